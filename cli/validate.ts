@@ -1,0 +1,23 @@
+import { Command } from 'commander';
+import { readConfig } from '../config/load-config';
+import { formatProblem } from '../config/problems';
+import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
+import { CliIo } from './io';
+
+export function registerValidate(program: Command, io: CliIo): void {
+  program
+    .command('validate')
+    .description('check a config directory (schema, SP preset rules, secrets) without writing anything')
+    .option('-c, --config <dir>', CONFIG_OPTION_HELP)
+    .action((opts: { config?: string }) => {
+      const dir = configDirOf(opts.config);
+      const { model, problems } = readConfig(dir);
+      if (!model) {
+        io.err(`${dir}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
+        io.exit(1);
+        return;
+      }
+      const count = model.environments.reduce((n, e) => n + e.integrations.length, 0);
+      io.out(`${dir}: OK (${model.environments.length} environment(s): ${model.environments.map((e) => e.name).join(', ')}; ${count} integration(s))\n`);
+    });
+}

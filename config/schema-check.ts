@@ -1,0 +1,145 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
+import { secretKind } from './secrets';
+import { closest } from './suggest';
+
+/** Path of the config JSON Schema shipped with the package. */
+export const CONFIG_SCHEMA_PATH = path.join(__dirname, '..', 'schema', 'okta-sso.schema.json');
+// Compiled code lives one level deeper (dist/config), so look there too.
+const SCHEMA_CANDIDATES = [CONFIG_SCHEMA_PATH, path.join(__dirname, '..', '..', 'schema', 'okta-sso.schema.json')];
+
+type Schema = Record<string, any>;
+
+let compiled: { validate: ValidateFunction; schema: Schema } | undefined;
+
+/** The config schema, read and compiled once per process. */
+export function configSchema(): { validate: ValidateFunction; schema: Schema } {
+  if (!compiled) {
+    const file = SCHEMA_CANDIDATES.find((p) => fs.existsSync(p));
+    if (!file) throw new Error(`config schema not found (looked in ${SCHEMA_CANDIDATES.join(', ')})`);
+    const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as Schema;
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, discriminator: true, strict: true, strictTypes: false });
+    compiled = { validate: ajv.compile(schema), schema };
+  }
+  return compiled;
+}
+
+export interface SchemaProblem {
+  readonly path: Array<string | number>;
+  readonly message: string;
+  /** False when the data keeps its shape (unknown field, bad string format), so later checks can still read it. */
+  readonly structural: boolean;
+}
+
+/** Validates one file's data; returns problems in the users' words. */
+export function checkAgainstSchema(data: unknown): SchemaProblem[] {
+  const { validate, schema } = configSchema();
+  if (validate(data)) return [];
+  return translate(validate.errors ?? [], schema);
+}
+
+function pointerToPath(pointer: string): Array<string | number> {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function show(value: unknown, fieldName: string | number | undefined): string {
+  if (typeof value === 'string' && secretKind(fieldName, value)) return '(a value that looks like a secret, not shown)';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** Known field names of the (sub)schema, following $ref. */
+function knownFields(s: Schema | undefined, root: Schema): string[] {
+  if (!s) return [];
+  const names = new Set<string>(Object.keys(s.properties ?? {}));
+  if (typeof s.$ref === 'string' && s.$ref.startsWith('#/$defs/')) {
+    for (const n of knownFields(root.$defs[s.$ref.slice('#/$defs/'.length)], root)) names.add(n);
+  }
+  return [...names].sort();
+}
+
+function translate(errors: ErrorObject[], root: Schema): SchemaProblem[] {
+  // Errors inside a failed oneOf branch of the wrong type are noise: keep the branch that matches the value's type.
+  const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
+  const kept = errors.filter((e) => {
+    if (e.keyword === 'oneOf' || e.keyword === 'discriminator') return false;
+    if (e.keyword === 'type' && oneOfPaths.has(e.instancePath) && /\/oneOf\/\d+\/type$/.test(e.schemaPath)) return false;
+    if (e.keyword === 'if') return false;
+    return true;
+  });
+  const problems: SchemaProblem[] = [];
+  for (const e of kept) {
+    const at = pointerToPath(e.instancePath);
+    const field = at[at.length - 1];
+    switch (e.keyword) {
+      case 'additionalProperties':
+      case 'unevaluatedProperties': {
+        const name = (e.params as any).additionalProperty ?? (e.params as any).unevaluatedProperty;
+        const known = knownFields(e.parentSchema as Schema, root);
+        const suggestion = closest(name, known);
+        problems.push({
+          structural: false,
+          path: [...at, name],
+          message: `unknown field ${JSON.stringify(name)}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}${known.length ? `; accepted: ${known.join(', ')}` : ''}`,
+        });
+        break;
+      }
+      case 'required':
+        problems.push({ structural: true, path: [...at, (e.params as any).missingProperty], message: `missing required field ${JSON.stringify((e.params as any).missingProperty)}` });
+        break;
+      case 'enum':
+        problems.push({ structural: true, path: at, message: `${show(e.data, field)} is not accepted; accepted: ${((e.params as any).allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` });
+        break;
+      case 'const':
+        problems.push({ structural: true, path: at, message: `${show(e.data, field)} is not accepted; accepted: ${JSON.stringify((e.params as any).allowedValue)}` });
+        break;
+      case 'pattern':
+        problems.push({ structural: false, path: at, message: `${show(e.data, field)} is not accepted; ${describe(e.parentSchema as Schema, root) ?? `accepted: a value matching ${(e.params as any).pattern}`}` });
+        break;
+      case 'propertyName':
+        break; // reported by the nested pattern error with the key's own path
+      case 'type':
+        problems.push({ structural: true, path: at, message: `${show(e.data, field)} is a ${typeName(e.data)}; accepted: ${[].concat((e.params as any).type).join(' or ')}` });
+        break;
+      case 'minLength':
+        problems.push({ structural: false, path: at, message: 'is empty; accepted: a non-empty string' });
+        break;
+      case 'minItems':
+        problems.push({ structural: true, path: at, message: `has fewer than ${(e.params as any).limit} item(s)` });
+        break;
+      default:
+        problems.push({ structural: true, path: at, message: `${show(e.data, field)} ${e.message ?? 'is not accepted'}` });
+    }
+  }
+  return dedupe(problems);
+}
+
+function describe(s: Schema | undefined, root: Schema): string | undefined {
+  if (!s) return undefined;
+  if (s.description) return `accepted: ${s.description}`;
+  if (typeof s.$ref === 'string') return describe(root.$defs[s.$ref.slice('#/$defs/'.length)], root);
+  return undefined;
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'list';
+  if (typeof v === 'object') return 'map';
+  return typeof v;
+}
+
+function dedupe(problems: SchemaProblem[]): SchemaProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const k = `${p.path.join('.')}|${p.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

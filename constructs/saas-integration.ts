@@ -1,0 +1,33 @@
+import { Construct } from 'constructs';
+import { IntegrationModel } from '../model/types';
+import { GroupAssignments } from './group-assignments';
+import { OktaGroups } from './okta-groups';
+import { SamlApp } from './saml-app';
+
+export interface SaasIntegrationProps {
+  /** The integration, resolved from config. */
+  readonly integration: IntegrationModel;
+  /** The environment's group registry. */
+  readonly oktaGroups: OktaGroups;
+}
+
+/** One SaaS app: its Okta SAML app and the groups assigned to it. */
+export class SaasIntegration extends Construct {
+  public readonly samlApp: SamlApp;
+  public readonly groupAssignments?: GroupAssignments;
+
+  constructor(scope: Construct, id: string, props: SaasIntegrationProps) {
+    super(scope, id);
+    const { integration } = props;
+    this.samlApp = new SamlApp(this, 'saml', { key: integration.key, renamedFrom: integration.renamedFrom, ...integration.saml });
+    if (integration.groups.length > 0) {
+      this.groupAssignments = new GroupAssignments(this, 'groups', {
+        key: integration.key,
+        appId: this.samlApp.app.id,
+        groups: integration.groups,
+        oktaGroups: props.oktaGroups,
+        renamedFrom: integration.renamedFrom,
+      });
+    }
+  }
+}

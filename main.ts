@@ -1,0 +1,24 @@
+/**
+ * The cdktf app: `npm run synth`, and `cdktf synth|diff|deploy` through cdktf.json.
+ * Reads the config dir named by OKTA_SSO_CONFIG (default: examples/acme).
+ */
+import { loadConfig } from './config/load-config';
+import { ConfigError } from './config/problems';
+import { buildApp, synthToDisk } from './synth/synth';
+
+const configDir = process.env.OKTA_SSO_CONFIG ?? 'examples/acme';
+
+try {
+  const model = loadConfig(configDir);
+  if (process.env.CDKTF_OUTDIR) {
+    // Run by the cdktf CLI, which owns the output directory.
+    buildApp(model, process.env.CDKTF_OUTDIR).synth();
+  } else {
+    const outdir = process.env.OKTA_SSO_OUT ?? 'cdktf.out';
+    const stacks = synthToDisk(model, { outdir });
+    process.stdout.write(`synthesized ${stacks.length} stack(s) from ${configDir} into ${outdir}: ${stacks.join(', ')}\n`);
+  }
+} catch (err) {
+  process.stderr.write(`${err instanceof ConfigError ? err.message : (err as Error).stack ?? String(err)}\n`);
+  process.exitCode = 1;
+}

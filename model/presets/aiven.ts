@@ -1,0 +1,52 @@
+import { FieldProblem, IntegrationSettings } from '../settings';
+import { SpPreset } from './preset';
+
+/** Aiven's consoles; the default relay state must be the one the organisation uses. */
+export const AIVEN_RELAY_STATES = ['https://console.aiven.io', 'https://console.gcp.aiven.io/', 'https://console.aws.aiven.io/'] as const;
+
+const ID_PATTERN = /^[A-Za-z0-9]+$/;
+
+/** Aiven's SAML endpoints, as the Aiven Console shows them for an account's auth method. */
+export function aivenUrls(accountId: string, methodId: string): { acsUrl: string; metadataUrl: string } {
+  const base = `https://api.aiven.io/v1/sso/saml/account/${accountId}/method/${methodId}`;
+  return { acsUrl: `${base}/acs`, metadataUrl: `${base}/metadata` };
+}
+
+export const aiven: SpPreset = {
+  name: 'aiven',
+  displayName: 'Aiven',
+  summary:
+    'ACS URL and entity ID built from `aiven.accountId` and `aiven.methodId`; relay state one of the Aiven consoles (default https://console.aiven.io); IdP-initiated sign-in on; username Email.',
+  signIn: 'idp-and-sp',
+  allowedRelayStates: AIVEN_RELAY_STATES,
+  usernameFormats: ['email'],
+  permanentUsernames: false,
+  defaults(settings: IntegrationSettings) {
+    const problems: FieldProblem[] = [];
+    const accountId = settings.aiven?.accountId;
+    const methodId = settings.aiven?.methodId;
+    for (const [field, value] of [
+      ['aiven.accountId', accountId],
+      ['aiven.methodId', methodId],
+    ] as const) {
+      if (value === undefined) {
+        problems.push({ field, message: `missing required field ${field} (from the Aiven Console: Admin > Identity providers > your IdP)` });
+      } else if (!ID_PATTERN.test(value)) {
+        problems.push({ field, message: `${field} ${JSON.stringify(value)} is not an Aiven ID; accepted: letters and digits, e.g. a1b2c3d4e5f6` });
+      }
+    }
+    if (problems.length > 0 || !accountId || !methodId) return { settings: {}, problems };
+    const urls = aivenUrls(accountId, methodId);
+    return {
+      settings: {
+        label: 'Aiven',
+        acsUrl: urls.acsUrl,
+        audience: urls.metadataUrl,
+        relayState: AIVEN_RELAY_STATES[0],
+        username: { format: 'email' },
+        showInDashboard: true,
+      },
+      problems,
+    };
+  },
+};

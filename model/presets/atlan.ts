@@ -1,0 +1,26 @@
+import { SpPreset } from './preset';
+
+export const atlan: SpPreset = {
+  name: 'atlan',
+  displayName: 'Atlan',
+  summary:
+    'Custom SAML 2.0 app; `acsUrl` (Single sign-on URL) and `audience` (Audience URI) exactly as Atlan shows them; attributes firstName, lastName, email; group attribute `memberOf` with a regex filter (default `.*`). Usernames are permanent in Atlan.',
+  signIn: 'idp-and-sp',
+  usernameFormats: ['email', 'login', 'custom'],
+  permanentUsernames: true,
+  defaults() {
+    return {
+      settings: {
+        label: 'Atlan',
+        username: { format: 'email' },
+        attributes: [
+          { name: 'firstName', values: ['user.firstName'] },
+          { name: 'lastName', values: ['user.lastName'] },
+          { name: 'email', values: ['user.email'] },
+        ],
+        groupAttribute: { name: 'memberOf', filter: { type: 'regex', value: '.*' } },
+      },
+      problems: [],
+    };
+  },
+};

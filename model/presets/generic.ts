@@ -1,0 +1,13 @@
+import { SpPreset } from './preset';
+
+export const generic: SpPreset = {
+  name: 'generic',
+  displayName: 'a generic SAML 2.0 SP',
+  summary: 'Any SAML 2.0 SP: you supply `acsUrl` and `audience` (and anything else) explicitly.',
+  signIn: 'idp-and-sp',
+  usernameFormats: ['email', 'login', 'custom'],
+  permanentUsernames: false,
+  defaults() {
+    return { settings: {}, problems: [] };
+  },
+};

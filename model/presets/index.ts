@@ -1,0 +1,14 @@
+import { aiven } from './aiven';
+import { atlan } from './atlan';
+import { generic } from './generic';
+import { omni } from './omni';
+import { SpPreset } from './preset';
+
+export { SpPreset, SignInFlow, checkPresetFacts } from './preset';
+
+/** Every SP preset, by its config name. */
+export const PRESETS: Readonly<Record<string, SpPreset>> = { aiven, atlan, generic, omni };
+
+export function presetNames(): string[] {
+  return Object.keys(PRESETS).sort();
+}

@@ -1,0 +1,65 @@
+import { FieldProblem, IntegrationSettings } from '../settings';
+import { SamlSettings, UsernameFormat } from '../types';
+
+/** How users may start sign-in for an SP. */
+export type SignInFlow = 'idp-and-sp' | 'sp-only';
+
+/** Values a preset computes from the SP's own parameters (never guessed). */
+export interface PresetDefaults {
+  readonly settings: IntegrationSettings;
+  readonly problems: readonly FieldProblem[];
+}
+
+/**
+ * What we know about one SP, from its vendor's docs. A preset fills defaults and
+ * enforces the SP's rules; config may override anything the SP allows.
+ */
+export interface SpPreset {
+  /** The `preset:` value in config. */
+  readonly name: string;
+  readonly displayName: string;
+  /** One line for the README's preset table. */
+  readonly summary: string;
+  readonly signIn: SignInFlow;
+  /** When set, the only default relay states the SP accepts. */
+  readonly allowedRelayStates?: readonly string[];
+  readonly usernameFormats: readonly UsernameFormat[];
+  /** The SP uses the username as a permanent identifier (changing it breaks accounts). */
+  readonly permanentUsernames: boolean;
+  /** Defaults for this SP, computed from the integration's settings (e.g. URLs from account IDs). */
+  defaults(settings: IntegrationSettings): PresetDefaults;
+  /** SP-specific rules on the resolved settings, beyond the common SAML rules. */
+  check?(saml: SamlSettings, settings: IntegrationSettings): FieldProblem[];
+}
+
+/** Rules that follow from a preset's declared facts; shared by every preset. */
+export function checkPresetFacts(preset: SpPreset, saml: SamlSettings): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (preset.allowedRelayStates && saml.relayState !== undefined && !preset.allowedRelayStates.includes(saml.relayState)) {
+    problems.push({
+      field: 'relayState',
+      message: `relay state ${JSON.stringify(saml.relayState)} is not accepted by ${preset.displayName}; accepted: ${preset.allowedRelayStates.join(', ')}`,
+    });
+  }
+  if (!preset.usernameFormats.includes(saml.username.format)) {
+    problems.push({
+      field: 'username.format',
+      message: `username format ${JSON.stringify(saml.username.format)} is not allowed by ${preset.displayName}; accepted: ${preset.usernameFormats.join(', ')}`,
+    });
+  }
+  if (preset.signIn === 'sp-only') {
+    if (saml.relayState !== undefined) {
+      problems.push({
+        field: 'relayState',
+        message: `${preset.displayName} supports SP-initiated sign-in only, so a default relay state (${JSON.stringify(saml.relayState)}) must not be set; accepted: no relayState`,
+      });
+    }
+    if (saml.showInDashboard) {
+      problems.push({
+        field: 'showInDashboard',
+        message: `${preset.displayName} supports SP-initiated sign-in only; an Okta dashboard tile starts IdP-initiated sign-in, which fails; accepted: false`,
+      });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,36 @@
+import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformStack } from 'cdktf';
+import * as path from 'path';
+import { BackendModel } from '../model/types';
+
+/**
+ * Declares the stack's backend explicitly. Without one, cdktf writes an
+ * absolute local state path into cdk.tf.json and output differs per machine.
+ * `projectRootFromStackDir` is the relative path from the synthesized stack
+ * directory back to the project root, where local state paths are anchored.
+ */
+export function addBackend(stack: TerraformStack, backend: BackendModel, projectRootFromStackDir: string): void {
+  switch (backend.type) {
+    case 'local':
+      new LocalBackend(stack, { path: path.posix.join(projectRootFromStackDir, backend.path) });
+      return;
+    case 's3': {
+      const s3 = new S3Backend(stack, {
+        bucket: backend.bucket,
+        key: backend.key,
+        region: backend.region,
+        encrypt: backend.encrypt,
+        dynamodbTable: backend.dynamodbTable,
+      });
+      // Terraform >= 1.10 S3-native locking; cdktf 0.21's S3BackendConfig predates it.
+      if (backend.useLockfile !== undefined) s3.addOverride('use_lockfile', backend.useLockfile);
+      return;
+    }
+    case 'hcp':
+      new CloudBackend(stack, {
+        organization: backend.organization,
+        workspaces: new NamedCloudWorkspace(backend.workspace),
+        hostname: backend.hostname,
+      });
+      return;
+  }
+}
