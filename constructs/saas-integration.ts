@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { PRESETS } from '../model/presets';
 import { IntegrationModel } from '../model/types';
 import { GroupAssignments } from './group-assignments';
 import { OktaGroups } from './okta-groups';
@@ -20,6 +21,12 @@ export class SaasIntegration extends Construct {
     super(scope, id);
     const { integration } = props;
     this.samlApp = new SamlApp(this, 'saml', { key: integration.key, renamedFrom: integration.renamedFrom, ...integration.saml });
+    // Terraform ignores "//" keys; review and other tools read which SP this app is for here.
+    this.samlApp.app.addOverride('//.okta-sso', {
+      integration: integration.key,
+      preset: integration.preset,
+      permanentUsernames: PRESETS[integration.preset]?.permanentUsernames ?? false,
+    });
     if (integration.groups.length > 0) {
       this.groupAssignments = new GroupAssignments(this, 'groups', {
         key: integration.key,
