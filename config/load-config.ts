@@ -1,4 +1,5 @@
 import { mergeSettings } from '../model/merge';
+import { checkProviderVersion } from '../model/provider-versions';
 import { resolveIntegration } from '../model/resolve-integration';
 import { IntegrationSettings } from '../model/settings';
 import { BackendModel, EnvironmentModel, IntegrationModel, OrgModel } from '../model/types';
@@ -17,7 +18,7 @@ interface Located<T> {
 }
 
 interface RawEnvironment {
-  readonly okta: { readonly orgName: string; readonly baseUrl?: string };
+  readonly okta: { readonly orgName: string; readonly baseUrl?: string; readonly providerVersion?: string };
   readonly backend?: Record<string, unknown> & { readonly type: string };
   readonly integrations?: Record<string, IntegrationSettings | null>;
 }
@@ -94,10 +95,11 @@ export function readConfig(dir: string): LoadResult {
     checkRenames(models, (key, message) => report(env.file, [...env.at, 'integrations', key], message));
     envModels.push({
       name,
-      okta: { orgName: env.value.okta.orgName, baseUrl: env.value.okta.baseUrl ?? 'okta.com' },
+      okta: { orgName: env.value.okta.orgName, baseUrl: env.value.okta.baseUrl ?? 'okta.com', providerVersion: env.value.okta.providerVersion },
       backend: toBackend(name, env.value.backend),
       integrations: models,
     });
+    for (const p of checkProviderVersion(envModels[envModels.length - 1])) report(env.file, [...env.at, 'okta', 'providerVersion'], p);
   }
 
   const unique = dedupe(problems);

@@ -3,6 +3,7 @@ import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { OktaGroups } from '../constructs/okta-groups';
 import { SaasIntegration } from '../constructs/saas-integration';
+import { checkProviderVersion } from '../model/provider-versions';
 import { EnvironmentModel } from '../model/types';
 import { addBackend } from './backend';
 
@@ -35,7 +36,8 @@ export class OktaEnvironmentStack extends TerraformStack {
     // Credentials stay out of config and JSON: the provider reads OKTA_API_TOKEN
     // or OKTA_API_CLIENT_ID / OKTA_API_PRIVATE_KEY / OKTA_API_SCOPES itself.
     new OktaProvider(this, 'okta', { orgName: env.okta.orgName, baseUrl: env.okta.baseUrl });
-    this.addOverride('terraform.required_providers.okta.version', OKTA_PROVIDER_CONSTRAINT);
+    this.addOverride('terraform.required_providers.okta.version', env.okta.providerVersion ?? OKTA_PROVIDER_CONSTRAINT);
+    this.node.addValidation({ validate: () => checkProviderVersion(env).map((m) => `${env.name}: okta.providerVersion: ${m}`) });
 
     const oktaGroups = new OktaGroups(this, 'groups');
     const integrations = new Map<string, SaasIntegration>();
