@@ -29,7 +29,7 @@ export const aiven: SpPreset = {
     pushGroups: true,
     enhancedGroupPush: false,
     connection: 'cloud',
-    tokenSource: 'the access token that the Aiven Console issues for user provisioning (Admin > Identity providers > your IdP)',
+    tokenSource: 'an access token for user provisioning (Aiven Console: Admin > Identity providers > your IdP)',
     notes: [
       'Import Groups must stay off: Aiven groups that SCIM does not manage cannot be imported into Okta.',
       'Profile updates pushed from Okta cannot be changed in Aiven; deactivated users are kept in Aiven until deleted there.',

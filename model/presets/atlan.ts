@@ -16,7 +16,7 @@ export const atlan: SpPreset = {
     pushGroups: true,
     enhancedGroupPush: false,
     connection: 'cloud',
-    tokenSource: 'the SCIM token generated in Atlan (SCIM provisioning is an Atlan premium feature)',
+    tokenSource: 'a SCIM token (SCIM provisioning is an Atlan premium feature)',
     notes: [
       'Atlan usernames are permanent once provisioned: never change the Okta username format or template afterwards.',
       'Atlan groups mapped to Okta groups follow Okta membership: users missing from the Okta group are removed from the Atlan group.',

@@ -17,7 +17,8 @@ export const omni: SpPreset = {
     pushGroups: true,
     enhancedGroupPush: false,
     connection: 'cloud',
-    tokenSource: 'an Omni organization API key, created in Omni by an Omni admin',
+    tokenSource: 'an organization API key (an Omni admin creates it); Omni uses it as the SCIM token',
+    firstLoginSetup: 'open Settings > Authentication (SAML settings) and turn on creating users at their first SAML sign-in',
     notes: [
       'Reactivating a user in Okta creates a new Omni user with a new external ID.',
       'Omni sessions expire after 24 hours; this is not configurable.',

@@ -21,6 +21,8 @@ export interface ProvisioningCapability {
   readonly connection: 'cloud' | 'on-prem';
   /** Where the SP issues the SCIM token, in the SP's own words. */
   readonly tokenSource?: string;
+  /** Where, in the SP, first-login provisioning is turned on (when `methods` has it). */
+  readonly firstLoginSetup?: string;
   /** Facts an admin must know while setting provisioning up; the runbook repeats them. */
   readonly notes: readonly string[];
 }
