@@ -3,7 +3,7 @@ import { SecretRef } from '../types';
 /** `env:NAME` or `secret:<store path>`: where a secret lives, never the secret. */
 export const SECRET_REF_PATTERN = /^(?:env:[A-Z_][A-Z0-9_]*|secret:[A-Za-z0-9][A-Za-z0-9_./:@-]*)$/;
 
-export const SECRET_REF_ACCEPTED = 'a reference to where the secret lives: env:NAME (an environment variable, e.g. env:AIVEN_SCIM_TOKEN) or secret:<store path> (e.g. secret:vault/okta/aiven-scim)';
+export const SECRET_REF_ACCEPTED = 'a reference to where the secret lives: env:NAME (an environment variable, e.g. env:SCIM_TOKEN) or secret:<store path> (e.g. secret:vault/okta/scim-token)';
 
 /** Parses a secret reference; undefined when `text` is not one (then it may be the secret itself). */
 export function parseSecretRef(text: string): SecretRef | undefined {
