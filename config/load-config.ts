@@ -43,6 +43,8 @@ export function readConfig(dir: string): LoadResult {
     problems.push({ file: file.file, path: at.join('.'), ...file.locate(at), message });
 
   const invalid = new Set<string>();
+  // Fields already reported as secret literals: the model's own token rules would repeat them.
+  const secretAt = new Set<string>();
   for (const file of files) {
     for (const p of checkAgainstSchema(file.data)) {
       report(file, p.path, p.message);
@@ -51,7 +53,8 @@ export function readConfig(dir: string): LoadResult {
       else invalid.add(String(p.path[0] ?? ''));
     }
     for (const s of findSecretLiterals(file.data)) {
-      report(file, s.path, `looks like ${s.kind} (value not shown); secrets never go in config files: keep it in a secret store and reference where it lives (e.g. env:SCIM_TOKEN)`);
+      secretAt.add(`${file.file}|${s.path.join('.')}`);
+      report(file, s.path, `looks like ${s.kind} (value not shown); secrets never go in config files: keep it in a secret store and reference where it lives: env:NAME or secret:<store path> (e.g. env:SCIM_TOKEN)`);
     }
   }
 
@@ -88,6 +91,7 @@ export function readConfig(dir: string): LoadResult {
           : hasPath(shared.value, fieldPath)
             ? { file: shared.file, at: [...shared.at, ...fieldPath] }
             : { file: env.file, at: [...overrideAt, ...fieldPath] };
+        if (secretAt.has(`${where.file.file}|${where.at.join('.')}`)) continue;
         report(where.file, where.at, p.message);
       }
       if (resolved.model) models.push(resolved.model);
