@@ -76,7 +76,9 @@ export function resolveIntegration(key: string, settings: IntegrationSettings): 
   if (merged.groupAttribute && !saml.groupAttribute) {
     problems.push({ field: 'groupAttribute', message: 'groupAttribute needs name, filter.type and filter.value' });
   }
-  problems.push(...checkSamlSettings(saml), ...checkPresetFacts(preset, saml), ...(preset.check?.(saml, merged) ?? []));
+  // Recipient and destination that default to the ACS URL are reported once, on the ACS URL.
+  const samlProblems = checkSamlSettings(saml).filter((p) => !((p.field === 'recipient' || p.field === 'destination') && merged[p.field] === undefined));
+  problems.push(...samlProblems, ...checkPresetFacts(preset, saml), ...(preset.check?.(saml, merged) ?? []));
 
   const groups: GroupAssignment[] = (merged.groups ?? []).map((g) =>
     typeof g === 'string' ? { name: g, create: false } : { name: g.name, create: g.create ?? false, description: g.description },
