@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { readConfig } from '../../config/load-config';
 import { runCli } from '../../cli/program';
-import { AIVEN, OMNI, oneEnvConfig, tempDir, writeConfigDir } from '../helpers/config-dir';
+import { AIVEN, OMNI, oneEnvConfig, tempDir, writeYamlConfigDir as writeConfigDir } from '../support/provisioning-config';
 
 /** Runs `okta-sso synth` and returns stderr, the exit code and whether anything was written. */
 async function synth(dir: string) {

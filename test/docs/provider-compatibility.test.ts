@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { GENERIC, oneEnvConfig } from '../helpers/config-dir';
-import { synthConfig } from '../helpers/synth-config';
+import { GENERIC, oneEnvConfig, synthConfig } from '../support/provisioning-config';
 
 const DOC = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'provider-compatibility.md'), 'utf8');
 const META = new Set(['//', 'lifecycle', 'depends_on', 'provider', 'count', 'for_each']);

@@ -1,5 +1,4 @@
-import { AIVEN, ATLAN, GENERIC, OMNI, ONPREM, oneEnvConfig } from '../helpers/config-dir';
-import { addresses, synthConfig } from '../helpers/synth-config';
+import { AIVEN, ATLAN, GENERIC, OMNI, ONPREM, addresses, oneEnvConfig, synthConfig } from '../support/provisioning-config';
 
 const stepIds = (r: ReturnType<typeof synthConfig>) => r.runbook.steps.map((s) => s.id);
 const PROVISIONING_TYPES = ['okta_app_connection', 'okta_app_features', 'okta_push_group', 'okta_profile_mapping', 'okta_app_user_schema_property'];

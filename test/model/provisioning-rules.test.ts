@@ -3,7 +3,7 @@ import { PRESETS } from '../../model/presets';
 import { PROVISIONING_RULES, checkProvisioning } from '../../model/provisioning/rules';
 import { resolveIntegration } from '../../model/resolve-integration';
 import { OktaEnvironmentStack } from '../../stacks/okta-environment-stack';
-import { AIVEN, ONPREM, OMNI } from '../helpers/config-dir';
+import { AIVEN, ONPREM, OMNI } from '../support/provisioning-config';
 
 const ctx = (settings: object, preset = 'aiven', groups: string[] = []) => ({
   settings,

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { loadConfig } from '../../config/load-config';
 import { environmentRunbook } from '../../runbook/steps';
-import { synthConfig } from '../helpers/synth-config';
+import { synthConfig } from '../support/provisioning-config';
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'acme');
 const read = (outdir: string, env: string, file: string) => fs.readFileSync(path.join(outdir, 'stacks', env, file), 'utf8');

@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { GENERIC, listFiles, oneEnvConfig } from '../helpers/config-dir';
-import { synthConfig } from '../helpers/synth-config';
+import { GENERIC, listFiles, oneEnvConfig, synthConfig } from '../support/provisioning-config';
 
 const CANARY = 'canary-5c1m-t0ken-4b8e2f9d0a7c1e3b';
 const ENV_NAMES = ['AIVEN_SCIM_TOKEN', 'ATLAN_SCIM_TOKEN', 'HR_PORTAL_SCIM_HEADER', 'ORG2ORG_TOKEN', 'TF_VAR_scim_token_org2'];

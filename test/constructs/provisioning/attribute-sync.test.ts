@@ -1,5 +1,5 @@
 import { Testing } from 'cdktf';
-import { oktaStack } from '../../helpers/okta-stack';
+import { oktaTestStack as oktaStack } from '../../helpers';
 import { AttributeSync } from '../../../constructs/provisioning/attribute-sync';
 
 function synthSync(renamedFrom?: string) {

@@ -1,5 +1,5 @@
 import { Testing, TerraformVariable } from 'cdktf';
-import { oktaStack } from '../../helpers/okta-stack';
+import { oktaTestStack as oktaStack } from '../../helpers';
 import { OktaAppConnection } from '../../../constructs/provisioning/okta-app-connection';
 import { OktaAppFeatures } from '../../../constructs/provisioning/okta-app-features';
 

@@ -1,5 +1,5 @@
 import { Testing } from 'cdktf';
-import { oktaStack } from '../../helpers/okta-stack';
+import { oktaTestStack as oktaStack } from '../../helpers';
 import { OktaPushGroup } from '../../../constructs/provisioning/okta-push-group';
 
 function synthPush(props: ConstructorParameters<typeof OktaPushGroup>[2]) {

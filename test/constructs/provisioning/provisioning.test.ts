@@ -2,7 +2,7 @@ import { Testing } from 'cdktf';
 import { OktaGroups } from '../../../constructs/okta-groups';
 import { Provisioning } from '../../../constructs/provisioning/provisioning';
 import { IntegrationModel, ProvisioningModel } from '../../../model/types';
-import { oktaStack } from '../../helpers/okta-stack';
+import { oktaTestStack as oktaStack } from '../../helpers';
 
 const BASE: ProvisioningModel = {
   method: 'scim',
