@@ -1,6 +1,6 @@
 import { PRESETS } from '../model/presets';
 import { ProvisioningCapability } from '../model/provisioning/capability';
-import { ProvisioningPlacement, placeProvisioning } from '../model/provisioning/placement';
+import { ProvisioningPlacement, apiSupportsProvisioning, oauthOnlyApp, placeProvisioning } from '../model/provisioning/placement';
 import { describeSecretRef } from '../model/provisioning/secret-ref';
 import { EnvironmentModel, IntegrationModel, ProvisioningFeature, ProvisioningModel, UsernameSettings } from '../model/types';
 import { provisioningOutputName, scimTokenVariableName } from '../constructs/provisioning/provisioning';
@@ -87,12 +87,24 @@ function tokenStep(s: Subject): RunbookStep {
 
 /** A catalog app's "Configure API Integration" form. */
 function apiIntegrationStep(s: Subject): RunbookStep {
+  const key = s.integration.saml.catalogApp?.key;
+  if (oauthOnlyApp(key)) {
+    return step(s, 'enable-api-integration', {
+      title: 'Enable the API integration (OAuth consent)',
+      why: `The provisioning connection of the catalog app ${key} is OAuth 2.0 only: an admin of the app must grant consent in the browser.`,
+      actions: ['Provisioning tab > Configure API Integration.', 'Check Enable API Integration.', 'Click Authenticate and sign in as an admin of the app to grant consent.', 'Click Save.'],
+      values: { 'Enable API Integration': 'on', Authentication: 'OAuth 2.0 consent by an admin of the app' },
+      terraformOutput: s.output,
+    });
+  }
   const values: Record<string, string> = { 'Enable API Integration': 'on', 'API Token': tokenWhere(s) };
   if (s.provisioning.scimBaseUrl) values['Base URL'] = s.provisioning.scimBaseUrl;
   values['Test API Credentials'] = 'must succeed before saving';
   return step(s, 'enable-api-integration', {
     title: 'Enable the API integration',
-    why: `Okta's API accepts a provisioning connection only for a few catalog apps with token auth (okta_org2org, zscalerbyz); ${s.sp} (${s.integration.saml.catalogApp?.key}) is ${s.provisioning.terraformManaged ? 'not one of them' : 'not set to Terraform-managed'}.`,
+    why: apiSupportsProvisioning(s.integration)
+      ? `Okta's API could apply this for ${key}, but config leaves it to an admin (set provisioning.terraformManaged: true to let Terraform do it).`
+      : `Okta's API accepts a token provisioning connection only for the catalog apps okta_org2org and zscalerbyz; ${key} is not one of them.`,
     actions: [
       'Provisioning tab > Configure API Integration.',
       'Check Enable API Integration.',
@@ -261,7 +273,7 @@ export function integrationSteps(env: EnvironmentModel, integration: Integration
   if (s.capability.connection === 'on-prem') {
     steps.push(...onPremSteps(s));
   } else {
-    steps.push(tokenStep(s));
+    if (!oauthOnlyApp(integration.saml.catalogApp?.key)) steps.push(tokenStep(s));
     if (s.placement?.connection === 'runbook') steps.push(...(integration.saml.catalogApp ? [apiIntegrationStep(s)] : scimConnectionSteps(s)));
   }
   steps.push(importGroupsStep(s));

@@ -26,6 +26,12 @@ export function terraformManageableApps(): string[] {
     .sort();
 }
 
+/** Catalog apps whose provisioning connection is OAuth 2.0 only: an admin authenticates, no token. */
+export function oauthOnlyApp(catalogKey: string | undefined): boolean {
+  const app = catalogKey === undefined ? undefined : API_PROVISIONING_APPS[catalogKey];
+  return app !== undefined && !app.auth.includes('TOKEN');
+}
+
 /** Whether Okta's API accepts a TOKEN provisioning connection and features for this app. */
 export function apiSupportsProvisioning(integration: Pick<IntegrationModel, 'saml'>): boolean {
   const key = integration.saml.catalogApp?.key;

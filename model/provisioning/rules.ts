@@ -2,7 +2,7 @@ import { SpPreset } from '../presets/preset';
 import { httpsUrlProblem } from '../saml-rules';
 import { FieldProblem, ProvisioningSettings } from '../settings';
 import { GroupAssignment, ProvisioningFeature } from '../types';
-import { API_PROVISIONING_APPS, terraformManageableApps } from './placement';
+import { API_PROVISIONING_APPS, oauthOnlyApp, terraformManageableApps } from './placement';
 import { SECRET_REF_ACCEPTED, parseSecretRef } from './secret-ref';
 
 /** What a provisioning rule sees: the merged settings and the facts around them. */
@@ -55,7 +55,8 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
     id: 'token-required',
     check: (c) => {
       const cap = c.preset.provisioning;
-      if (method(c) !== 'scim' || !cap || cap.connection !== 'cloud' || c.settings.token !== undefined) return [];
+      // OAuth 2.0-only catalog apps are connected by an admin's consent, not a token.
+      if (method(c) !== 'scim' || !cap || cap.connection !== 'cloud' || c.settings.token !== undefined || oauthOnlyApp(c.catalogKey)) return [];
       return [{ field: 'provisioning.token', message: `SCIM provisioning needs provisioning.token: where ${cap.tokenSource ?? 'the SP-issued SCIM token'} lives; accepted: ${SECRET_REF_ACCEPTED}` }];
     },
   },

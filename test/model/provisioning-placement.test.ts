@@ -125,3 +125,11 @@ describe('per preset: which settings land in Terraform and which in the runbook'
     expect(r.runbookMd).toContain('No manual steps');
   });
 });
+
+describe('OAuth 2.0-only catalog apps', () => {
+  test('no token needed; the runbook asks for an admin consent', () => {
+    const r = synthConfig(oneEnvConfig({ slack: { ...GENERIC, catalogApp: { key: 'slack' }, provisioning: { method: 'scim' } } }, { slack: {} }));
+    expect(r.runbook.steps.map((s) => s.id)).toEqual(['slack.open-app', 'slack.enable-api-integration', 'slack.import-groups', 'slack.to-app-features']);
+    expect(r.runbook.steps[1].values).toEqual({ 'Enable API Integration': 'on', Authentication: 'OAuth 2.0 consent by an admin of the app' });
+  });
+});
