@@ -3,7 +3,7 @@ import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { OktaGroups } from '../constructs/okta-groups';
 import { SaasIntegration } from '../constructs/saas-integration';
-import { checkProviderVersion } from '../model/provider-versions';
+import { DEFAULT_OKTA_PROVIDER_CONSTRAINT, checkProviderVersion } from '../model/provider-versions';
 import { EnvironmentModel } from '../model/types';
 import { addBackend } from './backend';
 
@@ -12,7 +12,7 @@ import { addBackend } from './backend';
  * are for 4.20.0, but every binding class used is schema-compatible with 6.x
  * (docs/provider-compatibility.md) and 6.x-only resources need it.
  */
-export const OKTA_PROVIDER_CONSTRAINT = '~> 6.6';
+export const OKTA_PROVIDER_CONSTRAINT = DEFAULT_OKTA_PROVIDER_CONSTRAINT;
 
 export interface OktaEnvironmentStackProps {
   /** The environment, resolved from config. */
