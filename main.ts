@@ -4,6 +4,7 @@
  */
 import { loadConfig } from './config/load-config';
 import { ConfigError } from './config/problems';
+import { writeRunbooks } from './runbook/write';
 import { buildApp, synthToDisk } from './synth/synth';
 
 const configDir = process.env.OKTA_SSO_CONFIG ?? 'examples/acme';
@@ -13,6 +14,7 @@ try {
   if (process.env.CDKTF_OUTDIR) {
     // Run by the cdktf CLI, which owns the output directory.
     buildApp(model, process.env.CDKTF_OUTDIR, configDir).synth();
+    writeRunbooks(model, process.env.CDKTF_OUTDIR);
   } else {
     const outdir = process.env.OKTA_SSO_OUT ?? 'cdktf.out';
     const stacks = synthToDisk(model, { outdir, configDir });

@@ -1,5 +1,6 @@
 import { checkEnvironmentGroups } from '../model/group-checks';
 import { mergeSettings } from '../model/merge';
+import { checkProviderVersion } from '../model/provider-versions';
 import { resolveIntegration } from '../model/resolve-integration';
 import { IntegrationSettings } from '../model/settings';
 import { BackendModel, EnvironmentModel, IntegrationModel, OrgModel } from '../model/types';
@@ -19,7 +20,7 @@ interface Located<T> {
 }
 
 interface RawEnvironment {
-  readonly okta?: { readonly orgName: string; readonly baseUrl?: string };
+  readonly okta?: { readonly orgName: string; readonly baseUrl?: string; readonly providerVersion?: string };
   readonly backend?: Record<string, unknown> & { readonly type: string };
   readonly integrations?: Record<string, IntegrationSettings | null>;
 }
@@ -47,6 +48,8 @@ export function readConfig(dir: string): LoadResult {
   // entries with only unknown fields or bad values stay in, so every problem is reported at once.
   const invalid = new Set<string>();
   const secrets = new Set<string>();
+  // Fields already reported as secret literals: the model's own token rules would repeat them.
+  const secretAt = new Set<string>();
   for (const file of files) {
     for (const p of checkAgainstSchema(file.data)) {
       report(file, p.path, p.message);
@@ -54,7 +57,8 @@ export function readConfig(dir: string): LoadResult {
     }
     for (const s of findSecretLiterals(file.data)) {
       secrets.add(s.value);
-      report(file, s.path, `looks like ${s.kind} (value not shown); secrets never go in config files: keep it in a secret store and reference where it lives (e.g. env:SCIM_TOKEN)`);
+      secretAt.add(`${file.file}|${s.path.join('.')}`);
+      report(file, s.path, `looks like ${s.kind} (value not shown); secrets never go in config files: keep it in a secret store and reference where it lives: env:NAME or secret:<store path> (e.g. env:SCIM_TOKEN)`);
     }
     for (const at of findPreEscaped(file.data)) report(file, at, PRE_ESCAPED_MESSAGE);
   }
@@ -95,6 +99,7 @@ export function readConfig(dir: string): LoadResult {
           : hasPath(shared.value, fieldPath)
             ? { file: shared.file, at: [...shared.at, ...fieldPath] }
             : { file: env.file, at: [...overrideAt, ...fieldPath] };
+        if (secretAt.has(`${where.file.file}|${where.at.join('.')}`)) continue;
         report(where.file, where.at, p.message);
       }
       if (resolved.model) models.push(resolved.model);
@@ -109,10 +114,11 @@ export function readConfig(dir: string): LoadResult {
     }
     envModels.push({
       name,
-      okta: { orgName: env.value.okta?.orgName ?? '', baseUrl: env.value.okta?.baseUrl ?? 'okta.com' },
+      okta: { orgName: env.value.okta?.orgName ?? '', baseUrl: env.value.okta?.baseUrl ?? 'okta.com', providerVersion: env.value.okta?.providerVersion },
       backend: toBackend(name, invalid.has(`environments.${name}.backend`) ? undefined : env.value.backend),
       integrations: models,
     });
+    for (const p of checkProviderVersion(envModels[envModels.length - 1])) report(env.file, [...env.at, 'okta', 'providerVersion'], p);
   }
 
   // Messages quote the values they reject; none may quote a secret.

@@ -3,6 +3,7 @@
  * config files: they enter only as sensitive Terraform variables or references
  * to where they live. Messages name the kind of secret, never its value.
  */
+import { SECRET_REF_PATTERN } from '../model/provisioning/secret-ref';
 
 interface SecretPattern {
   readonly kind: string;
@@ -21,8 +22,8 @@ const VALUE_PATTERNS: readonly SecretPattern[] = [
 
 /** Field names whose value is a secret, unless it is a reference (`env:NAME`). */
 const SECRET_FIELD = /(token|secret|password|passwd|api[-_]?key|private[-_]?key|credential)s?$/i;
-/** A reference to where a secret lives, not the secret itself. */
-export const SECRET_REFERENCE = /^env:[A-Z_][A-Z0-9_]*$/;
+/** A reference to where a secret lives (`env:NAME`, `secret:<store path>`), not the secret itself. */
+export const SECRET_REFERENCE = SECRET_REF_PATTERN;
 
 /** Shannon entropy in bits per character. */
 function entropy(s: string): number {

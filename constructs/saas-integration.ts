@@ -3,6 +3,7 @@ import { PRESETS } from '../model/presets';
 import { IntegrationModel } from '../model/types';
 import { GroupAssignments } from './group-assignments';
 import { OktaGroups } from './okta-groups';
+import { Provisioning } from './provisioning/provisioning';
 import { SamlApp } from './saml-app';
 
 export interface SaasIntegrationProps {
@@ -12,10 +13,11 @@ export interface SaasIntegrationProps {
   readonly oktaGroups: OktaGroups;
 }
 
-/** One SaaS app: its Okta SAML app and the groups assigned to it. */
+/** One SaaS app: its Okta SAML app, the groups assigned to it, and its provisioning. */
 export class SaasIntegration extends Construct {
   public readonly samlApp: SamlApp;
   public readonly groupAssignments?: GroupAssignments;
+  public readonly provisioning?: Provisioning;
 
   constructor(scope: Construct, id: string, props: SaasIntegrationProps) {
     super(scope, id);
@@ -35,6 +37,9 @@ export class SaasIntegration extends Construct {
         oktaGroups: props.oktaGroups,
         renamedFrom: integration.renamedFrom,
       });
+    }
+    if (integration.provisioning || integration.attributeSync) {
+      this.provisioning = new Provisioning(this, 'provisioning', { integration, appId: this.samlApp.app.id, oktaGroups: props.oktaGroups });
     }
   }
 }

@@ -1,5 +1,6 @@
 import { mergeSettings } from './merge';
 import { PRESETS, checkPresetFacts, presetNames } from './presets';
+import { resolveProvisioning } from './provisioning/resolve-provisioning';
 import { checkSamlSettings } from './saml-rules';
 import { FieldProblem, IntegrationSettings } from './settings';
 import { GroupAssignment, IntegrationModel, SamlSettings } from './types';
@@ -94,10 +95,13 @@ export function resolveIntegration(key: string, settings: IntegrationSettings): 
     seen.add(g.name);
   });
 
+  const provisioning = resolveProvisioning(preset, merged, groups);
+  problems.push(...provisioning.problems);
+
   if (problems.length > 0) return { problems };
   return {
     problems,
-    model: { key, preset: preset.name, renamedFrom: merged.renamedFrom, saml, groups },
+    model: { key, preset: preset.name, renamedFrom: merged.renamedFrom, saml, groups, provisioning: provisioning.provisioning, attributeSync: provisioning.attributeSync },
   };
 }
 

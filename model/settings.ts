@@ -4,6 +4,8 @@ import {
   DigestAlgorithm,
   GroupFilterType,
   NameIdFormat,
+  ProvisioningFeature,
+  ProvisioningMethod,
   SignatureAlgorithm,
   UsernameFormat,
 } from './types';
@@ -42,8 +44,38 @@ export interface IntegrationSettings {
   readonly groups?: ReadonlyArray<string | { readonly name: string; readonly create?: boolean; readonly description?: string }>;
   /** Aiven's own identifiers, from the Aiven Console's SAML setup page. */
   readonly aiven?: { readonly accountId?: string; readonly methodId?: string };
+  /** Provisioning intent: SCIM or first-login, features, push groups, where the token lives. */
+  readonly provisioning?: ProvisioningSettings;
+  /** Okta user attributes synced to the app's user profile. */
+  readonly attributeSync?: ReadonlyArray<AttributeSyncSettings>;
   /** Any further preset block; presets read their own. */
   readonly [presetBlock: string]: unknown;
+}
+
+/** `provisioning:` as written in config. Mirrors `$defs/provisioning` in the schema. */
+export interface ProvisioningSettings {
+  readonly method?: ProvisioningMethod;
+  readonly scimBaseUrl?: string;
+  readonly token?: string;
+  readonly features?: Partial<Record<ProvisioningFeature, boolean>>;
+  readonly importGroups?: boolean;
+  readonly enhancedGroupPush?: boolean;
+  readonly pushGroups?: ReadonlyArray<{ readonly group: string; readonly target?: string; readonly deleteTargetGroupOnDestroy?: boolean }>;
+  readonly terraformManaged?: boolean;
+  readonly connected?: boolean;
+  readonly connector?: {
+    readonly baseUrl?: string;
+    readonly auth?: { readonly type?: 'basic' | 'header' | 'none'; readonly headerName?: string; readonly credential?: string };
+    readonly uniqueUserField?: string;
+  };
+}
+
+/** One `attributeSync:` entry as written in config. */
+export interface AttributeSyncSettings {
+  readonly attribute: string;
+  readonly from: string;
+  readonly push?: 'always' | 'on-create';
+  readonly custom?: { readonly title?: string; readonly type?: 'string' | 'boolean' | 'number' | 'integer'; readonly description?: string };
 }
 
 /** A problem found in an integration's settings, located by field path. */

@@ -95,6 +95,88 @@ export interface IntegrationModel {
   readonly renamedFrom?: string;
   readonly saml: SamlSettings;
   readonly groups: readonly GroupAssignment[];
+  /**
+   * SCIM or first-login provisioning, push groups and where the token lives.
+   * Absent when the integration is SSO only.
+   */
+  readonly provisioning?: ProvisioningModel;
+  /** Okta-to-app profile mappings (title, department, ...), in config order. */
+  readonly attributeSync?: readonly AttributeSyncModel[];
+}
+
+/** How users reach the SP: pushed by SCIM, created at first SAML sign-in, or not provisioned. */
+export type ProvisioningMethod = 'scim' | 'first-login' | 'none';
+
+/** Okta's "To App" provisioning checkboxes, in config words. */
+export type ProvisioningFeature = 'createUsers' | 'updateAttributes' | 'deactivateUsers' | 'syncPassword';
+
+export type ProvisioningFeatures = Readonly<Record<ProvisioningFeature, boolean>>;
+
+/**
+ * Where a secret lives, never its value: `env:NAME` (an environment variable)
+ * or `secret:<store path>` (a secret manager entry, read by whoever runs the step).
+ */
+export interface SecretRef {
+  readonly kind: 'env' | 'secret';
+  /** The variable name or the store path. */
+  readonly name: string;
+  /** The reference exactly as written in config, e.g. `env:AIVEN_SCIM_TOKEN`. */
+  readonly ref: string;
+}
+
+/** One Okta group pushed to the SP as a group of the SP. */
+export interface PushGroupMapping {
+  /** Okta group name; must be assigned to the app. */
+  readonly group: string;
+  /** Group name in the SP. */
+  readonly target: string;
+  /** Delete the SP group (and so its memberships) when the mapping is removed. */
+  readonly deleteTargetGroupOnDestroy: boolean;
+}
+
+/** How the Okta Provisioning Agent authenticates to an on-premises SCIM connector. */
+export type ConnectorAuth =
+  | { readonly type: 'basic'; readonly credential: SecretRef }
+  | { readonly type: 'header'; readonly headerName: string; readonly credential: SecretRef }
+  | { readonly type: 'none' };
+
+/** An on-premises app's SCIM connector, reached through the Okta Provisioning Agent. */
+export interface OnPremConnector {
+  /** SCIM connector base URL, with the SCIM version in its path and a trailing slash. */
+  readonly baseUrl: string;
+  readonly auth: ConnectorAuth;
+  /** SCIM attribute that identifies a user in the app. */
+  readonly uniqueUserField: string;
+}
+
+export interface ProvisioningModel {
+  readonly method: ProvisioningMethod;
+  /** The SP's SCIM base URL, when config records it. */
+  readonly scimBaseUrl?: string;
+  /** Where the SP-issued SCIM token lives. */
+  readonly token?: SecretRef;
+  readonly features: ProvisioningFeatures;
+  /** Always false once validated where the SP forbids it. */
+  readonly importGroups: boolean;
+  readonly enhancedGroupPush: boolean;
+  readonly pushGroups: readonly PushGroupMapping[];
+  /** Config opts into `okta_app_connection` / `okta_app_features` (only where Okta's API supports the app). */
+  readonly terraformManaged: boolean;
+  /** The provisioning connection is set up and tested in this environment, so Terraform may push groups. */
+  readonly connected: boolean;
+  readonly connector?: OnPremConnector;
+}
+
+/** One Okta user attribute sent to the app's user profile. */
+export interface AttributeSyncModel {
+  /** Attribute name in the app's user profile, e.g. `title`. */
+  readonly attribute: string;
+  /** Okta expression for the value, e.g. `user.title`. */
+  readonly from: string;
+  /** `always`: pushed on create and update; `on-create`: only when the user is created. */
+  readonly push: 'always' | 'on-create';
+  /** Declares the attribute in the app's user profile first (`okta_app_user_schema_property`). */
+  readonly custom?: { readonly title: string; readonly type: 'string' | 'boolean' | 'number' | 'integer'; readonly description?: string };
 }
 
 export type BackendModel =
@@ -115,6 +197,11 @@ export interface OktaOrg {
   readonly orgName: string;
   /** Okta domain: `okta.com`, `oktapreview.com`, `okta-emea.com`... */
   readonly baseUrl: string;
+  /**
+   * okta/okta provider version constraint for this environment's stack.
+   * @default - OKTA_PROVIDER_CONSTRAINT (`~> 6.6`)
+   */
+  readonly providerVersion?: string;
 }
 
 export interface EnvironmentModel {

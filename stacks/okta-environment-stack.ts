@@ -3,6 +3,7 @@ import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { OktaGroups } from '../constructs/okta-groups';
 import { SaasIntegration } from '../constructs/saas-integration';
+import { DEFAULT_OKTA_PROVIDER_CONSTRAINT, checkProviderVersion } from '../model/provider-versions';
 import { EnvironmentModel } from '../model/types';
 import { addBackend } from './backend';
 
@@ -11,7 +12,7 @@ import { addBackend } from './backend';
  * are for 4.20.0, but every binding class used is schema-compatible with 6.x
  * (docs/provider-compatibility.md) and 6.x-only resources need it.
  */
-export const OKTA_PROVIDER_CONSTRAINT = '~> 6.6';
+export const OKTA_PROVIDER_CONSTRAINT = DEFAULT_OKTA_PROVIDER_CONSTRAINT;
 
 export interface OktaEnvironmentStackProps {
   /** The environment, resolved from config. */
@@ -35,7 +36,8 @@ export class OktaEnvironmentStack extends TerraformStack {
     // Credentials stay out of config and JSON: the provider reads OKTA_API_TOKEN
     // or OKTA_API_CLIENT_ID / OKTA_API_PRIVATE_KEY / OKTA_API_SCOPES itself.
     new OktaProvider(this, 'Okta', { orgName: env.okta.orgName, baseUrl: env.okta.baseUrl });
-    this.addOverride('terraform.required_providers.okta.version', OKTA_PROVIDER_CONSTRAINT);
+    this.addOverride('terraform.required_providers.okta.version', env.okta.providerVersion ?? OKTA_PROVIDER_CONSTRAINT);
+    this.node.addValidation({ validate: () => checkProviderVersion(env).map((m) => `${env.name}: okta.providerVersion: ${m}`) });
 
     // Upper-case IDs: integration keys are lower-case, so they never collide.
     const oktaGroups = new OktaGroups(this, 'Groups');

@@ -2,6 +2,7 @@ import { App } from 'cdktf';
 import * as fs from 'fs';
 import * as path from 'path';
 import { OrgModel } from '../model/types';
+import { writeRunbooks } from '../runbook/write';
 import { OktaEnvironmentStack } from '../stacks/okta-environment-stack';
 
 export interface SynthOptions {
@@ -66,6 +67,7 @@ export function synthToDisk(model: OrgModel, options: SynthOptions): string[] {
   fs.rmSync(staging, { recursive: true, force: true });
   try {
     buildApp(model, staging, options.configDir, outdir).synth();
+    writeRunbooks(model, staging);
     fs.rmSync(outdir, { recursive: true, force: true });
     fs.renameSync(staging, outdir);
   } catch (err) {

@@ -21,6 +21,20 @@ export const aiven: SpPreset = {
   allowedRelayStates: AIVEN_RELAY_STATES,
   usernameFormats: ['email'],
   permanentUsernames: false,
+  provisioning: {
+    methods: ['scim'],
+    features: ['createUsers', 'updateAttributes', 'deactivateUsers', 'syncPassword'],
+    defaultFeatures: ['createUsers', 'updateAttributes', 'deactivateUsers'],
+    importGroups: 'forbidden',
+    pushGroups: true,
+    enhancedGroupPush: false,
+    connection: 'cloud',
+    tokenSource: 'an access token for user provisioning (Aiven Console: Admin > Identity providers > your IdP)',
+    notes: [
+      'Import Groups must stay off: Aiven groups that SCIM does not manage cannot be imported into Okta.',
+      'Profile updates pushed from Okta cannot be changed in Aiven; deactivated users are kept in Aiven until deleted there.',
+    ],
+  },
   defaults(settings: IntegrationSettings) {
     const problems: FieldProblem[] = [];
     const accountId = settings.aiven?.accountId;

@@ -8,6 +8,20 @@ export const atlan: SpPreset = {
   signIn: 'idp-and-sp',
   usernameFormats: ['email', 'login', 'custom'],
   permanentUsernames: true,
+  provisioning: {
+    methods: ['scim'],
+    features: ['createUsers', 'updateAttributes', 'deactivateUsers'],
+    defaultFeatures: ['createUsers', 'updateAttributes', 'deactivateUsers'],
+    importGroups: 'allowed',
+    pushGroups: true,
+    enhancedGroupPush: false,
+    connection: 'cloud',
+    tokenSource: 'a SCIM token (SCIM provisioning is an Atlan premium feature)',
+    notes: [
+      'Atlan usernames are permanent once provisioned: never change the Okta username format or template afterwards.',
+      'Atlan groups mapped to Okta groups follow Okta membership: users missing from the Okta group are removed from the Atlan group.',
+    ],
+  },
   defaults() {
     return {
       settings: {

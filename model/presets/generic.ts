@@ -7,6 +7,16 @@ export const generic: SpPreset = {
   signIn: 'idp-and-sp',
   usernameFormats: ['email', 'login', 'custom'],
   permanentUsernames: false,
+  provisioning: {
+    methods: ['scim'],
+    features: ['createUsers', 'updateAttributes', 'deactivateUsers', 'syncPassword'],
+    defaultFeatures: ['createUsers', 'updateAttributes', 'deactivateUsers'],
+    importGroups: 'allowed',
+    pushGroups: true,
+    enhancedGroupPush: true,
+    connection: 'cloud',
+    notes: [],
+  },
   defaults() {
     return { settings: {}, problems: [] };
   },

@@ -2,12 +2,13 @@ import { aiven } from './aiven';
 import { atlan } from './atlan';
 import { generic } from './generic';
 import { omni } from './omni';
+import { onprem } from './onprem';
 import { SpPreset } from './preset';
 
 export { SpPreset, SignInFlow, checkPresetFacts } from './preset';
 
 /** Every SP preset, by its config name. */
-export const PRESETS: Readonly<Record<string, SpPreset>> = { aiven, atlan, generic, omni };
+export const PRESETS: Readonly<Record<string, SpPreset>> = { aiven, atlan, generic, omni, onprem };
 
 export function presetNames(): string[] {
   return Object.keys(PRESETS).sort();

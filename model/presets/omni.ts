@@ -8,6 +8,22 @@ export const omni: SpPreset = {
   signIn: 'sp-only',
   usernameFormats: ['email', 'login', 'custom'],
   permanentUsernames: false,
+  provisioning: {
+    methods: ['scim', 'first-login'],
+    // Omni does not support password sync.
+    features: ['createUsers', 'updateAttributes', 'deactivateUsers'],
+    defaultFeatures: ['createUsers', 'updateAttributes', 'deactivateUsers'],
+    importGroups: 'allowed',
+    pushGroups: true,
+    enhancedGroupPush: false,
+    connection: 'cloud',
+    tokenSource: 'an organization API key (an Omni admin creates it); Omni uses it as the SCIM token',
+    firstLoginSetup: 'open Settings > Authentication (SAML settings) and turn on creating users at their first SAML sign-in',
+    notes: [
+      'Reactivating a user in Okta creates a new Omni user with a new external ID.',
+      'Omni sessions expire after 24 hours; this is not configurable.',
+    ],
+  },
   defaults() {
     return {
       settings: { label: 'Omni', showInDashboard: false, username: { format: 'email' } },

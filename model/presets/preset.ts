@@ -1,4 +1,5 @@
 import { FieldProblem, IntegrationSettings } from '../settings';
+import { ProvisioningCapability } from '../provisioning/capability';
 import { SamlSettings, UsernameFormat } from '../types';
 
 /** How users may start sign-in for an SP. */
@@ -26,6 +27,11 @@ export interface SpPreset {
   readonly usernameFormats: readonly UsernameFormat[];
   /** The SP uses the username as a permanent identifier (changing it breaks accounts). */
   readonly permanentUsernames: boolean;
+  /**
+   * What the SP supports for provisioning (SCIM, first-login, push groups...).
+   * @default - SSO only: provisioning method must be `none`
+   */
+  readonly provisioning?: ProvisioningCapability;
   /** Defaults for this SP, computed from the integration's settings (e.g. URLs from account IDs). */
   defaults(settings: IntegrationSettings): PresetDefaults;
   /** SP-specific rules on the resolved settings, beyond the common SAML rules. */

@@ -26,7 +26,7 @@ test.each(['validate', 'synth'])('%s --help documents its options', async (comma
 test('validate: OK on the example', async () => {
   const { code, out } = await run('validate', '--config', EXAMPLE_DIR);
   expect(code).toBe(0);
-  expect(out).toContain('OK (3 environment(s): dev, prod, staging; 9 integration(s))');
+  expect(out).toContain('OK (3 environment(s): dev, prod, staging; 12 integration(s))');
 });
 
 test('validate: every problem, exit 1', async () => {
@@ -42,7 +42,10 @@ test('synth writes one stack per environment into --out', async () => {
   const out = path.join(tempDir(), 'out');
   const result = await run('synth', '--config', EXAMPLE_DIR, '--out', out);
   expect(result.code).toBe(0);
-  expect(listFiles(out)).toEqual(['manifest.json', 'stacks/dev/cdk.tf.json', 'stacks/prod/cdk.tf.json', 'stacks/staging/cdk.tf.json']);
+  expect(listFiles(out)).toEqual([
+    'manifest.json',
+    ...['dev', 'prod', 'staging'].flatMap((env) => [`stacks/${env}/cdk.tf.json`, `stacks/${env}/runbook.json`, `stacks/${env}/runbook.md`]),
+  ]);
 });
 
 test('synth with a bad config writes nothing and exits 1', async () => {

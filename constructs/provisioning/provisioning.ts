@@ -1,0 +1,141 @@
+import { TerraformOutput, TerraformVariable } from 'cdktf';
+import { Construct } from 'constructs';
+import { ProvisioningPlacement, placeProvisioning } from '../../model/provisioning/placement';
+import { IntegrationModel } from '../../model/types';
+import { MovedBlock } from '../moved-block';
+import { OktaGroups, groupLogicalId } from '../okta-groups';
+import { AttributeSync } from './attribute-sync';
+import { OktaAppConnection } from './okta-app-connection';
+import { OktaAppFeatures } from './okta-app-features';
+import { OktaPushGroup } from './okta-push-group';
+
+export interface ProvisioningProps {
+  /** The integration, resolved from config (its `provisioning` and `attributeSync`). */
+  readonly integration: IntegrationModel;
+  /** Okta app ID (`okta_app_saml.<key>.id`). */
+  readonly appId: string;
+  /** The environment's group registry, so each group is declared once. */
+  readonly oktaGroups: OktaGroups;
+}
+
+/** Name of the sensitive Terraform variable holding an integration's SCIM token. */
+export function scimTokenVariableName(key: string): string {
+  return `scim_token_${key}`;
+}
+
+/** Name of the Terraform output the runbook points admins to. */
+export function provisioningOutputName(key: string): string {
+  return `provisioning_${key}`;
+}
+
+/** Terraform name of a push mapping: stable for an integration and Okta group. */
+export function pushGroupLogicalId(key: string, group: string): string {
+  return `${key}_${groupLogicalId(group)}`;
+}
+
+/**
+ * One integration's provisioning, Terraform side: the connection and features
+ * where Okta's API supports the app (token from a sensitive variable), push
+ * groups, attribute sync, and an output naming the app for the runbook.
+ * Everything else is the runbook's (see model/provisioning/placement.ts).
+ */
+export class Provisioning extends Construct {
+  public readonly placement?: ProvisioningPlacement;
+  public readonly connection?: OktaAppConnection;
+  public readonly features?: OktaAppFeatures;
+  public readonly pushGroups: readonly OktaPushGroup[];
+  public readonly attributeSync?: AttributeSync;
+
+  constructor(scope: Construct, id: string, props: ProvisioningProps) {
+    super(scope, id);
+    const { integration } = props;
+    const key = integration.key;
+    const p = integration.provisioning;
+    this.placement = placeProvisioning(integration);
+    this.node.addValidation({ validate: () => this.problems(integration).map((m) => `${key}: ${m}`) });
+
+    if (p && this.placement?.connection === 'terraform') {
+      // The SP-issued token reaches Terraform only at plan time (TF_VAR_...): never in config or JSON.
+      const token = new TerraformVariable(this, 'token', {
+        type: 'string',
+        sensitive: true,
+        nullable: false,
+        description: `SCIM token for ${integration.saml.label}; lives in ${p.token?.ref ?? 'the SP'}`,
+      });
+      token.overrideLogicalId(scimTokenVariableName(key));
+      this.connection = new OktaAppConnection(this, 'connection', {
+        appId: props.appId,
+        baseUrl: p.scimBaseUrl ?? '',
+        action: 'activate',
+        profile: { authScheme: 'TOKEN', token: token.stringValue },
+      });
+      this.connection.overrideLogicalId(key);
+    }
+    if (p && this.placement?.features === 'terraform') {
+      const status = (on: boolean) => (on ? 'ENABLED' : 'DISABLED') as 'ENABLED' | 'DISABLED';
+      this.features = new OktaAppFeatures(this, 'features', {
+        appId: props.appId,
+        capabilities: {
+          createUsers: status(p.features.createUsers),
+          updateAttributes: status(p.features.updateAttributes),
+          deactivateUsers: status(p.features.deactivateUsers),
+          syncPassword: status(p.features.syncPassword),
+        },
+        dependsOn: this.connection ? [this.connection] : undefined,
+      });
+      this.features.overrideLogicalId(key);
+    }
+
+    const pushGroups: OktaPushGroup[] = [];
+    if (p && this.placement?.pushGroups === 'terraform') {
+      for (const mapping of p.pushGroups) {
+        const assigned = integration.groups.find((g) => g.name === mapping.group);
+        if (!assigned) continue; // reported by the validation above
+        const push = new OktaPushGroup(this, `push-${groupLogicalId(mapping.group)}`, {
+          appId: props.appId,
+          sourceGroupId: props.oktaGroups.idOf(assigned),
+          targetGroupName: mapping.target,
+          status: 'ACTIVE',
+          deleteTargetGroupOnDestroy: mapping.deleteTargetGroupOnDestroy,
+          dependsOn: this.features ? [this.features] : undefined,
+        });
+        const logicalId = pushGroupLogicalId(key, mapping.group);
+        push.overrideLogicalId(logicalId);
+        if (integration.renamedFrom) {
+          new MovedBlock(this, `moved-${logicalId}`, { from: `okta_push_group.${pushGroupLogicalId(integration.renamedFrom, mapping.group)}`, to: `okta_push_group.${logicalId}` });
+        }
+        pushGroups.push(push);
+      }
+    }
+    this.pushGroups = pushGroups;
+
+    if (integration.attributeSync && integration.attributeSync.length > 0) {
+      this.attributeSync = new AttributeSync(this, 'attributes', { key, appId: props.appId, attributes: integration.attributeSync, renamedFrom: integration.renamedFrom });
+    }
+
+    if (p && p.method !== 'none') {
+      const output = new TerraformOutput(this, 'output', {
+        description: `The Okta app that the ${key} runbook steps refer to`,
+        value: { app_id: props.appId, app_label: integration.saml.label },
+      });
+      output.overrideLogicalId(provisioningOutputName(key));
+    }
+  }
+
+  /** Rules the construct enforces itself, for use without the config layer. */
+  private problems(integration: IntegrationModel): string[] {
+    const p = integration.provisioning;
+    if (!p) return [];
+    const assigned = new Set(integration.groups.map((g) => g.name));
+    const problems = p.pushGroups
+      .filter((m) => !assigned.has(m.group))
+      .map((m) => `provisioning.pushGroups: push group ${JSON.stringify(m.group)} is not assigned to the app; accepted: one of ${[...assigned].map((a) => JSON.stringify(a)).join(', ') || 'no groups assigned'}`);
+    if (p.terraformManaged && this.placement?.connection !== 'terraform' && p.method === 'scim') {
+      problems.push('provisioning.terraformManaged: Okta\'s API does not accept a token provisioning connection for this app; accepted: false');
+    }
+    if (this.placement?.connection === 'terraform' && !p.scimBaseUrl) {
+      problems.push('provisioning.scimBaseUrl: a Terraform-managed connection needs the SCIM base URL');
+    }
+    return problems;
+  }
+}

@@ -1,0 +1,234 @@
+import { SpPreset } from '../presets/preset';
+import { httpsUrlProblem } from '../saml-rules';
+import { FieldProblem, ProvisioningSettings } from '../settings';
+import { GroupAssignment, ProvisioningFeature } from '../types';
+import { API_PROVISIONING_APPS, oauthOnlyApp, terraformManageableApps } from './placement';
+import { SECRET_REF_ACCEPTED, parseSecretRef } from './secret-ref';
+
+/** What a provisioning rule sees: the merged settings and the facts around them. */
+export interface ProvisioningContext {
+  readonly settings: ProvisioningSettings;
+  readonly preset: SpPreset;
+  readonly groups: readonly GroupAssignment[];
+  readonly catalogKey?: string;
+}
+
+/** One rule: returns problems (field paths relative to the integration), empty when satisfied. */
+export interface ProvisioningRule {
+  readonly id: string;
+  readonly check: (c: ProvisioningContext) => FieldProblem[];
+}
+
+const FEATURE_WORDS: Readonly<Record<ProvisioningFeature, string>> = {
+  createUsers: 'Create Users',
+  updateAttributes: 'Update User Attributes',
+  deactivateUsers: 'Deactivate Users',
+  syncPassword: 'Sync Password',
+};
+
+const method = (c: ProvisioningContext) => c.settings.method ?? 'scim';
+const one = (field: string, message: string | undefined): FieldProblem[] => (message ? [{ field, message }] : []);
+
+/** Whether `url` has a SCIM version segment (/v1 or /v2) in its path. */
+function hasScimVersion(url: URL): boolean {
+  return url.pathname.split('/').some((s) => s === 'v1' || s === 'v2');
+}
+
+export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
+  {
+    id: 'method-supported',
+    check: (c) => {
+      const m = method(c);
+      const accepted = ['none', ...(c.preset.provisioning?.methods ?? [])];
+      return one('provisioning.method', accepted.includes(m) ? undefined : `provisioning method ${JSON.stringify(m)} is not supported by ${c.preset.displayName}; accepted: ${accepted.join(', ')}`);
+    },
+  },
+  {
+    id: 'token-is-reference',
+    check: (c) => {
+      const token = c.settings.token;
+      if (token === undefined || parseSecretRef(token)) return [];
+      return [{ field: 'provisioning.token', message: `token is a literal value (not shown); secrets never go in config; accepted: ${SECRET_REF_ACCEPTED}` }];
+    },
+  },
+  {
+    id: 'token-required',
+    check: (c) => {
+      const cap = c.preset.provisioning;
+      // OAuth 2.0-only catalog apps are connected by an admin's consent, not a token.
+      if (method(c) !== 'scim' || !cap || cap.connection !== 'cloud' || c.settings.token !== undefined || oauthOnlyApp(c.catalogKey)) return [];
+      return [{ field: 'provisioning.token', message: `SCIM provisioning needs provisioning.token: where ${cap.tokenSource ?? 'the SP-issued SCIM token'} lives; accepted: ${SECRET_REF_ACCEPTED}` }];
+    },
+  },
+  {
+    id: 'import-groups-forbidden',
+    check: (c) =>
+      one(
+        'provisioning.importGroups',
+        c.settings.importGroups === true && c.preset.provisioning?.importGroups === 'forbidden'
+          ? `Import Groups must stay off for ${c.preset.displayName}: groups the SP does not manage through SCIM cannot be imported into Okta; accepted: false`
+          : undefined,
+      ),
+  },
+  {
+    id: 'feature-supported',
+    check: (c) =>
+      (Object.entries(c.settings.features ?? {}) as Array<[ProvisioningFeature, boolean]>)
+        .filter(([f, on]) => on && !(c.preset.provisioning?.features ?? []).includes(f))
+        .map(([f]) => ({
+          field: `provisioning.features.${f}`,
+          message: `${FEATURE_WORDS[f]} (${f}) is not supported by ${c.preset.displayName}; accepted: false (supported: ${(c.preset.provisioning?.features ?? []).join(', ') || 'none'})`,
+        })),
+  },
+  {
+    id: 'enhanced-group-push-supported',
+    check: (c) =>
+      one(
+        'provisioning.enhancedGroupPush',
+        c.settings.enhancedGroupPush === true && !c.preset.provisioning?.enhancedGroupPush ? `enhanced group push is not supported by ${c.preset.displayName}; accepted: false` : undefined,
+      ),
+  },
+  {
+    id: 'scim-only-settings',
+    check: (c) => {
+      const m = method(c);
+      if (m === 'scim') return [];
+      const fields = (['features', 'pushGroups', 'token', 'scimBaseUrl', 'connector', 'terraformManaged'] as const).filter((f) => {
+        const v = c.settings[f];
+        return v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0);
+      });
+      return fields.map((f) => ({ field: `provisioning.${f}`, message: `provisioning.${f} applies only to SCIM provisioning, but method is ${JSON.stringify(m)}; accepted: method scim, or remove ${f}` }));
+    },
+  },
+  {
+    id: 'push-groups-supported',
+    check: (c) =>
+      one(
+        'provisioning.pushGroups',
+        (c.settings.pushGroups ?? []).length > 0 && !c.preset.provisioning?.pushGroups ? `${c.preset.displayName} does not accept pushed groups; accepted: no pushGroups` : undefined,
+      ),
+  },
+  {
+    id: 'push-group-assigned',
+    check: (c) => {
+      const assigned = c.groups.map((g) => g.name);
+      return (c.settings.pushGroups ?? []).flatMap((p, i) =>
+        assigned.includes(p.group)
+          ? []
+          : [
+              {
+                field: `provisioning.pushGroups.${i}.group`,
+                message: `push group ${JSON.stringify(p.group)} is not assigned to the app; Okta pushes only groups assigned to it; accepted: one of the groups in \`groups\` (${assigned.map((a) => JSON.stringify(a)).join(', ') || 'none assigned'})`,
+              },
+            ],
+      );
+    },
+  },
+  {
+    id: 'push-group-unique',
+    check: (c) => {
+      const problems: FieldProblem[] = [];
+      const groups = new Set<string>();
+      const targets = new Set<string>();
+      (c.settings.pushGroups ?? []).forEach((p, i) => {
+        const target = p.target ?? p.group;
+        if (groups.has(p.group)) problems.push({ field: `provisioning.pushGroups.${i}.group`, message: `Okta group ${JSON.stringify(p.group)} is pushed twice; accepted: each group once` });
+        if (targets.has(target)) problems.push({ field: `provisioning.pushGroups.${i}.target`, message: `SP group ${JSON.stringify(target)} is the target of two push groups; accepted: each target once` });
+        groups.add(p.group);
+        targets.add(target);
+      });
+      return problems;
+    },
+  },
+  {
+    id: 'terraform-managed-supported',
+    check: (c) => {
+      if (c.settings.terraformManaged !== true) return [];
+      const key = c.catalogKey;
+      if (key && terraformManageableApps().includes(key)) return [];
+      const why = key
+        ? API_PROVISIONING_APPS[key]
+          ? `Okta's API accepts only an OAuth 2.0 provisioning connection for ${API_PROVISIONING_APPS[key].displayName} (${key}), which needs an admin's consent`
+          : `Okta's API does not accept a provisioning connection for the catalog app ${JSON.stringify(key)}`
+        : `Okta's API does not accept a provisioning connection for custom SAML apps (${c.preset.displayName})`;
+      return [{ field: 'provisioning.terraformManaged', message: `${why}; accepted: false (the runbook carries these steps), or true only with catalogApp.key ${terraformManageableApps().join(' or ')}` }];
+    },
+  },
+  {
+    id: 'terraform-managed-needs-url',
+    check: (c) =>
+      one(
+        'provisioning.scimBaseUrl',
+        c.settings.terraformManaged === true && c.settings.scimBaseUrl === undefined && method(c) === 'scim'
+          ? 'a Terraform-managed provisioning connection needs provisioning.scimBaseUrl (okta_app_connection base_url); accepted: the SCIM base URL as an absolute https:// URL'
+          : undefined,
+      ),
+  },
+  {
+    id: 'scim-base-url',
+    check: (c) => {
+      const url = c.settings.scimBaseUrl;
+      if (url === undefined) return [];
+      const why = httpsUrlProblem(url);
+      return one('provisioning.scimBaseUrl', why && `SCIM base URL ${JSON.stringify(url)} ${why}; accepted: an absolute https:// URL`);
+    },
+  },
+  {
+    id: 'on-prem-connector',
+    check: (c) => {
+      const cap = c.preset.provisioning;
+      const connector = c.settings.connector;
+      if (method(c) !== 'scim') return [];
+      if (cap?.connection !== 'on-prem') {
+        return one('provisioning.connector', connector ? `a SCIM connector applies only to on-premises apps (preset onprem), not ${c.preset.displayName}; accepted: no connector` : undefined);
+      }
+      if (!connector?.baseUrl) {
+        return [{ field: 'provisioning.connector.baseUrl', message: 'missing required field provisioning.connector.baseUrl: the SCIM connector base URL that the Okta Provisioning Agent forwards to, e.g. https://scim.corp.example/scim/v2/' }];
+      }
+      let url: URL;
+      try {
+        url = new URL(connector.baseUrl);
+      } catch {
+        return [{ field: 'provisioning.connector.baseUrl', message: `connector base URL ${JSON.stringify(connector.baseUrl)} is not a URL; accepted: an absolute http(s) URL such as https://scim.corp.example/scim/v2/` }];
+      }
+      const problems: string[] = [];
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') problems.push(`uses ${url.protocol.replace(':', '')}, not http(s)`);
+      if (!hasScimVersion(url)) problems.push('has no SCIM version in its path (the agent then falls back to SCIM 1.1)');
+      if (!url.pathname.endsWith('/')) problems.push('does not end with the trailing slash Okta requires');
+      return problems.map((why) => ({
+        field: 'provisioning.connector.baseUrl',
+        message: `connector base URL ${JSON.stringify(connector.baseUrl)} ${why}; accepted: a URL with /v1/ or /v2/ in its path and a trailing slash, e.g. https://scim.corp.example/scim/v2/`,
+      }));
+    },
+  },
+  {
+    id: 'on-prem-connector-auth',
+    check: (c) => {
+      const auth = c.settings.connector?.auth;
+      if (!auth || c.preset.provisioning?.connection !== 'on-prem') return [];
+      const type = auth.type ?? 'none';
+      const problems: FieldProblem[] = [];
+      if (type !== 'none' && auth.credential === undefined) {
+        problems.push({ field: 'provisioning.connector.auth.credential', message: `authorization type ${type} needs credential: ${SECRET_REF_ACCEPTED}` });
+      }
+      if (auth.credential !== undefined && !parseSecretRef(auth.credential)) {
+        problems.push({ field: 'provisioning.connector.auth.credential', message: `credential is a literal value (not shown); secrets never go in config; accepted: ${SECRET_REF_ACCEPTED}` });
+      }
+      if (type === 'none' && auth.credential !== undefined) {
+        problems.push({ field: 'provisioning.connector.auth.credential', message: 'authorization type none takes no credential; accepted: type basic or header, or no credential' });
+      }
+      if (type === 'header' && !auth.headerName) {
+        problems.push({ field: 'provisioning.connector.auth.headerName', message: 'authorization type header needs headerName, e.g. Authorization' });
+      }
+      if (type !== 'header' && auth.headerName !== undefined) {
+        problems.push({ field: 'provisioning.connector.auth.headerName', message: `headerName applies only to authorization type header, not ${type}` });
+      }
+      return problems;
+    },
+  },
+];
+
+/** Runs every provisioning rule; all problems together. */
+export function checkProvisioning(c: ProvisioningContext): FieldProblem[] {
+  return PROVISIONING_RULES.flatMap((r) => r.check(c));
+}

@@ -1,0 +1,288 @@
+import { PRESETS } from '../model/presets';
+import { ProvisioningCapability } from '../model/provisioning/capability';
+import { ProvisioningPlacement, apiSupportsProvisioning, oauthOnlyApp, placeProvisioning } from '../model/provisioning/placement';
+import { describeSecretRef } from '../model/provisioning/secret-ref';
+import { EnvironmentModel, IntegrationModel, ProvisioningFeature, ProvisioningModel, UsernameSettings } from '../model/types';
+import { provisioningOutputName, scimTokenVariableName } from '../constructs/provisioning/provisioning';
+import { Runbook, RunbookStep } from './types';
+
+const FEATURE_LABELS: ReadonlyArray<[ProvisioningFeature, string]> = [
+  ['createUsers', 'Create Users'],
+  ['updateAttributes', 'Update User Attributes'],
+  ['deactivateUsers', 'Deactivate Users'],
+  ['syncPassword', 'Sync Password'],
+];
+
+const NO_IMPORT_GROUPS_API = 'Okta has no API for Import Groups (no Terraform resource in any okta/okta version), so only the Admin Console sets it.';
+
+const onOff = (on: boolean) => (on ? 'on' : 'off');
+
+function usernameWords(u: UsernameSettings): string {
+  if (u.format === 'email') return 'Email';
+  if (u.format === 'login') return 'Okta username';
+  return `Custom: ${u.template}`;
+}
+
+/** Everything a step builder needs about one integration. */
+interface Subject {
+  readonly env: EnvironmentModel;
+  readonly integration: IntegrationModel;
+  readonly provisioning: ProvisioningModel;
+  readonly capability: ProvisioningCapability;
+  readonly sp: string;
+  readonly placement?: ProvisioningPlacement;
+  readonly output: string;
+  readonly openApp: string;
+}
+
+function step(s: Subject, slug: string, rest: Omit<RunbookStep, 'id' | 'integration'>): RunbookStep {
+  return { id: `${s.integration.key}.${slug}`, integration: s.integration.key, ...rest };
+}
+
+function tokenWhere(s: Subject): string {
+  return s.provisioning.token ? describeSecretRef(s.provisioning.token) : 'not set in config';
+}
+
+/** Confirms the admin is in the right app, showing what Terraform applied (check only). */
+function openAppStep(s: Subject): RunbookStep {
+  const { saml } = s.integration;
+  const values: Record<string, string> = { 'Okta app': `${saml.label} (app ID: output ${s.output}.app_id)`, 'ACS URL (Single sign-on URL)': saml.acsUrl };
+  if (saml.relayState !== undefined) values['Default relay state'] = saml.relayState;
+  values['Application username format'] = usernameWords(saml.username);
+  const actions = [
+    `${s.openApp}.`,
+    `Check that the Sign On tab shows the values below: Terraform applies them (okta_app_saml.${s.integration.key}); if they differ, run terraform plan instead of editing them here.`,
+  ];
+  if (PRESETS[s.integration.preset]?.permanentUsernames) {
+    actions.push(`Never change the Application username format or template: ${s.sp} usernames are permanent once provisioned.`);
+  }
+  return step(s, 'open-app', {
+    title: `Open ${saml.label} in the Okta Admin Console`,
+    why: 'Every following step is done in this app; its sign-on settings are shown so you can confirm it is the right app in the right org.',
+    actions,
+    values,
+    terraformOutput: s.output,
+  });
+}
+
+function tokenStep(s: Subject): RunbookStep {
+  const managed = s.placement?.connection === 'terraform';
+  const values: Record<string, string> = { 'Token location': tokenWhere(s) };
+  const actions = [
+    `In ${s.sp}, create ${s.capability.tokenSource ?? 'a SCIM API token for Okta'}.`,
+    `Store it at the token location below; never paste it into config, a ticket or a chat.`,
+  ];
+  if (managed) {
+    const variable = scimTokenVariableName(s.integration.key);
+    values['Terraform variable'] = `${variable} (sensitive; no default)`;
+    actions.push(`Before terraform plan or apply, set TF_VAR_${variable} from the token location.`);
+  }
+  return step(s, 'scim-token', {
+    title: `Get the SCIM token from ${s.sp}`,
+    why: `Only ${s.sp} can issue the token; its value never enters config, the Terraform JSON or this runbook.`,
+    actions,
+    values,
+  });
+}
+
+/** A catalog app's "Configure API Integration" form. */
+function apiIntegrationStep(s: Subject): RunbookStep {
+  const key = s.integration.saml.catalogApp?.key;
+  if (oauthOnlyApp(key)) {
+    return step(s, 'enable-api-integration', {
+      title: 'Enable the API integration (OAuth consent)',
+      why: `The provisioning connection of the catalog app ${key} is OAuth 2.0 only: an admin of the app must grant consent in the browser.`,
+      actions: ['Provisioning tab > Configure API Integration.', 'Check Enable API Integration.', 'Click Authenticate and sign in as an admin of the app to grant consent.', 'Click Save.'],
+      values: { 'Enable API Integration': 'on', Authentication: 'OAuth 2.0 consent by an admin of the app' },
+      terraformOutput: s.output,
+    });
+  }
+  const values: Record<string, string> = { 'Enable API Integration': 'on', 'API Token': tokenWhere(s) };
+  if (s.provisioning.scimBaseUrl) values['Base URL'] = s.provisioning.scimBaseUrl;
+  values['Test API Credentials'] = 'must succeed before saving';
+  return step(s, 'enable-api-integration', {
+    title: 'Enable the API integration',
+    why: apiSupportsProvisioning(s.integration)
+      ? `Okta's API could apply this for ${key}, but config leaves it to an admin (set provisioning.terraformManaged: true to let Terraform do it).`
+      : `Okta's API accepts a token provisioning connection only for the catalog apps okta_org2org and zscalerbyz; ${key} is not one of them.`,
+    actions: [
+      'Provisioning tab > Configure API Integration.',
+      'Check Enable API Integration.',
+      'API Token: paste the token from the token location.',
+      'Click Test API Credentials and wait for the success message.',
+      'Click Save.',
+    ],
+    values,
+    terraformOutput: s.output,
+  });
+}
+
+/** A custom SAML app's SCIM connection (cloud SP). */
+function scimConnectionSteps(s: Subject): RunbookStep[] {
+  const base = s.provisioning.scimBaseUrl ?? `not in config: the SCIM base URL that ${s.sp} shows (record it as provisioning.scimBaseUrl to have it here)`;
+  const f = s.provisioning.features;
+  return [
+    step(s, 'enable-scim', {
+      title: 'Turn on SCIM provisioning for the app',
+      why: `Okta's API accepts no provisioning connection for custom SAML apps such as ${s.sp}, in any okta/okta version.`,
+      actions: ['General tab > App Settings > Edit.', 'Provisioning: select SCIM.', 'Click Save.'],
+      values: { Provisioning: 'SCIM' },
+      terraformOutput: s.output,
+    }),
+    step(s, 'scim-connection', {
+      title: `Connect Okta to ${s.sp}'s SCIM API`,
+      why: `Okta's API accepts no provisioning connection for custom SAML apps such as ${s.sp}; the token must be entered by hand.`,
+      actions: [
+        'Provisioning tab > Integration > Edit.',
+        'Enter the values below.',
+        'Click Test Connector Configuration and check that it succeeds for the actions below.',
+        'Click Save.',
+        ...s.capability.notes.map((n) => `Keep in mind: ${n}`),
+      ],
+      values: {
+        'SCIM connector base URL': base,
+        'Unique identifier field for users': 'userName',
+        'Push New Users': onOff(f.createUsers),
+        'Push Profile Updates': onOff(f.updateAttributes),
+        'Push Groups': onOff(s.provisioning.pushGroups.length > 0),
+        'Import Groups': onOff(s.provisioning.importGroups),
+        'Authentication Mode': 'HTTP Header',
+        'Authorization (Bearer token)': tokenWhere(s),
+      },
+    }),
+  ];
+}
+
+/** An on-premises app, through the Okta Provisioning Agent and a SCIM connector. */
+function onPremSteps(s: Subject): RunbookStep[] {
+  const c = s.provisioning.connector!;
+  const authValues: Record<string, string> =
+    c.auth.type === 'basic'
+      ? { 'Authorization type': 'Basic Auth', 'Basic Auth username and password': describeSecretRef(c.auth.credential) }
+      : c.auth.type === 'header'
+        ? { 'Authorization type': 'HTTP Header', 'HTTP header name': c.auth.headerName, 'HTTP header value': describeSecretRef(c.auth.credential) }
+        : { 'Authorization type': 'None' };
+  const why = 'On-premises provisioning is configured only in the Admin Console: Okta has no API for the agent or the SCIM connector settings.';
+  return [
+    step(s, 'provisioning-agent', {
+      title: 'Check the Okta Provisioning Agent',
+      why,
+      actions: [
+        'Dashboard > Agents: the Okta Provisioning Agent that serves this app is listed and active.',
+        `From the agent's host, the SCIM connector base URL below answers (the agent forwards SCIM messages there).`,
+      ],
+      values: { 'SCIM connector base URL': c.baseUrl },
+    }),
+    step(s, 'enable-on-prem-provisioning', {
+      title: 'Turn on on-premises provisioning for the app',
+      why,
+      actions: ['General tab > App Settings > Edit.', 'Provisioning: select On-Premises Provisioning.', 'Click Save.'],
+      values: { Provisioning: 'On-Premises Provisioning' },
+      terraformOutput: s.output,
+    }),
+    step(s, 'configure-scim-connector', {
+      title: 'Configure SCIM Connector',
+      why,
+      actions: [
+        'Provisioning tab: Okta detects the agent; click Configure SCIM Connector.',
+        'Enter the values below; take the credential from its location, never from config.',
+        ...s.capability.notes.map((n) => `Keep in mind: ${n}`),
+      ],
+      values: { 'SCIM connector base URL': c.baseUrl, ...authValues, 'Unique user field name': c.uniqueUserField },
+    }),
+    step(s, 'test-connector', {
+      title: 'Test the SCIM connector',
+      why,
+      actions: ['In the same form, click Test Connector Configuration and check that every enabled action succeeds.', 'Click Save.'],
+      values: { 'Test Connector Configuration': 'must succeed before saving' },
+    }),
+  ];
+}
+
+function importGroupsStep(s: Subject): RunbookStep {
+  const forbidden = s.capability.importGroups === 'forbidden';
+  const on = s.provisioning.importGroups;
+  return step(s, 'import-groups', {
+    title: on ? 'Turn Import Groups on' : 'Keep Import Groups off',
+    why: `${NO_IMPORT_GROUPS_API}${forbidden ? ` ${s.sp} requires it off: groups it does not manage through SCIM cannot be imported.` : ''}`,
+    actions: [`Provisioning tab > Integration: Import Groups ${on ? 'checked' : 'unchecked'}.`, 'Click Save if you changed it.'],
+    values: { 'Import Groups': onOff(on) },
+  });
+}
+
+function featuresStep(s: Subject): RunbookStep {
+  const f = s.provisioning.features;
+  const values: Record<string, string> = Object.fromEntries(FEATURE_LABELS.map(([k, label]) => [label, f[k] ? 'Enable' : 'off']));
+  if (s.provisioning.enhancedGroupPush) values['Enhanced group push'] = 'on';
+  return step(s, 'to-app-features', {
+    title: 'Choose the provisioning features (To App)',
+    why:
+      s.capability.connection === 'on-prem'
+        ? 'Okta has no API for the provisioning features of an on-premises app.'
+        : `Okta's Application Features API accepts only a few catalog apps (okta_org2org, zscalerbyz, google, office365, slack, zoomus); ${s.sp} ${s.integration.saml.catalogApp ? 'is not Terraform-managed here' : 'is a custom SAML app'}.`,
+    actions: ['Provisioning tab > To App > Edit.', ...FEATURE_LABELS.map(([k, label]) => `${label}: ${f[k] ? 'check Enable' : 'leave unchecked'}.`), 'Click Save.'],
+    values,
+  });
+}
+
+function pushGroupsPendingStep(s: Subject): RunbookStep {
+  const values: Record<string, string> = Object.fromEntries(
+    s.provisioning.pushGroups.map((g) => [`Push group ${g.group}`, `${s.sp} group ${g.target}${g.deleteTargetGroupOnDestroy ? ' (deleted in the SP when the mapping is removed)' : ' (kept in the SP when the mapping is removed)'}`]),
+  );
+  return step(s, 'push-groups', {
+    title: 'Let Terraform push groups once provisioning works',
+    why: `Okta accepts push group mappings (okta_push_group) only on an app whose provisioning is already enabled, and Okta's API cannot enable it for ${s.sp}.`,
+    actions: [
+      `After the steps above succeed, set provisioning.connected: true for ${s.integration.key} in environment ${s.env.name} and apply: Terraform then creates the push group mappings below.`,
+      'Do not create these mappings by hand: Terraform would then fail on duplicates.',
+    ],
+    values,
+  });
+}
+
+function firstLoginStep(s: Subject): RunbookStep {
+  return step(s, 'first-login', {
+    title: `Turn on first-login provisioning in ${s.sp}`,
+    why: `A setting in ${s.sp}'s own admin UI; there is no Okta API or Terraform resource for it.`,
+    actions: [
+      `In ${s.sp}, ${s.capability.firstLoginSetup ?? 'turn on creating users at their first SAML sign-in'}.`,
+      `In Okta, leave provisioning off for ${s.integration.saml.label}: users are created in ${s.sp} when they first sign in.`,
+    ],
+    values: { 'Provisioning in Okta': 'off', 'Users created in the SP': 'at first SAML sign-in' },
+  });
+}
+
+/** The ordered admin steps for one integration (empty when Terraform does everything or nothing is provisioned). */
+export function integrationSteps(env: EnvironmentModel, integration: IntegrationModel): RunbookStep[] {
+  const provisioning = integration.provisioning;
+  const preset = PRESETS[integration.preset];
+  if (!provisioning || provisioning.method === 'none' || !preset?.provisioning) return [];
+  const s: Subject = {
+    env,
+    integration,
+    provisioning,
+    capability: preset.provisioning,
+    sp: preset.displayName,
+    placement: placeProvisioning(integration),
+    output: provisioningOutputName(integration.key),
+    openApp: `Okta Admin Console > Applications > Applications > ${integration.saml.label}`,
+  };
+  if (provisioning.method === 'first-login') return [firstLoginStep(s)];
+
+  const steps: RunbookStep[] = [openAppStep(s)];
+  if (s.capability.connection === 'on-prem') {
+    steps.push(...onPremSteps(s));
+  } else {
+    if (!oauthOnlyApp(integration.saml.catalogApp?.key)) steps.push(tokenStep(s));
+    if (s.placement?.connection === 'runbook') steps.push(...(integration.saml.catalogApp ? [apiIntegrationStep(s)] : scimConnectionSteps(s)));
+  }
+  steps.push(importGroupsStep(s));
+  if (s.placement?.features === 'runbook') steps.push(featuresStep(s));
+  if (s.placement?.pushGroups === 'runbook' && provisioning.pushGroups.length > 0) steps.push(pushGroupsPendingStep(s));
+  return steps;
+}
+
+/** The runbook of one environment: every integration's steps, in the model's (sorted) integration order. */
+export function environmentRunbook(env: EnvironmentModel): Runbook {
+  return { environment: env.name, steps: env.integrations.flatMap((i) => integrationSteps(env, i)) };
+}

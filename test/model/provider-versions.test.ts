@@ -1,0 +1,38 @@
+import { checkProviderVersion, lowestAllowedVersion, MIN_PROVIDER_VERSIONS } from '../../model/provider-versions';
+import { EnvironmentModel, IntegrationModel } from '../../model/types';
+
+describe('lowestAllowedVersion', () => {
+  test.each([
+    ['~> 6.6', [6, 6, 0]],
+    ['~> 6.6.1', [6, 6, 1]],
+    ['>= 6.5.0, < 7.0.0', [6, 5, 0]],
+    ['> 6.5.5', [6, 5, 6]],
+    ['6.12.0', [6, 12, 0]],
+    ['>= 6.0, >= 6.7', [6, 7, 0]],
+  ])('%s -> %j', (constraint, expected) => {
+    expect(lowestAllowedVersion(constraint)).toEqual(expected);
+  });
+
+  test('no lower bound', () => expect(lowestAllowedVersion('< 7.0.0')).toBeUndefined());
+  test('not a constraint', () => expect(() => lowestAllowedVersion('~> six')).toThrow(/not a version constraint clause/));
+});
+
+function env(providerVersion: string | undefined, integrations: IntegrationModel[]): EnvironmentModel {
+  return { name: 'dev', okta: { orgName: 'acme', baseUrl: 'okta.com', providerVersion }, backend: { type: 'local', path: 'state/dev.tfstate' }, integrations };
+}
+
+const pushing = {
+  key: 'aiven',
+  preset: 'aiven',
+  groups: [{ name: 'Eng', create: false }],
+  saml: { catalogApp: undefined },
+  provisioning: { method: 'scim', pushGroups: [{ group: 'Eng', target: 'eng', deleteTargetGroupOnDestroy: false }], terraformManaged: false, connected: true },
+} as unknown as IntegrationModel;
+
+describe('checkProviderVersion', () => {
+  test('the default constraint allows push groups', () => expect(checkProviderVersion(env(undefined, [pushing]))).toEqual([]));
+  test('a constraint below 6.6.0 with push groups in use is an error naming resource, integration and minimum', () => {
+    expect(checkProviderVersion(env('>= 6.0.0', [pushing]))).toEqual([expect.stringContaining(`okta_push_group (used by aiven) needs >= ${MIN_PROVIDER_VERSIONS.okta_push_group}`)]);
+  });
+  test('an unparsable constraint is reported', () => expect(checkProviderVersion(env('latest', []))[0]).toMatch(/is not valid/));
+});
