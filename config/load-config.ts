@@ -5,6 +5,7 @@ import { BackendModel, EnvironmentModel, IntegrationModel, OrgModel } from '../m
 import { ConfigFile, loadConfigFiles } from './load-files';
 import { ConfigError, ConfigProblem, sortProblems } from './problems';
 import { checkAgainstSchema } from './schema-check';
+import { readSpMetadata } from './sp-metadata-file';
 import { findSecretLiterals } from './secrets';
 import { closest } from './suggest';
 
@@ -79,8 +80,10 @@ export function readConfig(dir: string): LoadResult {
         continue;
       }
       const override = enabled[key] ?? {};
-      const resolved = resolveIntegration(key, mergeSettings<IntegrationSettings>(shared.value, override));
-      for (const p of resolved.problems) {
+      const merged = mergeSettings<IntegrationSettings>(shared.value, override);
+      const spMetadata = readSpMetadata(dir, merged.spMetadata);
+      const resolved = resolveIntegration(key, merged, { spMetadata: spMetadata.value });
+      for (const p of [...spMetadata.problems, ...resolved.problems]) {
         const fieldPath = p.field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
         const where = hasPath(override, fieldPath)
           ? { file: env.file, at: [...overrideAt, ...fieldPath] }

@@ -1,7 +1,11 @@
 import { mergeSettings } from './merge';
 import { PRESETS, checkPresetFacts, presetNames } from './presets';
+import { snowflakeModelOf } from './presets/snowflake';
+import { resolveIdpRecord } from './resolve-idp-record';
 import { checkSamlSettings } from './saml-rules';
 import { FieldProblem, IntegrationSettings } from './settings';
+import { SpMetadata } from './sp-metadata';
+import { checkAgainstSpMetadata, settingsFromMetadata } from './sp-metadata-check';
 import { GroupAssignment, IntegrationModel, SamlSettings } from './types';
 
 /** Defaults for every SAML app: SHA-256, signed response and assertion, Email usernames. */
@@ -15,6 +19,12 @@ export const COMMON_DEFAULTS: IntegrationSettings = {
   groups: [],
 };
 
+/** What the config layer read for an integration besides its settings. */
+export interface IntegrationContext {
+  /** The SP's metadata, parsed, and the file it came from (for messages). */
+  readonly spMetadata?: { readonly metadata: SpMetadata; readonly source: string };
+}
+
 export interface ResolvedIntegration {
   readonly model?: IntegrationModel;
   readonly problems: readonly FieldProblem[];
@@ -24,7 +34,7 @@ export interface ResolvedIntegration {
  * Turns one integration's merged settings into the model: preset defaults under
  * the user's settings, then the common SAML rules and the preset's own rules.
  */
-export function resolveIntegration(key: string, settings: IntegrationSettings): ResolvedIntegration {
+export function resolveIntegration(key: string, settings: IntegrationSettings, context: IntegrationContext = {}): ResolvedIntegration {
   const preset = settings.preset === undefined ? undefined : PRESETS[settings.preset];
   if (!preset) {
     const message =
@@ -34,7 +44,9 @@ export function resolveIntegration(key: string, settings: IntegrationSettings): 
     return { problems: [{ field: 'preset', message }] };
   }
   const presetDefaults = preset.defaults(settings);
-  const merged = mergeSettings<IntegrationSettings>(COMMON_DEFAULTS, { label: key }, presetDefaults.settings, settings);
+  // The SP's metadata fills what neither the preset nor config gives (a generic SP declared from its metadata alone).
+  const fromMetadata = context.spMetadata ? settingsFromMetadata(context.spMetadata.metadata) : {};
+  const merged = mergeSettings<IntegrationSettings>(COMMON_DEFAULTS, { label: key }, fromMetadata, presetDefaults.settings, settings);
   const problems: FieldProblem[] = [...presetDefaults.problems];
 
   for (const field of ['acsUrl', 'audience'] as const) {
@@ -76,6 +88,9 @@ export function resolveIntegration(key: string, settings: IntegrationSettings): 
     problems.push({ field: 'groupAttribute', message: 'groupAttribute needs name, filter.type and filter.value' });
   }
   problems.push(...checkSamlSettings(saml), ...checkPresetFacts(preset, saml), ...(preset.check?.(saml, merged) ?? []));
+  if (context.spMetadata) problems.push(...checkAgainstSpMetadata(saml, context.spMetadata.metadata, context.spMetadata.source));
+  const idpRecord = resolveIdpRecord(preset, merged);
+  problems.push(...idpRecord.problems);
 
   const groups: GroupAssignment[] = (merged.groups ?? []).map((g) =>
     typeof g === 'string' ? { name: g, create: false } : { name: g.name, create: g.create ?? false, description: g.description },
@@ -89,6 +104,6 @@ export function resolveIntegration(key: string, settings: IntegrationSettings): 
   if (problems.length > 0) return { problems };
   return {
     problems,
-    model: { key, preset: preset.name, renamedFrom: merged.renamedFrom, saml, groups },
+    model: { key, preset: preset.name, renamedFrom: merged.renamedFrom, saml, groups, idpRecord: idpRecord.spec, snowflake: snowflakeModelOf(key, merged) },
   };
 }

@@ -3,11 +3,12 @@ import { atlan } from './atlan';
 import { generic } from './generic';
 import { omni } from './omni';
 import { SpPreset } from './preset';
+import { snowflake } from './snowflake';
 
 export { SpPreset, SignInFlow, checkPresetFacts } from './preset';
 
 /** Every SP preset, by its config name. */
-export const PRESETS: Readonly<Record<string, SpPreset>> = { aiven, atlan, generic, omni };
+export const PRESETS: Readonly<Record<string, SpPreset>> = { aiven, atlan, generic, omni, snowflake };
 
 export function presetNames(): string[] {
   return Object.keys(PRESETS).sort();
