@@ -50,7 +50,9 @@ export function parseSpMetadata(xml: string): SpMetadata {
     root = doc.documentElement;
   } catch (err) {
     if (err instanceof SpMetadataError) throw err;
-    throw new SpMetadataError(`is not well-formed XML: ${firstLine((err as Error).message)}`);
+    const at = (err as { locator?: { lineNumber?: number; columnNumber?: number } }).locator;
+    const where = at?.lineNumber ? ` at line ${at.lineNumber}, column ${at.columnNumber ?? 1}` : '';
+    throw new SpMetadataError(`is not well-formed XML${where}: ${parserMessage((err as Error).message)}`);
   }
   if (!root) throw new SpMetadataError('is not XML (no root element)');
   const rootName = `{${root.namespaceURI ?? ''}}${root.localName}`;
@@ -126,6 +128,8 @@ function children(parent: Element, localName: string, deep: boolean): Element[] 
   return out;
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0].trim();
+/** xmldom wraps the parser's message in `Reporting <level> "..." caused <handler>`; keep the message. */
+function parserMessage(message: string): string {
+  const line = message.split('\n')[0].trim();
+  return /^Reporting \w+ "(.*)" caused \w+$/.exec(line)?.[1] ?? line;
 }
