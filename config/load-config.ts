@@ -82,7 +82,7 @@ export function readConfig(dir: string): LoadResult {
       const override = enabled[key] ?? {};
       const merged = mergeSettings<IntegrationSettings>(shared.value, override);
       const spMetadata = readSpMetadata(dir, merged.spMetadata);
-      const resolved = resolveIntegration(key, merged, { spMetadata: spMetadata.value });
+      const resolved = resolveIntegration(key, merged, { spMetadata: spMetadata.value, spMetadataUnreadable: spMetadata.problems.length > 0 });
       for (const p of [...spMetadata.problems, ...resolved.problems]) {
         const fieldPath = p.field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
         const where = hasPath(override, fieldPath)

@@ -23,6 +23,8 @@ export const COMMON_DEFAULTS: IntegrationSettings = {
 export interface IntegrationContext {
   /** The SP's metadata, parsed, and the file it came from (for messages). */
   readonly spMetadata?: { readonly metadata: SpMetadata; readonly source: string };
+  /** Config names SP metadata that could not be read (already reported): do not also report what it would have filled. */
+  readonly spMetadataUnreadable?: boolean;
 }
 
 export interface ResolvedIntegration {
@@ -50,7 +52,7 @@ export function resolveIntegration(key: string, settings: IntegrationSettings, c
   const problems: FieldProblem[] = [...presetDefaults.problems];
 
   for (const field of ['acsUrl', 'audience'] as const) {
-    if (merged[field] === undefined && !presetDefaults.problems.length) {
+    if (merged[field] === undefined && !presetDefaults.problems.length && !context.spMetadataUnreadable) {
       problems.push({ field, message: `missing required field ${field} (${field === 'acsUrl' ? 'the ACS URL' : 'the SP entity ID'} as ${preset.displayName} shows it)` });
     }
   }
