@@ -8,15 +8,19 @@ import { CliIo } from './io';
 
 /** Where `terraform output -json` comes from; replaceable in tests. */
 export interface IdpRecordSources {
-  /** Standard input, or undefined when it is a terminal (nothing piped in). */
+  /** Standard input when something is piped or redirected into it, else undefined. */
   readStdin(): string | undefined;
   /** Runs `terraform output -json` in a stack directory. */
   terraformOutput(stackDir: string): string;
 }
 
 export const processSources: IdpRecordSources = {
-  readStdin: () => (process.stdin.isTTY ? undefined : fs.readFileSync(0, 'utf8')),
-  terraformOutput: (stackDir) => execFileSync('terraform', [`-chdir=${stackDir}`, 'output', '-json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+  readStdin: () => {
+    // Only a pipe or a redirected file: a terminal or /dev/null means "nothing given", so terraform is run instead.
+    const stat = fs.fstatSync(0);
+    return stat.isFIFO() || stat.isFile() ? fs.readFileSync(0, 'utf8') : undefined;
+  },
+  terraformOutput: (stackDir) => execFileSync('terraform', [`-chdir=${stackDir}`, 'output', '-no-color', '-json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
 };
 
 interface Options {
@@ -91,7 +95,8 @@ function outputsText(opts: Options, sources: IdpRecordSources): { text: string; 
   try {
     return { text: sources.terraformOutput(stackDir), source: `terraform output -json (in ${stackDir})` };
   } catch (err) {
-    const detail = (err as { stderr?: Buffer | string }).stderr?.toString().trim().split('\n').slice(-3).join(' ') || (err as Error).message;
+    const stderr = (err as { stderr?: Buffer | string }).stderr?.toString() ?? '';
+    const detail = /Error: (.*)/.exec(stderr)?.[1]?.trim() || stderr.trim().split('\n').pop() || (err as Error).message;
     throw new Error(`terraform output -json failed in ${stackDir}: ${detail}; or pass --outputs FILE`);
   }
 }
