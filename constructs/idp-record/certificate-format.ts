@@ -10,8 +10,11 @@ const END = '-----END CERTIFICATE-----';
  * returns bare base64 or PEM, the armour and whitespace are stripped first.
  */
 export function certificateBase64(certificate: string): string {
+  // Okta leaves the certificate null while the app is INACTIVE, and replace() fails on null:
+  // join("", compact([x])) is x, or "" when x is null.
+  const text = Fn.join('', Fn.compact([certificate]));
   // A Terraform replace() whose pattern is wrapped in slashes is a regular expression.
-  return Fn.replace(certificate, `/${BEGIN}|${END}|[[:space:]]/`, '');
+  return Fn.replace(text, `/${BEGIN}|${END}|[[:space:]]/`, '');
 }
 
 /** PEM: BEGIN line, base64 in lines of 64 characters (RFC 7468), END line. */

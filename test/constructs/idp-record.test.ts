@@ -21,8 +21,8 @@ function synthEnv(integrations: IntegrationModel[]): any {
 }
 
 const PEM = (key: string) =>
-  `\${join("\\n", concat(["-----BEGIN CERTIFICATE-----"], regexall(".{1,64}", replace(okta_app_saml.${key}.certificate, "/-----BEGIN CERTIFICATE-----|-----END CERTIFICATE-----|[[:space:]]/", "")), ["-----END CERTIFICATE-----"]))}`;
-const BASE64 = (key: string) => `\${replace(okta_app_saml.${key}.certificate, "/-----BEGIN CERTIFICATE-----|-----END CERTIFICATE-----|[[:space:]]/", "")}`;
+  `\${join("\\n", concat(["-----BEGIN CERTIFICATE-----"], regexall(".{1,64}", replace(join("", compact([okta_app_saml.${key}.certificate])), "/-----BEGIN CERTIFICATE-----|-----END CERTIFICATE-----|[[:space:]]/", "")), ["-----END CERTIFICATE-----"]))}`;
+const BASE64 = (key: string) => `\${replace(join("", compact([okta_app_saml.${key}.certificate])), "/-----BEGIN CERTIFICATE-----|-----END CERTIFICATE-----|[[:space:]]/", "")}`;
 
 const aiven = () => model('aiven', { preset: 'aiven', aiven: { accountId: 'a1', methodId: 'm1' } });
 const omni = () => model('omni', { preset: 'omni', acsUrl: 'https://acme.omniapp.co/api/auth/saml/acs', audience: 'acme.omniapp.co' });
