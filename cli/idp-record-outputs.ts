@@ -47,6 +47,13 @@ export function idpRecordProblems(value: unknown): string[] {
   return (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => `${e.instancePath || '(the record)'} ${e.message ?? 'is not accepted'}`);
 }
 
+/** Labels of fields whose value Okta has not filled (null or empty). */
+function emptyFields(value: unknown): string[] {
+  const fields = (value as { fields?: unknown } | null)?.fields;
+  if (!Array.isArray(fields)) return [];
+  return fields.filter((f) => f && typeof f === 'object' && (f.value === null || f.value === '')).map((f) => JSON.stringify(String(f.label)));
+}
+
 /**
  * Picks the IdP records out of `terraform output -json` text. `source` names
  * where the text came from in messages. Throws with every problem found.
@@ -77,6 +84,11 @@ export function readIdpRecords(text: string, source: string, integration?: strin
     }
     if (output === null || typeof output !== 'object' || !('value' in output)) {
       problems.push(`${source}: output ${name} has no value; accepted: \`terraform output -json\` (an object with sensitive, type and value)`);
+      continue;
+    }
+    const empty = emptyFields(output.value);
+    if (empty.length > 0) {
+      problems.push(`${source}: output ${name} has no value for ${empty.join(', ')}; Okta fills them once the app is applied and ACTIVE (status INACTIVE leaves them empty)`);
       continue;
     }
     const why = idpRecordProblems(output.value);

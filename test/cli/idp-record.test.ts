@@ -106,6 +106,7 @@ describe('okta-sso idp-record', () => {
       ['outputs without IdP records', [], 'no-records', 'has no idp_record_* output; apply the environment'],
       ['a record of the wrong shape', ['-i', 'omni'], 'bad-shape', 'output idp_record_omni does not match schema/idp-record.schema.json: /fields/0/format must be equal to one of the allowed values'],
       ['an unknown field', ['-i', 'omni', '--field', 'certificate'], OUTPUTS, 'Omni has no field "certificate"; fields: signOnUrl, issuer, signingCertificate'],
+      ['an INACTIVE app (no values)', ['-i', 'omni'], 'inactive', 'output idp_record_omni has no value for "Sign on URL", "Issuer"; Okta fills them once the app is applied and ACTIVE'],
     ])('%s: exit 1 with a clear message', async (_what, extra, file, message) => {
       const badShape = JSON.parse(JSON.stringify(saved));
       badShape.idp_record_omni.value.fields[0].format = 'link';
@@ -113,6 +114,7 @@ describe('okta-sso idp-record', () => {
         'not-json': write('not-json.json', 'Error: No outputs found'),
         'no-records': write('no-records.json', JSON.stringify({ other: { value: 1 } })),
         'bad-shape': write('bad-shape.json', JSON.stringify(badShape)),
+        inactive: write('inactive.json', JSON.stringify({ idp_record_omni: { value: { ...saved.idp_record_omni.value, fields: saved.idp_record_omni.value.fields.map((f: any, i: number) => (i < 2 ? { ...f, value: i ? '' : null } : f)) } } })),
       };
       const r = await cli(['idp-record', '--env', 'dev', ...extra, '--outputs', paths[file] ?? file]);
       expect(r.code).toBe(1);
