@@ -22,14 +22,20 @@ export function checkAgainstSpMetadata(saml: SamlSettings, metadata: SpMetadata,
   const problems: FieldProblem[] = [];
   const locations = metadata.postAcs.map((a) => a.location);
   const shown = metadata.postAcs.map((a) => `${a.location} (index ${a.index}${a.isDefault ? ', default' : ''})`).join(', ');
+  // Recipient and destination usually repeat the ACS URL: one message per wrong value, on the first field that has it.
+  const wrong = new Map<string, { field: string; words: string[] }>();
   for (const [field, words] of ACS_FIELDS) {
     const value = saml[field];
-    if (!locations.includes(value)) {
-      problems.push({
-        field,
-        message: `${words} ${JSON.stringify(value)} does not match the SP metadata (${source}): its HTTP-POST AssertionConsumerService ${locations.length === 1 ? 'location is' : 'locations are'} ${shown}`,
-      });
-    }
+    if (locations.includes(value)) continue;
+    const entry = wrong.get(value);
+    if (entry) entry.words.push(words);
+    else wrong.set(value, { field, words: [words] });
+  }
+  for (const [value, { field, words }] of wrong) {
+    problems.push({
+      field,
+      message: `${joinWords(words)} ${JSON.stringify(value)} ${words.length === 1 ? 'does' : 'do'} not match the SP metadata (${source}): its HTTP-POST AssertionConsumerService ${locations.length === 1 ? 'location is' : 'locations are'} ${shown}`,
+    });
   }
   if (saml.audience !== metadata.entityId) {
     problems.push({
@@ -38,4 +44,8 @@ export function checkAgainstSpMetadata(saml: SamlSettings, metadata: SpMetadata,
     });
   }
   return problems;
+}
+
+function joinWords(words: readonly string[]): string {
+  return words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }

@@ -20,9 +20,9 @@ describe('checkAgainstSpMetadata', () => {
 
   test('an ACS URL that is only a Redirect-binding entry is a mismatch, showing both values', () => {
     const problems = checkAgainstSpMetadata(samlOf({ acsUrl: 'https://bi.acme.example/sso/redirect', audience: 'https://bi.acme.example/sp' }), several.metadata, several.source);
-    expect(problems.map((p) => p.field)).toEqual(['acsUrl', 'recipient', 'destination']);
+    expect(problems.map((p) => p.field)).toEqual(['acsUrl']);
     expect(problems[0].message).toBe(
-      'ACS URL "https://bi.acme.example/sso/redirect" does not match the SP metadata (cfg/sp/bi.xml): its HTTP-POST AssertionConsumerService locations are https://eu.bi.acme.example/sso/acs?tenant=acme&region=eu (index 3), https://us.bi.acme.example/sso/acs (index 2), https://bi.acme.example/sso/acs (index 1, default)',
+      'ACS URL, recipient and destination "https://bi.acme.example/sso/redirect" do not match the SP metadata (cfg/sp/bi.xml): its HTTP-POST AssertionConsumerService locations are https://eu.bi.acme.example/sso/acs?tenant=acme&region=eu (index 3), https://us.bi.acme.example/sso/acs (index 2), https://bi.acme.example/sso/acs (index 1, default)',
     );
   });
 
@@ -66,7 +66,7 @@ describe('a generic SP declared from its metadata alone', () => {
     };
     expect(resolveIntegration('aiven', { preset: 'aiven', aiven: { accountId: 'a1', methodId: 'm1' } }, { spMetadata: aivenLike }).problems).toEqual([]);
     const wrong = resolveIntegration('aiven', { preset: 'aiven', aiven: { accountId: 'a1', methodId: 'm2' } }, { spMetadata: aivenLike });
-    expect(wrong.problems.map((p) => p.field)).toEqual(['acsUrl', 'recipient', 'destination', 'audience']);
-    expect(wrong.problems[0].message).toContain('"https://api.aiven.io/v1/sso/saml/account/a1/method/m2/acs" does not match the SP metadata (aiven.xml)');
+    expect(wrong.problems.map((p) => p.field)).toEqual(['acsUrl', 'audience']);
+    expect(wrong.problems[0].message).toContain('ACS URL, recipient and destination "https://api.aiven.io/v1/sso/saml/account/a1/method/m2/acs" do not match the SP metadata (aiven.xml)');
   });
 });
