@@ -38,7 +38,7 @@ export function defaultStatePath(env: string): string {
  * collected; the model is returned only when there are none.
  */
 export function readConfig(dir: string): LoadResult {
-  const { files, problems } = loadConfigFiles(dir);
+  const { files, problems, fileCount } = loadConfigFiles(dir);
   const report = (file: ConfigFile, at: FieldPath, message: string) =>
     problems.push({ file: file.file, path: at.join('.'), ...file.locate(at), message });
 
@@ -70,7 +70,8 @@ export function readConfig(dir: string): LoadResult {
       const overrideAt = [...env.at, 'integrations', key];
       const shared = integrations.get(key);
       if (!shared) {
-        if (invalid.has(`integrations.${key}`)) continue;
+        // It may be defined in a file that did not parse; that file's error is already reported.
+        if (invalid.has(`integrations.${key}`) || files.length < fileCount) continue;
         const suggestion = closest(key, [...integrations.keys()]);
         report(
           env.file,

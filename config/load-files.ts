@@ -56,13 +56,15 @@ export function listConfigFiles(dir: string): string[] {
 export interface LoadedFiles {
   readonly files: ConfigFile[];
   readonly problems: ConfigProblem[];
+  /** Config files found, including those that did not parse. */
+  readonly fileCount: number;
 }
 
 /** Reads and parses every config file in `dir`; syntax errors become problems with line and column. */
 export function loadConfigFiles(dir: string): LoadedFiles {
   const problems: ConfigProblem[] = [];
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    return { files: [], problems: [{ file: dir, path: '', message: 'config directory not found; accepted: a directory of .yaml/.yml/.json config files' }] };
+    return { files: [], fileCount: 0, problems: [{ file: dir, path: '', message: 'config directory not found; accepted: a directory of .yaml/.yml/.json config files' }] };
   }
   const rels = listConfigFiles(dir);
   if (rels.length === 0) {
@@ -84,7 +86,7 @@ export function loadConfigFiles(dir: string): LoadedFiles {
     const data = doc.toJS({ maxAliasCount: 100 }) ?? {};
     files.push(new ConfigFile(display, data, doc, lines));
   }
-  return { files, problems };
+  return { files, problems, fileCount: rels.length };
 }
 
 function firstLine(message: string): string {

@@ -1,10 +1,10 @@
-import { Fn } from 'cdktf';
-
 /**
  * An Okta expression (e.g. `${source.email}`) as Terraform must receive it.
- * Terraform reads `${...}` as its own interpolation, so it has to reach the JSON
- * as `$${...}`; plain expressions such as `user.email` pass through unchanged.
+ * Terraform's JSON syntax reads `${...}` and `%{...}` in any string as its own
+ * template sequences, so they reach the JSON as `$${...}` and `%%{...}`.
+ * Written by hand rather than with `Fn.rawString`, which also adds HCL
+ * backslash escapes that JSON strings keep literally (`"` would become `\"`).
  */
 export function oktaExpression(expression: string): string {
-  return expression.includes('${') || expression.includes('%{') ? Fn.rawString(expression) : expression;
+  return expression.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }

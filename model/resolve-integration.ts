@@ -89,7 +89,9 @@ export function resolveIntegration(key: string, settings: IntegrationSettings, c
   if (merged.groupAttribute && !saml.groupAttribute) {
     problems.push({ field: 'groupAttribute', message: 'groupAttribute needs name, filter.type and filter.value' });
   }
-  problems.push(...checkSamlSettings(saml), ...checkPresetFacts(preset, saml), ...(preset.check?.(saml, merged) ?? []));
+  // Recipient and destination that default to the ACS URL are reported once, on the ACS URL.
+  const samlProblems = checkSamlSettings(saml).filter((p) => !((p.field === 'recipient' || p.field === 'destination') && merged[p.field] === undefined));
+  problems.push(...samlProblems, ...checkPresetFacts(preset, saml), ...(preset.check?.(saml, merged) ?? []));
   if (context.spMetadata) problems.push(...checkAgainstSpMetadata(saml, context.spMetadata.metadata, context.spMetadata.source));
   const idpRecord = resolveIdpRecord(preset, merged);
   problems.push(...idpRecord.problems);

@@ -1,0 +1,71 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { runCli } from '../../cli/program';
+import { EXAMPLE_DIR, MINIMAL_ENV, MINIMAL_INTEGRATIONS, listFiles, tempDir, writeConfigDir } from '../helpers';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), exit: () => undefined });
+  return { code, out, err };
+}
+
+test('--help lists the commands', async () => {
+  const { code, out } = await run('--help');
+  expect(code).toBe(0);
+  expect(out).toMatch(/validate \[options\]/);
+  expect(out).toMatch(/synth \[options\]/);
+});
+
+test.each(['validate', 'synth'])('%s --help documents its options', async (command) => {
+  const { code, out } = await run(command, '--help');
+  expect(code).toBe(0);
+  expect(out).toContain('--config <dir>');
+});
+
+test('validate: OK on the example', async () => {
+  const { code, out } = await run('validate', '--config', EXAMPLE_DIR);
+  expect(code).toBe(0);
+  expect(out).toContain('OK (3 environment(s): dev, prod, staging; 15 integration(s))');
+});
+
+test('validate: every problem, exit 1', async () => {
+  const dir = writeConfigDir({ 'i.yaml': MINIMAL_INTEGRATIONS.replace('https://wiki', 'http://wiki') + '    colour: blue\n', 'env.yaml': MINIMAL_ENV });
+  const { code, err } = await run('validate', '--config', dir);
+  expect(code).toBe(1);
+  expect(err).toContain('2 problems');
+  expect(err).toContain(`${dir}/i.yaml:4:5: integrations.wiki.acsUrl: ACS URL`);
+  expect(err).toContain(`${dir}/i.yaml:7:5: integrations.wiki.colour: unknown field "colour"`);
+});
+
+test('synth writes one stack per environment into --out', async () => {
+  const out = path.join(tempDir(), 'out');
+  const result = await run('synth', '--config', EXAMPLE_DIR, '--out', out);
+  expect(result.code).toBe(0);
+  expect(listFiles(out)).toEqual(['manifest.json', 'stacks/dev/cdk.tf.json', 'stacks/prod/cdk.tf.json', 'stacks/staging/cdk.tf.json']);
+});
+
+test('synth with a bad config writes nothing and exits 1', async () => {
+  const dir = writeConfigDir({ 'i.yaml': MINIMAL_INTEGRATIONS.replace('preset: generic', 'preset: aiven'), 'env.yaml': MINIMAL_ENV });
+  const parent = tempDir();
+  const out = path.join(parent, 'out');
+  const result = await run('synth', '--config', dir, '--out', out);
+  expect(result.code).toBe(1);
+  expect(result.err).toContain('nothing written');
+  expect(fs.readdirSync(parent)).toEqual([]);
+});
+
+test('the config dir defaults to OKTA_SSO_CONFIG', async () => {
+  const dir = writeConfigDir({ 'i.yaml': MINIMAL_INTEGRATIONS, 'env.yaml': MINIMAL_ENV });
+  process.env.OKTA_SSO_CONFIG = dir;
+  try {
+    expect((await run('validate')).out).toContain(`${dir}: OK (1 environment(s): dev; 1 integration(s))`);
+  } finally {
+    delete process.env.OKTA_SSO_CONFIG;
+  }
+});
+
+test('unknown command or option: usage error, exit 2', async () => {
+  expect((await run('bogus')).code).toBe(2);
+  expect((await run('synth', '--bogus')).code).toBe(2);
+});

@@ -1,0 +1,58 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+/** Writes `files` (relative path -> content) into a fresh temp dir and returns it. */
+export function writeConfigDir(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-sso-config-'));
+  for (const [rel, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), content);
+  }
+  return dir;
+}
+
+export function tempDir(prefix = 'okta-sso-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** Every file under `dir`, relative, sorted. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(r);
+      else out.push(r);
+    }
+  };
+  walk('');
+  return out.sort();
+}
+
+export const EXAMPLE_DIR = path.join(__dirname, '..', 'examples', 'acme');
+
+/** A small valid config: one environment with one generic integration. */
+export const MINIMAL_INTEGRATIONS = `integrations:
+  wiki:
+    preset: generic
+    acsUrl: https://wiki.example.com/saml/acs
+    audience: https://wiki.example.com/saml/metadata
+    groups: [Everyone-Wiki]
+`;
+export const MINIMAL_ENV = `environments:
+  dev:
+    okta: { orgName: example-dev, baseUrl: oktapreview.com }
+    integrations:
+      wiki: {}
+`;
+
+/** A bare stack with the okta provider, for construct tests. */
+export function oktaTestStack(): import('cdktf').TerraformStack {
+  // Required lazily so helpers stay cheap for tests that never build constructs.
+  const { Testing, TerraformStack } = require('cdktf') as typeof import('cdktf');
+  const { OktaProvider } = require('@cdktf/provider-okta/lib/provider') as typeof import('@cdktf/provider-okta/lib/provider');
+  const stack = new TerraformStack(Testing.app(), 'test');
+  new OktaProvider(stack, 'okta', { orgName: 'example', baseUrl: 'okta.com' });
+  return stack;
+}

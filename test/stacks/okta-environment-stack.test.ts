@@ -1,0 +1,52 @@
+import { Testing } from 'cdktf';
+import { EnvironmentModel } from '../../model/types';
+import { OKTA_PROVIDER_CONSTRAINT, OktaEnvironmentStack } from '../../stacks/okta-environment-stack';
+import { resolveIntegration } from '../../model/resolve-integration';
+
+const wiki = resolveIntegration('wiki', { preset: 'generic', acsUrl: 'https://w.example.com/acs', audience: 'w', groups: ['Everyone'] }).model!;
+
+function synthEnv(env: Partial<EnvironmentModel>, projectRootFromStackDir?: string): any {
+  const stack = new OktaEnvironmentStack(Testing.app(), 'dev', {
+    environment: { name: 'dev', okta: { orgName: 'acme-dev', baseUrl: 'oktapreview.com' }, backend: { type: 'local', path: 'state/dev.tfstate' }, integrations: [wiki], ...env },
+    projectRootFromStackDir,
+  });
+  return JSON.parse(Testing.synth(stack, true));
+}
+
+test('the okta provider names the org and nothing secret; version constraint is the 6.x one', () => {
+  const json = synthEnv({});
+  expect(json.provider.okta).toEqual([{ org_name: 'acme-dev', base_url: 'oktapreview.com' }]);
+  expect(json.terraform.required_providers.okta).toEqual({ source: 'okta/okta', version: OKTA_PROVIDER_CONSTRAINT });
+  expect(OKTA_PROVIDER_CONSTRAINT).toBe('~> 6.6');
+  expect(JSON.stringify(json)).not.toMatch(/api_token|private_key|client_id/);
+});
+
+test('local backend: a relative state path outside the synth dir', () => {
+  expect(synthEnv({}).terraform.backend).toEqual({ local: { path: '../../../state/dev.tfstate' } });
+  expect(synthEnv({ backend: { type: 'local', path: 'tf/dev.tfstate' } }, '../../..').terraform.backend.local.path).toBe('../../../tf/dev.tfstate');
+});
+
+test('s3 backend, with S3-native locking', () => {
+  const json = synthEnv({ backend: { type: 's3', bucket: 'b', key: 'okta/dev.tfstate', region: 'eu-west-1', encrypt: true, useLockfile: true } });
+  expect(json.terraform.backend).toEqual({ s3: { bucket: 'b', key: 'okta/dev.tfstate', region: 'eu-west-1', encrypt: true, use_lockfile: true } });
+});
+
+test('HCP Terraform backend (cloud block)', () => {
+  const json = synthEnv({ backend: { type: 'hcp', organization: 'acme', workspace: 'okta-dev' } });
+  expect(json.terraform.cloud).toEqual({ organization: 'acme', workspaces: { name: 'okta-dev' } });
+});
+
+test('one SaasIntegration per integration, addressed by key', () => {
+  const json = synthEnv({});
+  expect(Object.keys(json.resource.okta_app_saml)).toEqual(['wiki']);
+  expect(json.resource.okta_app_group_assignments.wiki.app_id).toBe('${okta_app_saml.wiki.id}');
+});
+
+test('renaming an integration moves both the app and its assignments', () => {
+  const renamed = { ...wiki, key: 'knowledge_base', renamedFrom: 'wiki' };
+  const json = synthEnv({ integrations: [renamed] });
+  expect(json.moved).toEqual([
+    { from: 'okta_app_saml.wiki', to: 'okta_app_saml.knowledge_base' },
+    { from: 'okta_app_group_assignments.wiki', to: 'okta_app_group_assignments.knowledge_base' },
+  ]);
+});
