@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
 import { FetchText, registerFetchMetadata } from '../../cli/fetch-metadata';
-import { fixture, tempConfig } from '../helpers/temp-config';
+import { fixture } from '../fixture-files';
+import { writeConfigDir } from '../helpers';
 
 async function run(dir: string, fetchText: FetchText, extra: string[] = []) {
   let out = '';
@@ -15,7 +16,7 @@ async function run(dir: string, fetchText: FetchText, extra: string[] = []) {
 }
 
 const config = (url: string) =>
-  tempConfig({
+  writeConfigDir({
     'integrations.yaml': `integrations:\n  wiki:\n    preset: generic\n    spMetadata: { file: sp/wiki.xml, url: "${url}" }\n`,
     'environments/dev.yaml': 'environments:\n  dev:\n    okta: { orgName: acme-dev }\n    integrations:\n      wiki: {}\n',
   });

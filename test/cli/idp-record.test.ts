@@ -5,7 +5,7 @@ import { Command } from 'commander';
 import { certificateAsBase64, certificateAsPem } from '../../cli/idp-record-render';
 import { IdpRecordSources, registerIdpRecord } from '../../cli/idp-record';
 import { runCli } from '../../cli/program';
-import { FIXTURES } from '../helpers/temp-config';
+import { FIXTURES } from '../fixture-files';
 
 const OUTPUTS = path.join(FIXTURES, 'idp-record', 'dev-terraform-output.json');
 const saved = JSON.parse(fs.readFileSync(OUTPUTS, 'utf8'));

@@ -3,10 +3,11 @@ import * as path from 'path';
 import { readConfig } from '../../config/load-config';
 import { formatProblem } from '../../config/problems';
 import { runCli } from '../../cli/program';
-import { fixture, tempConfig } from '../helpers/temp-config';
+import { fixture } from '../fixture-files';
+import { writeConfigDir } from '../helpers';
 
 function configWith(integration: string, envOverride: string, files: Record<string, string> = {}): string {
-  return tempConfig({
+  return writeConfigDir({
     'integrations.yaml': `integrations:\n${integration}`,
     'environments/dev.yaml': `environments:\n  dev:\n    okta: { orgName: acme-dev }\n    integrations:\n${envOverride}`,
     ...files,
@@ -82,7 +83,7 @@ describe('SP metadata in config', () => {
 
   test('each environment can name its own metadata file', () => {
     const bi = fixture('sp-metadata/several-acs.xml');
-    const dir = tempConfig({
+    const dir = writeConfigDir({
       'integrations.yaml': 'integrations:\n  bi:\n    preset: generic\n',
       'environments/dev.yaml': 'environments:\n  dev:\n    okta: { orgName: acme-dev }\n    integrations:\n      bi:\n        spMetadata: { file: sp/bi-dev.xml }\n',
       'environments/prod.yaml': 'environments:\n  prod:\n    okta: { orgName: acme }\n    integrations:\n      bi:\n        spMetadata: { file: sp/bi-prod.xml }\n',

@@ -6,7 +6,7 @@ import { AppSaml } from '@cdktf/provider-okta/lib/app-saml';
 import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import { certificateAsBase64, certificateAsPem } from '../../cli/idp-record-render';
 import { certificateBase64, certificatePem } from '../../constructs/idp-record/certificate-format';
-import { fixture } from '../helpers/temp-config';
+import { fixture } from '../fixture-files';
 
 const CERT = JSON.parse(fixture('idp-record/dev-terraform-output.json')).idp_record_snowflake.value.fields[2].value as string;
 

@@ -1,7 +1,7 @@
 import { checkAgainstSpMetadata, settingsFromMetadata } from '../../model/sp-metadata-check';
 import { parseSpMetadata } from '../../model/sp-metadata';
 import { resolveIntegration } from '../../model/resolve-integration';
-import { fixture } from '../helpers/temp-config';
+import { fixture } from '../fixture-files';
 
 const several = { metadata: parseSpMetadata(fixture('sp-metadata/several-acs.xml')), source: 'cfg/sp/bi.xml' };
 

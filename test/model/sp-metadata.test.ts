@@ -1,5 +1,5 @@
 import { HTTP_POST_BINDING, SpMetadataError, parseSpMetadata } from '../../model/sp-metadata';
-import { fixture } from '../helpers/temp-config';
+import { fixture } from '../fixture-files';
 
 function rejection(xml: string): string {
   try {

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { loadConfig } from '../../config/load-config';
 import { idpRecordProblems } from '../../cli/idp-record-outputs';
 import { synthToDisk } from '../../synth/synth';
-import { fixture } from '../helpers/temp-config';
+import { fixture } from '../fixture-files';
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'acme');
 
