@@ -12,11 +12,15 @@ import { CliIo } from './io';
 export type FetchText = (url: string) => Promise<string>;
 
 const TIMEOUT_MS = 30_000;
+/** SP metadata is a few kilobytes; anything this large is not what was asked for. */
+const MAX_BYTES = 5 * 1024 * 1024;
 
 export const httpFetchText: FetchText = async (url) => {
   const response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(TIMEOUT_MS), headers: { accept: 'application/samlmetadata+xml, application/xml, text/xml' } });
   if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-  return response.text();
+  const body = await response.arrayBuffer();
+  if (body.byteLength > MAX_BYTES) throw new Error(`the response is ${body.byteLength} bytes; accepted: SAML metadata up to ${MAX_BYTES} bytes`);
+  return new TextDecoder('utf-8').decode(body);
 };
 
 interface Options {

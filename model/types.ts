@@ -103,7 +103,10 @@ export interface IntegrationModel {
    * @default - the generic record
    */
   readonly idpRecord?: IdpRecordSpec;
-  /** Snowflake only: the account and the Snowflake objects that hold the IdP record. */
+  /**
+   * Snowflake only: the account and the Snowflake objects that hold the IdP record.
+   * @default - not a Snowflake integration
+   */
   readonly snowflake?: SnowflakeModel;
 }
 
