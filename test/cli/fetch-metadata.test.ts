@@ -65,3 +65,30 @@ describe('okta-sso fetch-metadata', () => {
     expect(none.err).toContain('no spMetadata with a url');
   });
 });
+
+describe('the downloader (against a loopback server, no outside network)', () => {
+  const http = require('http') as typeof import('http');
+  let server: import('http').Server;
+  let base = '';
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      if (req.url === '/metadata') res.end(fixture('sp-metadata/prefixed-md.xml'));
+      else if (req.url === '/huge') res.end(Buffer.alloc(5 * 1024 * 1024 + 1, 0x20));
+      else {
+        res.statusCode = 404;
+        res.statusMessage = 'Not Found';
+        res.end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as import('net').AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  test('returns the body, and fails on an HTTP error or an oversized body', async () => {
+    const { httpFetchText } = await import('../../cli/fetch-metadata');
+    expect(await httpFetchText(`${base}/metadata`)).toBe(fixture('sp-metadata/prefixed-md.xml'));
+    await expect(httpFetchText(`${base}/nope`)).rejects.toThrow('HTTP 404 Not Found');
+    await expect(httpFetchText(`${base}/huge`)).rejects.toThrow('the response is 5242881 bytes; accepted: SAML metadata up to 5242880 bytes');
+  });
+});
