@@ -26,7 +26,7 @@ export function readSpMetadata(configDir: string, spMetadata: { readonly file?: 
     return { problems: [{ field, message: `SP metadata file ${JSON.stringify(file)} is an absolute path; accepted: a path relative to the config directory` }] };
   }
   const source = spMetadataPath(configDir, file);
-  const fetchHint = spMetadata.url ? ` (save it with: okta-sso fetch-metadata --config ${configDir} ...)` : '';
+  const fetchHint = spMetadata.url ? ` (download it from ${spMetadata.url} with: okta-sso fetch-metadata --config ${configDir})` : '';
   let text: string;
   try {
     if (!fs.statSync(source).isFile()) return { problems: [{ field, message: `SP metadata file ${source} is not a file; accepted: the SP's SAML metadata XML saved in the config directory` }] };
