@@ -12,10 +12,10 @@ try {
   const model = loadConfig(configDir);
   if (process.env.CDKTF_OUTDIR) {
     // Run by the cdktf CLI, which owns the output directory.
-    buildApp(model, process.env.CDKTF_OUTDIR).synth();
+    buildApp(model, process.env.CDKTF_OUTDIR, configDir).synth();
   } else {
     const outdir = process.env.OKTA_SSO_OUT ?? 'cdktf.out';
-    const stacks = synthToDisk(model, { outdir });
+    const stacks = synthToDisk(model, { outdir, configDir });
     process.stdout.write(`synthesized ${stacks.length} stack(s) from ${configDir} into ${outdir}: ${stacks.join(', ')}\n`);
   }
 } catch (err) {

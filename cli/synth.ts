@@ -19,7 +19,7 @@ export function registerSynth(program: Command, io: CliIo): void {
         io.exit(1);
         return;
       }
-      const stacks = synthToDisk(model, { outdir: opts.out });
+      const stacks = synthToDisk(model, { outdir: opts.out, configDir: dir });
       io.out(`synthesized ${stacks.length} stack(s) from ${dir} into ${opts.out}:\n${stacks.map((s) => `  ${s}`).join('\n')}\n`);
     });
 }

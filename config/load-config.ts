@@ -1,3 +1,4 @@
+import { checkEnvironmentGroups } from '../model/group-checks';
 import { mergeSettings } from '../model/merge';
 import { resolveIntegration } from '../model/resolve-integration';
 import { IntegrationSettings } from '../model/settings';
@@ -5,8 +6,9 @@ import { BackendModel, EnvironmentModel, IntegrationModel, OrgModel } from '../m
 import { ConfigFile, loadConfigFiles } from './load-files';
 import { ConfigError, ConfigProblem, sortProblems } from './problems';
 import { checkAgainstSchema } from './schema-check';
+import { PRE_ESCAPED_MESSAGE, findPreEscaped } from './literal-checks';
+import { findSecretLiterals, redactSecrets } from './secrets';
 import { readSpMetadata } from './sp-metadata-file';
-import { findSecretLiterals } from './secrets';
 import { closest } from './suggest';
 
 type FieldPath = ReadonlyArray<string | number>;
@@ -18,7 +20,7 @@ interface Located<T> {
 }
 
 interface RawEnvironment {
-  readonly okta: { readonly orgName: string; readonly baseUrl?: string };
+  readonly okta?: { readonly orgName: string; readonly baseUrl?: string };
   readonly backend?: Record<string, unknown> & { readonly type: string };
   readonly integrations?: Record<string, IntegrationSettings | null>;
 }
@@ -42,21 +44,25 @@ export function readConfig(dir: string): LoadResult {
   const report = (file: ConfigFile, at: FieldPath, message: string) =>
     problems.push({ file: file.file, path: at.join('.'), ...file.locate(at), message });
 
+  // Entries whose shape is wrong are left out of later checks, which could not read them;
+  // entries with only unknown fields or bad values stay in, so every problem is reported at once.
   const invalid = new Set<string>();
+  const secrets = new Set<string>();
   for (const file of files) {
     for (const p of checkAgainstSchema(file.data)) {
       report(file, p.path, p.message);
-      if (!p.structural) continue;
-      if (p.path.length >= 2) invalid.add(`${p.path[0]}.${p.path[1]}`);
-      else invalid.add(String(p.path[0] ?? ''));
+      if (p.structural) invalid.add(invalidKey(p.path));
     }
     for (const s of findSecretLiterals(file.data)) {
+      secrets.add(s.value);
       report(file, s.path, `looks like ${s.kind} (value not shown); secrets never go in config files: keep it in a secret store and reference where it lives (e.g. env:SCIM_TOKEN)`);
     }
+    for (const at of findPreEscaped(file.data)) report(file, at, PRE_ESCAPED_MESSAGE);
   }
 
   const integrations = collect<IntegrationSettings>(files, 'integrations', invalid, report);
   const environments = collect<RawEnvironment>(files, 'environments', invalid, report);
+  const definedKeys = new Set(files.flatMap((f) => Object.keys(sectionOf(f, 'integrations'))));
   if (environments.size === 0 && problems.length === 0) {
     problems.push({ file: dir, path: 'environments', message: 'no environment is defined; accepted: at least one entry under `environments:` in any config file' });
   }
@@ -64,19 +70,20 @@ export function readConfig(dir: string): LoadResult {
   const envModels: EnvironmentModel[] = [];
   for (const name of [...environments.keys()].sort()) {
     const env = environments.get(name)!;
-    const enabled = env.value.integrations ?? {};
+    const enabled = (env.value.integrations ?? {}) as Record<string, IntegrationSettings | null>;
     const models: IntegrationModel[] = [];
     for (const key of Object.keys(enabled).sort()) {
       const overrideAt = [...env.at, 'integrations', key];
       const shared = integrations.get(key);
+      if (invalid.has(`environments.${name}.integrations.${key}`)) continue;
       if (!shared) {
-        // It may be defined in a file that did not parse; that file's error is already reported.
-        if (invalid.has(`integrations.${key}`) || files.length < fileCount) continue;
-        const suggestion = closest(key, [...integrations.keys()]);
+        // It may be defined in a file that did not parse, or be malformed; that error is already reported.
+        if (definedKeys.has(key) || files.length < fileCount) continue;
+        const suggestion = closest(key, [...definedKeys]);
         report(
           env.file,
           overrideAt,
-          `environment ${JSON.stringify(name)} enables unknown integration ${JSON.stringify(key)}${suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : ';'} defined integrations: ${[...integrations.keys()].sort().join(', ') || 'none'}`,
+          `environment ${JSON.stringify(name)} enables unknown integration ${JSON.stringify(key)}${suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : ';'} defined integrations: ${[...definedKeys].sort().join(', ') || 'none'}`,
         );
         continue;
       }
@@ -96,15 +103,23 @@ export function readConfig(dir: string): LoadResult {
       if (resolved.model) models.push(resolved.model);
     }
     checkRenames(models, (key, message) => report(env.file, [...env.at, 'integrations', key], message));
+    for (const g of checkEnvironmentGroups(models)) {
+      const fieldPath = g.field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+      const override = enabled[g.integration] ?? {};
+      const shared = integrations.get(g.integration)!;
+      const where = hasPath(override, fieldPath) ? { file: env.file, at: [...env.at, 'integrations', g.integration, ...fieldPath] } : { file: shared.file, at: [...shared.at, ...fieldPath] };
+      report(where.file, where.at, `in environment ${JSON.stringify(name)}: ${g.message}`);
+    }
     envModels.push({
       name,
-      okta: { orgName: env.value.okta.orgName, baseUrl: env.value.okta.baseUrl ?? 'okta.com' },
-      backend: toBackend(name, env.value.backend),
+      okta: { orgName: env.value.okta?.orgName ?? '', baseUrl: env.value.okta?.baseUrl ?? 'okta.com' },
+      backend: toBackend(name, invalid.has(`environments.${name}.backend`) ? undefined : env.value.backend),
       integrations: models,
     });
   }
 
-  const unique = dedupe(problems);
+  // Messages quote the values they reject; none may quote a secret.
+  const unique = dedupe(problems).map((p) => ({ ...p, message: redactSecrets(p.message, secrets) }));
   return unique.length > 0 ? { problems: sortProblems(unique) } : { problems: [], model: { environments: envModels } };
 }
 
@@ -124,9 +139,7 @@ function collect<T>(
   const out = new Map<string, Located<T>>();
   const word = section === 'integrations' ? 'integration key' : 'environment';
   for (const file of files) {
-    const entries = (file.data as Record<string, Record<string, T> | undefined>)[section];
-    if (!entries || typeof entries !== 'object') continue;
-    for (const [key, value] of Object.entries(entries)) {
+    for (const [key, value] of Object.entries(sectionOf<T>(file, section))) {
       const at = [section, key];
       const previous = out.get(key);
       if (previous) {
@@ -139,6 +152,20 @@ function collect<T>(
     }
   }
   return out;
+}
+
+function sectionOf<T = unknown>(file: ConfigFile, section: 'integrations' | 'environments'): Record<string, T> {
+  const data = file.data as Record<string, unknown> | null;
+  const entries = data && typeof data === 'object' && !Array.isArray(data) ? data[section] : undefined;
+  return entries && typeof entries === 'object' && !Array.isArray(entries) ? (entries as Record<string, T>) : {};
+}
+
+/** The entry a structural problem makes unreadable: an environment's integration, an environment, an integration, or a section. */
+function invalidKey(at: FieldPath): string {
+  if (at[0] === 'environments' && at[2] === 'integrations' && at.length >= 4) return at.slice(0, 4).join('.');
+  // A malformed okta or backend block does not stop the environment's integrations from being checked.
+  if (at[0] === 'environments' && (at[2] === 'okta' || at[2] === 'backend')) return at.slice(0, 3).join('.');
+  return at.slice(0, 2).join('.');
 }
 
 function hasPath(data: unknown, fieldPath: FieldPath): boolean {

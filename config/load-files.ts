@@ -1,12 +1,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Document, LineCounter, isMap, isSeq, isScalar, parseDocument, Node, Pair } from 'yaml';
+import { Document, LineCounter, isMap, isSeq, isScalar, parseDocument, Node } from 'yaml';
 import { ConfigProblem } from './problems';
 
 const CONFIG_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+/** Directories that hold tool output, never config. */
+const SKIPPED_DIRS = new Set(['node_modules', 'cdktf.out', 'state']);
 
 /** One parsed config file, able to say where a field sits in it. */
 export class ConfigFile {
+  private positions?: Map<string, number>;
+
   constructor(
     /** Path for messages: the config dir as given, joined with the file's relative path. */
     readonly file: string,
@@ -17,36 +21,58 @@ export class ConfigFile {
 
   /** Line and column of the field at `fieldPath` (its key when it is a map entry), or of its nearest existing parent. */
   locate(fieldPath: ReadonlyArray<string | number>): { line?: number; column?: number } {
-    let node: unknown = this.doc.contents;
-    let offset: number | undefined = (this.doc.contents as Node | null)?.range?.[0];
-    for (const segment of fieldPath) {
-      if (isMap(node)) {
-        const pair = node.items.find((p: Pair) => isScalar(p.key) && String(p.key.value) === String(segment));
-        if (!pair) break;
-        offset = (pair.key as Node).range?.[0] ?? offset;
-        node = pair.value;
-      } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
-        node = node.items[segment];
-        offset = (node as Node).range?.[0] ?? offset;
-      } else {
-        break;
+    const positions = (this.positions ??= indexPositions(this.doc));
+    for (let n = fieldPath.length; n >= 0; n--) {
+      const offset = positions.get(fieldPath.slice(0, n).join('\u0000'));
+      if (offset !== undefined) {
+        const pos = this.lines.linePos(offset);
+        return { line: pos.line, column: pos.col };
       }
     }
-    if (offset === undefined) return {};
-    const pos = this.lines.linePos(offset);
-    return { line: pos.line, column: pos.col };
+    return {};
   }
 }
 
-/** Lists config files under `dir` (recursively, hidden entries skipped), sorted for determinism. */
+/** Offsets of every map key and list item, by path: built once, so locating many problems stays linear. */
+function indexPositions(doc: Document): Map<string, number> {
+  const index = new Map<string, number>();
+  const walk = (node: unknown, at: string[]) => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isScalar(pair.key)) continue;
+        const childAt = [...at, String(pair.key.value)];
+        const offset = (pair.key as Node).range?.[0];
+        if (offset !== undefined) index.set(childAt.join('\u0000'), offset);
+        walk(pair.value, childAt);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        const childAt = [...at, String(i)];
+        const offset = (item as Node | null)?.range?.[0];
+        if (offset !== undefined) index.set(childAt.join('\u0000'), offset);
+        walk(item, childAt);
+      });
+    }
+  };
+  const root = doc.contents as Node | null;
+  if (root?.range) index.set('', root.range[0]);
+  walk(root, []);
+  return index;
+}
+
+/** Lists config files under `dir` (recursively; hidden entries and tool output skipped), sorted for determinism. */
 export function listConfigFiles(dir: string): string[] {
   const found: string[] = [];
   const walk = (rel: string) => {
     for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
       if (entry.name.startsWith('.')) continue;
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(childRel);
-      else if (CONFIG_EXTENSIONS.has(path.extname(entry.name))) found.push(childRel);
+      if (entry.isDirectory()) {
+        const isSynthOutput = fs.existsSync(path.join(dir, childRel, 'manifest.json'));
+        if (!SKIPPED_DIRS.has(entry.name) && !isSynthOutput) walk(childRel);
+      } else if (CONFIG_EXTENSIONS.has(path.extname(entry.name))) {
+        found.push(childRel);
+      }
     }
   };
   walk('');
@@ -73,18 +99,28 @@ export function loadConfigFiles(dir: string): LoadedFiles {
   const files: ConfigFile[] = [];
   for (const rel of rels) {
     const display = path.join(dir, rel).split(path.sep).join('/');
-    const text = fs.readFileSync(path.join(dir, rel), 'utf8');
+    const kind = path.extname(rel) === '.json' ? 'JSON' : 'YAML';
+    let text: string;
+    try {
+      text = fs.readFileSync(path.join(dir, rel), 'utf8');
+    } catch (err) {
+      problems.push({ file: display, path: '', message: `cannot read this file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` });
+      continue;
+    }
     const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, merge: false });
+    const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, merge: false, logLevel: 'error' });
     if (doc.errors.length > 0) {
       for (const err of doc.errors) {
         const pos = lines.linePos(err.pos[0]);
-        problems.push({ file: display, path: '', line: pos.line, column: pos.col, message: `${path.extname(rel) === '.json' ? 'JSON' : 'YAML'} syntax error: ${firstLine(err.message)}` });
+        problems.push({ file: display, path: '', line: pos.line, column: pos.col, message: `${kind} syntax error: ${firstLine(err.message)}` });
       }
       continue;
     }
-    const data = doc.toJS({ maxAliasCount: 100 }) ?? {};
-    files.push(new ConfigFile(display, data, doc, lines));
+    try {
+      files.push(new ConfigFile(display, doc.toJS({ maxAliasCount: 100 }) ?? {}, doc, lines));
+    } catch (err) {
+      problems.push({ file: display, path: '', message: `${kind} error: ${firstLine((err as Error).message)}` });
+    }
   }
   return { files, problems, fileCount: rels.length };
 }

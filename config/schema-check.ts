@@ -49,6 +49,8 @@ function pointerToPath(pointer: string): Array<string | number> {
 }
 
 function show(value: unknown, fieldName: string | number | undefined): string {
+  // Maps and lists are never printed: they may hold secrets, and their type says enough.
+  if (value === null || typeof value === 'object') return `(${typeName(value)})`;
   if (typeof value === 'string' && secretKind(fieldName, value)) return '(a value that looks like a secret, not shown)';
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
@@ -69,6 +71,8 @@ function translate(errors: ErrorObject[], root: Schema): SchemaProblem[] {
   const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
   const kept = errors.filter((e) => {
     if (e.keyword === 'oneOf' || e.keyword === 'discriminator') return false;
+    // The failing rule inside propertyNames; its 'propertyNames' error names the key.
+    if ((e as { propertyName?: string }).propertyName !== undefined) return false;
     if (e.keyword === 'type' && oneOfPaths.has(e.instancePath) && /\/oneOf\/\d+\/type$/.test(e.schemaPath)) return false;
     if (e.keyword === 'if') return false;
     return true;
@@ -94,7 +98,7 @@ function translate(errors: ErrorObject[], root: Schema): SchemaProblem[] {
         problems.push({ structural: true, path: [...at, (e.params as any).missingProperty], message: `missing required field ${JSON.stringify((e.params as any).missingProperty)}` });
         break;
       case 'enum':
-        problems.push({ structural: true, path: at, message: `${show(e.data, field)} is not accepted; accepted: ${((e.params as any).allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` });
+        problems.push({ structural: false, path: at, message: `${show(e.data, field)} is not accepted; accepted: ${((e.params as any).allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` });
         break;
       case 'const':
         problems.push({ structural: true, path: at, message: `${show(e.data, field)} is not accepted; accepted: ${JSON.stringify((e.params as any).allowedValue)}` });
@@ -102,10 +106,24 @@ function translate(errors: ErrorObject[], root: Schema): SchemaProblem[] {
       case 'pattern':
         problems.push({ structural: false, path: at, message: `${show(e.data, field)} is not accepted; ${describe(e.parentSchema as Schema, root) ?? `accepted: a value matching ${(e.params as any).pattern}`}` });
         break;
-      case 'propertyName':
-        break; // reported by the nested pattern error with the key's own path
+      case 'propertyNames': {
+        const key = String((e.params as any).propertyName);
+        problems.push({
+          structural: true,
+          path: [...at, key],
+          message: `key ${JSON.stringify(key)} is not accepted; ${describe((e.parentSchema as Schema).propertyNames, root) ?? 'see the schema'}`,
+        });
+        break;
+      }
       case 'type':
-        problems.push({ structural: true, path: at, message: `${show(e.data, field)} is a ${typeName(e.data)}; accepted: ${[].concat((e.params as any).type).join(' or ')}` });
+        problems.push({
+          structural: true,
+          path: at,
+          message: `${show(e.data, field)} is not accepted; accepted: a ${[]
+            .concat((e.params as any).type)
+            .map((t: string) => TYPE_WORDS[t] ?? t)
+            .join(' or a ')}`,
+        });
         break;
       case 'minLength':
         problems.push({ structural: false, path: at, message: 'is empty; accepted: a non-empty string' });
@@ -127,11 +145,14 @@ function describe(s: Schema | undefined, root: Schema): string | undefined {
   return undefined;
 }
 
+const TYPE_WORDS: Record<string, string> = { object: 'map', array: 'list', string: 'string', boolean: 'true/false', number: 'number', integer: 'whole number', null: 'empty value' };
+
+/** The kind of a value, with its article, in users' words. */
 function typeName(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'list';
-  if (typeof v === 'object') return 'map';
-  return typeof v;
+  if (v === null || v === undefined) return 'an empty value';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a map';
+  return `a ${typeof v}`;
 }
 
 function dedupe(problems: SchemaProblem[]): SchemaProblem[] {

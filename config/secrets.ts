@@ -52,6 +52,19 @@ export function secretKind(fieldName: string | number | undefined, value: string
 export interface SecretFinding {
   readonly path: ReadonlyArray<string | number>;
   readonly kind: string;
+  /** The literal itself, kept only so that messages can be scrubbed of it; never print it. */
+  readonly value: string;
+}
+
+/** Replaces every secret literal (and anything matching a secret pattern) in `text`. */
+export function redactSecrets(text: string, secrets: Iterable<string>): string {
+  let out = text;
+  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('(secret not shown)');
+  for (const { pattern } of VALUE_PATTERNS) {
+    const global = new RegExp(pattern.source.replace(/^\^|\$$/g, ''), pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    out = out.replace(global, '(secret not shown)');
+  }
+  return out;
 }
 
 /** Walks parsed config data and reports every string that looks like a secret. */
@@ -59,7 +72,7 @@ export function findSecretLiterals(data: unknown, at: ReadonlyArray<string | num
   const found: SecretFinding[] = [];
   if (typeof data === 'string') {
     const kind = secretKind(at[at.length - 1], data);
-    if (kind) found.push({ path: at, kind });
+    if (kind) found.push({ path: at, kind, value: data });
   } else if (Array.isArray(data)) {
     data.forEach((v, i) => found.push(...findSecretLiterals(v, [...at, i])));
   } else if (data && typeof data === 'object') {

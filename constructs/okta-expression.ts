@@ -8,3 +8,13 @@
 export function oktaExpression(expression: string): string {
   return expression.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
+
+/**
+ * Any user-written string (label, URL, group name...) as a Terraform literal:
+ * `${` and `%{` must not start a Terraform template sequence. Terraform tokens
+ * (references to other resources) are left alone.
+ */
+export function terraformLiteral<T extends string | undefined>(value: T): T {
+  if (value === undefined || value.includes('${TfToken[')) return value;
+  return oktaExpression(value) as T;
+}

@@ -1,12 +1,11 @@
 import { DataOktaGroup } from '@cdktf/provider-okta/lib/data-okta-group';
 import { Group } from '@cdktf/provider-okta/lib/group';
 import { Construct } from 'constructs';
+import { groupLogicalId } from '../model/group-names';
+import { terraformLiteral } from './okta-expression';
 import { GroupAssignment } from '../model/types';
 
-/** Terraform name of an Okta group: stable for a given group name. */
-export function groupLogicalId(name: string): string {
-  return `group_${name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '')}`;
-}
+export { groupLogicalId };
 
 /**
  * The Okta groups one environment refers to, each declared once however many
@@ -24,10 +23,10 @@ export class OktaGroups extends Construct {
       if (existing.name !== group.name) {
         throw new Error(`Okta groups ${JSON.stringify(existing.name)} and ${JSON.stringify(group.name)} map to the same Terraform name ${logicalId}; rename one of them`);
       }
-      if (group.create && !existing.created) {
-        throw new Error(`Okta group ${JSON.stringify(group.name)} is both created (create: true) and looked up (create: false); use the same setting everywhere`);
+      if (group.create !== existing.created) {
+        throw new Error(`Okta group ${JSON.stringify(group.name)} is declared with create: ${existing.created} and create: ${group.create}; use the same setting everywhere`);
       }
-      if (group.create && existing.description !== group.description) {
+      if (group.create && (existing.description ?? '') !== (group.description ?? '')) {
         throw new Error(
           `Okta group ${JSON.stringify(group.name)} is created with two descriptions: ${JSON.stringify(existing.description)} and ${JSON.stringify(group.description)}`,
         );
@@ -36,11 +35,11 @@ export class OktaGroups extends Construct {
     }
     let id: string;
     if (group.create) {
-      const created = new Group(this, logicalId, { name: group.name, description: group.description, lifecycle: { preventDestroy: true } });
+      const created = new Group(this, logicalId, { name: terraformLiteral(group.name), description: terraformLiteral(group.description), lifecycle: { preventDestroy: true } });
       created.overrideLogicalId(logicalId);
       id = created.id;
     } else {
-      const found = new DataOktaGroup(this, logicalId, { name: group.name });
+      const found = new DataOktaGroup(this, logicalId, { name: terraformLiteral(group.name) });
       found.overrideLogicalId(logicalId);
       id = found.id;
     }

@@ -13,7 +13,7 @@ import {
   UsernameSettings,
 } from '../model/types';
 import { MovedBlock } from './moved-block';
-import { oktaExpression } from './okta-expression';
+import { oktaExpression, terraformLiteral } from './okta-expression';
 import { ATTRIBUTE_NAMESPACE, GROUP_FILTER_TYPE, NAME_ID_FORMAT_URN, PASSWORD_PROTECTED_TRANSPORT, USERNAME_TEMPLATE } from './saml-names';
 
 export interface SamlAppProps {
@@ -132,9 +132,9 @@ export class SamlApp extends Construct {
 
     const username = s.username.format === 'custom' ? s.username.template ?? '' : USERNAME_TEMPLATE[s.username.format];
     const common = {
-      label: s.label,
+      label: terraformLiteral(s.label),
       status: s.status,
-      defaultRelayState: s.relayState,
+      defaultRelayState: terraformLiteral(s.relayState),
       userNameTemplate: oktaExpression(username),
       userNameTemplateType: s.username.format === 'custom' ? 'CUSTOM' : 'BUILT_IN',
       hideWeb: !s.showInDashboard,
@@ -145,14 +145,14 @@ export class SamlApp extends Construct {
       ? new AppSaml(this, 'app', {
           ...common,
           preconfiguredApp: s.catalogApp.key,
-          appSettingsJson: stableJson(s.catalogApp.settings),
+          appSettingsJson: terraformLiteral(stableJson(s.catalogApp.settings)),
         })
       : new AppSaml(this, 'app', {
           ...common,
-          ssoUrl: s.acsUrl,
-          recipient: s.recipient,
-          destination: s.destination,
-          audience: s.audience,
+          ssoUrl: terraformLiteral(s.acsUrl),
+          recipient: terraformLiteral(s.recipient),
+          destination: terraformLiteral(s.destination),
+          audience: terraformLiteral(s.audience),
           subjectNameIdFormat: NAME_ID_FORMAT_URN[s.nameId.format],
           subjectNameIdTemplate: oktaExpression(s.nameId.template),
           signatureAlgorithm: s.signing.algorithm,
@@ -160,7 +160,6 @@ export class SamlApp extends Construct {
           responseSigned: s.signing.responseSigned,
           assertionSigned: s.signing.assertionSigned,
           authnContextClassRef: PASSWORD_PROTECTED_TRANSPORT,
-          honorForceAuthn: true,
           attributeStatements: attributeStatements(s),
         });
     this.app.overrideLogicalId(props.key);
@@ -174,23 +173,23 @@ export class SamlApp extends Construct {
 function attributeStatements(s: SamlSettings): AppSamlAttributeStatements[] | undefined {
   const statements: AppSamlAttributeStatements[] = s.attributes.map((a) => ({
     type: 'EXPRESSION',
-    name: a.name,
+    name: terraformLiteral(a.name),
     namespace: ATTRIBUTE_NAMESPACE[a.nameFormat],
     values: a.values.map(oktaExpression),
   }));
   if (s.groupAttribute) {
     statements.push({
       type: 'GROUP',
-      name: s.groupAttribute.name,
+      name: terraformLiteral(s.groupAttribute.name),
       namespace: ATTRIBUTE_NAMESPACE[s.groupAttribute.nameFormat],
       filterType: GROUP_FILTER_TYPE[s.groupAttribute.filter.type],
-      filterValue: s.groupAttribute.filter.value,
+      filterValue: terraformLiteral(s.groupAttribute.filter.value),
     });
   }
   return statements.length > 0 ? statements : undefined;
 }
 
-/** JSON with sorted keys, so reordering config never shows as a change. */
+/** JSON with sorted keys (code-point order, not the machine's locale), so reordering config never shows as a change. */
 function stableJson(value: Readonly<Record<string, unknown>>): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b))));
+  return JSON.stringify(Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
 }

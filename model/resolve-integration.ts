@@ -89,9 +89,15 @@ export function resolveIntegration(key: string, settings: IntegrationSettings, c
   if (merged.groupAttribute && !saml.groupAttribute) {
     problems.push({ field: 'groupAttribute', message: 'groupAttribute needs name, filter.type and filter.value' });
   }
-  // Recipient and destination that default to the ACS URL are reported once, on the ACS URL.
-  const samlProblems = checkSamlSettings(saml).filter((p) => !((p.field === 'recipient' || p.field === 'destination') && merged[p.field] === undefined));
-  problems.push(...samlProblems, ...checkPresetFacts(preset, saml), ...(preset.check?.(saml, merged) ?? []));
+  const presetProblems = checkPresetFacts(preset, saml);
+  const samlProblems = checkSamlSettings(saml).filter(
+    (p) =>
+      // Recipient and destination that default to the ACS URL are reported once, on the ACS URL.
+      !((p.field === 'recipient' || p.field === 'destination') && merged[p.field] === undefined) &&
+      // A relay state outside the SP's allow-list is reported once, with the list.
+      !(p.field === 'relayState' && presetProblems.some((q) => q.field === 'relayState')),
+  );
+  problems.push(...samlProblems, ...presetProblems, ...(preset.check?.(saml, merged) ?? []), ...catalogConflicts(settings));
   if (context.spMetadata) problems.push(...checkAgainstSpMetadata(saml, context.spMetadata.metadata, context.spMetadata.source));
   const idpRecord = resolveIdpRecord(preset, merged);
   problems.push(...idpRecord.problems);
@@ -110,4 +116,15 @@ export function resolveIntegration(key: string, settings: IntegrationSettings, c
     problems,
     model: { key, preset: preset.name, renamedFrom: merged.renamedFrom, saml, groups, idpRecord: idpRecord.spec, snowflake: snowflakeModelOf(key, merged) },
   };
+}
+
+/** Custom-SAML settings that a catalog app ignores: its catalog settings decide them. */
+const CUSTOM_SAML_ONLY = ['recipient', 'destination', 'nameId', 'signing', 'attributes', 'groupAttribute'] as const;
+
+function catalogConflicts(settings: IntegrationSettings): FieldProblem[] {
+  if (!settings.catalogApp) return [];
+  return CUSTOM_SAML_ONLY.filter((field) => settings[field] !== undefined).map((field) => ({
+    field,
+    message: `${field} conflicts with catalogApp ${JSON.stringify(settings.catalogApp?.key)}: a catalog app takes its SAML settings from Okta's catalog and catalogApp.settings; remove ${field} or remove catalogApp`,
+  }));
 }

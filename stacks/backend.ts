@@ -5,13 +5,13 @@ import { BackendModel } from '../model/types';
 /**
  * Declares the stack's backend explicitly. Without one, cdktf writes an
  * absolute local state path into cdk.tf.json and output differs per machine.
- * `projectRootFromStackDir` is the relative path from the synthesized stack
- * directory back to the project root, where local state paths are anchored.
+ * `configDirFromStackDir` is the relative path from the synthesized stack
+ * directory back to the config directory, where local state paths are anchored.
  */
-export function addBackend(stack: TerraformStack, backend: BackendModel, projectRootFromStackDir: string): void {
+export function addBackend(stack: TerraformStack, backend: BackendModel, configDirFromStackDir: string): void {
   switch (backend.type) {
     case 'local':
-      new LocalBackend(stack, { path: path.posix.join(projectRootFromStackDir, backend.path) });
+      new LocalBackend(stack, { path: path.posix.join(configDirFromStackDir, backend.path) });
       return;
     case 's3': {
       const s3 = new S3Backend(stack, {

@@ -17,11 +17,11 @@ export interface OktaEnvironmentStackProps {
   /** The environment, resolved from config. */
   readonly environment: EnvironmentModel;
   /**
-   * Relative path from the synthesized stack directory to the project root,
+   * Relative path from the synthesized stack directory to the config directory,
    * where local state paths are anchored.
-   * @default '../../..' (cdktf.out/stacks/<env>)
+   * @default '.'
    */
-  readonly projectRootFromStackDir?: string;
+  readonly configDirFromStackDir?: string;
 }
 
 /** One environment: its Okta org, its backend, and every integration enabled in it. */
@@ -31,13 +31,14 @@ export class OktaEnvironmentStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: OktaEnvironmentStackProps) {
     super(scope, id);
     const env = props.environment;
-    addBackend(this, env.backend, props.projectRootFromStackDir ?? '../../..');
+    addBackend(this, env.backend, props.configDirFromStackDir ?? '.');
     // Credentials stay out of config and JSON: the provider reads OKTA_API_TOKEN
     // or OKTA_API_CLIENT_ID / OKTA_API_PRIVATE_KEY / OKTA_API_SCOPES itself.
-    new OktaProvider(this, 'okta', { orgName: env.okta.orgName, baseUrl: env.okta.baseUrl });
+    new OktaProvider(this, 'Okta', { orgName: env.okta.orgName, baseUrl: env.okta.baseUrl });
     this.addOverride('terraform.required_providers.okta.version', OKTA_PROVIDER_CONSTRAINT);
 
-    const oktaGroups = new OktaGroups(this, 'groups');
+    // Upper-case IDs: integration keys are lower-case, so they never collide.
+    const oktaGroups = new OktaGroups(this, 'Groups');
     const integrations = new Map<string, SaasIntegration>();
     for (const integration of env.integrations) {
       integrations.set(integration.key, new SaasIntegration(this, integration.key, { integration, oktaGroups }));

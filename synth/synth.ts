@@ -8,10 +8,10 @@ export interface SynthOptions {
   /** Output directory, e.g. `cdktf.out`. */
   readonly outdir: string;
   /**
-   * Project root that local state paths are relative to.
-   * @default - the current working directory
+   * The config directory: local state paths in config are relative to it, so the
+   * synthesized path does not depend on the directory synth runs from.
    */
-  readonly projectRoot?: string;
+  readonly configDir: string;
 }
 
 /**
@@ -19,14 +19,38 @@ export interface SynthOptions {
  * `layoutOutdir` is where the output will finally live (local state paths are
  * computed from it), when it differs from the directory synthesized into.
  */
-export function buildApp(model: OrgModel, outdir: string, projectRoot: string = process.cwd(), layoutOutdir: string = outdir): App {
+export function buildApp(model: OrgModel, outdir: string, configDir: string, layoutOutdir: string = outdir): App {
   const app = new App({ outdir, skipValidation: false });
   for (const environment of model.environments) {
     const stackDir = path.resolve(layoutOutdir, 'stacks', environment.name);
-    const projectRootFromStackDir = path.relative(stackDir, path.resolve(projectRoot)).split(path.sep).join('/') || '.';
-    new OktaEnvironmentStack(app, environment.name, { environment, projectRootFromStackDir });
+    const configDirFromStackDir = path.relative(stackDir, path.resolve(configDir)).split(path.sep).join('/') || '.';
+    new OktaEnvironmentStack(app, environment.name, { environment, configDirFromStackDir });
   }
   return app;
+}
+
+/** Why synth must not replace `outdir`, or undefined when it is safe to. */
+export function unsafeOutdirReason(outdir: string, configDir: string, model: OrgModel): string | undefined {
+  const out = path.resolve(outdir);
+  const inside = (child: string) => {
+    const rel = path.relative(out, path.resolve(child));
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  };
+  if (inside(process.cwd())) return `--out ${outdir} contains the current directory; synth replaces the whole output directory`;
+  if (inside(configDir)) return `--out ${outdir} contains the config directory ${configDir}`;
+  for (const env of model.environments) {
+    if (env.backend.type === 'local' && inside(path.resolve(configDir, env.backend.path))) {
+      return `--out ${outdir} would contain the local state file of environment ${JSON.stringify(env.name)} (${env.backend.path}); state must live outside the synth output`;
+    }
+  }
+  if (fs.existsSync(out)) {
+    if (!fs.statSync(out).isDirectory()) return `--out ${outdir} exists and is not a directory`;
+    const entries = fs.readdirSync(out);
+    if (entries.length > 0 && !entries.includes('manifest.json')) {
+      return `--out ${outdir} exists and is not a synth output directory (no manifest.json); choose an empty or new directory`;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -35,11 +59,13 @@ export function buildApp(model: OrgModel, outdir: string, projectRoot: string = 
  * Returns the synthesized stack files, relative to `outdir`.
  */
 export function synthToDisk(model: OrgModel, options: SynthOptions): string[] {
+  const unsafe = unsafeOutdirReason(options.outdir, options.configDir, model);
+  if (unsafe) throw new Error(`${unsafe}; nothing written`);
   const outdir = path.resolve(options.outdir);
   const staging = `${outdir}.tmp-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
   try {
-    buildApp(model, staging, options.projectRoot, outdir).synth();
+    buildApp(model, staging, options.configDir, outdir).synth();
     fs.rmSync(outdir, { recursive: true, force: true });
     fs.renameSync(staging, outdir);
   } catch (err) {

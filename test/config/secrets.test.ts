@@ -1,4 +1,4 @@
-import { findSecretLiterals, secretKind } from '../../config/secrets';
+import { findSecretLiterals, redactSecrets, secretKind } from '../../config/secrets';
 
 describe('secretKind', () => {
   test.each([
@@ -32,7 +32,14 @@ describe('secretKind', () => {
 test('findSecretLiterals reports paths, never values', () => {
   const findings = findSecretLiterals({ $schema: 'x', integrations: { a: { groups: ['ok', 'AKIA' + 'IOSFODNN7EXAMPLE'], password: 'p' } } });
   expect(findings).toEqual([
-    { path: ['integrations', 'a', 'groups', 1], kind: 'an AWS access key ID' },
-    { path: ['integrations', 'a', 'password'], kind: 'a literal value in a field named "password"' },
+    { path: ['integrations', 'a', 'groups', 1], kind: 'an AWS access key ID', value: 'AKIA' + 'IOSFODNN7EXAMPLE' },
+    { path: ['integrations', 'a', 'password'], kind: 'a literal value in a field named "password"', value: 'p' },
   ]);
+});
+
+test('redactSecrets removes known literals and anything shaped like a token', () => {
+  const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.sig';
+  expect(redactSecrets(`acs "https://x.example.com/acs?t=${jwt}" uses http; value hunter22`, ['hunter22'])).toBe(
+    'acs "https://x.example.com/acs?t=(secret not shown)" uses http; value (secret not shown)',
+  );
 });

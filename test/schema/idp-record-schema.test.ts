@@ -11,7 +11,7 @@ const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'acme');
 describe('schema/idp-record.schema.json', () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-sso-records-'));
   const model = loadConfig(EXAMPLE);
-  synthToDisk(model, { outdir: path.join(out, 'cdktf.out'), projectRoot: out });
+  synthToDisk(model, { outdir: path.join(out, 'cdktf.out'), configDir: EXAMPLE });
 
   test.each(model.environments.map((e) => e.name))("validates every idp_record_* output synthesized for the example's %s environment", (env) => {
     const json = JSON.parse(fs.readFileSync(path.join(out, 'cdktf.out', 'stacks', env, 'cdk.tf.json'), 'utf8'));

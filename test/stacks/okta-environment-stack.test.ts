@@ -5,10 +5,10 @@ import { resolveIntegration } from '../../model/resolve-integration';
 
 const wiki = resolveIntegration('wiki', { preset: 'generic', acsUrl: 'https://w.example.com/acs', audience: 'w', groups: ['Everyone'] }).model!;
 
-function synthEnv(env: Partial<EnvironmentModel>, projectRootFromStackDir?: string): any {
+function synthEnv(env: Partial<EnvironmentModel>, configDirFromStackDir?: string): any {
   const stack = new OktaEnvironmentStack(Testing.app(), 'dev', {
     environment: { name: 'dev', okta: { orgName: 'acme-dev', baseUrl: 'oktapreview.com' }, backend: { type: 'local', path: 'state/dev.tfstate' }, integrations: [wiki], ...env },
-    projectRootFromStackDir,
+    configDirFromStackDir,
   });
   return JSON.parse(Testing.synth(stack, true));
 }
@@ -21,9 +21,10 @@ test('the okta provider names the org and nothing secret; version constraint is 
   expect(JSON.stringify(json)).not.toMatch(/api_token|private_key|client_id/);
 });
 
-test('local backend: a relative state path outside the synth dir', () => {
-  expect(synthEnv({}).terraform.backend).toEqual({ local: { path: '../../../state/dev.tfstate' } });
-  expect(synthEnv({ backend: { type: 'local', path: 'tf/dev.tfstate' } }, '../../..').terraform.backend.local.path).toBe('../../../tf/dev.tfstate');
+test('local backend: the state path is anchored on the config dir, relative to the stack dir', () => {
+  expect(synthEnv({}, '../../../config').terraform.backend).toEqual({ local: { path: '../../../config/state/dev.tfstate' } });
+  expect(synthEnv({ backend: { type: 'local', path: 'tf/dev.tfstate' } }, '../../../config').terraform.backend.local.path).toBe('../../../config/tf/dev.tfstate');
+  expect(synthEnv({}).terraform.backend.local.path).toBe('state/dev.tfstate');
 });
 
 test('s3 backend, with S3-native locking', () => {

@@ -6,9 +6,19 @@ import { EXAMPLE_DIR, listFiles, tempDir } from '../helpers';
 
 const model = loadConfig(EXAMPLE_DIR);
 
-function synthExample(): { dir: string; files: Record<string, string> } {
-  const dir = path.join(tempDir(), 'cdktf.out');
-  synthToDisk(model, { outdir: dir, projectRoot: path.dirname(dir) });
+/** Synthesizes a copy of the example into `<tmp>/cdktf.out`, from `<tmp>/config`, running in `cwd`. */
+function synthExample(cwd?: string): { dir: string; files: Record<string, string> } {
+  const root = tempDir();
+  const configDir = path.join(root, 'config');
+  fs.cpSync(EXAMPLE_DIR, configDir, { recursive: true });
+  const dir = path.join(root, 'cdktf.out');
+  const previous = process.cwd();
+  if (cwd) process.chdir(cwd);
+  try {
+    synthToDisk(loadConfig(configDir), { outdir: dir, configDir });
+  } finally {
+    process.chdir(previous);
+  }
   return { dir, files: Object.fromEntries(listFiles(dir).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')])) };
 }
 
@@ -19,8 +29,8 @@ test('one stack per environment', () => {
   expect(Object.keys(first.files).filter((f) => f.endsWith('cdk.tf.json'))).toEqual(['stacks/dev/cdk.tf.json', 'stacks/prod/cdk.tf.json', 'stacks/staging/cdk.tf.json']);
 });
 
-test('two synths are byte-identical, wherever they run', () => {
-  const second = synthExample();
+test('two synths are byte-identical, wherever they run from', () => {
+  const second = synthExample(tempDir());
   expect(second.dir).not.toBe(first.dir);
   expect(second.files).toEqual(first.files);
 });
@@ -70,8 +80,8 @@ test('targeted: group assignments, and the backend per environment', () => {
     { id: '${data.okta_group.group_finance.id}', priority: 2 },
   ]);
   expect(stack('dev').resource.okta_group.group_data_dev.name).toBe('Data-Dev');
-  // The project root here is the parent of the out dir: three levels up from stacks/dev.
-  expect(stack('dev').terraform.backend).toEqual({ local: { path: '../../../state/dev.tfstate' } });
+  // Local state is anchored on the config dir (here a sibling of the out dir), outside cdktf.out.
+  expect(stack('dev').terraform.backend).toEqual({ local: { path: '../../../config/state/dev.tfstate' } });
   expect(Object.keys(stack('staging').terraform.backend)).toEqual(['s3']);
   expect(stack('prod').terraform.cloud.workspaces).toEqual({ name: 'okta-sso-prod' });
 });
@@ -86,11 +96,33 @@ test('snapshot of the example organisation', () => {
 });
 
 test('a failure leaves no partial output and keeps the previous output', () => {
-  const dir = path.join(tempDir(), 'cdktf.out');
-  synthToDisk(model, { outdir: dir });
+  const root = tempDir();
+  const dir = path.join(root, 'cdktf.out');
+  synthToDisk(model, { outdir: dir, configDir: EXAMPLE_DIR });
   const before = listFiles(dir);
   const broken = { environments: [{ ...model.environments[0], integrations: [{ ...model.environments[0].integrations[0], saml: { ...model.environments[0].integrations[0].saml, acsUrl: 'http://insecure' } }] }] };
-  expect(() => synthToDisk(broken, { outdir: dir })).toThrow(/ACS URL "http:\/\/insecure" uses http/);
+  expect(() => synthToDisk(broken, { outdir: dir, configDir: EXAMPLE_DIR })).toThrow(/ACS URL "http:\/\/insecure" uses http/);
   expect(listFiles(dir)).toEqual(before);
-  expect(fs.readdirSync(path.dirname(dir))).toEqual(['cdktf.out']);
+  expect(fs.readdirSync(root)).toEqual(['cdktf.out']);
+});
+
+describe('synth refuses an output directory it could destroy', () => {
+  test.each([
+    ['a directory holding other files', (root: string) => (fs.writeFileSync(path.join(root, 'precious.txt'), 'x'), root)],
+    ['the config directory', () => EXAMPLE_DIR],
+    ['a file', (root: string) => (fs.writeFileSync(path.join(root, 'f'), 'x'), path.join(root, 'f'))],
+    ['the current directory', () => process.cwd()],
+  ])('%s', (_name, outOf) => {
+    const root = tempDir();
+    const out = outOf(root);
+    const before = listFiles(root);
+    expect(() => synthToDisk(model, { outdir: out, configDir: EXAMPLE_DIR })).toThrow(/nothing written/);
+    expect(listFiles(root)).toEqual(before);
+  });
+
+  test('an output directory that would hold local state', () => {
+    const root = tempDir();
+    const statey = { environments: [{ ...model.environments[0], backend: { type: 'local' as const, path: 'out/dev.tfstate' } }] };
+    expect(() => synthToDisk(statey, { outdir: path.join(root, 'out'), configDir: root })).toThrow(/would contain the local state file of environment "dev"/);
+  });
 });

@@ -1,0 +1,156 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { readConfig } from '../../config/load-config';
+import { formatProblem } from '../../config/problems';
+import { synthToDisk } from '../../synth/synth';
+import { MINIMAL_ENV, MINIMAL_INTEGRATIONS, listFiles, tempDir, writeConfigDir } from '../helpers';
+
+function problemsIn(dir: string): string[] {
+  return readConfig(dir).problems.map((p) => formatProblem(p).split(dir + '/').join(''));
+}
+const problemsOf = (files: Record<string, string>) => problemsIn(writeConfigDir(files));
+
+const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl';
+
+test('integration keys that name internal constructs (okta, groups) synthesize; "backend" is reserved', () => {
+  const files = {
+    'i.yaml': MINIMAL_INTEGRATIONS.replace('wiki:', 'groups:') + MINIMAL_INTEGRATIONS.replace('integrations:\n', '').replace('wiki:', 'okta:'),
+    'env.yaml': MINIMAL_ENV.replace('wiki: {}', 'groups: {}\n      okta: {}'),
+  };
+  const dir = writeConfigDir(files);
+  const { model } = readConfig(dir);
+  expect(model).toBeDefined();
+  const out = path.join(tempDir(), 'out');
+  synthToDisk(model!, { outdir: out, configDir: dir });
+  expect(Object.keys(JSON.parse(fs.readFileSync(path.join(out, 'stacks/dev/cdk.tf.json'), 'utf8')).resource.okta_app_saml)).toEqual(['groups', 'okta']);
+
+  const reserved = problemsOf({ 'i.yaml': MINIMAL_INTEGRATIONS.replace('wiki:', 'backend:'), 'env.yaml': MINIMAL_ENV.replace('wiki: {}', 'backend: {}') });
+  expect(reserved).toEqual([
+    expect.stringMatching(/^env\.yaml:5:7: environments\.dev\.integrations\.backend: key "backend" is not accepted; accepted: Lowercase letters/),
+    expect.stringMatching(/^i\.yaml:2:3: integrations\.backend: key "backend" is not accepted; accepted: Lowercase letters/),
+  ]);
+});
+
+test('a bad key is reported at the key, with what keys are accepted', () => {
+  expect(problemsOf({ 'i.yaml': MINIMAL_INTEGRATIONS.replace('wiki:', 'Wiki-App:'), 'env.yaml': MINIMAL_ENV })).toContain(
+    'i.yaml:2:3: integrations.Wiki-App: key "Wiki-App" is not accepted; accepted: Lowercase letters, digits and underscores, starting with a letter (a Terraform identifier; "backend" is reserved).',
+  );
+});
+
+describe('group conflicts are found by validate, located, and symmetric', () => {
+  const twoApps = (aGroups: string, bGroups: string) => ({
+    'i.yaml': `integrations:
+  a: { preset: generic, acsUrl: "https://a.example.com/acs", audience: a, groups: ${aGroups} }
+  b: { preset: generic, acsUrl: "https://b.example.com/acs", audience: b, groups: ${bGroups} }
+`,
+    'env.yaml': 'environments:\n  dev:\n    okta: { orgName: x }\n    integrations: { a: {}, b: {} }\n',
+  });
+
+  test('two spellings of one Terraform name', () => {
+    expect(problemsOf(twoApps('[Engineering-Dev]', '["engineering dev"]'))).toEqual([
+      expect.stringMatching(/^i\.yaml:3:\d+: integrations\.b\.groups\.0: in environment "dev": Okta groups "Engineering-Dev" \(a\.groups\.0\) and "engineering dev" map to the same Terraform name group_engineering_dev/),
+    ]);
+  });
+
+  test.each([
+    ['created then looked up', '[{ name: Data, create: true }]', '[Data]'],
+    ['looked up then created', '[Data]', '[{ name: Data, create: true }]'],
+  ])('%s', (_name, a, b) => {
+    expect(problemsOf(twoApps(a, b))).toEqual([expect.stringMatching(/integrations\.b\.groups\.0: in environment "dev": Okta group "Data" has create: \w+ here but create: \w+ in a\.groups\.0/)]);
+  });
+
+  test('names without letters or digits still get distinct, stable names', () => {
+    const dir = writeConfigDir(twoApps('["!!!"]', '["???"]'));
+    expect(readConfig(dir).problems).toEqual([]);
+  });
+});
+
+describe('Terraform template sequences in any user string', () => {
+  test('are escaped in every field, not only Okta expressions', () => {
+    const dir = writeConfigDir({
+      'i.yaml': MINIMAL_INTEGRATIONS.replace('groups: [Everyone-Wiki]', 'groups: [{ name: "Team ${var.x}", create: true, description: "%{if true}y%{endif}" }]') + '    label: "Acme ${var.x}"\n',
+      'env.yaml': MINIMAL_ENV,
+    });
+    const { model } = readConfig(dir);
+    const out = path.join(tempDir(), 'out');
+    synthToDisk(model!, { outdir: out, configDir: dir });
+    const json = JSON.parse(fs.readFileSync(path.join(out, 'stacks/dev/cdk.tf.json'), 'utf8'));
+    expect(json.resource.okta_app_saml.wiki.label).toBe('Acme $${var.x}');
+    expect(json.resource.okta_group.group_team_var_x).toMatchObject({ name: 'Team $${var.x}', description: '%%{if true}y%%{endif}' });
+  });
+
+  test('already-escaped strings are rejected, so nothing is escaped twice', () => {
+    expect(problemsOf({ 'i.yaml': MINIMAL_INTEGRATIONS + '    username: { format: custom, template: "$${source.login}" }\n', 'env.yaml': MINIMAL_ENV })).toEqual([
+      expect.stringMatching(/^i\.yaml:7:\d+: integrations\.wiki\.username\.template: contains \$\$\{ or %%\{: write Okta expressions as the Okta Admin Console shows them/),
+    ]);
+  });
+});
+
+describe('secrets never appear in messages', () => {
+  test.each([
+    ['inside a map of the wrong type', `    label: { apiToken: "${JWT}" }\n`],
+    ['inside a list of the wrong type', `    audience: ["${JWT}"]\n`],
+    ['inside a URL that breaks another rule', `    relayState: "http://x.example.com/home?t=${JWT}"\n`],
+  ])('%s', (_name, extra) => {
+    const problems = problemsOf({ 'i.yaml': MINIMAL_INTEGRATIONS.replace(/    audience: .*\n/, '    audience: w\n') + extra, 'env.yaml': MINIMAL_ENV });
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.join('\n')).not.toContain('eyJ');
+  });
+
+  test('beside a bad key', () => {
+    const problems = problemsOf({ 'i.yaml': `integrations:\n  Bad-Key: { preset: generic, token: "${JWT}" }\n`, 'env.yaml': MINIMAL_ENV.replace('      wiki: {}\n', '') });
+    expect(problems.join('\n')).not.toContain('eyJ');
+  });
+});
+
+describe('odd files never crash the loader', () => {
+  test.each([
+    ['an alias bomb', 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n', /x\.yaml: YAML error: Excessive alias count/],
+    ['a list at the top', '- a\n- b\n', /x\.yaml:1:1: \(a list\) is not accepted; accepted: a map/],
+    ['an empty file', '', /^(?!.*x\.yaml)/],
+    ['a number where a map is expected', 'integrations: 3\n', /x\.yaml:1:1: integrations: 3 is not accepted; accepted: a map/],
+  ])('%s', (_name, text, expected) => {
+    const problems = problemsOf({ 'i.yaml': MINIMAL_INTEGRATIONS, 'env.yaml': MINIMAL_ENV, 'x.yaml': text });
+    expect(problems.join('\n')).toMatch(expected);
+  });
+
+  test('a directory named like a config file, and synth output inside the config dir, are skipped', () => {
+    const dir = writeConfigDir({ 'i.yaml': MINIMAL_INTEGRATIONS, 'env.yaml': MINIMAL_ENV });
+    fs.mkdirSync(path.join(dir, 'dir.yaml'));
+    const { model } = readConfig(dir);
+    synthToDisk(model!, { outdir: path.join(dir, 'cdktf.out'), configDir: dir });
+    synthToDisk(model!, { outdir: path.join(dir, 'build'), configDir: dir });
+    expect(listFiles(dir).filter((f) => f.startsWith('build/'))).toContain('build/manifest.json');
+    expect(readConfig(dir).problems).toEqual([]);
+  });
+});
+
+test('a malformed integration in one environment does not hide problems elsewhere in the same file', () => {
+  const problems = problemsOf({
+    'i.yaml': MINIMAL_INTEGRATIONS + '  blog:\n    preset: generic\n    acsUrl: https://blog.example.com/acs\n    audience: blog\n',
+    'env.yaml': MINIMAL_ENV.replace('wiki: {}', 'wiki: { groups: 3 }\n      blog: { acsUrl: "http://blog.example.com/acs" }'),
+  });
+  expect(problems).toEqual([
+    expect.stringMatching(/env\.yaml:5:15: environments\.dev\.integrations\.wiki\.groups: 3 is not accepted; accepted: a list/),
+    expect.stringMatching(/env\.yaml:6:15: environments\.dev\.integrations\.blog\.acsUrl: ACS URL "http:\/\/blog\.example\.com\/acs" uses http/),
+  ]);
+});
+
+test('an invalid enum does not hide the integration\'s other problems', () => {
+  const problems = problemsOf({ 'i.yaml': MINIMAL_INTEGRATIONS.replace('https://wiki.example.com/saml/acs', 'http://wiki.example.com/saml/acs') + '    status: PAUSED\n', 'env.yaml': MINIMAL_ENV });
+  expect(problems.map((p) => p.split(': ')[1])).toEqual(['integrations.wiki.acsUrl', 'integrations.wiki.status']);
+});
+
+test('a relay state outside the SP allow-list is reported once', () => {
+  const problems = problemsOf({
+    'i.yaml': 'integrations:\n  aiven:\n    preset: aiven\n    aiven: { accountId: a1, methodId: am1 }\n    relayState: http://console.aiven.io\n',
+    'env.yaml': MINIMAL_ENV.replace('wiki: {}', 'aiven: {}'),
+  });
+  expect(problems).toHaveLength(1);
+  expect(problems[0]).toMatch(/is not accepted by Aiven; accepted: https:\/\/console\.aiven\.io/);
+});
+
+test('custom-SAML settings conflict with a catalog app, naming both', () => {
+  const problems = problemsOf({ 'i.yaml': MINIMAL_INTEGRATIONS + '    catalogApp: { key: example_wiki }\n    signing: { algorithm: RSA_SHA256 }\n', 'env.yaml': MINIMAL_ENV });
+  expect(problems).toEqual([expect.stringMatching(/integrations\.wiki\.signing: signing conflicts with catalogApp "example_wiki"/)]);
+});
