@@ -1,6 +1,7 @@
 import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import { IDP_RECORD_SCHEMA_VERSION, IdpRecordSpec, IdpValue, idpRecordOutputName } from '../../model/idp-record';
+import { terraformLiteral } from '../okta-expression';
 import { OktaIdpValues } from './okta-idp-values';
 
 /** How a field's value is written, so tools can render it without guessing. */
@@ -41,22 +42,25 @@ export class IdpRecord extends Construct {
 
   constructor(scope: Construct, id: string, props: IdpRecordProps) {
     super(scope, id);
+    // Labels and texts may come from config: `${` in them must stay literal for Terraform.
     const fields = props.spec.fields.map((f) => {
+      const label = terraformLiteral(f.label);
       if (f.from !== undefined) {
-        return { id: f.id, label: f.label, format: FORMAT_OF[f.from], value: props.values[f.from], ...(f.apiName ? { apiName: f.apiName } : {}) };
+        return { id: f.id, label, format: FORMAT_OF[f.from], value: props.values[f.from], ...(f.apiName ? { apiName: f.apiName } : {}) };
       }
       if (f.value === undefined) throw new Error(`${props.key}: IdP record field ${JSON.stringify(f.label)} has neither an Okta value nor a fixed value`);
-      return { id: f.id, label: f.label, format: typeof f.value === 'boolean' ? 'boolean' : 'text', value: f.value, ...(f.apiName ? { apiName: f.apiName } : {}) };
+      const value = typeof f.value === 'string' ? terraformLiteral(f.value) : f.value;
+      return { id: f.id, label, format: typeof f.value === 'boolean' ? 'boolean' : 'text', value, ...(f.apiName ? { apiName: f.apiName } : {}) };
     });
     const name = idpRecordOutputName(props.key);
     this.output = new TerraformOutput(this, name, {
-      description: `${props.spName}'s record of Okta as its identity provider (${props.spec.where}); render it with: okta-sso idp-record --integration ${props.key}`,
+      description: terraformLiteral(`${props.spName}'s record of Okta as its identity provider (${props.spec.where}); render it with: okta-sso idp-record --integration ${props.key}`),
       value: {
         schemaVersion: IDP_RECORD_SCHEMA_VERSION,
         integration: props.key,
         preset: props.preset,
-        sp: props.spName,
-        where: props.spec.where,
+        sp: terraformLiteral(props.spName),
+        where: terraformLiteral(props.spec.where),
         ...(props.terraformResource ? { terraformResource: props.terraformResource } : {}),
         fields,
       },

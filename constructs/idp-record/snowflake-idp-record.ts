@@ -2,6 +2,7 @@ import { Saml2Integration } from '@cdktf/provider-snowflake/lib/saml2-integratio
 import { ScimIntegration } from '@cdktf/provider-snowflake/lib/scim-integration';
 import { Construct } from 'constructs';
 import { SnowflakeModel } from '../../model/presets/snowflake';
+import { terraformLiteral } from '../okta-expression';
 import { OktaIdpValues } from './okta-idp-values';
 import { SnowflakeProviders } from './snowflake-providers';
 
@@ -45,7 +46,7 @@ export class SnowflakeIdpRecord extends Construct {
       saml2SnowflakeAcsUrl: props.acsUrl,
       saml2SnowflakeIssuerUrl: props.audience,
       saml2EnableSpInitiated: 'true',
-      saml2SpInitiatedLoginPageLabel: snowflake.loginPageLabel,
+      saml2SpInitiatedLoginPageLabel: terraformLiteral(snowflake.loginPageLabel),
       lifecycle: { preventDestroy: true },
     });
     this.saml2Integration.overrideLogicalId(props.key);

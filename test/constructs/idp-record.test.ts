@@ -70,6 +70,22 @@ describe('IdpRecord outputs', () => {
   });
 });
 
+test('texts from config stay literal for Terraform (${ is escaped), references do not', () => {
+  const wiki = model('wiki', {
+    preset: 'generic',
+    label: 'Wiki ${env}',
+    acsUrl: 'https://wiki.example/acs',
+    audience: 'wiki',
+    idpRecord: { where: 'Admin > %{SSO}', fields: [{ label: 'URL ${x}', from: 'ssoUrl' }] },
+  });
+  const value = synthEnv([wiki]).output.idp_record_wiki.value;
+  expect(value.sp).toBe('Wiki $${env}');
+  expect(value.where).toBe('Admin > %%{SSO}');
+  expect(value.fields).toEqual([{ id: 'urlX', label: 'URL $${x}', format: 'url', value: '${okta_app_saml.wiki.http_post_binding}' }]);
+  const sf = synthEnv([snowflake({ loginPageLabel: 'Sign in ${here}' })]);
+  expect(sf.resource.snowflake_saml2_integration.snowflake.saml2_sp_initiated_login_page_label).toBe('Sign in $${here}');
+});
+
 describe('Snowflake IdP record as Terraform resources', () => {
   test('snowflake_saml2_integration references the Okta app attributes, not copies of values', () => {
     const json = synthEnv([snowflake()]);
