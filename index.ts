@@ -13,3 +13,8 @@ export { ConfigError, ConfigProblem } from './config/problems';
 export { buildApp, synthToDisk, SynthOptions } from './synth/synth';
 export { PRESETS } from './model/presets';
 export * from './model/types';
+export { IdpRecord, IdpRecordProps } from './constructs/idp-record/idp-record';
+export { SnowflakeIdpRecord, SnowflakeIdpRecordProps } from './constructs/idp-record/snowflake-idp-record';
+export { oktaIdpValues, OktaIdpValues } from './constructs/idp-record/okta-idp-values';
+export { parseSpMetadata, SpMetadata, SpMetadataError } from './model/sp-metadata';
+export { IdpRecordSpec, IdpRecordField, idpRecordOutputName } from './model/idp-record';

@@ -1,4 +1,6 @@
 import { Command, CommanderError } from 'commander';
+import { registerFetchMetadata } from './fetch-metadata';
+import { registerIdpRecord } from './idp-record';
 import { CliIo, processIo } from './io';
 import { registerSynth } from './synth';
 import { registerValidate } from './validate';
@@ -14,6 +16,8 @@ export function buildProgram(io: CliIo = processIo): Command {
     .exitOverride();
   registerValidate(program, io);
   registerSynth(program, io);
+  registerIdpRecord(program, io);
+  registerFetchMetadata(program, io);
   return program;
 }
 

@@ -9,6 +9,7 @@ import { ConfigError, ConfigProblem, sortProblems } from './problems';
 import { checkAgainstSchema } from './schema-check';
 import { PRE_ESCAPED_MESSAGE, findPreEscaped } from './literal-checks';
 import { findSecretLiterals, redactSecrets } from './secrets';
+import { readSpMetadata } from './sp-metadata-file';
 import { closest } from './suggest';
 
 type FieldPath = ReadonlyArray<string | number>;
@@ -91,8 +92,10 @@ export function readConfig(dir: string): LoadResult {
         continue;
       }
       const override = enabled[key] ?? {};
-      const resolved = resolveIntegration(key, mergeSettings<IntegrationSettings>(shared.value, override));
-      for (const p of resolved.problems) {
+      const merged = mergeSettings<IntegrationSettings>(shared.value, override);
+      const spMetadata = readSpMetadata(dir, merged.spMetadata);
+      const resolved = resolveIntegration(key, merged, { spMetadata: spMetadata.value, spMetadataUnreadable: spMetadata.problems.length > 0 });
+      for (const p of [...spMetadata.problems, ...resolved.problems]) {
         const fieldPath = p.field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
         const where = hasPath(override, fieldPath)
           ? { file: env.file, at: [...overrideAt, ...fieldPath] }

@@ -1,8 +1,12 @@
 import { mergeSettings } from './merge';
 import { PRESETS, checkPresetFacts, presetNames } from './presets';
 import { resolveProvisioning } from './provisioning/resolve-provisioning';
+import { snowflakeModelOf } from './presets/snowflake';
+import { resolveIdpRecord } from './resolve-idp-record';
 import { checkSamlSettings } from './saml-rules';
 import { FieldProblem, IntegrationSettings } from './settings';
+import { SpMetadata } from './sp-metadata';
+import { checkAgainstSpMetadata, settingsFromMetadata } from './sp-metadata-check';
 import { GroupAssignment, IntegrationModel, SamlSettings } from './types';
 
 /** Defaults for every SAML app: SHA-256, signed response and assertion, Email usernames. */
@@ -16,6 +20,14 @@ export const COMMON_DEFAULTS: IntegrationSettings = {
   groups: [],
 };
 
+/** What the config layer read for an integration besides its settings. */
+export interface IntegrationContext {
+  /** The SP's metadata, parsed, and the file it came from (for messages). */
+  readonly spMetadata?: { readonly metadata: SpMetadata; readonly source: string };
+  /** Config names SP metadata that could not be read (already reported): do not also report what it would have filled. */
+  readonly spMetadataUnreadable?: boolean;
+}
+
 export interface ResolvedIntegration {
   readonly model?: IntegrationModel;
   readonly problems: readonly FieldProblem[];
@@ -25,7 +37,7 @@ export interface ResolvedIntegration {
  * Turns one integration's merged settings into the model: preset defaults under
  * the user's settings, then the common SAML rules and the preset's own rules.
  */
-export function resolveIntegration(key: string, settings: IntegrationSettings): ResolvedIntegration {
+export function resolveIntegration(key: string, settings: IntegrationSettings, context: IntegrationContext = {}): ResolvedIntegration {
   const preset = settings.preset === undefined ? undefined : PRESETS[settings.preset];
   if (!preset) {
     const message =
@@ -35,11 +47,13 @@ export function resolveIntegration(key: string, settings: IntegrationSettings): 
     return { problems: [{ field: 'preset', message }] };
   }
   const presetDefaults = preset.defaults(settings);
-  const merged = mergeSettings<IntegrationSettings>(COMMON_DEFAULTS, { label: key }, presetDefaults.settings, settings);
+  // The SP's metadata fills what neither the preset nor config gives (a generic SP declared from its metadata alone).
+  const fromMetadata = context.spMetadata ? settingsFromMetadata(context.spMetadata.metadata) : {};
+  const merged = mergeSettings<IntegrationSettings>(COMMON_DEFAULTS, { label: key }, fromMetadata, presetDefaults.settings, settings);
   const problems: FieldProblem[] = [...presetDefaults.problems];
 
   for (const field of ['acsUrl', 'audience'] as const) {
-    if (merged[field] === undefined && !presetDefaults.problems.length) {
+    if (merged[field] === undefined && !presetDefaults.problems.length && !context.spMetadataUnreadable) {
       problems.push({ field, message: `missing required field ${field} (${field === 'acsUrl' ? 'the ACS URL' : 'the SP entity ID'} as ${preset.displayName} shows it)` });
     }
   }
@@ -85,6 +99,9 @@ export function resolveIntegration(key: string, settings: IntegrationSettings): 
       !(p.field === 'relayState' && presetProblems.some((q) => q.field === 'relayState')),
   );
   problems.push(...samlProblems, ...presetProblems, ...(preset.check?.(saml, merged) ?? []), ...catalogConflicts(settings));
+  if (context.spMetadata) problems.push(...checkAgainstSpMetadata(saml, context.spMetadata.metadata, context.spMetadata.source));
+  const idpRecord = resolveIdpRecord(preset, merged);
+  problems.push(...idpRecord.problems);
 
   const groups: GroupAssignment[] = (merged.groups ?? []).map((g) =>
     typeof g === 'string' ? { name: g, create: false } : { name: g.name, create: g.create ?? false, description: g.description },
@@ -101,7 +118,17 @@ export function resolveIntegration(key: string, settings: IntegrationSettings): 
   if (problems.length > 0) return { problems };
   return {
     problems,
-    model: { key, preset: preset.name, renamedFrom: merged.renamedFrom, saml, groups, provisioning: provisioning.provisioning, attributeSync: provisioning.attributeSync },
+    model: {
+      key,
+      preset: preset.name,
+      renamedFrom: merged.renamedFrom,
+      saml,
+      groups,
+      provisioning: provisioning.provisioning,
+      attributeSync: provisioning.attributeSync,
+      idpRecord: idpRecord.spec,
+      snowflake: snowflakeModelOf(key, merged),
+    },
   };
 }
 

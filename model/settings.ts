@@ -43,7 +43,13 @@ export interface IntegrationSettings {
   readonly status?: AppStatus;
   readonly groups?: ReadonlyArray<string | { readonly name: string; readonly create?: boolean; readonly description?: string }>;
   /** Aiven's own identifiers, from the Aiven Console's SAML setup page. */
-  readonly aiven?: { readonly accountId?: string; readonly methodId?: string };
+  readonly aiven?: { readonly accountId?: string; readonly methodId?: string; readonly idpLoginAllowed?: boolean };
+  /** Snowflake preset: the account (per environment) and the Snowflake objects' names. */
+  readonly snowflake?: { readonly account?: string; readonly integrationName?: string; readonly loginPageLabel?: string; readonly scim?: boolean };
+  /** The SP's SAML metadata XML, saved in the config dir, to cross-check the Okta side against. */
+  readonly spMetadata?: { readonly file?: string; readonly url?: string };
+  /** Generic SPs: the SP's IdP form, field by field, in the SP's words. */
+  readonly idpRecord?: { readonly where?: string; readonly fields?: ReadonlyArray<{ readonly label: string; readonly from: string }> };
   /** Provisioning intent: SCIM or first-login, features, push groups, where the token lives. */
   readonly provisioning?: ProvisioningSettings;
   /** Okta user attributes synced to the app's user profile. */

@@ -4,6 +4,9 @@
  * overrides) and defaulted by the SP preset.
  */
 
+import type { IdpRecordSpec } from './idp-record';
+import type { SnowflakeModel } from './presets/snowflake';
+
 /** How Okta builds the username it sends to the SP. */
 export type UsernameFormat = 'email' | 'login' | 'custom';
 
@@ -95,6 +98,16 @@ export interface IntegrationModel {
   readonly renamedFrom?: string;
   readonly saml: SamlSettings;
   readonly groups: readonly GroupAssignment[];
+  /**
+   * The SP's record of Okta as its IdP (fields in the SP's words).
+   * @default - the generic record
+   */
+  readonly idpRecord?: IdpRecordSpec;
+  /**
+   * Snowflake only: the account and the Snowflake objects that hold the IdP record.
+   * @default - not a Snowflake integration
+   */
+  readonly snowflake?: SnowflakeModel;
   /**
    * SCIM or first-login provisioning, push groups and where the token lives.
    * Absent when the integration is SSO only.

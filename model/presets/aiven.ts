@@ -1,4 +1,6 @@
+import { IdpRecordSpec } from '../idp-record';
 import { FieldProblem, IntegrationSettings } from '../settings';
+import { SamlSettings } from '../types';
 import { SpPreset } from './preset';
 
 /** Aiven's consoles; the default relay state must be the one the organisation uses. */
@@ -10,6 +12,30 @@ const ID_PATTERN = /^[A-Za-z0-9]+$/;
 export function aivenUrls(accountId: string, methodId: string): { acsUrl: string; metadataUrl: string } {
   const base = `https://api.aiven.io/v1/sso/saml/account/${accountId}/method/${methodId}`;
   return { acsUrl: `${base}/acs`, metadataUrl: `${base}/metadata` };
+}
+
+/** Aiven's form for an IdP (Aiven Console), with the Aiven API's field names. */
+export function aivenIdpRecord(settings: IntegrationSettings): IdpRecordSpec {
+  return {
+    where: 'Aiven Console: Admin > Identity providers > your Okta IdP > Configure',
+    fields: [
+      { id: 'idpUrl', label: 'IDP URL', from: 'ssoUrl', apiName: 'saml_idp_url' },
+      { id: 'entityId', label: 'Entity ID', from: 'issuer', apiName: 'saml_entity_id' },
+      { id: 'certificate', label: 'Certificate', from: 'certificatePem', apiName: 'saml_certificate' },
+      { id: 'idpLoginAllowed', label: 'IdP login allowed', value: settings.aiven?.idpLoginAllowed ?? true, apiName: 'saml_idp_login_allowed' },
+    ],
+  };
+}
+
+/** A default relay state means IdP-initiated sign-in, which Aiven refuses ("Authentication failed") unless IdP login is allowed. */
+function checkIdpLogin(saml: SamlSettings, settings: IntegrationSettings) {
+  if (saml.relayState === undefined || settings.aiven?.idpLoginAllowed !== false) return [];
+  return [
+    {
+      field: 'aiven.idpLoginAllowed',
+      message: `IdP login allowed is off, but the Okta app sets a default relay state (${JSON.stringify(saml.relayState)}) for IdP-initiated sign-in, which Aiven then rejects with "Authentication failed"; accepted: true`,
+    },
+  ];
 }
 
 export const aiven: SpPreset = {
@@ -63,4 +89,6 @@ export const aiven: SpPreset = {
       problems,
     };
   },
+  check: checkIdpLogin,
+  idpRecord: aivenIdpRecord,
 };

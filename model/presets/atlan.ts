@@ -1,4 +1,10 @@
+import { IdpRecordSpec } from '../idp-record';
 import { SpPreset } from './preset';
+
+const RECORD: IdpRecordSpec = {
+  where: "Atlan: the SSO setup page for Okta (SAML): upload Okta's IdP metadata",
+  fields: [{ id: 'idpMetadata', label: 'IdP metadata XML', from: 'metadataXml' }],
+};
 
 export const atlan: SpPreset = {
   name: 'atlan',
@@ -37,4 +43,5 @@ export const atlan: SpPreset = {
       problems: [],
     };
   },
+  idpRecord: () => RECORD,
 };

@@ -1,4 +1,14 @@
+import { IdpRecordSpec } from '../idp-record';
 import { SpPreset } from './preset';
+
+const RECORD: IdpRecordSpec = {
+  where: 'Omni: Settings > Authentication > SAML',
+  fields: [
+    { id: 'signOnUrl', label: 'Sign on URL', from: 'ssoUrl' },
+    { id: 'issuer', label: 'Issuer', from: 'issuer' },
+    { id: 'signingCertificate', label: 'Signing certificate', from: 'certificatePem' },
+  ],
+};
 
 export const omni: SpPreset = {
   name: 'omni',
@@ -30,4 +40,5 @@ export const omni: SpPreset = {
       problems: [],
     };
   },
+  idpRecord: () => RECORD,
 };

@@ -1,5 +1,6 @@
 import { FieldProblem, IntegrationSettings } from '../settings';
 import { ProvisioningCapability } from '../provisioning/capability';
+import { IdpRecordSpec } from '../idp-record';
 import { SamlSettings, UsernameFormat } from '../types';
 
 /** How users may start sign-in for an SP. */
@@ -36,6 +37,11 @@ export interface SpPreset {
   defaults(settings: IntegrationSettings): PresetDefaults;
   /** SP-specific rules on the resolved settings, beyond the common SAML rules. */
   check?(saml: SamlSettings, settings: IntegrationSettings): FieldProblem[];
+  /**
+   * The SP's record of Okta as its IdP: its fields in the SP's words, order and formats.
+   * @default - the generic record (sign-on URL, issuer, PEM certificate, metadata URL), or config's `idpRecord`
+   */
+  idpRecord?(settings: IntegrationSettings): IdpRecordSpec;
 }
 
 /** Rules that follow from a preset's declared facts; shared by every preset. */

@@ -26,7 +26,7 @@ test.each(['validate', 'synth'])('%s --help documents its options', async (comma
 test('validate: OK on the example', async () => {
   const { code, out } = await run('validate', '--config', EXAMPLE_DIR);
   expect(code).toBe(0);
-  expect(out).toContain('OK (3 environment(s): dev, prod, staging; 12 integration(s))');
+  expect(out).toContain('OK (3 environment(s): dev, prod, staging; 18 integration(s))');
 });
 
 test('validate: every problem, exit 1', async () => {

@@ -24,9 +24,9 @@ ${body}`;
 describe('readConfig on the example organisation', () => {
   const model = loadConfig(EXAMPLE_DIR);
 
-  test('has dev, prod and staging, each with aiven, atlan, hr_portal and omni', () => {
+  test('has dev, prod and staging, each with aiven, atlan, hr_portal, omni, snowflake and wiki', () => {
     expect(model.environments.map((e) => e.name)).toEqual(['dev', 'prod', 'staging']);
-    for (const env of model.environments) expect(env.integrations.map((i) => i.key)).toEqual(['aiven', 'atlan', 'hr_portal', 'omni']);
+    for (const env of model.environments) expect(env.integrations.map((i) => i.key)).toEqual(['aiven', 'atlan', 'hr_portal', 'omni', 'snowflake', 'wiki']);
   });
 
   test('shared settings are written once and merged into every environment', () => {
@@ -198,7 +198,7 @@ describe('bad input: each problem names the file, the field path and what is acc
     try {
       loadConfig(dir);
     } catch (err) {
-      expect((err as ConfigError).problems[0].message).toBe('"nope" is not accepted; accepted: "aiven", "atlan", "generic", "omni", "onprem"');
+      expect((err as ConfigError).problems[0].message).toBe('"nope" is not accepted; accepted: "aiven", "atlan", "generic", "omni", "onprem", "snowflake"');
     }
   });
 

@@ -71,7 +71,10 @@ describe('docs/provider-compatibility.md is backed by the synthesized attribute 
 
   test('every type and attribute the stacks write is in the documented v6.12.0 schema', () => {
     const seen = new Map<string, Set<string>>();
-    for (const stack of stacks) for (const [type, attrs] of written(stack)) seen.set(type, new Set([...(seen.get(type) ?? []), ...attrs]));
+    // The doc covers the okta provider; the Snowflake provider's classes are its own (docs/idp-record.md).
+    for (const stack of stacks) {
+      for (const [type, attrs] of written(stack)) if (/^(data\.)?okta(_|$)/.test(type)) seen.set(type, new Set([...(seen.get(type) ?? []), ...attrs]));
+    }
     // The stacks exercise every class the doc covers, so the check is not vacuous.
     expect([...seen.keys()].sort()).toEqual([...documented.keys()].sort());
     for (const [type, attrs] of seen) {

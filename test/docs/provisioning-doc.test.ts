@@ -6,7 +6,7 @@ const DOC = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'provisioni
 
 describe("docs/provisioning.md's SP table matches the presets", () => {
   const rows = new Map(
-    [...DOC.matchAll(/^\| `(aiven|omni|atlan|generic|onprem)` \| (.*) \|$/gm)].map((m) => [m[1], m[2].split(' | ')]),
+    [...DOC.matchAll(/^\| `(aiven|omni|atlan|generic|onprem|snowflake)` \| (.*) \|$/gm)].map((m) => [m[1], m[2].split(' | ')]),
   );
 
   test('one row per preset', () => expect([...rows.keys()].sort()).toEqual(Object.keys(PRESETS).sort()));

@@ -1,0 +1,102 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Command } from 'commander';
+import { IdpRecordValue, readIdpRecords } from './idp-record-outputs';
+import { renderIdpRecord, valueText } from './idp-record-render';
+import { CliIo } from './io';
+
+/** Where `terraform output -json` comes from; replaceable in tests. */
+export interface IdpRecordSources {
+  /** Standard input when something is piped or redirected into it, else undefined. */
+  readStdin(): string | undefined;
+  /** Runs `terraform output -json` in a stack directory. */
+  terraformOutput(stackDir: string): string;
+}
+
+export const processSources: IdpRecordSources = {
+  readStdin: () => {
+    // Only a pipe or a redirected file: a terminal or /dev/null means "nothing given", so terraform is run instead.
+    const stat = fs.fstatSync(0);
+    return stat.isFIFO() || stat.isFile() ? fs.readFileSync(0, 'utf8') : undefined;
+  },
+  terraformOutput: (stackDir) => execFileSync('terraform', [`-chdir=${stackDir}`, 'output', '-no-color', '-json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+};
+
+interface Options {
+  env: string;
+  integration?: string;
+  outputs?: string;
+  out: string;
+  field?: string;
+  json?: boolean;
+}
+
+export function registerIdpRecord(program: Command, io: CliIo, sources: IdpRecordSources = processSources): void {
+  program
+    .command('idp-record')
+    .description(
+      "print each SP's record of Okta as its identity provider (from the idp_record_<key> Terraform outputs), in the SP's field names, order and certificate format",
+    )
+    .requiredOption('-e, --env <env>', 'environment (stack) whose outputs to read')
+    .option('-i, --integration <key>', 'only this integration (default: every integration with an IdP record)')
+    .option('--outputs <file>', 'saved `terraform output -json` of the stack ("-" for stdin); default: stdin when piped, else run `terraform output -json` in <out>/stacks/<env>')
+    .option('-o, --out <dir>', 'synth output directory (to run terraform in)', 'cdktf.out')
+    .option('--field <id>', "print only this field's value, exactly (e.g. idpMetadata > okta-metadata.xml); needs --integration")
+    .option('--json', 'print the records as JSON (schema/idp-record.schema.json) instead of text')
+    .action((opts: Options) => {
+      let records: IdpRecordValue[];
+      try {
+        const { text, source } = outputsText(opts, sources);
+        records = readIdpRecords(text, source, opts.integration);
+      } catch (err) {
+        io.err(`okta-sso idp-record: ${(err as Error).message}\n`);
+        io.exit(1);
+        return;
+      }
+      if (opts.field !== undefined) {
+        const record = records[0];
+        const field = record.fields.find((f) => f.id === opts.field);
+        if (!opts.integration || !field) {
+          io.err(
+            opts.integration
+              ? `okta-sso idp-record: ${record.sp} has no field ${JSON.stringify(opts.field)}; fields: ${record.fields.map((f) => f.id).join(', ')}\n`
+              : 'okta-sso idp-record: --field needs --integration\n',
+          );
+          io.exit(1);
+          return;
+        }
+        io.out(`${valueText(field)}\n`);
+        return;
+      }
+      if (opts.json) {
+        io.out(`${JSON.stringify(opts.integration ? records[0] : records, null, 2)}\n`);
+        return;
+      }
+      io.out(records.map((r) => renderIdpRecord(r, opts.env)).join('\n'));
+    });
+}
+
+function outputsText(opts: Options, sources: IdpRecordSources): { text: string; source: string } {
+  if (opts.outputs === '-') return { text: sources.readStdin() ?? '', source: 'standard input' };
+  if (opts.outputs !== undefined) {
+    try {
+      return { text: fs.readFileSync(opts.outputs, 'utf8'), source: opts.outputs };
+    } catch {
+      throw new Error(`outputs file ${opts.outputs} not found; accepted: a file saved with \`terraform output -json > FILE\``);
+    }
+  }
+  const piped = sources.readStdin();
+  if (piped !== undefined) return { text: piped, source: 'standard input' };
+  const stackDir = path.join(opts.out, 'stacks', opts.env);
+  if (!fs.existsSync(path.join(stackDir, 'cdk.tf.json'))) {
+    throw new Error(`no synthesized stack for environment ${JSON.stringify(opts.env)} in ${stackDir}; run okta-sso synth first, or pass --outputs FILE`);
+  }
+  try {
+    return { text: sources.terraformOutput(stackDir), source: `terraform output -json (in ${stackDir})` };
+  } catch (err) {
+    const stderr = (err as { stderr?: Buffer | string }).stderr?.toString() ?? '';
+    const detail = /Error: (.*)/.exec(stderr)?.[1]?.trim() || stderr.trim().split('\n').pop() || (err as Error).message;
+    throw new Error(`terraform output -json failed in ${stackDir}: ${detail}; or pass --outputs FILE`);
+  }
+}

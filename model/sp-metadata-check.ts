@@ -1,0 +1,51 @@
+import { FieldProblem } from './settings';
+import { SpMetadata } from './sp-metadata';
+import { SamlSettings } from './types';
+
+/** Settings an SP's metadata provides when config leaves them out (generic SPs declared from metadata alone). */
+export function settingsFromMetadata(metadata: SpMetadata): { acsUrl: string; audience: string } {
+  return { acsUrl: metadata.defaultPostAcs.location, audience: metadata.entityId };
+}
+
+const ACS_FIELDS = [
+  ['acsUrl', 'ACS URL'],
+  ['recipient', 'recipient'],
+  ['destination', 'destination'],
+] as const;
+
+/**
+ * Compares the Okta side with the SP's own metadata: the ACS URL, recipient and
+ * destination must be one of the SP's HTTP-POST ACS locations, and the audience
+ * its entity ID. `source` names the metadata file in messages.
+ */
+export function checkAgainstSpMetadata(saml: SamlSettings, metadata: SpMetadata, source: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const locations = metadata.postAcs.map((a) => a.location);
+  const shown = metadata.postAcs.map((a) => `${a.location} (index ${a.index}${a.isDefault ? ', default' : ''})`).join(', ');
+  // Recipient and destination usually repeat the ACS URL: one message per wrong value, on the first field that has it.
+  const wrong = new Map<string, { field: string; words: string[] }>();
+  for (const [field, words] of ACS_FIELDS) {
+    const value = saml[field];
+    if (locations.includes(value)) continue;
+    const entry = wrong.get(value);
+    if (entry) entry.words.push(words);
+    else wrong.set(value, { field, words: [words] });
+  }
+  for (const [value, { field, words }] of wrong) {
+    problems.push({
+      field,
+      message: `${joinWords(words)} ${JSON.stringify(value)} ${words.length === 1 ? 'does' : 'do'} not match the SP metadata (${source}): its HTTP-POST AssertionConsumerService ${locations.length === 1 ? 'location is' : 'locations are'} ${shown}`,
+    });
+  }
+  if (saml.audience !== metadata.entityId) {
+    problems.push({
+      field: 'audience',
+      message: `audience ${JSON.stringify(saml.audience)} does not match the SP metadata (${source}): its entityID is ${JSON.stringify(metadata.entityId)}`,
+    });
+  }
+  return problems;
+}
+
+function joinWords(words: readonly string[]): string {
+  return words.length === 1 ? words[0] : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}

@@ -1,0 +1,138 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Command } from 'commander';
+import { certificateAsBase64, certificateAsPem } from '../../cli/idp-record-render';
+import { IdpRecordSources, registerIdpRecord } from '../../cli/idp-record';
+import { runCli } from '../../cli/program';
+import { FIXTURES } from '../fixture-files';
+
+const OUTPUTS = path.join(FIXTURES, 'idp-record', 'dev-terraform-output.json');
+const saved = JSON.parse(fs.readFileSync(OUTPUTS, 'utf8'));
+const CERT = saved.idp_record_snowflake.value.fields[2].value as string;
+
+async function cli(args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { out: (t) => (out += t), err: (t) => (err += t), exit: () => undefined });
+  return { code, out, err };
+}
+
+/** Runs idp-record with stdin and terraform replaced, as when piped or run next to a stack. */
+async function withSources(args: string[], sources: IdpRecordSources) {
+  let out = '';
+  let err = '';
+  let code = 0;
+  const io = { out: (t: string) => (out += t), err: (t: string) => (err += t), exit: (c: number) => (code = c) };
+  const program = new Command('okta-sso').exitOverride();
+  registerIdpRecord(program, io, sources);
+  await program.parseAsync(['idp-record', ...args], { from: 'user' });
+  return { code, out, err };
+}
+
+describe('okta-sso idp-record', () => {
+  test("renders Omni's form: its labels in its order, the PEM certificate in 64-character lines", async () => {
+    const r = await cli(['idp-record', '--env', 'dev', '--integration', 'omni', '--outputs', OUTPUTS]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const pem = ['-----BEGIN CERTIFICATE-----', ...CERT.match(/.{1,64}/g)!, '-----END CERTIFICATE-----'].join('\n');
+    expect(r.out).toBe(
+      [
+        'Omni: IdP record of integration omni (environment dev)',
+        'Enter in: Omni: Settings > Authentication > SAML',
+        '  Sign on URL:          https://acme-dev.oktapreview.com/app/acme-dev_omni_1/exk8omn1d3v3m2q4w6/sso/saml',
+        '  Issuer:               http://www.okta.com/exk8omn1d3v3m2q4w6',
+        '  Signing certificate:',
+        pem,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test("renders Aiven's form with IdP login allowed on, and Snowflake's with the one-line base64 certificate", async () => {
+    const aiven = await cli(['idp-record', '-e', 'dev', '-i', 'aiven', '--outputs', OUTPUTS]);
+    expect(aiven.out.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim().split(':')[0])).toEqual(['IDP URL', 'Entity ID', 'Certificate', 'IdP login allowed']);
+    expect(aiven.out).toContain('  IdP login allowed:  on\n');
+    const snowflake = await cli(['idp-record', '-e', 'dev', '-i', 'snowflake', '--outputs', OUTPUTS]);
+    expect(snowflake.out).toContain('Applied by Terraform as snowflake_saml2_integration.snowflake; nothing to enter by hand.');
+    expect(snowflake.out).toContain(`  SAML2_X509_CERT:  ${CERT}\n`);
+    expect(CERT).toMatch(/^[A-Za-z0-9+/]+={0,2}$/);
+    expect(snowflake.out).not.toContain('BEGIN CERTIFICATE');
+  });
+
+  test('without --integration renders every record, sorted by integration', async () => {
+    const r = await cli(['idp-record', '--env', 'dev', '--outputs', OUTPUTS]);
+    expect(r.out.split('\n').filter((l) => l.includes(': IdP record of integration'))).toEqual([
+      'Aiven: IdP record of integration aiven (environment dev)',
+      'Atlan: IdP record of integration atlan (environment dev)',
+      'Omni: IdP record of integration omni (environment dev)',
+      'Snowflake: IdP record of integration snowflake (environment dev)',
+    ]);
+  });
+
+  test("--field prints one value exactly (Atlan's metadata XML, to save as a file); --json prints the record", async () => {
+    const xml = await cli(['idp-record', '-e', 'dev', '-i', 'atlan', '--field', 'idpMetadata', '--outputs', OUTPUTS]);
+    expect(xml.out).toBe(`${saved.idp_record_atlan.value.fields[0].value}\n`);
+    const json = await cli(['idp-record', '-e', 'dev', '-i', 'aiven', '--json', '--outputs', OUTPUTS]);
+    expect(JSON.parse(json.out)).toEqual(saved.idp_record_aiven.value);
+  });
+
+  test('reads piped `terraform output -json`, else runs terraform in the stack directory', async () => {
+    const piped = await withSources(['--env', 'dev', '-i', 'omni'], { readStdin: () => fs.readFileSync(OUTPUTS, 'utf8'), terraformOutput: () => { throw new Error('not expected'); } });
+    expect(piped.out).toContain('Sign on URL:');
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-sso-out-'));
+    fs.mkdirSync(path.join(out, 'stacks', 'dev'), { recursive: true });
+    fs.writeFileSync(path.join(out, 'stacks', 'dev', 'cdk.tf.json'), '{}');
+    const dirs: string[] = [];
+    const ran = await withSources(['--env', 'dev', '-i', 'omni', '--out', out], { readStdin: () => undefined, terraformOutput: (d) => (dirs.push(d), fs.readFileSync(OUTPUTS, 'utf8')) });
+    expect(dirs).toEqual([path.join(out, 'stacks', 'dev')]);
+    expect(ran.out).toContain('Sign on URL:');
+    const missing = await withSources(['--env', 'prod', '--out', out], { readStdin: () => undefined, terraformOutput: () => '{}' });
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain(`no synthesized stack for environment "prod" in ${path.join(out, 'stacks', 'prod')}; run okta-sso synth first, or pass --outputs FILE`);
+  });
+
+  describe('bad input', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-sso-outputs-'));
+    const write = (name: string, text: string) => {
+      fs.writeFileSync(path.join(tmp, name), text);
+      return path.join(tmp, name);
+    };
+
+    test.each([
+      ['an unknown integration', ['-i', 'nope'], OUTPUTS, 'has no output idp_record_nope; integrations with an IdP record: aiven, atlan, omni, snowflake'],
+      ['a missing file', [], '/nonexistent/outputs.json', 'outputs file /nonexistent/outputs.json not found'],
+      ['a file that is not JSON', [], 'not-json', 'is not JSON'],
+      ['outputs without IdP records', [], 'no-records', 'has no idp_record_* output; apply the environment'],
+      ['a record of the wrong shape', ['-i', 'omni'], 'bad-shape', 'output idp_record_omni does not match schema/idp-record.schema.json: /fields/0/format must be equal to one of the allowed values'],
+      ['an unknown field', ['-i', 'omni', '--field', 'certificate'], OUTPUTS, 'Omni has no field "certificate"; fields: signOnUrl, issuer, signingCertificate'],
+      ['an INACTIVE app (no values)', ['-i', 'omni'], 'inactive', 'output idp_record_omni has no value for "Sign on URL", "Issuer"; Okta fills them once the app is applied and ACTIVE'],
+    ])('%s: exit 1 with a clear message', async (_what, extra, file, message) => {
+      const badShape = JSON.parse(JSON.stringify(saved));
+      badShape.idp_record_omni.value.fields[0].format = 'link';
+      const paths: Record<string, string> = {
+        'not-json': write('not-json.json', 'Error: No outputs found'),
+        'no-records': write('no-records.json', JSON.stringify({ other: { value: 1 } })),
+        'bad-shape': write('bad-shape.json', JSON.stringify(badShape)),
+        inactive: write('inactive.json', JSON.stringify({ idp_record_omni: { value: { ...saved.idp_record_omni.value, fields: saved.idp_record_omni.value.fields.map((f: any, i: number) => (i < 2 ? { ...f, value: i ? '' : null } : f)) } } })),
+      };
+      const r = await cli(['idp-record', '--env', 'dev', ...extra, '--outputs', paths[file] ?? file]);
+      expect(r.code).toBe(1);
+      expect(r.out).toBe('');
+      expect(r.err).toContain(message);
+    });
+
+    test('--env is required (usage error)', async () => {
+      expect((await cli(['idp-record', '--outputs', OUTPUTS])).code).toBe(2);
+    });
+  });
+});
+
+describe('certificate formats', () => {
+  test('PEM and base64 convert both ways and ignore whitespace and CRLF', () => {
+    const pem = certificateAsPem(CERT);
+    expect(pem.split('\n').every((l) => l.length <= 64)).toBe(true);
+    expect(certificateAsBase64(pem.replace(/\n/g, '\r\n'))).toBe(CERT);
+    expect(certificateAsPem(pem)).toBe(pem);
+  });
+});
