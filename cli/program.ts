@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { CliIo, processIo } from './io';
+import { registerReview } from './review';
 import { registerSynth } from './synth';
 import { registerValidate } from './validate';
 
@@ -14,6 +15,7 @@ export function buildProgram(io: CliIo = processIo): Command {
     .exitOverride();
   registerValidate(program, io);
   registerSynth(program, io);
+  registerReview(program, io);
   return program;
 }
 
