@@ -4,6 +4,7 @@
  */
 import { loadConfig } from './config/load-config';
 import { ConfigError } from './config/problems';
+import { synthWarnings } from './rules/synth-warnings';
 import { buildApp, synthToDisk } from './synth/synth';
 
 const configDir = process.env.OKTA_SSO_CONFIG ?? 'examples/acme';
@@ -16,6 +17,7 @@ try {
   } else {
     const outdir = process.env.OKTA_SSO_OUT ?? 'cdktf.out';
     const stacks = synthToDisk(model, { outdir });
+    for (const warning of synthWarnings(outdir)) process.stderr.write(`${warning}\n`);
     process.stdout.write(`synthesized ${stacks.length} stack(s) from ${configDir} into ${outdir}: ${stacks.join(', ')}\n`);
   }
 } catch (err) {

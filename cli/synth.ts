@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { readConfig } from '../config/load-config';
 import { formatProblem } from '../config/problems';
+import { synthWarnings } from '../rules/synth-warnings';
 import { synthToDisk } from '../synth/synth';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
@@ -20,6 +21,8 @@ export function registerSynth(program: Command, io: CliIo): void {
         return;
       }
       const stacks = synthToDisk(model, { outdir: opts.out });
+      const warnings = synthWarnings(opts.out);
+      if (warnings.length) io.err(`${warnings.join('\n')}\n`);
       io.out(`synthesized ${stacks.length} stack(s) from ${dir} into ${opts.out}:\n${stacks.map((s) => `  ${s}`).join('\n')}\n`);
     });
 }

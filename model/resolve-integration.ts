@@ -89,6 +89,13 @@ export function resolveIntegration(key: string, settings: IntegrationSettings): 
   if (problems.length > 0) return { problems };
   return {
     problems,
-    model: { key, preset: preset.name, renamedFrom: merged.renamedFrom, saml, groups },
+    model: {
+      key,
+      preset: preset.name,
+      renamedFrom: merged.renamedFrom,
+      saml,
+      groups,
+      ...(merged.suppressions?.length ? { suppressions: merged.suppressions.map((s) => ({ rule: s.rule, reason: s.reason })) } : {}),
+    },
   };
 }

@@ -85,6 +85,14 @@ export interface SamlSettings {
   readonly status: AppStatus;
 }
 
+/** A policy rule this integration is exempt from, and why (recorded in the synth output). */
+export interface RuleSuppression {
+  /** Rule ID, e.g. `SSO-003`. */
+  readonly rule: string;
+  /** Why the integration is exempt; never empty. */
+  readonly reason: string;
+}
+
 /** One SaaS app integration in one environment. */
 export interface IntegrationModel {
   /** Stable key from config; becomes the Terraform logical ID. */
@@ -95,6 +103,8 @@ export interface IntegrationModel {
   readonly renamedFrom?: string;
   readonly saml: SamlSettings;
   readonly groups: readonly GroupAssignment[];
+  /** Policy rules this integration is exempt from. */
+  readonly suppressions?: readonly RuleSuppression[];
 }
 
 export type BackendModel =
