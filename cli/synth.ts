@@ -1,8 +1,5 @@
 import { Command } from 'commander';
-import { readConfig } from '../config/load-config';
 import { formatProblem } from '../config/problems';
-import { synthWarnings } from '../rules/synth-warnings';
-import { synthToDisk } from '../synth/synth';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
 
@@ -13,6 +10,10 @@ export function registerSynth(program: Command, io: CliIo): void {
     .option('-c, --config <dir>', CONFIG_OPTION_HELP)
     .option('-o, --out <dir>', 'output directory', 'cdktf.out')
     .action((opts: { config?: string; out: string }) => {
+      // Loaded on use: cdktf and the provider bindings take ~0.2 s, which other commands (review) should not pay.
+      const { readConfig } = require('../config/load-config') as typeof import('../config/load-config');
+      const { synthToDisk } = require('../synth/synth') as typeof import('../synth/synth');
+      const { synthWarnings } = require('../rules/synth-warnings') as typeof import('../rules/synth-warnings');
       const dir = configDirOf(opts.config);
       const { model, problems } = readConfig(dir);
       if (!model) {

@@ -18,6 +18,28 @@ export function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+/** Deep equality of JSON data, ignoring `"//"` comments; no allocation, stops at the first difference. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  let count = 0;
+  for (const k in ao) {
+    if (k === '//') continue;
+    count++;
+    if (!(k in bo) || !sameJson(ao[k], bo[k])) return false;
+  }
+  for (const k in bo) if (k !== '//') count--;
+  return count === 0;
+}
+
 function attributes(body: Readonly<Record<string, unknown>> | undefined): string[] {
   return body ? Object.keys(body).filter((k) => k !== '//') : [];
 }
@@ -48,7 +70,7 @@ export function diffBlocks(
     const h = head.get(address);
     const type = (h ?? b)!.type;
     const words = resourceWords(type);
-    if (b && h && JSON.stringify(b.body) === JSON.stringify(h.body)) continue;
+    if (b && h && sameJson(b.body, h.body)) continue;
     if (!h) {
       if (address.startsWith('data.')) continue; // lookups follow the resources that use them
       out.findings.push(classifyRemoval(type, words));
@@ -66,7 +88,7 @@ export function diffBlocks(
     for (const attribute of [...new Set([...attributes(b.body), ...attributes(h.body)])].sort()) {
       const before = b.body[attribute];
       const after = h.body[attribute];
-      if (canonical(before) === canonical(after)) continue;
+      if (sameJson(before, after)) continue;
       const setting = settingWords(type, attribute);
       const replaces = forcesReplacement(type, attribute);
       if (replaces) replacedBy.push(attribute);

@@ -25,18 +25,21 @@ function code(text: string | undefined): string {
 class Budget {
   private readonly parts: string[] = [];
   private used = 0;
+  private readonly usedBy = new Map<string, number>();
   readonly cut = new Map<string, number>();
 
   constructor(private readonly limit: number) {}
 
-  /** Adds `text` if it fits; otherwise records one cut item under `what`. */
-  add(text: string, what?: string): boolean {
-    if (this.used + text.length > this.limit) {
+  /** Adds `text` if it fits (and, with `cap`, if items of `what` stay under it); otherwise records one cut item under `what`. */
+  add(text: string, what?: string, cap: number = Infinity): boolean {
+    const sectionUsed = what ? this.usedBy.get(what) ?? 0 : 0;
+    if (this.used + text.length > this.limit || sectionUsed + text.length > cap) {
       if (what) this.cut.set(what, (this.cut.get(what) ?? 0) + 1);
       return false;
     }
     this.parts.push(text);
     this.used += text.length;
+    if (what) this.usedBy.set(what, sectionUsed + text.length);
     return true;
   }
 
@@ -56,8 +59,9 @@ function riskLines(review: Review): string {
   if (review.classes.length === 0) return '';
   const where = new Map<string, string[]>();
   for (const e of review.environments) {
-    for (const i of e.integrations) for (const c of new Set(i.findings.map((f) => f.class))) where.set(c, [...(where.get(c) ?? []), `${e.name}/${i.key}`]);
-    for (const c of new Set(e.environment.findings.map((f) => f.class))) where.set(c, [...(where.get(c) ?? []), e.name]);
+    const at = (c: string, place: string) => (where.get(c) ?? where.set(c, []).get(c)!).push(place);
+    for (const i of e.integrations) for (const c of new Set(i.findings.map((f) => f.class))) at(c, `${e.name}/${i.key}`);
+    for (const c of new Set(e.environment.findings.map((f) => f.class))) at(c, e.name);
   }
   const lines = review.classes.map((c) => {
     const places = where.get(c.class) ?? [];
@@ -128,7 +132,7 @@ export function renderMarkdown(review: Review, limit: number = MAX_COMMENT_CHARS
     out.add(
       `### Forced replacements\n\nThese attributes make Terraform destroy and re-create the resource (ForceNew / RequiresReplace in the ${REPLACE_ON_CHANGE_SOURCE.provider} provider source at ${REPLACE_ON_CHANGE_SOURCE.tag}):\n\n`,
     );
-    for (const r of replacements) out.add(`- ${r.env} / ${r.key}: \`${r.resource}\` (${r.attributes.map((a) => `\`${a}\``).join(', ')})\n`, 'replacements');
+    for (const r of replacements) out.add(`- ${r.env} / ${r.key}: \`${r.resource}\` (${r.attributes.map((a) => `\`${a}\``).join(', ')})\n`, 'replacements', limit / 6);
     out.add('\n');
   }
 
@@ -138,7 +142,7 @@ export function renderMarkdown(review: Review, limit: number = MAX_COMMENT_CHARS
   ]);
   if (steps.length) {
     out.add('### New manual steps after merge\n\n');
-    for (const s of steps) out.add(`- ${s.env}${s.key ? ` / ${s.key}` : ''}: ${cell(s.title)}\n`, 'runbook steps');
+    for (const s of steps) out.add(`- ${s.env}${s.key ? ` / ${s.key}` : ''}: ${cell(s.title)}\n`, 'runbook steps', limit / 6);
     out.add('\n');
   }
 
@@ -147,7 +151,8 @@ export function renderMarkdown(review: Review, limit: number = MAX_COMMENT_CHARS
     out.add(`### ${e.name}\n\n`);
     if (e.integrations.length) {
       out.add('| integration | change | risk | what changes |\n| --- | --- | --- | --- |\n');
-      for (const i of e.integrations) out.add(`| ${i.key} | ${i.change} | ${LEVEL_WORD[i.risk]} | ${cell(whatChanged(i))} |\n`, 'table rows');
+      // Tables may take a third of the comment, so the highest-risk details still fit.
+      for (const i of e.integrations) out.add(`| ${i.key} | ${i.change} | ${LEVEL_WORD[i.risk]} | ${cell(whatChanged(i))} |\n`, 'table rows', limit / 3);
       out.add('\n');
     }
     const envDetail = environmentDetail(e);
