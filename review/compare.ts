@@ -203,6 +203,10 @@ export function compareIntegration(
     findings.push(...diff.findings);
   }
   findings.push(...runbookFindings(runbook, baseSteps, headSteps));
+  const suppressedBefore = new Set(suppressionsOf(base).map((s) => s.rule));
+  for (const s of suppressionsOf(head)) {
+    if (!suppressedBefore.has(s.rule)) findings.push(finding('policy-suppressed', `policy rule ${s.rule} suppressed: ${s.reason}`));
+  }
   if (head?.importGroups === true && base?.importGroups !== true) findings.push(finding('import-groups-on', 'Import Groups turned on'));
   const outputsChanged = canonical([...(base?.outputs ?? new Map())]) !== canonical([...(head?.outputs ?? new Map())]);
   if (outputsChanged && change !== 'added' && change !== 'removed') findings.push(finding('other', 'IdP record output changed'));
@@ -221,6 +225,13 @@ export function compareIntegration(
     replacements: diff.replacements,
     runbook,
   };
+}
+
+/** Suppressions recorded by synth on the app's `"//"` comment (rules/policy-checks.ts). */
+function suppressionsOf(i: IntegrationIndex | undefined): Array<{ rule: string; reason: string }> {
+  const body = i?.appAddress ? (i.blocks.get(i.appAddress)?.body as any) : undefined;
+  const list = body?.['//']?.['okta-sso-policy']?.suppressions;
+  return Array.isArray(list) ? list.filter((s: any) => typeof s?.rule === 'string').map((s: any) => ({ rule: s.rule, reason: String(s.reason ?? '') })) : [];
 }
 
 function runbookChanged(r: RunbookChanges): boolean {

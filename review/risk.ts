@@ -105,6 +105,11 @@ export const RISK_CLASSES = {
     level: 'medium',
     impact: 'an admin must do these steps in the Okta Admin Console or the SP after merge, or SSO/SCIM stays incomplete',
   },
+  'policy-suppressed': {
+    title: 'Policy rule suppressed',
+    level: 'medium',
+    impact: 'a policy rule no longer guards this integration: check that the reason holds',
+  },
   'secret-moved': {
     title: 'Secret moved',
     level: 'medium',
