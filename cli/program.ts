@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { CliIo, processIo } from './io';
+import { registerPromote } from './promote';
 import { registerReview } from './review';
 import { registerSynth } from './synth';
 import { registerValidate } from './validate';
@@ -16,6 +17,7 @@ export function buildProgram(io: CliIo = processIo): Command {
   registerValidate(program, io);
   registerSynth(program, io);
   registerReview(program, io);
+  registerPromote(program, io);
   return program;
 }
 
