@@ -6,10 +6,23 @@ export const HIDDEN = '(secret, not shown)';
 /** A whole-string Terraform reference such as `${var.scim_token}`: names where a value lives, not the value. */
 const REFERENCE = /^\$\{[^{}]*\}$/;
 
-/** Whether the string at `field` looks like a secret value (never a Terraform reference). */
+/** Pieces of a longer string that could be a token on their own (JSON inside a string, a URL query). */
+const TOKEN_LIKE = /[A-Za-z0-9+=_-]{32,}/g;
+
+/** Whether the string at `field` looks like a secret value, or holds one (never a Terraform reference). */
 export function looksSecret(field: string | undefined, value: string): boolean {
   if (REFERENCE.test(value)) return false;
-  return secretKind(field, value) !== undefined;
+  if (secretKind(field, value) !== undefined) return true;
+  // JSON held in a string attribute (app_settings_json): check its fields by name too.
+  if (/^\s*[[{]/.test(value)) {
+    try {
+      if (containsSecret(JSON.parse(value))) return true;
+    } catch {
+      // not JSON: the token scan below still applies
+    }
+  }
+  for (const token of value.match(TOKEN_LIKE) ?? []) if (token !== value && secretKind(undefined, token) !== undefined) return true;
+  return false;
 }
 
 /** Whether any string inside `value` (walked with its field names) looks like a secret. */

@@ -110,7 +110,7 @@ function reviewEnvironmentWide(base: StackIndex, head: StackIndex): EnvironmentR
     const sensitive = h?.sensitive === true || b?.sensitive === true;
     if (!h) {
       if (sensitive) findings.push(finding('secret-moved', `sensitive variable ${name} removed`));
-      settings.push({ resource: `var.${name}`, setting: `${sensitive ? 'sensitive ' : ''}variable ${name} removed`, attribute: '' });
+      settings.push({ resource: `var.${name}`, setting: `${sensitive ? 'sensitive ' : ''}variable ${name} removed`, attribute: '', before: 'present' });
       continue;
     }
     if (h.sensitive === true && h.default !== undefined) findings.push(finding('secret-exposed', `sensitive variable ${name} has a default value in the configuration (not shown)`));
@@ -118,7 +118,7 @@ function reviewEnvironmentWide(base: StackIndex, head: StackIndex): EnvironmentR
     if (h.sensitive !== true && h.default !== undefined && containsSecret(h.default, name)) findings.push(finding('secret-exposed', `variable ${name} has a secret-looking default (not shown)`));
     if (!b) {
       if (sensitive) findings.push(finding('secret-moved', `sensitive variable ${name} added: set it before apply`));
-      settings.push({ resource: `var.${name}`, setting: `${sensitive ? 'sensitive ' : ''}variable ${name} added`, attribute: '' });
+      settings.push({ resource: `var.${name}`, setting: `${sensitive ? 'sensitive ' : ''}variable ${name} added`, attribute: '', after: 'present' });
     } else if (canonical(b) !== canonical(h)) {
       settings.push({ resource: `var.${name}`, setting: `variable ${name} changed`, attribute: '' });
     }

@@ -7,10 +7,10 @@ export const POLICY_TAG = 'okta-sso-policy';
 /** Policy errors of one stack: synth stops before the stack is written. */
 export class PolicyError extends Error {
   constructor(
-    readonly stack: string,
+    readonly stackName: string,
     readonly errors: readonly string[],
   ) {
-    super(`policy rules failed in stack ${stack} (${errors.length} error${errors.length === 1 ? '' : 's'}); nothing written:\n${errors.map((e) => `  ${e}`).join('\n')}`);
+    super(`policy rules failed in stack ${stackName} (${errors.length} error${errors.length === 1 ? '' : 's'}); nothing written:\n${errors.map((e) => `  ${e}`).join('\n')}`);
     this.name = 'PolicyError';
   }
 }
