@@ -43,6 +43,16 @@ class Budget {
     return true;
   }
 
+  /** Records one cut item without building its text: for sections once the budget is spent. */
+  skip(what: string): void {
+    this.cut.set(what, (this.cut.get(what) ?? 0) + 1);
+  }
+
+  /** Characters left. */
+  get left(): number {
+    return this.limit - this.used;
+  }
+
   toString(): string {
     return this.parts.join('');
   }
@@ -164,7 +174,8 @@ export function renderMarkdown(review: Review, limit: number = MAX_COMMENT_CHARS
     .sort((a, b) => riskOrder(b.i.risk) - riskOrder(a.i.risk));
   if (details.length) {
     out.add('### Details\n\n');
-    for (const d of details) out.add(integrationDetail(d.env, d.i), 'integration details');
+    // Once fewer than 200 characters are left no detail fits: count the rest without rendering them.
+    for (const d of details) if (out.left < 200) out.skip('integration details'); else out.add(integrationDetail(d.env, d.i), 'integration details');
   }
 
   let text = out.toString();
