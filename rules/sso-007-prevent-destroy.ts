@@ -5,7 +5,7 @@ export const preventDestroy: PolicyRule = {
   level: 'error',
   title: 'prevent_destroy on apps',
   reason: 'destroying an Okta app loses every assignment and SCIM link; the plan must fail instead',
-  fix: 'keep lifecycle.prevent_destroy on okta_app_saml (SamlApp sets it); to retire an app, remove it in two reviewed steps',
+  fix: 'keep lifecycle.prevent_destroy on every okta_app_saml (the SamlApp construct always sets it)',
   check({ app }) {
     const lifecycle = app.body.lifecycle as { prevent_destroy?: unknown } | undefined;
     return lifecycle?.prevent_destroy === true ? COMPLIANT : nonCompliant(`${app.address} has no lifecycle.prevent_destroy`);
