@@ -98,6 +98,9 @@ const CASES: Case[] = [
     const group = app(h, 'prod', 'atlan').attribute_statements.find((s: any) => s.type === 'GROUP');
     group.filter_value = '^Data-.*';
   } },
+  { name: 'Okta group deleted', cls: 'group-removal', level: 'high', env: 'dev', change: (h) => {
+    delete h.dev.resource.okta_group.group_data_dev;
+  } },
   { name: 'destroy protection removed', cls: 'protection-removed', level: 'high', env: 'prod', key: 'aiven', change: (h) => {
     delete app(h, 'prod', 'aiven').lifecycle;
   } },
