@@ -6,12 +6,17 @@ export const HIDDEN = '(secret, not shown)';
 /** A whole-string Terraform reference such as `${var.scim_token}`: names where a value lives, not the value. */
 const REFERENCE = /^\$\{[^{}]*\}$/;
 
+/** Fields that hold a public X.509 certificate (e.g. `saml2_x509_cert`, `single_logout_certificate`). */
+const CERTIFICATE_FIELD = /(^|_)(x509_)?cert(ificate)?$/i;
+
 /** Pieces of a longer string that could be a token on their own (JSON inside a string, a URL query). */
 const TOKEN_LIKE = /[A-Za-z0-9+=_-]{32,}/g;
 
 /** Whether the string at `field` looks like a secret value, or holds one (never a Terraform reference). */
 export function looksSecret(field: string | undefined, value: string): boolean {
   if (REFERENCE.test(value)) return false;
+  // Certificates are public, though their base64 looks random; a private key never is.
+  if (!/PRIVATE KEY/.test(value) && (/-----BEGIN CERTIFICATE-----/.test(value) || (field !== undefined && CERTIFICATE_FIELD.test(field)))) return false;
   if (secretKind(field, value) !== undefined) return true;
   // JSON held in a string attribute (app_settings_json): check its fields by name too.
   if (/^\s*[[{]/.test(value)) {
