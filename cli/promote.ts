@@ -15,8 +15,10 @@ function show(value: unknown, field: string): string {
 }
 
 function describeChange(c: FieldChange, plan: PromotePlan): string {
-  if (c.kind === 'remove') return `${c.path}: only in ${plan.to} (${show(c.value, c.path)}); ${plan.from} uses the shared value`;
-  return c.added ? `${c.path}: ${plan.to} lacks ${show(c.to, c.path)}` : `${c.path}: ${plan.to} has ${show(c.from, c.path)}, ${plan.from} has ${show(c.to, c.path)}`;
+  if (c.kind === 'remove') {
+    return `${c.path}: only ${plan.to} overrides it (${show(c.value, c.path)}); ${plan.from} uses the shared value${c.shared === undefined ? '' : ` (${show(c.shared, c.path)})`}`;
+  }
+  return c.from === undefined ? `${c.path}: ${plan.to} lacks ${show(c.to, c.path)}` : `${c.path}: ${plan.to} has ${show(c.from, c.path)}, ${plan.from} has ${show(c.to, c.path)}`;
 }
 
 /** The plan as text: per integration, what the target lacks or has that the source does not. */

@@ -1,13 +1,19 @@
 import { ConfigFile, loadConfigFiles } from '../config/load-files';
 import { formatProblem } from '../config/problems';
+import { mergeSettings } from '../model/merge';
 import { envSpecificFields, isEnvSpecific, isSecretLocation } from './env-specific';
 
 /** Bad promote input (unknown environment, unreadable config): exit 2. */
 export class PromoteInputError extends Error {}
 
+/**
+ * One field where the environments' effective settings (shared block merged
+ * with each environment's override) differ, and the edit to the target's
+ * override that makes them equal.
+ */
 export type FieldChange =
-  | { readonly kind: 'set'; readonly path: string; readonly from: unknown; readonly to: unknown; /** target had no value */ readonly added: boolean }
-  | { readonly kind: 'remove'; readonly path: string; readonly value: unknown };
+  | { readonly kind: 'set'; readonly path: string; /** target's effective value */ readonly from: unknown; /** source's effective value */ readonly to: unknown }
+  | { readonly kind: 'remove'; readonly path: string; /** target's override */ readonly value: unknown; /** the shared value the source uses */ readonly shared: unknown };
 
 export type IntegrationPlan =
   | { readonly key: string; readonly kind: 'missing'; readonly fields: Readonly<Record<string, unknown>>; /** env-specific fields the target must get its own values for */ readonly needsValues: readonly string[] }
@@ -98,15 +104,20 @@ export function planPromotion(configDir: string, from: string, to: string): Prom
     }
     const changes: FieldChange[] = [];
     const keptFields = new Set<string>();
-    for (const path of [...new Set([...src.keys(), ...tgt.keys()])].sort()) {
-      const s = src.get(path);
-      const t = tgt.get(path);
-      if (specific(path, s, t)) {
-        keptFields.add(path);
+    const common = leaves(shared[key] ?? {});
+    const effectiveSource = leaves(mergeSettings(shared[key] ?? {}, source[key] ?? {}));
+    const effectiveTarget = leaves(mergeSettings(shared[key] ?? {}, target[key] ?? {}));
+    for (const path of [...new Set([...effectiveSource.keys(), ...effectiveTarget.keys(), ...tgt.keys()])].sort()) {
+      const s = effectiveSource.get(path);
+      const t = effectiveTarget.get(path);
+      if (specific(path, s, t, tgt.get(path))) {
+        if (src.has(path) || tgt.has(path)) keptFields.add(path);
         continue;
       }
-      if (src.has(path) && (!tgt.has(path) || !same(s, t))) changes.push({ kind: 'set', path, from: t, to: s, added: !tgt.has(path) });
-      else if (!src.has(path) && tgt.has(path)) changes.push({ kind: 'remove', path, value: t });
+      if (same(s, t)) continue;
+      // The target's own override is what differs, and the source simply uses the shared value: drop the override.
+      if (tgt.has(path) && !src.has(path) && same(common.get(path), s)) changes.push({ kind: 'remove', path, value: tgt.get(path), shared: s });
+      else changes.push({ kind: 'set', path, from: t, to: s });
     }
     if (keptFields.size) kept.push({ key, fields: [...keptFields] });
     if (changes.length) integrations.push({ key, kind: 'differs', changes });

@@ -42,9 +42,9 @@ describe('promote', () => {
       [
         'staging differs from dev in 4 integration(s):',
         '  aiven:',
-        '    relayState: staging lacks "https://console.gcp.aiven.io/"',
+        '    relayState: staging has "https://console.aiven.io", dev has "https://console.gcp.aiven.io/"',
         '  atlan:',
-        '    label: only in staging ("Atlan (staging)"); dev uses the shared value',
+        '    label: only staging overrides it ("Atlan (staging)"); dev uses the shared value ("Atlan")',
         '  omni:',
         '    signing.assertionSigned: staging lacks true',
         '  wiki: missing in staging (would copy showInDashboard)',
@@ -95,6 +95,16 @@ describe('promote', () => {
     expect(aiven.saml.relayState).toBe('https://console.gcp.aiven.io/');
     expect(aiven.saml.acsUrl).toBe('https://api.aiven.io/v1/sso/saml/account/a7d20e4c9f15/method/am7d20e4c9f16/acs');
     expect(aiven.groups.map((g) => g.name)).toEqual(['Engineering', 'SRE']);
+  });
+
+  test('settings are compared as each environment ends up with them: an override equal to the shared value is no difference', async () => {
+    const dir = exampleAhead();
+    const prod = path.join(dir, 'environments', 'prod.yaml');
+    // prod spells out the shared relay state; dev and prod both end up with Atlan's shared label.
+    fs.writeFileSync(prod, fs.readFileSync(prod, 'utf8').replace('        groups: [Engineering, SRE]\n', '        groups: [Engineering, SRE]\n        relayState: https://console.aiven.io\n'));
+    const r = await cli(['promote', '--config', dir, '--from', 'staging', '--to', 'prod']);
+    expect(r.out).not.toContain('relayState');
+    expect(r.out).toContain('label: prod has "Atlan", staging has "Atlan (staging)"');
   });
 
   test('secret locations (env:NAME) are env-specific', async () => {
