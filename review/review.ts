@@ -88,11 +88,13 @@ function reviewEnvironmentWide(base: StackIndex, head: StackIndex): EnvironmentR
   const findings: RiskFinding[] = [];
   const settings: SettingChange[] = [];
 
-  const bp = (base.provider ?? [])as any;
-  const hp = (head.provider ?? []) as any;
+  // Terraform JSON allows a provider as an object or as a list of configurations.
+  const first = (p: unknown): Record<string, unknown> | undefined => ((Array.isArray(p) ? p[0] : p) ?? undefined) as Record<string, unknown> | undefined;
+  const bp = first(base.provider);
+  const hp = first(head.provider);
   for (const attr of ['org_name', 'base_url']) {
-    const before = Array.isArray(bp) ? bp[0]?.[attr] : undefined;
-    const after = Array.isArray(hp) ? hp[0]?.[attr] : undefined;
+    const before = bp?.[attr];
+    const after = hp?.[attr];
     if (before !== after) {
       findings.push(finding('org-changed', `Okta ${attr === 'org_name' ? 'org name' : 'domain'} changed`));
       settings.push({ resource: 'provider.okta', setting: attr === 'org_name' ? 'Okta org name' : 'Okta domain', attribute: attr, before: show(before), after: show(after) });
