@@ -5,6 +5,8 @@
 import { loadConfig } from './config/load-config';
 import { ConfigError } from './config/problems';
 import { writeRunbooks } from './runbook/write';
+import { PolicyError } from './rules/policy-checks';
+import { synthWarnings } from './rules/synth-warnings';
 import { buildApp, synthToDisk } from './synth/synth';
 
 const configDir = process.env.OKTA_SSO_CONFIG ?? 'examples/acme';
@@ -18,9 +20,10 @@ try {
   } else {
     const outdir = process.env.OKTA_SSO_OUT ?? 'cdktf.out';
     const stacks = synthToDisk(model, { outdir, configDir });
+    for (const warning of synthWarnings(outdir)) process.stderr.write(`${warning}\n`);
     process.stdout.write(`synthesized ${stacks.length} stack(s) from ${configDir} into ${outdir}: ${stacks.join(', ')}\n`);
   }
 } catch (err) {
-  process.stderr.write(`${err instanceof ConfigError ? err.message : (err as Error).stack ?? String(err)}\n`);
+  process.stderr.write(`${err instanceof ConfigError || err instanceof PolicyError ? err.message : (err as Error).stack ?? String(err)}\n`);
   process.exitCode = 1;
 }

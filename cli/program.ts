@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { registerFetchMetadata } from './fetch-metadata';
 import { registerIdpRecord } from './idp-record';
 import { CliIo, processIo } from './io';
+import { registerPromote } from './promote';
+import { registerReview } from './review';
 import { registerSynth } from './synth';
 import { registerValidate } from './validate';
 
@@ -18,6 +20,8 @@ export function buildProgram(io: CliIo = processIo): Command {
   registerSynth(program, io);
   registerIdpRecord(program, io);
   registerFetchMetadata(program, io);
+  registerReview(program, io);
+  registerPromote(program, io);
   return program;
 }
 

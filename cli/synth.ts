@@ -1,7 +1,5 @@
 import { Command } from 'commander';
-import { readConfig } from '../config/load-config';
 import { formatProblem } from '../config/problems';
-import { synthToDisk } from '../synth/synth';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
 
@@ -12,6 +10,10 @@ export function registerSynth(program: Command, io: CliIo): void {
     .option('-c, --config <dir>', CONFIG_OPTION_HELP)
     .option('-o, --out <dir>', 'output directory', 'cdktf.out')
     .action((opts: { config?: string; out: string }) => {
+      // Loaded on use: cdktf and the provider bindings take ~0.2 s, which other commands (review) should not pay.
+      const { readConfig } = require('../config/load-config') as typeof import('../config/load-config');
+      const { synthToDisk } = require('../synth/synth') as typeof import('../synth/synth');
+      const { synthWarnings } = require('../rules/synth-warnings') as typeof import('../rules/synth-warnings');
       const dir = configDirOf(opts.config);
       const { model, problems } = readConfig(dir);
       if (!model) {
@@ -20,6 +22,8 @@ export function registerSynth(program: Command, io: CliIo): void {
         return;
       }
       const stacks = synthToDisk(model, { outdir: opts.out, configDir: dir });
+      const warnings = synthWarnings(opts.out);
+      if (warnings.length) io.err(`${warnings.join('\n')}\n`);
       io.out(`synthesized ${stacks.length} stack(s) from ${dir} into ${opts.out}:\n${stacks.map((s) => `  ${s}`).join('\n')}\n`);
     });
 }

@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { readConfig } from '../config/load-config';
 import { formatProblem } from '../config/problems';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
@@ -10,6 +9,8 @@ export function registerValidate(program: Command, io: CliIo): void {
     .description('check a config directory (schema, SP preset rules, secrets) without writing anything')
     .option('-c, --config <dir>', CONFIG_OPTION_HELP)
     .action((opts: { config?: string }) => {
+      // Loaded on use (ajv, presets): other commands (review) should not pay for it.
+      const { readConfig } = require('../config/load-config') as typeof import('../config/load-config');
       const dir = configDirOf(opts.config);
       const { model, problems } = readConfig(dir);
       if (!model) {

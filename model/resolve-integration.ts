@@ -128,6 +128,7 @@ export function resolveIntegration(key: string, settings: IntegrationSettings, c
       attributeSync: provisioning.attributeSync,
       idpRecord: idpRecord.spec,
       snowflake: snowflakeModelOf(key, merged),
+      ...(merged.suppressions?.length ? { suppressions: merged.suppressions.map((s) => ({ rule: s.rule, reason: s.reason })) } : {}),
     },
   };
 }

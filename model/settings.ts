@@ -42,6 +42,8 @@ export interface IntegrationSettings {
   readonly showInDashboard?: boolean;
   readonly status?: AppStatus;
   readonly groups?: ReadonlyArray<string | { readonly name: string; readonly create?: boolean; readonly description?: string }>;
+  /** Policy rules this integration is exempt from, each with its reason. */
+  readonly suppressions?: ReadonlyArray<{ readonly rule: string; readonly reason: string }>;
   /** Aiven's own identifiers, from the Aiven Console's SAML setup page. */
   readonly aiven?: { readonly accountId?: string; readonly methodId?: string; readonly idpLoginAllowed?: boolean };
   /** Snowflake preset: the account (per environment) and the Snowflake objects' names. */

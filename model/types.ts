@@ -88,6 +88,14 @@ export interface SamlSettings {
   readonly status: AppStatus;
 }
 
+/** A policy rule this integration is exempt from, and why (recorded in the synth output). */
+export interface RuleSuppression {
+  /** Rule ID, e.g. `SSO-003`. */
+  readonly rule: string;
+  /** Why the integration is exempt; never empty. */
+  readonly reason: string;
+}
+
 /** One SaaS app integration in one environment. */
 export interface IntegrationModel {
   /** Stable key from config; becomes the Terraform logical ID. */
@@ -115,6 +123,8 @@ export interface IntegrationModel {
   readonly provisioning?: ProvisioningModel;
   /** Okta-to-app profile mappings (title, department, ...), in config order. */
   readonly attributeSync?: readonly AttributeSyncModel[];
+  /** Policy rules this integration is exempt from. */
+  readonly suppressions?: readonly RuleSuppression[];
 }
 
 /** How users reach the SP: pushed by SCIM, created at first SAML sign-in, or not provisioned. */

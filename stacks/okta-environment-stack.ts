@@ -5,6 +5,7 @@ import { OktaGroups } from '../constructs/okta-groups';
 import { SaasIntegration } from '../constructs/saas-integration';
 import { DEFAULT_OKTA_PROVIDER_CONSTRAINT, checkProviderVersion } from '../model/provider-versions';
 import { EnvironmentModel } from '../model/types';
+import { applyPolicy } from '../rules/policy-checks';
 import { addBackend } from './backend';
 
 /**
@@ -28,6 +29,7 @@ export interface OktaEnvironmentStackProps {
 /** One environment: its Okta org, its backend, and every integration enabled in it. */
 export class OktaEnvironmentStack extends TerraformStack {
   public readonly integrations: ReadonlyMap<string, SaasIntegration>;
+  private readonly environment: EnvironmentModel;
 
   constructor(scope: Construct, id: string, props: OktaEnvironmentStackProps) {
     super(scope, id);
@@ -46,5 +48,11 @@ export class OktaEnvironmentStack extends TerraformStack {
       integrations.set(integration.key, new SaasIntegration(this, integration.key, { integration, oktaGroups }));
     }
     this.integrations = integrations;
+    this.environment = env;
+  }
+
+  /** The synthesized configuration, checked by the policy rules (rules/): an error stops synth before anything is written. */
+  public toTerraform(): any {
+    return applyPolicy(this.environment.name, super.toTerraform(), this.environment.integrations);
   }
 }

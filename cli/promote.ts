@@ -1,0 +1,79 @@
+import { Command } from 'commander';
+import { HIDDEN, containsSecret } from '../review/redact';
+import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
+import { CliIo } from './io';
+import { FieldChange, PromoteInputError, PromotePlan, planPromotion } from '../promote/plan';
+import { writePromotion } from '../promote/write';
+
+/** Exit code for bad input (unknown environment, unreadable config). */
+export const PROMOTE_BAD_INPUT_EXIT = 2;
+
+function show(value: unknown, field: string): string {
+  if (value === undefined) return 'not set';
+  if (containsSecret(value, field.split('.').pop())) return HIDDEN;
+  return JSON.stringify(value);
+}
+
+function describeChange(c: FieldChange, plan: PromotePlan): string {
+  if (c.kind === 'remove') {
+    return `${c.path}: only ${plan.to} overrides it (${show(c.value, c.path)}); ${plan.from} uses the shared value${c.shared === undefined ? '' : ` (${show(c.shared, c.path)})`}`;
+  }
+  return c.from === undefined ? `${c.path}: ${plan.to} lacks ${show(c.to, c.path)}` : `${c.path}: ${plan.to} has ${show(c.from, c.path)}, ${plan.from} has ${show(c.to, c.path)}`;
+}
+
+/** The plan as text: per integration, what the target lacks or has that the source does not. */
+export function describePlan(plan: PromotePlan): string {
+  const lines: string[] = [];
+  for (const item of plan.integrations) {
+    if (item.kind === 'missing') {
+      const fields = Object.keys(item.fields);
+      lines.push(`  ${item.key}: missing in ${plan.to}${fields.length ? ` (would copy ${fields.join(', ')})` : ''}`);
+      if (item.needsValues.length) lines.push(`    ${plan.to} needs its own values for: ${item.needsValues.join(', ')}`);
+    } else if (item.kind === 'only-in-target') {
+      lines.push(`  ${item.key}: only in ${plan.to}; promote never removes an integration (remove it by hand if that is intended)`);
+    } else {
+      lines.push(`  ${item.key}:`);
+      for (const c of item.changes) lines.push(`    ${describeChange(c, plan)}`);
+    }
+  }
+  const head = lines.length
+    ? `${plan.to} differs from ${plan.from} in ${plan.integrations.length} integration(s):`
+    : `${plan.to} is in step with ${plan.from}: nothing to promote`;
+  const kept = plan.kept.length ? `\nkept as ${plan.to}'s own (env-specific, not compared): ${plan.kept.map((k) => `${k.key} (${k.fields.join(', ')})`).join('; ')}` : '';
+  return `${head}\n${lines.join('\n')}${lines.length ? '\n' : ''}${kept ? `${kept.slice(1)}\n` : ''}`;
+}
+
+export function registerPromote(program: Command, io: CliIo): void {
+  program
+    .command('promote')
+    .description("show what one environment lacks or has that another doesn't, ignoring env-specific values; --write updates the target's config files")
+    .requiredOption('--from <env>', 'source environment, e.g. dev')
+    .requiredOption('--to <env>', 'target environment, e.g. staging')
+    .option('-c, --config <dir>', CONFIG_OPTION_HELP)
+    .option('--write', "update the target environment's config file (comments and env-specific values kept)", false)
+    .action((opts: { from: string; to: string; config?: string; write: boolean }) => {
+      const dir = configDirOf(opts.config);
+      let plan: PromotePlan;
+      try {
+        plan = planPromotion(dir, opts.from, opts.to);
+      } catch (err) {
+        if (!(err instanceof PromoteInputError)) throw err;
+        io.err(`okta-sso promote: ${err.message}\n`);
+        io.exit(PROMOTE_BAD_INPUT_EXIT);
+        return;
+      }
+      io.out(describePlan(plan));
+      if (!opts.write) {
+        if (plan.integrations.some((i) => i.kind !== 'only-in-target')) io.out(`run with --write to update ${plan.targetFile}\n`);
+        return;
+      }
+      const changed = writePromotion(plan);
+      io.out(changed ? `wrote ${plan.targetFile}\n` : `${plan.targetFile} unchanged\n`);
+      if (changed) {
+        const { readConfig } = require('../config/load-config') as typeof import('../config/load-config');
+        const { formatProblem } = require('../config/problems') as typeof import('../config/problems');
+        const { problems } = readConfig(dir);
+        if (problems.length) io.out(`fill these in before merging (${problems.length} problem(s)):\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
+      }
+    });
+}

@@ -1,0 +1,54 @@
+import { SECRET_REFERENCE } from '../config/secrets';
+
+/**
+ * Fields that are meant to differ per environment, by preset: promote never
+ * compares or copies them, and keeps the target's values. A prefix covers
+ * everything under it (`aiven` covers `aiven.accountId`).
+ */
+const EVERY_PRESET = [
+  // Okta group names usually differ per environment (Engineering-Dev vs Engineering).
+  'groups',
+  // Catalog app settings hold the SP tenant (subdomain, account).
+  'catalogApp.settings',
+  // The SP's per-environment tenant: its ACS URL and entity ID.
+  'acsUrl',
+  'recipient',
+  'destination',
+  'audience',
+  // The SP's SAML metadata file and where it was fetched from: one per tenant.
+  'spMetadata',
+  // Provisioning endpoints of the SP's tenant.
+  'provisioning.scimBaseUrl',
+  'provisioning.connector.baseUrl',
+  // Push groups name the environment's own Okta groups.
+  'provisioning.pushGroups',
+  // Whether this environment's admin has finished the runbook's provisioning steps.
+  'provisioning.connected',
+];
+
+export const ENV_SPECIFIC_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  // Aiven's account and method IDs; the ACS URL and entity ID are built from them.
+  aiven: [...EVERY_PRESET, 'aiven'],
+  omni: EVERY_PRESET,
+  atlan: EVERY_PRESET,
+  generic: EVERY_PRESET,
+  onprem: EVERY_PRESET,
+  // Snowflake's account; the ACS URL and entity ID are built from it.
+  snowflake: [...EVERY_PRESET, 'snowflake'],
+};
+
+/** Env-specific field prefixes of a preset; a preset not in the table also keeps its own block (`<preset>:`, the SP's account). */
+export function envSpecificFields(preset: string | undefined): readonly string[] {
+  if (preset !== undefined && ENV_SPECIFIC_FIELDS[preset]) return ENV_SPECIFIC_FIELDS[preset];
+  return preset ? [...EVERY_PRESET, preset] : EVERY_PRESET;
+}
+
+/** Where a secret lives (`env:NAME`), a token location: always env-specific, whatever the field. */
+export function isSecretLocation(value: unknown): boolean {
+  return typeof value === 'string' && SECRET_REFERENCE.test(value);
+}
+
+/** Whether the field at `path` (dot path inside an integration) is env-specific. */
+export function isEnvSpecific(path: string, prefixes: readonly string[]): boolean {
+  return prefixes.some((p) => path === p || path.startsWith(`${p}.`));
+}

@@ -1,0 +1,81 @@
+import * as fs from 'fs';
+import { Document, Pair, Scalar, YAMLMap, isMap, parseDocument } from 'yaml';
+import { PromotePlan } from './plan';
+
+function split(path: string): string[] {
+  return path.split('.');
+}
+
+/** Removes maps left empty by a deletion, up to (not including) the integration's own map. */
+function prune(doc: Document, base: string[], path: string[]): void {
+  for (let n = path.length - 1; n > 0; n--) {
+    const at = [...base, ...path.slice(0, n)];
+    const node = doc.getIn(at, true);
+    if (isMap(node) && node.items.length === 0) doc.deleteIn(at);
+    else return;
+  }
+}
+
+/** A line without the padding inside flow brackets, which `yaml` re-emits its own way. */
+function bare(line: string): string {
+  return line.replace(/([[{])\s+/g, '$1').replace(/\s+([\]}])/g, '$1');
+}
+
+/**
+ * `yaml` re-emits flow collections with one padding style for all of them
+ * (`[ a, b ]`); put back the user's own spelling of every line that differs
+ * from an original line only in that padding.
+ */
+function keepLineFormatting(original: string, emitted: string): string {
+  const originals = new Map<string, string>();
+  for (const line of original.split('\n')) originals.set(bare(line), line);
+  return emitted
+    .split('\n')
+    .map((line) => originals.get(bare(line)) ?? line)
+    .join('\n');
+}
+
+/**
+ * Applies a promotion plan to the target's config file in place through the
+ * `yaml` Document API, so comments, key order and the target's env-specific
+ * values stay as they are. Returns whether the file changed.
+ */
+export function writePromotion(plan: PromotePlan, file: string = plan.targetFile): boolean {
+  const text = fs.readFileSync(file, 'utf8');
+  const json = file.endsWith('.json');
+  const doc = parseDocument(text, { keepSourceTokens: false });
+  const integrationsAt = ['environments', plan.to, 'integrations'];
+  if (!isMap(doc.getIn(integrationsAt, true))) doc.setIn(integrationsAt, doc.createNode({}));
+
+  for (const item of plan.integrations) {
+    const base = [...integrationsAt, item.key];
+    if (item.kind === 'only-in-target') continue;
+    if (item.kind === 'missing') {
+      const node = new YAMLMap();
+      const key = new Scalar(item.key);
+      key.commentBefore = ` promoted from ${plan.from}${item.needsValues.length ? `; set ${plan.to}'s own values for: ${item.needsValues.join(', ')}` : ''}`;
+      (doc.getIn(integrationsAt, true) as YAMLMap).items.push(new Pair(key, node));
+      for (const [path, value] of Object.entries(item.fields)) doc.setIn([...base, ...split(path)], doc.createNode(value));
+      if (node.items.length === 0) node.flow = true;
+      continue;
+    }
+    // An integration enabled with no override (`key:` or `key: {}`) has no map to set into yet.
+    if (!isMap(doc.getIn(base, true))) doc.setIn(base, new YAMLMap());
+    for (const change of item.changes) {
+      const at = [...base, ...split(change.path)];
+      if (change.kind === 'set') {
+        doc.setIn(at, doc.createNode(change.to));
+      } else {
+        doc.deleteIn(at);
+        prune(doc, base, split(change.path));
+      }
+    }
+    const node = doc.getIn(base, true);
+    if (isMap(node) && node.items.length === 0) node.flow = true;
+  }
+
+  const out = json ? `${JSON.stringify(doc.toJS(), null, 2)}\n` : keepLineFormatting(text, doc.toString());
+  if (out === text) return false;
+  fs.writeFileSync(file, out);
+  return true;
+}

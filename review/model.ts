@@ -1,0 +1,72 @@
+import { RiskClassId, RiskFinding, RiskLevel } from './risk';
+
+/** One changed setting, in users' words; values are display text, never a secret. */
+export interface SettingChange {
+  /** Terraform address of the resource, e.g. `okta_app_saml.aiven`. */
+  readonly resource: string;
+  /** The setting in users' words, e.g. `ACS URL`. */
+  readonly setting: string;
+  /** Terraform attribute name, e.g. `sso_url`. */
+  readonly attribute: string;
+  /** Undefined: not set on that side. */
+  readonly before?: string;
+  readonly after?: string;
+  /** Changing it makes Terraform replace the resource. */
+  readonly replaces?: boolean;
+}
+
+export interface StepRef {
+  readonly id: string;
+  readonly title: string;
+}
+
+export interface RunbookChanges {
+  readonly added: readonly StepRef[];
+  readonly changed: readonly StepRef[];
+  readonly removed: readonly StepRef[];
+}
+
+export interface Replacement {
+  /** Terraform address. */
+  readonly resource: string;
+  /** Attributes whose change forces the replacement. */
+  readonly attributes: readonly string[];
+}
+
+export type ChangeKind = 'added' | 'removed' | 'changed' | 'renamed';
+
+export interface IntegrationReview {
+  readonly key: string;
+  readonly preset?: string;
+  readonly change: ChangeKind;
+  /** Key before a rename (`moved` block). */
+  readonly renamedFrom?: string;
+  readonly risk: RiskLevel;
+  readonly findings: readonly RiskFinding[];
+  readonly settings: readonly SettingChange[];
+  readonly replacements: readonly Replacement[];
+  readonly runbook: RunbookChanges;
+}
+
+export interface EnvironmentReview {
+  readonly name: string;
+  readonly counts: { readonly added: number; readonly changed: number; readonly removed: number; readonly unchanged: number };
+  readonly risk?: RiskLevel;
+  /** Integrations with a change, highest risk first, then by key. */
+  readonly integrations: readonly IntegrationReview[];
+  /** Changes outside any integration: Okta org, backend, variables, Okta groups. */
+  readonly environment: {
+    readonly findings: readonly RiskFinding[];
+    readonly settings: readonly SettingChange[];
+    readonly runbook: RunbookChanges;
+    /** Names of sensitive variables on the head side (values never read). */
+    readonly sensitiveVariables: readonly string[];
+  };
+}
+
+export interface Review {
+  readonly risk?: RiskLevel;
+  readonly environments: readonly EnvironmentReview[];
+  /** Risk classes present, with how many integrations (or environments) each. */
+  readonly classes: ReadonlyArray<{ readonly class: RiskClassId; readonly level: RiskLevel; readonly count: number }>;
+}

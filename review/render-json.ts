@@ -1,0 +1,18 @@
+import { Review } from './model';
+import { REPLACE_ON_CHANGE_SOURCE } from './replace-on-change';
+import { RISK_CLASSES } from './risk';
+
+/** The full review as JSON (never truncated; no secret values). */
+export function renderJson(review: Review): string {
+  return `${JSON.stringify(
+    {
+      changes: review.risk !== undefined,
+      risk: review.risk ?? null,
+      classes: review.classes.map((c) => ({ ...c, title: RISK_CLASSES[c.class].title, impact: RISK_CLASSES[c.class].impact })),
+      replaceOnChangeSource: REPLACE_ON_CHANGE_SOURCE,
+      environments: review.environments,
+    },
+    null,
+    2,
+  )}\n`;
+}

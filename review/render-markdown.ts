@@ -1,0 +1,191 @@
+import { EnvironmentReview, IntegrationReview, Review, RunbookChanges, SettingChange } from './model';
+import { REPLACE_ON_CHANGE_SOURCE } from './replace-on-change';
+import { RISK_CLASSES, RiskLevel } from './risk';
+
+/** Hidden marker that lets CI find and update its one comment per pull request. */
+export const COMMENT_MARKER = '<!-- okta-sso-review -->';
+
+/** GitHub rejects comments over 65,536 characters; stay well under. */
+export const MAX_COMMENT_CHARS = 65_000;
+
+const LEVEL_WORD: Readonly<Record<RiskLevel, string>> = { low: 'low', medium: 'medium', high: '**high**', critical: '**CRITICAL**' };
+
+/** Text for a table cell or inline code: no newlines, no pipes, no backticks breaking out. */
+function cell(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
+}
+
+function code(text: string | undefined): string {
+  if (text === undefined) return '_not set_';
+  const clean = cell(text).replace(/`/g, "'");
+  return `\`${clean}\``;
+}
+
+/** Collects blocks until a character budget runs out, counting what was cut. */
+class Budget {
+  private readonly parts: string[] = [];
+  private used = 0;
+  private readonly usedBy = new Map<string, number>();
+  readonly cut = new Map<string, number>();
+
+  constructor(private readonly limit: number) {}
+
+  /** Adds `text` if it fits (and, with `cap`, if items of `what` stay under it); otherwise records one cut item under `what`. */
+  add(text: string, what?: string, cap: number = Infinity): boolean {
+    const sectionUsed = what ? this.usedBy.get(what) ?? 0 : 0;
+    if (this.used + text.length > this.limit || sectionUsed + text.length > cap) {
+      if (what) this.cut.set(what, (this.cut.get(what) ?? 0) + 1);
+      return false;
+    }
+    this.parts.push(text);
+    this.used += text.length;
+    if (what) this.usedBy.set(what, sectionUsed + text.length);
+    return true;
+  }
+
+  /** Records one cut item without building its text: for sections once the budget is spent. */
+  skip(what: string): void {
+    this.cut.set(what, (this.cut.get(what) ?? 0) + 1);
+  }
+
+  /** Characters left. */
+  get left(): number {
+    return this.limit - this.used;
+  }
+
+  toString(): string {
+    return this.parts.join('');
+  }
+}
+
+function summaryTable(review: Review): string {
+  const rows = review.environments.map(
+    (e) => `| ${e.name} | ${e.counts.added} | ${e.counts.changed} | ${e.counts.removed} | ${e.counts.unchanged} | ${e.risk ? LEVEL_WORD[e.risk] : 'none'} |`,
+  );
+  return ['| environment | added | changed | removed | unchanged | highest risk |', '| --- | ---: | ---: | ---: | ---: | --- |', ...rows, ''].join('\n') + '\n';
+}
+
+function riskLines(review: Review): string {
+  if (review.classes.length === 0) return '';
+  const where = new Map<string, string[]>();
+  for (const e of review.environments) {
+    const at = (c: string, place: string) => (where.get(c) ?? where.set(c, []).get(c)!).push(place);
+    for (const i of e.integrations) for (const c of new Set(i.findings.map((f) => f.class))) at(c, `${e.name}/${i.key}`);
+    for (const c of new Set(e.environment.findings.map((f) => f.class))) at(c, e.name);
+  }
+  const lines = review.classes.map((c) => {
+    const places = where.get(c.class) ?? [];
+    const shown = places.slice(0, 5).join(', ') + (places.length > 5 ? ` and ${places.length - 5} more` : '');
+    return `- ${LEVEL_WORD[c.level]} ${RISK_CLASSES[c.class].title} (${shown}): ${RISK_CLASSES[c.class].impact}.`;
+  });
+  return `### Risks\n\n${lines.join('\n')}\n\n`;
+}
+
+function whatChanged(i: IntegrationReview): string {
+  if (i.change === 'added') return 'new integration';
+  if (i.change === 'removed') return 'integration removed';
+  const words = [...new Set(i.settings.map((s) => s.setting))];
+  const runbook = i.runbook.added.length + i.runbook.changed.length;
+  if (runbook > 0) words.push(`${runbook} runbook step(s)`);
+  const text = words.slice(0, 6).join(', ') + (words.length > 6 ? `, +${words.length - 6} more` : '');
+  return i.change === 'renamed' ? `renamed from ${i.renamedFrom}${text ? `; ${text}` : ''}` : text || 'metadata only';
+}
+
+function settingsTable(settings: readonly SettingChange[]): string {
+  if (settings.length === 0) return '';
+  const rows = settings.map((s) => `| ${cell(s.setting)}${s.replaces ? ' (forces replacement)' : ''} | ${code(s.before)} | ${code(s.after)} |`);
+  return ['| setting | before | after |', '| --- | --- | --- |', ...rows, ''].join('\n') + '\n';
+}
+
+function runbookList(r: RunbookChanges): string {
+  const lines = [
+    ...r.added.map((s) => `- new manual step: ${cell(s.title)} (\`${s.id}\`)`),
+    ...r.changed.map((s) => `- changed manual step: ${cell(s.title)} (\`${s.id}\`)`),
+    ...r.removed.map((s) => `- no longer needed: ${cell(s.title)} (\`${s.id}\`)`),
+  ];
+  return lines.length ? `Runbook:\n${lines.join('\n')}\n\n` : '';
+}
+
+function integrationDetail(env: string, i: IntegrationReview): string {
+  const head = `#### ${env} / ${i.key}${i.preset ? ` (${i.preset})` : ''}: ${i.change}, risk ${LEVEL_WORD[i.risk]}\n\n`;
+  const risks = i.findings.filter((f) => f.level !== 'low' || i.findings.length <= 3).map((f) => `- ${LEVEL_WORD[f.level]}: ${cell(f.detail)}: ${RISK_CLASSES[f.class].impact}`);
+  return `${head}${risks.length ? `${risks.join('\n')}\n\n` : ''}${settingsTable(i.settings)}${runbookList(i.runbook)}`;
+}
+
+function environmentDetail(e: EnvironmentReview): string {
+  const env = e.environment;
+  const parts: string[] = [];
+  if (env.findings.length) parts.push(env.findings.map((f) => `- ${LEVEL_WORD[f.level]}: ${cell(f.detail)}: ${RISK_CLASSES[f.class].impact}`).join('\n') + '\n\n');
+  parts.push(settingsTable(env.settings));
+  parts.push(runbookList(env.runbook));
+  if (env.sensitiveVariables.length && (env.findings.some((f) => f.class.startsWith('secret')) || env.settings.some((s) => s.resource.startsWith('var.')))) {
+    parts.push(`Sensitive variables (names only): ${env.sensitiveVariables.map((n) => `\`${n}\``).join(', ')}\n\n`);
+  }
+  const body = parts.join('');
+  return body ? `#### ${e.name}: environment-wide changes\n\n${body}` : '';
+}
+
+/** The review as one GitHub comment, under MAX_COMMENT_CHARS; what does not fit is summarised. */
+export function renderMarkdown(review: Review, limit: number = MAX_COMMENT_CHARS): string {
+  const envNames = review.environments.map((e) => e.name).join(', ');
+  if (!review.risk) {
+    return `${COMMENT_MARKER}\n## Okta SSO review: no changes\n\nBase and head synthesize to the same Okta configuration and runbooks in every environment (${envNames}).\n`;
+  }
+  const reserve = 1_500;
+  const out = new Budget(limit - reserve);
+  out.add(`${COMMENT_MARKER}\n## Okta SSO review: highest risk ${LEVEL_WORD[review.risk]}\n\n`);
+  out.add(summaryTable(review));
+  out.add(riskLines(review));
+
+  const replacements = review.environments.flatMap((e) => e.integrations.flatMap((i) => i.replacements.map((r) => ({ env: e.name, key: i.key, ...r }))));
+  if (replacements.length) {
+    out.add(
+      `### Forced replacements\n\nThese attributes make Terraform destroy and re-create the resource (ForceNew / RequiresReplace in the ${REPLACE_ON_CHANGE_SOURCE.provider} provider source at ${REPLACE_ON_CHANGE_SOURCE.tag}):\n\n`,
+    );
+    for (const r of replacements) out.add(`- ${r.env} / ${r.key}: \`${r.resource}\` (${r.attributes.map((a) => `\`${a}\``).join(', ')})\n`, 'replacements', limit / 6);
+    out.add('\n');
+  }
+
+  const steps = review.environments.flatMap((e) => [
+    ...e.integrations.flatMap((i) => i.runbook.added.map((s) => ({ env: e.name, key: i.key, title: s.title }))),
+    ...e.environment.runbook.added.map((s) => ({ env: e.name, key: '', title: s.title })),
+  ]);
+  if (steps.length) {
+    out.add('### New manual steps after merge\n\n');
+    for (const s of steps) out.add(`- ${s.env}${s.key ? ` / ${s.key}` : ''}: ${cell(s.title)}\n`, 'runbook steps', limit / 6);
+    out.add('\n');
+  }
+
+  for (const e of review.environments) {
+    if (!e.risk) continue;
+    out.add(`### ${e.name}\n\n`);
+    if (e.integrations.length) {
+      out.add('| integration | change | risk | what changes |\n| --- | --- | --- | --- |\n');
+      // Tables may take a third of the comment, so the highest-risk details still fit.
+      for (const i of e.integrations) out.add(`| ${i.key} | ${i.change} | ${LEVEL_WORD[i.risk]} | ${cell(whatChanged(i))} |\n`, 'table rows', limit / 3);
+      out.add('\n');
+    }
+    const envDetail = environmentDetail(e);
+    if (envDetail) out.add(envDetail, 'environment details');
+  }
+
+  const details = review.environments
+    .flatMap((e) => e.integrations.map((i) => ({ env: e.name, i })))
+    .sort((a, b) => riskOrder(b.i.risk) - riskOrder(a.i.risk));
+  if (details.length) {
+    out.add('### Details\n\n');
+    // Once fewer than 200 characters are left no detail fits: count the rest without rendering them.
+    for (const d of details) if (out.left < 200) out.skip('integration details'); else out.add(integrationDetail(d.env, d.i), 'integration details');
+  }
+
+  let text = out.toString();
+  if (out.cut.size) {
+    const cut = [...out.cut.entries()].map(([what, n]) => `${n} ${what}`).join(', ');
+    text += `\n---\n**Cut to fit one GitHub comment** (${limit.toLocaleString('en-US')} characters): ${cut} not shown, lowest risk last. Run \`okta-sso review --format json\` for the full review.\n`;
+  }
+  return text;
+}
+
+function riskOrder(level: RiskLevel): number {
+  return ['low', 'medium', 'high', 'critical'].indexOf(level);
+}

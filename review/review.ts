@@ -1,0 +1,168 @@
+import { canonical, compareIntegration, dedupeFindings, diffBlocks, diffSteps, runbookFindings } from './compare';
+import { EnvironmentReview, IntegrationReview, Review, SettingChange } from './model';
+import { HIDDEN, containsSecret, secretPaths } from './redact';
+import { RISK_CLASSES, RiskClassId, RiskFinding, finding, maxRisk, riskRank } from './risk';
+import { IntegrationIndex, StackIndex, indexStack } from './stack-index';
+import { ReviewInputError, StackFiles, readSynthDir } from './synth-dir';
+
+/**
+ * Compares two synth output directories (base and head) stack by stack and
+ * integration by integration, from the synthesized files only.
+ * Throws ReviewInputError on bad input.
+ */
+export function reviewSynthDirs(baseDir: string, headDir: string): Review {
+  const base = readSynthDir(baseDir, 'base');
+  const head = readSynthDir(headDir, 'head');
+  const problems = [...base.problems, ...head.problems];
+  if (problems.length === 0) {
+    for (const name of base.stacks.keys()) {
+      if (!head.stacks.has(name)) problems.push(`stack ${JSON.stringify(name)} is in base (${baseDir}) but not in head (${headDir}); accepted: the same environments on both sides (synthesize both from configs with the same environments)`);
+    }
+    for (const name of head.stacks.keys()) {
+      if (!base.stacks.has(name)) problems.push(`stack ${JSON.stringify(name)} is in head (${headDir}) but not in base (${baseDir}); accepted: the same environments on both sides (synthesize both from configs with the same environments)`);
+    }
+  }
+  if (problems.length > 0) throw new ReviewInputError(problems);
+  return reviewStacks(base.stacks, head.stacks);
+}
+
+/** Reviews parsed stacks; both maps hold the same stack names. */
+export function reviewStacks(base: ReadonlyMap<string, StackFiles>, head: ReadonlyMap<string, StackFiles>): Review {
+  const environments = [...base.keys()].sort().map((name) => reviewEnvironment(indexStack(base.get(name)!), indexStack(head.get(name)!)));
+  const counts = new Map<RiskClassId, number>();
+  for (const env of environments) {
+    for (const i of env.integrations) for (const c of new Set(i.findings.map((f) => f.class))) counts.set(c, (counts.get(c) ?? 0) + 1);
+    for (const c of new Set(env.environment.findings.map((f) => f.class))) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  const classes = [...counts.entries()]
+    .map(([c, count]) => ({ class: c, level: RISK_CLASSES[c].level, count }))
+    .sort((a, b) => riskRank(b.level) - riskRank(a.level) || (a.class < b.class ? -1 : 1));
+  const risk = maxRisk(environments.flatMap((e) => (e.risk ? [e.risk] : [])));
+  return { ...(risk ? { risk } : {}), environments, classes };
+}
+
+/** Pairs integrations renamed with a `moved` block for their Okta app. */
+function renames(base: StackIndex, head: StackIndex): Map<string, string> {
+  const baseByApp = new Map<string, IntegrationIndex>();
+  for (const i of base.integrations.values()) if (i.appAddress) baseByApp.set(i.appAddress, i);
+  const headByApp = new Map<string, IntegrationIndex>();
+  for (const i of head.integrations.values()) if (i.appAddress) headByApp.set(i.appAddress, i);
+  const pairs = new Map<string, string>();
+  for (const [from, to] of head.moved) {
+    const old = baseByApp.get(from);
+    const now = headByApp.get(to);
+    if (old && now && !head.integrations.has(old.key) && !base.integrations.has(now.key)) pairs.set(now.key, old.key);
+  }
+  return pairs;
+}
+
+function reviewEnvironment(base: StackIndex, head: StackIndex): EnvironmentReview {
+  const sides = { base, head };
+  const renamed = renames(base, head);
+  const renamedOld = new Set(renamed.values());
+  const integrations: IntegrationReview[] = [];
+  let unchanged = 0;
+  const keys = [...new Set([...base.integrations.keys(), ...head.integrations.keys()])].sort();
+  for (const key of keys) {
+    if (renamedOld.has(key)) continue;
+    const h = head.integrations.get(key);
+    const b = base.integrations.get(renamed.get(key) ?? key);
+    const review = compareIntegration(b, h, sides);
+    if (review) integrations.push(review);
+    else unchanged++;
+  }
+  integrations.sort((x, y) => riskRank(y.risk) - riskRank(x.risk) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+
+  const env = reviewEnvironmentWide(base, head);
+  const counts = {
+    added: integrations.filter((i) => i.change === 'added').length,
+    changed: integrations.filter((i) => i.change === 'changed' || i.change === 'renamed').length,
+    removed: integrations.filter((i) => i.change === 'removed').length,
+    unchanged,
+  };
+  const risk = maxRisk([...integrations.map((i) => i.risk), ...env.findings.map((f) => f.level), ...(env.settings.length || runbookCount(env.runbook) ? (['low'] as const) : [])]);
+  return { name: head.name, counts, ...(risk ? { risk } : {}), integrations, environment: env };
+}
+
+function reviewEnvironmentWide(base: StackIndex, head: StackIndex): EnvironmentReview['environment'] {
+  const findings: RiskFinding[] = [];
+  const settings: SettingChange[] = [];
+
+  // Terraform JSON allows a provider as an object or as a list of configurations.
+  const first = (p: unknown): Record<string, unknown> | undefined => ((Array.isArray(p) ? p[0] : p) ?? undefined) as Record<string, unknown> | undefined;
+  const bp = first(base.provider);
+  const hp = first(head.provider);
+  for (const attr of ['org_name', 'base_url']) {
+    const before = bp?.[attr];
+    const after = hp?.[attr];
+    if (before !== after) {
+      findings.push(finding('org-changed', `Okta ${attr === 'org_name' ? 'org name' : 'domain'} changed`));
+      settings.push({ resource: 'provider.okta', setting: attr === 'org_name' ? 'Okta org name' : 'Okta domain', attribute: attr, before: show(before), after: show(after) });
+    }
+  }
+  if (canonical(base.backend) !== canonical(head.backend)) {
+    findings.push(finding('backend-changed', 'Terraform state backend changed'));
+    settings.push({ resource: 'terraform', setting: 'state backend', attribute: 'backend', before: backendWords(base.backend), after: backendWords(head.backend) });
+  }
+
+  // Variables by name only: a default value is never shown.
+  for (const name of [...new Set([...Object.keys(base.variables), ...Object.keys(head.variables)])].sort()) {
+    const b = base.variables[name];
+    const h = head.variables[name];
+    const sensitive = h?.sensitive === true || b?.sensitive === true;
+    if (!h) {
+      if (sensitive) findings.push(finding('secret-moved', `sensitive variable ${name} removed`));
+      settings.push({ resource: `var.${name}`, setting: `${sensitive ? 'sensitive ' : ''}variable ${name} removed`, attribute: '', before: 'present' });
+      continue;
+    }
+    if (h.sensitive === true && h.default !== undefined) findings.push(finding('secret-exposed', `sensitive variable ${name} has a default value in the configuration (not shown)`));
+    if (b?.sensitive === true && h.sensitive !== true) findings.push(finding('secret-exposed', `variable ${name} is no longer sensitive: Terraform will print its value`));
+    if (h.sensitive !== true && h.default !== undefined && containsSecret(h.default, name)) findings.push(finding('secret-exposed', `variable ${name} has a secret-looking default (not shown)`));
+    if (!b) {
+      if (sensitive) findings.push(finding('secret-moved', `sensitive variable ${name} added: set it before apply`));
+      settings.push({ resource: `var.${name}`, setting: `${sensitive ? 'sensitive ' : ''}variable ${name} added`, attribute: '', after: 'present' });
+    } else if (canonical(b) !== canonical(h)) {
+      settings.push({ resource: `var.${name}`, setting: `variable ${name} changed`, attribute: '' });
+    }
+  }
+  for (const at of secretPaths(head.provider, 'provider.okta')) findings.push(finding('secret-exposed', `a secret-looking value in ${at} (value not shown)`));
+
+  const shared = diffBlocks(base.shared, head.shared, { base, head }, { permanentUsernames: false });
+  for (const f of shared.findings) {
+    // An Okta group deleted: everyone who got an app through it loses it.
+    findings.push(f.detail === 'Okta group removed' ? finding('group-removal', 'Okta group deleted: its members lose every app assigned through it') : f);
+  }
+  settings.push(...shared.settings);
+  const runbook = diffSteps(base.steps, head.steps);
+  findings.push(...runbookFindings(runbook, base.steps, head.steps));
+
+  for (const name of [...new Set([...base.outputs.keys(), ...head.outputs.keys()])].sort()) {
+    if (canonical(base.outputs.get(name)) !== canonical(head.outputs.get(name))) {
+      settings.push({ resource: `output.${name}`, setting: `output ${name} ${!head.outputs.has(name) ? 'removed' : !base.outputs.has(name) ? 'added' : 'changed'}`, attribute: '' });
+    }
+  }
+  const sensitiveVariables = Object.keys(head.variables).filter((n) => head.variables[n]?.sensitive === true).sort();
+  return { findings: dedupeFindings(findings), settings, runbook, sensitiveVariables };
+}
+
+function runbookCount(r: EnvironmentReview['environment']['runbook']): number {
+  return r.added.length + r.changed.length + r.removed.length;
+}
+
+function show(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  return containsSecret(value) ? HIDDEN : String(value);
+}
+
+function backendWords(b: unknown): string {
+  const { backend, cloud } = (b ?? {}) as { backend?: Record<string, any>; cloud?: Record<string, any> };
+  if (cloud) return `HCP Terraform ${cloud.organization ?? ''}/${cloud.workspaces?.name ?? ''}`.trim();
+  if (backend) {
+    const [type] = Object.keys(backend);
+    const cfg = backend[type] ?? {};
+    if (type === 's3') return `s3 ${cfg.bucket}/${cfg.key}`;
+    if (type === 'local') return `local ${cfg.path ?? ''}`.trim();
+    return type;
+  }
+  return 'none';
+}

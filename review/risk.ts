@@ -1,0 +1,147 @@
+/**
+ * Risk levels and the risk classes the review knows (DESIGN.md, "Risk classes
+ * the review must know"). Each class carries one line saying what happens to
+ * users, written for the reviewer of a pull request.
+ */
+
+/** Ordered from least to most severe; `--fail-on` compares against this order. */
+export const RISK_LEVELS = ['low', 'medium', 'high', 'critical'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+export function riskRank(level: RiskLevel): number {
+  return RISK_LEVELS.indexOf(level);
+}
+
+export function maxRisk(levels: Iterable<RiskLevel>): RiskLevel | undefined {
+  let best: RiskLevel | undefined;
+  for (const l of levels) if (best === undefined || riskRank(l) > riskRank(best)) best = l;
+  return best;
+}
+
+export function isRiskLevel(value: string): value is RiskLevel {
+  return (RISK_LEVELS as readonly string[]).includes(value);
+}
+
+export interface RiskClass {
+  readonly title: string;
+  readonly level: RiskLevel;
+  /** One line: what would happen to users if this merged. */
+  readonly impact: string;
+}
+
+export const RISK_CLASSES = {
+  'app-replaced': {
+    title: 'Okta app replaced or destroyed',
+    level: 'critical',
+    impact: 'Okta app replaced: all assignments and SCIM links are lost, users must be re-assigned and re-linked in the SP',
+  },
+  'org-changed': {
+    title: 'Okta org changed',
+    level: 'critical',
+    impact: 'Terraform would manage a different Okta org: every app is created anew there and the old org keeps the old apps',
+  },
+  'permanent-username': {
+    title: 'Username or name ID changed on an SP with permanent usernames',
+    level: 'critical',
+    impact: 'username template changed on an SP with permanent usernames: existing SP accounts no longer match, users get new empty accounts or cannot sign in',
+  },
+  'secret-exposed': {
+    title: 'Secret exposed',
+    level: 'critical',
+    impact: 'a secret value is in the synthesized configuration (or a sensitive variable lost its protection): rotate it and keep it in a sensitive variable',
+  },
+  'sso-endpoint': {
+    title: 'ACS URL, audience or issuer changed',
+    level: 'high',
+    impact: 'SSO outage until the SP side changes too: sign-in fails with a recipient or audience mismatch',
+  },
+  'weaker-signing': {
+    title: 'Weaker signing',
+    level: 'high',
+    impact: 'assertions become easier to forge, and SPs that require SHA-256 or signed assertions reject every sign-in',
+  },
+  'import-groups-on': {
+    title: 'Import Groups turned on',
+    level: 'high',
+    impact: 'Import Groups on: SP groups are imported into Okta and can duplicate or shadow Okta groups',
+  },
+  'deprovisioning-off': {
+    title: 'App deactivated, deprovisioning or push groups turned off',
+    level: 'high',
+    impact: 'users lose the app (app deactivated), or users removed in Okta stay active in the SP and SP groups stop following Okta',
+  },
+  'group-removal': {
+    title: 'Group assignment or group mapping removed',
+    level: 'high',
+    impact: 'members of the removed group lose the app, and provisioning deactivates them or removes them from SP groups',
+  },
+  'resource-replaced': {
+    title: 'Resource replaced',
+    level: 'high',
+    impact: 'Terraform destroys and re-creates the resource: what hangs off it in Okta or the SP (push-group targets, mappings) is deleted first',
+  },
+  'protection-removed': {
+    title: 'Destroy protection removed',
+    level: 'high',
+    impact: 'prevent_destroy removed: a later change could delete the app with every assignment and SCIM link',
+  },
+  'backend-changed': {
+    title: 'State backend changed',
+    level: 'high',
+    impact: 'Terraform state moves: migrate it first (terraform init -migrate-state), or the next apply tries to create every app again',
+  },
+  'username': {
+    title: 'Username or name ID changed',
+    level: 'medium',
+    impact: 'the SP may match users to different accounts at their next sign-in; check which value the SP matches on',
+  },
+  'relay-state': {
+    title: 'Relay state or IdP-initiated sign-in changed',
+    level: 'medium',
+    impact: 'users who start from the Okta dashboard may see "invalid relay state" or "Authentication failed", or land on another page',
+  },
+  'runbook-steps': {
+    title: 'New or changed manual runbook steps',
+    level: 'medium',
+    impact: 'an admin must do these steps in the Okta Admin Console or the SP after merge, or SSO/SCIM stays incomplete',
+  },
+  'policy-suppressed': {
+    title: 'Policy rule suppressed',
+    level: 'medium',
+    impact: 'a policy rule no longer guards this integration: check that the reason holds',
+  },
+  'secret-moved': {
+    title: 'Secret moved',
+    level: 'medium',
+    impact: 'a secret now comes from another place: set it there before apply, or provisioning stops',
+  },
+  'attributes': {
+    title: 'SAML attributes or app settings changed',
+    level: 'low',
+    impact: 'the SP receives different attributes or the Okta tile changes; sign-in keeps working',
+  },
+  'access-granted': {
+    title: 'App added or access granted',
+    level: 'low',
+    impact: 'more users get the app; nobody loses access',
+  },
+  'other': {
+    title: 'Other changes',
+    level: 'low',
+    impact: 'no known effect on users',
+  },
+} as const satisfies Record<string, RiskClass>;
+
+export type RiskClassId = keyof typeof RISK_CLASSES;
+
+/** One reason an integration (or environment) is risky. Never holds a secret value. */
+export interface RiskFinding {
+  readonly class: RiskClassId;
+  readonly level: RiskLevel;
+  /** What triggered it, e.g. `ACS URL changed` or `group "SRE" unassigned`. */
+  readonly detail: string;
+}
+
+export function finding(cls: RiskClassId, detail: string, level: RiskLevel = RISK_CLASSES[cls].level): RiskFinding {
+  return { class: cls, level, detail };
+}

@@ -1,0 +1,90 @@
+import { PRESETS } from '../model/presets';
+import { IntegrationModel, RuleSuppression } from '../model/types';
+import { indexStack } from '../review/stack-index';
+import { RULES } from './index';
+import { AppSubject, PolicyRule, RuleOutcome } from './rule';
+
+/** Builds one subject per Okta SAML app from a resolved stack (cdk.tf.json shape). */
+export function subjectsOf(tf: Readonly<Record<string, any>>, integrations: ReadonlyMap<string, IntegrationModel> = new Map()): AppSubject[] {
+  const index = indexStack({ name: '', tf });
+  const subjects: AppSubject[] = [];
+  for (const i of [...index.integrations.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
+    if (!i.appAddress) continue;
+    const blocks = [...i.blocks.values()].filter((b) => !b.address.startsWith('data.'));
+    let groupsAssigned = 0;
+    for (const b of blocks) {
+      if (b.type === 'okta_app_group_assignments' && Array.isArray(b.body.group)) groupsAssigned += b.body.group.length;
+      if (b.type === 'okta_app_group_assignment') groupsAssigned += 1;
+    }
+    const preset = i.preset !== undefined ? PRESETS[i.preset] : undefined;
+    subjects.push({
+      key: i.key,
+      app: i.blocks.get(i.appAddress)!,
+      blocks,
+      ...(preset ? { preset } : {}),
+      groupsAssigned,
+      ...(integrations.has(i.key) ? { integration: integrations.get(i.key) } : {}),
+    });
+  }
+  return subjects;
+}
+
+export interface RuleFinding {
+  readonly rule: PolicyRule;
+  readonly key: string;
+  /** Terraform address of the app. */
+  readonly address: string;
+  readonly detail: string;
+}
+
+export interface SuppressionRecord {
+  readonly rule: string;
+  readonly reason: string;
+  /** What the rule found: a suppression of a compliant rule is not needed. */
+  readonly outcome: RuleOutcome['status'];
+}
+
+export interface Evaluation {
+  readonly errors: readonly RuleFinding[];
+  readonly warnings: readonly RuleFinding[];
+  /** Per integration key, its suppressions and what each rule found. */
+  readonly suppressions: ReadonlyMap<string, readonly SuppressionRecord[]>;
+  /** Suppressions that cannot be honoured (no reason, unknown rule): config errors. */
+  readonly invalid: ReadonlyArray<{ readonly key: string; readonly message: string }>;
+}
+
+/** Runs every rule on every subject; suppressions (with a reason) turn a finding into a record. */
+export function evaluate(
+  subjects: readonly AppSubject[],
+  suppressionsOf: (key: string) => readonly RuleSuppression[] = () => [],
+  rules: readonly PolicyRule[] = RULES,
+): Evaluation {
+  const errors: RuleFinding[] = [];
+  const warnings: RuleFinding[] = [];
+  const suppressions = new Map<string, SuppressionRecord[]>();
+  const invalid: Array<{ key: string; message: string }> = [];
+  const ids = new Set(rules.map((r) => r.id));
+  for (const subject of subjects) {
+    const valid = new Map<string, RuleSuppression>();
+    for (const s of suppressionsOf(subject.key)) {
+      if (!ids.has(s.rule)) invalid.push({ key: subject.key, message: `suppression of unknown rule ${JSON.stringify(s.rule)}; accepted: ${[...ids].join(', ')}` });
+      else if (typeof s.reason !== 'string' || s.reason.trim() === '') invalid.push({ key: subject.key, message: `suppression of ${s.rule} has no reason; accepted: a non-empty reason saying why this integration is exempt` });
+      else valid.set(s.rule, s);
+    }
+    const records: SuppressionRecord[] = [];
+    for (const rule of rules) {
+      const outcome = rule.check(subject);
+      const suppression = valid.get(rule.id);
+      if (suppression) records.push({ rule: rule.id, reason: suppression.reason, outcome: outcome.status });
+      if (outcome.status !== 'non-compliant' || suppression) continue;
+      (rule.level === 'error' ? errors : warnings).push({ rule, key: subject.key, address: subject.app.address, detail: outcome.detail });
+    }
+    if (records.length) suppressions.set(subject.key, records);
+  }
+  return { errors, warnings, suppressions, invalid };
+}
+
+/** One line per finding: ID, level, integration, what is wrong, why, and the fix. */
+export function formatFinding(f: RuleFinding): string {
+  return `${f.rule.id} (${f.rule.level}) ${f.key}: ${f.detail}. Why: ${f.rule.reason}. Fix: ${f.rule.fix}; or suppress it for this integration with suppressions: [{ rule: ${f.rule.id}, reason: "..." }]`;
+}

@@ -1,0 +1,48 @@
+import { IntegrationModel } from '../model/types';
+import { evaluate, formatFinding, subjectsOf } from './evaluate';
+
+/** Key under the app's `"//"` comment where suppressions and warnings are recorded in cdk.tf.json. */
+export const POLICY_TAG = 'okta-sso-policy';
+
+/** Policy errors of one stack: synth stops before the stack is written. */
+export class PolicyError extends Error {
+  constructor(
+    readonly stackName: string,
+    readonly errors: readonly string[],
+  ) {
+    super(`policy rules failed in stack ${stackName} (${errors.length} error${errors.length === 1 ? '' : 's'}); nothing written:\n${errors.map((e) => `  ${e}`).join('\n')}`);
+    this.name = 'PolicyError';
+  }
+}
+
+/**
+ * Runs the policy rules over a stack's synthesized configuration (the resolved
+ * cdk.tf.json object, before it is written). Throws PolicyError on errors;
+ * otherwise records, on each app's `"//"` comment, its suppressions (rule,
+ * reason, what the rule found) and its warnings, and returns the configuration.
+ * Runs on the one serialization synth makes anyway, so it adds no second
+ * resolution of the construct tree.
+ */
+export function applyPolicy(stack: string, tf: Record<string, any>, integrations: readonly IntegrationModel[] = []): Record<string, any> {
+  const models = new Map(integrations.map((i) => [i.key, i]));
+  const subjects = subjectsOf(tf, models);
+  const result = evaluate(subjects, (key) => models.get(key)?.suppressions ?? []);
+  const errors = [...result.errors.map(formatFinding), ...result.invalid.map((i) => `${i.key}: ${i.message}`)];
+  if (errors.length) throw new PolicyError(stack, errors);
+
+  const notes = new Map<string, { suppressions?: unknown[]; warnings?: string[] }>();
+  const noteOf = (address: string) => notes.get(address) ?? notes.set(address, {}).get(address)!;
+  const addressOf = new Map(subjects.map((s) => [s.key, s.app.address]));
+  for (const [key, records] of result.suppressions) {
+    noteOf(addressOf.get(key)!).suppressions = records.map((r) => ({ rule: r.rule, reason: r.reason, outcome: r.outcome }));
+    for (const r of records) {
+      if (r.outcome !== 'non-compliant') (noteOf(addressOf.get(key)!).warnings ??= []).push(`${key}: suppression of ${r.rule} is not needed (the rule is ${r.outcome}); remove it`);
+    }
+  }
+  for (const w of result.warnings) (noteOf(w.address).warnings ??= []).push(formatFinding(w));
+  for (const [address, note] of notes) {
+    const body = tf.resource.okta_app_saml[address.slice('okta_app_saml.'.length)];
+    body['//'] = { ...(body['//'] ?? {}), [POLICY_TAG]: note };
+  }
+  return tf;
+}

@@ -1,0 +1,53 @@
+import { SpPreset } from '../model/presets';
+import { IntegrationModel } from '../model/types';
+
+/** error: synth fails (unless suppressed with a reason); warning: synth prints it and goes on. */
+export type RuleLevel = 'error' | 'warning';
+
+export type RuleOutcome =
+  | { readonly status: 'compliant' }
+  | { readonly status: 'not-applicable' }
+  | { readonly status: 'non-compliant'; /** what is wrong, naming the value found */ readonly detail: string };
+
+export const COMPLIANT: RuleOutcome = { status: 'compliant' };
+export const NOT_APPLICABLE: RuleOutcome = { status: 'not-applicable' };
+export function nonCompliant(detail: string): RuleOutcome {
+  return { status: 'non-compliant', detail };
+}
+
+/** One resource of the synthesized stack, attributes in Terraform names, tokens resolved. */
+export interface SynthBlock {
+  readonly type: string;
+  readonly address: string;
+  readonly body: Readonly<Record<string, unknown>>;
+}
+
+/** What a rule sees of one integration: its synthesized resources and, when built from config, its model. */
+export interface AppSubject {
+  /** Integration key. */
+  readonly key: string;
+  /** The okta_app_saml resource. */
+  readonly app: SynthBlock;
+  /** Every resource of the integration, the app included. */
+  readonly blocks: readonly SynthBlock[];
+  /** The SP preset named in the app's tag, when known. */
+  readonly preset?: SpPreset;
+  /** Okta groups assigned to the app (okta_app_group_assignments / okta_app_group_assignment). */
+  readonly groupsAssigned: number;
+  /** The integration as resolved from config, when the stack was built from config. */
+  readonly integration?: IntegrationModel;
+}
+
+/** A policy rule in cdk-nag style: stable ID, level, one-line reason and fix, a pure check. */
+export interface PolicyRule {
+  /** Stable ID, `SSO-NNN`; never reused. */
+  readonly id: string;
+  readonly level: RuleLevel;
+  /** Short name for tables. */
+  readonly title: string;
+  /** One line: why the rule exists. */
+  readonly reason: string;
+  /** One line: how to comply, in config terms. */
+  readonly fix: string;
+  check(subject: AppSubject): RuleOutcome;
+}

@@ -1,0 +1,27 @@
+import { httpsUrlProblem } from '../model/saml-rules';
+import { COMPLIANT, NOT_APPLICABLE, PolicyRule, nonCompliant } from './rule';
+
+const URL_ATTRIBUTES: ReadonlyArray<[string, string]> = [
+  ['sso_url', 'ACS URL'],
+  ['recipient', 'recipient'],
+  ['destination', 'destination'],
+  ['default_relay_state', 'relay state'],
+  ['single_logout_url', 'single logout URL'],
+];
+
+export const httpsUrls: PolicyRule = {
+  id: 'SSO-001',
+  level: 'error',
+  title: 'https-only URLs',
+  reason: 'SAML assertions sent over plain http can be read and replayed on the way',
+  fix: 'use https:// for acsUrl, recipient, destination and relayState, exactly as the SP publishes them',
+  check({ app }) {
+    const found = URL_ATTRIBUTES.filter(([attr]) => typeof app.body[attr] === 'string' && !String(app.body[attr]).startsWith('${'));
+    if (found.length === 0) return NOT_APPLICABLE;
+    const bad = found.flatMap(([attr, words]) => {
+      const why = httpsUrlProblem(String(app.body[attr]));
+      return why ? [`${words} ${JSON.stringify(app.body[attr])} ${why}`] : [];
+    });
+    return bad.length ? nonCompliant(bad.join('; ')) : COMPLIANT;
+  },
+};

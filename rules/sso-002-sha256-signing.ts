@@ -1,0 +1,19 @@
+import { COMPLIANT, NOT_APPLICABLE, PolicyRule, nonCompliant } from './rule';
+
+export const sha256Signing: PolicyRule = {
+  id: 'SSO-002',
+  level: 'error',
+  title: 'SHA-256 signing',
+  reason: 'SHA-1 signatures can be forged, and SPs are dropping SHA-1',
+  fix: 'set signing.algorithm: RSA_SHA256 and signing.digest: SHA256 (the defaults)',
+  check({ app }) {
+    const algorithm = app.body.signature_algorithm;
+    const digest = app.body.digest_algorithm;
+    // Catalog apps take signing from Okta's catalog entry.
+    if (algorithm === undefined && digest === undefined) return NOT_APPLICABLE;
+    const bad: string[] = [];
+    if (algorithm !== 'RSA_SHA256') bad.push(`signature algorithm ${JSON.stringify(algorithm ?? null)}`);
+    if (digest !== 'SHA256') bad.push(`digest ${JSON.stringify(digest ?? null)}`);
+    return bad.length ? nonCompliant(`${bad.join(' and ')}, not SHA-256`) : COMPLIANT;
+  },
+};

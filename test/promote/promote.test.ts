@@ -1,0 +1,134 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { runCli } from '../../cli/program';
+import { CliIo } from '../../cli/io';
+import { readConfig } from '../../config/load-config';
+import { EXAMPLE, tempDir } from '../review/synth-fixture';
+
+async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t), exit: () => undefined };
+  const code = await runCli(argv, io);
+  return { code, out, err };
+}
+
+/** A copy of the example where dev is ahead of staging. */
+function exampleAhead(): string {
+  const dir = path.join(tempDir('okta-sso-promote-'), 'acme');
+  fs.cpSync(EXAMPLE, dir, { recursive: true });
+  fs.appendFileSync(path.join(dir, 'integrations.yaml'), '\n  kb:\n    preset: generic\n    label: Knowledge Base\n');
+  const dev = path.join(dir, 'environments', 'dev.yaml');
+  fs.writeFileSync(
+    dev,
+    fs
+      .readFileSync(dev, 'utf8')
+      .replace('        groups: [Engineering-Dev]\n', '        groups: [Engineering-Dev]\n        relayState: https://console.gcp.aiven.io/\n')
+      .replace('        groups: [Analytics-Dev]\n', '        groups: [Analytics-Dev]\n        signing: { assertionSigned: true }\n')
+      // Omni provisions by SCIM in dev too, as in staging, so the only Omni difference is the signing change.
+      .replace(
+        '        provisioning: { method: first-login }\n',
+        '        provisioning:\n          method: scim\n          token: env:OMNI_DEV_API_KEY\n        attributeSync:\n          - { attribute: title, from: user.title }\n          - { attribute: department, from: user.department }\n',
+      ) +
+      '      kb:\n        acsUrl: https://kb-dev.acme.com/saml/acs\n        audience: https://kb-dev.acme.com/saml/metadata\n        showInDashboard: false\n        groups: [Engineering-Dev]\n',
+  );
+  const staging = path.join(dir, 'environments', 'staging.yaml');
+  fs.writeFileSync(staging, fs.readFileSync(staging, 'utf8').replace('        groups: [Data-Engineering, Analytics]\n', '        groups: [Data-Engineering, Analytics]\n        label: Atlan (staging)\n'));
+  return dir;
+}
+
+describe('promote', () => {
+  test('dry run: what the target lacks or has, env-specific values left out, nothing written', async () => {
+    const dir = exampleAhead();
+    const before = fs.readFileSync(path.join(dir, 'environments', 'staging.yaml'), 'utf8');
+    const r = await cli(['promote', '--config', dir, '--from', 'dev', '--to', 'staging']);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(
+      [
+        'staging differs from dev in 4 integration(s):',
+        '  aiven:',
+        '    relayState: staging has "https://console.aiven.io", dev has "https://console.gcp.aiven.io/"',
+        '  atlan:',
+        '    label: only staging overrides it ("Atlan (staging)"); dev uses the shared value ("Atlan")',
+        '  kb: missing in staging (would copy showInDashboard)',
+        '    staging needs its own values for: acsUrl, audience, groups',
+        '  omni:',
+        '    signing.assertionSigned: staging lacks true',
+        "kept as staging's own (env-specific, not compared): aiven (aiven.accountId, aiven.methodId, groups, provisioning.pushGroups, provisioning.token); atlan (acsUrl, audience, groups, provisioning.token); hr_portal (acsUrl, audience, groups, provisioning.connector.auth.credential, provisioning.connector.baseUrl); omni (acsUrl, audience, groups, provisioning.pushGroups, provisioning.token); snowflake (groups, snowflake.account); wiki (groups, spMetadata.file, spMetadata.url)",
+        `run with --write to update ${dir}/environments/staging.yaml`,
+        '',
+      ].join('\n'),
+    );
+    expect(fs.readFileSync(path.join(dir, 'environments', 'staging.yaml'), 'utf8')).toBe(before);
+  });
+
+  test('--write updates the target file, keeping its comments and env-specific values; a second run changes nothing', async () => {
+    const dir = exampleAhead();
+    const file = path.join(dir, 'environments', 'staging.yaml');
+    const before = fs.readFileSync(file, 'utf8');
+    const r = await cli(['promote', '--config', dir, '--from', 'dev', '--to', 'staging', '--write']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`wrote ${file}`);
+    const after = fs.readFileSync(file, 'utf8');
+    // Comments and the target's own values stay; only the promoted lines change.
+    for (const line of before.split('\n').filter((l) => !l.includes('label: Atlan (staging)'))) expect(after).toContain(line);
+    expect(after).toContain('        relayState: https://console.gcp.aiven.io/\n');
+    expect(after).toContain('        signing:\n          assertionSigned: true\n');
+    expect(after).not.toContain('Atlan (staging)');
+    expect(after).toContain("      # promoted from dev; set staging's own values for: acsUrl, audience, groups\n      kb:\n        showInDashboard: false\n");
+    expect(after).toContain('aiven: { accountId: a7d20e4c9f15, methodId: am7d20e4c9f16 }');
+    // The new integration still needs staging's own URLs: the config says so, it does not guess them.
+    expect(r.out).toContain('kb.acsUrl: missing required field acsUrl');
+
+    const again = await cli(['promote', '--config', dir, '--from', 'dev', '--to', 'staging', '--write']);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('staging is in step with dev: nothing to promote');
+    expect(again.out).toContain(`${file} unchanged`);
+    expect(fs.readFileSync(file, 'utf8')).toBe(after);
+  });
+
+  test('the promoted config loads and keeps staging on its own accounts', async () => {
+    const dir = exampleAhead();
+    const dev = path.join(dir, 'environments', 'dev.yaml');
+    // Without the new integration, the promotion is complete and valid.
+    fs.writeFileSync(dev, fs.readFileSync(dev, 'utf8').replace(/      kb:\n[\s\S]*$/, ''));
+    await cli(['promote', '--config', dir, '--from', 'dev', '--to', 'staging', '--write']);
+    const { model, problems } = readConfig(dir);
+    expect(problems).toEqual([]);
+    const staging = model!.environments.find((e) => e.name === 'staging')!;
+    const aiven = staging.integrations.find((i) => i.key === 'aiven')!;
+    expect(aiven.saml.relayState).toBe('https://console.gcp.aiven.io/');
+    expect(aiven.saml.acsUrl).toBe('https://api.aiven.io/v1/sso/saml/account/a7d20e4c9f15/method/am7d20e4c9f16/acs');
+    expect(aiven.groups.map((g) => g.name)).toEqual(['Engineering', 'SRE']);
+  });
+
+  test('settings are compared as each environment ends up with them: an override equal to the shared value is no difference', async () => {
+    const dir = exampleAhead();
+    const prod = path.join(dir, 'environments', 'prod.yaml');
+    // prod spells out the shared relay state; dev and prod both end up with Atlan's shared label.
+    fs.writeFileSync(prod, fs.readFileSync(prod, 'utf8').replace('        groups: [Engineering, SRE]\n', '        groups: [Engineering, SRE]\n        relayState: https://console.aiven.io\n'));
+    const r = await cli(['promote', '--config', dir, '--from', 'staging', '--to', 'prod']);
+    expect(r.out).not.toContain('relayState');
+    expect(r.out).toContain('label: prod has "Atlan", staging has "Atlan (staging)"');
+  });
+
+  test('secret locations (env:NAME) are env-specific', async () => {
+    const dir = exampleAhead();
+    const staging = path.join(dir, 'environments', 'staging.yaml');
+    // A field of a preset block not in config today stands in for a token location from another preset.
+    fs.writeFileSync(staging, fs.readFileSync(staging, 'utf8').replace('        label: Atlan (staging)\n', '        label: env:STAGING_LABEL\n'));
+    const r = await cli(['promote', '--config', dir, '--from', 'dev', '--to', 'staging']);
+    expect(r.out).not.toContain('label: only in staging');
+    expect(r.out).toContain('atlan (acsUrl, audience, groups, label, provisioning.token)');
+  });
+
+  test.each([
+    [['--from', 'dev', '--to', 'qa'], '--to "qa" is not an environment in'],
+    [['--from', 'dev', '--to', 'dev'], '--from and --to are both "dev"'],
+  ])('bad input %j exits 2', async (args, message) => {
+    const r = await cli(['promote', '--config', EXAMPLE, ...args]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(message);
+    expect(r.err).toContain('dev, prod, staging');
+  });
+});

@@ -1,0 +1,24 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { REPLACE_ON_CHANGE, REPLACE_ON_CHANGE_SOURCE } from '../../review/replace-on-change';
+import { RISK_CLASSES } from '../../review/risk';
+import { RULES } from '../../rules';
+
+const DOC = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'review-promote-rules.md'), 'utf8');
+
+describe('docs/review-promote-rules.md matches the code', () => {
+  test('one table row per rule, with its level, reason and fix', () => {
+    for (const r of RULES) expect(DOC).toContain(`| ${r.id} | ${r.level} | ${r.title} | ${r.reason} | ${r.fix} |`);
+  });
+
+  test('every risk class with its level and impact', () => {
+    for (const c of Object.values(RISK_CLASSES)) expect(DOC).toContain(`| ${c.level} | ${c.title} | ${c.impact}`);
+  });
+
+  test('the replace-on-change table and its source tag', () => {
+    expect(DOC).toContain(`at tag **${REPLACE_ON_CHANGE_SOURCE.tag}**`);
+    for (const [type, r] of Object.entries(REPLACE_ON_CHANGE)) {
+      if (r.attributes.length) expect(DOC).toContain(`| \`${type}\` | ${r.attributes.map((a) => `\`${a}\``).join(', ')} | ${r.file} |`);
+    }
+  });
+});
