@@ -9,6 +9,8 @@ export interface Sample {
   readonly wallS: number;
   /** Peak resident set size of the node process, in MB (2^20 bytes). */
   readonly peakRssMb: number;
+  /** User + system CPU time of the node process (all its threads), in seconds: steadier than wall time on a busy machine. */
+  readonly cpuS: number;
   readonly exitCode: number;
   readonly stdout: string;
   readonly stderr: string;
@@ -37,16 +39,17 @@ export function runNode(script: string, args: readonly string[], options: { read
     child.on('error', reject);
     child.on('close', (code) => {
       const wallS = Number(process.hrtime.bigint() - started) / 1e9;
-      let peakKb = NaN;
+      let usage = { maxRssKb: NaN, cpuUs: NaN };
       try {
-        peakKb = Number(fs.readFileSync(rssFile, 'utf8'));
+        usage = JSON.parse(fs.readFileSync(rssFile, 'utf8'));
       } catch {
         // The child died before its exit hook ran; the caller sees the exit code.
       }
       fs.rmSync(path.dirname(rssFile), { recursive: true, force: true });
       resolve({
         wallS,
-        peakRssMb: peakKb / 1024,
+        peakRssMb: usage.maxRssKb / 1024,
+        cpuS: usage.cpuUs / 1e6,
         exitCode: code ?? -1,
         stdout: Buffer.concat(out).toString('utf8'),
         stderr: Buffer.concat(err).toString('utf8'),

@@ -27,6 +27,7 @@ const runsFor = (size: number) => Number(process.env.BENCH_RUNS ?? (size >= 1000
 interface Measured {
   readonly wall: Summary;
   readonly rss: Summary;
+  readonly cpu: Summary;
 }
 
 interface SizeResult {
@@ -56,8 +57,7 @@ async function run(tmp: string): Promise<void> {
     const s = check(await runNode(APP, [], { cwd: tmp, env: { OKTA_SSO_CONFIG: path.join(ROOT, 'examples', 'acme'), OKTA_SSO_OUT: exampleOut } }), 'example app');
     if (r > 0) example.push(s);
   }
-  const exampleWall = summarize(example.map((s) => s.wallS));
-  const exampleRss = summarize(example.map((s) => s.peakRssMb));
+  const exampleRun = measured(example);
 
   const results: SizeResult[] = [];
   let reviewAvailable = true;
@@ -104,12 +104,12 @@ async function run(tmp: string): Promise<void> {
     });
   }
 
-  process.stdout.write(`\n${table(results, { wall: exampleWall, rss: exampleRss })}\n\n${machine().line}\n\n`);
-  process.stdout.write(`${JSON.stringify(headline(results, exampleWall))}\n`);
+  process.stdout.write(`\n${table(results, exampleRun)}\n\n${machine().line}\n\n`);
+  process.stdout.write(`${JSON.stringify(headline(results, exampleRun.wall))}\n`);
 }
 
 function measured(samples: readonly Sample[]): Measured {
-  return { wall: summarize(samples.map((s) => s.wallS)), rss: summarize(samples.map((s) => s.peakRssMb)) };
+  return { wall: summarize(samples.map((s) => s.wallS)), rss: summarize(samples.map((s) => s.peakRssMb)), cpu: summarize(samples.map((s) => s.cpuS)) };
 }
 
 function check(s: Sample, what: string): Sample {
@@ -144,17 +144,17 @@ const range = (s: Summary, f: (x: number) => string) => `${f(s.min)}-${f(s.max)}
 function table(results: readonly SizeResult[], example: Measured): string {
   const rows: string[][] = [];
   const row = (label: string, runs: string, m: Measured | undefined) =>
-    rows.push(m ? [label, runs, sec(m.wall.median), range(m.wall, sec), mb(m.rss.median), range(m.rss, mb)] : [label, runs, 'n/a', 'n/a', 'n/a', 'n/a']);
+    rows.push(m ? [label, runs, sec(m.wall.median), range(m.wall, sec), mb(m.rss.median), range(m.rss, mb), sec(m.cpu.median)] : [label, runs, 'n/a', 'n/a', 'n/a', 'n/a', 'n/a']);
   row('example org (examples/acme), app process', String(example.wall.runs), example);
   for (const r of results) {
     const x = `${r.size} x ${BENCH_ENVIRONMENTS.length}`;
     row(`${x} synth (full pipeline, ${r.resources} resources)`, String(r.synth.wall.runs), r.synth);
     row(`${x} bare cdktf, same resources`, String(r.bare.wall.runs), r.bare);
-    rows.push([`${x} ratio synth / bare`, '', `${ratio(r.synth.wall, r.bare.wall).toFixed(2)}x`, '', `${ratio(r.synth.rss, r.bare.rss).toFixed(2)}x`, '']);
+    rows.push([`${x} ratio synth / bare`, '', `${ratio(r.synth.wall, r.bare.wall).toFixed(2)}x`, '', `${ratio(r.synth.rss, r.bare.rss).toFixed(2)}x`, '', `${ratio(r.synth.cpu, r.bare.cpu).toFixed(2)}x`]);
     row(`${x} review (1 in 10 changed)`, r.review ? String(r.review.wall.runs) : '', r.review);
     row(`${x} validate`, String(r.validate.wall.runs), r.validate);
   }
-  return formatTable(['measure', 'runs', 'median s', 'min-max s', 'peak RSS MB', 'min-max MB'], rows);
+  return formatTable(['measure', 'runs', 'median s', 'min-max s', 'peak RSS MB', 'min-max MB', 'CPU s'], rows);
 }
 
 function ratio(a: Summary, b: Summary): number {
@@ -173,6 +173,7 @@ function headline(results: readonly SizeResult[], exampleWall: Summary): Record<
       bare_peak_rss_mb: round(r.bare.rss.median, 1),
       ratio_vs_bare: round(ratio(r.synth.wall, r.bare.wall)),
       rss_ratio_vs_bare: round(ratio(r.synth.rss, r.bare.rss)),
+      cpu_ratio_vs_bare: round(ratio(r.synth.cpu, r.bare.cpu)),
       review_s: round(r.review?.wall.median),
       validate_s: round(r.validate.wall.median),
     };
@@ -181,6 +182,7 @@ function headline(results: readonly SizeResult[], exampleWall: Summary): Record<
   return {
     ratio_vs_bare_1000: round(at && ratio(at.synth.wall, at.bare.wall)),
     rss_ratio_vs_bare_1000: round(at && ratio(at.synth.rss, at.bare.rss)),
+    cpu_ratio_vs_bare_1000: round(at && ratio(at.synth.cpu, at.bare.cpu)),
     synth_1000x3_s: round(at?.synth.wall.median),
     peak_rss_mb_1000x3: round(at?.synth.rss.median, 1),
     bare_1000x3_s: round(at?.bare.wall.median),
