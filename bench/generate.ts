@@ -69,7 +69,7 @@ export function generateOrg(options: GenerateOptions): GeneratedOrg {
     const settings = sharedSettings(i, key, preset);
     if (change === 0) settings.label = `${settings.label as string} (renamed)`;
     if (change === 3) settings.attributes = [...attributesOf(preset, settings), { name: 'department', values: ['user.department'] }];
-    if (i % 100 === 99) settings.renamedFrom = `old_${key}`;
+    if (i % 50 === 9) settings.renamedFrom = `old_${key}`;
     if (!shared[Math.floor(i / PER_FILE)]) shared[Math.floor(i / PER_FILE)] = {};
     shared[Math.floor(i / PER_FILE)][key] = settings;
 
