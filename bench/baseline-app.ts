@@ -68,11 +68,11 @@ function declareStack(stack: TerraformStack, tf: Json): void {
 
   const outputPaths = leafPaths(tf['//']?.outputs ?? {});
   for (const [name, config] of Object.entries<Json>(tf.output ?? {})) {
-    const { scope, id } = placeAt(`${stack.node.id}/${outputPaths.get(name) ?? name}`);
-    new TerraformOutput(scope, id, camel(config)).overrideLogicalId(name);
+    const { scope, id } = placeAt(outputPaths.get(name) ?? `${stack.node.id}/${name}`);
+    new TerraformOutput(scope, id, camelKeys(config) as { value: unknown }).overrideLogicalId(name);
   }
   for (const [name, config] of Object.entries<Json>(tf.variable ?? {})) {
-    new TerraformVariable(stack, name, camel(config)).overrideLogicalId(name);
+    new TerraformVariable(stack, name, camelKeys(config)).overrideLogicalId(name);
   }
   // Blocks cdktf has no class for (e.g. `moved`) are written as they are.
   for (const [block, value] of Object.entries(tf)) {
@@ -96,10 +96,15 @@ function declareBackend(stack: TerraformStack, terraform: Json): void {
 }
 
 function declareElement(kind: 'data' | 'resource', type: string, scope: Construct, id: string, attributes: Json): TerraformElement {
+  // Meta-arguments go in as cdktf expects them: depends_on as dependables, lifecycle in camelCase.
+  const { depends_on: dependsOn, lifecycle, ...rest } = attributes;
+  const meta = {
+    ...(dependsOn ? { dependsOn: (dependsOn as string[]).map((fqn) => ({ fqn })) } : {}),
+    ...(lifecycle ? { lifecycle: camel(lifecycle) } : {}),
+  };
   const cls = bindingClass(kind === 'data' ? `data-${type.replace(/_/g, '-')}` : type.replace(/^[a-z0-9]+_/, '').replace(/_/g, '-'), type);
-  if (cls) return new cls(scope, id, camel(attributes));
-  const { lifecycle, ...rest } = attributes;
-  return kind === 'data' ? new RawDataSource(scope, id, type, rest) : new RawResource(scope, id, type, rest, lifecycle && camel(lifecycle));
+  if (cls) return new cls(scope, id, { ...camel(rest), ...meta });
+  return kind === 'data' ? new RawDataSource(scope, id, type, rest, meta) : new RawResource(scope, id, type, rest, meta);
 }
 
 /** The provider binding class for a Terraform type, by deep import (never the root index); undefined if there is none. */
@@ -127,7 +132,12 @@ function camel(value: any): any {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()), camel(v)]));
 }
 
-/** Path of each leaf of the `"//".outputs` tree (construct path below the stack -> output name), by output name. */
+/** Top-level keys only: an output's `value` or a variable's `default` is data, not config. */
+function camelKeys(config: Json): Json {
+  return Object.fromEntries(Object.entries(config).map(([k, v]) => [k.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()), v]));
+}
+
+/** Construct path (stack name first) of each leaf of the `"//".outputs` tree, by output name. */
 function leafPaths(tree: Json, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
   for (const [k, v] of Object.entries(tree)) {
@@ -140,8 +150,8 @@ function leafPaths(tree: Json, prefix = ''): Map<string, string> {
 
 /** A resource type without a binding class (e.g. a hand-written 6.x resource): attributes as synthesized. */
 class RawResource extends TerraformResource {
-  constructor(scope: Construct, id: string, type: string, private readonly attributes: Json, lifecycle?: Json) {
-    super(scope, id, { terraformResourceType: type, lifecycle });
+  constructor(scope: Construct, id: string, type: string, private readonly attributes: Json, meta: Json) {
+    super(scope, id, { terraformResourceType: type, ...meta });
   }
   protected synthesizeAttributes(): Json {
     return this.attributes;
@@ -149,8 +159,8 @@ class RawResource extends TerraformResource {
 }
 
 class RawDataSource extends TerraformDataSource {
-  constructor(scope: Construct, id: string, type: string, private readonly attributes: Json) {
-    super(scope, id, { terraformResourceType: type });
+  constructor(scope: Construct, id: string, type: string, private readonly attributes: Json, meta: Json) {
+    super(scope, id, { terraformResourceType: type, ...meta });
   }
   protected synthesizeAttributes(): Json {
     return this.attributes;
