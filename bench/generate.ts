@@ -1,7 +1,9 @@
 /**
  * Synthetic organisations for the benchmark, written in the real config format
  * (shared `integrations/*.yaml` plus one `environments/<env>.yaml` per
- * environment), deterministic for a given size. Hostnames of generic SPs are
+ * environment), deterministic for a given size: a mix of the SP presets, group
+ * assignments (some groups created), SCIM provisioning with push groups and
+ * attribute sync, first-login provisioning, renames and three backend types. Hostnames of generic SPs are
  * under example.com (RFC 2606); Aiven, Omni and Atlan URLs follow the patterns
  * of examples/acme.
  */
@@ -115,14 +117,33 @@ export function writeOrg(org: GeneratedOrg, dir: string): void {
 function sharedSettings(i: number, key: string, preset: string): Yaml {
   switch (preset) {
     case 'aiven':
-      return { preset, label: `Aiven ${pad(i)}`, relayState: AIVEN_CONSOLES[i % AIVEN_CONSOLES.length] };
+      return {
+        preset,
+        label: `Aiven ${pad(i)}`,
+        relayState: AIVEN_CONSOLES[i % AIVEN_CONSOLES.length],
+        provisioning: { method: 'scim', importGroups: false, features: { createUsers: true, updateAttributes: true, deactivateUsers: true, syncPassword: false } },
+      };
     case 'omni':
       return { preset, label: `Omni ${pad(i)}`, attributes: attributesOf(preset, {}) };
     case 'atlan':
-      return { preset, label: `Atlan ${pad(i)}`, groupAttribute: { name: 'memberOf', filter: { type: 'regex', value: '^(Data|Analytics)-.*' } } };
+      return {
+        preset,
+        label: `Atlan ${pad(i)}`,
+        groupAttribute: { name: 'memberOf', filter: { type: 'regex', value: '^(Data|Analytics)-.*' } },
+        provisioning: { method: 'scim' },
+        attributeSync: [
+          { attribute: 'title', from: 'user.title' },
+          { attribute: 'department', from: 'user.department' },
+        ],
+      };
     default: {
       const word = key.split('_')[0];
       const settings: Yaml = { preset, label: `${word[0].toUpperCase()}${word.slice(1)} ${pad(i)}`, attributes: attributesOf(preset, {}) };
+      // Half the generic SPs are provisioned over SCIM, with attribute sync.
+      if (i % 2 === 0) {
+        settings.provisioning = { method: 'scim' };
+        settings.attributeSync = [{ attribute: 'title', from: 'user.title' }];
+      }
       if (i % 5 === 0) settings.username = { format: 'custom', template: '${source.login}' };
       if (i % 7 === 0) settings.signing = { responseSigned: false };
       if (i % 3 === 0) settings.nameId = { format: 'persistent', template: '${user.id}' };
@@ -155,17 +176,34 @@ function environmentSettings(i: number, key: string, preset: string, env: Env): 
   if (i % 20 === 7) {
     groups.push({ name: `App-${key}-Users${ENV_SUFFIX[env]}`, create: true, description: `Users of ${key} (managed by cdktf-okta-sso)` });
   }
+  // SCIM apps say where their token lives; staging and prod are connected, so Terraform pushes the first group.
+  const scim = (): Yaml => ({
+    token: `secret:vault/okta-sso/${env}/${key}-scim-token`,
+    ...(env === 'dev' ? {} : { connected: true, pushGroups: [{ group: groups[0], target: String(groups[0]).toLowerCase() }] }),
+  });
   switch (preset) {
     case 'aiven':
-      return { aiven: { accountId: hexId(i, env, 'a'), methodId: hexId(i, env, 'am') }, groups };
+      return { aiven: { accountId: hexId(i, env, 'a'), methodId: hexId(i, env, 'am') }, groups, provisioning: scim() };
     case 'omni':
-      return { acsUrl: `https://acme${i}${host}.omniapp.co/api/auth/saml/acs`, audience: `acme${i}${host}.omniapp.co`, groups };
+      return {
+        acsUrl: `https://acme${i}${host}.omniapp.co/api/auth/saml/acs`,
+        audience: `acme${i}${host}.omniapp.co`,
+        groups,
+        // Omni: first-login in dev (saves seats), SCIM elsewhere.
+        provisioning: env === 'dev' ? { method: 'first-login' } : { method: 'scim', ...scim() },
+      };
     case 'atlan':
-      return { acsUrl: `https://acme${i}${host}.atlan.com/auth/realms/default/broker/saml/endpoint`, audience: `https://acme${i}${host}.atlan.com/auth/realms/default`, groups };
+      return {
+        acsUrl: `https://acme${i}${host}.atlan.com/auth/realms/default/broker/saml/endpoint`,
+        audience: `https://acme${i}${host}.atlan.com/auth/realms/default`,
+        groups,
+        provisioning: scim(),
+      };
     default: {
       const base = `https://${key.replace(/_/g, '-')}${host}.example.com`;
       const settings: Yaml = { acsUrl: `${base}/saml/acs`, audience: `${base}/saml/metadata`, groups };
       if (i % 6 === 1) settings.relayState = `${base}/home`;
+      if (i % 2 === 0) settings.provisioning = scim();
       return settings;
     }
   }
