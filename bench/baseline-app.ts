@@ -8,7 +8,20 @@
  *
  * Run as `node dist/bench/baseline-app.js <synth dir> <out dir>`.
  */
-import { App, CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformDataSource, TerraformElement, TerraformOutput, TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
+import {
+  App,
+  CloudBackend,
+  LocalBackend,
+  NamedCloudWorkspace,
+  S3Backend,
+  TerraformDataSource,
+  TerraformElement,
+  TerraformOutput,
+  TerraformProvider,
+  TerraformResource,
+  TerraformStack,
+  TerraformVariable,
+} from 'cdktf';
 import { Construct } from 'constructs';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -47,11 +60,22 @@ function declareStack(stack: TerraformStack, tf: Json): void {
 
   const terraform = tf.terraform ?? {};
   declareBackend(stack, terraform);
+  // Providers by the name resources use in their `provider` meta-argument (`type` or `type.alias`).
+  const providers = new Map<string, TerraformProvider>();
+  // Providers carry no construct path in the output; their own scope keeps their IDs clear of the resources' paths.
+  const providerScope = new Construct(stack, 'bare-providers');
   for (const [type, configs] of Object.entries<Json[]>(tf.provider ?? {})) {
-    for (const config of configs) new (providerClass(type))(stack, type, camel(config));
+    configs.forEach((config, i) => {
+      const provider = new (providerClass(type))(providerScope, `${type}-${i}`, camel(config)) as TerraformProvider;
+      providers.set(config.alias ? `${type}.${config.alias}` : type, provider);
+    });
   }
   for (const [name, req] of Object.entries<Json>(terraform.required_providers ?? {})) {
-    stack.addOverride(`terraform.required_providers.${name}.version`, req.version);
+    // Only where the stack overrides the bindings' own version, as the pipeline does.
+    const bindings = [...providers.values()].find((p) => p.terraformResourceType === name)?.terraformGeneratorMetadata;
+    if ((bindings?.providerVersion ?? bindings?.providerVersionConstraint) !== req.version) {
+      stack.addOverride(`terraform.required_providers.${name}.version`, req.version);
+    }
   }
 
   for (const kind of ['data', 'resource'] as const) {
@@ -59,7 +83,7 @@ function declareStack(stack: TerraformStack, tf: Json): void {
       for (const [logicalId, body] of Object.entries<Json>(byId)) {
         const { '//': comments, ...attributes } = body;
         const { scope, id } = placeAt(comments.metadata.path);
-        const element = declareElement(kind, type, scope, id, attributes);
+        const element = declareElement(kind, type, scope, id, attributes, providers);
         element.overrideLogicalId(logicalId);
         for (const [k, v] of Object.entries(comments)) if (k !== 'metadata') element.addOverride(`//.${k}`, v);
       }
@@ -95,24 +119,27 @@ function declareBackend(stack: TerraformStack, terraform: Json): void {
   }
 }
 
-function declareElement(kind: 'data' | 'resource', type: string, scope: Construct, id: string, attributes: Json): TerraformElement {
-  // Meta-arguments go in as cdktf expects them: depends_on as dependables, lifecycle in camelCase.
-  const { depends_on: dependsOn, lifecycle, ...rest } = attributes;
+function declareElement(kind: 'data' | 'resource', type: string, scope: Construct, id: string, attributes: Json, providers: ReadonlyMap<string, TerraformProvider>): TerraformElement {
+  // Meta-arguments go in as cdktf expects them: depends_on as dependables, provider as the provider, lifecycle in camelCase.
+  const { depends_on: dependsOn, provider, lifecycle, ...rest } = attributes;
   const meta = {
     ...(dependsOn ? { dependsOn: (dependsOn as string[]).map((fqn) => ({ fqn })) } : {}),
+    ...(provider ? { provider: providers.get(provider) } : {}),
     ...(lifecycle ? { lifecycle: camel(lifecycle) } : {}),
   };
-  const cls = bindingClass(kind === 'data' ? `data-${type.replace(/_/g, '-')}` : type.replace(/^[a-z0-9]+_/, '').replace(/_/g, '-'), type);
+  const [providerName] = type.split('_');
+  const module = kind === 'data' ? `data-${type.replace(/_/g, '-')}` : type.slice(providerName.length + 1).replace(/_/g, '-');
+  const cls = bindingClass(providerName, module, type);
   if (cls) return new cls(scope, id, { ...camel(rest), ...meta });
   return kind === 'data' ? new RawDataSource(scope, id, type, rest, meta) : new RawResource(scope, id, type, rest, meta);
 }
 
-/** The provider binding class for a Terraform type, by deep import (never the root index); undefined if there is none. */
-function bindingClass(module: string, type: string): ElementClass | undefined {
+/** The binding class for a Terraform type, by deep import (never a package's root index); undefined if there is none. */
+function bindingClass(providerName: string, module: string, type: string): ElementClass | undefined {
   let exports: Json;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    exports = require(`@cdktf/provider-okta/lib/${module}`);
+    exports = require(`@cdktf/provider-${providerName}/lib/${module}`);
   } catch {
     return undefined;
   }
@@ -120,7 +147,7 @@ function bindingClass(module: string, type: string): ElementClass | undefined {
 }
 
 function providerClass(type: string): ElementClass {
-  const cls = bindingClass('provider', type);
+  const cls = bindingClass(type, 'provider', type);
   if (!cls) throw new Error(`no provider binding for ${type}`);
   return cls;
 }
