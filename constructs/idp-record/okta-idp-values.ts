@@ -7,19 +7,21 @@ export type OktaIdpValues = Readonly<Record<IdpValue, string>>;
 
 /**
  * The values an SP's IdP record takes from one Okta SAML app: references, never copies.
- * Each is built on first read: a record uses two to four of them, and each
- * reference is a cdktf token that captures a stack trace.
+ * Written as Terraform references (`${okta_app_saml.<key>.<attribute>}`) from the
+ * app's address, not through the binding's attribute getters: each getter call
+ * is a cdktf token that captures a stack trace, thousands at organisation scale.
+ * The output is the same; each value is built on first read (a record uses two to four).
  */
 export function oktaIdpValues(app: AppSaml): OktaIdpValues {
   // Read when a value is built, after the app's logical ID is final.
-  const certificate = () => `${app.terraformResourceType}.${app.friendlyUniqueId}.certificate`;
+  const attribute = (name: string) => `${app.terraformResourceType}.${app.friendlyUniqueId}.${name}`;
   const build: Record<IdpValue, () => string> = {
-    ssoUrl: () => app.httpPostBinding,
-    issuer: () => app.entityUrl,
-    certificatePem: () => certificatePem(certificate()),
-    certificateBase64: () => certificateBase64(certificate()),
-    metadataXml: () => app.metadata,
-    metadataUrl: () => app.metadataUrl,
+    ssoUrl: () => `\${${attribute('http_post_binding')}}`,
+    issuer: () => `\${${attribute('entity_url')}}`,
+    certificatePem: () => certificatePem(attribute('certificate')),
+    certificateBase64: () => certificateBase64(attribute('certificate')),
+    metadataXml: () => `\${${attribute('metadata')}}`,
+    metadataUrl: () => `\${${attribute('metadata_url')}}`,
   };
   const values = {} as Record<IdpValue, string>;
   for (const name of Object.keys(build) as IdpValue[]) {
