@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { CORE_SCHEMA, load as loadYamlData } from 'js-yaml';
 import * as path from 'path';
-import { Document, LineCounter, isMap, isSeq, isScalar, parseDocument, Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import { ConfigProblem } from './problems';
 
 const CONFIG_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
@@ -41,8 +41,12 @@ export class ConfigFile {
   }
 }
 
+/** The `yaml` library: loaded only for a file with a problem or one the fast path does not take. */
+const yamlLibrary = () => require('yaml') as typeof import('yaml');
+
 /** Offsets of every map key and list item, by path: built once, so locating many problems stays linear. */
 function indexPositions(doc: Document): Map<string, number> {
+  const { isMap, isScalar, isSeq } = yamlLibrary();
   const index = new Map<string, number>();
   const walk = (node: unknown, at: string[]) => {
     if (isMap(node)) {
@@ -138,6 +142,7 @@ export function loadConfigFiles(dir: string): LoadedFiles {
 }
 
 function parseWithPositions(text: string): Positioned {
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lines = new LineCounter();
   return { doc: parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, merge: false, logLevel: 'error' }), lines };
 }
