@@ -3,8 +3,6 @@ import * as path from 'path';
 import { Command } from 'commander';
 import { formatProblem } from '../config/problems';
 import { httpsUrlProblem } from '../model/saml-rules';
-import { SpMetadataError, parseSpMetadata } from '../model/sp-metadata';
-import { listSpMetadataSources } from '../config/sp-metadata-sources';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
 
@@ -39,6 +37,9 @@ export function registerFetchMetadata(program: Command, io: CliIo, fetchText: Fe
     .option('-e, --env <env>', 'only integrations of this environment')
     .option('-i, --integration <key>', 'only this integration')
     .action(async (opts: Options) => {
+      // Loaded on use, so that other commands do not load the XML parser and the config reader for it.
+      const { SpMetadataError, parseSpMetadata } = require('../model/sp-metadata') as typeof import('../model/sp-metadata');
+      const { listSpMetadataSources } = require('../config/sp-metadata-sources') as typeof import('../config/sp-metadata-sources');
       const dir = configDirOf(opts.config);
       const { sources, problems } = listSpMetadataSources(dir);
       if (problems.length > 0) {

@@ -2,8 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
-import { IdpRecordValue, readIdpRecords } from './idp-record-outputs';
-import { renderIdpRecord, valueText } from './idp-record-render';
+import type { IdpRecordValue } from './idp-record-outputs';
 import { CliIo } from './io';
 
 /** Where `terraform output -json` comes from; replaceable in tests. */
@@ -45,6 +44,9 @@ export function registerIdpRecord(program: Command, io: CliIo, sources: IdpRecor
     .option('--field <id>', "print only this field's value, exactly (e.g. idpMetadata > okta-metadata.xml); needs --integration")
     .option('--json', 'print the records as JSON (schema/idp-record.schema.json) instead of text')
     .action((opts: Options) => {
+      // Loaded on use, so that other commands do not load the record schema's validator.
+      const { readIdpRecords } = require('./idp-record-outputs') as typeof import('./idp-record-outputs');
+      const { renderIdpRecord, valueText } = require('./idp-record-render') as typeof import('./idp-record-render');
       let records: IdpRecordValue[];
       try {
         const { text, source } = outputsText(opts, sources);

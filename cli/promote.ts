@@ -3,7 +3,6 @@ import { HIDDEN, containsSecret } from '../review/redact';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
 import { FieldChange, PromoteInputError, PromotePlan, planPromotion } from '../promote/plan';
-import { writePromotion } from '../promote/write';
 
 /** Exit code for bad input (unknown environment, unreadable config). */
 export const PROMOTE_BAD_INPUT_EXIT = 2;
@@ -67,6 +66,8 @@ export function registerPromote(program: Command, io: CliIo): void {
         if (plan.integrations.some((i) => i.kind !== 'only-in-target')) io.out(`run with --write to update ${plan.targetFile}\n`);
         return;
       }
+      // Loaded on use: the YAML document editor is needed only to write, and other commands should not load it.
+      const { writePromotion } = require('../promote/write') as typeof import('../promote/write');
       const changed = writePromotion(plan);
       io.out(changed ? `wrote ${plan.targetFile}\n` : `${plan.targetFile} unchanged\n`);
       if (changed) {

@@ -14,8 +14,9 @@ const CERT = JSON.parse(fixture('idp-record/dev-terraform-output.json')).idp_rec
 function expressions(): { pem: string; base64: string } {
   const stack = new TerraformStack(Testing.app(), 's');
   const app = new AppSaml(stack, 'app', { label: 'x' });
-  new TerraformOutput(stack, 'pem', { value: certificatePem(app.certificate) });
-  new TerraformOutput(stack, 'base64', { value: certificateBase64(app.certificate) });
+  const address = `${app.terraformResourceType}.${app.friendlyUniqueId}.certificate`;
+  new TerraformOutput(stack, 'pem', { value: certificatePem(address) });
+  new TerraformOutput(stack, 'base64', { value: certificateBase64(address) });
   const out = JSON.parse(Testing.synth(stack)).output;
   return { pem: out.pem.value, base64: out.base64.value };
 }
