@@ -1,6 +1,7 @@
-import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, TerraformStack } from 'cdktf';
+import { LocalBackend, S3Backend, TerraformStack } from 'cdktf';
 import * as path from 'path';
 import { BackendModel } from '../model/types';
+import { HcpBackend } from './hcp-backend';
 
 /**
  * Declares the stack's backend explicitly. Without one, cdktf writes an
@@ -26,11 +27,7 @@ export function addBackend(stack: TerraformStack, backend: BackendModel, configD
       return;
     }
     case 'hcp':
-      new CloudBackend(stack, {
-        organization: backend.organization,
-        workspaces: new NamedCloudWorkspace(backend.workspace),
-        hostname: backend.hostname,
-      });
+      new HcpBackend(stack, { organization: backend.organization, workspace: backend.workspace, hostname: backend.hostname });
       return;
   }
 }

@@ -65,6 +65,7 @@ export function synthToDisk(model: OrgModel, options: SynthOptions): string[] {
   const outdir = path.resolve(options.outdir);
   const staging = `${outdir}.tmp-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(outdir), { recursive: true });
   try {
     buildApp(model, staging, options.configDir, outdir).synth();
     writeRunbooks(model, staging);

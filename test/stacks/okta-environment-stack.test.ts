@@ -35,6 +35,17 @@ test('s3 backend, with S3-native locking', () => {
 test('HCP Terraform backend (cloud block)', () => {
   const json = synthEnv({ backend: { type: 'hcp', organization: 'acme', workspace: 'okta-dev' } });
   expect(json.terraform.cloud).toEqual({ organization: 'acme', workspaces: { name: 'okta-dev' } });
+  expect(synthEnv({ backend: { type: 'hcp', organization: 'acme', workspace: 'w', hostname: 'tfe.acme.example' } }).terraform.cloud.hostname).toBe('tfe.acme.example');
+});
+
+test('the HCP backend synthesizes without terraform installed (synth-only CI jobs)', () => {
+  const path = process.env.PATH;
+  process.env.PATH = '/nonexistent';
+  try {
+    expect(synthEnv({ backend: { type: 'hcp', organization: 'acme', workspace: 'okta-dev' } }).terraform.cloud.organization).toBe('acme');
+  } finally {
+    process.env.PATH = path;
+  }
 });
 
 test('one SaasIntegration per integration, addressed by key', () => {

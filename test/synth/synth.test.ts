@@ -106,6 +106,12 @@ test('a failure leaves no partial output and keeps the previous output', () => {
   expect(fs.readdirSync(root)).toEqual(['cdktf.out']);
 });
 
+test('an output directory whose parents do not exist yet is created', () => {
+  const out = path.join(tempDir(), 'a', 'b', 'cdktf.out');
+  synthToDisk(model, { outdir: out, configDir: EXAMPLE_DIR });
+  expect(listFiles(out)).toContain('stacks/prod/cdk.tf.json');
+});
+
 describe('synth refuses an output directory it could destroy', () => {
   test.each([
     ['a directory holding other files', (root: string) => (fs.writeFileSync(path.join(root, 'precious.txt'), 'x'), root)],
