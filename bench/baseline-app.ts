@@ -10,9 +10,7 @@
  */
 import {
   App,
-  CloudBackend,
   LocalBackend,
-  NamedCloudWorkspace,
   S3Backend,
   TerraformDataSource,
   TerraformElement,
@@ -25,6 +23,8 @@ import {
 import { Construct } from 'constructs';
 import * as fs from 'fs';
 import * as path from 'path';
+// The same cloud block the pipeline writes, without cdktf's per-synth `terraform version` check, so neither side pays it.
+import { HcpBackend } from '../stacks/hcp-backend';
 
 type Json = Record<string, any>;
 type ElementClass = new (scope: Construct, id: string, config: Json) => TerraformElement;
@@ -115,7 +115,7 @@ function declareBackend(stack: TerraformStack, terraform: Json): void {
   }
   if (terraform.cloud) {
     const { organization, hostname, workspaces } = terraform.cloud;
-    new CloudBackend(stack, { organization, hostname, workspaces: new NamedCloudWorkspace(workspaces.name) });
+    new HcpBackend(stack, { organization, hostname, workspace: workspaces.name });
   }
 }
 

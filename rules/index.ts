@@ -22,4 +22,4 @@ export const RULES: readonly PolicyRule[] = [
   assignedToGroup,
 ];
 
-export { PolicyRule, AppSubject, RuleOutcome } from './rule';
+export type { PolicyRule, AppSubject, RuleOutcome } from './rule';

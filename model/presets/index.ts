@@ -6,7 +6,8 @@ import { onprem } from './onprem';
 import { SpPreset } from './preset';
 import { snowflake } from './snowflake';
 
-export { SpPreset, SignInFlow, checkPresetFacts } from './preset';
+export { checkPresetFacts } from './preset';
+export type { SpPreset, SignInFlow } from './preset';
 
 /** Every SP preset, by its config name. */
 export const PRESETS: Readonly<Record<string, SpPreset>> = { aiven, atlan, generic, omni, onprem, snowflake };

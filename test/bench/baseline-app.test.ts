@@ -10,7 +10,7 @@ import { EXAMPLE_DIR, listFiles, tempDir, writeConfigDir } from '../helpers';
 function pipelineAndBare(configDir: string): { pipeline: string; bare: string } {
   const root = tempDir();
   const pipeline = path.join(root, 'cdktf.out');
-  synthToDisk(loadConfig(configDir), { outdir: pipeline, projectRoot: root, configDir });
+  synthToDisk(loadConfig(configDir), { outdir: pipeline, configDir });
   const bare = path.join(root, 'bare.out');
   buildBareApp(pipeline, bare).synth();
   return { pipeline, bare };
