@@ -2,6 +2,7 @@ import { Saml2Integration } from '@cdktf/provider-snowflake/lib/saml2-integratio
 import { ScimIntegration } from '@cdktf/provider-snowflake/lib/scim-integration';
 import { Construct } from 'constructs';
 import { SnowflakeModel } from '../../model/presets/snowflake';
+import { MovedBlock } from '../moved-block';
 import { terraformLiteral } from '../okta-expression';
 import { OktaIdpValues } from './okta-idp-values';
 import { SnowflakeProviders } from './snowflake-providers';
@@ -17,6 +18,12 @@ export interface SnowflakeIdpRecordProps {
   readonly acsUrl: string;
   /** The Okta app's audience, as a reference (`okta_app_saml.<key>.audience`): Snowflake's issuer URL. */
   readonly audience: string;
+  /**
+   * Integration key before a rename: emits `moved` blocks so the Snowflake
+   * integrations are not replaced (their names in Snowflake come from the model).
+   * @default - not renamed
+   */
+  readonly renamedFrom?: string;
 }
 
 /**
@@ -60,6 +67,11 @@ export class SnowflakeIdpRecord extends Construct {
         lifecycle: { preventDestroy: true },
       });
       this.scimIntegration.overrideLogicalId(props.key);
+    }
+    if (props.renamedFrom) {
+      const moved = (type: string) => new MovedBlock(this, `moved-${type}`, { from: `${type}.${props.renamedFrom}`, to: `${type}.${props.key}` });
+      moved(Saml2Integration.tfResourceType);
+      if (this.scimIntegration) moved(ScimIntegration.tfResourceType);
     }
   }
 }

@@ -14,7 +14,7 @@ export interface SnowflakeSettings {
 /** The Snowflake side of an integration: Terraform resources in the Snowflake account. */
 export interface SnowflakeModel {
   readonly account: SnowflakeAccount;
-  /** Name of the `snowflake_saml2_integration` object in Snowflake. */
+  /** Name of the `snowflake_saml2_integration` object in Snowflake: `OKTA_<KEY>` by default, from the key before a rename. */
   readonly integrationName: string;
   /** Label of the SP-initiated sign-in button on Snowflake's login page. */
   readonly loginPageLabel: string;
@@ -33,13 +33,19 @@ function scimOn(settings: IntegrationSettings): boolean {
   return settings.provisioning !== undefined && (settings.provisioning.method ?? 'scim') === 'scim';
 }
 
-/** The Snowflake resources' settings, when the account is valid (problems are reported by the preset's defaults). */
+/**
+ * The Snowflake resources' settings, when the account is valid (problems are
+ * reported by the preset's defaults). The default object names come from the
+ * key the integration had before a rename (`renamedFrom`): renaming the key
+ * moves the Terraform resources but must not rename the Snowflake objects,
+ * which would recreate them and void the SCIM token.
+ */
 export function snowflakeModelOf(key: string, settings: IntegrationSettings): SnowflakeModel | undefined {
   const s = snowflakeSettings(settings);
   if (s.account === undefined) return undefined;
   const account = parseSnowflakeAccount(s.account);
   if ('problem' in account) return undefined;
-  const integrationName = s.integrationName ?? `OKTA_${key.toUpperCase()}`;
+  const integrationName = s.integrationName ?? `OKTA_${(settings.renamedFrom ?? key).toUpperCase()}`;
   return {
     account,
     integrationName,
