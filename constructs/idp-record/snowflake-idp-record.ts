@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { SnowflakeModel } from '../../model/presets/snowflake';
 import { MovedBlock } from '../moved-block';
 import { terraformLiteral } from '../okta-expression';
+import { OKTA_PROVISIONER, OktaProvisionerRoles } from './okta-provisioner-role';
 import { OktaIdpValues } from './okta-idp-values';
 import { SnowflakeProviders } from './snowflake-providers';
 
@@ -29,8 +30,9 @@ export interface SnowflakeIdpRecordProps {
 /**
  * Snowflake's half of the integration as Terraform resources: the SAML2
  * security integration that trusts Okta, and the SCIM integration Okta
- * provisions through. Both are protected by `prevent_destroy` (removing them
- * signs every user out or breaks provisioning).
+ * provisions through, which runs as the account's OKTA_PROVISIONER role
+ * (declared once per account, see OktaProvisionerRoles). Both are protected by
+ * `prevent_destroy` (removing them signs every user out or breaks provisioning).
  */
 export class SnowflakeIdpRecord extends Construct {
   public readonly saml2Integration: Saml2Integration;
@@ -58,13 +60,16 @@ export class SnowflakeIdpRecord extends Construct {
     });
     this.saml2Integration.overrideLogicalId(props.key);
     if (snowflake.scimIntegrationName) {
+      // Snowflake rejects a SCIM integration whose run-as role does not exist.
+      const provisioner = OktaProvisionerRoles.of(this).forAccount(snowflake.account);
       this.scimIntegration = new ScimIntegration(this, 'scim', {
         provider,
         name: snowflake.scimIntegrationName,
         enabled: true,
         scimClient: 'OKTA',
-        runAsRole: 'OKTA_PROVISIONER',
+        runAsRole: OKTA_PROVISIONER,
         lifecycle: { preventDestroy: true },
+        dependsOn: [...provisioner.all],
       });
       this.scimIntegration.overrideLogicalId(props.key);
     }
