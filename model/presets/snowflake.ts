@@ -1,7 +1,8 @@
 import { IdpRecordSpec } from '../idp-record';
 import { FieldProblem, IntegrationSettings } from '../settings';
 import { SnowflakeAccount, parseSnowflakeAccount, snowflakeUrls } from '../snowflake-account';
-import { SpPreset } from './preset';
+import { IntegrationModel } from '../types';
+import { ProvisioningValues, SpPreset } from './preset';
 
 /** The `snowflake:` block of an integration's config. */
 export interface SnowflakeSettings {
@@ -81,7 +82,7 @@ export const snowflake: SpPreset = {
     pushGroups: true,
     enhancedGroupPush: false,
     connection: 'cloud',
-    tokenSource: "the token from SELECT SYSTEM$GENERATE_SCIM_ACCESS_TOKEN('<SCIM integration name>'), run in Snowflake once Terraform has created the SCIM integration",
+    tokenSource: 'a SCIM access token with SYSTEM$GENERATE_SCIM_ACCESS_TOKEN on the Okta SCIM integration, run in Snowflake once Terraform has created it',
     notes: ['Snowflake creates provisioned users and pushed groups (as roles) owned by the OKTA_PROVISIONER role.'],
   },
   defaults(settings: IntegrationSettings) {
@@ -100,4 +101,16 @@ export const snowflake: SpPreset = {
     };
   },
   idpRecord: () => RECORD,
+  provisioningValues(integration: IntegrationModel): ProvisioningValues {
+    const model = integration.snowflake;
+    if (!model) return {};
+    const scimBaseUrl = snowflakeUrls(model.account).scimBaseUrl;
+    if (!model.scimIntegrationName) {
+      return { scimBaseUrl, tokenSource: `a SCIM access token with SYSTEM$GENERATE_SCIM_ACCESS_TOKEN on the Okta SCIM integration you created in Snowflake (snowflake.scim is off, so Terraform creates none)` };
+    }
+    return {
+      scimBaseUrl,
+      tokenSource: `the token with SELECT SYSTEM$GENERATE_SCIM_ACCESS_TOKEN('${model.scimIntegrationName}'), once Terraform has created the SCIM integration ${model.scimIntegrationName} (the token is valid for six months)`,
+    };
+  },
 };
