@@ -52,7 +52,14 @@ export class SaasIntegration extends Construct {
     const app = this.samlApp.app;
     const values = oktaIdpValues(app);
     if (integration.snowflake) {
-      this.snowflake = new SnowflakeIdpRecord(this, 'snowflake', { key: integration.key, snowflake: integration.snowflake, values, acsUrl: app.ssoUrl, audience: app.audience });
+      this.snowflake = new SnowflakeIdpRecord(this, 'snowflake', {
+        key: integration.key,
+        snowflake: integration.snowflake,
+        values,
+        acsUrl: app.ssoUrl,
+        audience: app.audience,
+        renamedFrom: integration.renamedFrom,
+      });
     }
     const spec = integration.idpRecord ?? GENERIC_IDP_RECORD;
     this.idpRecord = new IdpRecord(this, 'idp-record', {

@@ -38,8 +38,13 @@ export function parseSnowflakeAccount(identifier: string): SnowflakeAccount | { 
   return { identifier, organizationName: m[1], accountName: m[2], hostLabel: identifier.toLowerCase().replace(/_/g, '-') };
 }
 
-/** Snowflake's SAML endpoints for an account, as Okta must be configured with them. */
-export function snowflakeUrls(account: SnowflakeAccount): { acsUrl: string; entityId: string } {
+/**
+ * Snowflake's endpoints for an account, as Okta must be configured with them:
+ * SAML ACS URL and entity ID, and the SCIM base URL (`/scim/v2/` on the
+ * account URL, for SCIM access tokens; Snowflake docs, "SCIM user API
+ * reference"), all on the hyphenated host Okta accepts.
+ */
+export function snowflakeUrls(account: SnowflakeAccount): { acsUrl: string; entityId: string; scimBaseUrl: string } {
   const base = `https://${account.hostLabel}.snowflakecomputing.com`;
-  return { acsUrl: `${base}/fed/login`, entityId: base };
+  return { acsUrl: `${base}/fed/login`, entityId: base, scimBaseUrl: `${base}/scim/v2/` };
 }

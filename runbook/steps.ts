@@ -1,4 +1,5 @@
 import { PRESETS } from '../model/presets';
+import { ProvisioningValues } from '../model/presets/preset';
 import { ProvisioningCapability } from '../model/provisioning/capability';
 import { ProvisioningPlacement, apiSupportsProvisioning, oauthOnlyApp, placeProvisioning } from '../model/provisioning/placement';
 import { describeSecretRef } from '../model/provisioning/secret-ref';
@@ -65,11 +66,16 @@ function openAppStep(s: Subject): RunbookStep {
   });
 }
 
+/** Values the preset computes for this integration (Snowflake: its SCIM integration's name and SCIM URL). */
+function presetValues(s: Subject): ProvisioningValues {
+  return PRESETS[s.integration.preset]?.provisioningValues?.(s.integration) ?? {};
+}
+
 function tokenStep(s: Subject): RunbookStep {
   const managed = s.placement?.connection === 'terraform';
   const values: Record<string, string> = { 'Token location': tokenWhere(s) };
   const actions = [
-    `In ${s.sp}, create ${s.capability.tokenSource ?? 'a SCIM API token for Okta'}.`,
+    `In ${s.sp}, create ${presetValues(s).tokenSource ?? s.capability.tokenSource ?? 'a SCIM API token for Okta'}.`,
     `Store it at the token location below; never paste it into config, a ticket or a chat.`,
   ];
   if (managed) {
@@ -119,7 +125,7 @@ function apiIntegrationStep(s: Subject): RunbookStep {
 
 /** A custom SAML app's SCIM connection (cloud SP). */
 function scimConnectionSteps(s: Subject): RunbookStep[] {
-  const base = s.provisioning.scimBaseUrl ?? `not in config: the SCIM base URL that ${s.sp} shows (record it as provisioning.scimBaseUrl to have it here)`;
+  const base = s.provisioning.scimBaseUrl ?? presetValues(s).scimBaseUrl ?? `not in config: the SCIM base URL that ${s.sp} shows (record it as provisioning.scimBaseUrl to have it here)`;
   const f = s.provisioning.features;
   return [
     step(s, 'enable-scim', {

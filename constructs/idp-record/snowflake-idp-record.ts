@@ -2,7 +2,9 @@ import { Saml2Integration } from '@cdktf/provider-snowflake/lib/saml2-integratio
 import { ScimIntegration } from '@cdktf/provider-snowflake/lib/scim-integration';
 import { Construct } from 'constructs';
 import { SnowflakeModel } from '../../model/presets/snowflake';
+import { MovedBlock } from '../moved-block';
 import { terraformLiteral } from '../okta-expression';
+import { OKTA_PROVISIONER, OktaProvisionerRoles } from './okta-provisioner-role';
 import { OktaIdpValues } from './okta-idp-values';
 import { SnowflakeProviders } from './snowflake-providers';
 
@@ -17,13 +19,20 @@ export interface SnowflakeIdpRecordProps {
   readonly acsUrl: string;
   /** The Okta app's audience, as a reference (`okta_app_saml.<key>.audience`): Snowflake's issuer URL. */
   readonly audience: string;
+  /**
+   * Integration key before a rename: emits `moved` blocks so the Snowflake
+   * integrations are not replaced (their names in Snowflake come from the model).
+   * @default - not renamed
+   */
+  readonly renamedFrom?: string;
 }
 
 /**
  * Snowflake's half of the integration as Terraform resources: the SAML2
  * security integration that trusts Okta, and the SCIM integration Okta
- * provisions through. Both are protected by `prevent_destroy` (removing them
- * signs every user out or breaks provisioning).
+ * provisions through, which runs as the account's OKTA_PROVISIONER role
+ * (declared once per account, see OktaProvisionerRoles). Both are protected by
+ * `prevent_destroy` (removing them signs every user out or breaks provisioning).
  */
 export class SnowflakeIdpRecord extends Construct {
   public readonly saml2Integration: Saml2Integration;
@@ -51,15 +60,23 @@ export class SnowflakeIdpRecord extends Construct {
     });
     this.saml2Integration.overrideLogicalId(props.key);
     if (snowflake.scimIntegrationName) {
+      // Snowflake rejects a SCIM integration whose run-as role does not exist.
+      const provisioner = OktaProvisionerRoles.of(this).forAccount(snowflake.account);
       this.scimIntegration = new ScimIntegration(this, 'scim', {
         provider,
         name: snowflake.scimIntegrationName,
         enabled: true,
         scimClient: 'OKTA',
-        runAsRole: 'OKTA_PROVISIONER',
+        runAsRole: OKTA_PROVISIONER,
         lifecycle: { preventDestroy: true },
+        dependsOn: [...provisioner.all],
       });
       this.scimIntegration.overrideLogicalId(props.key);
+    }
+    if (props.renamedFrom) {
+      const moved = (type: string) => new MovedBlock(this, `moved-${type}`, { from: `${type}.${props.renamedFrom}`, to: `${type}.${props.key}` });
+      moved(Saml2Integration.tfResourceType);
+      if (this.scimIntegration) moved(ScimIntegration.tfResourceType);
     }
   }
 }

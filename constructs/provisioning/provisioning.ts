@@ -70,6 +70,7 @@ export class Provisioning extends Construct {
         profile: { authScheme: 'TOKEN', token: token.stringValue },
       });
       this.connection.overrideLogicalId(key);
+      if (integration.renamedFrom) this.moved(OktaAppConnection.tfResourceType, integration.renamedFrom, key);
     }
     if (p && this.placement?.features === 'terraform') {
       const status = (on: boolean) => (on ? 'ENABLED' : 'DISABLED') as 'ENABLED' | 'DISABLED';
@@ -84,6 +85,7 @@ export class Provisioning extends Construct {
         dependsOn: this.connection ? [this.connection] : undefined,
       });
       this.features.overrideLogicalId(key);
+      if (integration.renamedFrom) this.moved(OktaAppFeatures.tfResourceType, integration.renamedFrom, key);
     }
 
     const pushGroups: OktaPushGroup[] = [];
@@ -101,9 +103,7 @@ export class Provisioning extends Construct {
         });
         const logicalId = pushGroupLogicalId(key, mapping.group);
         push.overrideLogicalId(logicalId);
-        if (integration.renamedFrom) {
-          new MovedBlock(this, `moved-${logicalId}`, { from: `okta_push_group.${pushGroupLogicalId(integration.renamedFrom, mapping.group)}`, to: `okta_push_group.${logicalId}` });
-        }
+        if (integration.renamedFrom) this.moved(OktaPushGroup.tfResourceType, pushGroupLogicalId(integration.renamedFrom, mapping.group), logicalId);
         pushGroups.push(push);
       }
     }
@@ -120,6 +120,11 @@ export class Provisioning extends Construct {
       });
       output.overrideLogicalId(provisioningOutputName(key));
     }
+  }
+
+  /** A `moved` block for one of this integration's resources after a rename. */
+  private moved(type: string, from: string, to: string): void {
+    new MovedBlock(this, `moved-${type}-${to}`, { from: `${type}.${from}`, to: `${type}.${to}` });
   }
 
   /** Rules the construct enforces itself, for use without the config layer. */

@@ -1,7 +1,7 @@
 import { FieldProblem, IntegrationSettings } from '../settings';
 import { ProvisioningCapability } from '../provisioning/capability';
 import { IdpRecordSpec } from '../idp-record';
-import { SamlSettings, UsernameFormat } from '../types';
+import { IntegrationModel, SamlSettings, UsernameFormat } from '../types';
 
 /** How users may start sign-in for an SP. */
 export type SignInFlow = 'idp-and-sp' | 'sp-only';
@@ -10,6 +10,14 @@ export type SignInFlow = 'idp-and-sp' | 'sp-only';
 export interface PresetDefaults {
   readonly settings: IntegrationSettings;
   readonly problems: readonly FieldProblem[];
+}
+
+/** Provisioning values an SP derives from the integration itself, for the runbook. */
+export interface ProvisioningValues {
+  /** Where the SP issues this integration's SCIM token, exactly (e.g. the SQL naming its SCIM integration). */
+  readonly tokenSource?: string;
+  /** The SP's SCIM base URL for this integration, built from a pattern the vendor publishes. */
+  readonly scimBaseUrl?: string;
 }
 
 /**
@@ -42,6 +50,11 @@ export interface SpPreset {
    * @default - the generic record (sign-on URL, issuer, PEM certificate, metadata URL), or config's `idpRecord`
    */
   idpRecord?(settings: IntegrationSettings): IdpRecordSpec;
+  /**
+   * Provisioning values computed from the resolved integration; config's `provisioning.scimBaseUrl` still wins.
+   * @default - `provisioning.tokenSource`, and the SCIM base URL from config only
+   */
+  provisioningValues?(integration: IntegrationModel): ProvisioningValues;
 }
 
 /** Rules that follow from a preset's declared facts; shared by every preset. */

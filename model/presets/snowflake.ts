@@ -1,7 +1,8 @@
 import { IdpRecordSpec } from '../idp-record';
 import { FieldProblem, IntegrationSettings } from '../settings';
 import { SnowflakeAccount, parseSnowflakeAccount, snowflakeUrls } from '../snowflake-account';
-import { SpPreset } from './preset';
+import { IntegrationModel } from '../types';
+import { ProvisioningValues, SpPreset } from './preset';
 
 /** The `snowflake:` block of an integration's config. */
 export interface SnowflakeSettings {
@@ -14,7 +15,7 @@ export interface SnowflakeSettings {
 /** The Snowflake side of an integration: Terraform resources in the Snowflake account. */
 export interface SnowflakeModel {
   readonly account: SnowflakeAccount;
-  /** Name of the `snowflake_saml2_integration` object in Snowflake. */
+  /** Name of the `snowflake_saml2_integration` object in Snowflake: `OKTA_<KEY>` by default, from the key before a rename. */
   readonly integrationName: string;
   /** Label of the SP-initiated sign-in button on Snowflake's login page. */
   readonly loginPageLabel: string;
@@ -33,13 +34,19 @@ function scimOn(settings: IntegrationSettings): boolean {
   return settings.provisioning !== undefined && (settings.provisioning.method ?? 'scim') === 'scim';
 }
 
-/** The Snowflake resources' settings, when the account is valid (problems are reported by the preset's defaults). */
+/**
+ * The Snowflake resources' settings, when the account is valid (problems are
+ * reported by the preset's defaults). The default object names come from the
+ * key the integration had before a rename (`renamedFrom`): renaming the key
+ * moves the Terraform resources but must not rename the Snowflake objects,
+ * which would recreate them and void the SCIM token.
+ */
 export function snowflakeModelOf(key: string, settings: IntegrationSettings): SnowflakeModel | undefined {
   const s = snowflakeSettings(settings);
   if (s.account === undefined) return undefined;
   const account = parseSnowflakeAccount(s.account);
   if ('problem' in account) return undefined;
-  const integrationName = s.integrationName ?? `OKTA_${key.toUpperCase()}`;
+  const integrationName = s.integrationName ?? `OKTA_${(settings.renamedFrom ?? key).toUpperCase()}`;
   return {
     account,
     integrationName,
@@ -75,7 +82,7 @@ export const snowflake: SpPreset = {
     pushGroups: true,
     enhancedGroupPush: false,
     connection: 'cloud',
-    tokenSource: "the token from SELECT SYSTEM$GENERATE_SCIM_ACCESS_TOKEN('<SCIM integration name>'), run in Snowflake once Terraform has created the SCIM integration",
+    tokenSource: 'a SCIM access token with SYSTEM$GENERATE_SCIM_ACCESS_TOKEN on the Okta SCIM integration, run in Snowflake once Terraform has created it',
     notes: ['Snowflake creates provisioned users and pushed groups (as roles) owned by the OKTA_PROVISIONER role.'],
   },
   defaults(settings: IntegrationSettings) {
@@ -94,4 +101,16 @@ export const snowflake: SpPreset = {
     };
   },
   idpRecord: () => RECORD,
+  provisioningValues(integration: IntegrationModel): ProvisioningValues {
+    const model = integration.snowflake;
+    if (!model) return {};
+    const scimBaseUrl = snowflakeUrls(model.account).scimBaseUrl;
+    if (!model.scimIntegrationName) {
+      return { scimBaseUrl, tokenSource: `a SCIM access token with SYSTEM$GENERATE_SCIM_ACCESS_TOKEN on the Okta SCIM integration you created in Snowflake (snowflake.scim is off, so Terraform creates none)` };
+    }
+    return {
+      scimBaseUrl,
+      tokenSource: `the token with SELECT SYSTEM$GENERATE_SCIM_ACCESS_TOKEN('${model.scimIntegrationName}'), once Terraform has created the SCIM integration ${model.scimIntegrationName} (the token is valid for six months)`,
+    };
+  },
 };

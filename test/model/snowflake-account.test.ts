@@ -8,6 +8,8 @@ describe('Snowflake account identifiers', () => {
     expect(snowflakeUrls(a as never)).toEqual({
       acsUrl: 'https://acme-analytics-prod.snowflakecomputing.com/fed/login',
       entityId: 'https://acme-analytics-prod.snowflakecomputing.com',
+      // Snowflake's SCIM API for SCIM access tokens, on the hyphenated host SCIM needs.
+      scimBaseUrl: 'https://acme-analytics-prod.snowflakecomputing.com/scim/v2/',
     });
   });
 
