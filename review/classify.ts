@@ -1,4 +1,5 @@
 import { RiskFinding, finding } from './risk';
+import { resourceWords } from './words';
 
 /** What a classifier knows about the integration beyond the attribute itself. */
 export interface ChangeContext {
@@ -44,18 +45,14 @@ const BY_TYPE: Readonly<Record<string, Readonly<Record<string, Classifier>>>> = 
     response_signed: signedFlag,
     assertion_signed: signedFlag,
     status: (_b, after, words) =>
-      after === 'INACTIVE' ? finding('deprovisioning-off', 'app deactivated') : finding('access-granted', `${words} changed to ${String(after ?? 'ACTIVE')}`),
-    lifecycle: (before, after, words) =>
-      (before as any)?.prevent_destroy === true && (after as any)?.prevent_destroy !== true
-        ? finding('protection-removed', 'prevent_destroy removed')
-        : finding('other', `${words} changed`),
+      after === 'INACTIVE' ? finding('app-deactivated', 'app deactivated') : finding('access-granted', `${words} changed to ${String(after ?? 'ACTIVE')}`),
     attribute_statements: (before, after, words) =>
       groupStatements(before) !== groupStatements(after)
-        ? finding('group-removal', 'group attribute statement changed: the groups sent to the SP change, SP group mappings may drop users', 'medium')
+        ? finding('group-removal', 'group attribute statement changed (its name or group filter)', 'medium')
         : finding('attributes', `${words} changed`),
   },
   okta_push_group: {
-    status: (_b, after, words) => (after === 'INACTIVE' ? finding('deprovisioning-off', 'group push turned off') : finding('other', `${words} changed`)),
+    status: (_b, after, words) => (after === 'INACTIVE' ? finding('push-groups-off', `${words} turned off`) : finding('other', `${words} changed`)),
   },
   okta_app_connection: {
     action: (_b, after, words) => (after === 'deactivate' ? finding('deprovisioning-off', 'provisioning connection deactivated') : finding('other', `${words} changed`)),
@@ -67,7 +64,21 @@ const BY_TYPE: Readonly<Record<string, Readonly<Record<string, Classifier>>>> = 
         : finding('other', `${words} changed`),
     status: (_b, after, words) => (after === 'DISABLED' ? finding('deprovisioning-off', 'provisioning feature disabled') : finding('other', `${words} changed`)),
   },
+  snowflake_saml2_integration: {
+    enabled: (_b, after, words) =>
+      String(after) === 'false' ? finding('snowflake-integration-replaced', `${words} disabled: SSO into Snowflake stops`) : finding('other', `${words} changed`),
+  },
+  snowflake_scim_integration: {
+    enabled: (_b, after, words) =>
+      String(after) === 'false' ? finding('deprovisioning-off', `${words} disabled: Okta can no longer provision or deprovision Snowflake users`) : finding('other', `${words} changed`),
+  },
 };
+
+/** Any resource: prevent_destroy removed. */
+const lifecycle: Classifier = (before, after, words) =>
+  (before as any)?.prevent_destroy === true && (after as any)?.prevent_destroy !== true
+    ? finding('protection-removed', `prevent_destroy removed from ${words}`)
+    : finding('other', `${words} destroy protection changed`);
 
 function countOf(text: string, needle: string): number {
   return text.split(needle).length - 1;
@@ -79,13 +90,17 @@ const VAR_REF = /\$\{var\.[A-Za-z0-9_-]+\}/;
 export function classifyChange(type: string, attribute: string, before: unknown, after: unknown, words: string, ctx: ChangeContext): RiskFinding {
   const specific = BY_TYPE[type]?.[attribute];
   if (specific) return specific(before, after, words, ctx);
+  if (attribute === 'lifecycle') return lifecycle(before, after, resourceWords(type), ctx);
   // A changed reference to a Terraform variable: the secret or value now lives elsewhere.
   if (VAR_REF.test(JSON.stringify(before ?? '')) || VAR_REF.test(JSON.stringify(after ?? ''))) return finding('secret-moved', `${words} now read from another variable`);
   return finding(type === 'okta_app_saml' ? 'attributes' : 'other', `${words} changed`);
 }
 
-/** The risk of a resource disappearing from an integration that stays. */
-export function classifyRemoval(type: string, words: string): RiskFinding {
+/**
+ * The risk of a resource disappearing. `words` names the resource (for a push
+ * group: its Okta group and SP group); `body` is its base configuration.
+ */
+export function classifyRemoval(type: string, words: string, body: Readonly<Record<string, unknown>> = {}): RiskFinding {
   switch (type) {
     case 'okta_app_saml':
       return finding('app-replaced', 'Okta app destroyed');
@@ -93,11 +108,29 @@ export function classifyRemoval(type: string, words: string): RiskFinding {
     case 'okta_app_group_assignment':
       return finding('group-removal', 'all group assignments removed');
     case 'okta_push_group':
-      return finding('deprovisioning-off', 'push group removed');
+      return finding('push-groups-off', `${words} removed${body.delete_target_group_on_destroy === true ? ' (the SP group is deleted with it)' : ' (the SP group stays, no longer managed)'}`);
     case 'okta_app_features':
     case 'okta_app_connection':
       return finding('deprovisioning-off', `${words} removed`);
+    case 'snowflake_saml2_integration':
+      return finding('snowflake-integration-replaced', `${words} destroyed: SSO into Snowflake breaks (prevent_destroy fails the plan first)`);
+    case 'snowflake_scim_integration':
+      return finding('snowflake-integration-replaced', `${words} destroyed: the SCIM token Okta uses becomes invalid (prevent_destroy fails the plan first)`);
     default:
       return finding('other', `${words} removed`, 'medium');
+  }
+}
+
+/** The risk of Terraform replacing a resource (destroy, then create) because `attributes` changed. */
+export function classifyReplacement(type: string, words: string, attributes: string): RiskFinding {
+  switch (type) {
+    case 'okta_app_saml':
+      return finding('app-replaced', `Okta app replaced (${attributes} changed)`);
+    case 'snowflake_saml2_integration':
+      return finding('snowflake-integration-replaced', `${words} replaced (${attributes} changed): SSO into Snowflake breaks`);
+    case 'snowflake_scim_integration':
+      return finding('snowflake-integration-replaced', `${words} replaced (${attributes} changed): the SCIM token Okta uses becomes invalid`);
+    default:
+      return finding('resource-replaced', `${words} replaced (${attributes} changed)`);
   }
 }

@@ -1,6 +1,7 @@
-import { classifyChange, classifyRemoval } from './classify';
-import { displayValue, groupName } from './display';
-import { IntegrationReview, Replacement, RunbookChanges, SettingChange, StepRef } from './model';
+import { classifyChange, classifyRemoval, classifyReplacement } from './classify';
+import { SECRET_REFERENCE_IN_TEXT, displayValue, groupName, pushGroupWords, runbookValue } from './display';
+import { followMoved, renameIdentifiers, renamedIdentifiers, renamedOutput } from './follow-moved';
+import { IntegrationReview, Replacement, RunbookChanges, SettingChange, StepRef, StepValueChange } from './model';
 import { secretPaths } from './redact';
 import { forcesReplacement } from './replace-on-change';
 import { RiskFinding, finding, maxRisk, riskRank } from './risk';
@@ -50,9 +51,16 @@ export interface BlockDiff {
   readonly replacements: Replacement[];
 }
 
+/** A resource in users' words; push groups name their Okta group and SP group. */
+function blockWords(block: TfBlock, groupNames: ReadonlyMap<string, string>): string {
+  return block.type === 'okta_push_group' ? pushGroupWords(block.body, groupNames) : resourceWords(block.type);
+}
+
 /**
  * Compares the blocks of one integration (or the shared part of a stack).
- * `moved` maps base addresses to head addresses.
+ * `moved` maps base addresses to head addresses: a moved block is compared
+ * with its new address, and a reference that changes only because it follows
+ * a moved address (`${okta_app_saml.a.id}` -> `${okta_app_saml.b.id}`) is no change.
  */
 export function diffBlocks(
   base: ReadonlyMap<string, TfBlock>,
@@ -68,15 +76,19 @@ export function diffBlocks(
   for (const address of addresses) {
     const b = baseByHeadAddress.get(address);
     const h = head.get(address);
-    const type = (h ?? b)!.type;
-    const words = resourceWords(type);
     if (b && h && sameJson(b.body, h.body)) continue;
+    // Only blocks that differ are rewritten, so an unchanged stack costs no copies.
+    const bBody = b && moved.size > 0 ? followMoved(b.body, moved) : b?.body;
+    if (b && h && sameJson(bBody, h.body)) continue;
     if (!h) {
       if (address.startsWith('data.')) continue; // lookups follow the resources that use them
-      out.findings.push(classifyRemoval(type, words));
+      const words = blockWords(b!, sides.base.groupNames);
+      out.findings.push(classifyRemoval(b!.type, words, b!.body));
       out.settings.push({ resource: address, setting: `${words} removed`, attribute: '', before: 'present' });
       continue;
     }
+    const type = h.type;
+    const words = blockWords(h, sides.head.groupNames);
     scanSecrets(h, out.findings);
     if (!b) {
       if (address.startsWith('data.')) continue;
@@ -85,34 +97,35 @@ export function diffBlocks(
       continue;
     }
     const replacedBy: string[] = [];
-    for (const attribute of [...new Set([...attributes(b.body), ...attributes(h.body)])].sort()) {
-      const before = b.body[attribute];
+    for (const attribute of [...new Set([...attributes(bBody), ...attributes(h.body)])].sort()) {
+      const before = bBody![attribute];
       const after = h.body[attribute];
       if (sameJson(before, after)) continue;
       const setting = settingWords(type, attribute);
-      const replaces = forcesReplacement(type, attribute);
+      const replaces = forcesReplacement(type, attribute, before, after);
       if (replaces) replacedBy.push(attribute);
       if (type === 'okta_app_group_assignments' && attribute === 'group') {
         diffGroups(before, after, sides, out.findings);
       } else {
-        out.findings.push(classifyChange(type, attribute, before, after, setting, ctx));
+        const f = classifyChange(type, attribute, before, after, type === 'okta_push_group' ? `${words}: ${setting}` : setting, ctx);
+        // The replacement finding below already says this attribute changed.
+        if (!(replaces && f.class === 'other')) out.findings.push(f);
       }
       out.settings.push({
         resource: address,
-        setting,
+        setting: type === 'okta_push_group' ? `${words}: ${setting}` : setting,
         attribute,
-        before: displayValue(type, attribute, before, sides.base.groupNames),
+        // Display the base's own value: the reader sees what the file said.
+        before: displayValue(type, attribute, b.body[attribute], sides.base.groupNames),
         after: displayValue(type, attribute, after, sides.head.groupNames),
         ...(replaces ? { replaces: true } : {}),
       });
     }
     if (replacedBy.length > 0) {
       out.replacements.push({ resource: address, attributes: replacedBy });
-      out.findings.push(
-        type === 'okta_app_saml'
-          ? finding('app-replaced', `Okta app replaced (${replacedBy.map((a) => settingWords(type, a)).join(', ')} changed)`)
-          : finding('resource-replaced', `${words} replaced (${replacedBy.map((a) => settingWords(type, a)).join(', ')} changed)`),
-      );
+      // A replaced push group is named as it was before: that is the mapping Okta drops.
+      const replacedWords = type === 'okta_push_group' ? blockWords(b, sides.base.groupNames) : words;
+      out.findings.push(classifyReplacement(type, replacedWords, replacedBy.map((a) => settingWords(type, a)).join(', ')));
     }
   }
   return out;
@@ -136,44 +149,184 @@ function scanSecrets(block: TfBlock, findings: RiskFinding[]): void {
   }
 }
 
-/** Runbook steps that are new, changed or gone. */
-export function diffSteps(base: ReadonlyMap<string, RunbookStep>, head: ReadonlyMap<string, RunbookStep>): RunbookChanges {
+/** How names change between base and head when an integration is renamed with `moved` blocks. */
+export interface Renaming {
+  readonly oldKey: string;
+  readonly newKey: string;
+  /** Identifiers the rename changes (see renamedIdentifiers). */
+  readonly names: ReadonlyMap<string, string>;
+  /** The head's `moved` blocks, old address -> new address. */
+  readonly moved: ReadonlyMap<string, string>;
+}
+
+/** A value as it reads once base names are head names; applied to both sides, so text that merely follows the rename compares equal. */
+function normalise<T>(value: T, renaming: Renaming | undefined, moved: ReadonlyMap<string, string>): T {
+  const followed = followMoved(value, renaming?.moved ?? moved);
+  return renaming ? renameIdentifiers(followed, renaming.names) : followed;
+}
+
+/**
+ * Runbook steps that are new, changed or gone. Across a rename, steps pair by
+ * their id suffix (`<old key>.<step>` with `<new key>.<step>`), and a changed
+ * step lists its values that differ, label by label.
+ */
+export function diffSteps(base: ReadonlyMap<string, RunbookStep>, head: ReadonlyMap<string, RunbookStep>, renaming?: Renaming): RunbookChanges {
   const ref = (s: RunbookStep): StepRef => ({ id: s.id, title: typeof s.title === 'string' ? s.title : s.id });
+  const headId = (id: string) => (renaming && id.startsWith(`${renaming.oldKey}.`) ? `${renaming.newKey}${id.slice(renaming.oldKey.length)}` : id);
+  const baseByHeadId = new Map<string, RunbookStep>();
+  for (const [id, step] of base) baseByHeadId.set(headId(id), step);
   const added: StepRef[] = [];
   const changed: StepRef[] = [];
   const removed: StepRef[] = [];
   for (const [id, step] of head) {
-    const old = base.get(id);
-    if (!old) added.push(ref(step));
-    else if (canonical(old) !== canonical(step)) changed.push(ref(step));
+    const old = baseByHeadId.get(id);
+    if (!old) {
+      added.push(ref(step));
+      continue;
+    }
+    if (sameJson(old, step)) continue;
+    const a = normalise(old, renaming, EMPTY_MOVED);
+    const b = normalise(step, renaming, EMPTY_MOVED);
+    if (sameJson(a, b)) continue;
+    const values = diffValues(old.values, step.values, a.values, b.values);
+    changed.push({ ...ref(step), ...(old.id !== step.id ? { renamedFrom: old.id } : {}), ...(values.length ? { values } : {}) });
   }
-  for (const [id, step] of base) if (!head.has(id)) removed.push(ref(step));
+  for (const [id, step] of baseByHeadId) if (!head.has(id)) removed.push(ref(step));
   const byId = (x: StepRef, y: StepRef) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
   return { added: added.sort(byId), changed: changed.sort(byId), removed: removed.sort(byId) };
+}
+
+/** Values that differ, label by label (head's label order, then labels only the base had); compared after normalising, shown as written. */
+function diffValues(
+  before: RunbookStep['values'],
+  after: RunbookStep['values'],
+  normBefore: RunbookStep['values'],
+  normAfter: RunbookStep['values'],
+): StepValueChange[] {
+  const b = before ?? {};
+  const a = after ?? {};
+  const nb = normBefore ?? {};
+  const na = normAfter ?? {};
+  const labels = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  const out: StepValueChange[] = [];
+  for (const label of labels) {
+    if (sameJson(nb[label], na[label])) continue;
+    const was = runbookValue(label, b[label]);
+    const now = runbookValue(label, a[label]);
+    out.push({ label, ...(was !== undefined ? { before: was } : {}), ...(now !== undefined ? { after: now } : {}) });
+  }
+  return out;
+}
+
+const ON = /^(on|yes|true|enabled?)\b/i;
+const isOn = (v: string | undefined) => v !== undefined && ON.test(v.trim());
+
+/** Runbook labels whose turning off stops provisioning users (the features and SCIM connection steps of runbook/steps.ts). */
+const USER_PROVISIONING_LABEL = /^(deactivate users|push new users|create users|push users)$/i;
+const PUSH_GROUPS_LABEL = /^push groups$/i;
+
+/** The risk of one runbook value change, if it has one beyond "changed manual step". */
+function valueFinding(step: StepRef, v: StepValueChange): RiskFinding | undefined {
+  const where = `(runbook step "${step.title}")`;
+  if (USER_PROVISIONING_LABEL.test(v.label) && isOn(v.before) && !isOn(v.after)) return finding('deprovisioning-off', `${v.label} turned off ${where}`);
+  if (PUSH_GROUPS_LABEL.test(v.label) && isOn(v.before) && !isOn(v.after)) return finding('push-groups-off', `Push Groups turned off ${where}`);
+  const was = v.before === undefined ? undefined : SECRET_REFERENCE_IN_TEXT.exec(v.before)?.[0];
+  const now = v.after === undefined ? undefined : SECRET_REFERENCE_IN_TEXT.exec(v.after)?.[0];
+  if ((was !== undefined || now !== undefined) && was !== now) return finding('secret-moved', `${v.label} moved from ${was ?? 'not set'} to ${now ?? 'not set'} ${where}`);
+  return undefined;
 }
 
 export function runbookFindings(changes: RunbookChanges, base: ReadonlyMap<string, RunbookStep>, head: ReadonlyMap<string, RunbookStep>): RiskFinding[] {
   const out: RiskFinding[] = [];
   for (const s of changes.added) out.push(finding('runbook-steps', `new manual step: ${s.title}`));
-  for (const s of changes.changed) out.push(finding('runbook-steps', `changed manual step: ${s.title}`));
+  for (const s of changes.changed) {
+    out.push(finding('runbook-steps', `changed manual step: ${s.title}`));
+    for (const v of s.values ?? []) {
+      const f = valueFinding(s, v);
+      if (f) out.push(f);
+    }
+  }
   for (const s of changes.removed) out.push(finding('other', `manual step no longer needed: ${s.title}`));
   if (importGroupsOn(head) && !importGroupsOn(base)) out.push(finding('import-groups-on', 'runbook turns Import Groups on'));
   return out;
 }
 
-const ON = /^(on|yes|true|enabled?)\b/i;
-
-/** Whether a runbook sets Import Groups on (a value labelled "Import Groups" that reads on/enabled/true). */
-function importGroupsOn(steps: ReadonlyMap<string, RunbookStep>): boolean {
+/** Whether any step has a value whose label matches `label` and reads on. */
+function labelOn(steps: ReadonlyMap<string, RunbookStep>, label: RegExp): boolean {
   for (const step of steps.values()) {
-    for (const [label, value] of Object.entries(step.values ?? {})) {
-      if (/import groups/i.test(label) && ON.test(String(value).trim())) return true;
-    }
+    for (const [l, value] of Object.entries(step.values ?? {})) if (label.test(l) && isOn(String(value))) return true;
   }
   return false;
 }
 
+function hasLabel(steps: ReadonlyMap<string, RunbookStep>, label: RegExp): boolean {
+  for (const step of steps.values()) for (const l of Object.keys(step.values ?? {})) if (label.test(l)) return true;
+  return false;
+}
+
+/** Whether a runbook sets Import Groups on (a value labelled "Import Groups" that reads on/enabled/true). */
+function importGroupsOn(steps: ReadonlyMap<string, RunbookStep>): boolean {
+  return labelOn(steps, /import groups/i);
+}
+
 const EMPTY_STEPS = new Map<string, RunbookStep>();
+const EMPTY_MOVED = new Map<string, string>();
+
+/** Output changes: renamed with the integration, changed, added or removed; values are never secrets (redacted like any value). */
+export function diffOutputs(
+  base: ReadonlyMap<string, unknown>,
+  head: ReadonlyMap<string, unknown>,
+  renaming: Renaming | undefined,
+  moved: ReadonlyMap<string, string>,
+): { settings: SettingChange[]; findings: RiskFinding[] } {
+  const settings: SettingChange[] = [];
+  const findings: RiskFinding[] = [];
+  const baseByHeadName = new Map<string, [string, unknown]>();
+  for (const [name, value] of base) {
+    const renamed = renaming ? renamedOutput(name, renaming.oldKey, renaming.newKey) : name;
+    baseByHeadName.set(head.has(renamed) ? renamed : name, [name, value]);
+  }
+  const gone: Array<[string, unknown]> = [];
+  const fresh: Array<[string, unknown]> = [];
+  for (const name of [...new Set([...baseByHeadName.keys(), ...head.keys()])].sort()) {
+    const b = baseByHeadName.get(name);
+    const h = head.get(name);
+    if (!b) fresh.push([name, h]);
+    else if (!head.has(name)) gone.push(b);
+    else compareOutput(b[0], b[1], name, h);
+  }
+  // An output present on one side only with the same value as one on the other side was renamed.
+  const goneByValue = new Map<string, [string, unknown]>();
+  for (const g of gone) goneByValue.set(canonical(normalise(g[1], renaming, moved)), g);
+  for (const [name, value] of fresh) {
+    const key = canonical(normalise(value, renaming, moved));
+    const g = goneByValue.get(key);
+    if (g) {
+      goneByValue.delete(key);
+      compareOutput(g[0], g[1], name, value);
+    } else {
+      settings.push({ resource: `output.${name}`, setting: `output ${name} added`, attribute: '', after: 'present' });
+      findings.push(finding('other', `output ${name} added`));
+    }
+  }
+  for (const [name] of goneByValue.values()) {
+    settings.push({ resource: `output.${name}`, setting: `output ${name} removed`, attribute: '', before: 'present' });
+    findings.push(finding('other', `output ${name} removed: anything reading it (runbook, scripts, idp-record) stops working`));
+  }
+  return { settings, findings };
+
+  function compareOutput(oldName: string, before: unknown, name: string, after: unknown): void {
+    if (oldName === name && sameJson(before, after)) return;
+    if (oldName !== name) {
+      settings.push({ resource: `output.${name}`, setting: 'output name', attribute: 'output', before: oldName, after: name });
+      findings.push(finding('other', `output ${oldName} renamed to ${name}: anything reading it must use the new name`));
+    }
+    if (sameJson(normalise(before, renaming, moved), normalise(after, renaming, moved))) return;
+    const value = (o: unknown) => displayValue('output', 'value', (o as any)?.value ?? o, EMPTY_MOVED);
+    settings.push({ resource: `output.${name}`, setting: `output ${name}`, attribute: 'value', before: value(before), after: value(after) });
+    findings.push(finding('other', `${name.startsWith('idp_record_') ? 'IdP record output' : 'output'} ${name} changed`));
+  }
+}
 
 /** Reviews one integration; undefined when nothing changed. */
 export function compareIntegration(
@@ -184,10 +337,12 @@ export function compareIntegration(
   const key = (head ?? base)!.key;
   const preset = head?.preset ?? base?.preset;
   const permanentUsernames = head?.permanentUsernames === true || base?.permanentUsernames === true;
-  const diff = diffBlocks(base?.blocks ?? new Map(), head?.blocks ?? new Map(), sides, { permanentUsernames }, sides.head.moved);
+  const moved = sides.head.moved;
+  const diff = diffBlocks(base?.blocks ?? new Map(), head?.blocks ?? new Map(), sides, { permanentUsernames }, moved);
+  const renaming = base && head && base.key !== head.key ? renamingOf(base, head, moved) : undefined;
   const baseSteps = base?.steps ?? EMPTY_STEPS;
   const headSteps = head?.steps ?? EMPTY_STEPS;
-  const runbook = diffSteps(baseSteps, headSteps);
+  const runbook = diffSteps(baseSteps, headSteps, renaming);
   const findings: RiskFinding[] = [];
   let change: IntegrationReview['change'];
   if (!base) {
@@ -197,21 +352,28 @@ export function compareIntegration(
   } else if (!head) {
     change = 'removed';
     findings.push(base.appAddress ? finding('app-replaced', 'integration removed: its Okta app is destroyed (prevent_destroy fails the plan first)') : finding('other', 'integration removed', 'medium'));
-    findings.push(...diff.findings.filter((f) => f.class === 'group-removal' || f.class === 'deprovisioning-off'));
+    findings.push(...diff.findings.filter((f) => KEPT_ON_REMOVAL.has(f.class)));
   } else {
-    change = base.key !== head.key ? 'renamed' : 'changed';
+    change = renaming ? 'renamed' : 'changed';
     findings.push(...diff.findings);
   }
   findings.push(...runbookFindings(runbook, baseSteps, headSteps));
+  // Provisioning steps gone altogether (e.g. SCIM replaced by first-login): nobody is deprovisioned any more.
+  if (base && head && sides.head.hasRunbook && labelOn(baseSteps, DEACTIVATE_LABEL) && !hasLabel(headSteps, DEACTIVATE_LABEL) && !hasFeaturesResource(head)) {
+    findings.push(finding('deprovisioning-off', 'no runbook step turns Deactivate Users on any more (provisioning removed or changed to first-login)'));
+  }
   const suppressedBefore = new Set(suppressionsOf(base).map((s) => s.rule));
   for (const s of suppressionsOf(head)) {
     if (!suppressedBefore.has(s.rule)) findings.push(finding('policy-suppressed', `policy rule ${s.rule} suppressed: ${s.reason}`));
   }
   if (head?.importGroups === true && base?.importGroups !== true) findings.push(finding('import-groups-on', 'Import Groups turned on'));
-  const outputsChanged = canonical([...(base?.outputs ?? new Map())]) !== canonical([...(head?.outputs ?? new Map())]);
-  if (outputsChanged && change !== 'added' && change !== 'removed') findings.push(finding('other', 'IdP record output changed'));
+  const settings = change === 'changed' || change === 'renamed' ? [...diff.settings] : [];
+  if (base && head) {
+    const outputs = diffOutputs(base.outputs, head.outputs, renaming, moved);
+    settings.push(...outputs.settings);
+    findings.push(...outputs.findings);
+  }
 
-  const settings = change === 'changed' || change === 'renamed' ? diff.settings : [];
   if (change === 'changed' && settings.length === 0 && findings.length === 0 && !runbookChanged(runbook)) return undefined;
   const unique = dedupeFindings(findings);
   return {
@@ -225,6 +387,26 @@ export function compareIntegration(
     replacements: diff.replacements,
     runbook,
   };
+}
+
+const DEACTIVATE_LABEL = /^deactivate users$/i;
+
+/** On removal of a whole integration, these findings add to "app destroyed". */
+const KEEP_ON_REMOVAL_CLASSES = ['group-removal', 'deprovisioning-off', 'push-groups-off', 'snowflake-integration-replaced'] as const;
+const KEPT_ON_REMOVAL: ReadonlySet<string> = new Set(KEEP_ON_REMOVAL_CLASSES);
+
+function hasFeaturesResource(i: IntegrationIndex): boolean {
+  for (const b of i.blocks.values()) if (b.type === 'okta_app_features') return true;
+  return false;
+}
+
+function renamingOf(base: IntegrationIndex, head: IntegrationIndex, moved: ReadonlyMap<string, string>): Renaming {
+  const pairs: Array<[string, string]> = [];
+  for (const address of base.blocks.keys()) {
+    const to = moved.get(address);
+    if (to !== undefined) pairs.push([address, to]);
+  }
+  return { oldKey: base.key, newKey: head.key, moved, names: renamedIdentifiers(base.key, head.key, pairs, base.outputs.keys(), head.outputs) };
 }
 
 /** Suppressions recorded by synth on the app's `"//"` comment (rules/policy-checks.ts). */

@@ -18,10 +18,11 @@ function statement(s: any): string {
 export function displayValue(type: string, attribute: string, value: unknown, groupNames: ReadonlyMap<string, string>): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (containsSecret(value, attribute)) return HIDDEN;
+  if (type === 'okta_push_group' && attribute === 'source_group_id' && typeof value === 'string') return groupName(value, groupNames);
   if (typeof value === 'string') return clip(valueWords(attribute, value));
   if (typeof value !== 'object') return String(value);
   if (type === 'okta_app_saml' && attribute === 'attribute_statements' && Array.isArray(value)) return clip(value.map(statement).join('; ') || 'none');
-  if (type === 'okta_app_saml' && attribute === 'lifecycle') return (value as any).prevent_destroy === true ? 'prevent_destroy' : 'none';
+  if (attribute === 'lifecycle') return (value as any).prevent_destroy === true ? 'prevent_destroy' : 'none';
   if (type === 'okta_app_group_assignments' && attribute === 'group' && Array.isArray(value)) {
     return clip(value.map((g: any) => groupName(g?.id, groupNames)).join(', ') || 'none');
   }
@@ -34,3 +35,22 @@ export function groupName(ref: unknown, groupNames: ReadonlyMap<string, string>)
   if (looksSecret(undefined, text)) return HIDDEN;
   return groupNames.get(text) ?? text;
 }
+
+/** A push group in users' words: `push group "Analytics" -> SP group "analytics"`. */
+export function pushGroupWords(body: Readonly<Record<string, unknown>>, groupNames: ReadonlyMap<string, string>): string {
+  const source = body.source_group_id === undefined ? 'unknown' : groupName(body.source_group_id, groupNames);
+  const target = body.target_group_name ?? body.target_group_id;
+  return `push group ${JSON.stringify(source)} -> SP group ${target === undefined ? 'of the same name' : JSON.stringify(String(target))}`;
+}
+
+/** Text for a runbook value: token locations (env:NAME, secret:path) are shown; a secret-looking literal is not. */
+export function runbookValue(label: string, value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  // A label such as "API Token" holds where the token lives, never the token: judge such values by content only.
+  const field = SECRET_REFERENCE_IN_TEXT.test(text) ? undefined : label;
+  return looksSecret(field, text) ? HIDDEN : clip(text);
+}
+
+/** A reference to where a secret lives, inside runbook text: `env:NAME` or `secret:<store path>`. */
+export const SECRET_REFERENCE_IN_TEXT = /(?<![A-Za-z0-9_])(?:env:[A-Z_][A-Z0-9_]*|secret:[A-Za-z0-9][A-Za-z0-9_./:@-]*[A-Za-z0-9])/;

@@ -15,9 +15,21 @@ export interface SettingChange {
   readonly replaces?: boolean;
 }
 
+/** One runbook value (by its label) that differs; display text, never a secret (token locations are shown). */
+export interface StepValueChange {
+  readonly label: string;
+  /** Undefined: not in the step on that side. */
+  readonly before?: string;
+  readonly after?: string;
+}
+
 export interface StepRef {
   readonly id: string;
   readonly title: string;
+  /** The step's id before the integration was renamed. */
+  readonly renamedFrom?: string;
+  /** For a changed step: its values that differ, label by label. */
+  readonly values?: readonly StepValueChange[];
 }
 
 export interface RunbookChanges {
@@ -67,6 +79,9 @@ export interface EnvironmentReview {
 export interface Review {
   readonly risk?: RiskLevel;
   readonly environments: readonly EnvironmentReview[];
-  /** Risk classes present, with how many integrations (or environments) each. */
+  /**
+   * Risk classes present at the level their findings got (a class can appear at two levels),
+   * with how many integrations (or environments) each.
+   */
   readonly classes: ReadonlyArray<{ readonly class: RiskClassId; readonly level: RiskLevel; readonly count: number }>;
 }

@@ -1,6 +1,6 @@
 import { Review } from './model';
-import { REPLACE_ON_CHANGE_SOURCE } from './replace-on-change';
-import { RISK_CLASSES } from './risk';
+import { REPLACE_ON_CHANGE_SOURCE, SNOWFLAKE_REPLACE_ON_CHANGE_SOURCE } from './replace-on-change';
+import { RISK_CLASSES, impactOf } from './risk';
 
 /** The full review as JSON (never truncated; no secret values). */
 export function renderJson(review: Review): string {
@@ -8,8 +8,9 @@ export function renderJson(review: Review): string {
     {
       changes: review.risk !== undefined,
       risk: review.risk ?? null,
-      classes: review.classes.map((c) => ({ ...c, title: RISK_CLASSES[c.class].title, impact: RISK_CLASSES[c.class].impact })),
+      classes: review.classes.map((c) => ({ ...c, title: RISK_CLASSES[c.class].title, impact: impactOf(c.class, c.level) })),
       replaceOnChangeSource: REPLACE_ON_CHANGE_SOURCE,
+      snowflakeReplaceOnChangeSource: SNOWFLAKE_REPLACE_ON_CHANGE_SOURCE,
       environments: review.environments,
     },
     null,

@@ -1,6 +1,6 @@
-import { EnvironmentReview, IntegrationReview, Review, RunbookChanges, SettingChange } from './model';
-import { REPLACE_ON_CHANGE_SOURCE } from './replace-on-change';
-import { RISK_CLASSES, RiskLevel } from './risk';
+import { EnvironmentReview, IntegrationReview, Review, RunbookChanges, SettingChange, StepRef } from './model';
+import { REPLACE_ON_CHANGE_SOURCE, SNOWFLAKE_REPLACE_ON_CHANGE_SOURCE } from './replace-on-change';
+import { RISK_CLASSES, RiskLevel, impactOf } from './risk';
 
 /** Hidden marker that lets CI find and update its one comment per pull request. */
 export const COMMENT_MARKER = '<!-- okta-sso-review -->';
@@ -67,16 +67,17 @@ function summaryTable(review: Review): string {
 
 function riskLines(review: Review): string {
   if (review.classes.length === 0) return '';
+  // Places per class and level: a finding is listed at the level it got, not its class's usual level.
   const where = new Map<string, string[]>();
   for (const e of review.environments) {
-    const at = (c: string, place: string) => (where.get(c) ?? where.set(c, []).get(c)!).push(place);
-    for (const i of e.integrations) for (const c of new Set(i.findings.map((f) => f.class))) at(c, `${e.name}/${i.key}`);
-    for (const c of new Set(e.environment.findings.map((f) => f.class))) at(c, e.name);
+    const at = (k: string, place: string) => (where.get(k) ?? where.set(k, []).get(k)!).push(place);
+    for (const i of e.integrations) for (const k of new Set(i.findings.map((f) => `${f.class}|${f.level}`))) at(k, `${e.name}/${i.key}`);
+    for (const k of new Set(e.environment.findings.map((f) => `${f.class}|${f.level}`))) at(k, e.name);
   }
   const lines = review.classes.map((c) => {
-    const places = where.get(c.class) ?? [];
+    const places = where.get(`${c.class}|${c.level}`) ?? [];
     const shown = places.slice(0, 5).join(', ') + (places.length > 5 ? ` and ${places.length - 5} more` : '');
-    return `- ${LEVEL_WORD[c.level]} ${RISK_CLASSES[c.class].title} (${shown}): ${RISK_CLASSES[c.class].impact}.`;
+    return `- ${LEVEL_WORD[c.level]} ${RISK_CLASSES[c.class].title} (${shown}): ${impactOf(c.class, c.level)}.`;
   });
   return `### Risks\n\n${lines.join('\n')}\n\n`;
 }
@@ -97,10 +98,15 @@ function settingsTable(settings: readonly SettingChange[]): string {
   return ['| setting | before | after |', '| --- | --- | --- |', ...rows, ''].join('\n') + '\n';
 }
 
+function stepValues(s: StepRef): string {
+  if (!s.values?.length) return '';
+  return `: ${s.values.map((v) => `${cell(v.label)} ${code(v.before)} -> ${code(v.after)}`).join('; ')}`;
+}
+
 function runbookList(r: RunbookChanges): string {
   const lines = [
     ...r.added.map((s) => `- new manual step: ${cell(s.title)} (\`${s.id}\`)`),
-    ...r.changed.map((s) => `- changed manual step: ${cell(s.title)} (\`${s.id}\`)`),
+    ...r.changed.map((s) => `- changed manual step: ${cell(s.title)} (\`${s.id}\`${s.renamedFrom ? `, was \`${s.renamedFrom}\`` : ''})${stepValues(s)}`),
     ...r.removed.map((s) => `- no longer needed: ${cell(s.title)} (\`${s.id}\`)`),
   ];
   return lines.length ? `Runbook:\n${lines.join('\n')}\n\n` : '';
@@ -108,14 +114,14 @@ function runbookList(r: RunbookChanges): string {
 
 function integrationDetail(env: string, i: IntegrationReview): string {
   const head = `#### ${env} / ${i.key}${i.preset ? ` (${i.preset})` : ''}: ${i.change}, risk ${LEVEL_WORD[i.risk]}\n\n`;
-  const risks = i.findings.filter((f) => f.level !== 'low' || i.findings.length <= 3).map((f) => `- ${LEVEL_WORD[f.level]}: ${cell(f.detail)}: ${RISK_CLASSES[f.class].impact}`);
+  const risks = i.findings.filter((f) => f.level !== 'low' || i.findings.length <= 3).map((f) => `- ${LEVEL_WORD[f.level]}: ${cell(f.detail)}: ${impactOf(f.class, f.level)}`);
   return `${head}${risks.length ? `${risks.join('\n')}\n\n` : ''}${settingsTable(i.settings)}${runbookList(i.runbook)}`;
 }
 
 function environmentDetail(e: EnvironmentReview): string {
   const env = e.environment;
   const parts: string[] = [];
-  if (env.findings.length) parts.push(env.findings.map((f) => `- ${LEVEL_WORD[f.level]}: ${cell(f.detail)}: ${RISK_CLASSES[f.class].impact}`).join('\n') + '\n\n');
+  if (env.findings.length) parts.push(env.findings.map((f) => `- ${LEVEL_WORD[f.level]}: ${cell(f.detail)}: ${impactOf(f.class, f.level)}`).join('\n') + '\n\n');
   parts.push(settingsTable(env.settings));
   parts.push(runbookList(env.runbook));
   if (env.sensitiveVariables.length && (env.findings.some((f) => f.class.startsWith('secret')) || env.settings.some((s) => s.resource.startsWith('var.')))) {
@@ -139,9 +145,9 @@ export function renderMarkdown(review: Review, limit: number = MAX_COMMENT_CHARS
 
   const replacements = review.environments.flatMap((e) => e.integrations.flatMap((i) => i.replacements.map((r) => ({ env: e.name, key: i.key, ...r }))));
   if (replacements.length) {
-    out.add(
-      `### Forced replacements\n\nThese attributes make Terraform destroy and re-create the resource (ForceNew / RequiresReplace in the ${REPLACE_ON_CHANGE_SOURCE.provider} provider source at ${REPLACE_ON_CHANGE_SOURCE.tag}):\n\n`,
-    );
+    const sources = [`the ${REPLACE_ON_CHANGE_SOURCE.provider} provider source at ${REPLACE_ON_CHANGE_SOURCE.tag}`];
+    if (replacements.some((r) => r.resource.startsWith('snowflake_'))) sources.push(`the ${SNOWFLAKE_REPLACE_ON_CHANGE_SOURCE.provider} source at ${SNOWFLAKE_REPLACE_ON_CHANGE_SOURCE.tag}`);
+    out.add(`### Forced replacements\n\nThese attributes make Terraform destroy and re-create the resource (ForceNew / RequiresReplace in ${sources.join(' and ')}):\n\n`);
     for (const r of replacements) out.add(`- ${r.env} / ${r.key}: \`${r.resource}\` (${r.attributes.map((a) => `\`${a}\``).join(', ')})\n`, 'replacements', limit / 6);
     out.add('\n');
   }

@@ -2,8 +2,10 @@
  * Attributes that make Terraform replace (destroy and re-create) a resource
  * when they change: `ForceNew: true` (SDKv2) or `RequiresReplace` (plugin
  * framework), read from the okta/okta provider source at the tag below
- * (notes: okta-provider.md, section 3). Resources not listed here, and
- * attributes not listed for a resource, update in place.
+ * (notes: okta-provider.md, section 3), and for Snowflake's security
+ * integrations from the snowflakedb/snowflake source at the version the
+ * bindings use. Resources not listed here, and attributes not listed for a
+ * resource, update in place.
  */
 export const REPLACE_ON_CHANGE_SOURCE = {
   provider: 'okta/okta',
@@ -11,9 +13,21 @@ export const REPLACE_ON_CHANGE_SOURCE = {
   repository: 'https://github.com/okta/terraform-provider-okta',
 } as const;
 
+/** The snowflakedb/snowflake source read for the `snowflake_*` rows (the version @cdktf/provider-snowflake 15.9.1 binds). */
+export const SNOWFLAKE_REPLACE_ON_CHANGE_SOURCE = {
+  provider: 'snowflakedb/snowflake',
+  tag: 'v2.11.0',
+  repository: 'https://github.com/snowflakedb/terraform-provider-snowflake',
+} as const;
+
 export interface ReplaceOnChange {
   readonly attributes: readonly string[];
-  /** Provider source file, under okta/services/idaas/ at the tag. */
+  /**
+   * Attributes that force replacement only when they change from a value to
+   * empty or unset (the Snowflake provider's ForceNewIfChangeToEmpty... diffs).
+   */
+  readonly toEmpty?: readonly string[];
+  /** Provider source file: under okta/services/idaas/ at the okta/okta tag, or pkg/resources/ at the Snowflake tag. */
   readonly file: string;
 }
 
@@ -33,9 +47,22 @@ export const REPLACE_ON_CHANGE: Readonly<Record<string, ReplaceOnChange>> = {
   okta_profile_mapping: { attributes: [], file: 'resource_okta_profile_mapping.go' },
   okta_app_connection: { attributes: [], file: 'resource_okta_app_connection.go' },
   okta_app_features: { attributes: [], file: 'resource_okta_app_features.go' },
+  snowflake_saml2_integration: {
+    attributes: ['name'],
+    toEmpty: ['allowed_user_domains', 'allowed_email_patterns', 'saml2_snowflake_issuer_url', 'saml2_snowflake_acs_url', 'saml2_sp_initiated_login_page_label'],
+    file: 'saml2_integration.go',
+  },
+  snowflake_scim_integration: { attributes: ['name', 'scim_client', 'run_as_role'], file: 'scim_integration.go' },
 };
 
-/** Whether changing `attribute` on a resource of `type` forces replacement. */
-export function forcesReplacement(type: string, attribute: string): boolean {
-  return REPLACE_ON_CHANGE[type]?.attributes.includes(attribute) ?? false;
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/** Whether changing `attribute` on a resource of `type` from `before` to `after` forces replacement. */
+export function forcesReplacement(type: string, attribute: string, before?: unknown, after?: unknown): boolean {
+  const rule = REPLACE_ON_CHANGE[type];
+  if (!rule) return false;
+  if (rule.attributes.includes(attribute)) return true;
+  return (rule.toEmpty?.includes(attribute) ?? false) && !isEmpty(before) && isEmpty(after);
 }

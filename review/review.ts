@@ -1,7 +1,7 @@
-import { canonical, compareIntegration, dedupeFindings, diffBlocks, diffSteps, runbookFindings } from './compare';
+import { canonical, compareIntegration, dedupeFindings, diffBlocks, diffOutputs, diffSteps, runbookFindings } from './compare';
 import { EnvironmentReview, IntegrationReview, Review, SettingChange } from './model';
 import { HIDDEN, containsSecret, secretPaths } from './redact';
-import { RISK_CLASSES, RiskClassId, RiskFinding, finding, maxRisk, riskRank } from './risk';
+import { RiskClassId, RiskFinding, RiskLevel, finding, maxRisk, riskRank } from './risk';
 import { IntegrationIndex, StackIndex, indexStack } from './stack-index';
 import { ReviewInputError, StackFiles, readSynthDir } from './synth-dir';
 
@@ -15,28 +15,36 @@ export function reviewSynthDirs(baseDir: string, headDir: string): Review {
   const head = readSynthDir(headDir, 'head');
   const problems = [...base.problems, ...head.problems];
   if (problems.length === 0) {
-    for (const name of base.stacks.keys()) {
-      if (!head.stacks.has(name)) problems.push(`stack ${JSON.stringify(name)} is in base (${baseDir}) but not in head (${headDir}); accepted: the same environments on both sides (synthesize both from configs with the same environments)`);
-    }
-    for (const name of head.stacks.keys()) {
-      if (!base.stacks.has(name)) problems.push(`stack ${JSON.stringify(name)} is in head (${headDir}) but not in base (${baseDir}); accepted: the same environments on both sides (synthesize both from configs with the same environments)`);
-    }
+    for (const name of base.stacks.keys()) if (!head.stacks.has(name)) problems.push(oneSided(name, 'removed', baseDir, headDir));
+    for (const name of head.stacks.keys()) if (!base.stacks.has(name)) problems.push(oneSided(name, 'added', baseDir, headDir));
   }
   if (problems.length > 0) throw new ReviewInputError(problems);
   return reviewStacks(base.stacks, head.stacks);
 }
 
+/** An environment on one side only: the review compares environments, so it cannot say what adding or removing one does. */
+function oneSided(name: string, change: 'added' | 'removed', baseDir: string, headDir: string): string {
+  const where = change === 'added' ? `stack ${JSON.stringify(name)} is in head (${headDir}) but not in base (${baseDir})` : `stack ${JSON.stringify(name)} is in base (${baseDir}) but not in head (${headDir})`;
+  return `environment ${JSON.stringify(name)} is ${change} by this change (${where}); the review cannot compare an environment that exists on one side only, so it reviews nothing. Accepted: the same environments on both sides; review the ${change === 'added' ? 'new' : 'removed'} environment by hand (terraform plan in its stack) and make that change in a pull request of its own`;
+}
+
 /** Reviews parsed stacks; both maps hold the same stack names. */
 export function reviewStacks(base: ReadonlyMap<string, StackFiles>, head: ReadonlyMap<string, StackFiles>): Review {
   const environments = [...base.keys()].sort().map((name) => reviewEnvironment(indexStack(base.get(name)!), indexStack(head.get(name)!)));
-  const counts = new Map<RiskClassId, number>();
+  // Each class at the level its findings got: a group filter change (medium) is not listed as a removal (high).
+  const counts = new Map<string, { class: RiskClassId; level: RiskLevel; count: number }>();
+  const count = (findings: readonly RiskFinding[]) => {
+    for (const k of new Set(findings.map((f) => `${f.class}|${f.level}`))) {
+      const [cls, level] = k.split('|') as [RiskClassId, RiskLevel];
+      const entry = counts.get(k) ?? counts.set(k, { class: cls, level, count: 0 }).get(k)!;
+      entry.count++;
+    }
+  };
   for (const env of environments) {
-    for (const i of env.integrations) for (const c of new Set(i.findings.map((f) => f.class))) counts.set(c, (counts.get(c) ?? 0) + 1);
-    for (const c of new Set(env.environment.findings.map((f) => f.class))) counts.set(c, (counts.get(c) ?? 0) + 1);
+    for (const i of env.integrations) count(i.findings);
+    count(env.environment.findings);
   }
-  const classes = [...counts.entries()]
-    .map(([c, count]) => ({ class: c, level: RISK_CLASSES[c].level, count }))
-    .sort((a, b) => riskRank(b.level) - riskRank(a.level) || (a.class < b.class ? -1 : 1));
+  const classes = [...counts.values()].sort((a, b) => riskRank(b.level) - riskRank(a.level) || (a.class < b.class ? -1 : a.class > b.class ? 1 : 0));
   const risk = maxRisk(environments.flatMap((e) => (e.risk ? [e.risk] : [])));
   return { ...(risk ? { risk } : {}), environments, classes };
 }
@@ -122,12 +130,12 @@ function reviewEnvironmentWide(base: StackIndex, head: StackIndex): EnvironmentR
       if (sensitive) findings.push(finding('secret-moved', `sensitive variable ${name} added: set it before apply`));
       settings.push({ resource: `var.${name}`, setting: `${sensitive ? 'sensitive ' : ''}variable ${name} added`, attribute: '', after: 'present' });
     } else if (canonical(b) !== canonical(h)) {
-      settings.push({ resource: `var.${name}`, setting: `variable ${name} changed`, attribute: '' });
+      settings.push({ resource: `var.${name}`, setting: `variable ${name} changed`, attribute: '', before: variableWords(b), after: variableWords(h) });
     }
   }
   for (const at of secretPaths(head.provider, 'provider.okta')) findings.push(finding('secret-exposed', `a secret-looking value in ${at} (value not shown)`));
 
-  const shared = diffBlocks(base.shared, head.shared, { base, head }, { permanentUsernames: false });
+  const shared = diffBlocks(base.shared, head.shared, { base, head }, { permanentUsernames: false }, head.moved);
   for (const f of shared.findings) {
     // An Okta group deleted: everyone who got an app through it loses it.
     findings.push(f.detail === 'Okta group removed' ? finding('group-removal', 'Okta group deleted: its members lose every app assigned through it') : f);
@@ -136,13 +144,22 @@ function reviewEnvironmentWide(base: StackIndex, head: StackIndex): EnvironmentR
   const runbook = diffSteps(base.steps, head.steps);
   findings.push(...runbookFindings(runbook, base.steps, head.steps));
 
-  for (const name of [...new Set([...base.outputs.keys(), ...head.outputs.keys()])].sort()) {
-    if (canonical(base.outputs.get(name)) !== canonical(head.outputs.get(name))) {
-      settings.push({ resource: `output.${name}`, setting: `output ${name} ${!head.outputs.has(name) ? 'removed' : !base.outputs.has(name) ? 'added' : 'changed'}`, attribute: '' });
-    }
-  }
+  const outputs = diffOutputs(base.outputs, head.outputs, undefined, head.moved);
+  settings.push(...outputs.settings);
+  findings.push(...outputs.findings);
   const sensitiveVariables = Object.keys(head.variables).filter((n) => head.variables[n]?.sensitive === true).sort();
   return { findings: dedupeFindings(findings), settings, runbook, sensitiveVariables };
+}
+
+/** A variable's declaration without its default value: `string, sensitive, has a default`. */
+function variableWords(v: Record<string, any>): string {
+  const parts = [typeof v.type === 'string' ? v.type : 'any type'];
+  if (v.sensitive === true) parts.push('sensitive');
+  if (v.nullable === false) parts.push('not nullable');
+  if (v.default !== undefined) parts.push('has a default (not shown)');
+  if (v.validation !== undefined) parts.push('validated');
+  if (typeof v.description === 'string') parts.push(`"${v.description}"`);
+  return parts.join(', ');
 }
 
 function runbookCount(r: EnvironmentReview['environment']['runbook']): number {

@@ -27,6 +27,8 @@ export interface RiskClass {
   readonly level: RiskLevel;
   /** One line: what would happen to users if this merged. */
   readonly impact: string;
+  /** The line for a finding raised at another level than the class's own (e.g. a group filter change at medium). */
+  readonly impactAt?: Partial<Record<RiskLevel, string>>;
 }
 
 export const RISK_CLASSES = {
@@ -65,20 +67,38 @@ export const RISK_CLASSES = {
     level: 'high',
     impact: 'Import Groups on: SP groups are imported into Okta and can duplicate or shadow Okta groups',
   },
-  'deprovisioning-off': {
-    title: 'App deactivated, deprovisioning or push groups turned off',
+  'app-deactivated': {
+    title: 'App deactivated',
     level: 'high',
-    impact: 'users lose the app (app deactivated), or users removed in Okta stay active in the SP and SP groups stop following Okta',
+    impact: 'users lose the app: sign-in through Okta stops and the tile leaves their dashboard until the app is activated again',
+  },
+  'deprovisioning-off': {
+    title: 'Deprovisioning or user push turned off',
+    level: 'high',
+    impact: 'users deactivated or removed in Okta stay active in the SP and keep their access (Deactivate Users off), or new users no longer get an SP account (user push off)',
+  },
+  'push-groups-off': {
+    title: 'Push group removed or turned off',
+    level: 'high',
+    impact: 'the SP group stops following the Okta group: people added to or removed from the Okta group are no longer added to or removed from the SP group, which keeps its current members unless it is deleted with the mapping',
   },
   'group-removal': {
     title: 'Group assignment or group mapping removed',
     level: 'high',
     impact: 'members of the removed group lose the app, and provisioning deactivates them or removes them from SP groups',
+    impactAt: {
+      medium: 'the groups sent to the SP in the SAML assertion change: SP group mappings may add or drop users at their next sign-in',
+    },
   },
   'resource-replaced': {
     title: 'Resource replaced',
     level: 'high',
     impact: 'Terraform destroys and re-creates the resource: what hangs off it in Okta or the SP (push-group targets, mappings) is deleted first',
+  },
+  'snowflake-integration-replaced': {
+    title: 'Snowflake security integration replaced, destroyed or disabled',
+    level: 'critical',
+    impact: 'SSO into Snowflake breaks while the SAML2 security integration is gone or disabled (every sign-in through Okta fails), and a new SCIM security integration makes the SCIM token Okta holds invalid: provisioning to Snowflake fails until a new token is generated and entered in Okta',
   },
   'protection-removed': {
     title: 'Destroy protection removed',
@@ -129,10 +149,19 @@ export const RISK_CLASSES = {
     title: 'Other changes',
     level: 'low',
     impact: 'no known effect on users',
+    impactAt: {
+      medium: 'a resource Terraform manages is destroyed or left unmanaged: check what in Okta or the SP depends on it',
+    },
   },
 } as const satisfies Record<string, RiskClass>;
 
 export type RiskClassId = keyof typeof RISK_CLASSES;
+
+/** What happens to users for a finding of class `cls` raised at `level`. */
+export function impactOf(cls: RiskClassId, level: RiskLevel): string {
+  const c: RiskClass = RISK_CLASSES[cls];
+  return c.impactAt?.[level] ?? c.impact;
+}
 
 /** One reason an integration (or environment) is risky. Never holds a secret value. */
 export interface RiskFinding {

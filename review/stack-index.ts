@@ -1,3 +1,4 @@
+import { resolveMoved } from './follow-moved';
 import { RunbookStep, StackFiles, isObject } from './synth-dir';
 
 /** One resource or data source of a synthesized stack. */
@@ -32,9 +33,11 @@ export interface StackIndex {
   readonly variables: Readonly<Record<string, any>>;
   readonly outputs: Map<string, unknown>;
   readonly steps: Map<string, RunbookStep>;
+  /** Whether the stack has a runbook.json (without one, the review knows nothing about manual steps). */
+  readonly hasRunbook: boolean;
   /** Terraform reference (`${data.okta_group.x.id}`) -> Okta group name. */
   readonly groupNames: Map<string, string>;
-  /** `moved` blocks: old address -> new address. */
+  /** `moved` blocks: old address -> new address (chains resolved to the last address). */
   readonly moved: Map<string, string>;
 }
 
@@ -112,11 +115,20 @@ export function indexStack(files: StackFiles): StackIndex {
     else shared.set(block.address, block);
   }
 
+  // cdktf records each output's construct path under "//".outputs.<stack>.<integration>...: its owner.
+  const outputOwner = new Map<string, IntegrationIndex>();
+  const outputTree = tf['//']?.outputs?.[files.name];
+  if (isObject(outputTree)) {
+    for (const segment of Object.keys(outputTree)) {
+      const owner = bySegment.get(segment) ?? integrations.get(segment);
+      if (owner) for (const name of leaves(outputTree[segment])) outputOwner.set(name, owner);
+    }
+  }
   const outputs = new Map<string, unknown>();
   if (isObject(tf.output)) {
     for (const name of Object.keys(tf.output)) {
       const m = /^idp_record_(.+)$/.exec(name);
-      const owner = m ? integrations.get(m[1]) : undefined;
+      const owner = outputOwner.get(name) ?? (m ? integrations.get(m[1]) : undefined);
       (owner ? owner.outputs : outputs).set(name, tf.output[name]);
     }
   }
@@ -127,10 +139,11 @@ export function indexStack(files: StackFiles): StackIndex {
     (owner ? owner.steps : steps).set(step.id, step);
   }
 
-  const moved = new Map<string, string>();
+  const pairs = new Map<string, string>();
   for (const m of Array.isArray(tf.moved) ? tf.moved : []) {
-    if (isObject(m) && typeof m.from === 'string' && typeof m.to === 'string') moved.set(m.from, m.to);
+    if (isObject(m) && typeof m.from === 'string' && typeof m.to === 'string') pairs.set(m.from, m.to);
   }
+  const moved = resolveMoved(pairs);
 
   const terraform = isObject(tf.terraform) ? tf.terraform : {};
   return {
@@ -142,7 +155,15 @@ export function indexStack(files: StackFiles): StackIndex {
     variables: isObject(tf.variable) ? tf.variable : {},
     outputs,
     steps,
+    hasRunbook: files.steps !== undefined,
     groupNames,
     moved,
   };
+}
+
+/** String leaves of a cdktf output map (`{"idp-record": {"idp_record_x": "idp_record_x"}}`): output names. */
+function leaves(tree: unknown, out: string[] = []): string[] {
+  if (typeof tree === 'string') out.push(tree);
+  else if (isObject(tree)) for (const k of Object.keys(tree)) leaves(tree[k], out);
+  return out;
 }

@@ -63,7 +63,23 @@ const SETTING_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>> 
   },
   okta_app_connection: { base_url: 'SCIM base URL', action: 'provisioning', profile: 'provisioning credentials' },
   okta_app_features: { status: 'feature status', capabilities: 'provisioning capabilities', name: 'feature' },
+  snowflake_saml2_integration: {
+    name: 'integration name',
+    enabled: 'enabled',
+    saml2_sso_url: 'IdP SSO URL',
+    saml2_issuer: 'IdP issuer',
+    saml2_x509_cert: 'IdP certificate',
+    saml2_provider: 'IdP type',
+    saml2_snowflake_acs_url: 'Snowflake ACS URL',
+    saml2_snowflake_issuer_url: 'Snowflake entity ID',
+    saml2_sp_initiated_login_page_label: 'login button label',
+    saml2_enable_sp_initiated: 'login button shown',
+  },
+  snowflake_scim_integration: { name: 'integration name', enabled: 'enabled', scim_client: 'SCIM client', run_as_role: 'provisioner role', sync_password: 'password sync' },
 };
+
+/** Meta-arguments any resource can have. */
+const ANY_RESOURCE_WORDS: Readonly<Record<string, string>> = { lifecycle: 'destroy protection' };
 
 /** Config-side name of a few Okta values, so the review shows what users wrote. */
 const VALUE_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -83,7 +99,7 @@ export function resourceWords(type: string): string {
 }
 
 export function settingWords(type: string, attribute: string): string {
-  return SETTING_WORDS[type]?.[attribute] ?? attribute.replace(/_/g, ' ');
+  return SETTING_WORDS[type]?.[attribute] ?? ANY_RESOURCE_WORDS[attribute] ?? attribute.replace(/_/g, ' ');
 }
 
 /** Terraform JSON escapes Okta's `${...}` as `$${...}`; show what the user wrote. */

@@ -89,7 +89,7 @@ const CASES: Case[] = [
   { name: 'Import Groups on (tag)', cls: 'import-groups-on', level: 'high', env: 'dev', key: 'aiven', change: (h) => {
     app(h, 'dev', 'aiven')['//']['okta-sso'].importGroups = true;
   } },
-  { name: 'app deactivated', cls: 'deprovisioning-off', level: 'high', env: 'prod', key: 'atlan', change: (h) => {
+  { name: 'app deactivated', cls: 'app-deactivated', level: 'high', env: 'prod', key: 'atlan', change: (h) => {
     app(h, 'prod', 'atlan').status = 'INACTIVE';
   } },
   { name: 'group unassigned', cls: 'group-removal', level: 'high', env: 'prod', key: 'aiven', change: (h) => {
@@ -116,6 +116,18 @@ const CASES: Case[] = [
   } },
   { name: 'group assigned', cls: 'access-granted', level: 'low', env: 'dev', key: 'omni', change: (h) => {
     h.dev.resource.okta_app_group_assignments.omni.group.push({ id: '${data.okta_group.group_engineering_dev.id}', priority: 2 });
+  } },
+  { name: 'Snowflake SAML integration removed', cls: 'snowflake-integration-replaced', level: 'critical', env: 'prod', key: 'snowflake', change: (h) => {
+    delete h.prod.resource.snowflake_saml2_integration;
+  } },
+  { name: 'Snowflake SCIM integration removed', cls: 'snowflake-integration-replaced', level: 'critical', env: 'staging', key: 'snowflake', change: (h) => {
+    delete h.staging.resource.snowflake_scim_integration;
+  } },
+  { name: 'Snowflake SCIM integration replaced (run_as_role forces it)', cls: 'snowflake-integration-replaced', level: 'critical', env: 'dev', key: 'snowflake', change: (h) => {
+    h.dev.resource.snowflake_scim_integration.snowflake.run_as_role = 'GENERIC_SCIM_PROVISIONER';
+  } },
+  { name: 'Snowflake SAML integration replaced (ACS URL emptied)', cls: 'snowflake-integration-replaced', level: 'critical', env: 'prod', key: 'snowflake', change: (h) => {
+    delete h.prod.resource.snowflake_saml2_integration.snowflake.saml2_snowflake_acs_url;
   } },
   { name: 'policy rule suppressed', cls: 'policy-suppressed', level: 'medium', env: 'dev', key: 'aiven', change: (h) => {
     app(h, 'dev', 'aiven')['//']['okta-sso-policy'] = { suppressions: [{ rule: 'SSO-009', reason: 'break-glass app', outcome: 'compliant' }] };
@@ -145,6 +157,29 @@ describe('review: risk classes', () => {
     expect(md).toContain('### Forced replacements');
     expect(md).toContain('okta/okta provider source at v6.12.0');
     expect(md).toContain('Okta catalog app (forces replacement)');
+  });
+
+  test('Snowflake integrations: replacement named with the Snowflake source, impact says SSO and the SCIM token break', () => {
+    const head = clone(base);
+    head.prod.resource.snowflake_saml2_integration.snowflake.name = 'OKTA_SNOWFLAKE_V2';
+    delete head.prod.resource.snowflake_scim_integration;
+    const review = reviewOf(head);
+    const sf = review.environments.find((e) => e.name === 'prod')!.integrations.find((i) => i.key === 'snowflake')!;
+    expect(sf.findings.map((f) => `${f.level}:${f.detail}`)).toEqual([
+      'critical:Snowflake SAML integration replaced (integration name changed): SSO into Snowflake breaks',
+      'critical:Snowflake SCIM integration destroyed: the SCIM token Okta uses becomes invalid (prevent_destroy fails the plan first)',
+    ]);
+    expect(sf.replacements).toEqual([{ resource: 'snowflake_saml2_integration.snowflake', attributes: ['name'] }]);
+    const md = renderMarkdown(review);
+    expect(md).toContain('- **CRITICAL** Snowflake security integration replaced, destroyed or disabled (prod/snowflake): SSO into Snowflake breaks');
+    expect(md).toContain('SCIM token Okta holds invalid');
+    expect(md).toContain('the snowflakedb/snowflake source at v2.11.0');
+    expect(md).not.toContain('no known effect on users');
+    // A value that does not empty a conditionally-ForceNew field updates in place.
+    const inPlace = clone(base);
+    inPlace.prod.resource.snowflake_saml2_integration.snowflake.saml2_sp_initiated_login_page_label = 'Acme Okta';
+    const other = reviewOf(inPlace).environments.find((e) => e.name === 'prod')!.integrations.find((i) => i.key === 'snowflake')!;
+    expect(other.replacements).toEqual([]);
   });
 
   test('push group source changed is a replacement of the push group', () => {
@@ -321,13 +356,18 @@ describe('review: bad input exits 2 with a clear error', () => {
     expect(r.err).toContain(`head ${EXAMPLE} is not a synth output directory: no stacks/<environment>/cdk.tf.json in it`);
   });
 
-  test('a stack present on one side only', async () => {
+  test('a stack present on one side only names the environment, added or removed, and says it cannot be compared', async () => {
     const head = clone(base);
     delete head.staging;
-    const r = await cli(['review', '--base', baseDir, '--head', writeSynthDir(head)]);
+    head.qa = clone(base.dev);
+    const headDir = writeSynthDir(head);
+    const r = await cli(['review', '--base', baseDir, '--head', headDir]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('stack "staging" is in base');
-    expect(r.err).toContain('but not in head');
+    expect(r.out).toBe('');
+    expect(r.err).toContain(`environment "staging" is removed by this change (stack "staging" is in base (${baseDir}) but not in head (${headDir})); the review cannot compare an environment that exists on one side only`);
+    expect(r.err).toContain(`environment "qa" is added by this change (stack "qa" is in head (${headDir}) but not in base (${baseDir}))`);
+    expect(r.err).toContain('review the new environment by hand');
+    expect(r.err).toContain('review the removed environment by hand');
   });
 
   test('malformed JSON names the file and never echoes its content', async () => {

@@ -59,3 +59,33 @@ export function writeSynthDir(stacks: Stacks, runbooks: Record<string, unknown> 
 export function clone<T>(v: T): T {
   return JSON.parse(JSON.stringify(v));
 }
+
+/** A copy of the example config with each file (path relative to the config dir) edited by its function. */
+export function editedExample(edits: Record<string, (text: string) => string>): string {
+  const config = tempDir('okta-sso-cfg-');
+  fs.cpSync(EXAMPLE, config, { recursive: true });
+  for (const [file, edit] of Object.entries(edits)) {
+    const at = path.join(config, file);
+    const before = fs.readFileSync(at, 'utf8');
+    const after = edit(before);
+    if (after === before) throw new Error(`edit of ${file} changed nothing`);
+    fs.writeFileSync(at, after);
+  }
+  return config;
+}
+
+/** Renames integration `from` to `to` everywhere in the example, with `renamedFrom` (as a user would). */
+export function renameInExample(from: string, to: string, more: Record<string, (text: string) => string> = {}): string {
+  const envEdit = (text: string) => text.replace(new RegExp(`^      ${from}:\\n`, 'm'), `      ${to}:\n`);
+  const edits: Record<string, (text: string) => string> = {
+    'integrations.yaml': (text) => text.replace(new RegExp(`^  ${from}:\\n`, 'm'), `  ${to}:\n    renamedFrom: ${from}\n`),
+    'environments/dev.yaml': envEdit,
+    'environments/staging.yaml': envEdit,
+    'environments/prod.yaml': envEdit,
+  };
+  for (const [file, edit] of Object.entries(more)) {
+    const first = edits[file];
+    edits[file] = first ? (text) => edit(first(text)) : edit;
+  }
+  return editedExample(edits);
+}

@@ -1,0 +1,81 @@
+import { renderJson } from '../../review/render-json';
+import { renderMarkdown } from '../../review/render-markdown';
+import { reviewSynthDirs } from '../../review/review';
+import { RISK_CLASSES } from '../../review/risk';
+import { EXAMPLE, Stacks, clone, readRunbooks, readStacks, synthConfig, writeSynthDir } from './synth-fixture';
+
+let baseDir: string;
+let base: Stacks;
+
+beforeAll(() => {
+  baseDir = synthConfig(EXAMPLE);
+  base = readStacks(baseDir);
+});
+
+function reviewOf(head: Stacks) {
+  return reviewSynthDirs(baseDir, writeSynthDir(head, readRunbooks(baseDir)));
+}
+
+const risksSection = (md: string) => md.slice(md.indexOf('### Risks'), md.indexOf('\n\n###', md.indexOf('### Risks')));
+
+describe('review: text says what each finding got', () => {
+  test('a class is listed at the level its findings got, each level with its own places', () => {
+    const head = clone(base);
+    // medium: a changed group attribute filter (atlan); high: a group unassigned (aiven).
+    head.prod.resource.okta_app_saml.atlan.attribute_statements.find((s: any) => s.type === 'GROUP').filter_value = '^Data-.*';
+    head.prod.resource.okta_app_group_assignments.aiven.group.pop();
+    const review = reviewOf(head);
+    const risks = risksSection(renderMarkdown(review));
+    expect(risks).toContain(`- **high** Group assignment or group mapping removed (prod/aiven): ${RISK_CLASSES['group-removal'].impact}.`);
+    expect(risks).toContain('- medium Group assignment or group mapping removed (prod/atlan): the groups sent to the SP in the SAML assertion change');
+    expect(risks).not.toMatch(/\*\*high\*\* Group assignment or group mapping removed \([^)]*atlan/);
+    const classes = JSON.parse(renderJson(review)).classes.filter((c: any) => c.class === 'group-removal');
+    expect(classes.map((c: any) => [c.level, c.count])).toEqual([
+      ['high', 1],
+      ['medium', 1],
+    ]);
+  });
+
+  test('push group removal names the Okta group and SP target, with its own impact line', () => {
+    const head = clone(base);
+    delete head.prod.resource.okta_push_group.aiven_group_sre;
+    const review = reviewOf(head);
+    const aiven = review.environments.find((e) => e.name === 'prod')!.integrations.find((i) => i.key === 'aiven')!;
+    expect(aiven.findings.map((f) => `${f.class}:${f.level}:${f.detail}`)).toEqual([
+      'push-groups-off:high:push group "SRE" -> SP group "sre" removed (the SP group stays, no longer managed)',
+    ]);
+    const md = renderMarkdown(review);
+    expect(md).toContain(`- **high** Push group removed or turned off (prod/aiven): ${RISK_CLASSES['push-groups-off'].impact}.`);
+    expect(md).not.toContain('app deactivated');
+    expect(md).toContain('| push group "SRE" -> SP group "sre" removed | `present` | _not set_ |');
+  });
+
+  test('a push group change names the group before and after', () => {
+    const head = clone(base);
+    head.prod.resource.okta_push_group.aiven_group_sre.source_group_id = '${data.okta_group.group_engineering.id}';
+    const review = reviewOf(head);
+    const aiven = review.environments.find((e) => e.name === 'prod')!.integrations.find((i) => i.key === 'aiven')!;
+    expect(aiven.findings.map((f) => f.detail)).toContain('push group "SRE" -> SP group "sre" replaced (pushed Okta group changed)');
+    expect(aiven.settings.map((s) => [s.setting, s.before, s.after, s.replaces])).toEqual([
+      ['push group "Engineering" -> SP group "sre": pushed Okta group', 'SRE', 'Engineering', true],
+    ]);
+  });
+
+  test('an output renamed outside any integration shows both names, never "_not set_ | _not set_"', () => {
+    const b = clone(base);
+    b.dev.output.okta_groups_report = { value: { dev: '${data.okta_group.group_engineering_dev.id}' } };
+    const h = clone(b);
+    h.dev.output.engineering_group = h.dev.output.okta_groups_report;
+    delete h.dev.output.okta_groups_report;
+    h.dev.variable = { ...(h.dev.variable ?? {}), tier: { type: 'string' } };
+    const b2 = clone(b);
+    b2.dev.variable = { ...(b2.dev.variable ?? {}), tier: { type: 'number' } };
+    const review = reviewSynthDirs(writeSynthDir(b2), writeSynthDir(h));
+    const dev = review.environments.find((e) => e.name === 'dev')!;
+    expect(dev.environment.settings.map((s) => [s.setting, s.before, s.after])).toEqual([
+      ['variable tier changed', 'number', 'string'],
+      ['output name', 'okta_groups_report', 'engineering_group'],
+    ]);
+    expect(renderMarkdown(review)).not.toContain('_not set_ | _not set_');
+  });
+});

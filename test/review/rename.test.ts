@@ -1,0 +1,103 @@
+import { runCli } from '../../cli/program';
+import { CliIo } from '../../cli/io';
+import { renderJson } from '../../review/render-json';
+import { renderMarkdown } from '../../review/render-markdown';
+import { reviewSynthDirs } from '../../review/review';
+import { riskRank } from '../../review/risk';
+import { EXAMPLE, clone, readRunbooks, readStacks, renameInExample, synthConfig, writeSynthDir } from './synth-fixture';
+
+/** The example organisation, and the same with omni renamed omni_analytics (renamedFrom: omni). */
+let baseDir: string;
+let renamedDir: string;
+
+beforeAll(() => {
+  baseDir = synthConfig(EXAMPLE);
+  renamedDir = synthConfig(renameInExample('omni', 'omni_analytics'));
+});
+
+async function cli(argv: string[]): Promise<{ code: number; out: string }> {
+  let out = '';
+  const io: CliIo = { out: (t) => (out += t), err: () => undefined, exit: () => undefined };
+  return { code: await runCli(argv, io), out };
+}
+
+describe('review: a rename with renamedFrom is safe', () => {
+  test('the synthesized head moves the app and everything hanging off it', () => {
+    const moved = readStacks(renamedDir).prod.moved.map((m: any) => `${m.from} -> ${m.to}`);
+    expect(moved).toEqual(
+      expect.arrayContaining([
+        'okta_app_saml.omni -> okta_app_saml.omni_analytics',
+        'okta_app_group_assignments.omni -> okta_app_group_assignments.omni_analytics',
+        'okta_push_group.omni_group_analytics -> okta_push_group.omni_analytics_group_analytics',
+        'okta_profile_mapping.omni -> okta_profile_mapping.omni_analytics',
+      ]),
+    );
+  });
+
+  test('is a rename in every environment: no replacement, no new manual step, nothing above low', () => {
+    const review = reviewSynthDirs(baseDir, renamedDir);
+    for (const env of review.environments) {
+      expect(env.integrations.map((i) => [i.key, i.change, i.renamedFrom])).toEqual([['omni_analytics', 'renamed', 'omni']]);
+      const omni = env.integrations[0];
+      expect(omni.replacements).toEqual([]);
+      expect(omni.runbook).toEqual({ added: [], changed: [], removed: [] });
+      expect(omni.findings.filter((f) => riskRank(f.level) > riskRank('low'))).toEqual([]);
+      expect(env.environment.settings).toEqual([]);
+      // What does change: the outputs named after the key, shown as renames.
+      expect(omni.settings.map((s) => [s.setting, s.before, s.after])).toEqual(
+        expect.arrayContaining([
+          ['output name', 'idp_record_omni', 'idp_record_omni_analytics'],
+          ['output name', 'provisioning_omni', 'provisioning_omni_analytics'],
+        ]),
+      );
+    }
+    expect(review.risk).toBe('low');
+    const md = renderMarkdown(review);
+    expect(md).not.toContain('Forced replacements');
+    expect(md).not.toContain('New manual steps');
+    expect(md).not.toContain('replaced');
+    expect(md).not.toContain('_not set_ | _not set_');
+    expect(md).toContain('| omni_analytics | renamed | low | renamed from omni; output name |');
+  });
+
+  test('--fail-on high passes', async () => {
+    const r = await cli(['review', '--base', baseDir, '--head', renamedDir, '--fail-on', 'high']);
+    expect(r.code).toBe(0);
+  });
+
+  test('a real change made together with the rename is still reported', () => {
+    const head = readStacks(renamedDir);
+    head.prod.resource.okta_app_saml.omni_analytics.sso_url = 'https://acme.omniapp.co/api/auth/saml/acs2';
+    // The push group now pushes another Okta group: a replacement, though its app_id only follows the move.
+    head.prod.resource.okta_push_group.omni_analytics_group_analytics.source_group_id = '${data.okta_group.group_finance.id}';
+    const runbooks = clone(readRunbooks(renamedDir)) as any;
+    const token = runbooks.prod.steps.find((s: any) => s.id === 'omni_analytics.scim-token');
+    token.values['Token location'] = 'environment variable OMNI_API_KEY (env:OMNI_API_KEY); value not shown';
+    const review = reviewSynthDirs(baseDir, writeSynthDir({ ...head }, runbooks));
+    const prod = review.environments.find((e) => e.name === 'prod')!;
+    const omni = prod.integrations.find((i) => i.key === 'omni_analytics')!;
+    expect(omni.change).toBe('renamed');
+    expect(omni.findings.map((f) => `${f.class}:${f.level}`)).toEqual(expect.arrayContaining(['sso-endpoint:high', 'resource-replaced:high', 'secret-moved:medium']));
+    expect(omni.replacements).toEqual([{ resource: 'okta_push_group.omni_analytics_group_analytics', attributes: ['source_group_id'] }]);
+    // The step pairs with its old id, and only its token location differs.
+    expect(omni.runbook.added).toEqual([]);
+    expect(omni.runbook.removed).toEqual([]);
+    expect(omni.runbook.changed).toEqual([
+      {
+        id: 'omni_analytics.scim-token',
+        title: 'Get the SCIM token from Omni',
+        renamedFrom: 'omni.scim-token',
+        values: [
+          {
+            label: 'Token location',
+            before: 'secret store entry vault/okta-sso/prod/omni-api-key (secret:vault/okta-sso/prod/omni-api-key); value not shown',
+            after: 'environment variable OMNI_API_KEY (env:OMNI_API_KEY); value not shown',
+          },
+        ],
+      },
+    ]);
+    // The settings table shows the app reference as it was, not as a change.
+    expect(omni.settings.map((s) => s.attribute)).not.toContain('app_id');
+    expect(renderJson(review)).not.toContain('"okta_app_group_assignments.omni_analytics"');
+  });
+});
