@@ -4,6 +4,7 @@ import { ProvisioningPlacement, apiSupportsProvisioning, oauthOnlyApp, placeProv
 import { describeSecretRef } from '../model/provisioning/secret-ref';
 import { EnvironmentModel, IntegrationModel, ProvisioningFeature, ProvisioningModel, UsernameSettings } from '../model/types';
 import { provisioningOutputName, scimTokenVariableName } from '../constructs/provisioning/provisioning';
+import { idpRecordStep } from './idp-record-step';
 import { Runbook, RunbookStep } from './types';
 
 const FEATURE_LABELS: ReadonlyArray<[ProvisioningFeature, string]> = [
@@ -282,7 +283,17 @@ export function integrationSteps(env: EnvironmentModel, integration: Integration
   return steps;
 }
 
-/** The runbook of one environment: every integration's steps, in the model's (sorted) integration order. */
+/**
+ * The runbook of one environment, in the model's (sorted) integration order: per
+ * integration, the SP's side of SSO (its IdP record, unless Terraform applies it),
+ * then the provisioning steps.
+ */
 export function environmentRunbook(env: EnvironmentModel): Runbook {
-  return { environment: env.name, steps: env.integrations.flatMap((i) => integrationSteps(env, i)) };
+  return {
+    environment: env.name,
+    steps: env.integrations.flatMap((i) => {
+      const idp = idpRecordStep(env, i);
+      return [...(idp ? [idp] : []), ...integrationSteps(env, i)];
+    }),
+  };
 }
