@@ -1,23 +1,29 @@
 import { Command } from 'commander';
-import { formatProblem } from '../config/problems';
+import { ConfigProblem, formatProblem, sortProblems } from '../config/problems';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
 
 export function registerValidate(program: Command, io: CliIo): void {
   program
     .command('validate')
-    .description('check a config directory (schema, SP preset rules, secrets) without writing anything')
+    .description('check a config directory (schema, SP preset rules, secrets, policy rules) without writing anything')
     .option('-c, --config <dir>', CONFIG_OPTION_HELP)
-    .action((opts: { config?: string }) => {
+    .action(async (opts: { config?: string }) => {
       // Loaded on use (ajv, presets): other commands (review) should not pay for it.
       const { readConfig } = require('../config/load-config') as typeof import('../config/load-config');
       const dir = configDirOf(opts.config);
-      const { model, problems } = readConfig(dir);
-      if (!model) {
-        io.err(`${dir}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
+      const { model, problems, locate } = readConfig(dir);
+      const fail = (found: readonly ConfigProblem[]) => {
+        io.err(`${dir}: ${found.length} problem${found.length === 1 ? '' : 's'}\n${found.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
         io.exit(1);
-        return;
-      }
+      };
+      if (!model) return fail(problems);
+      // The policy rules read the synthesized stacks: build them in memory (after an
+      // await, on a short call stack: see cli/synth.ts), every environment, nothing written.
+      const { policyFailures } = await import('../synth/policy-check');
+      const { ruleFields } = await import('../rules/rule-fields');
+      const policy = policyFailures(model, dir).map((f) => ({ ...locate!(f.stack, f.key, ruleFields(f.rule)), message: `in environment ${JSON.stringify(f.stack)}: ${f.message}` }));
+      if (policy.length) return fail(sortProblems(policy));
       const count = model.environments.reduce((n, e) => n + e.integrations.length, 0);
       io.out(`${dir}: OK (${model.environments.length} environment(s): ${model.environments.map((e) => e.name).join(', ')}; ${count} integration(s))\n`);
     });
