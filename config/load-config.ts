@@ -113,7 +113,11 @@ export function readConfig(dir: string): LoadResult {
       }
       if (resolved.model) models.push(resolved.model);
     }
-    checkRenames(models, (key, message) => report(env.file, [...env.at, 'integrations', key], message));
+    // renamedFrom is written only in the shared entry: point there (the same clash in several environments is then reported once).
+    checkRenames(models, (key, message) => {
+      const shared = integrations.get(key)!;
+      report(shared.file, [...shared.at, 'renamedFrom'], message);
+    });
     for (const g of checkEnvironmentGroups(models)) {
       const fieldPath = g.field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
       const override = enabled[g.integration] ?? {};
