@@ -1,5 +1,5 @@
 import { IntegrationModel } from '../model/types';
-import { evaluate, formatFinding, subjectsOf } from './evaluate';
+import { Evaluation, evaluate, formatFinding, subjectsOf } from './evaluate';
 
 /** Key under the app's `"//"` comment where suppressions and warnings are recorded in cdk.tf.json. */
 export const POLICY_TAG = 'okta-sso-policy';
@@ -36,6 +36,14 @@ export class PolicyErrors extends Error {
   }
 }
 
+/** The errors of one stack's evaluation: rule errors, then suppressions that cannot be honoured. */
+export function policyFailuresOf(stack: string, result: Evaluation): PolicyFailure[] {
+  return [
+    ...result.errors.map((f) => ({ stack, key: f.key, rule: f.rule.id, message: formatFinding(f) })),
+    ...result.invalid.map((i) => ({ stack, key: i.key, message: `${i.key}: ${i.message}` })),
+  ];
+}
+
 /**
  * Runs the policy rules over a stack's synthesized configuration (the resolved
  * cdk.tf.json object, before it is written). Throws PolicyError on errors;
@@ -48,10 +56,7 @@ export function applyPolicy(stack: string, tf: Record<string, any>, integrations
   const models = new Map(integrations.map((i) => [i.key, i]));
   const subjects = subjectsOf(tf, models);
   const result = evaluate(subjects, (key) => models.get(key)?.suppressions ?? []);
-  const failures: PolicyFailure[] = [
-    ...result.errors.map((f) => ({ stack, key: f.key, rule: f.rule.id, message: formatFinding(f) })),
-    ...result.invalid.map((i) => ({ stack, key: i.key, message: `${i.key}: ${i.message}` })),
-  ];
+  const failures = policyFailuresOf(stack, result);
   if (failures.length) throw new PolicyError(stack, failures);
 
   const notes = new Map<string, { suppressions?: unknown[]; warnings?: string[] }>();
