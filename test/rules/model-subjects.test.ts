@@ -46,7 +46,7 @@ function expectSameAsSynth(dir: string) {
 describe('policy rules on the model (validate) see what synth writes', () => {
   test('the example organisation', () => expectSameAsSynth(EXAMPLE_DIR));
 
-  test('a generated organisation (the benchmark's mix of presets, provisioning and renames)', () => {
+  test('a generated organisation (the benchmark mix of presets, provisioning and renames)', () => {
     const dir = tempDir();
     writeOrg(generateOrg({ integrations: 40 }), dir);
     expectSameAsSynth(dir);
