@@ -10,7 +10,22 @@ import { ATTRIBUTE_NAMESPACE, GROUP_FILTER_TYPE, NAME_ID_FORMAT_URN, PASSWORD_PR
  */
 export function samlAppConfig(s: SamlSettings): AppSamlConfig {
   const username = s.username.format === 'custom' ? s.username.template ?? '' : USERNAME_TEMPLATE[s.username.format];
-  const common = {
+  // One object literal per shape, no spreads: validate builds 3,000 of these at 1,000 x 3 and spreads cost ~50 ms there.
+  if (s.catalogApp) {
+    return {
+      label: terraformLiteral(s.label),
+      status: s.status,
+      defaultRelayState: terraformLiteral(s.relayState),
+      userNameTemplate: oktaExpression(username),
+      userNameTemplateType: s.username.format === 'custom' ? 'CUSTOM' : 'BUILT_IN',
+      hideWeb: !s.showInDashboard,
+      hideIos: !s.showInDashboard,
+      lifecycle: { preventDestroy: true },
+      preconfiguredApp: s.catalogApp.key,
+      appSettingsJson: terraformLiteral(stableJson(s.catalogApp.settings)),
+    };
+  }
+  return {
     label: terraformLiteral(s.label),
     status: s.status,
     defaultRelayState: terraformLiteral(s.relayState),
@@ -19,28 +34,19 @@ export function samlAppConfig(s: SamlSettings): AppSamlConfig {
     hideWeb: !s.showInDashboard,
     hideIos: !s.showInDashboard,
     lifecycle: { preventDestroy: true },
+    ssoUrl: terraformLiteral(s.acsUrl),
+    recipient: terraformLiteral(s.recipient),
+    destination: terraformLiteral(s.destination),
+    audience: terraformLiteral(s.audience),
+    subjectNameIdFormat: NAME_ID_FORMAT_URN[s.nameId.format],
+    subjectNameIdTemplate: oktaExpression(s.nameId.template),
+    signatureAlgorithm: s.signing.algorithm,
+    digestAlgorithm: s.signing.digest,
+    responseSigned: s.signing.responseSigned,
+    assertionSigned: s.signing.assertionSigned,
+    authnContextClassRef: PASSWORD_PROTECTED_TRANSPORT,
+    attributeStatements: attributeStatements(s),
   };
-  return s.catalogApp
-    ? {
-        ...common,
-        preconfiguredApp: s.catalogApp.key,
-        appSettingsJson: terraformLiteral(stableJson(s.catalogApp.settings)),
-      }
-    : {
-        ...common,
-        ssoUrl: terraformLiteral(s.acsUrl),
-        recipient: terraformLiteral(s.recipient),
-        destination: terraformLiteral(s.destination),
-        audience: terraformLiteral(s.audience),
-        subjectNameIdFormat: NAME_ID_FORMAT_URN[s.nameId.format],
-        subjectNameIdTemplate: oktaExpression(s.nameId.template),
-        signatureAlgorithm: s.signing.algorithm,
-        digestAlgorithm: s.signing.digest,
-        responseSigned: s.signing.responseSigned,
-        assertionSigned: s.signing.assertionSigned,
-        authnContextClassRef: PASSWORD_PROTECTED_TRANSPORT,
-        attributeStatements: attributeStatements(s),
-      };
 }
 
 function attributeStatements(s: SamlSettings): AppSamlAttributeStatements[] | undefined {

@@ -3,14 +3,23 @@ import { PRESETS } from '../model/presets';
 import { EnvironmentModel } from '../model/types';
 import { AppSubject } from './rule';
 
-/** Terraform's argument names for a binding's config (cdktf writes `fooBar` as `foo_bar`); unset values left out. */
+const NAMES = new Map<string, string>();
+
+/** `fooBar` -> `foo_bar`, as cdktf names a binding's arguments in Terraform JSON. */
+function terraformName(key: string): string {
+  let name = NAMES.get(key);
+  if (name === undefined) NAMES.set(key, (name = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)));
+  return name;
+}
+
+/** Terraform's argument names for a binding's config; unset values left out. */
 function terraformNames(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(terraformNames);
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
     if (v === undefined) continue;
-    out[k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = terraformNames(v);
+    out[terraformName(k)] = terraformNames(v);
   }
   return out;
 }
