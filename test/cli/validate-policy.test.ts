@@ -63,8 +63,9 @@ describe('policy rules in validate and synth', () => {
     const out = path.join(tempDir(), 'cdktf.out');
     const { code, err } = await run('synth', '--config', dir, '--out', out);
     expect(code).toBe(1);
-    expect(err).toContain('policy rules failed in stack dev');
-    expect(err).toContain('policy rules failed in stack prod');
+    expect(err).toContain('2 policy errors; nothing written');
+    expect(err).toContain(`${dir}/envs.yaml:8:20: environments.dev.integrations.legacy.signing.algorithm: in environment "dev": SSO-002 (error) legacy:`);
+    expect(err).toContain(`${dir}/envs.yaml:14:20: environments.prod.integrations.wiki.signing.algorithm: in environment "prod": SSO-002 (error) wiki:`);
     expect(fs.existsSync(out)).toBe(false);
   });
 });
