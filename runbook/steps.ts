@@ -247,7 +247,7 @@ function attributeSyncPendingStep(s: Subject, attributes: readonly AttributeSync
   );
   return step(s, 'attribute-sync', {
     title: 'Let Terraform sync attributes once provisioning works',
-    why: `The app user profile of ${s.sp}'s app gets its SCIM attributes only once provisioning is enabled, and Okta's API cannot enable it for ${s.sp}: profile mappings (okta_profile_mapping) applied earlier would target attributes that do not exist yet.`,
+    why: `The Okta app user profile of ${s.integration.saml.label} gets its SCIM attributes only once provisioning is enabled, and Okta's API cannot enable it for ${s.sp}: profile mappings (okta_profile_mapping) applied earlier would target attributes that do not exist yet.`,
     actions: [
       `After the steps above succeed, set provisioning.connected: true for ${s.integration.key} in environment ${s.env.name} and apply: Terraform then applies the attribute mappings below.`,
       'Do not map these attributes by hand in Profile Editor > Mappings: Terraform manages them.',
