@@ -5,7 +5,7 @@
 import { loadConfig } from './config/load-config';
 import { ConfigError } from './config/problems';
 import { writeRunbooks } from './runbook/write';
-import { PolicyError } from './rules/policy-checks';
+import { PolicyError, PolicyErrors } from './rules/policy-checks';
 import { synthWarnings } from './rules/synth-warnings';
 import { buildApp, synthToDisk } from './synth/synth';
 
@@ -24,6 +24,6 @@ try {
     process.stdout.write(`synthesized ${stacks.length} stack(s) from ${configDir} into ${outdir}: ${stacks.join(', ')}\n`);
   }
 } catch (err) {
-  process.stderr.write(`${err instanceof ConfigError || err instanceof PolicyError ? err.message : (err as Error).stack ?? String(err)}\n`);
+  process.stderr.write(`${err instanceof ConfigError || err instanceof PolicyError || err instanceof PolicyErrors ? err.message : (err as Error).stack ?? String(err)}\n`);
   process.exitCode = 1;
 }

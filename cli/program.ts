@@ -6,6 +6,7 @@ import { registerPromote } from './promote';
 import { registerReview } from './review';
 import { registerSynth } from './synth';
 import { registerValidate } from './validate';
+import { packageVersion } from './version';
 
 /** Exit code for bad usage (unknown option, missing argument). */
 export const USAGE_EXIT = 2;
@@ -13,6 +14,7 @@ export const USAGE_EXIT = 2;
 export function buildProgram(io: CliIo = processIo): Command {
   const program = new Command('okta-sso')
     .description('SSO (SAML) and SCIM for SaaS apps in Okta, declared as code and synthesized to Terraform')
+    .version(packageVersion(), '-V, --version', 'print the version of okta-sso')
     .showHelpAfterError()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride();

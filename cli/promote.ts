@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { HIDDEN, containsSecret } from '../review/redact';
+import { formatProblem } from '../config/problems';
+import { CheckedProblem, checkConfig } from './check-config';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
 import { FieldChange, PromoteInputError, PromotePlan, planPromotion } from '../promote/plan';
@@ -61,6 +63,15 @@ export function registerPromote(program: Command, io: CliIo): void {
         io.exit(PROMOTE_BAD_INPUT_EXIT);
         return;
       }
+      // Promoting from a config with problems would copy them: refuse, except problems of the
+      // target environment itself, which the promotion may be what fixes.
+      const inTarget = (p: CheckedProblem) => (p.environment !== undefined ? p.environment === opts.to : p.path === `environments.${opts.to}` || p.path.startsWith(`environments.${opts.to}.`));
+      const sourceProblems = checkConfig(dir).problems.filter((p) => !inTarget(p));
+      if (sourceProblems.length) {
+        io.err(`okta-sso promote: ${dir} has ${sourceProblems.length} problem(s) outside ${opts.to}; fix them before promoting from ${opts.from}:\n${sourceProblems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
+        io.exit(1);
+        return;
+      }
       io.out(describePlan(plan));
       if (!opts.write) {
         if (plan.integrations.some((i) => i.kind !== 'only-in-target')) io.out(`run with --write to update ${plan.targetFile}\n`);
@@ -71,10 +82,12 @@ export function registerPromote(program: Command, io: CliIo): void {
       const changed = writePromotion(plan);
       io.out(changed ? `wrote ${plan.targetFile}\n` : `${plan.targetFile} unchanged\n`);
       if (changed) {
-        const { readConfig } = require('../config/load-config') as typeof import('../config/load-config');
-        const { formatProblem } = require('../config/problems') as typeof import('../config/problems');
-        const { problems } = readConfig(dir);
-        if (problems.length) io.out(`fill these in before merging (${problems.length} problem(s)):\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
+        // The written config must validate as a whole (policy rules included); else say what to fill in, and fail.
+        const { problems } = checkConfig(dir);
+        if (problems.length) {
+          io.err(`${plan.targetFile} does not validate yet; fill these in before merging (${problems.length} problem(s)):\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
+          io.exit(1);
+        }
       }
     });
 }

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { formatProblem } from '../config/problems';
+import { formatProblem, sortProblems } from '../config/problems';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
 
@@ -14,7 +14,7 @@ export function registerSynth(program: Command, io: CliIo): void {
       const { readConfig } = require('../config/load-config') as typeof import('../config/load-config');
       const { synthWarnings } = require('../rules/synth-warnings') as typeof import('../rules/synth-warnings');
       const dir = configDirOf(opts.config);
-      const { model, problems } = readConfig(dir);
+      const { model, problems, locate } = readConfig(dir);
       if (!model) {
         io.err(`${dir}: ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing written\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
         io.exit(1);
@@ -25,7 +25,19 @@ export function registerSynth(program: Command, io: CliIo): void {
       // for each token and complex attribute (several per resource); at 1,000 x 3
       // that depth cost ~0.4 s of CPU and ~40 MB of peak RSS.
       const { synthToDisk } = await import('../synth/synth');
-      const stacks = synthToDisk(model, { outdir: opts.out, configDir: dir });
+      const { PolicyErrors } = await import('../rules/policy-checks');
+      let stacks: string[];
+      try {
+        stacks = synthToDisk(model, { outdir: opts.out, configDir: dir });
+      } catch (err) {
+        if (!(err instanceof PolicyErrors) || !locate) throw err;
+        // Every environment's policy errors, each at the integration's config, as validate reports them.
+        const { ruleFields } = await import('../rules/rule-fields');
+        const found = sortProblems(err.failures.map((f) => ({ ...locate(f.stack, f.key, ruleFields(f.rule)), message: `in environment ${JSON.stringify(f.stack)}: ${f.message}` })));
+        io.err(`${dir}: ${found.length} policy error${found.length === 1 ? '' : 's'}; nothing written\n${found.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
+        io.exit(1);
+        return;
+      }
       const warnings = synthWarnings(opts.out);
       if (warnings.length) io.err(`${warnings.join('\n')}\n`);
       io.out(`synthesized ${stacks.length} stack(s) from ${dir} into ${opts.out}:\n${stacks.map((s) => `  ${s}`).join('\n')}\n`);

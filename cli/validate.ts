@@ -1,18 +1,17 @@
 import { Command } from 'commander';
 import { formatProblem } from '../config/problems';
+import { checkConfig } from './check-config';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
 
 export function registerValidate(program: Command, io: CliIo): void {
   program
     .command('validate')
-    .description('check a config directory (schema, SP preset rules, secrets) without writing anything')
+    .description('check a config directory (schema, SP preset rules, secrets, policy rules) without writing anything')
     .option('-c, --config <dir>', CONFIG_OPTION_HELP)
     .action((opts: { config?: string }) => {
-      // Loaded on use (ajv, presets): other commands (review) should not pay for it.
-      const { readConfig } = require('../config/load-config') as typeof import('../config/load-config');
       const dir = configDirOf(opts.config);
-      const { model, problems } = readConfig(dir);
+      const { model, problems } = checkConfig(dir);
       if (!model) {
         io.err(`${dir}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
         io.exit(1);

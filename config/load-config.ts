@@ -29,6 +29,12 @@ interface RawEnvironment {
 export interface LoadResult {
   readonly model?: OrgModel;
   readonly problems: readonly ConfigProblem[];
+  /**
+   * Where a field of an integration is written for an environment: the environment's
+   * override when it sets the field, else the shared entry, else the environment's
+   * entry for the integration. For problems found after config (policy rules).
+   */
+  readonly locate?: (env: string, key: string, fields?: readonly string[]) => Omit<ConfigProblem, 'message'>;
 }
 
 /** Default local state: outside cdktf.out, so deleting synth output never loses state. */
@@ -107,7 +113,11 @@ export function readConfig(dir: string): LoadResult {
       }
       if (resolved.model) models.push(resolved.model);
     }
-    checkRenames(models, (key, message) => report(env.file, [...env.at, 'integrations', key], message));
+    // renamedFrom is written only in the shared entry: point there (the same clash in several environments is then reported once).
+    checkRenames(models, (key, message) => {
+      const shared = integrations.get(key)!;
+      report(shared.file, [...shared.at, 'renamedFrom'], message);
+    });
     for (const g of checkEnvironmentGroups(models)) {
       const fieldPath = g.field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
       const override = enabled[g.integration] ?? {};
@@ -126,7 +136,23 @@ export function readConfig(dir: string): LoadResult {
 
   // Messages quote the values they reject; none may quote a secret.
   const unique = dedupe(problems).map((p) => ({ ...p, message: redactSecrets(p.message, secrets) }));
-  return unique.length > 0 ? { problems: sortProblems(unique) } : { problems: [], model: { environments: envModels } };
+  if (unique.length > 0) return { problems: sortProblems(unique) };
+  const locate = (envName: string, key: string, fields: readonly string[] = []): Omit<ConfigProblem, 'message'> => {
+    const env = environments.get(envName)!;
+    const overrideAt = [...env.at, 'integrations', key];
+    const override = ((env.value.integrations ?? {}) as Record<string, IntegrationSettings | null>)[key] ?? {};
+    const shared = integrations.get(key)!;
+    let where = { file: env.file, at: overrideAt };
+    for (const field of fields) {
+      const fieldPath = field.split('.');
+      if (hasPath(override, fieldPath)) where = { file: env.file, at: [...overrideAt, ...fieldPath] };
+      else if (hasPath(shared.value, fieldPath)) where = { file: shared.file, at: [...shared.at, ...fieldPath] };
+      else continue;
+      break;
+    }
+    return { file: where.file.file, path: where.at.join('.'), ...where.file.locate(where.at) };
+  };
+  return { problems: [], model: { environments: envModels }, locate };
 }
 
 /** Like readConfig, but throws a ConfigError listing every problem. */

@@ -71,7 +71,10 @@ function knownFields(s: Schema | undefined, root: Schema): string[] {
 function translate(errors: ErrorObject[], root: Schema): SchemaProblem[] {
   // Errors inside a failed oneOf branch of the wrong type are noise: keep the branch that matches the value's type.
   const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
+  // An empty string can fail both minLength and a non-blank pattern: report it once, with the pattern's fuller wording.
+  const patternPaths = new Set(errors.filter((e) => e.keyword === 'pattern').map((e) => e.instancePath));
   const kept = errors.filter((e) => {
+    if (e.keyword === 'minLength' && patternPaths.has(e.instancePath)) return false;
     if (e.keyword === 'oneOf' || e.keyword === 'discriminator') return false;
     // The failing rule inside propertyNames; its 'propertyNames' error names the key.
     if ((e as { propertyName?: string }).propertyName !== undefined) return false;

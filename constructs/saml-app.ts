@@ -1,4 +1,4 @@
-import { AppSaml, AppSamlAttributeStatements } from '@cdktf/provider-okta/lib/app-saml';
+import { AppSaml } from '@cdktf/provider-okta/lib/app-saml';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { checkSamlSettings } from '../model/saml-rules';
@@ -13,8 +13,7 @@ import {
   UsernameSettings,
 } from '../model/types';
 import { MovedBlock } from './moved-block';
-import { oktaExpression, terraformLiteral } from './okta-expression';
-import { ATTRIBUTE_NAMESPACE, GROUP_FILTER_TYPE, NAME_ID_FORMAT_URN, PASSWORD_PROTECTED_TRANSPORT, USERNAME_TEMPLATE } from './saml-names';
+import { samlAppConfig } from './saml-app-config';
 
 export interface SamlAppProps {
   /**
@@ -130,66 +129,11 @@ export class SamlApp extends Construct {
       validate: () => checkSamlSettings(s, (v) => Token.isUnresolved(v)).map((p) => `${props.key}: ${p.field}: ${p.message}`),
     });
 
-    const username = s.username.format === 'custom' ? s.username.template ?? '' : USERNAME_TEMPLATE[s.username.format];
-    const common = {
-      label: terraformLiteral(s.label),
-      status: s.status,
-      defaultRelayState: terraformLiteral(s.relayState),
-      userNameTemplate: oktaExpression(username),
-      userNameTemplateType: s.username.format === 'custom' ? 'CUSTOM' : 'BUILT_IN',
-      hideWeb: !s.showInDashboard,
-      hideIos: !s.showInDashboard,
-      lifecycle: { preventDestroy: true },
-    };
-    this.app = s.catalogApp
-      ? new AppSaml(this, 'app', {
-          ...common,
-          preconfiguredApp: s.catalogApp.key,
-          appSettingsJson: terraformLiteral(stableJson(s.catalogApp.settings)),
-        })
-      : new AppSaml(this, 'app', {
-          ...common,
-          ssoUrl: terraformLiteral(s.acsUrl),
-          recipient: terraformLiteral(s.recipient),
-          destination: terraformLiteral(s.destination),
-          audience: terraformLiteral(s.audience),
-          subjectNameIdFormat: NAME_ID_FORMAT_URN[s.nameId.format],
-          subjectNameIdTemplate: oktaExpression(s.nameId.template),
-          signatureAlgorithm: s.signing.algorithm,
-          digestAlgorithm: s.signing.digest,
-          responseSigned: s.signing.responseSigned,
-          assertionSigned: s.signing.assertionSigned,
-          authnContextClassRef: PASSWORD_PROTECTED_TRANSPORT,
-          attributeStatements: attributeStatements(s),
-        });
+    this.app = new AppSaml(this, 'app', samlAppConfig(s));
     this.app.overrideLogicalId(props.key);
 
     if (props.renamedFrom) {
       new MovedBlock(this, 'moved', { from: `okta_app_saml.${props.renamedFrom}`, to: `okta_app_saml.${props.key}` });
     }
   }
-}
-
-function attributeStatements(s: SamlSettings): AppSamlAttributeStatements[] | undefined {
-  const statements: AppSamlAttributeStatements[] = s.attributes.map((a) => ({
-    type: 'EXPRESSION',
-    name: terraformLiteral(a.name),
-    namespace: ATTRIBUTE_NAMESPACE[a.nameFormat],
-    values: a.values.map(oktaExpression),
-  }));
-  if (s.groupAttribute) {
-    statements.push({
-      type: 'GROUP',
-      name: terraformLiteral(s.groupAttribute.name),
-      namespace: ATTRIBUTE_NAMESPACE[s.groupAttribute.nameFormat],
-      filterType: GROUP_FILTER_TYPE[s.groupAttribute.filter.type],
-      filterValue: terraformLiteral(s.groupAttribute.filter.value),
-    });
-  }
-  return statements.length > 0 ? statements : undefined;
-}
-
-/** JSON with sorted keys (code-point order, not the machine's locale), so reordering config never shows as a change. */
-function stableJson(value: Readonly<Record<string, unknown>>): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
 }

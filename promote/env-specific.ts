@@ -24,7 +24,23 @@ const EVERY_PRESET = [
   'provisioning.pushGroups',
   // Whether this environment's admin has finished the runbook's provisioning steps.
   'provisioning.connected',
+  // How users reach the SP can differ per environment (Omni: first-login in dev to save seats, SCIM
+  // elsewhere); when it does, everything that depends on it is kept too (methodDependentFields).
+  'provisioning.method',
 ];
+
+/**
+ * Fields that only make sense with the environment's own provisioning method:
+ * when source and target use different methods, these are neither compared nor
+ * copied (SCIM settings and attribute sync would be invalid with first-login).
+ */
+export const METHOD_DEPENDENT_FIELDS: readonly string[] = ['provisioning', 'attributeSync'];
+
+/** The provisioning method an integration's effective settings end up with (as the model resolves it). */
+export function provisioningMethod(settings: { readonly provisioning?: { readonly method?: string } | null } | undefined): string {
+  if (!settings?.provisioning) return 'none';
+  return settings.provisioning.method ?? 'scim';
+}
 
 export const ENV_SPECIFIC_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // Aiven's account and method IDs; the ACS URL and entity ID are built from them.

@@ -1,7 +1,7 @@
 import { ConfigFile, loadConfigFiles } from '../config/load-files';
 import { formatProblem } from '../config/problems';
 import { mergeSettings } from '../model/merge';
-import { envSpecificFields, isEnvSpecific, isSecretLocation } from './env-specific';
+import { METHOD_DEPENDENT_FIELDS, envSpecificFields, isEnvSpecific, isSecretLocation, provisioningMethod } from './env-specific';
 
 /** Bad promote input (unknown environment, unreadable config): exit 2. */
 export class PromoteInputError extends Error {}
@@ -105,12 +105,16 @@ export function planPromotion(configDir: string, from: string, to: string): Prom
     const changes: FieldChange[] = [];
     const keptFields = new Set<string>();
     const common = leaves(shared[key] ?? {});
-    const effectiveSource = leaves(mergeSettings(shared[key] ?? {}, source[key] ?? {}));
-    const effectiveTarget = leaves(mergeSettings(shared[key] ?? {}, target[key] ?? {}));
+    const mergedSource = mergeSettings<Data>(shared[key] ?? {}, source[key] ?? {});
+    const mergedTarget = mergeSettings<Data>(shared[key] ?? {}, target[key] ?? {});
+    // Different provisioning methods: the target keeps its own method and all that depends on it.
+    const ownMethod = provisioningMethod(mergedSource) !== provisioningMethod(mergedTarget);
+    const effectiveSource = leaves(mergedSource);
+    const effectiveTarget = leaves(mergedTarget);
     for (const path of [...new Set([...effectiveSource.keys(), ...effectiveTarget.keys(), ...tgt.keys()])].sort()) {
       const s = effectiveSource.get(path);
       const t = effectiveTarget.get(path);
-      if (specific(path, s, t, tgt.get(path))) {
+      if (specific(path, s, t, tgt.get(path)) || (ownMethod && isEnvSpecific(path, METHOD_DEPENDENT_FIELDS))) {
         if (src.has(path) || tgt.has(path)) keptFields.add(path);
         continue;
       }

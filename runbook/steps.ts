@@ -3,8 +3,9 @@ import { ProvisioningValues } from '../model/presets/preset';
 import { ProvisioningCapability } from '../model/provisioning/capability';
 import { ProvisioningPlacement, apiSupportsProvisioning, oauthOnlyApp, placeProvisioning } from '../model/provisioning/placement';
 import { describeSecretRef } from '../model/provisioning/secret-ref';
-import { EnvironmentModel, IntegrationModel, ProvisioningFeature, ProvisioningModel, UsernameSettings } from '../model/types';
+import { AttributeSyncModel, EnvironmentModel, IntegrationModel, ProvisioningFeature, ProvisioningModel, UsernameSettings } from '../model/types';
 import { provisioningOutputName, scimTokenVariableName } from '../constructs/provisioning/provisioning';
+import { idpRecordStep } from './idp-record-step';
 import { Runbook, RunbookStep } from './types';
 
 const FEATURE_LABELS: ReadonlyArray<[ProvisioningFeature, string]> = [
@@ -246,6 +247,21 @@ function pushGroupsPendingStep(s: Subject): RunbookStep {
   });
 }
 
+function attributeSyncPendingStep(s: Subject, attributes: readonly AttributeSyncModel[]): RunbookStep {
+  const values: Record<string, string> = Object.fromEntries(
+    attributes.map((a) => [`Attribute ${a.attribute}`, `from ${a.from}, pushed ${a.push === 'always' ? 'on create and update' : 'on create only'}${a.custom ? ' (custom attribute, added to the app user profile)' : ''}`]),
+  );
+  return step(s, 'attribute-sync', {
+    title: 'Let Terraform sync attributes once provisioning works',
+    why: `The Okta app user profile of ${s.integration.saml.label} gets its SCIM attributes only once provisioning is enabled, and Okta's API cannot enable it for ${s.sp}: profile mappings (okta_profile_mapping) applied earlier would target attributes that do not exist yet.`,
+    actions: [
+      `After the steps above succeed, set provisioning.connected: true for ${s.integration.key} in environment ${s.env.name} and apply: Terraform then applies the attribute mappings below.`,
+      'Do not map these attributes by hand in Profile Editor > Mappings: Terraform manages them.',
+    ],
+    values,
+  });
+}
+
 function firstLoginStep(s: Subject): RunbookStep {
   return step(s, 'first-login', {
     title: `Turn on first-login provisioning in ${s.sp}`,
@@ -285,10 +301,22 @@ export function integrationSteps(env: EnvironmentModel, integration: Integration
   steps.push(importGroupsStep(s));
   if (s.placement?.features === 'runbook') steps.push(featuresStep(s));
   if (s.placement?.pushGroups === 'runbook' && provisioning.pushGroups.length > 0) steps.push(pushGroupsPendingStep(s));
+  const attributes = integration.attributeSync ?? [];
+  if (s.placement?.attributeSync === 'runbook' && attributes.length > 0) steps.push(attributeSyncPendingStep(s, attributes));
   return steps;
 }
 
-/** The runbook of one environment: every integration's steps, in the model's (sorted) integration order. */
+/**
+ * The runbook of one environment, in the model's (sorted) integration order: per
+ * integration, the SP's side of SSO (its IdP record, unless Terraform applies it),
+ * then the provisioning steps.
+ */
 export function environmentRunbook(env: EnvironmentModel): Runbook {
-  return { environment: env.name, steps: env.integrations.flatMap((i) => integrationSteps(env, i)) };
+  return {
+    environment: env.name,
+    steps: env.integrations.flatMap((i) => {
+      const idp = idpRecordStep(env, i);
+      return [...(idp ? [idp] : []), ...integrationSteps(env, i)];
+    }),
+  };
 }

@@ -5,7 +5,7 @@ import { OktaGroups } from '../constructs/okta-groups';
 import { SaasIntegration } from '../constructs/saas-integration';
 import { DEFAULT_OKTA_PROVIDER_CONSTRAINT, checkProviderVersion } from '../model/provider-versions';
 import { EnvironmentModel } from '../model/types';
-import { applyPolicy } from '../rules/policy-checks';
+import { PolicyError, applyPolicy } from '../rules/policy-checks';
 import { addBackend } from './backend';
 
 /**
@@ -24,12 +24,19 @@ export interface OktaEnvironmentStackProps {
    * @default '.'
    */
   readonly configDirFromStackDir?: string;
+  /**
+   * Where to collect policy errors instead of throwing at this stack, so that an
+   * app reports every stack's errors together (the caller then fails).
+   * @default - policy errors throw a PolicyError from toTerraform
+   */
+  readonly policyErrors?: PolicyError[];
 }
 
 /** One environment: its Okta org, its backend, and every integration enabled in it. */
 export class OktaEnvironmentStack extends TerraformStack {
   public readonly integrations: ReadonlyMap<string, SaasIntegration>;
   private readonly environment: EnvironmentModel;
+  private readonly policyErrors?: PolicyError[];
 
   constructor(scope: Construct, id: string, props: OktaEnvironmentStackProps) {
     super(scope, id);
@@ -49,10 +56,18 @@ export class OktaEnvironmentStack extends TerraformStack {
     }
     this.integrations = integrations;
     this.environment = env;
+    this.policyErrors = props.policyErrors;
   }
 
   /** The synthesized configuration, checked by the policy rules (rules/): an error stops synth before anything is written. */
   public toTerraform(): any {
-    return applyPolicy(this.environment.name, super.toTerraform(), this.environment.integrations);
+    const tf = super.toTerraform();
+    try {
+      return applyPolicy(this.environment.name, tf, this.environment.integrations);
+    } catch (err) {
+      if (!(err instanceof PolicyError) || !this.policyErrors) throw err;
+      this.policyErrors.push(err);
+      return tf;
+    }
   }
 }

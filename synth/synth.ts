@@ -2,6 +2,7 @@ import { App } from 'cdktf';
 import * as fs from 'fs';
 import * as path from 'path';
 import { OrgModel } from '../model/types';
+import { PolicyError, PolicyErrors } from '../rules/policy-checks';
 import { writeRunbooks } from '../runbook/write';
 import { OktaEnvironmentStack } from '../stacks/okta-environment-stack';
 
@@ -20,12 +21,12 @@ export interface SynthOptions {
  * `layoutOutdir` is where the output will finally live (local state paths are
  * computed from it), when it differs from the directory synthesized into.
  */
-export function buildApp(model: OrgModel, outdir: string, configDir: string, layoutOutdir: string = outdir): App {
+export function buildApp(model: OrgModel, outdir: string, configDir: string, layoutOutdir: string = outdir, policyErrors?: PolicyError[]): App {
   const app = new App({ outdir, skipValidation: false });
   for (const environment of model.environments) {
     const stackDir = path.resolve(layoutOutdir, 'stacks', environment.name);
     const configDirFromStackDir = path.relative(stackDir, path.resolve(configDir)).split(path.sep).join('/') || '.';
-    new OktaEnvironmentStack(app, environment.name, { environment, configDirFromStackDir });
+    new OktaEnvironmentStack(app, environment.name, { environment, configDirFromStackDir, policyErrors });
   }
   return app;
 }
@@ -67,7 +68,10 @@ export function synthToDisk(model: OrgModel, options: SynthOptions): string[] {
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(outdir), { recursive: true });
   try {
-    buildApp(model, staging, options.configDir, outdir).synth();
+    // Every stack's policy errors are collected, so one run reports all environments.
+    const policyErrors: PolicyError[] = [];
+    buildApp(model, staging, options.configDir, outdir, policyErrors).synth();
+    if (policyErrors.length) throw new PolicyErrors(policyErrors);
     writeRunbooks(model, staging);
     fs.rmSync(outdir, { recursive: true, force: true });
     fs.renameSync(staging, outdir);

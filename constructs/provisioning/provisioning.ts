@@ -109,7 +109,8 @@ export class Provisioning extends Construct {
     }
     this.pushGroups = pushGroups;
 
-    if (integration.attributeSync && integration.attributeSync.length > 0) {
+    // Like push groups, only once provisioning is enabled on the app (provisioning.connected).
+    if (integration.attributeSync && integration.attributeSync.length > 0 && this.placement?.attributeSync === 'terraform') {
       this.attributeSync = new AttributeSync(this, 'attributes', { key, appId: props.appId, attributes: integration.attributeSync, renamedFrom: integration.renamedFrom });
     }
 

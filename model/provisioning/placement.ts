@@ -48,8 +48,12 @@ export interface ProvisioningPlacement {
   readonly importGroups: 'runbook';
   /** Push groups (`okta_push_group`): Terraform once provisioning works in Okta, until then the runbook says when to turn them on. */
   readonly pushGroups: Side;
-  /** Profile mappings (`okta_profile_mapping`, `okta_app_user_schema_property`). */
-  readonly attributeSync: 'terraform';
+  /**
+   * Profile mappings (`okta_profile_mapping`, `okta_app_user_schema_property`): Terraform once
+   * provisioning works in Okta (a custom app's user profile gets its SCIM attributes only then);
+   * until then the runbook says when they will be applied.
+   */
+  readonly attributeSync: Side;
   /** Application username format (`okta_app_saml.user_name_template`). */
   readonly usernameFormat: 'terraform';
 }
@@ -66,9 +70,10 @@ export function placeProvisioning(integration: IntegrationModel): ProvisioningPl
     connection: managed ? 'terraform' : 'runbook',
     features: managed ? 'terraform' : 'runbook',
     importGroups: 'runbook',
-    // okta_push_group fails unless provisioning is already enabled on the app.
+    // okta_push_group fails unless provisioning is already enabled on the app; the app user
+    // profile has the SCIM attributes that profile mappings target only from then on too.
     pushGroups: managed || p.connected ? 'terraform' : 'runbook',
-    attributeSync: 'terraform',
+    attributeSync: managed || p.connected ? 'terraform' : 'runbook',
     usernameFormat: 'terraform',
   };
 }

@@ -72,3 +72,12 @@ test('unknown command or option: usage error, exit 2', async () => {
   expect((await run('bogus')).code).toBe(2);
   expect((await run('synth', '--bogus')).code).toBe(2);
 });
+
+test('--version prints the package version', async () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+  for (const flag of ['--version', '-V']) {
+    const { code, out } = await run(flag);
+    expect(code).toBe(0);
+    expect(out).toBe(`${pkg.version}\n`);
+  }
+});

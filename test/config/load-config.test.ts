@@ -212,6 +212,26 @@ describe('bad input: each problem names the file, the field path and what is acc
       'i.yaml': MINIMAL_INTEGRATIONS + '  wiki2:\n    preset: generic\n    renamedFrom: wiki\n    acsUrl: https://w2.example.com/acs\n    audience: w2\n',
       'env.yaml': MINIMAL_ENV + '      wiki2: {}\n',
     });
-    expect(problems).toEqual([expect.stringMatching(/environments\.dev\.integrations\.wiki2: renamedFrom "wiki" is still an integration in this environment/)]);
+    // Reported where renamedFrom is written (the shared entry), not at the environment.
+    expect(problems).toEqual([expect.stringMatching(/^i\.yaml:9:5: integrations\.wiki2\.renamedFrom: renamedFrom "wiki" is still an integration in this environment/)]);
+  });
+
+  test('a renamedFrom clash in several environments is reported once, at the renamedFrom line', () => {
+    const problems = problemsOf({
+      'i.yaml':
+        MINIMAL_INTEGRATIONS +
+        '  wiki2:\n    preset: generic\n    renamedFrom: old\n    acsUrl: https://w2.example.com/acs\n    audience: w2\n' +
+        '  wiki3:\n    preset: generic\n    renamedFrom: old\n    acsUrl: https://w3.example.com/acs\n    audience: w3\n',
+      'env.yaml': MINIMAL_ENV + '      wiki2: {}\n      wiki3: {}\n' + '  prod:\n    okta: { orgName: example }\n    integrations:\n      wiki2: {}\n      wiki3: {}\n',
+    });
+    expect(problems).toEqual(['i.yaml:14:5: integrations.wiki3.renamedFrom: renamedFrom "old" is also claimed by "wiki2"']);
+  });
+
+  test('an empty suppression reason is reported once', () => {
+    const problems = problemsOf({
+      'i.yaml': MINIMAL_INTEGRATIONS + '    suppressions:\n      - { rule: SSO-009, reason: "" }\n',
+      'env.yaml': MINIMAL_ENV,
+    });
+    expect(problems).toEqual([expect.stringMatching(/^i\.yaml:8:26: integrations\.wiki\.suppressions\.0\.reason: "" is not accepted; accepted: why this integration is exempt/)]);
   });
 });

@@ -54,7 +54,7 @@ describe('promote', () => {
         '    staging needs its own values for: acsUrl, audience, groups',
         '  omni:',
         '    signing.assertionSigned: staging lacks true',
-        "kept as staging's own (env-specific, not compared): aiven (aiven.accountId, aiven.methodId, groups, provisioning.pushGroups, provisioning.token); atlan (acsUrl, audience, groups, provisioning.token); hr_portal (acsUrl, audience, groups, provisioning.connector.auth.credential, provisioning.connector.baseUrl); omni (acsUrl, audience, groups, provisioning.pushGroups, provisioning.token); snowflake (groups, snowflake.account); wiki (groups, spMetadata.file, spMetadata.url)",
+        "kept as staging's own (env-specific, not compared): aiven (aiven.accountId, aiven.methodId, groups, provisioning.pushGroups, provisioning.token); atlan (acsUrl, audience, groups, provisioning.token); hr_portal (acsUrl, audience, groups, provisioning.connector.auth.credential, provisioning.connector.baseUrl); omni (acsUrl, audience, groups, provisioning.method, provisioning.pushGroups, provisioning.token); snowflake (groups, snowflake.account); wiki (groups, spMetadata.file, spMetadata.url)",
         `run with --write to update ${dir}/environments/staging.yaml`,
         '',
       ].join('\n'),
@@ -67,7 +67,8 @@ describe('promote', () => {
     const file = path.join(dir, 'environments', 'staging.yaml');
     const before = fs.readFileSync(file, 'utf8');
     const r = await cli(['promote', '--config', dir, '--from', 'dev', '--to', 'staging', '--write']);
-    expect(r.code).toBe(0);
+    // Written, but the new integration still lacks staging's own values: the result does not validate, exit 1.
+    expect(r.code).toBe(1);
     expect(r.out).toContain(`wrote ${file}`);
     const after = fs.readFileSync(file, 'utf8');
     // Comments and the target's own values stay; only the promoted lines change.
@@ -78,7 +79,8 @@ describe('promote', () => {
     expect(after).toContain("      # promoted from dev; set staging's own values for: acsUrl, audience, groups\n      kb:\n        showInDashboard: false\n");
     expect(after).toContain('aiven: { accountId: a7d20e4c9f15, methodId: am7d20e4c9f16 }');
     // The new integration still needs staging's own URLs: the config says so, it does not guess them.
-    expect(r.out).toContain('kb.acsUrl: missing required field acsUrl');
+    expect(r.err).toContain(`${file} does not validate yet`);
+    expect(r.err).toContain('kb.acsUrl: missing required field acsUrl');
 
     const again = await cli(['promote', '--config', dir, '--from', 'dev', '--to', 'staging', '--write']);
     expect(again.code).toBe(0);
@@ -92,7 +94,7 @@ describe('promote', () => {
     const dev = path.join(dir, 'environments', 'dev.yaml');
     // Without the new integration, the promotion is complete and valid.
     fs.writeFileSync(dev, fs.readFileSync(dev, 'utf8').replace(/      kb:\n[\s\S]*$/, ''));
-    await cli(['promote', '--config', dir, '--from', 'dev', '--to', 'staging', '--write']);
+    expect((await cli(['promote', '--config', dir, '--from', 'dev', '--to', 'staging', '--write'])).code).toBe(0);
     const { model, problems } = readConfig(dir);
     expect(problems).toEqual([]);
     const staging = model!.environments.find((e) => e.name === 'staging')!;
@@ -120,6 +122,42 @@ describe('promote', () => {
     const r = await cli(['promote', '--config', dir, '--from', 'dev', '--to', 'staging']);
     expect(r.out).not.toContain('label: only in staging');
     expect(r.out).toContain('atlan (acsUrl, audience, groups, label, provisioning.token)');
+  });
+
+  test("the shipped example: dev's first-login Omni is not promoted over staging's SCIM, and the result validates", async () => {
+    const dir = path.join(tempDir('okta-sso-promote-'), 'acme');
+    fs.cpSync(EXAMPLE, dir, { recursive: true });
+    const before = readConfig(dir).model!.environments.find((e) => e.name === 'staging')!.integrations.find((i) => i.key === 'omni')!;
+    // dev drifts in a setting that is promoted, so that --write really writes.
+    const devFile = path.join(dir, 'environments', 'dev.yaml');
+    fs.writeFileSync(devFile, fs.readFileSync(devFile, 'utf8').replace('        groups: [Analytics-Dev]\n', '        groups: [Analytics-Dev]\n        label: Omni\n'));
+    const r = await cli(['promote', '--config', dir, '--from', 'dev', '--to', 'staging', '--write']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('label: staging has "Omni Analytics", dev has "Omni"');
+    expect(r.out).toMatch(/omni \(acsUrl, attributeSync, audience, groups, provisioning\.method, provisioning\.pushGroups, provisioning\.token\)/);
+    const validate = await cli(['validate', '--config', dir]);
+    expect(validate.code).toBe(0);
+    const omni = readConfig(dir).model!.environments.find((e) => e.name === 'staging')!.integrations.find((i) => i.key === 'omni')!;
+    expect(omni.saml.label).toBe('Omni');
+    expect(omni.provisioning).toEqual(before.provisioning);
+    expect(omni.provisioning!.method).toBe('scim');
+    expect(omni.attributeSync).toEqual(before.attributeSync);
+    expect(omni.attributeSync!.map((a) => a.attribute)).toEqual(['title', 'department']);
+  });
+
+  test('refuses to promote from a config with problems: exit 1, every problem listed, nothing written', async () => {
+    const dir = path.join(tempDir('okta-sso-promote-'), 'acme');
+    fs.cpSync(EXAMPLE, dir, { recursive: true });
+    const devFile = path.join(dir, 'environments', 'dev.yaml');
+    fs.writeFileSync(devFile, fs.readFileSync(devFile, 'utf8').replace('        groups: [Analytics-Dev]\n', '        groups: [Analytics-Dev]\n        relayState: http://omni.example\n'));
+    const staging = fs.readFileSync(path.join(dir, 'environments', 'staging.yaml'), 'utf8');
+    const r = await cli(['promote', '--config', dir, '--from', 'dev', '--to', 'staging', '--write']);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('problem(s) outside staging; fix them before promoting from dev');
+    expect(r.err).toContain(`${devFile}:22:9: environments.dev.integrations.omni.relayState:`);
+    expect(fs.readFileSync(path.join(dir, 'environments', 'staging.yaml'), 'utf8')).toBe(staging);
   });
 
   test.each([

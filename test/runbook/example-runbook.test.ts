@@ -55,3 +55,44 @@ describe('runbook for the example organisation', () => {
     expect(JSON.stringify(environmentRunbook(dev))).toBe(before);
   });
 });
+
+describe("runbook: the SP's side of the IdP record", () => {
+  test('one idp-record step per integration whose record Terraform does not apply, including SSO-only ones', () => {
+    const dev = synthConfig(EXAMPLE, 'dev');
+    const idpSteps = dev.runbook.steps.filter((s) => s.id.endsWith('.idp-record'));
+    expect(idpSteps.map((s) => s.id)).toEqual(['aiven.idp-record', 'atlan.idp-record', 'hr_portal.idp-record', 'omni.idp-record', 'wiki.idp-record']);
+    // Snowflake's record is snowflake_saml2_integration, applied by Terraform.
+    expect(dev.runbook.steps.some((s) => s.integration === 'snowflake' && s.id.endsWith('.idp-record'))).toBe(false);
+    // wiki declares no provisioning: this is its only step.
+    expect(dev.runbook.steps.filter((s) => s.integration === 'wiki').map((s) => s.id)).toEqual(['wiki.idp-record']);
+  });
+
+  test("names the SP's form, its labels in its order and the output field that feeds each, with the command", () => {
+    const dev = synthConfig(EXAMPLE, 'dev');
+    const omni = dev.runbook.steps.find((s) => s.id === 'omni.idp-record')!;
+    expect(omni.title).toBe('Enter Okta as the identity provider in Omni');
+    expect(omni.terraformOutput).toBe('idp_record_omni');
+    expect(dev.stack.output.idp_record_omni).toBeDefined();
+    expect(omni.actions.join('\n')).toContain('okta-sso idp-record --env dev --integration omni');
+    expect(omni.actions.join('\n')).toContain('Omni: Settings > Authentication > SAML');
+    expect(Object.keys(omni.values)).toEqual(['Sign on URL', 'Issuer', 'Signing certificate']);
+    expect(omni.values['Signing certificate']).toMatch(/^output idp_record_omni, field signingCertificate: .*PEM/);
+    // No value is guessed: every Okta value names its output field.
+    const aiven = dev.runbook.steps.find((s) => s.id === 'aiven.idp-record')!;
+    expect(aiven.values).toEqual({
+      'IDP URL': expect.stringMatching(/^output idp_record_aiven, field idpUrl: /),
+      'Entity ID': expect.stringMatching(/^output idp_record_aiven, field entityId: /),
+      Certificate: expect.stringMatching(/^output idp_record_aiven, field certificate: /),
+      'IdP login allowed': 'on',
+    });
+    expect(aiven.why).toMatch(/deprecated/);
+    const wiki = dev.runbook.steps.find((s) => s.id === 'wiki.idp-record')!;
+    expect(wiki.title).toBe('Enter Okta as the identity provider in Acme Wiki');
+    expect(Object.keys(wiki.values)).toEqual(['IdP SSO URL', 'IdP entity ID', 'IdP certificate']);
+    expect(wiki.actions.join('\n')).toContain('Wiki: Administration > Authentication > SAML identity provider');
+    // The step comes first for its integration: the SP must trust Okta before anyone signs in.
+    const aivenIds = dev.runbook.steps.filter((s) => s.integration === 'aiven').map((s) => s.id);
+    expect(aivenIds[0]).toBe('aiven.idp-record');
+    expect(dev.runbookMd).toContain('Enter Okta as the identity provider in Atlan');
+  });
+});

@@ -1,0 +1,74 @@
+import type { AppSamlAttributeStatements, AppSamlConfig } from '@cdktf/provider-okta/lib/app-saml';
+import { SamlSettings } from '../model/types';
+import { oktaExpression, terraformLiteral } from './okta-expression';
+import { ATTRIBUTE_NAMESPACE, GROUP_FILTER_TYPE, NAME_ID_FORMAT_URN, PASSWORD_PROTECTED_TRANSPORT, USERNAME_TEMPLATE } from './saml-names';
+
+/**
+ * The okta_app_saml arguments for resolved SAML settings. A pure function
+ * without cdktf, so that `validate` can run the policy rules on exactly what
+ * the SamlApp construct would synthesize without building the stacks.
+ */
+export function samlAppConfig(s: SamlSettings): AppSamlConfig {
+  const username = s.username.format === 'custom' ? s.username.template ?? '' : USERNAME_TEMPLATE[s.username.format];
+  // One object literal per shape, no spreads: validate builds 3,000 of these at 1,000 x 3 and spreads cost ~50 ms there.
+  if (s.catalogApp) {
+    return {
+      label: terraformLiteral(s.label),
+      status: s.status,
+      defaultRelayState: terraformLiteral(s.relayState),
+      userNameTemplate: oktaExpression(username),
+      userNameTemplateType: s.username.format === 'custom' ? 'CUSTOM' : 'BUILT_IN',
+      hideWeb: !s.showInDashboard,
+      hideIos: !s.showInDashboard,
+      lifecycle: { preventDestroy: true },
+      preconfiguredApp: s.catalogApp.key,
+      appSettingsJson: terraformLiteral(stableJson(s.catalogApp.settings)),
+    };
+  }
+  return {
+    label: terraformLiteral(s.label),
+    status: s.status,
+    defaultRelayState: terraformLiteral(s.relayState),
+    userNameTemplate: oktaExpression(username),
+    userNameTemplateType: s.username.format === 'custom' ? 'CUSTOM' : 'BUILT_IN',
+    hideWeb: !s.showInDashboard,
+    hideIos: !s.showInDashboard,
+    lifecycle: { preventDestroy: true },
+    ssoUrl: terraformLiteral(s.acsUrl),
+    recipient: terraformLiteral(s.recipient),
+    destination: terraformLiteral(s.destination),
+    audience: terraformLiteral(s.audience),
+    subjectNameIdFormat: NAME_ID_FORMAT_URN[s.nameId.format],
+    subjectNameIdTemplate: oktaExpression(s.nameId.template),
+    signatureAlgorithm: s.signing.algorithm,
+    digestAlgorithm: s.signing.digest,
+    responseSigned: s.signing.responseSigned,
+    assertionSigned: s.signing.assertionSigned,
+    authnContextClassRef: PASSWORD_PROTECTED_TRANSPORT,
+    attributeStatements: attributeStatements(s),
+  };
+}
+
+function attributeStatements(s: SamlSettings): AppSamlAttributeStatements[] | undefined {
+  const statements: AppSamlAttributeStatements[] = s.attributes.map((a) => ({
+    type: 'EXPRESSION',
+    name: terraformLiteral(a.name),
+    namespace: ATTRIBUTE_NAMESPACE[a.nameFormat],
+    values: a.values.map(oktaExpression),
+  }));
+  if (s.groupAttribute) {
+    statements.push({
+      type: 'GROUP',
+      name: terraformLiteral(s.groupAttribute.name),
+      namespace: ATTRIBUTE_NAMESPACE[s.groupAttribute.nameFormat],
+      filterType: GROUP_FILTER_TYPE[s.groupAttribute.filter.type],
+      filterValue: terraformLiteral(s.groupAttribute.filter.value),
+    });
+  }
+  return statements.length > 0 ? statements : undefined;
+}
+
+/** JSON with sorted keys (code-point order, not the machine's locale), so reordering config never shows as a change. */
+function stableJson(value: Readonly<Record<string, unknown>>): string {
+  return JSON.stringify(Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+}

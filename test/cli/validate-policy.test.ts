@@ -1,0 +1,71 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { runCli } from '../../cli/program';
+import { listFiles, tempDir, writeConfigDir } from '../helpers';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), exit: () => undefined });
+  return { code, out, err };
+}
+
+// SHA-1 is valid config (a generic SP may need it) but fails policy rule SSO-002 unless suppressed.
+const INTEGRATIONS = `integrations:
+  wiki:
+    preset: generic
+    acsUrl: https://wiki.example.com/saml/acs
+    audience: https://wiki.example.com/saml/metadata
+  legacy:
+    preset: generic
+    acsUrl: https://legacy.example.com/saml/acs
+    audience: https://legacy.example.com/saml/metadata
+`;
+const ENVS = `environments:
+  dev:
+    okta: { orgName: acme-dev }
+    integrations:
+      wiki: { groups: [Everyone] }
+      legacy:
+        groups: [Everyone]
+        signing: { algorithm: RSA_SHA1, digest: SHA1 }
+  prod:
+    okta: { orgName: acme }
+    integrations:
+      wiki:
+        groups: [Everyone]
+        signing: { algorithm: RSA_SHA1, digest: SHA1 }
+`;
+
+describe('policy rules in validate and synth', () => {
+  test('validate runs the policy rules of every environment, located in config, exit 1, nothing written', async () => {
+    const dir = writeConfigDir({ 'integrations.yaml': INTEGRATIONS, 'envs.yaml': ENVS });
+    const before = listFiles(dir);
+    const { code, out, err } = await run('validate', '--config', dir);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toContain('2 problems');
+    expect(err).toContain(`${dir}/envs.yaml:8:20: environments.dev.integrations.legacy.signing.algorithm: in environment "dev": SSO-002 (error) legacy:`);
+    expect(err).toContain(`${dir}/envs.yaml:14:20: environments.prod.integrations.wiki.signing.algorithm: in environment "prod": SSO-002 (error) wiki:`);
+    expect(listFiles(dir)).toEqual(before);
+  });
+
+  test('validate accepts the same config once the rule is suppressed with a reason', async () => {
+    const suppressed = ENVS.replace(/signing: \{ algorithm: RSA_SHA1, digest: SHA1 \}/g, 'signing: { algorithm: RSA_SHA1, digest: SHA1 }\n        suppressions: [{ rule: SSO-002, reason: SP accepts SHA-1 only }]');
+    const dir = writeConfigDir({ 'integrations.yaml': INTEGRATIONS, 'envs.yaml': suppressed });
+    const { code, out } = await run('validate', '--config', dir);
+    expect(code).toBe(0);
+    expect(out).toContain('OK (2 environment(s)');
+  });
+
+  test('synth reports the policy errors of every stack, not only the first, and writes nothing', async () => {
+    const dir = writeConfigDir({ 'integrations.yaml': INTEGRATIONS, 'envs.yaml': ENVS });
+    const out = path.join(tempDir(), 'cdktf.out');
+    const { code, err } = await run('synth', '--config', dir, '--out', out);
+    expect(code).toBe(1);
+    expect(err).toContain('2 policy errors; nothing written');
+    expect(err).toContain(`${dir}/envs.yaml:8:20: environments.dev.integrations.legacy.signing.algorithm: in environment "dev": SSO-002 (error) legacy:`);
+    expect(err).toContain(`${dir}/envs.yaml:14:20: environments.prod.integrations.wiki.signing.algorithm: in environment "prod": SSO-002 (error) wiki:`);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+});
