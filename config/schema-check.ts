@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import Ajv2020, { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
+import { createHash } from 'crypto';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import { secretKind } from './secrets';
 import { closest } from './suggest';
 
@@ -13,18 +14,47 @@ type Schema = Record<string, any>;
 
 let compiled: { validate: ValidateFunction; schema: Schema } | undefined;
 
-/** The config schema, read and compiled once per process. */
+/** Options shared by the runtime compile and the build-time precompile, so both validate alike. */
+export const AJV_OPTIONS = { allErrors: true, verbose: true, discriminator: true, strict: true, strictTypes: false, validateSchema: false } as const;
+
+/** Where `npm run build` writes the precompiled validator (dist/schema-validate/), next to dist/config. */
+export const PRECOMPILED_VALIDATOR = path.join(__dirname, '..', 'schema-validate', 'okta-sso.js');
+
+/** Content hash of the schema text: a precompiled validator is used only for the exact schema it was built from. */
+export function schemaHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The shipped config schema file, from source (config/) or compiled code (dist/config/). */
+export function configSchemaFile(): string {
+  const file = SCHEMA_CANDIDATES.find((p) => fs.existsSync(p));
+  if (!file) throw new Error(`config schema not found (looked in ${SCHEMA_CANDIDATES.join(', ')})`);
+  return file;
+}
+
+/** The config schema, read once per process, with its validator: precompiled at build time when it matches, else compiled here. */
 export function configSchema(): { validate: ValidateFunction; schema: Schema } {
   if (!compiled) {
-    const file = SCHEMA_CANDIDATES.find((p) => fs.existsSync(p));
-    if (!file) throw new Error(`config schema not found (looked in ${SCHEMA_CANDIDATES.join(', ')})`);
-    const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as Schema;
-    // Not checked against the 2020-12 meta-schema at every start (~30 ms of each command):
-    // test/config/schema-meta.test.ts does that once.
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, discriminator: true, strict: true, strictTypes: false, validateSchema: false });
-    compiled = { validate: ajv.compile(schema), schema };
+    const file = configSchemaFile();
+    const text = fs.readFileSync(file, 'utf8');
+    const schema = JSON.parse(text) as Schema;
+    compiled = { validate: precompiled(schemaHash(text)) ?? compileSchema(schema), schema };
   }
   return compiled;
+}
+
+/** Compiling costs ~40 ms of every command; the build does it once instead (build/precompile-schema.ts). */
+function precompiled(hash: string): ValidateFunction | undefined {
+  if (!fs.existsSync(PRECOMPILED_VALIDATOR)) return undefined;
+  const module = require(PRECOMPILED_VALIDATOR) as { schemaHash?: string; validate?: ValidateFunction };
+  return module.schemaHash === hash ? module.validate : undefined;
+}
+
+export function compileSchema(schema: Schema, options: Record<string, unknown> = {}): ValidateFunction {
+  // Loaded only when needed: with a precompiled validator, ajv's compiler is never required.
+  const { default: Ajv2020 } = require('ajv/dist/2020') as typeof import('ajv/dist/2020');
+  // Not checked against the 2020-12 meta-schema at every start: test/config/schema-meta.test.ts does that once.
+  return new Ajv2020({ ...AJV_OPTIONS, ...options }).compile(schema);
 }
 
 export interface SchemaProblem {

@@ -1,7 +1,17 @@
 import { OrgModel } from '../model/types';
 import { evaluate } from './evaluate';
+import { RULES } from './index';
 import { modelSubjects } from './model-subjects';
 import { PolicyFailure, policyFailuresOf } from './policy-checks';
+import { NOT_APPLICABLE, PolicyRule } from './rule';
+
+/**
+ * The rules as validate runs them on the model. SSO-008 (no secret literal) is
+ * not applicable there: the app's arguments come only from config values, and
+ * the config layer has already rejected every config string that looks like a
+ * secret. Synth still runs SSO-008 on the real stack, where code could add one.
+ */
+const MODEL_RULES: readonly PolicyRule[] = RULES.map((rule) => (rule.id === 'SSO-008' ? { ...rule, check: () => NOT_APPLICABLE } : rule));
 
 /**
  * The policy rules' errors in every environment, evaluated on the model (no
@@ -10,6 +20,6 @@ import { PolicyFailure, policyFailuresOf } from './policy-checks';
 export function modelPolicyFailures(model: OrgModel): PolicyFailure[] {
   return model.environments.flatMap((env) => {
     const suppressions = new Map(env.integrations.map((i) => [i.key, i.suppressions ?? []]));
-    return policyFailuresOf(env.name, evaluate(modelSubjects(env), (key) => suppressions.get(key) ?? []));
+    return policyFailuresOf(env.name, evaluate(modelSubjects(env), (key) => suppressions.get(key) ?? [], MODEL_RULES));
   });
 }
