@@ -3,6 +3,7 @@ import { Group } from '@cdktf/provider-okta/lib/group';
 import { Construct } from 'constructs';
 import { groupLogicalId } from '../model/group-names';
 import { terraformLiteral } from './okta-expression';
+import { attributeRef } from './terraform-ref';
 import { GroupAssignment } from '../model/types';
 
 export { groupLogicalId };
@@ -37,11 +38,11 @@ export class OktaGroups extends Construct {
     if (group.create) {
       const created = new Group(this, logicalId, { name: terraformLiteral(group.name), description: terraformLiteral(group.description), lifecycle: { preventDestroy: true } });
       created.overrideLogicalId(logicalId);
-      id = created.id;
+      id = attributeRef(created, 'id');
     } else {
       const found = new DataOktaGroup(this, logicalId, { name: terraformLiteral(group.name) });
       found.overrideLogicalId(logicalId);
-      id = found.id;
+      id = attributeRef(found, 'id');
     }
     this.ids.set(logicalId, { name: group.name, id, created: group.create, description: group.description });
     return id;

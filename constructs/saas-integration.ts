@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { attributeRef } from './terraform-ref';
 import { PRESETS } from '../model/presets';
 import { IntegrationModel } from '../model/types';
 import { GroupAssignments } from './group-assignments';
@@ -40,14 +41,14 @@ export class SaasIntegration extends Construct {
     if (integration.groups.length > 0) {
       this.groupAssignments = new GroupAssignments(this, 'groups', {
         key: integration.key,
-        appId: this.samlApp.app.id,
+        appId: attributeRef(this.samlApp.app, 'id'),
         groups: integration.groups,
         oktaGroups: props.oktaGroups,
         renamedFrom: integration.renamedFrom,
       });
     }
     if (integration.provisioning || integration.attributeSync) {
-      this.provisioning = new Provisioning(this, 'provisioning', { integration, appId: this.samlApp.app.id, oktaGroups: props.oktaGroups });
+      this.provisioning = new Provisioning(this, 'provisioning', { integration, appId: attributeRef(this.samlApp.app, 'id'), oktaGroups: props.oktaGroups });
     }
     const app = this.samlApp.app;
     const values = oktaIdpValues(app);

@@ -5,6 +5,7 @@ import { AttributeSyncModel } from '../../model/types';
 import { MovedBlock } from '../moved-block';
 import { oktaExpression } from '../okta-expression';
 import { oktaUserProfileSource } from './user-profile-source';
+import { attributeRef } from '../terraform-ref';
 
 export interface AttributeSyncProps {
   /** Integration key; the mapping's address is `okta_profile_mapping.<key>`. */
@@ -57,7 +58,7 @@ export class AttributeSync extends Construct {
       });
 
     this.mapping = new ProfileMapping(this, 'mapping', {
-      sourceId: oktaUserProfileSource(this).id,
+      sourceId: attributeRef(oktaUserProfileSource(this), 'id'),
       targetId: props.appId,
       deleteWhenAbsent: false,
       alwaysApply: false,
