@@ -68,11 +68,13 @@ export function synthToDisk(model: OrgModel, options: SynthOptions): string[] {
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(outdir), { recursive: true });
   try {
+    // Runbooks come from the model alone; written first, while the heap is small, so
+    // their garbage is collected as the app grows instead of adding to synth's peak memory.
+    writeRunbooks(model, staging);
     // Every stack's policy errors are collected, so one run reports all environments.
     const policyErrors: PolicyError[] = [];
     buildApp(model, staging, options.configDir, outdir, policyErrors).synth();
     if (policyErrors.length) throw new PolicyErrors(policyErrors);
-    writeRunbooks(model, staging);
     fs.rmSync(outdir, { recursive: true, force: true });
     fs.renameSync(staging, outdir);
   } catch (err) {
