@@ -21,6 +21,8 @@ export interface IdpRecordFieldValue {
 export interface IdpRecordValue {
   readonly schemaVersion: 1;
   readonly integration: string;
+  /** Absent in records written before environments were recorded. */
+  readonly environment?: string;
   readonly preset: string;
   readonly sp: string;
   readonly where: string;

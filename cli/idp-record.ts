@@ -51,6 +51,10 @@ export function registerIdpRecord(program: Command, io: CliIo, sources: IdpRecor
       try {
         const { text, source } = outputsText(opts, sources);
         records = readIdpRecords(text, source, opts.integration);
+        const other = records.find((r) => r.environment !== undefined && r.environment !== opts.env);
+        if (other) {
+          throw new Error(`${source} holds the outputs of environment ${JSON.stringify(other.environment)}, not ${JSON.stringify(opts.env)}: pass the outputs of the ${opts.env} stack, or --env ${other.environment}`);
+        }
       } catch (err) {
         io.err(`okta-sso idp-record: ${(err as Error).message}\n`);
         io.exit(1);

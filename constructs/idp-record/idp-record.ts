@@ -1,4 +1,4 @@
-import { TerraformOutput } from 'cdktf';
+import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { IDP_RECORD_SCHEMA_VERSION, IdpRecordSpec, IdpValue, idpRecordOutputName } from '../../model/idp-record';
 import { terraformLiteral } from '../okta-expression';
@@ -30,6 +30,11 @@ export interface IdpRecordProps {
    * @default - none: an admin enters the record in the SP's console
    */
   readonly terraformResource?: string;
+  /**
+   * The environment the record belongs to.
+   * @default - the enclosing stack's id (OktaEnvironmentStack ids are environment names)
+   */
+  readonly environment?: string;
 }
 
 /**
@@ -58,6 +63,8 @@ export class IdpRecord extends Construct {
       value: {
         schemaVersion: IDP_RECORD_SCHEMA_VERSION,
         integration: props.key,
+        // So that a record is never read as another environment's (okta-sso idp-record --env checks it).
+        environment: props.environment ?? TerraformStack.of(this).node.id,
         preset: props.preset,
         sp: terraformLiteral(props.spName),
         where: terraformLiteral(props.spec.where),

@@ -136,3 +136,18 @@ describe('certificate formats', () => {
     expect(certificateAsPem(pem)).toBe(pem);
   });
 });
+
+describe('idp-record refuses another environment\'s outputs', () => {
+  test('records that name a different environment', async () => {
+    const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'idp-record', 'dev-terraform-output.json'), 'utf8'));
+    for (const output of Object.values<any>(fixture)) if (output?.value?.schemaVersion) output.value.environment = 'prod';
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'okta-sso-idp-')), 'outputs.json');
+    fs.writeFileSync(file, JSON.stringify(fixture));
+    let err = '';
+    const code = await runCli(['idp-record', '--env', 'dev', '--outputs', file], { out: () => undefined, err: (t) => (err += t), exit: () => undefined });
+    expect(code).toBe(1);
+    expect(err).toContain('holds the outputs of environment "prod", not "dev"');
+    const ok = await runCli(['idp-record', '--env', 'prod', '--outputs', file], { out: () => undefined, err: () => undefined, exit: () => undefined });
+    expect(ok).toBe(0);
+  });
+});

@@ -35,6 +35,7 @@ describe('IdpRecord outputs', () => {
     expect(out.value).toEqual({
       schemaVersion: 1,
       integration: 'aiven',
+      environment: 'dev',
       preset: 'aiven',
       sp: 'Aiven',
       where: 'Aiven Console: Admin > Identity providers > your Okta IdP > Configure',
