@@ -102,12 +102,8 @@ export function readConfig(dir: string): LoadResult {
       const spMetadata = readSpMetadata(dir, merged.spMetadata);
       const resolved = resolveIntegration(key, merged, { spMetadata: spMetadata.value, spMetadataUnreadable: spMetadata.problems.length > 0 });
       for (const p of [...spMetadata.problems, ...resolved.problems]) {
-        const fieldPath = p.field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-        const where = hasPath(override, fieldPath)
-          ? { file: env.file, at: [...overrideAt, ...fieldPath] }
-          : hasPath(shared.value, fieldPath)
-            ? { file: shared.file, at: [...shared.at, ...fieldPath] }
-            : { file: env.file, at: [...overrideAt, ...fieldPath] };
+        const fieldPath = fieldPathOf(p.field);
+        const where = writtenAt(env, shared, key, fieldPath) ?? { file: env.file, at: [...overrideAt, ...fieldPath] };
         if (secretAt.has(`${where.file.file}|${where.at.join('.')}`)) continue;
         report(where.file, where.at, p.message);
       }
@@ -119,10 +115,8 @@ export function readConfig(dir: string): LoadResult {
       report(shared.file, [...shared.at, 'renamedFrom'], message);
     });
     for (const g of checkEnvironmentGroups(models)) {
-      const fieldPath = g.field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-      const override = enabled[g.integration] ?? {};
-      const shared = integrations.get(g.integration)!;
-      const where = hasPath(override, fieldPath) ? { file: env.file, at: [...env.at, 'integrations', g.integration, ...fieldPath] } : { file: shared.file, at: [...shared.at, ...fieldPath] };
+      // A group entry is always written, in the environment's override or in the shared entry.
+      const where = writtenAt(env, integrations.get(g.integration)!, g.integration, fieldPathOf(g.field))!;
       report(where.file, where.at, `in environment ${JSON.stringify(name)}: ${g.message}`);
     }
     envModels.push({
@@ -139,17 +133,12 @@ export function readConfig(dir: string): LoadResult {
   if (unique.length > 0) return { problems: sortProblems(unique) };
   const locate = (envName: string, key: string, fields: readonly string[] = []): Omit<ConfigProblem, 'message'> => {
     const env = environments.get(envName)!;
-    const overrideAt = [...env.at, 'integrations', key];
-    const override = ((env.value.integrations ?? {}) as Record<string, IntegrationSettings | null>)[key] ?? {};
     const shared = integrations.get(key)!;
-    let where = { file: env.file, at: overrideAt };
-    for (const field of fields) {
-      const fieldPath = field.split('.');
-      if (hasPath(override, fieldPath)) where = { file: env.file, at: [...overrideAt, ...fieldPath] };
-      else if (hasPath(shared.value, fieldPath)) where = { file: shared.file, at: [...shared.at, ...fieldPath] };
-      else continue;
-      break;
-    }
+    // The first of the fields that config writes, else the integration's entry in the environment.
+    const where = fields.reduce<{ file: ConfigFile; at: FieldPath } | undefined>((found, field) => found ?? writtenAt(env, shared, key, fieldPathOf(field)), undefined) ?? {
+      file: env.file,
+      at: [...env.at, 'integrations', key],
+    };
     return { file: where.file.file, path: where.at.join('.'), ...where.file.locate(where.at) };
   };
   return { problems: [], model: { environments: envModels }, locate };
@@ -198,6 +187,22 @@ function invalidKey(at: FieldPath): string {
   // A malformed okta or backend block does not stop the environment's integrations from being checked.
   if (at[0] === 'environments' && (at[2] === 'okta' || at[2] === 'backend')) return at.slice(0, 3).join('.');
   return at.slice(0, 2).join('.');
+}
+
+/** `provisioning.pushGroups.0` as a path, list indexes as numbers. */
+function fieldPathOf(field: string): FieldPath {
+  return field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/**
+ * Where config writes an integration's field: the environment's override when it
+ * sets the field, else the shared entry; undefined when neither does (a default).
+ */
+function writtenAt(env: Located<RawEnvironment>, shared: Located<IntegrationSettings>, key: string, fieldPath: FieldPath): { file: ConfigFile; at: FieldPath } | undefined {
+  const override = (env.value.integrations ?? {})[key] ?? {};
+  if (hasPath(override, fieldPath)) return { file: env.file, at: [...env.at, 'integrations', key, ...fieldPath] };
+  if (hasPath(shared.value, fieldPath)) return { file: shared.file, at: [...shared.at, ...fieldPath] };
+  return undefined;
 }
 
 function hasPath(data: unknown, fieldPath: FieldPath): boolean {
