@@ -1,5 +1,6 @@
 import { TerraformMetaArguments, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
+import { oktaResourceConfig } from './okta-resource-config';
 
 /** `okta_app_connection.profile` (a single nested block, written as a JSON object). */
 export interface OktaAppConnectionProfile {
@@ -37,15 +38,7 @@ export class OktaAppConnection extends TerraformResource {
     id: string,
     private readonly props: OktaAppConnectionProps,
   ) {
-    super(scope, id, {
-      terraformResourceType: OktaAppConnection.tfResourceType,
-      terraformGeneratorMetadata: { providerName: 'okta' },
-      provider: props.provider,
-      dependsOn: props.dependsOn,
-      count: props.count,
-      lifecycle: props.lifecycle,
-      forEach: props.forEach,
-    });
+    super(scope, id, oktaResourceConfig(OktaAppConnection.tfResourceType, props));
   }
 
   /** ENABLED, DISABLED or UNKNOWN, as Okta reports it. */

@@ -1,5 +1,6 @@
 import { TerraformMetaArguments, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
+import { oktaResourceConfig } from './okta-resource-config';
 
 export type FeatureStatus = 'ENABLED' | 'DISABLED';
 
@@ -43,15 +44,7 @@ export class OktaAppFeatures extends TerraformResource {
     id: string,
     private readonly props: OktaAppFeaturesProps,
   ) {
-    super(scope, id, {
-      terraformResourceType: OktaAppFeatures.tfResourceType,
-      terraformGeneratorMetadata: { providerName: 'okta' },
-      provider: props.provider,
-      dependsOn: props.dependsOn,
-      count: props.count,
-      lifecycle: props.lifecycle,
-      forEach: props.forEach,
-    });
+    super(scope, id, oktaResourceConfig(OktaAppFeatures.tfResourceType, props));
   }
 
   protected synthesizeAttributes(): Record<string, unknown> {

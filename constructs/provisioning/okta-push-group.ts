@@ -1,5 +1,6 @@
 import { TerraformMetaArguments, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
+import { oktaResourceConfig } from './okta-resource-config';
 
 /** `okta_push_group.app_config` (for Active Directory targets). */
 export interface OktaPushGroupAppConfig {
@@ -57,15 +58,7 @@ export class OktaPushGroup extends TerraformResource {
     id: string,
     private readonly props: OktaPushGroupProps,
   ) {
-    super(scope, id, {
-      terraformResourceType: OktaPushGroup.tfResourceType,
-      terraformGeneratorMetadata: { providerName: 'okta' },
-      provider: props.provider,
-      dependsOn: props.dependsOn,
-      count: props.count,
-      lifecycle: props.lifecycle,
-      forEach: props.forEach,
-    });
+    super(scope, id, oktaResourceConfig(OktaPushGroup.tfResourceType, props));
   }
 
   /** The push mapping's ID. */
