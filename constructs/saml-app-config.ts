@@ -10,22 +10,7 @@ import { ATTRIBUTE_NAMESPACE, GROUP_FILTER_TYPE, NAME_ID_FORMAT_URN, PASSWORD_PR
  */
 export function samlAppConfig(s: SamlSettings): AppSamlConfig {
   const username = s.username.format === 'custom' ? s.username.template ?? '' : USERNAME_TEMPLATE[s.username.format];
-  // One object literal per shape, no spreads: validate builds 3,000 of these at 1,000 x 3 and spreads cost ~50 ms there.
-  if (s.catalogApp) {
-    return {
-      label: terraformLiteral(s.label),
-      status: s.status,
-      defaultRelayState: terraformLiteral(s.relayState),
-      userNameTemplate: oktaExpression(username),
-      userNameTemplateType: s.username.format === 'custom' ? 'CUSTOM' : 'BUILT_IN',
-      hideWeb: !s.showInDashboard,
-      hideIos: !s.showInDashboard,
-      lifecycle: { preventDestroy: true },
-      preconfiguredApp: s.catalogApp.key,
-      appSettingsJson: terraformLiteral(stableJson(s.catalogApp.settings)),
-    };
-  }
-  return {
+  const common = {
     label: terraformLiteral(s.label),
     status: s.status,
     defaultRelayState: terraformLiteral(s.relayState),
@@ -34,6 +19,12 @@ export function samlAppConfig(s: SamlSettings): AppSamlConfig {
     hideWeb: !s.showInDashboard,
     hideIos: !s.showInDashboard,
     lifecycle: { preventDestroy: true },
+  };
+  if (s.catalogApp) {
+    return { ...common, preconfiguredApp: s.catalogApp.key, appSettingsJson: terraformLiteral(stableJson(s.catalogApp.settings)) };
+  }
+  return {
+    ...common,
     ssoUrl: terraformLiteral(s.acsUrl),
     recipient: terraformLiteral(s.recipient),
     destination: terraformLiteral(s.destination),
