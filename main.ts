@@ -6,7 +6,6 @@ import { loadConfig } from './config/load-config';
 import { ConfigError } from './config/problems';
 import { writeRunbooks } from './runbook/write';
 import { PolicyError, PolicyErrors } from './rules/policy-checks';
-import { synthWarnings } from './rules/synth-warnings';
 import { buildApp, synthToDisk } from './synth/synth';
 
 const configDir = process.env.OKTA_SSO_CONFIG ?? 'examples/acme';
@@ -19,8 +18,7 @@ try {
     writeRunbooks(model, process.env.CDKTF_OUTDIR);
   } else {
     const outdir = process.env.OKTA_SSO_OUT ?? 'cdktf.out';
-    const stacks = synthToDisk(model, { outdir, configDir });
-    for (const warning of synthWarnings(outdir)) process.stderr.write(`${warning}\n`);
+    const stacks = synthToDisk(model, { outdir, configDir, onWarning: (w) => process.stderr.write(`${w}\n`) });
     process.stdout.write(`synthesized ${stacks.length} stack(s) from ${configDir} into ${outdir}: ${stacks.join(', ')}\n`);
   }
 } catch (err) {

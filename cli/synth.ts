@@ -12,7 +12,6 @@ export function registerSynth(program: Command, io: CliIo): void {
     .action(async (opts: { config?: string; out: string }) => {
       // Loaded on use: cdktf and the provider bindings take ~0.2 s, which other commands (review) should not pay.
       const { readConfig } = require('../config/load-config') as typeof import('../config/load-config');
-      const { synthWarnings } = require('../rules/synth-warnings') as typeof import('../rules/synth-warnings');
       const dir = configDirOf(opts.config);
       const { model, problems, locate } = readConfig(dir);
       if (!model) {
@@ -27,8 +26,9 @@ export function registerSynth(program: Command, io: CliIo): void {
       const { synthToDisk } = await import('../synth/synth');
       const { PolicyErrors } = await import('../rules/policy-checks');
       let stacks: string[];
+      const warnings: string[] = [];
       try {
-        stacks = synthToDisk(model, { outdir: opts.out, configDir: dir });
+        stacks = synthToDisk(model, { outdir: opts.out, configDir: dir, onWarning: (w) => warnings.push(w) });
       } catch (err) {
         if (!(err instanceof PolicyErrors) || !locate) throw err;
         // Every environment's policy errors, each at the integration's config, as validate reports them.
@@ -38,7 +38,6 @@ export function registerSynth(program: Command, io: CliIo): void {
         io.exit(1);
         return;
       }
-      const warnings = synthWarnings(opts.out);
       if (warnings.length) io.err(`${warnings.join('\n')}\n`);
       io.out(`synthesized ${stacks.length} stack(s) from ${dir} into ${opts.out}:\n${stacks.map((s) => `  ${s}`).join('\n')}\n`);
     });

@@ -1,19 +1,11 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { POLICY_TAG } from './policy-checks';
 
-/** Policy warnings recorded in each stack's cdk.tf.json under `<outdir>/stacks`, one line each, by stack. */
-export function synthWarnings(outdir: string): string[] {
-  const stacksDir = path.join(outdir, 'stacks');
-  if (!fs.existsSync(stacksDir)) return [];
+/** The policy warnings recorded in one synthesized stack (cdk.tf.json shape), one line each, by app key. */
+export function policyWarningsOf(stack: string, tf: Readonly<Record<string, any>>): string[] {
+  const apps = tf.resource?.okta_app_saml ?? {};
   const out: string[] = [];
-  for (const name of fs.readdirSync(stacksDir).sort()) {
-    const file = path.join(stacksDir, name, 'cdk.tf.json');
-    if (!fs.existsSync(file)) continue;
-    const apps = JSON.parse(fs.readFileSync(file, 'utf8')).resource?.okta_app_saml ?? {};
-    for (const app of Object.keys(apps).sort()) {
-      for (const w of apps[app]?.['//']?.[POLICY_TAG]?.warnings ?? []) out.push(`${name}: warning: ${w}`);
-    }
+  for (const app of Object.keys(apps).sort()) {
+    for (const w of apps[app]?.['//']?.[POLICY_TAG]?.warnings ?? []) out.push(`${stack}: warning: ${w}`);
   }
   return out;
 }

@@ -7,6 +7,7 @@ import { DEFAULT_OKTA_PROVIDER_CONSTRAINT, checkProviderVersion } from '../model
 import { EnvironmentModel } from '../model/types';
 import { PolicyError, applyPolicy } from '../rules/policy-checks';
 import { addBackend } from './backend';
+import { policyWarningsOf } from '../rules/synth-warnings';
 
 /**
  * The okta/okta provider version the synthesized config requires. The bindings
@@ -37,6 +38,7 @@ export class OktaEnvironmentStack extends TerraformStack {
   public readonly integrations: ReadonlyMap<string, SaasIntegration>;
   private readonly environment: EnvironmentModel;
   private readonly policyErrors?: PolicyError[];
+  private warnings: readonly string[] = [];
 
   constructor(scope: Construct, id: string, props: OktaEnvironmentStackProps) {
     super(scope, id);
@@ -59,11 +61,18 @@ export class OktaEnvironmentStack extends TerraformStack {
     this.policyErrors = props.policyErrors;
   }
 
+  /** The policy warnings of the last synthesis of this stack, one line each (`<env>: warning: ...`). */
+  public get policyWarnings(): readonly string[] {
+    return this.warnings;
+  }
+
   /** The synthesized configuration, checked by the policy rules (rules/): an error stops synth before anything is written. */
   public toTerraform(): any {
     const tf = super.toTerraform();
     try {
-      return applyPolicy(this.environment.name, tf, this.environment.integrations);
+      const checked = applyPolicy(this.environment.name, tf, this.environment.integrations);
+      this.warnings = policyWarningsOf(this.environment.name, checked);
+      return checked;
     } catch (err) {
       if (!(err instanceof PolicyError) || !this.policyErrors) throw err;
       this.policyErrors.push(err);

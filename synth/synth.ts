@@ -14,6 +14,11 @@ export interface SynthOptions {
    * synthesized path does not depend on the directory synth runs from.
    */
   readonly configDir: string;
+  /**
+   * Called with each policy warning (`<env>: warning: ...`) once the output is in place.
+   * @default - warnings are only recorded in cdk.tf.json
+   */
+  readonly onWarning?: (line: string) => void;
 }
 
 /**
@@ -67,19 +72,24 @@ export function synthToDisk(model: OrgModel, options: SynthOptions): string[] {
   const staging = `${outdir}.tmp-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(outdir), { recursive: true });
+  const warnings: string[] = [];
   try {
     // Runbooks come from the model alone; written first, while the heap is small, so
     // their garbage is collected as the app grows instead of adding to synth's peak memory.
     writeRunbooks(model, staging);
     // Every stack's policy errors are collected, so one run reports all environments.
     const policyErrors: PolicyError[] = [];
-    buildApp(model, staging, options.configDir, outdir, policyErrors).synth();
+    const app = buildApp(model, staging, options.configDir, outdir, policyErrors);
+    app.synth();
     if (policyErrors.length) throw new PolicyErrors(policyErrors);
+    // Warnings as the stacks recorded them while synthesizing: no second read of the output.
+    for (const stack of app.node.children) if (stack instanceof OktaEnvironmentStack) warnings.push(...stack.policyWarnings);
     fs.rmSync(outdir, { recursive: true, force: true });
     fs.renameSync(staging, outdir);
   } catch (err) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw err;
   }
+  warnings.forEach((w) => options.onWarning?.(w));
   return model.environments.map((e) => `stacks/${e.name}/cdk.tf.json`);
 }
