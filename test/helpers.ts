@@ -56,3 +56,12 @@ export function oktaTestStack(): import('cdktf').TerraformStack {
   new OktaProvider(stack, 'okta', { orgName: 'example', baseUrl: 'okta.com' });
   return stack;
 }
+
+/** Runs the CLI in-process with `argv`, capturing what it writes and its exit code. */
+export async function runCliCaptured(argv: readonly string[]): Promise<{ code: number; out: string; err: string }> {
+  const { runCli } = require('../cli/program') as typeof import('../cli/program');
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), exit: () => undefined });
+  return { code, out, err };
+}

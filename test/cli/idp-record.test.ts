@@ -6,17 +6,13 @@ import { certificateAsBase64, certificateAsPem } from '../../cli/idp-record-rend
 import { IdpRecordSources, registerIdpRecord } from '../../cli/idp-record';
 import { runCli } from '../../cli/program';
 import { FIXTURES } from '../fixture-files';
+import { runCliCaptured } from '../helpers';
 
 const OUTPUTS = path.join(FIXTURES, 'idp-record', 'dev-terraform-output.json');
 const saved = JSON.parse(fs.readFileSync(OUTPUTS, 'utf8'));
 const CERT = saved.idp_record_snowflake.value.fields[2].value as string;
 
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (t) => (out += t), err: (t) => (err += t), exit: () => undefined });
-  return { code, out, err };
-}
+const cli = runCliCaptured;
 
 /** Runs idp-record with stdin and terraform replaced, as when piped or run next to a stack. */
 async function withSources(args: string[], sources: IdpRecordSources) {

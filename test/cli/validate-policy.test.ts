@@ -1,14 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { runCli } from '../../cli/program';
-import { listFiles, tempDir, writeConfigDir } from '../helpers';
+import { listFiles, tempDir, writeConfigDir, runCliCaptured } from '../helpers';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), exit: () => undefined });
-  return { code, out, err };
-}
+const run = (...argv: string[]) => runCliCaptured(argv);
 
 // SHA-1 is valid config (a generic SP may need it) but fails policy rule SSO-002 unless suppressed.
 const INTEGRATIONS = `integrations:

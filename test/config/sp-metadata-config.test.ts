@@ -2,9 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { readConfig } from '../../config/load-config';
 import { formatProblem } from '../../config/problems';
-import { runCli } from '../../cli/program';
 import { fixture } from '../fixture-files';
-import { writeConfigDir } from '../helpers';
+import { writeConfigDir, runCliCaptured } from '../helpers';
 
 function configWith(integration: string, envOverride: string, files: Record<string, string> = {}): string {
   return writeConfigDir({
@@ -20,12 +19,7 @@ function problemsOf(dir: string): string[] {
   return problems.map((p) => formatProblem({ ...p, file: path.relative(dir, p.file) }));
 }
 
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (t) => (out += t), err: (t) => (err += t), exit: () => undefined });
-  return { code, out, err };
-}
+const cli = runCliCaptured;
 
 const WIKI = '  wiki:\n    preset: generic\n    label: Acme Wiki\n    spMetadata: { file: sp-metadata/wiki.xml }\n';
 

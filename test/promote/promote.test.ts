@@ -1,17 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { runCli } from '../../cli/program';
-import { CliIo } from '../../cli/io';
 import { readConfig } from '../../config/load-config';
 import { EXAMPLE, tempDir } from '../review/synth-fixture';
+import { runCliCaptured } from '../helpers';
 
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t), exit: () => undefined };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
+const cli = runCliCaptured;
 
 /** A copy of the example where dev is ahead of staging. */
 function exampleAhead(): string {

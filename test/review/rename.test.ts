@@ -1,10 +1,9 @@
-import { runCli } from '../../cli/program';
-import { CliIo } from '../../cli/io';
 import { renderJson } from '../../review/render-json';
 import { renderMarkdown } from '../../review/render-markdown';
 import { reviewSynthDirs } from '../../review/review';
 import { riskRank } from '../../review/risk';
 import { EXAMPLE, clone, readRunbooks, readStacks, renameInExample, synthConfig, writeSynthDir } from './synth-fixture';
+import { runCliCaptured } from '../helpers';
 
 /** The example organisation, and the same with omni renamed omni_analytics (renamedFrom: omni). */
 let baseDir: string;
@@ -15,11 +14,7 @@ beforeAll(() => {
   renamedDir = synthConfig(renameInExample('omni', 'omni_analytics'));
 });
 
-async function cli(argv: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const io: CliIo = { out: (t) => (out += t), err: () => undefined, exit: () => undefined };
-  return { code: await runCli(argv, io), out };
-}
+const cli = runCliCaptured;
 
 describe('review: a rename with renamedFrom is safe', () => {
   test('the synthesized head moves the app and everything hanging off it', () => {

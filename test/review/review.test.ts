@@ -1,12 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { runCli } from '../../cli/program';
-import { CliIo } from '../../cli/io';
 import { renderJson } from '../../review/render-json';
 import { COMMENT_MARKER, MAX_COMMENT_CHARS, renderMarkdown } from '../../review/render-markdown';
 import { reviewSynthDirs } from '../../review/review';
 import { RiskClassId, RiskLevel } from '../../review/risk';
 import { EXAMPLE, Stacks, clone, readRunbooks, readStacks, synthConfig, tempDir, writeSynthDir } from './synth-fixture';
+import { runCliCaptured } from '../helpers';
 
 let baseDir: string;
 let base: Stacks;
@@ -16,13 +15,7 @@ beforeAll(() => {
   base = readStacks(baseDir);
 });
 
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (t) => (out += t), err: (t) => (err += t), exit: () => undefined };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
+const cli = runCliCaptured;
 
 function reviewOf(head: Stacks, runbooks: { base?: Record<string, unknown>; head?: Record<string, unknown> } = {}) {
   const b = runbooks.base ? writeSynthDir(base, runbooks.base) : baseDir;
