@@ -65,3 +65,23 @@ export async function runCliCaptured(argv: readonly string[]): Promise<{ code: n
   const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t), exit: () => undefined });
   return { code, out, err };
 }
+
+/** An integration resolved from settings, asserting that it has no problem. */
+export function resolvedIntegration(key: string, settings: import('../model/settings').IntegrationSettings): import('../model/types').IntegrationModel {
+  const { resolveIntegration } = require('../model/resolve-integration') as typeof import('../model/resolve-integration');
+  const r = resolveIntegration(key, settings);
+  expect(r.problems).toEqual([]);
+  return r.model!;
+}
+
+/**
+ * A dev OktaEnvironmentStack of `integrations`, synthesized with Testing.fullSynth
+ * (validations run, and the "//" metadata that tools read is kept); its cdk.tf.json, parsed.
+ */
+export function synthDevEnvironment(integrations: Array<import('../model/types').IntegrationModel>): any {
+  const { Testing } = require('cdktf') as typeof import('cdktf');
+  const { OktaEnvironmentStack } = require('../stacks/okta-environment-stack') as typeof import('../stacks/okta-environment-stack');
+  const environment = { name: 'dev', okta: { orgName: 'acme-dev', baseUrl: 'oktapreview.com' }, backend: { type: 'local' as const, path: 'state/dev.tfstate' }, integrations };
+  const outdir = Testing.fullSynth(new OktaEnvironmentStack(Testing.app(), 'dev', { environment }));
+  return JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'dev', 'cdk.tf.json'), 'utf8'));
+}

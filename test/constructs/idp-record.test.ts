@@ -1,24 +1,8 @@
-import { Testing } from 'cdktf';
-import * as fs from 'fs';
-import * as path from 'path';
-import { resolveIntegration } from '../../model/resolve-integration';
-import { IntegrationSettings } from '../../model/settings';
-import { EnvironmentModel, IntegrationModel } from '../../model/types';
-import { OktaEnvironmentStack } from '../../stacks/okta-environment-stack';
+import { resolvedIntegration, synthDevEnvironment } from '../helpers';
 
-function model(key: string, settings: IntegrationSettings): IntegrationModel {
-  const r = resolveIntegration(key, settings);
-  expect(r.problems).toEqual([]);
-  return r.model!;
-}
+const model = resolvedIntegration;
 
-function synthEnv(integrations: IntegrationModel[]): any {
-  const environment: EnvironmentModel = { name: 'dev', okta: { orgName: 'acme-dev', baseUrl: 'oktapreview.com' }, backend: { type: 'local', path: 'state/dev.tfstate' }, integrations };
-  const stack = new OktaEnvironmentStack(Testing.app(), 'dev', { environment });
-  // fullSynth runs validations and keeps the "//" metadata that tools read.
-  const outdir = Testing.fullSynth(stack);
-  return JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'dev', 'cdk.tf.json'), 'utf8'));
-}
+const synthEnv = synthDevEnvironment;
 
 const PEM = (key: string) =>
   `\${join("\\n", concat(["-----BEGIN CERTIFICATE-----"], regexall(".{1,64}", replace(join("", compact([okta_app_saml.${key}.certificate])), "/-----BEGIN CERTIFICATE-----|-----END CERTIFICATE-----|[[:space:]]/", "")), ["-----END CERTIFICATE-----"]))}`;

@@ -1,22 +1,8 @@
-import { Testing } from 'cdktf';
-import * as fs from 'fs';
-import * as path from 'path';
-import { resolveIntegration } from '../../model/resolve-integration';
-import { IntegrationSettings } from '../../model/settings';
-import { EnvironmentModel, IntegrationModel } from '../../model/types';
-import { OktaEnvironmentStack } from '../../stacks/okta-environment-stack';
+import { resolvedIntegration, synthDevEnvironment } from '../helpers';
 
-function model(key: string, settings: IntegrationSettings): IntegrationModel {
-  const r = resolveIntegration(key, settings);
-  expect(r.problems).toEqual([]);
-  return r.model!;
-}
+const model = resolvedIntegration;
 
-function synthEnv(integrations: IntegrationModel[]): any {
-  const environment: EnvironmentModel = { name: 'dev', okta: { orgName: 'acme-dev', baseUrl: 'oktapreview.com' }, backend: { type: 'local', path: 'state/dev.tfstate' }, integrations };
-  const outdir = Testing.fullSynth(new OktaEnvironmentStack(Testing.app(), 'dev', { environment }));
-  return JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'dev', 'cdk.tf.json'), 'utf8'));
-}
+const synthEnv = synthDevEnvironment;
 
 const snowflake = (key: string, account: string, extra: object = {}) => model(key, { preset: 'snowflake', snowflake: { account, scim: true, ...extra } });
 const ROLE_TYPES = ['snowflake_account_role', 'snowflake_grant_privileges_to_account_role', 'snowflake_grant_account_role'];

@@ -1,14 +1,12 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { loadConfig } from '../../config/load-config';
 import { synthToDisk } from '../../synth/synth';
 
 export const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'acme');
 
-export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-}
+export { tempDir } from '../helpers';
+import { tempDir } from '../helpers';
 
 /**
  * Synthesizes a copy of a config dir into a fresh synth output dir and returns it.
