@@ -1,10 +1,10 @@
 import { AccountRole } from '@cdktf/provider-snowflake/lib/account-role';
 import { GrantAccountRole } from '@cdktf/provider-snowflake/lib/grant-account-role';
 import { GrantPrivilegesToAccountRole } from '@cdktf/provider-snowflake/lib/grant-privileges-to-account-role';
-import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { SnowflakeAccount } from '../../model/snowflake-account';
 import { SnowflakeProviders } from './snowflake-providers';
+import { stackSingleton } from '../stack-singleton';
 
 /** The role Snowflake's Okta SCIM integration runs as (`run_as_role`); Snowflake accepts only this name for `scim_client = OKTA`. */
 export const OKTA_PROVISIONER = 'OKTA_PROVISIONER';
@@ -37,8 +37,7 @@ export interface OktaProvisionerRole {
 export class OktaProvisionerRoles extends Construct {
   /** The stack's registry, created on first use. */
   public static of(scope: Construct): OktaProvisionerRoles {
-    const stack = TerraformStack.of(scope);
-    return (stack.node.tryFindChild(REGISTRY_ID) as OktaProvisionerRoles | undefined) ?? new OktaProvisionerRoles(stack, REGISTRY_ID);
+    return stackSingleton(scope, REGISTRY_ID, (stack, id) => new OktaProvisionerRoles(stack, id));
   }
 
   private readonly roles = new Map<string, OktaProvisionerRole>();

@@ -1,7 +1,7 @@
 import { SnowflakeProvider } from '@cdktf/provider-snowflake/lib/provider';
-import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { SnowflakeAccount } from '../../model/snowflake-account';
+import { stackSingleton } from '../stack-singleton';
 
 const REGISTRY_ID = 'snowflake-providers';
 
@@ -14,8 +14,7 @@ const REGISTRY_ID = 'snowflake-providers';
 export class SnowflakeProviders extends Construct {
   /** The stack's registry, created on first use. */
   public static of(scope: Construct): SnowflakeProviders {
-    const stack = TerraformStack.of(scope);
-    return (stack.node.tryFindChild(REGISTRY_ID) as SnowflakeProviders | undefined) ?? new SnowflakeProviders(stack, REGISTRY_ID);
+    return stackSingleton(scope, REGISTRY_ID, (stack, id) => new SnowflakeProviders(stack, id));
   }
 
   private readonly providers = new Map<string, SnowflakeProvider>();

@@ -1,6 +1,6 @@
 import { DataOktaUserProfileMappingSource } from '@cdktf/provider-okta/lib/data-okta-user-profile-mapping-source';
-import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { stackSingleton } from '../stack-singleton';
 
 const ID = 'okta_user_profile_source';
 
@@ -9,10 +9,9 @@ const ID = 'okta_user_profile_source';
  * (`data.okta_user_profile_mapping_source.okta_user`), declared once per stack.
  */
 export function oktaUserProfileSource(scope: Construct): DataOktaUserProfileMappingSource {
-  const stack = TerraformStack.of(scope);
-  const existing = stack.node.tryFindChild(ID);
-  if (existing) return existing as DataOktaUserProfileMappingSource;
-  const source = new DataOktaUserProfileMappingSource(stack, ID, {});
-  source.overrideLogicalId('okta_user');
-  return source;
+  return stackSingleton(scope, ID, (stack, id) => {
+    const source = new DataOktaUserProfileMappingSource(stack, id, {});
+    source.overrideLogicalId('okta_user');
+    return source;
+  });
 }
