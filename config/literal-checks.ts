@@ -1,13 +1,14 @@
+import { stringsIn } from './strings-in';
+
 /**
  * Strings written already escaped for Terraform (`$${...}`) would be escaped a
  * second time and reach Okta with a stray `$`. Config holds Okta expressions
  * exactly as the Okta Admin Console shows them.
  */
-export function findPreEscaped(data: unknown, at: ReadonlyArray<string | number> = []): Array<ReadonlyArray<string | number>> {
-  if (typeof data === 'string') return /\$\$\{|%%\{/.test(data) ? [at] : [];
-  if (Array.isArray(data)) return data.flatMap((v, i) => findPreEscaped(v, [...at, i]));
-  if (data && typeof data === 'object') return Object.entries(data).flatMap(([k, v]) => findPreEscaped(v, [...at, k]));
-  return [];
+export function findPreEscaped(data: unknown): Array<ReadonlyArray<string | number>> {
+  return stringsIn(data)
+    .filter(({ value }) => /\$\$\{|%%\{/.test(value))
+    .map(({ path }) => path);
 }
 
 export const PRE_ESCAPED_MESSAGE =

@@ -4,6 +4,7 @@
  * to where they live. Messages name the kind of secret, never its value.
  */
 import { SECRET_REF_PATTERN } from '../model/provisioning/secret-ref';
+import { stringsIn } from './strings-in';
 
 interface SecretPattern {
   readonly kind: string;
@@ -69,18 +70,11 @@ export function redactSecrets(text: string, secrets: Iterable<string>): string {
 }
 
 /** Walks parsed config data and reports every string that looks like a secret. */
-export function findSecretLiterals(data: unknown, at: ReadonlyArray<string | number> = []): SecretFinding[] {
+export function findSecretLiterals(data: unknown): SecretFinding[] {
   const found: SecretFinding[] = [];
-  if (typeof data === 'string') {
-    const kind = secretKind(at[at.length - 1], data);
-    if (kind) found.push({ path: at, kind, value: data });
-  } else if (Array.isArray(data)) {
-    data.forEach((v, i) => found.push(...findSecretLiterals(v, [...at, i])));
-  } else if (data && typeof data === 'object') {
-    for (const [k, v] of Object.entries(data)) {
-      if (k === '$schema') continue;
-      found.push(...findSecretLiterals(v, [...at, k]));
-    }
+  for (const { path, value } of stringsIn(data, '$schema')) {
+    const kind = secretKind(path[path.length - 1], value);
+    if (kind) found.push({ path, kind, value });
   }
   return found;
 }
