@@ -4,9 +4,8 @@
  */
 import { loadConfig } from './config/load-config';
 import { ConfigError } from './config/problems';
-import { writeRunbooks } from './runbook/write';
-import { PolicyError, PolicyErrors } from './rules/policy-checks';
-import { buildApp, synthToDisk } from './synth/synth';
+import { PolicyErrors } from './rules/policy-checks';
+import { buildApp, checkApp, policyErrorsOf, synthToDisk } from './synth/synth';
 
 const configDir = process.env.OKTA_SSO_CONFIG ?? 'examples/acme';
 
@@ -14,14 +13,17 @@ try {
   const model = loadConfig(configDir);
   if (process.env.CDKTF_OUTDIR) {
     // Run by the cdktf CLI, which owns the output directory.
-    buildApp(model, process.env.CDKTF_OUTDIR, configDir).synth();
-    writeRunbooks(model, process.env.CDKTF_OUTDIR);
+    const app = buildApp(model, process.env.CDKTF_OUTDIR, configDir);
+    const checked = checkApp(app);
+    if (checked.failures.length) throw policyErrorsOf(checked.failures);
+    checked.warnings.forEach((w) => process.stderr.write(`${w}\n`));
+    app.synth();
   } else {
     const outdir = process.env.OKTA_SSO_OUT ?? 'cdktf.out';
     const stacks = synthToDisk(model, { outdir, configDir, onWarning: (w) => process.stderr.write(`${w}\n`) });
     process.stdout.write(`synthesized ${stacks.length} stack(s) from ${configDir} into ${outdir}: ${stacks.join(', ')}\n`);
   }
 } catch (err) {
-  process.stderr.write(`${err instanceof ConfigError || err instanceof PolicyError || err instanceof PolicyErrors ? err.message : (err as Error).stack ?? String(err)}\n`);
+  process.stderr.write(`${err instanceof ConfigError || err instanceof PolicyErrors ? err.message : (err as Error).stack ?? String(err)}\n`);
   process.exitCode = 1;
 }

@@ -14,9 +14,8 @@ export function checkConfig(dir: string): { readonly model?: OrgModel; readonly 
   const { model, problems, locate } = readConfig(dir);
   if (!model || !locate) return { problems };
   const { modelPolicyFailures } = require('../rules/model-policy') as typeof import('../rules/model-policy');
-  const { ruleFields } = require('../rules/rule-fields') as typeof import('../rules/rule-fields');
   const policy = modelPolicyFailures(model).map((f) => ({
-    ...locate(f.stack, f.key, ruleFields(f.rule)),
+    ...locate(f.stack, f.key!, f.props),
     message: `in environment ${JSON.stringify(f.stack)}: ${f.message}`,
     environment: f.stack,
   }));

@@ -32,8 +32,9 @@ export function registerSynth(program: Command, io: CliIo): void {
       } catch (err) {
         if (!(err instanceof PolicyErrors) || !locate) throw err;
         // Every environment's policy errors, each at the integration's config, as validate reports them.
-        const { ruleFields } = await import('../rules/rule-fields');
-        const found = sortProblems(err.failures.map((f) => ({ ...locate(f.stack, f.key, ruleFields(f.rule)), message: `in environment ${JSON.stringify(f.stack)}: ${f.message}` })));
+        const found = sortProblems(
+          err.failures.map((f) => ({ ...(f.key !== undefined ? locate(f.stack, f.key, f.props) : { file: dir, path: '' }), message: `in environment ${JSON.stringify(f.stack)}: ${f.message}` })),
+        );
         io.err(`${dir}: ${found.length} policy error${found.length === 1 ? '' : 's'}; nothing written\n${found.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
         io.exit(1);
         return;

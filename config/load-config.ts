@@ -1,16 +1,19 @@
 import { checkEnvironmentGroups } from '../model/group-checks';
 import { mergeSettings } from '../model/merge';
+import { PRE_ESCAPED_MESSAGE, findPreEscaped } from '../model/pre-escaped';
+import { describeProblem } from '../model/problem';
 import { checkProviderVersion } from '../model/provider-versions';
-import { resolveIntegration } from '../model/resolve-integration';
-import { IntegrationSettings } from '../model/settings';
+import { checkRenames } from '../model/rename-checks';
+import { findSecretLiterals, redactSecrets } from '../model/secret-literals';
 import { BackendModel, EnvironmentModel, IntegrationModel, OrgModel } from '../model/types';
+import { validateSso } from '../model/validate-sso';
 import { ConfigFile, loadConfigFiles } from './load-files';
 import { ConfigError, ConfigProblem, sortProblems } from './problems';
 import { checkAgainstSchema } from './schema-check';
-import { PRE_ESCAPED_MESSAGE, findPreEscaped } from './literal-checks';
-import { findSecretLiterals, redactSecrets } from './secrets';
+import { IntegrationSettings } from './settings';
 import { readSpMetadata } from './sp-metadata-file';
 import { closest } from './suggest';
+import { configFieldOf, propsFromSettings } from './to-props';
 
 type FieldPath = ReadonlyArray<string | number>;
 
@@ -30,11 +33,12 @@ export interface LoadResult {
   readonly model?: OrgModel;
   readonly problems: readonly ConfigProblem[];
   /**
-   * Where a field of an integration is written for an environment: the environment's
-   * override when it sets the field, else the shared entry, else the environment's
-   * entry for the integration. For problems found after config (policy rules).
+   * Where a prop of an integration is written for an environment: the first of
+   * `props` that the environment's override sets, else that the shared entry
+   * sets, else the environment's entry for the integration. For problems found
+   * after config (policy rules on the synthesized stacks).
    */
-  readonly locate?: (env: string, key: string, fields?: readonly string[]) => Omit<ConfigProblem, 'message'>;
+  readonly locate?: (env: string, key: string, props?: readonly string[]) => Omit<ConfigProblem, 'message'>;
 }
 
 /** Default local state: outside cdktf.out, so deleting synth output never loses state. */
@@ -57,9 +61,12 @@ export function readConfig(dir: string): LoadResult {
   const secrets = new Set<string>();
   // Fields already reported as secret literals: the model's own token rules would repeat them.
   const secretAt = new Set<string>();
+  // Where the schema already found a problem: the props' own check of the same value would repeat it.
+  const schemaAt = new Set<string>();
   for (const file of files) {
     for (const p of checkAgainstSchema(file.data)) {
       report(file, p.path, p.message);
+      schemaAt.add(`${file.file}|${p.path.join('.')}`);
       if (p.structural) invalid.add(invalidKey(p.path));
     }
     for (const s of findSecretLiterals(file.data)) {
@@ -99,21 +106,23 @@ export function readConfig(dir: string): LoadResult {
       }
       const override = enabled[key] ?? {};
       const merged = mergeSettings<IntegrationSettings>(shared.value, override);
-      const spMetadata = readSpMetadata(dir, merged.spMetadata);
-      const resolved = resolveIntegration(key, merged, { spMetadata: spMetadata.value, spMetadataUnreadable: spMetadata.problems.length > 0 });
-      for (const p of [...spMetadata.problems, ...resolved.problems]) {
-        const fieldPath = fieldPathOf(p.field);
+      // The same props an SP construct takes, checked by the same function its validation runs.
+      const { preset, props } = propsFromSettings(merged, readSpMetadata(dir, merged.spMetadata));
+      const checked = validateSso(preset, key, props);
+      for (const p of checked.problems) {
+        const fieldPath = fieldPathOf(configFieldOf(preset, p.field));
         const where = writtenAt(env, shared, key, fieldPath) ?? { file: env.file, at: [...overrideAt, ...fieldPath] };
-        if (secretAt.has(`${where.file.file}|${where.at.join('.')}`)) continue;
-        report(where.file, where.at, p.message);
+        const at = `${where.file.file}|${where.at.join('.')}`;
+        if (secretAt.has(at) || schemaAt.has(at)) continue;
+        report(where.file, where.at, describeProblem(p));
       }
-      if (resolved.model) models.push(resolved.model);
+      if (checked.model && checked.problems.length === 0) models.push(checked.model);
     }
     // renamedFrom is written only in the shared entry: point there (the same clash in several environments is then reported once).
-    checkRenames(models, (key, message) => {
-      const shared = integrations.get(key)!;
-      report(shared.file, [...shared.at, 'renamedFrom'], message);
-    });
+    for (const r of checkRenames(models)) {
+      const shared = integrations.get(r.key)!;
+      report(shared.file, [...shared.at, 'renamedFrom'], r.message);
+    }
     for (const g of checkEnvironmentGroups(models)) {
       // A group entry is always written, in the environment's override or in the shared entry.
       const where = writtenAt(env, integrations.get(g.integration)!, g.integration, fieldPathOf(g.field))!;
@@ -125,17 +134,18 @@ export function readConfig(dir: string): LoadResult {
       backend: toBackend(name, invalid.has(`environments.${name}.backend`) ? undefined : env.value.backend),
       integrations: models,
     });
-    for (const p of checkProviderVersion(envModels[envModels.length - 1])) report(env.file, [...env.at, 'okta', 'providerVersion'], p);
+    for (const p of checkProviderVersion(env.value.okta?.providerVersion, models)) report(env.file, [...env.at, 'okta', 'providerVersion'], p);
   }
 
   // Messages quote the values they reject; none may quote a secret.
   const unique = dedupe(problems).map((p) => ({ ...p, message: redactSecrets(p.message, secrets) }));
   if (unique.length > 0) return { problems: sortProblems(unique) };
-  const locate = (envName: string, key: string, fields: readonly string[] = []): Omit<ConfigProblem, 'message'> => {
+  const locate = (envName: string, key: string, props: readonly string[] = []): Omit<ConfigProblem, 'message'> => {
     const env = environments.get(envName)!;
     const shared = integrations.get(key)!;
-    // The first of the fields that config writes, else the integration's entry in the environment.
-    const where = fields.reduce<{ file: ConfigFile; at: FieldPath } | undefined>((found, field) => found ?? writtenAt(env, shared, key, fieldPathOf(field)), undefined) ?? {
+    const preset = shared.value.preset;
+    // The first of the props that config writes, else the integration's entry in the environment.
+    const where = props.reduce<{ file: ConfigFile; at: FieldPath } | undefined>((found, prop) => found ?? writtenAt(env, shared, key, fieldPathOf(configFieldOf(preset, prop))), undefined) ?? {
       file: env.file,
       at: [...env.at, 'integrations', key],
     };
@@ -212,18 +222,6 @@ function hasPath(data: unknown, fieldPath: FieldPath): boolean {
     node = (node as Record<string, unknown>)[String(seg)];
   }
   return true;
-}
-
-function checkRenames(models: readonly IntegrationModel[], report: (key: string, message: string) => void) {
-  const keys = new Set(models.map((m) => m.key));
-  const claimed = new Map<string, string>();
-  for (const m of models) {
-    if (!m.renamedFrom) continue;
-    if (m.renamedFrom === m.key) report(m.key, `renamedFrom ${JSON.stringify(m.renamedFrom)} is the integration's own key; remove it`);
-    else if (keys.has(m.renamedFrom)) report(m.key, `renamedFrom ${JSON.stringify(m.renamedFrom)} is still an integration in this environment; a key can be renamed only once it is gone`);
-    else if (claimed.has(m.renamedFrom)) report(m.key, `renamedFrom ${JSON.stringify(m.renamedFrom)} is also claimed by ${JSON.stringify(claimed.get(m.renamedFrom))}`);
-    claimed.set(m.renamedFrom, m.key);
-  }
 }
 
 function toBackend(env: string, raw: RawEnvironment['backend']): BackendModel {

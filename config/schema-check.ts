@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { createHash } from 'crypto';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
-import { secretKind } from './secrets';
+import { secretKind } from '../model/secret-literals';
 import { closest } from './suggest';
 
 /** Path of the config JSON Schema shipped with the package. */

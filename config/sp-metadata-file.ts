@@ -1,12 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { FieldProblem } from '../model/settings';
-import { SpMetadata, SpMetadataError, parseSpMetadata } from '../model/sp-metadata';
-
-export interface SpMetadataRead {
-  readonly value?: { readonly metadata: SpMetadata; readonly source: string };
-  readonly problems: FieldProblem[];
-}
+import { SpMetadataDocument } from '../model/sp-metadata-document';
 
 /** Where an integration's SP metadata file is: relative to the config dir, never absolute (output must not depend on the machine). */
 export function spMetadataPath(configDir: string, file: string): string {
@@ -14,30 +8,25 @@ export function spMetadataPath(configDir: string, file: string): string {
 }
 
 /**
- * Reads and parses the SP metadata file that config names (`spMetadata.file`).
- * Problems are reported on `spMetadata.file`, naming the file and what is wrong.
+ * Reads the SP metadata file that config names (`spMetadata.file`), relative to
+ * the config directory. A file that cannot be read becomes a document carrying
+ * the problem, which the integration's validation reports on `spMetadata.file`.
  */
-export function readSpMetadata(configDir: string, spMetadata: { readonly file?: string; readonly url?: string } | undefined): SpMetadataRead {
-  if (!spMetadata) return { problems: [] };
+export function readSpMetadata(configDir: string, spMetadata: { readonly file?: string; readonly url?: string } | undefined): SpMetadataDocument | undefined {
+  if (!spMetadata) return undefined;
   const file = spMetadata.file;
-  const field = 'spMetadata.file';
-  if (file === undefined) return { problems: [{ field, message: 'missing required field spMetadata.file (the SP metadata XML, relative to the config directory)' }] };
+  if (file === undefined) return SpMetadataDocument.unreadable('', 'missing required field spMetadata.file (the SP metadata XML, relative to the config directory)');
   if (path.isAbsolute(file) || /^[A-Za-z]:[\\/]/.test(file)) {
-    return { problems: [{ field, message: `SP metadata file ${JSON.stringify(file)} is an absolute path; accepted: a path relative to the config directory` }] };
+    return SpMetadataDocument.unreadable(file, `SP metadata file ${JSON.stringify(file)} is an absolute path; accepted: a path relative to the config directory`);
   }
   const source = spMetadataPath(configDir, file);
   const fetchHint = spMetadata.url ? ` (download it from ${spMetadata.url} with: okta-sso fetch-metadata --config ${configDir})` : '';
   let text: string;
   try {
-    if (!fs.statSync(source).isFile()) return { problems: [{ field, message: `SP metadata file ${source} is not a file; accepted: the SP's SAML metadata XML saved in the config directory` }] };
+    if (!fs.statSync(source).isFile()) return SpMetadataDocument.unreadable(source, `SP metadata file ${source} is not a file; accepted: the SP's SAML metadata XML saved in the config directory`);
     text = fs.readFileSync(source, 'utf8');
   } catch {
-    return { problems: [{ field, message: `SP metadata file ${source} not found${fetchHint}; accepted: the SP's SAML metadata XML, path relative to the config directory` }] };
+    return SpMetadataDocument.unreadable(source, `SP metadata file ${source} not found${fetchHint}; accepted: the SP's SAML metadata XML, path relative to the config directory`);
   }
-  try {
-    return { value: { metadata: parseSpMetadata(text), source }, problems: [] };
-  } catch (err) {
-    if (err instanceof SpMetadataError) return { problems: [{ field, message: `SP metadata file ${source} ${err.message}` }] };
-    throw err;
-  }
+  return SpMetadataDocument.fromXml(text, source);
 }

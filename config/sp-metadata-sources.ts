@@ -1,5 +1,5 @@
 import { mergeSettings } from '../model/merge';
-import { IntegrationSettings } from '../model/settings';
+import { IntegrationSettings } from './settings';
 import { loadConfigFiles } from './load-files';
 import { ConfigProblem } from './problems';
 import { spMetadataPath } from './sp-metadata-file';

@@ -11,7 +11,7 @@ export interface GroupAssignmentsProps {
   readonly appId: string;
   /** Groups to assign, in priority order. */
   readonly groups: readonly GroupAssignment[];
-  /** The environment's group registry, so each group is declared once. */
+  /** The stack's groups, so each group is declared once. */
   readonly oktaGroups: OktaGroups;
   /**
    * Integration key before a rename.
@@ -31,7 +31,7 @@ export class GroupAssignments extends Construct {
     super(scope, id);
     this.resource = new AppGroupAssignments(this, 'assignments', {
       appId: props.appId,
-      group: props.groups.map((g, i) => ({ id: props.oktaGroups.idOf(g), priority: i + 1 })),
+      group: props.groups.map((g, i) => ({ id: props.oktaGroups.idOf(g, { integration: props.key, index: i }), priority: i + 1 })),
     });
     this.resource.overrideLogicalId(props.key);
     if (props.renamedFrom) {

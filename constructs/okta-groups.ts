@@ -1,39 +1,42 @@
 import { DataOktaGroup } from '@cdktf/provider-okta/lib/data-okta-group';
 import { Group } from '@cdktf/provider-okta/lib/group';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
+import { GroupRegistry, GroupUse } from '../model/group-registry';
 import { groupLogicalId } from '../model/group-names';
-import { terraformLiteral } from './okta-expression';
-import { attributeRef } from './terraform-ref';
 import { GroupAssignment } from '../model/types';
+import { terraformLiteral } from './okta-expression';
+import { stackSingleton } from './stack-singleton';
+import { attributeRef } from './terraform-ref';
 
 export { groupLogicalId };
 
+/** The construct id of a stack's OktaGroups, at the top of the stack. */
+const ID = 'Groups';
+
 /**
- * The Okta groups one environment refers to, each declared once however many
- * apps use it: looked up by name (`data.okta_group`), or created (`okta_group`,
- * protected by `prevent_destroy`) when config says so.
+ * The Okta groups one stack refers to, each declared once however many apps
+ * use it: looked up by name (`data.okta_group`), or created (`okta_group`,
+ * protected by `prevent_destroy`). Apps that disagree about a group (two
+ * spellings of one Terraform name, create or not, two descriptions) are
+ * recorded for their own validation to report.
  */
 export class OktaGroups extends Construct {
-  private readonly ids = new Map<string, { name: string; id: string; created: boolean; description?: string }>();
+  /** The stack's groups, created on first use. */
+  public static of(scope: IConstruct): OktaGroups {
+    return stackSingleton(scope, ID, OktaGroups, (stack, id) => new OktaGroups(stack, id));
+  }
 
-  /** The Okta ID of a group, declaring its lookup or creation on first use. */
-  public idOf(group: GroupAssignment): string {
+  private readonly ids = new Map<string, string>();
+  private readonly registry = new GroupRegistry();
+  private readonly conflicts = new Map<string, Array<{ readonly index: number; readonly message: string }>>();
+
+  /** The Okta ID of a group as a Terraform reference, declaring its lookup or creation on first use. */
+  public idOf(group: GroupAssignment, use: GroupUse): string {
+    const conflict = this.registry.declare(group, use);
+    if (conflict) this.conflicts.set(use.integration, [...(this.conflicts.get(use.integration) ?? []), { index: use.index, message: conflict }]);
     const logicalId = groupLogicalId(group.name);
     const existing = this.ids.get(logicalId);
-    if (existing) {
-      if (existing.name !== group.name) {
-        throw new Error(`Okta groups ${JSON.stringify(existing.name)} and ${JSON.stringify(group.name)} map to the same Terraform name ${logicalId}; rename one of them`);
-      }
-      if (group.create !== existing.created) {
-        throw new Error(`Okta group ${JSON.stringify(group.name)} is declared with create: ${existing.created} and create: ${group.create}; use the same setting everywhere`);
-      }
-      if (group.create && (existing.description ?? '') !== (group.description ?? '')) {
-        throw new Error(
-          `Okta group ${JSON.stringify(group.name)} is created with two descriptions: ${JSON.stringify(existing.description)} and ${JSON.stringify(group.description)}`,
-        );
-      }
-      return existing.id;
-    }
+    if (existing) return existing;
     let id: string;
     if (group.create) {
       const created = new Group(this, logicalId, { name: terraformLiteral(group.name), description: terraformLiteral(group.description), lifecycle: { preventDestroy: true } });
@@ -44,7 +47,12 @@ export class OktaGroups extends Construct {
       found.overrideLogicalId(logicalId);
       id = attributeRef(found, 'id');
     }
-    this.ids.set(logicalId, { name: group.name, id, created: group.create, description: group.description });
+    this.ids.set(logicalId, id);
     return id;
+  }
+
+  /** What an integration's `groups` disagree on with the stack's earlier declarations, by index in its `groups`. */
+  public conflictsOf(integration: string): ReadonlyArray<{ readonly index: number; readonly message: string }> {
+    return this.conflicts.get(integration) ?? [];
   }
 }

@@ -1,4 +1,4 @@
-import { groupLogicalId } from './group-names';
+import { GroupRegistry } from './group-registry';
 import { IntegrationModel } from './types';
 
 export interface GroupProblem {
@@ -9,36 +9,15 @@ export interface GroupProblem {
   readonly message: string;
 }
 
-/**
- * Groups are declared once per environment, however many apps use them, so all
- * apps must agree on each group: same spelling for one Terraform name, and the
- * same create/description settings. Symmetric: the order of apps does not matter.
- */
+/** Every disagreement about a group among one environment's integrations (GroupRegistry, in integration order). */
 export function checkEnvironmentGroups(integrations: readonly IntegrationModel[]): GroupProblem[] {
-  const uses = new Map<string, Array<{ integration: string; index: number; name: string; create: boolean; description?: string }>>();
+  const registry = new GroupRegistry();
+  const problems: GroupProblem[] = [];
   for (const integration of integrations) {
     integration.groups.forEach((g, index) => {
-      const id = groupLogicalId(g.name);
-      uses.set(id, [...(uses.get(id) ?? []), { integration: integration.key, index, name: g.name, create: g.create, description: g.description }]);
+      const message = registry.declare(g, { integration: integration.key, index });
+      if (message) problems.push({ integration: integration.key, field: `groups.${index}`, message });
     });
-  }
-  const problems: GroupProblem[] = [];
-  for (const [id, list] of uses) {
-    const first = list[0];
-    for (const use of list.slice(1)) {
-      const at = { integration: use.integration, field: `groups.${use.index}` };
-      const other = `${first.integration}.groups.${first.index}`;
-      if (use.name !== first.name) {
-        problems.push({ ...at, message: `Okta groups ${JSON.stringify(first.name)} (${other}) and ${JSON.stringify(use.name)} map to the same Terraform name ${id}; use one spelling` });
-      } else if (use.create !== first.create) {
-        problems.push({ ...at, message: `Okta group ${JSON.stringify(use.name)} has create: ${use.create} here but create: ${first.create} in ${other}; use the same setting everywhere` });
-      } else if (use.create && (use.description ?? '') !== (first.description ?? '')) {
-        problems.push({
-          ...at,
-          message: `Okta group ${JSON.stringify(use.name)} is created with description ${JSON.stringify(use.description ?? '')} here but ${JSON.stringify(first.description ?? '')} in ${other}; use one description`,
-        });
-      }
-    }
   }
   return problems;
 }

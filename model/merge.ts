@@ -1,12 +1,10 @@
-/** Plain-data deep merge: objects merge key by key, arrays and scalars replace. */
+import { isPlainObject } from './prop-strings';
+
+/** Plain-data deep merge: objects merge key by key; arrays, scalars and class instances (SecretRef...) replace. */
 export function mergeSettings<T>(...layers: ReadonlyArray<unknown>): T {
   let out: unknown = undefined;
   for (const layer of layers) out = mergeTwo(out, layer);
   return out as T;
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function mergeTwo(base: unknown, over: unknown): unknown {

@@ -1,5 +1,5 @@
 import { placeProvisioning } from './provisioning/placement';
-import { EnvironmentModel } from './types';
+import { IntegrationModel } from './types';
 
 /** The okta/okta version constraint the synthesized config requires unless an environment sets its own. */
 export const DEFAULT_OKTA_PROVIDER_CONSTRAINT = '~> 6.6';
@@ -47,10 +47,10 @@ export function lowestAllowedVersion(constraint: string): Version | undefined {
   return lowest;
 }
 
-/** Resources (or attributes) from MIN_PROVIDER_VERSIONS that an environment's stack emits, with the integration using each. */
-export function newerResourcesInUse(env: EnvironmentModel): Array<{ resource: string; integration: string }> {
+/** Resources (or attributes) from MIN_PROVIDER_VERSIONS that a stack's integrations emit, with the integration using each. */
+export function newerResourcesInUse(integrations: readonly IntegrationModel[]): Array<{ resource: string; integration: string }> {
   const used: Array<{ resource: string; integration: string }> = [];
-  for (const integration of env.integrations) {
+  for (const integration of integrations) {
     const placement = placeProvisioning(integration);
     if (!placement) continue;
     if (placement.connection === 'terraform') used.push({ resource: 'okta_app_connection', integration: integration.key });
@@ -61,11 +61,11 @@ export function newerResourcesInUse(env: EnvironmentModel): Array<{ resource: st
 }
 
 /**
- * Problems (messages) when the environment's provider constraint allows a
- * version older than a resource in use needs.
+ * Problems (messages) when a stack's okta/okta version constraint allows a
+ * version older than a resource its integrations use needs.
  */
-export function checkProviderVersion(env: EnvironmentModel): string[] {
-  const constraint = env.okta.providerVersion ?? DEFAULT_OKTA_PROVIDER_CONSTRAINT;
+export function checkProviderVersion(providerVersion: string | undefined, integrations: readonly IntegrationModel[]): string[] {
+  const constraint = providerVersion ?? DEFAULT_OKTA_PROVIDER_CONSTRAINT;
   let lowest: Version | undefined;
   try {
     lowest = lowestAllowedVersion(constraint);
@@ -74,8 +74,8 @@ export function checkProviderVersion(env: EnvironmentModel): string[] {
   }
   const problems: string[] = [];
   const byResource = new Map<string, string[]>();
-  for (const u of newerResourcesInUse(env)) byResource.set(u.resource, [...(byResource.get(u.resource) ?? []), u.integration]);
-  for (const [resource, integrations] of [...byResource.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const u of newerResourcesInUse(integrations)) byResource.set(u.resource, [...(byResource.get(u.resource) ?? []), u.integration]);
+  for (const [resource, integrations] of [...byResource.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const min = parseVersion(MIN_PROVIDER_VERSIONS[resource])!;
     if (lowest && compare(lowest, min) >= 0) continue;
     problems.push(

@@ -1,6 +1,8 @@
 import { IDP_VALUES, IdpRecordField, IdpRecordSpec, isIdpValue } from './idp-record';
 import { SpPreset } from './presets/preset';
-import { FieldProblem, IntegrationSettings } from './settings';
+import { FieldProblem, problem } from './problem';
+import { RuleId } from './rule-catalog';
+import { AnySsoProps } from './sso-props';
 
 /** What a generic SP gets when config does not describe its form. */
 export const GENERIC_IDP_RECORD: IdpRecordSpec = {
@@ -20,13 +22,13 @@ const ACCEPTED = Object.keys(IDP_VALUES).join(', ');
  * the form config describes (`idpRecord.fields`), each field checked against
  * what Okta's app can fill.
  */
-export function resolveIdpRecord(preset: SpPreset, settings: IntegrationSettings): { spec: IdpRecordSpec; problems: FieldProblem[] } {
-  const configured = settings.idpRecord;
+export function resolveIdpRecord(preset: SpPreset, props: AnySsoProps): { spec: IdpRecordSpec; problems: FieldProblem[] } {
+  const configured = props.idpRecord;
   if (preset.idpRecord) {
     const problems: FieldProblem[] = configured
-      ? [{ field: 'idpRecord', message: `${preset.displayName}'s IdP record follows ${preset.displayName}'s own form and cannot be changed; accepted: no idpRecord (it is for generic SPs)` }]
+      ? [problem(RuleId.CONSISTENT, 'idpRecord', `${preset.displayName}'s IdP record follows ${preset.displayName}'s own form and cannot be changed; accepted: no idpRecord (it is for generic SPs)`)]
       : [];
-    return { spec: preset.idpRecord(settings), problems };
+    return { spec: preset.idpRecord(props), problems };
   }
   if (!configured?.fields) return { spec: { ...GENERIC_IDP_RECORD, where: configured?.where ?? GENERIC_IDP_RECORD.where }, problems: [] };
 
@@ -37,13 +39,14 @@ export function resolveIdpRecord(preset: SpPreset, settings: IntegrationSettings
     if (!isIdpValue(f.from)) {
       problems.push({
         field: `idpRecord.fields.${i}.from`,
+        rule: RuleId.WELL_FORMED,
         message: `SP field ${JSON.stringify(f.label)} asks for ${JSON.stringify(f.from)}, which the ${preset.name} preset cannot fill from Okta's app; accepted: ${ACCEPTED}`,
       });
       return;
     }
     const id = fieldId(f.label);
     if (ids.has(id)) {
-      problems.push({ field: `idpRecord.fields.${i}.label`, message: `SP field ${JSON.stringify(f.label)} is listed twice; accepted: each field once` });
+      problems.push(problem(RuleId.UNIQUE, `idpRecord.fields.${i}.label`, `SP field ${JSON.stringify(f.label)} is listed twice; accepted: each field once`));
       return;
     }
     ids.add(id);

@@ -1,16 +1,20 @@
 import { mergeSettings } from './merge';
 import { PRESETS, checkPresetFacts, presetNames } from './presets';
+import { SpPreset } from './presets/preset';
+import { FieldProblem, blocksModel, problem } from './problem';
 import { resolveProvisioning } from './provisioning/resolve-provisioning';
 import { snowflakeModelOf } from './presets/snowflake';
+import { checkPropStrings } from './prop-strings';
 import { resolveIdpRecord } from './resolve-idp-record';
+import { RuleId } from './rule-catalog';
 import { checkSamlSettings } from './saml-rules';
-import { FieldProblem, IntegrationSettings } from './settings';
-import { SpMetadata } from './sp-metadata';
 import { checkAgainstSpMetadata, settingsFromMetadata } from './sp-metadata-check';
+import { AnySsoProps } from './sso-props';
 import { GroupAssignment, IntegrationModel, SamlSettings } from './types';
+import { Unresolved, isUnresolved as tokenCheck } from './unresolved';
 
 /** Defaults for every SAML app: SHA-256, signed response and assertion, Email usernames. */
-export const COMMON_DEFAULTS: IntegrationSettings = {
+export const COMMON_DEFAULTS: AnySsoProps = {
   nameId: { format: 'emailAddress', template: '${user.userName}' },
   username: { format: 'email' },
   signing: { algorithm: 'RSA_SHA256', digest: 'SHA256', responseSigned: true, assertionSigned: true },
@@ -20,41 +24,74 @@ export const COMMON_DEFAULTS: IntegrationSettings = {
   groups: [],
 };
 
-/** What the config layer read for an integration besides its settings. */
-export interface IntegrationContext {
-  /** The SP's metadata, parsed, and the file it came from (for messages). */
-  readonly spMetadata?: { readonly metadata: SpMetadata; readonly source: string };
-  /** Config names SP metadata that could not be read (already reported): do not also report what it would have filled. */
-  readonly spMetadataUnreadable?: boolean;
-}
+/** Props every SP accepts; each preset adds its own (`ownProps`). The TypeScript props of each SP show only those that apply to it. */
+export const SHARED_PROPS: readonly string[] = [
+  'key',
+  'label',
+  'groups',
+  'username',
+  'nameId',
+  'signing',
+  'attributes',
+  'groupAttribute',
+  'showInDashboard',
+  'status',
+  'recipient',
+  'destination',
+  'catalogApp',
+  'provisioning',
+  'attributeSync',
+  'spMetadata',
+  'renamedFrom',
+  'suppressions',
+  // Where the SP publishes no pattern, or to override the one it does: as the SP shows them.
+  'acsUrl',
+  'audience',
+  'relayState',
+  // Generic SPs only; the others say why their own form cannot change.
+  'idpRecord',
+];
+
+/** An integration key: a Terraform identifier (`backend` is reserved by cdktf's JSON). */
+export const INTEGRATION_KEY = /^(?!backend$)[a-z][a-z0-9_]{0,47}$/;
+const KEY_ACCEPTED = 'lowercase letters, digits and _, starting with a letter, at most 48 characters, not "backend"';
 
 export interface ResolvedIntegration {
+  /** The resolved integration; absent when a problem leaves nothing to build (input that cannot work). */
   readonly model?: IntegrationModel;
+  /** Every problem, policy findings included (before suppressions). */
   readonly problems: readonly FieldProblem[];
 }
 
 /**
- * Turns one integration's merged settings into the model: preset defaults under
- * the user's settings, then the common SAML rules and the preset's own rules.
+ * Turns one integration's props into the model: the SP's defaults under the
+ * props, then the common SAML rules and the SP's own rules. Pure; Terraform
+ * tokens (values known only at apply) are skipped by every rule.
  */
-export function resolveIntegration(key: string, settings: IntegrationSettings, context: IntegrationContext = {}): ResolvedIntegration {
-  const preset = settings.preset === undefined ? undefined : PRESETS[settings.preset];
+export function resolveIntegration(presetName: string | undefined, key: string, props: AnySsoProps, isUnresolved: Unresolved = tokenCheck): ResolvedIntegration {
+  const preset = presetName !== undefined && Object.prototype.hasOwnProperty.call(PRESETS, presetName) ? PRESETS[presetName] : undefined;
   if (!preset) {
-    const message =
-      settings.preset === undefined
-        ? `missing required field preset; accepted: ${presetNames().join(', ')}`
-        : `unknown preset ${JSON.stringify(settings.preset)}; accepted: ${presetNames().join(', ')}`;
-    return { problems: [{ field: 'preset', message }] };
+    return {
+      problems: [
+        presetName === undefined
+          ? problem(RuleId.REQUIRED, 'preset', `missing required field preset; accepted: ${presetNames().join(', ')}`)
+          : problem(RuleId.WELL_FORMED, 'preset', `unknown preset ${JSON.stringify(presetName)}; accepted: ${presetNames().join(', ')}`),
+      ],
+    };
   }
-  const presetDefaults = preset.defaults(settings);
-  // The SP's metadata fills what neither the preset nor config gives (a generic SP declared from its metadata alone).
-  const fromMetadata = context.spMetadata ? settingsFromMetadata(context.spMetadata.metadata) : {};
-  const merged = mergeSettings<IntegrationSettings>(COMMON_DEFAULTS, { label: key }, fromMetadata, presetDefaults.settings, settings);
-  const problems: FieldProblem[] = [...presetDefaults.problems];
+  const problems: FieldProblem[] = [...checkKey(key), ...unknownProps(preset, props), ...checkPropStrings(props, isUnresolved)];
+
+  const presetDefaults = preset.defaults(props, isUnresolved);
+  const metadata = props.spMetadata;
+  if (metadata?.problem !== undefined) problems.push(problem(RuleId.WELL_FORMED, 'spMetadata', metadata.problem));
+  // The SP's metadata fills what neither the SP's defaults nor the props give (a generic SP declared from its metadata alone).
+  const fromMetadata = metadata?.metadata ? settingsFromMetadata(metadata.metadata) : {};
+  const merged = mergeSettings<AnySsoProps>(COMMON_DEFAULTS, { label: key }, fromMetadata, presetDefaults.settings, props);
+  problems.push(...presetDefaults.problems);
 
   for (const field of ['acsUrl', 'audience'] as const) {
-    if (merged[field] === undefined && !presetDefaults.problems.length && !context.spMetadataUnreadable) {
-      problems.push({ field, message: `missing required field ${field} (${field === 'acsUrl' ? 'the ACS URL' : 'the SP entity ID'} as ${preset.displayName} shows it)` });
+    if (merged[field] === undefined && !presetDefaults.problems.length && metadata?.problem === undefined) {
+      problems.push(problem(RuleId.REQUIRED, field, `missing required field ${field} (${field === 'acsUrl' ? 'the ACS URL' : 'the SP entity ID'} as ${preset.displayName} shows it)`));
     }
   }
   if (merged.acsUrl === undefined || merged.audience === undefined) return { problems };
@@ -88,18 +125,18 @@ export function resolveIntegration(key: string, settings: IntegrationSettings, c
     status: merged.status!,
   };
   if (merged.groupAttribute && !saml.groupAttribute) {
-    problems.push({ field: 'groupAttribute', message: 'groupAttribute needs name, filter.type and filter.value' });
+    problems.push(problem(RuleId.REQUIRED, 'groupAttribute', 'groupAttribute needs name, filter.type and filter.value'));
   }
-  const presetProblems = checkPresetFacts(preset, saml);
-  const samlProblems = checkSamlSettings(saml).filter(
+  const presetProblems = checkPresetFacts(preset, saml, isUnresolved);
+  const samlProblems = checkSamlSettings(saml, isUnresolved).filter(
     (p) =>
       // Recipient and destination that default to the ACS URL are reported once, on the ACS URL.
       !((p.field === 'recipient' || p.field === 'destination') && merged[p.field] === undefined) &&
       // A relay state outside the SP's allow-list is reported once, with the list.
       !(p.field === 'relayState' && presetProblems.some((q) => q.field === 'relayState')),
   );
-  problems.push(...samlProblems, ...presetProblems, ...(preset.check?.(saml, merged) ?? []), ...catalogConflicts(settings));
-  if (context.spMetadata) problems.push(...checkAgainstSpMetadata(saml, context.spMetadata.metadata, context.spMetadata.source));
+  problems.push(...samlProblems, ...presetProblems, ...(preset.check?.(saml, merged) ?? []), ...catalogConflicts(props));
+  if (metadata?.metadata) problems.push(...checkAgainstSpMetadata(saml, metadata.metadata, metadata.source, isUnresolved));
   const idpRecord = resolveIdpRecord(preset, merged);
   problems.push(...idpRecord.problems);
 
@@ -108,14 +145,17 @@ export function resolveIntegration(key: string, settings: IntegrationSettings, c
   );
   const seen = new Set<string>();
   groups.forEach((g, i) => {
-    if (seen.has(g.name)) problems.push({ field: `groups.${i}`, message: `group ${JSON.stringify(g.name)} is assigned twice` });
+    if (seen.has(g.name)) problems.push(problem(RuleId.UNIQUE, `groups.${i}`, `group ${JSON.stringify(g.name)} is assigned twice`));
     seen.add(g.name);
   });
+  if (merged.renamedFrom !== undefined && merged.renamedFrom === key) {
+    problems.push(problem(RuleId.CONSISTENT, 'renamedFrom', `renamedFrom ${JSON.stringify(merged.renamedFrom)} is the integration's own key; remove it`));
+  }
 
-  const provisioning = resolveProvisioning(preset, merged, groups);
+  const provisioning = resolveProvisioning(preset, merged, groups, isUnresolved);
   problems.push(...provisioning.problems);
 
-  if (problems.length > 0) return { problems };
+  if (problems.some(blocksModel)) return { problems };
   return {
     problems,
     model: {
@@ -128,18 +168,36 @@ export function resolveIntegration(key: string, settings: IntegrationSettings, c
       attributeSync: provisioning.attributeSync,
       idpRecord: idpRecord.spec,
       snowflake: snowflakeModelOf(key, merged),
-      ...(merged.suppressions?.length ? { suppressions: merged.suppressions.map((s) => ({ rule: s.rule, reason: s.reason })) } : {}),
+      props,
     },
   };
+}
+
+function checkKey(key: string): FieldProblem[] {
+  if (typeof key === 'string' && INTEGRATION_KEY.test(key)) return [];
+  return [problem(RuleId.WELL_FORMED, 'key', `integration key ${JSON.stringify(key)} is not a Terraform name; accepted: ${KEY_ACCEPTED} (it names okta_app_saml.<key>; set the key prop when the construct id is not one)`)];
+}
+
+/** Props outside this SP's: a prop of another SP (an `accountId` on Omni) or a typo, silently ignored otherwise. */
+function unknownProps(preset: SpPreset, props: AnySsoProps): FieldProblem[] {
+  const accepted = [...SHARED_PROPS, ...preset.ownProps];
+  return Object.keys(props)
+    .filter((name) => !accepted.includes(name) && (props as Record<string, unknown>)[name] !== undefined)
+    .map((name) => problem(RuleId.CONSISTENT, name, `${name} is not a prop of ${preset.constructName} (${preset.displayName}); accepted: ${[...accepted].sort().join(', ')}`));
 }
 
 /** Custom-SAML settings that a catalog app ignores: its catalog settings decide them. */
 const CUSTOM_SAML_ONLY = ['recipient', 'destination', 'nameId', 'signing', 'attributes', 'groupAttribute'] as const;
 
-function catalogConflicts(settings: IntegrationSettings): FieldProblem[] {
-  if (!settings.catalogApp) return [];
-  return CUSTOM_SAML_ONLY.filter((field) => settings[field] !== undefined).map((field) => ({
-    field,
-    message: `${field} conflicts with catalogApp ${JSON.stringify(settings.catalogApp?.key)}: a catalog app takes its SAML settings from Okta's catalog and catalogApp.settings; remove ${field} or remove catalogApp`,
-  }));
+function catalogConflicts(props: AnySsoProps): FieldProblem[] {
+  if (!props.catalogApp) return [];
+  return CUSTOM_SAML_ONLY.filter((field) => props[field] !== undefined).map((field) =>
+    problem(
+      RuleId.CONSISTENT,
+      field,
+      `${field} conflicts with catalogApp ${JSON.stringify(props.catalogApp?.key)}: a catalog app takes its SAML settings from Okta's catalog and catalogApp.settings; remove ${field} or remove catalogApp`,
+    ),
+  );
 }
+
+export { presetNames };

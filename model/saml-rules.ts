@@ -1,16 +1,17 @@
-import { FieldProblem } from './settings';
+import { FieldProblem } from './problem';
+import { RuleId } from './rule-catalog';
 import { SamlSettings } from './types';
+import { Unresolved, neverUnresolved } from './unresolved';
+
+export type { Unresolved } from './unresolved';
 
 /**
  * Rules every SAML app must satisfy, whatever its SP. A table, so that each rule
- * is one line to read and the construct and the config layer share it.
- * `isUnresolved` lets constructs skip values that are Terraform tokens.
+ * is one line to read. `isUnresolved` skips values that are Terraform tokens.
  */
-export type Unresolved = (value: unknown) => boolean;
-
 interface SamlRule {
   readonly field: string;
-  readonly check: (s: SamlSettings, isUnresolved: Unresolved) => string | undefined;
+  readonly check: (s: SamlSettings, isUnresolved: Unresolved) => { readonly rule: RuleId; readonly message: string } | undefined;
 }
 
 const URL_FIELDS = ['acsUrl', 'recipient', 'destination', 'relayState'] as const;
@@ -23,17 +24,25 @@ const URL_WORDS: Record<(typeof URL_FIELDS)[number], string> = {
 
 /** Returns why `value` is not an absolute https URL, or undefined when it is. */
 export function httpsUrlProblem(value: string): string | undefined {
+  return urlProblem(value)?.why;
+}
+
+/** Why `value` is not an absolute https URL, and whether that is only the scheme (policy SSO-001) or the URL itself (SSO-101). */
+export function urlProblem(value: string): { readonly rule: RuleId; readonly why: string } | undefined {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return 'is not a URL';
+    return { rule: RuleId.WELL_FORMED, why: 'is not a URL' };
   }
-  if (url.protocol !== 'https:') return `uses ${url.protocol.replace(':', '')}, not https`;
-  if (!url.hostname) return 'has no host';
-  if (/\s/.test(value)) return 'contains whitespace';
+  if (!url.hostname) return { rule: RuleId.WELL_FORMED, why: 'has no host' };
+  if (/\s/.test(value)) return { rule: RuleId.WELL_FORMED, why: 'contains whitespace' };
+  if (url.protocol !== 'https:') return { rule: url.protocol === 'http:' ? RuleId.HTTPS_URLS : RuleId.WELL_FORMED, why: `uses ${url.protocol.replace(':', '')}, not https` };
   return undefined;
 }
+
+const malformed = (message: string) => ({ rule: RuleId.WELL_FORMED, message });
+const conflict = (message: string) => ({ rule: RuleId.CONSISTENT, message });
 
 const RULES: readonly SamlRule[] = [
   ...URL_FIELDS.map(
@@ -42,8 +51,8 @@ const RULES: readonly SamlRule[] = [
       check: (s, isUnresolved) => {
         const value = s[field];
         if (value === undefined || isUnresolved(value)) return undefined;
-        const why = httpsUrlProblem(value);
-        return why && `${URL_WORDS[field]} ${JSON.stringify(value)} ${why}; accepted: an absolute https:// URL`;
+        const found = urlProblem(value);
+        return found && { rule: found.rule, message: `${URL_WORDS[field]} ${JSON.stringify(value)} ${found.why}; accepted: an absolute https:// URL` };
       },
     }),
   ),
@@ -51,21 +60,21 @@ const RULES: readonly SamlRule[] = [
     field: 'audience',
     check: (s, isUnresolved) => {
       if (isUnresolved(s.audience)) return undefined;
-      if (s.audience.trim() === '') return 'audience (SP entity ID) is empty; accepted: the entity ID exactly as the SP publishes it';
-      if (/\s/.test(s.audience)) return `audience ${JSON.stringify(s.audience)} contains whitespace; accepted: a URI or hostname without spaces`;
+      if (s.audience.trim() === '') return malformed('audience (SP entity ID) is empty; accepted: the entity ID exactly as the SP publishes it');
+      if (/\s/.test(s.audience)) return malformed(`audience ${JSON.stringify(s.audience)} contains whitespace; accepted: a URI or hostname without spaces`);
       return undefined;
     },
   },
   {
     field: 'label',
-    check: (s, isUnresolved) => (!isUnresolved(s.label) && s.label.trim() === '' ? 'label is empty; accepted: the app name shown in Okta' : undefined),
+    check: (s, isUnresolved) => (!isUnresolved(s.label) && s.label.trim() === '' ? malformed('label is empty; accepted: the app name shown in Okta') : undefined),
   },
   {
     field: 'username.template',
     check: (s) => {
-      if (s.username.format === 'custom' && !s.username.template) return 'username format "custom" needs username.template (an Okta expression such as ${source.login})';
+      if (s.username.format === 'custom' && !s.username.template) return { rule: RuleId.REQUIRED, message: 'username format "custom" needs username.template (an Okta expression such as ${source.login})' };
       if (s.username.format !== 'custom' && s.username.template !== undefined) {
-        return `username.template ${JSON.stringify(s.username.template)} conflicts with username.format ${JSON.stringify(s.username.format)}; set format to "custom" or remove the template`;
+        return conflict(`username.template ${JSON.stringify(s.username.template)} conflicts with username.format ${JSON.stringify(s.username.format)}; set format to "custom" or remove the template`);
       }
       return undefined;
     },
@@ -74,30 +83,30 @@ const RULES: readonly SamlRule[] = [
     field: 'signing',
     check: (s) =>
       !s.signing.responseSigned && !s.signing.assertionSigned
-        ? 'responseSigned and assertionSigned are both false; Okta requires at least one of them to be true'
+        ? { rule: RuleId.OKTA_ACCEPTS, message: 'responseSigned and assertionSigned are both false; Okta requires at least one of them to be true' }
         : undefined,
   },
   {
     field: 'groupAttribute.filter.value',
-    check: (s) => {
+    check: (s, isUnresolved) => {
       const f = s.groupAttribute?.filter;
-      if (!f || f.type !== 'regex') return undefined;
+      if (!f || f.type !== 'regex' || isUnresolved(f.value)) return undefined;
       try {
         new RegExp(f.value);
         return undefined;
       } catch {
-        return `group filter ${JSON.stringify(f.value)} is not a valid regular expression`;
+        return malformed(`group filter ${JSON.stringify(f.value)} is not a valid regular expression`);
       }
     },
   },
 ];
 
 /** Checks resolved SAML settings against the rules every SAML app must satisfy. */
-export function checkSamlSettings(settings: SamlSettings, isUnresolved: Unresolved = () => false): FieldProblem[] {
+export function checkSamlSettings(settings: SamlSettings, isUnresolved: Unresolved = neverUnresolved): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const rule of RULES) {
-    const message = rule.check(settings, isUnresolved);
-    if (message) problems.push({ field: rule.field, message });
+    const found = rule.check(settings, isUnresolved);
+    if (found) problems.push({ field: rule.field, message: found.message, rule: found.rule });
   }
   return problems;
 }

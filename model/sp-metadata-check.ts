@@ -1,6 +1,8 @@
-import { FieldProblem } from './settings';
+import { FieldProblem } from './problem';
+import { RuleId } from './rule-catalog';
 import { SpMetadata } from './sp-metadata';
 import { SamlSettings } from './types';
+import { Unresolved, neverUnresolved } from './unresolved';
 
 /** Settings an SP's metadata provides when config leaves them out (generic SPs declared from metadata alone). */
 export function settingsFromMetadata(metadata: SpMetadata): { acsUrl: string; audience: string } {
@@ -18,7 +20,7 @@ const ACS_FIELDS = [
  * destination must be one of the SP's HTTP-POST ACS locations, and the audience
  * its entity ID. `source` names the metadata file in messages.
  */
-export function checkAgainstSpMetadata(saml: SamlSettings, metadata: SpMetadata, source: string): FieldProblem[] {
+export function checkAgainstSpMetadata(saml: SamlSettings, metadata: SpMetadata, source: string, isUnresolved: Unresolved = neverUnresolved): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const locations = metadata.postAcs.map((a) => a.location);
   const shown = metadata.postAcs.map((a) => `${a.location} (index ${a.index}${a.isDefault ? ', default' : ''})`).join(', ');
@@ -26,7 +28,7 @@ export function checkAgainstSpMetadata(saml: SamlSettings, metadata: SpMetadata,
   const wrong = new Map<string, { field: string; words: string[] }>();
   for (const [field, words] of ACS_FIELDS) {
     const value = saml[field];
-    if (locations.includes(value)) continue;
+    if (locations.includes(value) || isUnresolved(value)) continue;
     const entry = wrong.get(value);
     if (entry) entry.words.push(words);
     else wrong.set(value, { field, words: [words] });
@@ -34,12 +36,14 @@ export function checkAgainstSpMetadata(saml: SamlSettings, metadata: SpMetadata,
   for (const [value, { field, words }] of wrong) {
     problems.push({
       field,
+      rule: RuleId.MATCHES_SP_METADATA,
       message: `${joinWords(words)} ${JSON.stringify(value)} ${words.length === 1 ? 'does' : 'do'} not match the SP metadata (${source}): its HTTP-POST AssertionConsumerService ${locations.length === 1 ? 'location is' : 'locations are'} ${shown}`,
     });
   }
-  if (saml.audience !== metadata.entityId) {
+  if (saml.audience !== metadata.entityId && !isUnresolved(saml.audience)) {
     problems.push({
       field: 'audience',
+      rule: RuleId.MATCHES_SP_METADATA,
       message: `audience ${JSON.stringify(saml.audience)} does not match the SP metadata (${source}): its entityID is ${JSON.stringify(metadata.entityId)}`,
     });
   }

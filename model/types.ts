@@ -4,24 +4,13 @@
  * overrides) and defaulted by the SP preset.
  */
 
+import type { AppStatus, AttributeNameFormat, DigestAlgorithm, GroupFilterType, NameIdFormat, ProvisioningMethod, SignatureAlgorithm, UsernameFormat } from './choices';
 import type { IdpRecordSpec } from './idp-record';
 import type { SnowflakeModel } from './presets/snowflake';
+import type { SecretRef } from './provisioning/secret-ref';
+import type { AnySsoProps } from './sso-props';
 
-/** How Okta builds the username it sends to the SP. */
-export type UsernameFormat = 'email' | 'login' | 'custom';
-
-/** SAML NameID formats, in the short names used in config. */
-export type NameIdFormat = 'unspecified' | 'emailAddress' | 'persistent' | 'transient' | 'x509SubjectName';
-
-export type SignatureAlgorithm = 'RSA_SHA256' | 'RSA_SHA1';
-export type DigestAlgorithm = 'SHA256' | 'SHA1';
-
-export type AppStatus = 'ACTIVE' | 'INACTIVE';
-
-/** Okta group attribute statement filter types, in config words. */
-export type GroupFilterType = 'regex' | 'startsWith' | 'equals' | 'contains';
-
-export type AttributeNameFormat = 'unspecified' | 'uri' | 'basic';
+export type { AppStatus, AttributeNameFormat, DigestAlgorithm, GroupFilterType, NameIdFormat, ProvisioningMethod, SignatureAlgorithm, UsernameFormat } from './choices';
 
 export interface UsernameSettings {
   readonly format: UsernameFormat;
@@ -100,7 +89,7 @@ export interface RuleSuppression {
 export interface IntegrationModel {
   /** Stable key from config; becomes the Terraform logical ID. */
   readonly key: string;
-  /** SP preset name (`aiven`, `omni`, `atlan`, `generic`). */
+  /** SP preset name (`aiven`, `omni`, `atlan`, `snowflake`, `onprem`, `generic`). */
   readonly preset: string;
   /** Key this integration had before a rename; emits a `moved` block. */
   readonly renamedFrom?: string;
@@ -125,27 +114,16 @@ export interface IntegrationModel {
   readonly attributeSync?: readonly AttributeSyncModel[];
   /** Policy rules this integration is exempt from. */
   readonly suppressions?: readonly RuleSuppression[];
+  /** The props it was resolved from (what a construct is built from). */
+  readonly props: AnySsoProps;
 }
-
-/** How users reach the SP: pushed by SCIM, created at first SAML sign-in, or not provisioned. */
-export type ProvisioningMethod = 'scim' | 'first-login' | 'none';
 
 /** Okta's "To App" provisioning checkboxes, in config words. */
 export type ProvisioningFeature = 'createUsers' | 'updateAttributes' | 'deactivateUsers' | 'syncPassword';
 
 export type ProvisioningFeatures = Readonly<Record<ProvisioningFeature, boolean>>;
 
-/**
- * Where a secret lives, never its value: `env:NAME` (an environment variable)
- * or `secret:<store path>` (a secret manager entry, read by whoever runs the step).
- */
-export interface SecretRef {
-  readonly kind: 'env' | 'secret';
-  /** The variable name or the store path. */
-  readonly name: string;
-  /** The reference exactly as written in config, e.g. `env:AIVEN_SCIM_TOKEN`. */
-  readonly ref: string;
-}
+export type { SecretRef } from './provisioning/secret-ref';
 
 /** One Okta group pushed to the SP as a group of the SP. */
 export interface PushGroupMapping {

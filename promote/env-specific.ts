@@ -1,4 +1,4 @@
-import { SECRET_REFERENCE } from '../config/secrets';
+import { SECRET_REFERENCE } from '../model/secret-literals';
 
 /**
  * Fields that are meant to differ per environment, by preset: promote never

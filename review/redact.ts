@@ -1,4 +1,4 @@
-import { secretKind } from '../config/secrets';
+import { secretKind } from '../model/secret-literals';
 
 /** What the review prints instead of a secret. */
 export const HIDDEN = '(secret, not shown)';

@@ -63,7 +63,7 @@ export function evaluate(
   const warnings: RuleFinding[] = [];
   const suppressions = new Map<string, SuppressionRecord[]>();
   const invalid: Array<{ key: string; message: string }> = [];
-  const ids = new Set(rules.map((r) => r.id));
+  const ids = new Set<string>(rules.map((r) => r.id));
   for (const subject of subjects) {
     const valid = new Map<string, RuleSuppression>();
     for (const s of suppressionsOf(subject.key)) {
@@ -73,7 +73,7 @@ export function evaluate(
     }
     const records: SuppressionRecord[] = [];
     for (const rule of rules) {
-      const outcome = rule.check(subject);
+      const outcome = checkSafely(rule, subject);
       const suppression = valid.get(rule.id);
       if (suppression) records.push({ rule: rule.id, reason: suppression.reason, outcome: outcome.status });
       if (outcome.status !== 'non-compliant' || suppression) continue;
@@ -82,6 +82,15 @@ export function evaluate(
     if (records.length) suppressions.set(subject.key, records);
   }
   return { errors, warnings, suppressions, invalid };
+}
+
+/** A rule that throws on an unexpected shape (an escape-hatch edit) reports that instead of stopping synth with an internal error. */
+function checkSafely(rule: PolicyRule, subject: AppSubject): RuleOutcome {
+  try {
+    return rule.check(subject);
+  } catch (err) {
+    return { status: 'non-compliant', detail: `the rule could not check ${subject.app.address} (${(err as Error).message}); check its arguments` };
+  }
 }
 
 /** One line per finding: ID, level, integration, what is wrong, why, and the fix. */

@@ -8,8 +8,9 @@ import { relayStateAllowed } from './sso-006-relay-state-allowed';
 import { preventDestroy } from './sso-007-prevent-destroy';
 import { noSecretLiteral } from './sso-008-no-secret-literal';
 import { assignedToGroup } from './sso-009-assigned-to-group';
+import { spInitiatedOnly } from './sso-010-sp-initiated-only';
 
-/** Every policy rule, in ID order. The config schema's suppressions enum lists the same IDs. */
+/** Every policy rule checked on the synthesized app, in ID order. */
 export const RULES: readonly PolicyRule[] = [
   httpsUrls,
   sha256Signing,
@@ -20,6 +21,7 @@ export const RULES: readonly PolicyRule[] = [
   preventDestroy,
   noSecretLiteral,
   assignedToGroup,
+  spInitiatedOnly,
 ];
 
 export type { PolicyRule, AppSubject, RuleOutcome } from './rule';

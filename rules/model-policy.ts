@@ -1,8 +1,9 @@
 import { OrgModel } from '../model/types';
-import { evaluate } from './evaluate';
+import { validateSso } from '../model/validate-sso';
+import { evaluateIntegration } from './evaluate-integration';
 import { RULES } from './index';
 import { modelSubjects } from './model-subjects';
-import { PolicyFailure, policyFailuresOf } from './policy-checks';
+import { PolicyFailure } from './policy-checks';
 import { NOT_APPLICABLE, PolicyRule } from './rule';
 
 /**
@@ -18,8 +19,11 @@ const MODEL_RULES: readonly PolicyRule[] = RULES.map((rule) => (rule.id === 'SSO
  * stack is built, nothing is written): what synth would refuse.
  */
 export function modelPolicyFailures(model: OrgModel): PolicyFailure[] {
-  return model.environments.flatMap((env) => {
-    const suppressions = new Map(env.integrations.map((i) => [i.key, i.suppressions ?? []]));
-    return policyFailuresOf(env.name, evaluate(modelSubjects(env), (key) => suppressions.get(key) ?? [], MODEL_RULES));
-  });
+  return model.environments.flatMap((env) =>
+    modelSubjects(env).flatMap((subject) => {
+      const integration = subject.integration!;
+      const evaluation = evaluateIntegration(subject, validateSso(integration.preset, integration.key, integration.props), MODEL_RULES);
+      return evaluation.errors.map((e) => ({ stack: env.name, key: integration.key, rule: e.rule, props: e.props, message: e.message }));
+    }),
+  );
 }

@@ -1,18 +1,20 @@
-import { IntegrationModel } from '../model/types';
-import { Evaluation, evaluate, formatFinding, subjectsOf } from './evaluate';
-
 /** Key under the app's `"//"` comment where suppressions and warnings are recorded in cdk.tf.json. */
 export const POLICY_TAG = 'okta-sso-policy';
 
-/** One policy error: the integration it is about, the rule (unless the suppression itself is wrong), the message. */
+/** One problem that stops synth: the stack and integration it is about, the rule, the props it concerns, the message. */
 export interface PolicyFailure {
   readonly stack: string;
-  readonly key: string;
+  /** The integration it is about; absent for a check of the whole stack. */
+  readonly key?: string;
   readonly rule?: string;
+  /** Props the failure is about, most likely first; the config layer locates the first one config writes. */
+  readonly props: readonly string[];
   readonly message: string;
+  /** `props`: judged from the integration's props; `synthesized`: a policy rule on the synthesized app. */
+  readonly source?: 'props' | 'synthesized';
 }
 
-/** Policy errors of one stack: synth stops before the stack is written. */
+/** Problems of one stack: synth stops before the stack is written. */
 export class PolicyError extends Error {
   readonly errors: readonly string[];
   constructor(
@@ -26,7 +28,7 @@ export class PolicyError extends Error {
   }
 }
 
-/** Policy errors of every stack of an app, collected so that one run reports them all. */
+/** Problems of every stack of an app, collected so that one run reports them all. */
 export class PolicyErrors extends Error {
   readonly failures: readonly PolicyFailure[];
   constructor(readonly stacks: readonly PolicyError[]) {
@@ -34,44 +36,4 @@ export class PolicyErrors extends Error {
     this.failures = stacks.flatMap((s) => s.failures);
     this.name = 'PolicyErrors';
   }
-}
-
-/** The errors of one stack's evaluation: rule errors, then suppressions that cannot be honoured. */
-export function policyFailuresOf(stack: string, result: Evaluation): PolicyFailure[] {
-  return [
-    ...result.errors.map((f) => ({ stack, key: f.key, rule: f.rule.id, message: formatFinding(f) })),
-    ...result.invalid.map((i) => ({ stack, key: i.key, message: `${i.key}: ${i.message}` })),
-  ];
-}
-
-/**
- * Runs the policy rules over a stack's synthesized configuration (the resolved
- * cdk.tf.json object, before it is written). Throws PolicyError on errors;
- * otherwise records, on each app's `"//"` comment, its suppressions (rule,
- * reason, what the rule found) and its warnings, and returns the configuration.
- * Runs on the one serialization synth makes anyway, so it adds no second
- * resolution of the construct tree.
- */
-export function applyPolicy(stack: string, tf: Record<string, any>, integrations: readonly IntegrationModel[] = []): Record<string, any> {
-  const models = new Map(integrations.map((i) => [i.key, i]));
-  const subjects = subjectsOf(tf, models);
-  const result = evaluate(subjects, (key) => models.get(key)?.suppressions ?? []);
-  const failures = policyFailuresOf(stack, result);
-  if (failures.length) throw new PolicyError(stack, failures);
-
-  const notes = new Map<string, { suppressions?: unknown[]; warnings?: string[] }>();
-  const noteOf = (address: string) => notes.get(address) ?? notes.set(address, {}).get(address)!;
-  const addressOf = new Map(subjects.map((s) => [s.key, s.app.address]));
-  for (const [key, records] of result.suppressions) {
-    noteOf(addressOf.get(key)!).suppressions = records.map((r) => ({ rule: r.rule, reason: r.reason, outcome: r.outcome }));
-    for (const r of records) {
-      if (r.outcome !== 'non-compliant') (noteOf(addressOf.get(key)!).warnings ??= []).push(`${key}: suppression of ${r.rule} is not needed (the rule is ${r.outcome}); remove it`);
-    }
-  }
-  for (const w of result.warnings) (noteOf(w.address).warnings ??= []).push(formatFinding(w));
-  for (const [address, note] of notes) {
-    const body = tf.resource.okta_app_saml[address.slice('okta_app_saml.'.length)];
-    body['//'] = { ...(body['//'] ?? {}), [POLICY_TAG]: note };
-  }
-  return tf;
 }

@@ -1,8 +1,8 @@
 import { SpPreset } from '../model/presets';
+import { RuleInfo } from '../model/rule-catalog';
 import { IntegrationModel } from '../model/types';
 
-/** error: synth fails (unless suppressed with a reason); warning: synth prints it and goes on. */
-export type RuleLevel = 'error' | 'warning';
+export type { RuleLevel } from '../model/rule-catalog';
 
 export type RuleOutcome =
   | { readonly status: 'compliant' }
@@ -38,16 +38,11 @@ export interface AppSubject {
   readonly integration?: IntegrationModel;
 }
 
-/** A policy rule in cdk-nag style: stable ID, level, one-line reason and fix, a pure check. */
-export interface PolicyRule {
-  /** Stable ID, `SSO-NNN`; never reused. */
-  readonly id: string;
-  readonly level: RuleLevel;
-  /** Short name for tables. */
-  readonly title: string;
-  /** One line: why the rule exists. */
-  readonly reason: string;
-  /** One line: how to comply, in config terms. */
-  readonly fix: string;
+/**
+ * A policy rule in cdk-nag style, checked on the synthesized app (so escape-hatch
+ * edits are seen too): stable ID, level, one-line reason and fix from the rule
+ * catalog, and a pure check.
+ */
+export interface PolicyRule extends RuleInfo {
   check(subject: AppSubject): RuleOutcome;
 }

@@ -1,3 +1,4 @@
+import { RULE_CATALOG } from '../model/rule-catalog';
 import { httpsUrlProblem } from '../model/saml-rules';
 import { COMPLIANT, NOT_APPLICABLE, PolicyRule, nonCompliant } from './rule';
 
@@ -10,11 +11,7 @@ const URL_ATTRIBUTES: ReadonlyArray<[string, string]> = [
 ];
 
 export const httpsUrls: PolicyRule = {
-  id: 'SSO-001',
-  level: 'error',
-  title: 'https-only URLs',
-  reason: 'SAML assertions sent over plain http can be read and replayed on the way',
-  fix: 'use https:// for acsUrl, recipient, destination and relayState, exactly as the SP publishes them',
+  ...RULE_CATALOG['SSO-001'],
   check({ app }) {
     const found = URL_ATTRIBUTES.filter(([attr]) => typeof app.body[attr] === 'string' && !String(app.body[attr]).startsWith('${'));
     if (found.length === 0) return NOT_APPLICABLE;

@@ -1,11 +1,8 @@
+import { RULE_CATALOG } from '../model/rule-catalog';
 import { COMPLIANT, NOT_APPLICABLE, PolicyRule, nonCompliant } from './rule';
 
 export const sha256Signing: PolicyRule = {
-  id: 'SSO-002',
-  level: 'error',
-  title: 'SHA-256 signing',
-  reason: 'SHA-1 signatures can be forged, and SPs are dropping SHA-1',
-  fix: 'set signing.algorithm: RSA_SHA256 and signing.digest: SHA256 (the defaults)',
+  ...RULE_CATALOG['SSO-002'],
   check({ app }) {
     const algorithm = app.body.signature_algorithm;
     const digest = app.body.digest_algorithm;

@@ -1,14 +1,11 @@
+import { RULE_CATALOG } from '../model/rule-catalog';
 import { COMPLIANT, NOT_APPLICABLE, PolicyRule, nonCompliant } from './rule';
 
 /** `${source.email}` as it reaches Terraform JSON (escaped) or as written. */
 const EMAIL_TEMPLATES = new Set(['$${source.email}', '${source.email}']);
 
 export const emailUsername: PolicyRule = {
-  id: 'SSO-004',
-  level: 'error',
-  title: 'Email username where the SP requires it',
-  reason: 'the SP identifies users by email: any other username format fails sign-in or creates duplicate accounts',
-  fix: 'set username.format: email (or remove username) for this integration',
+  ...RULE_CATALOG['SSO-004'],
   check({ app, preset }) {
     const requiresEmail = preset !== undefined && preset.usernameFormats.length === 1 && preset.usernameFormats[0] === 'email';
     if (!requiresEmail) return NOT_APPLICABLE;

@@ -1,3 +1,4 @@
+import { RULE_CATALOG } from '../model/rule-catalog';
 import { COMPLIANT, NOT_APPLICABLE, PolicyRule, nonCompliant } from './rule';
 
 /**
@@ -13,11 +14,7 @@ function importGroups(subject: Parameters<PolicyRule['check']>[0]): boolean | un
 }
 
 export const importGroupsOff: PolicyRule = {
-  id: 'SSO-005',
-  level: 'error',
-  title: 'Import Groups off',
-  reason: 'Import Groups copies the SP\'s groups into Okta, where they shadow or duplicate Okta groups (the SP vendors say keep it off)',
-  fix: 'set provisioning.importGroups: false',
+  ...RULE_CATALOG['SSO-005'],
   check(subject) {
     const value = importGroups(subject);
     if (value === undefined) return NOT_APPLICABLE;

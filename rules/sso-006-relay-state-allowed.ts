@@ -1,11 +1,8 @@
+import { RULE_CATALOG } from '../model/rule-catalog';
 import { COMPLIANT, NOT_APPLICABLE, PolicyRule, nonCompliant } from './rule';
 
 export const relayStateAllowed: PolicyRule = {
-  id: 'SSO-006',
-  level: 'error',
-  title: "relay state in the SP's allow-list",
-  reason: 'the SP rejects IdP-initiated sign-in with "invalid relay state" unless the default relay state is one it accepts',
-  fix: "set relayState to one of the values the SP accepts (see the preset's table)",
+  ...RULE_CATALOG['SSO-006'],
   check({ app, preset }) {
     const allowed = preset?.allowedRelayStates;
     if (!allowed) return NOT_APPLICABLE;

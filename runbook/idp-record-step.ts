@@ -1,7 +1,7 @@
 import { IDP_VALUES, IdpRecordField, idpRecordOutputName } from '../model/idp-record';
 import { PRESETS } from '../model/presets';
 import { GENERIC_IDP_RECORD } from '../model/resolve-idp-record';
-import { EnvironmentModel, IntegrationModel } from '../model/types';
+import { IntegrationModel } from '../model/types';
 import { RunbookStep } from './types';
 
 /** Why each SP's side is entered by hand; an SP not listed has no Terraform provider this tool knows. */
@@ -28,7 +28,7 @@ function valueSource(output: string, f: IdpRecordField): string {
  * The SP's side of the SAML integration: entering Okta as its IdP. Absent when
  * Terraform applies the record itself (the spec names a Terraform resource, e.g. Snowflake).
  */
-export function idpRecordStep(env: EnvironmentModel, integration: IntegrationModel): RunbookStep | undefined {
+export function idpRecordStep(env: { readonly name: string }, integration: IntegrationModel): RunbookStep | undefined {
   const spec = integration.idpRecord ?? GENERIC_IDP_RECORD;
   if (spec.terraformResource) return undefined;
   // Generic and on-premises SPs are known by their app's name.

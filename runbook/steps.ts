@@ -4,7 +4,10 @@ import { ProvisioningCapability } from '../model/provisioning/capability';
 import { ProvisioningPlacement, apiSupportsProvisioning, oauthOnlyApp, placeProvisioning } from '../model/provisioning/placement';
 import { describeSecretRef } from '../model/provisioning/secret-ref';
 import { AttributeSyncModel, EnvironmentModel, IntegrationModel, ProvisioningFeature, ProvisioningModel, UsernameSettings } from '../model/types';
-import { provisioningOutputName, scimTokenVariableName } from '../constructs/provisioning/provisioning';
+
+/** What a runbook needs of an environment: its name and its integrations, in key order. */
+export type RunbookEnvironment = Pick<EnvironmentModel, 'name' | 'integrations'>;
+import { provisioningOutputName, scimTokenVariableName } from '../model/terraform-names';
 import { idpRecordStep } from './idp-record-step';
 import { Runbook, RunbookStep } from './types';
 
@@ -27,7 +30,7 @@ function usernameWords(u: UsernameSettings): string {
 
 /** Everything a step builder needs about one integration. */
 interface Subject {
-  readonly env: EnvironmentModel;
+  readonly env: RunbookEnvironment;
   readonly integration: IntegrationModel;
   readonly provisioning: ProvisioningModel;
   readonly capability: ProvisioningCapability;
@@ -275,7 +278,7 @@ function firstLoginStep(s: Subject): RunbookStep {
 }
 
 /** The ordered admin steps for one integration (empty when Terraform does everything or nothing is provisioned). */
-export function integrationSteps(env: EnvironmentModel, integration: IntegrationModel): RunbookStep[] {
+export function integrationSteps(env: RunbookEnvironment, integration: IntegrationModel): RunbookStep[] {
   const provisioning = integration.provisioning;
   const preset = PRESETS[integration.preset];
   if (!provisioning || provisioning.method === 'none' || !preset?.provisioning) return [];
@@ -311,7 +314,7 @@ export function integrationSteps(env: EnvironmentModel, integration: Integration
  * integration, the SP's side of SSO (its IdP record, unless Terraform applies it),
  * then the provisioning steps.
  */
-export function environmentRunbook(env: EnvironmentModel): Runbook {
+export function environmentRunbook(env: RunbookEnvironment): Runbook {
   return {
     environment: env.name,
     steps: env.integrations.flatMap((i) => {

@@ -1,9 +1,9 @@
-import { App } from 'cdktf';
+import { App, TerraformStack } from 'cdktf';
 import * as fs from 'fs';
 import * as path from 'path';
+import { SsoIntegration } from '../constructs/sp/sso-integration';
 import { OrgModel } from '../model/types';
-import { PolicyError, PolicyErrors } from '../rules/policy-checks';
-import { writeRunbooks } from '../runbook/write';
+import { PolicyError, PolicyErrors, PolicyFailure } from '../rules/policy-checks';
 import { OktaEnvironmentStack } from '../stacks/okta-environment-stack';
 
 export interface SynthOptions {
@@ -25,15 +25,47 @@ export interface SynthOptions {
  * Builds the cdktf app for a model: one stack per environment, nothing written.
  * `layoutOutdir` is where the output will finally live (local state paths are
  * computed from it), when it differs from the directory synthesized into.
+ * The app skips cdktf's own validation run: `checkApp` runs the same
+ * validations once, keeping their findings structured.
  */
-export function buildApp(model: OrgModel, outdir: string, configDir: string, layoutOutdir: string = outdir, policyErrors?: PolicyError[]): App {
-  const app = new App({ outdir, skipValidation: false });
+export function buildApp(model: OrgModel, outdir: string, configDir: string, layoutOutdir: string = outdir): App {
+  const app = new App({ outdir, skipValidation: true });
   for (const environment of model.environments) {
     const stackDir = path.resolve(layoutOutdir, 'stacks', environment.name);
     const configDirFromStackDir = path.relative(stackDir, path.resolve(configDir)).split(path.sep).join('/') || '.';
-    new OktaEnvironmentStack(app, environment.name, { environment, configDirFromStackDir, policyErrors });
+    new OktaEnvironmentStack(app, environment.name, { environment, configDirFromStackDir });
   }
   return app;
+}
+
+export interface AppCheck {
+  /** Every stack's errors: each SP construct's findings (structured, with the props they concern) and any other construct's validation. */
+  readonly failures: readonly PolicyFailure[];
+  /** Every stack's warnings, one line each (`<stack>: warning: ...`). */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Runs every construct's validation of every stack once, as `app.synth()` would:
+ * the SP constructs' rules (recording their policy notes in the stacks), and any
+ * other construct's own checks.
+ */
+export function checkApp(app: App): AppCheck {
+  const failures: PolicyFailure[] = [];
+  const warnings: string[] = [];
+  for (const stack of app.node.findAll().filter((c): c is TerraformStack => c instanceof TerraformStack)) {
+    const name = stack.node.id;
+    for (const construct of stack.node.findAll()) {
+      if (construct instanceof SsoIntegration) {
+        const evaluation = construct.applyRules();
+        for (const e of evaluation.errors) failures.push({ stack: name, key: construct.key, rule: e.rule, props: e.props, message: e.message, source: e.source });
+        for (const w of evaluation.warnings) warnings.push(`${name}: warning: ${w.message}`);
+        continue;
+      }
+      for (const message of construct.node.validate()) failures.push({ stack: name, props: [], message: `[${construct.node.path}] ${message}` });
+    }
+  }
+  return { failures, warnings };
 }
 
 /** Why synth must not replace `outdir`, or undefined when it is safe to. */
@@ -72,24 +104,27 @@ export function synthToDisk(model: OrgModel, options: SynthOptions): string[] {
   const staging = `${outdir}.tmp-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(outdir), { recursive: true });
-  const warnings: string[] = [];
+  let checked: AppCheck;
   try {
-    // Runbooks come from the model alone; written first, while the heap is small, so
-    // their garbage is collected as the app grows instead of adding to synth's peak memory.
-    writeRunbooks(model, staging);
-    // Every stack's policy errors are collected, so one run reports all environments.
-    const policyErrors: PolicyError[] = [];
-    const app = buildApp(model, staging, options.configDir, outdir, policyErrors);
+    const app = buildApp(model, staging, options.configDir, outdir);
+    // Every stack's problems together, before any stack is written.
+    checked = checkApp(app);
+    if (checked.failures.length) throw policyErrorsOf(checked.failures);
+    // Each stack writes its runbook beside its cdk.tf.json (SsoEnvironment).
     app.synth();
-    if (policyErrors.length) throw new PolicyErrors(policyErrors);
-    // Warnings as the stacks recorded them while synthesizing: no second read of the output.
-    for (const stack of app.node.children) if (stack instanceof OktaEnvironmentStack) warnings.push(...stack.policyWarnings);
     fs.rmSync(outdir, { recursive: true, force: true });
     fs.renameSync(staging, outdir);
   } catch (err) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw err;
   }
-  warnings.forEach((w) => options.onWarning?.(w));
+  checked.warnings.forEach((w) => options.onWarning?.(w));
   return model.environments.map((e) => `stacks/${e.name}/cdk.tf.json`);
+}
+
+/** Failures grouped by stack, in stack order. */
+export function policyErrorsOf(failures: readonly PolicyFailure[]): PolicyErrors {
+  const byStack = new Map<string, PolicyFailure[]>();
+  for (const f of failures) byStack.set(f.stack, [...(byStack.get(f.stack) ?? []), f]);
+  return new PolicyErrors([...byStack].map(([stack, list]) => new PolicyError(stack, list)));
 }

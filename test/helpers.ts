@@ -66,10 +66,26 @@ export async function runCliCaptured(argv: readonly string[]): Promise<{ code: n
   return { code, out, err };
 }
 
-/** An integration resolved from settings, asserting that it has no problem. */
-export function resolvedIntegration(key: string, settings: import('../model/settings').IntegrationSettings): import('../model/types').IntegrationModel {
+/**
+ * Resolves an integration written in config words (`preset`, `aiven: { accountId }`,
+ * `token: env:NAME`) the way the config layer does: config -> props -> the SP's
+ * validation. Problems are located at config fields, with their rule.
+ */
+export function resolveSettings(
+  key: string,
+  settings: import('../config/settings').IntegrationSettings,
+  spMetadata?: import('../model/sp-metadata-document').SpMetadataDocument,
+): { model?: import('../model/types').IntegrationModel; problems: Array<{ field: string; message: string; rule: string }> } {
+  const { propsFromSettings, configFieldOf } = require('../config/to-props') as typeof import('../config/to-props');
   const { resolveIntegration } = require('../model/resolve-integration') as typeof import('../model/resolve-integration');
-  const r = resolveIntegration(key, settings);
+  const { preset, props } = propsFromSettings(settings, spMetadata);
+  const r = resolveIntegration(preset, key, props);
+  return { model: r.model, problems: r.problems.map((p) => ({ field: configFieldOf(preset, p.field), message: p.message, rule: p.rule })) };
+}
+
+/** An integration resolved from config settings, asserting that it has no problem. */
+export function resolvedIntegration(key: string, settings: import('../config/settings').IntegrationSettings): import('../model/types').IntegrationModel {
+  const r = resolveSettings(key, settings);
   expect(r.problems).toEqual([]);
   return r.model!;
 }

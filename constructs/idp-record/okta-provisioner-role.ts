@@ -37,7 +37,7 @@ export interface OktaProvisionerRole {
 export class OktaProvisionerRoles extends Construct {
   /** The stack's registry, created on first use. */
   public static of(scope: Construct): OktaProvisionerRoles {
-    return stackSingleton(scope, REGISTRY_ID, (stack, id) => new OktaProvisionerRoles(stack, id));
+    return stackSingleton(scope, REGISTRY_ID, OktaProvisionerRoles, (stack, id) => new OktaProvisionerRoles(stack, id));
   }
 
   private readonly roles = new Map<string, OktaProvisionerRole>();

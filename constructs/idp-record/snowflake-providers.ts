@@ -14,7 +14,7 @@ const REGISTRY_ID = 'snowflake-providers';
 export class SnowflakeProviders extends Construct {
   /** The stack's registry, created on first use. */
   public static of(scope: Construct): SnowflakeProviders {
-    return stackSingleton(scope, REGISTRY_ID, (stack, id) => new SnowflakeProviders(stack, id));
+    return stackSingleton(scope, REGISTRY_ID, SnowflakeProviders, (stack, id) => new SnowflakeProviders(stack, id));
   }
 
   private readonly providers = new Map<string, SnowflakeProvider>();

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { ProvisioningPlacement, placeProvisioning } from '../../model/provisioning/placement';
 import { IntegrationModel } from '../../model/types';
 import { MovedBlock } from '../moved-block';
+import { provisioningOutputName, pushGroupLogicalId, scimTokenVariableName } from '../../model/terraform-names';
 import { OktaGroups, groupLogicalId } from '../okta-groups';
 import { AttributeSync } from './attribute-sync';
 import { OktaAppConnection } from './okta-app-connection';
@@ -14,24 +15,11 @@ export interface ProvisioningProps {
   readonly integration: IntegrationModel;
   /** Okta app ID (`okta_app_saml.<key>.id`). */
   readonly appId: string;
-  /** The environment's group registry, so each group is declared once. */
+  /** The stack's groups, so each group is declared once. */
   readonly oktaGroups: OktaGroups;
 }
 
-/** Name of the sensitive Terraform variable holding an integration's SCIM token. */
-export function scimTokenVariableName(key: string): string {
-  return `scim_token_${key}`;
-}
-
-/** Name of the Terraform output the runbook points admins to. */
-export function provisioningOutputName(key: string): string {
-  return `provisioning_${key}`;
-}
-
-/** Terraform name of a push mapping: stable for an integration and Okta group. */
-export function pushGroupLogicalId(key: string, group: string): string {
-  return `${key}_${groupLogicalId(group)}`;
-}
+export { provisioningOutputName, pushGroupLogicalId, scimTokenVariableName };
 
 /**
  * One integration's provisioning, Terraform side: the connection and features
@@ -52,7 +40,6 @@ export class Provisioning extends Construct {
     const key = integration.key;
     const p = integration.provisioning;
     this.placement = placeProvisioning(integration);
-    this.node.addValidation({ validate: () => this.problems(integration).map((m) => `${key}: ${m}`) });
 
     if (p && this.placement?.connection === 'terraform') {
       // The SP-issued token reaches Terraform only at plan time (TF_VAR_...): never in config or JSON.
@@ -91,11 +78,11 @@ export class Provisioning extends Construct {
     const pushGroups: OktaPushGroup[] = [];
     if (p && this.placement?.pushGroups === 'terraform') {
       for (const mapping of p.pushGroups) {
-        const assigned = integration.groups.find((g) => g.name === mapping.group);
-        if (!assigned) continue; // reported by the validation above
+        const index = integration.groups.findIndex((g) => g.name === mapping.group);
+        if (index < 0) continue; // a push group must be assigned: the integration's validation reports it
         const push = new OktaPushGroup(this, `push-${groupLogicalId(mapping.group)}`, {
           appId: props.appId,
-          sourceGroupId: props.oktaGroups.idOf(assigned),
+          sourceGroupId: props.oktaGroups.idOf(integration.groups[index], { integration: key, index }),
           targetGroupName: mapping.target,
           status: 'ACTIVE',
           deleteTargetGroupOnDestroy: mapping.deleteTargetGroupOnDestroy,
@@ -126,22 +113,5 @@ export class Provisioning extends Construct {
   /** A `moved` block for one of this integration's resources after a rename. */
   private moved(type: string, from: string, to: string): void {
     new MovedBlock(this, `moved-${type}-${to}`, { from: `${type}.${from}`, to: `${type}.${to}` });
-  }
-
-  /** Rules the construct enforces itself, for use without the config layer. */
-  private problems(integration: IntegrationModel): string[] {
-    const p = integration.provisioning;
-    if (!p) return [];
-    const assigned = new Set(integration.groups.map((g) => g.name));
-    const problems = p.pushGroups
-      .filter((m) => !assigned.has(m.group))
-      .map((m) => `provisioning.pushGroups: push group ${JSON.stringify(m.group)} is not assigned to the app; accepted: one of ${[...assigned].map((a) => JSON.stringify(a)).join(', ') || 'no groups assigned'}`);
-    if (p.terraformManaged && this.placement?.connection !== 'terraform' && p.method === 'scim') {
-      problems.push('provisioning.terraformManaged: Okta\'s API does not accept a token provisioning connection for this app; accepted: false');
-    }
-    if (this.placement?.connection === 'terraform' && !p.scimBaseUrl) {
-      problems.push('provisioning.scimBaseUrl: a Terraform-managed connection needs the SCIM base URL');
-    }
-    return problems;
   }
 }

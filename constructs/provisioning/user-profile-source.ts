@@ -9,7 +9,7 @@ const ID = 'okta_user_profile_source';
  * (`data.okta_user_profile_mapping_source.okta_user`), declared once per stack.
  */
 export function oktaUserProfileSource(scope: Construct): DataOktaUserProfileMappingSource {
-  return stackSingleton(scope, ID, (stack, id) => {
+  return stackSingleton(scope, ID, DataOktaUserProfileMappingSource, (stack, id) => {
     const source = new DataOktaUserProfileMappingSource(stack, id, {});
     source.overrideLogicalId('okta_user');
     return source;

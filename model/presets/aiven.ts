@@ -1,10 +1,13 @@
+import { AivenConsole, choicesOf } from '../choices';
 import { IdpRecordSpec } from '../idp-record';
-import { FieldProblem, IntegrationSettings } from '../settings';
+import { FieldProblem, problem } from '../problem';
+import { RuleId } from '../rule-catalog';
+import { AnySsoProps } from '../sso-props';
 import { SamlSettings } from '../types';
 import { SpPreset } from './preset';
 
 /** Aiven's consoles; the default relay state must be the one the organisation uses. */
-export const AIVEN_RELAY_STATES = ['https://console.aiven.io', 'https://console.gcp.aiven.io/', 'https://console.aws.aiven.io/'] as const;
+export const AIVEN_RELAY_STATES: readonly AivenConsole[] = choicesOf(AivenConsole);
 
 const ID_PATTERN = /^[A-Za-z0-9]+$/;
 
@@ -15,32 +18,35 @@ export function aivenUrls(accountId: string, methodId: string): { acsUrl: string
 }
 
 /** Aiven's form for an IdP (Aiven Console), with the Aiven API's field names. */
-export function aivenIdpRecord(settings: IntegrationSettings): IdpRecordSpec {
+export function aivenIdpRecord(props: AnySsoProps): IdpRecordSpec {
   return {
     where: 'Aiven Console: Admin > Identity providers > your Okta IdP > Configure',
     fields: [
       { id: 'idpUrl', label: 'IDP URL', from: 'ssoUrl', apiName: 'saml_idp_url' },
       { id: 'entityId', label: 'Entity ID', from: 'issuer', apiName: 'saml_entity_id' },
       { id: 'certificate', label: 'Certificate', from: 'certificatePem', apiName: 'saml_certificate' },
-      { id: 'idpLoginAllowed', label: 'IdP login allowed', value: settings.aiven?.idpLoginAllowed ?? true, apiName: 'saml_idp_login_allowed' },
+      { id: 'idpLoginAllowed', label: 'IdP login allowed', value: props.idpLoginAllowed ?? true, apiName: 'saml_idp_login_allowed' },
     ],
   };
 }
 
 /** A default relay state means IdP-initiated sign-in, which Aiven refuses ("Authentication failed") unless IdP login is allowed. */
-function checkIdpLogin(saml: SamlSettings, settings: IntegrationSettings) {
-  if (saml.relayState === undefined || settings.aiven?.idpLoginAllowed !== false) return [];
+function checkIdpLogin(saml: SamlSettings, props: AnySsoProps): FieldProblem[] {
+  if (saml.relayState === undefined || props.idpLoginAllowed !== false) return [];
   return [
-    {
-      field: 'aiven.idpLoginAllowed',
-      message: `IdP login allowed is off, but the Okta app sets a default relay state (${JSON.stringify(saml.relayState)}) for IdP-initiated sign-in, which Aiven then rejects with "Authentication failed"; accepted: true`,
-    },
+    problem(
+      RuleId.IDP_LOGIN_ALLOWED,
+      'idpLoginAllowed',
+      `IdP login allowed is off, but the Okta app sets a default relay state (${JSON.stringify(saml.relayState)}) for IdP-initiated sign-in, which Aiven then rejects with "Authentication failed"; accepted: true`,
+    ),
   ];
 }
 
 export const aiven: SpPreset = {
   name: 'aiven',
   displayName: 'Aiven',
+  constructName: 'AivenSso',
+  ownProps: ['accountId', 'methodId', 'idpLoginAllowed'],
   summary:
     'ACS URL and entity ID built from `aiven.accountId` and `aiven.methodId`; relay state one of the Aiven consoles (default https://console.aiven.io); IdP-initiated sign-in on; username Email.',
   signIn: 'idp-and-sp',
@@ -61,18 +67,18 @@ export const aiven: SpPreset = {
       'Profile updates pushed from Okta cannot be changed in Aiven; deactivated users are kept in Aiven until deleted there.',
     ],
   },
-  defaults(settings: IntegrationSettings) {
+  defaults(props, isUnresolved) {
     const problems: FieldProblem[] = [];
-    const accountId = settings.aiven?.accountId;
-    const methodId = settings.aiven?.methodId;
-    for (const [field, value] of [
-      ['aiven.accountId', accountId],
-      ['aiven.methodId', methodId],
+    const accountId = props.accountId;
+    const methodId = props.methodId;
+    for (const [field, value, words] of [
+      ['accountId', accountId, 'account ID'],
+      ['methodId', methodId, 'authentication method ID'],
     ] as const) {
       if (value === undefined) {
-        problems.push({ field, message: `missing required field ${field} (from the Aiven Console: Admin > Identity providers > your IdP)` });
-      } else if (!ID_PATTERN.test(value)) {
-        problems.push({ field, message: `${field} ${JSON.stringify(value)} is not an Aiven ID; accepted: letters and digits, e.g. a1b2c3d4e5f6` });
+        problems.push(problem(RuleId.REQUIRED, field, `missing required value: the Aiven ${words} (from the Aiven Console: Admin > Identity providers > your IdP)`));
+      } else if (typeof value !== 'string' || (!isUnresolved(value) && !ID_PATTERN.test(value))) {
+        problems.push(problem(RuleId.WELL_FORMED, field, `Aiven ${words} ${JSON.stringify(value)} is not an Aiven ID; accepted: letters and digits, e.g. a1b2c3d4e5f6`));
       }
     }
     if (problems.length > 0 || !accountId || !methodId) return { settings: {}, problems };
@@ -82,7 +88,7 @@ export const aiven: SpPreset = {
         label: 'Aiven',
         acsUrl: urls.acsUrl,
         audience: urls.metadataUrl,
-        relayState: AIVEN_RELAY_STATES[0],
+        relayState: AivenConsole.AIVEN,
         username: { format: 'email' },
         showInDashboard: true,
       },

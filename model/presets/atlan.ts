@@ -8,6 +8,8 @@ const RECORD: IdpRecordSpec = {
 
 export const atlan: SpPreset = {
   name: 'atlan',
+  constructName: 'AtlanSso',
+  ownProps: [],
   displayName: 'Atlan',
   summary:
     'Custom SAML 2.0 app; `acsUrl` (Single sign-on URL) and `audience` (Audience URI) exactly as Atlan shows them; attributes firstName, lastName, email; group attribute `memberOf` with a regex filter (default `.*`). Usernames are permanent in Atlan.',

@@ -2,6 +2,8 @@ import { SpPreset } from './preset';
 
 export const generic: SpPreset = {
   name: 'generic',
+  constructName: 'GenericSamlSso',
+  ownProps: [],
   displayName: 'a generic SAML 2.0 SP',
   summary: 'Any SAML 2.0 SP: you supply `acsUrl` and `audience` (and anything else) explicitly.',
   signIn: 'idp-and-sp',

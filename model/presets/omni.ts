@@ -12,6 +12,8 @@ const RECORD: IdpRecordSpec = {
 
 export const omni: SpPreset = {
   name: 'omni',
+  constructName: 'OmniSso',
+  ownProps: [],
   displayName: 'Omni',
   summary:
     "Custom SAML app (Omni's catalog key is not published); `acsUrl` and `audience` exactly as Omni's SAML settings page shows them (the entity ID is a bare hostname such as `acme.omniapp.co`); SP-initiated only: no relay state, Okta tile hidden.",

@@ -6,6 +6,8 @@ import { SpPreset } from './preset';
  */
 export const onprem: SpPreset = {
   name: 'onprem',
+  constructName: 'OnPremSso',
+  ownProps: [],
   displayName: 'an on-premises app (Okta Provisioning Agent + SCIM connector)',
   summary:
     'Custom SAML 2.0 app for an on-premises app: you supply `acsUrl` and `audience`; provisioning goes through the Okta Provisioning Agent to the SCIM connector at `provisioning.connector.baseUrl` (SCIM version in the path, trailing slash).',

@@ -1,14 +1,17 @@
-import { FieldProblem, IntegrationSettings } from '../settings';
-import { ProvisioningCapability } from '../provisioning/capability';
 import { IdpRecordSpec } from '../idp-record';
+import { FieldProblem, problem } from '../problem';
+import { ProvisioningCapability } from '../provisioning/capability';
+import { RuleId } from '../rule-catalog';
+import { AnySsoProps } from '../sso-props';
 import { IntegrationModel, SamlSettings, UsernameFormat } from '../types';
+import { Unresolved } from '../unresolved';
 
 /** How users may start sign-in for an SP. */
 export type SignInFlow = 'idp-and-sp' | 'sp-only';
 
 /** Values a preset computes from the SP's own parameters (never guessed). */
 export interface PresetDefaults {
-  readonly settings: IntegrationSettings;
+  readonly settings: AnySsoProps;
   readonly problems: readonly FieldProblem[];
 }
 
@@ -41,15 +44,19 @@ export interface SpPreset {
    * @default - SSO only: provisioning method must be `none`
    */
   readonly provisioning?: ProvisioningCapability;
-  /** Defaults for this SP, computed from the integration's settings (e.g. URLs from account IDs). */
-  defaults(settings: IntegrationSettings): PresetDefaults;
+  /** The construct class users create for this SP, for messages (e.g. `AivenSso`). */
+  readonly constructName: string;
+  /** Props of this SP beyond the shared ones (SHARED_PROPS); a prop outside both is reported. */
+  readonly ownProps: readonly string[];
+  /** Defaults for this SP, computed from the integration's props (e.g. URLs from account IDs); skips Terraform tokens. */
+  defaults(props: AnySsoProps, isUnresolved: Unresolved): PresetDefaults;
   /** SP-specific rules on the resolved settings, beyond the common SAML rules. */
-  check?(saml: SamlSettings, settings: IntegrationSettings): FieldProblem[];
+  check?(saml: SamlSettings, props: AnySsoProps): FieldProblem[];
   /**
    * The SP's record of Okta as its IdP: its fields in the SP's words, order and formats.
    * @default - the generic record (sign-on URL, issuer, PEM certificate, metadata URL), or config's `idpRecord`
    */
-  idpRecord?(settings: IntegrationSettings): IdpRecordSpec;
+  idpRecord?(props: AnySsoProps): IdpRecordSpec;
   /**
    * Provisioning values computed from the resolved integration; config's `provisioning.scimBaseUrl` still wins.
    * @default - `provisioning.tokenSource`, and the SCIM base URL from config only
@@ -58,32 +65,37 @@ export interface SpPreset {
 }
 
 /** Rules that follow from a preset's declared facts; shared by every preset. */
-export function checkPresetFacts(preset: SpPreset, saml: SamlSettings): FieldProblem[] {
+export function checkPresetFacts(preset: SpPreset, saml: SamlSettings, isUnresolved: Unresolved): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (preset.allowedRelayStates && saml.relayState !== undefined && !preset.allowedRelayStates.includes(saml.relayState)) {
-    problems.push({
-      field: 'relayState',
-      message: `relay state ${JSON.stringify(saml.relayState)} is not accepted by ${preset.displayName}; accepted: ${preset.allowedRelayStates.join(', ')}`,
-    });
+  const relayStateKnown = saml.relayState !== undefined && !isUnresolved(saml.relayState);
+  if (preset.allowedRelayStates && relayStateKnown && !preset.allowedRelayStates.includes(saml.relayState!)) {
+    problems.push(
+      problem(RuleId.RELAY_STATE_ALLOWED, 'relayState', `relay state ${JSON.stringify(saml.relayState)} is not accepted by ${preset.displayName}; accepted: ${preset.allowedRelayStates.join(', ')}`),
+    );
   }
   if (!preset.usernameFormats.includes(saml.username.format)) {
-    problems.push({
-      field: 'username.format',
-      message: `username format ${JSON.stringify(saml.username.format)} is not allowed by ${preset.displayName}; accepted: ${preset.usernameFormats.join(', ')}`,
-    });
+    problems.push(
+      problem(RuleId.SP_USERNAME_FORMAT, 'username.format', `username format ${JSON.stringify(saml.username.format)} is not allowed by ${preset.displayName}; accepted: ${preset.usernameFormats.join(', ')}`),
+    );
   }
   if (preset.signIn === 'sp-only') {
     if (saml.relayState !== undefined) {
-      problems.push({
-        field: 'relayState',
-        message: `${preset.displayName} supports SP-initiated sign-in only, so a default relay state (${JSON.stringify(saml.relayState)}) must not be set; accepted: no relayState`,
-      });
+      problems.push(
+        problem(
+          RuleId.SP_INITIATED_ONLY,
+          'relayState',
+          `${preset.displayName} supports SP-initiated sign-in only, so a default relay state (${JSON.stringify(saml.relayState)}) must not be set; accepted: no relayState`,
+        ),
+      );
     }
-    if (saml.showInDashboard) {
-      problems.push({
-        field: 'showInDashboard',
-        message: `${preset.displayName} supports SP-initiated sign-in only; an Okta dashboard tile starts IdP-initiated sign-in, which fails; accepted: false`,
-      });
+    if (saml.showInDashboard === true) {
+      problems.push(
+        problem(
+          RuleId.SP_INITIATED_ONLY,
+          'showInDashboard',
+          `${preset.displayName} supports SP-initiated sign-in only; an Okta dashboard tile starts IdP-initiated sign-in, which fails; accepted: false`,
+        ),
+      );
     }
   }
   return problems;

@@ -1,16 +1,10 @@
 import { IdpRecordSpec } from '../idp-record';
-import { FieldProblem, IntegrationSettings } from '../settings';
+import { FieldProblem, problem } from '../problem';
+import { RuleId } from '../rule-catalog';
 import { SnowflakeAccount, parseSnowflakeAccount, snowflakeUrls } from '../snowflake-account';
+import { AnySsoProps } from '../sso-props';
 import { IntegrationModel } from '../types';
 import { ProvisioningValues, SpPreset } from './preset';
-
-/** The `snowflake:` block of an integration's config. */
-export interface SnowflakeSettings {
-  readonly account?: string;
-  readonly integrationName?: string;
-  readonly loginPageLabel?: string;
-  readonly scim?: boolean;
-}
 
 /** The Snowflake side of an integration: Terraform resources in the Snowflake account. */
 export interface SnowflakeModel {
@@ -23,15 +17,10 @@ export interface SnowflakeModel {
   readonly scimIntegrationName?: string;
 }
 
-function snowflakeSettings(settings: IntegrationSettings): SnowflakeSettings {
-  return (settings.snowflake ?? {}) as SnowflakeSettings;
-}
-
-/** SCIM is on when config turns on `snowflake.scim`, or declares SCIM provisioning (`provisioning.method`, default scim). */
-function scimOn(settings: IntegrationSettings): boolean {
-  const explicit = snowflakeSettings(settings).scim;
-  if (explicit !== undefined) return explicit;
-  return settings.provisioning !== undefined && (settings.provisioning.method ?? 'scim') === 'scim';
+/** SCIM is on when `scim` (config: `snowflake.scim`) says so, or SCIM provisioning is declared (`provisioning.method`, default scim). */
+function scimOn(props: AnySsoProps): boolean {
+  if (props.scim !== undefined) return props.scim;
+  return props.provisioning !== undefined && (props.provisioning.method ?? 'scim') === 'scim';
 }
 
 /**
@@ -41,17 +30,16 @@ function scimOn(settings: IntegrationSettings): boolean {
  * moves the Terraform resources but must not rename the Snowflake objects,
  * which would recreate them and void the SCIM token.
  */
-export function snowflakeModelOf(key: string, settings: IntegrationSettings): SnowflakeModel | undefined {
-  const s = snowflakeSettings(settings);
-  if (s.account === undefined) return undefined;
-  const account = parseSnowflakeAccount(s.account);
+export function snowflakeModelOf(key: string, props: AnySsoProps): SnowflakeModel | undefined {
+  if (typeof props.account !== 'string') return undefined;
+  const account = parseSnowflakeAccount(props.account);
   if ('problem' in account) return undefined;
-  const integrationName = s.integrationName ?? `OKTA_${(settings.renamedFrom ?? key).toUpperCase()}`;
+  const integrationName = props.integrationName ?? `OKTA_${(props.renamedFrom ?? key).toUpperCase()}`;
   return {
     account,
     integrationName,
-    loginPageLabel: s.loginPageLabel ?? 'Okta',
-    scimIntegrationName: scimOn(settings) ? `${integrationName}_SCIM` : undefined,
+    loginPageLabel: props.loginPageLabel ?? 'Okta',
+    scimIntegrationName: scimOn(props) ? `${integrationName}_SCIM` : undefined,
   };
 }
 
@@ -68,6 +56,8 @@ const RECORD: IdpRecordSpec = {
 
 export const snowflake: SpPreset = {
   name: 'snowflake',
+  constructName: 'SnowflakeSso',
+  ownProps: ['account', 'integrationName', 'loginPageLabel', 'scim'],
   displayName: 'Snowflake',
   summary:
     'ACS URL https://{account}.snowflakecomputing.com/fed/login and entity ID https://{account}.snowflakecomputing.com from `snowflake.account` (per environment); the IdP record is a snowflake_saml2_integration resource referencing the Okta app, plus snowflake_scim_integration (OKTA, OKTA_PROVISIONER) when `snowflake.scim` is on.',
@@ -85,15 +75,19 @@ export const snowflake: SpPreset = {
     tokenSource: 'a SCIM access token with SYSTEM$GENERATE_SCIM_ACCESS_TOKEN on the Okta SCIM integration, run in Snowflake once Terraform has created it',
     notes: ['Snowflake creates provisioned users and pushed groups (as roles) owned by the OKTA_PROVISIONER role.'],
   },
-  defaults(settings: IntegrationSettings) {
+  defaults(props, isUnresolved) {
     const problems: FieldProblem[] = [];
-    const raw = snowflakeSettings(settings).account;
+    const raw = props.account;
     if (raw === undefined) {
-      problems.push({ field: 'snowflake.account', message: 'missing required field snowflake.account (the Snowflake account identifier orgname-account_name, per environment)' });
+      problems.push(problem(RuleId.REQUIRED, 'account', 'missing required value: the Snowflake account identifier orgname-account_name (per environment)'));
       return { settings: {}, problems };
     }
-    const account = parseSnowflakeAccount(raw);
-    if ('problem' in account) return { settings: {}, problems: [{ field: 'snowflake.account', message: account.problem }] };
+    if (isUnresolved(raw)) {
+      // The provider's organization and account names are read from the identifier at synth.
+      return { settings: {}, problems: [problem(RuleId.WELL_FORMED, 'account', 'the Snowflake account is a Terraform token; accepted: the account identifier as text (orgname-account_name), known at synth')] };
+    }
+    const account = parseSnowflakeAccount(String(raw));
+    if ('problem' in account) return { settings: {}, problems: [problem(RuleId.WELL_FORMED, 'account', account.problem)] };
     const urls = snowflakeUrls(account);
     return {
       settings: { label: 'Snowflake', acsUrl: urls.acsUrl, audience: urls.entityId, username: { format: 'email' } },

@@ -1,8 +1,10 @@
 import { SpPreset } from '../presets/preset';
-import { FieldProblem, IntegrationSettings } from '../settings';
-import { AttributeSyncModel, ConnectorAuth, GroupAssignment, ProvisioningFeature, ProvisioningFeatures, ProvisioningModel, SecretRef } from '../types';
+import { FieldProblem, blocksModel } from '../problem';
+import { RuleId } from '../rule-catalog';
+import { AnySsoProps, ScimConnectorAuthProps } from '../sso-props';
+import { AttributeSyncModel, ConnectorAuth, GroupAssignment, ProvisioningFeature, ProvisioningFeatures, ProvisioningModel } from '../types';
+import { Unresolved } from '../unresolved';
 import { checkProvisioning } from './rules';
-import { parseSecretRef } from './secret-ref';
 
 const FEATURES: readonly ProvisioningFeature[] = ['createUsers', 'updateAttributes', 'deactivateUsers', 'syncPassword'];
 
@@ -19,27 +21,24 @@ export interface ResolvedProvisioning {
  * Resolves an integration's `provisioning:` and `attributeSync:` against its
  * preset's capability: preset defaults for features, then the rules.
  */
-export function resolveProvisioning(
-  preset: SpPreset,
-  settings: IntegrationSettings,
-  groups: readonly GroupAssignment[],
-): ResolvedProvisioning {
+export function resolveProvisioning(preset: SpPreset, settings: AnySsoProps, groups: readonly GroupAssignment[], isUnresolved: Unresolved): ResolvedProvisioning {
   const p = settings.provisioning;
   const problems: FieldProblem[] = [];
-  if (p) problems.push(...checkProvisioning({ settings: p, preset, groups, catalogKey: settings.catalogApp?.key }));
+  if (p) problems.push(...checkProvisioning({ settings: p, preset, groups, catalogKey: settings.catalogApp?.key, isUnresolved }));
   const attributeSync = resolveAttributeSync(settings, problems);
-  if (problems.length > 0) return { problems };
+  // Policy findings (suppressible) still give a model: a suppression may accept them.
+  if (problems.some(blocksModel)) return { problems };
   if (!p || (p.method ?? 'scim') === 'none') return { problems, attributeSync };
 
-  const cap = preset.provisioning!;
+  const cap = preset.provisioning;
   const method = p.method ?? 'scim';
   const features = Object.fromEntries(
-    FEATURES.map((f) => [f, method === 'scim' && (p.features?.[f] ?? cap.defaultFeatures.includes(f))]),
+    FEATURES.map((f) => [f, method === 'scim' && (p.features?.[f] ?? cap?.defaultFeatures.includes(f) ?? false)]),
   ) as unknown as ProvisioningFeatures;
   const provisioning: ProvisioningModel = {
     method,
     scimBaseUrl: p.scimBaseUrl,
-    token: p.token === undefined ? undefined : parseSecretRef(p.token),
+    token: p.token,
     features,
     importGroups: p.importGroups ?? false,
     enhancedGroupPush: p.enhancedGroupPush ?? false,
@@ -47,30 +46,29 @@ export function resolveProvisioning(
     terraformManaged: p.terraformManaged ?? false,
     connected: p.connected ?? false,
     connector:
-      cap.connection === 'on-prem' && p.connector?.baseUrl
+      cap?.connection === 'on-prem' && p.connector?.baseUrl
         ? { baseUrl: p.connector.baseUrl, auth: connectorAuth(p.connector.auth), uniqueUserField: p.connector.uniqueUserField ?? DEFAULT_UNIQUE_USER_FIELD }
         : undefined,
   };
   return { problems, provisioning, attributeSync };
 }
 
-function connectorAuth(auth: NonNullable<NonNullable<IntegrationSettings['provisioning']>['connector']>['auth']): ConnectorAuth {
-  const credential = auth?.credential === undefined ? undefined : (parseSecretRef(auth.credential) as SecretRef);
-  if (auth?.type === 'basic' && credential) return { type: 'basic', credential };
-  if (auth?.type === 'header' && credential && auth.headerName) return { type: 'header', headerName: auth.headerName, credential };
+function connectorAuth(auth: ScimConnectorAuthProps | undefined): ConnectorAuth {
+  if (auth?.type === 'basic' && auth.credential) return { type: 'basic', credential: auth.credential };
+  if (auth?.type === 'header' && auth.credential && auth.headerName) return { type: 'header', headerName: auth.headerName, credential: auth.credential };
   return { type: 'none' };
 }
 
-function resolveAttributeSync(settings: IntegrationSettings, problems: FieldProblem[]): AttributeSyncModel[] | undefined {
+function resolveAttributeSync(settings: AnySsoProps, problems: FieldProblem[]): AttributeSyncModel[] | undefined {
   const entries = settings.attributeSync;
   if (!entries || entries.length === 0) return undefined;
   const method = settings.provisioning ? settings.provisioning.method ?? 'scim' : 'none';
   if (method !== 'scim') {
-    problems.push({ field: 'attributeSync', message: `attribute sync sends Okta attributes over SCIM, but provisioning method is ${JSON.stringify(method)}; accepted: provisioning.method scim, or no attributeSync` });
+    problems.push({ field: 'attributeSync', rule: RuleId.CONSISTENT, message: `attribute sync sends Okta attributes over SCIM, but provisioning method is ${JSON.stringify(method)}; accepted: provisioning.method scim, or no attributeSync` });
   }
   const seen = new Set<string>();
   entries.forEach((a, i) => {
-    if (seen.has(a.attribute)) problems.push({ field: `attributeSync.${i}.attribute`, message: `attribute ${JSON.stringify(a.attribute)} is synced twice; accepted: each attribute once` });
+    if (seen.has(a.attribute)) problems.push({ field: `attributeSync.${i}.attribute`, rule: RuleId.UNIQUE, message: `attribute ${JSON.stringify(a.attribute)} is synced twice; accepted: each attribute once` });
     seen.add(a.attribute);
   });
   return entries.map((a) => ({

@@ -1,16 +1,21 @@
+import { ProvisioningMethod, choicesOf } from '../choices';
 import { SpPreset } from '../presets/preset';
-import { httpsUrlProblem } from '../saml-rules';
-import { FieldProblem, ProvisioningSettings } from '../settings';
+import { FieldProblem, problem } from '../problem';
+import { RuleId } from '../rule-catalog';
+import { urlProblem } from '../saml-rules';
+import { AnySsoProps } from '../sso-props';
 import { GroupAssignment, ProvisioningFeature } from '../types';
+import { Unresolved } from '../unresolved';
 import { API_PROVISIONING_APPS, oauthOnlyApp, terraformManageableApps } from './placement';
-import { SECRET_REF_ACCEPTED, parseSecretRef } from './secret-ref';
+import { SECRET_REF_ACCEPTED, SecretRef, secretRefProblem } from './secret-ref';
 
-/** What a provisioning rule sees: the merged settings and the facts around them. */
+/** What a provisioning rule sees: the props and the facts around them. */
 export interface ProvisioningContext {
-  readonly settings: ProvisioningSettings;
+  readonly settings: NonNullable<AnySsoProps['provisioning']>;
   readonly preset: SpPreset;
   readonly groups: readonly GroupAssignment[];
   readonly catalogKey?: string;
+  readonly isUnresolved: Unresolved;
 }
 
 /** One rule: returns problems (field paths relative to the integration), empty when satisfied. */
@@ -27,7 +32,14 @@ const FEATURE_WORDS: Readonly<Record<ProvisioningFeature, string>> = {
 };
 
 const method = (c: ProvisioningContext) => c.settings.method ?? 'scim';
-const one = (field: string, message: string | undefined): FieldProblem[] => (message ? [{ field, message }] : []);
+const one = (rule: RuleId, field: string, message: string | undefined): FieldProblem[] => (message ? [problem(rule, field, message)] : []);
+
+/** Why a secret prop is not a usable SecretRef (never showing it), or undefined. */
+function secretProblem(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (!SecretRef.isSecretRef(value)) return `is not a SecretRef (value not shown); accepted: ${SECRET_REF_ACCEPTED}, given in code as SecretRef.fromEnv('NAME') or SecretRef.fromStore('path')`;
+  return secretRefProblem(value);
+}
 
 /** Whether `url` has a SCIM version segment (/v1 or /v2) in its path. */
 function hasScimVersion(url: URL): boolean {
@@ -40,16 +52,13 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
     check: (c) => {
       const m = method(c);
       const accepted = ['none', ...(c.preset.provisioning?.methods ?? [])];
-      return one('provisioning.method', accepted.includes(m) ? undefined : `provisioning method ${JSON.stringify(m)} is not supported by ${c.preset.displayName}; accepted: ${accepted.join(', ')}`);
+      const known = (choicesOf(ProvisioningMethod) as string[]).includes(m);
+      return one(known ? RuleId.SP_PROVISIONING_SUPPORT : RuleId.WELL_FORMED, 'provisioning.method', accepted.includes(m) ? undefined : `provisioning method ${JSON.stringify(m)} is not supported by ${c.preset.displayName}; accepted: ${accepted.join(', ')}`);
     },
   },
   {
     id: 'token-is-reference',
-    check: (c) => {
-      const token = c.settings.token;
-      if (token === undefined || parseSecretRef(token)) return [];
-      return [{ field: 'provisioning.token', message: `token is a literal value (not shown); secrets never go in config; accepted: ${SECRET_REF_ACCEPTED}` }];
-    },
+    check: (c) => one(RuleId.WELL_FORMED, 'provisioning.token', secretProblem(c.settings.token) && `token ${secretProblem(c.settings.token)}`),
   },
   {
     id: 'token-required',
@@ -57,13 +66,14 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
       const cap = c.preset.provisioning;
       // OAuth 2.0-only catalog apps are connected by an admin's consent, not a token.
       if (method(c) !== 'scim' || !cap || cap.connection !== 'cloud' || c.settings.token !== undefined || oauthOnlyApp(c.catalogKey)) return [];
-      return [{ field: 'provisioning.token', message: `SCIM provisioning needs provisioning.token: where ${cap.tokenSource ?? 'the SP-issued SCIM token'} lives; accepted: ${SECRET_REF_ACCEPTED}` }];
+      return [{ field: 'provisioning.token', rule: RuleId.REQUIRED, message: `SCIM provisioning needs provisioning.token: where ${cap.tokenSource ?? 'the SP-issued SCIM token'} lives; accepted: ${SECRET_REF_ACCEPTED}` }];
     },
   },
   {
     id: 'import-groups-forbidden',
     check: (c) =>
       one(
+        RuleId.IMPORT_GROUPS_OFF,
         'provisioning.importGroups',
         c.settings.importGroups === true && c.preset.provisioning?.importGroups === 'forbidden'
           ? `Import Groups must stay off for ${c.preset.displayName}: groups the SP does not manage through SCIM cannot be imported into Okta; accepted: false`
@@ -77,6 +87,7 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
         .filter(([f, on]) => on && !(c.preset.provisioning?.features ?? []).includes(f))
         .map(([f]) => ({
           field: `provisioning.features.${f}`,
+          rule: RuleId.SP_PROVISIONING_SUPPORT,
           message: `${FEATURE_WORDS[f]} (${f}) is not supported by ${c.preset.displayName}; accepted: false (supported: ${(c.preset.provisioning?.features ?? []).join(', ') || 'none'})`,
         })),
   },
@@ -84,6 +95,7 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
     id: 'enhanced-group-push-supported',
     check: (c) =>
       one(
+        RuleId.SP_PROVISIONING_SUPPORT,
         'provisioning.enhancedGroupPush',
         c.settings.enhancedGroupPush === true && !c.preset.provisioning?.enhancedGroupPush ? `enhanced group push is not supported by ${c.preset.displayName}; accepted: false` : undefined,
       ),
@@ -97,13 +109,14 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
         const v = c.settings[f];
         return v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0);
       });
-      return fields.map((f) => ({ field: `provisioning.${f}`, message: `provisioning.${f} applies only to SCIM provisioning, but method is ${JSON.stringify(m)}; accepted: method scim, or remove ${f}` }));
+      return fields.map((f) => ({ field: `provisioning.${f}`, rule: RuleId.CONSISTENT, message: `provisioning.${f} applies only to SCIM provisioning, but method is ${JSON.stringify(m)}; accepted: method scim, or remove ${f}` }));
     },
   },
   {
     id: 'push-groups-supported',
     check: (c) =>
       one(
+        RuleId.SP_PROVISIONING_SUPPORT,
         'provisioning.pushGroups',
         (c.settings.pushGroups ?? []).length > 0 && !c.preset.provisioning?.pushGroups ? `${c.preset.displayName} does not accept pushed groups; accepted: no pushGroups` : undefined,
       ),
@@ -118,6 +131,7 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
           : [
               {
                 field: `provisioning.pushGroups.${i}.group`,
+                rule: RuleId.OKTA_ACCEPTS,
                 message: `push group ${JSON.stringify(p.group)} is not assigned to the app; Okta pushes only groups assigned to it; accepted: one of the groups in \`groups\` (${assigned.map((a) => JSON.stringify(a)).join(', ') || 'none assigned'})`,
               },
             ],
@@ -132,8 +146,8 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
       const targets = new Set<string>();
       (c.settings.pushGroups ?? []).forEach((p, i) => {
         const target = p.target ?? p.group;
-        if (groups.has(p.group)) problems.push({ field: `provisioning.pushGroups.${i}.group`, message: `Okta group ${JSON.stringify(p.group)} is pushed twice; accepted: each group once` });
-        if (targets.has(target)) problems.push({ field: `provisioning.pushGroups.${i}.target`, message: `SP group ${JSON.stringify(target)} is the target of two push groups; accepted: each target once` });
+        if (groups.has(p.group)) problems.push({ field: `provisioning.pushGroups.${i}.group`, rule: RuleId.UNIQUE, message: `Okta group ${JSON.stringify(p.group)} is pushed twice; accepted: each group once` });
+        if (targets.has(target)) problems.push({ field: `provisioning.pushGroups.${i}.target`, rule: RuleId.UNIQUE, message: `SP group ${JSON.stringify(target)} is the target of two push groups; accepted: each target once` });
         groups.add(p.group);
         targets.add(target);
       });
@@ -151,13 +165,14 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
           ? `Okta's API accepts only an OAuth 2.0 provisioning connection for ${API_PROVISIONING_APPS[key].displayName} (${key}), which needs an admin's consent`
           : `Okta's API does not accept a provisioning connection for the catalog app ${JSON.stringify(key)}`
         : `Okta's API does not accept a provisioning connection for custom SAML apps (${c.preset.displayName})`;
-      return [{ field: 'provisioning.terraformManaged', message: `${why}; accepted: false (the runbook carries these steps), or true only with catalogApp.key ${terraformManageableApps().join(' or ')}` }];
+      return [{ field: 'provisioning.terraformManaged', rule: RuleId.OKTA_ACCEPTS, message: `${why}; accepted: false (the runbook carries these steps), or true only with catalogApp.key ${terraformManageableApps().join(' or ')}` }];
     },
   },
   {
     id: 'terraform-managed-needs-url',
     check: (c) =>
       one(
+        RuleId.REQUIRED,
         'provisioning.scimBaseUrl',
         c.settings.terraformManaged === true && c.settings.scimBaseUrl === undefined && method(c) === 'scim'
           ? 'a Terraform-managed provisioning connection needs provisioning.scimBaseUrl (okta_app_connection base_url); accepted: the SCIM base URL as an absolute https:// URL'
@@ -168,9 +183,9 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
     id: 'scim-base-url',
     check: (c) => {
       const url = c.settings.scimBaseUrl;
-      if (url === undefined) return [];
-      const why = httpsUrlProblem(url);
-      return one('provisioning.scimBaseUrl', why && `SCIM base URL ${JSON.stringify(url)} ${why}; accepted: an absolute https:// URL`);
+      if (url === undefined || c.isUnresolved(url)) return [];
+      const found = urlProblem(url);
+      return found ? one(found.rule, 'provisioning.scimBaseUrl', `SCIM base URL ${JSON.stringify(url)} ${found.why}; accepted: an absolute https:// URL`) : [];
     },
   },
   {
@@ -180,16 +195,17 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
       const connector = c.settings.connector;
       if (method(c) !== 'scim') return [];
       if (cap?.connection !== 'on-prem') {
-        return one('provisioning.connector', connector ? `a SCIM connector applies only to on-premises apps (preset onprem), not ${c.preset.displayName}; accepted: no connector` : undefined);
+        return one(RuleId.CONSISTENT, 'provisioning.connector', connector ? `a SCIM connector applies only to on-premises apps (preset onprem), not ${c.preset.displayName}; accepted: no connector` : undefined);
       }
       if (!connector?.baseUrl) {
-        return [{ field: 'provisioning.connector.baseUrl', message: 'missing required field provisioning.connector.baseUrl: the SCIM connector base URL that the Okta Provisioning Agent forwards to, e.g. https://scim.corp.example/scim/v2/' }];
+        return [{ field: 'provisioning.connector.baseUrl', rule: RuleId.REQUIRED, message: 'missing required field provisioning.connector.baseUrl: the SCIM connector base URL that the Okta Provisioning Agent forwards to, e.g. https://scim.corp.example/scim/v2/' }];
       }
+      if (c.isUnresolved(connector.baseUrl)) return [];
       let url: URL;
       try {
         url = new URL(connector.baseUrl);
       } catch {
-        return [{ field: 'provisioning.connector.baseUrl', message: `connector base URL ${JSON.stringify(connector.baseUrl)} is not a URL; accepted: an absolute http(s) URL such as https://scim.corp.example/scim/v2/` }];
+        return [{ field: 'provisioning.connector.baseUrl', rule: RuleId.WELL_FORMED, message: `connector base URL ${JSON.stringify(connector.baseUrl)} is not a URL; accepted: an absolute http(s) URL such as https://scim.corp.example/scim/v2/` }];
       }
       const problems: string[] = [];
       if (url.protocol !== 'https:' && url.protocol !== 'http:') problems.push(`uses ${url.protocol.replace(':', '')}, not http(s)`);
@@ -197,6 +213,7 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
       if (!url.pathname.endsWith('/')) problems.push('does not end with the trailing slash Okta requires');
       return problems.map((why) => ({
         field: 'provisioning.connector.baseUrl',
+        rule: RuleId.WELL_FORMED,
         message: `connector base URL ${JSON.stringify(connector.baseUrl)} ${why}; accepted: a URL with /v1/ or /v2/ in its path and a trailing slash, e.g. https://scim.corp.example/scim/v2/`,
       }));
     },
@@ -204,24 +221,18 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
   {
     id: 'on-prem-connector-auth',
     check: (c) => {
-      const auth = c.settings.connector?.auth;
+      const auth = c.settings.connector?.auth as { type?: string; headerName?: string; credential?: unknown } | undefined;
       if (!auth || c.preset.provisioning?.connection !== 'on-prem') return [];
       const type = auth.type ?? 'none';
       const problems: FieldProblem[] = [];
-      if (type !== 'none' && auth.credential === undefined) {
-        problems.push({ field: 'provisioning.connector.auth.credential', message: `authorization type ${type} needs credential: ${SECRET_REF_ACCEPTED}` });
-      }
-      if (auth.credential !== undefined && !parseSecretRef(auth.credential)) {
-        problems.push({ field: 'provisioning.connector.auth.credential', message: `credential is a literal value (not shown); secrets never go in config; accepted: ${SECRET_REF_ACCEPTED}` });
-      }
-      if (type === 'none' && auth.credential !== undefined) {
-        problems.push({ field: 'provisioning.connector.auth.credential', message: 'authorization type none takes no credential; accepted: type basic or header, or no credential' });
-      }
-      if (type === 'header' && !auth.headerName) {
-        problems.push({ field: 'provisioning.connector.auth.headerName', message: 'authorization type header needs headerName, e.g. Authorization' });
-      }
+      const at = 'provisioning.connector.auth.credential';
+      if (type !== 'none' && auth.credential === undefined) problems.push(problem(RuleId.REQUIRED, at, `authorization type ${type} needs credential: ${SECRET_REF_ACCEPTED}`));
+      const wrong = secretProblem(auth.credential);
+      if (wrong) problems.push(problem(RuleId.WELL_FORMED, at, `credential ${wrong}`));
+      if (type === 'none' && auth.credential !== undefined) problems.push(problem(RuleId.CONSISTENT, at, 'authorization type none takes no credential; accepted: type basic or header, or no credential'));
+      if (type === 'header' && !auth.headerName) problems.push(problem(RuleId.REQUIRED, 'provisioning.connector.auth.headerName', 'authorization type header needs headerName, e.g. Authorization'));
       if (type !== 'header' && auth.headerName !== undefined) {
-        problems.push({ field: 'provisioning.connector.auth.headerName', message: `headerName applies only to authorization type header, not ${type}` });
+        problems.push(problem(RuleId.CONSISTENT, 'provisioning.connector.auth.headerName', `headerName applies only to authorization type header, not ${type}`));
       }
       return problems;
     },

@@ -1,18 +1,82 @@
-import { SecretRef } from '../types';
-
 /** `env:NAME` or `secret:<store path>`: where a secret lives, never the secret. */
 export const SECRET_REF_PATTERN = /^(?:env:[A-Z_][A-Z0-9_]*|secret:[A-Za-z0-9][A-Za-z0-9_./:@-]*)$/;
 
+const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
+const STORE_PATH = /^[A-Za-z0-9][A-Za-z0-9_./:@-]*$/;
+
 export const SECRET_REF_ACCEPTED = 'a reference to where the secret lives: env:NAME (an environment variable, e.g. env:SCIM_TOKEN) or secret:<store path> (e.g. secret:vault/okta/scim-token)';
 
-/** Parses a secret reference; undefined when `text` is not one (then it may be the secret itself). */
-export function parseSecretRef(text: string): SecretRef | undefined {
-  if (!SECRET_REF_PATTERN.test(text)) return undefined;
-  const colon = text.indexOf(':');
-  return { kind: text.slice(0, colon) as SecretRef['kind'], name: text.slice(colon + 1), ref: text };
+/** What a malformed reference shows instead of its name: a mistaken name may be the secret itself. */
+const HIDDEN = '(not shown)';
+
+/**
+ * Where a secret lives (an environment variable, or an entry in your secret
+ * store), never the secret itself. A typed value, so that a string, which
+ * could hold the secret, is not accepted where a secret is expected:
+ *
+ * ```ts
+ * provisioning: { token: SecretRef.fromEnv('AIVEN_SCIM_TOKEN') }
+ * ```
+ */
+export class SecretRef {
+  /** The secret is in an environment variable, e.g. `AIVEN_SCIM_TOKEN` (upper-case letters, digits and `_`). */
+  public static fromEnv(variableName: string): SecretRef {
+    return new SecretRef('env', variableName, ENV_NAME.test(variableName));
+  }
+
+  /** The secret is an entry of your secret store, e.g. `vault/okta-sso/prod/aiven-scim-token`. */
+  public static fromStore(path: string): SecretRef {
+    return new SecretRef('secret', path, STORE_PATH.test(path));
+  }
+
+  /** Reads the config form, `env:NAME` or `secret:<store path>`; undefined when `text` is not a reference (it may be the secret itself). */
+  public static parse(text: string): SecretRef | undefined {
+    if (!SECRET_REF_PATTERN.test(text)) return undefined;
+    const colon = text.indexOf(':');
+    return new SecretRef(text.slice(0, colon) as 'env' | 'secret', text.slice(colon + 1), true);
+  }
+
+  /** Whether a value is a SecretRef. */
+  public static isSecretRef(value: unknown): value is SecretRef {
+    return value instanceof SecretRef;
+  }
+
+  private constructor(
+    /** `env` (an environment variable) or `secret` (a secret store entry). */
+    public readonly kind: 'env' | 'secret',
+    private readonly rawName: string,
+    /** Whether the name is a well-formed variable name or store path. */
+    public readonly valid: boolean,
+  ) {}
+
+  /** The variable name or the store path; hidden when malformed, since a mistaken name may be the secret itself. */
+  public get name(): string {
+    return this.valid ? this.rawName : HIDDEN;
+  }
+
+  /** The reference as config writes it, e.g. `env:AIVEN_SCIM_TOKEN`. */
+  public get ref(): string {
+    return `${this.kind}:${this.name}`;
+  }
+
+  public toString(): string {
+    return this.ref;
+  }
+
+  public toJSON(): string {
+    return this.ref;
+  }
 }
 
 /** Where the secret lives, in words for the runbook. */
 export function describeSecretRef(ref: SecretRef): string {
   return ref.kind === 'env' ? `environment variable ${ref.name} (${ref.ref}); value not shown` : `secret store entry ${ref.name} (${ref.ref}); value not shown`;
+}
+
+/** Why a reference is malformed (never showing it), or undefined when it is well formed. */
+export function secretRefProblem(ref: SecretRef): string | undefined {
+  if (ref.valid) return undefined;
+  return ref.kind === 'env'
+    ? `the environment variable name given to SecretRef.fromEnv is not a variable name (not shown: it may be the secret itself); accepted: upper-case letters, digits and _, e.g. AIVEN_SCIM_TOKEN`
+    : `the store path given to SecretRef.fromStore is not a store path (not shown: it may be the secret itself); accepted: letters, digits and _ . / : @ -, e.g. vault/okta-sso/prod/aiven-scim-token`;
 }

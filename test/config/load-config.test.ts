@@ -101,13 +101,14 @@ describe('bad input: each problem names the file, the field path and what is acc
   });
 
   test.each([
-    ['acsUrl', 'http://wiki.example.com/acs', 'ACS URL "http://wiki.example.com/acs" uses http, not https'],
-    ['recipient', 'wiki.example.com/acs', 'recipient "wiki.example.com/acs" is not a URL'],
-    ['destination', 'ftp://wiki.example.com/acs', 'destination "ftp://wiki.example.com/acs" uses ftp, not https'],
-    ['relayState', 'http://wiki.example.com/', 'relay state "http://wiki.example.com/" uses http, not https'],
-  ])('%s not an https URL', (field, value, message) => {
+    // Plain http is a policy finding (SSO-001, suppressible with a reason); what is not an http(s) URL at all cannot work.
+    ['acsUrl', 'http://wiki.example.com/acs', 'ACS URL "http://wiki.example.com/acs" uses http, not https', ' [SSO-001]'],
+    ['recipient', 'wiki.example.com/acs', 'recipient "wiki.example.com/acs" is not a URL', ''],
+    ['destination', 'ftp://wiki.example.com/acs', 'destination "ftp://wiki.example.com/acs" uses ftp, not https', ''],
+    ['relayState', 'http://wiki.example.com/', 'relay state "http://wiki.example.com/" uses http, not https', ' [SSO-001]'],
+  ])('%s not an https URL', (field, value, message, rule) => {
     const problems = problemsOf({ 'i.yaml': MINIMAL_INTEGRATIONS, 'env.yaml': MINIMAL_ENV.replace('wiki: {}', `wiki: { ${field}: "${value}" }`) });
-    expect(problems).toEqual([`env.yaml:5:15: environments.dev.integrations.wiki.${field}: ${message}; accepted: an absolute https:// URL`]);
+    expect(problems).toEqual([`env.yaml:5:15: environments.dev.integrations.wiki.${field}: ${message}; accepted: an absolute https:// URL${rule}`]);
   });
 
   test('empty audience', () => {
@@ -118,7 +119,7 @@ describe('bad input: each problem names the file, the field path and what is acc
   test('relay state not allowed by the SP preset', () => {
     const problems = problemsOf({ 'i.yaml': AIVEN + '    relayState: https://console.aiven.io/projects\n', 'env.yaml': envWith('      aiven: {}\n') });
     expect(problems).toEqual([
-      'i.yaml:5:5: integrations.aiven.relayState: relay state "https://console.aiven.io/projects" is not accepted by Aiven; accepted: https://console.aiven.io, https://console.gcp.aiven.io/, https://console.aws.aiven.io/',
+      'i.yaml:5:5: integrations.aiven.relayState: relay state "https://console.aiven.io/projects" is not accepted by Aiven; accepted: https://console.aiven.io, https://console.gcp.aiven.io/, https://console.aws.aiven.io/ [SSO-006]',
     ]);
   });
 
@@ -163,7 +164,7 @@ describe('bad input: each problem names the file, the field path and what is acc
 
   test('a username format the SP does not allow', () => {
     const problems = problemsOf({ 'i.yaml': AIVEN + '    username: { format: login }\n', 'env.yaml': envWith('      aiven: {}\n') });
-    expect(problems).toEqual(['i.yaml:5:17: integrations.aiven.username.format: username format "login" is not allowed by Aiven; accepted: email']);
+    expect(problems).toEqual(['i.yaml:5:17: integrations.aiven.username.format: username format "login" is not allowed by Aiven; accepted: email [SSO-004]']);
   });
 
   test('an enum value outside the accepted list', () => {

@@ -5,7 +5,7 @@ import { OktaGroups, groupLogicalId } from '../../constructs/okta-groups';
 
 function build(f: (stack: TerraformStack, groups: OktaGroups) => void): any {
   const stack = oktaTestStack();
-  f(stack, new OktaGroups(stack, 'groups'));
+  f(stack, OktaGroups.of(stack));
   return JSON.parse(Testing.synth(stack, true));
 }
 
@@ -40,21 +40,23 @@ test('a rename moves the assignments too', () => {
   expect(json.moved).toEqual([{ from: 'okta_app_group_assignments.old_key', to: 'okta_app_group_assignments.new_key' }]);
 });
 
-test('conflicting declarations of one group are rejected with both values', () => {
-  expect(() =>
-    build((stack, groups) => {
-      groups.idOf({ name: 'Data', create: true, description: 'one' });
-      groups.idOf({ name: 'Data', create: true, description: 'two' });
-      void stack;
-    }),
-  ).toThrow('Okta group "Data" is created with two descriptions: "one" and "two"');
-  expect(() =>
-    build((stack, groups) => {
-      groups.idOf({ name: 'Data Team', create: false });
-      groups.idOf({ name: 'data-team', create: false });
-      void stack;
-    }),
-  ).toThrow('Okta groups "Data Team" and "data-team" map to the same Terraform name group_data_team');
+test('conflicting declarations of one group are recorded for the later integration, with both values', () => {
+  const groups = OktaGroups.of(oktaTestStack());
+  groups.idOf({ name: 'Data', create: true, description: 'one' }, { integration: 'a', index: 0 });
+  groups.idOf({ name: 'Data', create: true, description: 'two' }, { integration: 'b', index: 2 });
+  groups.idOf({ name: 'Data Team', create: false }, { integration: 'a', index: 1 });
+  groups.idOf({ name: 'data-team', create: false }, { integration: 'c', index: 0 });
+  expect(groups.conflictsOf('a')).toEqual([]);
+  expect(groups.conflictsOf('b')).toEqual([{ index: 2, message: 'Okta group "Data" is created with description "two" here but "one" in a.groups.0; use one description' }]);
+  expect(groups.conflictsOf('c')).toEqual([{ index: 0, message: 'Okta groups "Data Team" (a.groups.1) and "data-team" map to the same Terraform name group_data_team; use one spelling' }]);
+});
+
+test('the groups of a stack are one construct, and its id is reserved', () => {
+  const stack = oktaTestStack();
+  expect(OktaGroups.of(stack)).toBe(OktaGroups.of(stack));
+  const other = oktaTestStack();
+  new TerraformStack(other, 'Groups');
+  expect(() => OktaGroups.of(other)).toThrow('test/Groups is not a OktaGroups: the id "Groups" at the top of a stack is reserved for cdktf-okta-sso; rename that construct');
 });
 
 test('group logical IDs are stable and Terraform-safe', () => {

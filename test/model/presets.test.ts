@@ -1,5 +1,5 @@
+import { resolveSettings } from '../helpers';
 import { aivenUrls } from '../../model/presets/aiven';
-import { resolveIntegration } from '../../model/resolve-integration';
 
 describe('Aiven preset', () => {
   const ids = { aiven: { accountId: 'a1b2c3', methodId: 'am4d5e6' } };
@@ -9,7 +9,7 @@ describe('Aiven preset', () => {
       acsUrl: 'https://api.aiven.io/v1/sso/saml/account/a1b2c3/method/am4d5e6/acs',
       metadataUrl: 'https://api.aiven.io/v1/sso/saml/account/a1b2c3/method/am4d5e6/metadata',
     });
-    const { model } = resolveIntegration('aiven', { preset: 'aiven', ...ids });
+    const { model } = resolveSettings('aiven', { preset: 'aiven', ...ids });
     expect(model!.saml).toMatchObject({
       acsUrl: 'https://api.aiven.io/v1/sso/saml/account/a1b2c3/method/am4d5e6/acs',
       recipient: 'https://api.aiven.io/v1/sso/saml/account/a1b2c3/method/am4d5e6/acs',
@@ -23,18 +23,18 @@ describe('Aiven preset', () => {
   });
 
   test.each(['https://console.gcp.aiven.io/', 'https://console.aws.aiven.io/'])('accepts the marketplace console %s as relay state', (relayState) => {
-    expect(resolveIntegration('aiven', { preset: 'aiven', ...ids, relayState }).model!.saml.relayState).toBe(relayState);
+    expect(resolveSettings('aiven', { preset: 'aiven', ...ids, relayState }).model!.saml.relayState).toBe(relayState);
   });
 
   test('requires account and method IDs, and rejects malformed ones', () => {
-    expect(resolveIntegration('aiven', { preset: 'aiven' }).problems.map((p) => p.field)).toEqual(['aiven.accountId', 'aiven.methodId']);
-    expect(resolveIntegration('aiven', { preset: 'aiven', aiven: { accountId: 'a1/../x', methodId: 'am1' } }).problems[0].message).toBe(
-      'aiven.accountId "a1/../x" is not an Aiven ID; accepted: letters and digits, e.g. a1b2c3d4e5f6',
+    expect(resolveSettings('aiven', { preset: 'aiven' }).problems.map((p) => p.field)).toEqual(['aiven.accountId', 'aiven.methodId']);
+    expect(resolveSettings('aiven', { preset: 'aiven', aiven: { accountId: 'a1/../x', methodId: 'am1' } }).problems[0].message).toBe(
+      'Aiven account ID "a1/../x" is not an Aiven ID; accepted: letters and digits, e.g. a1b2c3d4e5f6',
     );
   });
 
   test('config can still override what Aiven allows (label, groups)', () => {
-    const { model } = resolveIntegration('aiven', { preset: 'aiven', ...ids, label: 'Aiven (EU)', groups: ['SRE'] });
+    const { model } = resolveSettings('aiven', { preset: 'aiven', ...ids, label: 'Aiven (EU)', groups: ['SRE'] });
     expect(model!.saml.label).toBe('Aiven (EU)');
     expect(model!.groups).toEqual([{ name: 'SRE', create: false }]);
   });
@@ -44,13 +44,13 @@ describe('Omni preset', () => {
   const given = { preset: 'omni', acsUrl: 'https://acme.omniapp.co/acs', audience: 'acme.omniapp.co' };
 
   test('is SP-initiated only: tile hidden, no relay state; the bare-hostname entity ID is kept as is', () => {
-    const { model } = resolveIntegration('omni', given);
+    const { model } = resolveSettings('omni', given);
     expect(model!.saml).toMatchObject({ showInDashboard: false, relayState: undefined, audience: 'acme.omniapp.co', label: 'Omni' });
     expect(model!.saml.catalogApp).toBeUndefined();
   });
 
   test('does not guess its URLs', () => {
-    expect(resolveIntegration('omni', { preset: 'omni' }).problems.map((p) => p.field)).toEqual(['acsUrl', 'audience']);
+    expect(resolveSettings('omni', { preset: 'omni' }).problems.map((p) => p.field)).toEqual(['acsUrl', 'audience']);
   });
 });
 
@@ -58,7 +58,7 @@ describe('Atlan preset', () => {
   const given = { preset: 'atlan', acsUrl: 'https://acme.atlan.com/sso/acs', audience: 'https://acme.atlan.com/sso' };
 
   test('sends firstName, lastName, email and a memberOf group statement with a regex filter', () => {
-    const { model } = resolveIntegration('atlan', given);
+    const { model } = resolveSettings('atlan', given);
     expect(model!.saml.attributes.map((a) => [a.name, a.values])).toEqual([
       ['firstName', ['user.firstName']],
       ['lastName', ['user.lastName']],
@@ -68,9 +68,9 @@ describe('Atlan preset', () => {
   });
 
   test('the group filter can be narrowed, and an invalid regex is rejected', () => {
-    expect(resolveIntegration('atlan', { ...given, groupAttribute: { filter: { type: 'regex', value: '^Data-' } } }).model!.saml.groupAttribute!.filter.value).toBe('^Data-');
-    expect(resolveIntegration('atlan', { ...given, groupAttribute: { filter: { type: 'regex', value: '([' } } }).problems).toEqual([
-      { field: 'groupAttribute.filter.value', message: 'group filter "([" is not a valid regular expression' },
+    expect(resolveSettings('atlan', { ...given, groupAttribute: { filter: { type: 'regex', value: '^Data-' } } }).model!.saml.groupAttribute!.filter.value).toBe('^Data-');
+    expect(resolveSettings('atlan', { ...given, groupAttribute: { filter: { type: 'regex', value: '([' } } }).problems).toEqual([
+      { field: 'groupAttribute.filter.value', message: 'group filter "([" is not a valid regular expression', rule: 'SSO-101' },
     ]);
   });
 });
@@ -79,7 +79,7 @@ describe('common defaults and rules', () => {
   const wiki = { preset: 'generic', acsUrl: 'https://w.example.com/acs', audience: 'urn:example:wiki' };
 
   test('defaults: SHA-256, signed response and assertion, Email username, emailAddress NameID, active, visible', () => {
-    const { model } = resolveIntegration('wiki', wiki);
+    const { model } = resolveSettings('wiki', wiki);
     expect(model!.saml).toMatchObject({
       label: 'wiki',
       signing: { algorithm: 'RSA_SHA256', digest: 'SHA256', responseSigned: true, assertionSigned: true },
@@ -92,26 +92,26 @@ describe('common defaults and rules', () => {
   });
 
   test('a catalog app is used only when its key is named', () => {
-    expect(resolveIntegration('wiki', wiki).model!.saml.catalogApp).toBeUndefined();
-    expect(resolveIntegration('wiki', { ...wiki, catalogApp: { key: 'example_wiki', settings: { subdomain: 'acme' } } }).model!.saml.catalogApp).toEqual({
+    expect(resolveSettings('wiki', wiki).model!.saml.catalogApp).toBeUndefined();
+    expect(resolveSettings('wiki', { ...wiki, catalogApp: { key: 'example_wiki', settings: { subdomain: 'acme' } } }).model!.saml.catalogApp).toEqual({
       key: 'example_wiki',
       settings: { subdomain: 'acme' },
     });
   });
 
   test('at least one of response and assertion must be signed', () => {
-    expect(resolveIntegration('wiki', { ...wiki, signing: { responseSigned: false, assertionSigned: false } }).problems.map((p) => p.field)).toEqual(['signing']);
+    expect(resolveSettings('wiki', { ...wiki, signing: { responseSigned: false, assertionSigned: false } }).problems.map((p) => p.field)).toEqual(['signing']);
   });
 
   test('custom username format needs a template', () => {
-    expect(resolveIntegration('wiki', { ...wiki, username: { format: 'custom' } }).problems.map((p) => p.field)).toEqual(['username.template']);
-    expect(resolveIntegration('wiki', { ...wiki, username: { format: 'custom', template: '${source.login}' } }).model!.saml.username).toEqual({
+    expect(resolveSettings('wiki', { ...wiki, username: { format: 'custom' } }).problems.map((p) => p.field)).toEqual(['username.template']);
+    expect(resolveSettings('wiki', { ...wiki, username: { format: 'custom', template: '${source.login}' } }).model!.saml.username).toEqual({
       format: 'custom',
       template: '${source.login}',
     });
   });
 
   test('a group assigned twice is rejected', () => {
-    expect(resolveIntegration('wiki', { ...wiki, groups: ['A', { name: 'A', create: true }] }).problems).toEqual([{ field: 'groups.1', message: 'group "A" is assigned twice' }]);
+    expect(resolveSettings('wiki', { ...wiki, groups: ['A', { name: 'A', create: true }] }).problems).toEqual([{ field: 'groups.1', message: 'group "A" is assigned twice', rule: 'SSO-103' }]);
   });
 });

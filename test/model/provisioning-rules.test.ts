@@ -1,14 +1,23 @@
+import { resolveSettings } from '../helpers';
 import { Testing } from 'cdktf';
 import { PRESETS } from '../../model/presets';
 import { PROVISIONING_RULES, checkProvisioning } from '../../model/provisioning/rules';
-import { resolveIntegration } from '../../model/resolve-integration';
+import { SecretRef } from '../../model/provisioning/secret-ref';
+import { isUnresolved } from '../../model/unresolved';
 import { OktaEnvironmentStack } from '../../stacks/okta-environment-stack';
 import { AIVEN, ONPREM, OMNI } from '../support/provisioning-config';
 
-const ctx = (settings: object, preset = 'aiven', groups: string[] = []) => ({
-  settings,
+/** Props with `env:`/`secret:` tokens as SecretRef, as config and code give them; anything else stays as written. */
+const ref = (v: unknown) => (typeof v === 'string' ? SecretRef.parse(v) ?? v : v);
+const ctx = (settings: Record<string, any>, preset = 'aiven', groups: string[] = []) => ({
+  settings: {
+    ...settings,
+    ...(settings.token !== undefined ? { token: ref(settings.token) } : {}),
+    ...(settings.connector?.auth?.credential !== undefined ? { connector: { ...settings.connector, auth: { ...settings.connector.auth, credential: ref(settings.connector.auth.credential) } } } : {}),
+  } as any,
   preset: PRESETS[preset],
   groups: groups.map((name) => ({ name, create: false })),
+  isUnresolved,
 });
 
 describe('provisioning rules (model layer, usable without the config loader)', () => {
@@ -18,7 +27,7 @@ describe('provisioning rules (model layer, usable without the config loader)', (
     expect(ids).toEqual(expect.arrayContaining(['import-groups-forbidden', 'feature-supported', 'token-is-reference', 'push-group-assigned', 'terraform-managed-supported']));
   });
 
-  test('a literal token or connector credential is rejected without echoing it', () => {
+  test('a token or connector credential given as a string (JavaScript callers) is rejected without echoing it', () => {
     const problems = [
       ...checkProvisioning(ctx({ token: 'literal-secret-value' })),
       ...checkProvisioning(ctx({ connector: { baseUrl: 'https://scim.corp.example/scim/v2/', auth: { type: 'basic', credential: 'user:pa55' } } }, 'onprem')),
@@ -46,9 +55,9 @@ describe('provisioning rules (model layer, usable without the config loader)', (
   });
 
   test('attribute sync needs SCIM, and each attribute once', () => {
-    const noScim = resolveIntegration('omni', { ...OMNI, provisioning: { method: 'first-login' }, attributeSync: [{ attribute: 'title', from: 'user.title' }] } as any);
+    const noScim = resolveSettings('omni', { ...OMNI, provisioning: { method: 'first-login' }, attributeSync: [{ attribute: 'title', from: 'user.title' }] } as any);
     expect(noScim.problems.map((p) => p.field)).toEqual(['attributeSync']);
-    const twice = resolveIntegration('aiven', { ...AIVEN, provisioning: { token: 'env:X' }, attributeSync: [{ attribute: 'title', from: 'user.title' }, { attribute: 'title', from: 'user.nickName' }] } as any);
+    const twice = resolveSettings('aiven', { ...AIVEN, provisioning: { token: 'env:X' }, attributeSync: [{ attribute: 'title', from: 'user.title' }, { attribute: 'title', from: 'user.nickName' }] } as any);
     expect(twice.problems.map((p) => p.field)).toEqual(['attributeSync.1.attribute']);
   });
 
@@ -62,12 +71,12 @@ describe('provisioning rules (model layer, usable without the config loader)', (
   });
 
   test('the stack itself rejects a provider constraint too old for a resource in use', () => {
-    const resolved = resolveIntegration('hr', { ...ONPREM, groups: ['HR'], provisioning: { connected: true, connector: { baseUrl: 'https://scim.corp.example/scim/v2/' }, pushGroups: [{ group: 'HR' }] } } as any);
+    const resolved = resolveSettings('hr', { ...ONPREM, groups: ['HR'], provisioning: { connected: true, connector: { baseUrl: 'https://scim.corp.example/scim/v2/' }, pushGroups: [{ group: 'HR' }] } } as any);
     expect(resolved.problems).toEqual([]);
     const app = Testing.app();
     const stack = new OktaEnvironmentStack(app, 'dev', {
       environment: { name: 'dev', okta: { orgName: 'acme', baseUrl: 'okta.com', providerVersion: '>= 6.0.0' }, backend: { type: 'local', path: 'state/dev.tfstate' }, integrations: [resolved.model!] },
     });
-    expect(() => Testing.synth(stack, true)).toThrow(/dev: okta.providerVersion: .*okta_push_group \(used by hr\) needs >= 6.6.0/);
+    expect(() => Testing.synth(stack, true)).toThrow(/\[dev\/okta-sso\] providerVersion: .*okta_push_group \(used by hr\) needs >= 6.6.0/);
   });
 });

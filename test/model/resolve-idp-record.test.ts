@@ -1,8 +1,8 @@
-import { resolveIntegration } from '../../model/resolve-integration';
-import { IntegrationSettings } from '../../model/settings';
+import { IntegrationSettings } from '../../config/settings';
+import { resolveSettings } from '../helpers';
 
 function record(key: string, settings: IntegrationSettings) {
-  const r = resolveIntegration(key, settings);
+  const r = resolveSettings(key, settings);
   expect(r.problems).toEqual([]);
   return r.model!.idpRecord!;
 }
@@ -64,7 +64,7 @@ describe('IdP record fields per SP', () => {
 
 describe('IdP record bad input', () => {
   test('an SP field the preset cannot fill names the field, the value asked for and what is accepted', () => {
-    const r = resolveIntegration('wiki', {
+    const r = resolveSettings('wiki', {
       preset: 'generic',
       acsUrl: 'https://w.example/acs',
       audience: 'w',
@@ -75,27 +75,28 @@ describe('IdP record bad input', () => {
       {
         field: 'idpRecord.fields.1.from',
         message: 'SP field "Single logout URL" asks for "sloUrl", which the generic preset cannot fill from Okta\'s app; accepted: ssoUrl, issuer, certificatePem, certificateBase64, metadataXml, metadataUrl',
+        rule: 'SSO-101',
       },
     ]);
   });
 
   test('a field listed twice, and idpRecord on an SP whose form is fixed', () => {
-    const twice = resolveIntegration('wiki', { preset: 'generic', acsUrl: 'https://w.example/acs', audience: 'w', idpRecord: { fields: [{ label: 'Issuer', from: 'issuer' }, { label: 'issuer', from: 'issuer' }] } });
-    expect(twice.problems).toEqual([{ field: 'idpRecord.fields.1.label', message: 'SP field "issuer" is listed twice; accepted: each field once' }]);
-    const omni = resolveIntegration('omni', { ...OMNI, idpRecord: { fields: [{ label: 'x', from: 'issuer' }] } });
-    expect(omni.problems).toEqual([{ field: 'idpRecord', message: expect.stringContaining("Omni's IdP record follows Omni's own form and cannot be changed") }]);
+    const twice = resolveSettings('wiki', { preset: 'generic', acsUrl: 'https://w.example/acs', audience: 'w', idpRecord: { fields: [{ label: 'Issuer', from: 'issuer' }, { label: 'issuer', from: 'issuer' }] } });
+    expect(twice.problems).toEqual([{ field: 'idpRecord.fields.1.label', message: 'SP field "issuer" is listed twice; accepted: each field once', rule: 'SSO-103' }]);
+    const omni = resolveSettings('omni', { ...OMNI, idpRecord: { fields: [{ label: 'x', from: 'issuer' }] } });
+    expect(omni.problems).toEqual([{ field: 'idpRecord', message: expect.stringContaining("Omni's IdP record follows Omni's own form and cannot be changed"), rule: 'SSO-102' }]);
   });
 });
 
 describe('rules spanning both halves', () => {
   test('Aiven: IdP login allowed off while a default relay state is set fails', () => {
-    const r = resolveIntegration('aiven', { preset: 'aiven', aiven: { accountId: 'a1', methodId: 'm1', idpLoginAllowed: false } });
-    expect(r.problems).toEqual([{ field: 'aiven.idpLoginAllowed', message: expect.stringContaining('IdP login allowed is off, but the Okta app sets a default relay state ("https://console.aiven.io")') }]);
+    const r = resolveSettings('aiven', { preset: 'aiven', aiven: { accountId: 'a1', methodId: 'm1', idpLoginAllowed: false } });
+    expect(r.problems).toEqual([{ field: 'aiven.idpLoginAllowed', message: expect.stringContaining('IdP login allowed is off, but the Okta app sets a default relay state ("https://console.aiven.io")'), rule: 'SSO-011' }]);
   });
 
   test('Omni: SP-initiated only, so no relay state and no dashboard tile', () => {
-    expect(resolveIntegration('omni', { ...OMNI, relayState: 'https://acme.omniapp.co/' }).problems.map((p) => p.field)).toEqual(['relayState']);
-    expect(resolveIntegration('omni', { ...OMNI, showInDashboard: true }).problems.map((p) => p.field)).toEqual(['showInDashboard']);
-    expect(resolveIntegration('omni', OMNI).model!.saml).toMatchObject({ relayState: undefined, showInDashboard: false });
+    expect(resolveSettings('omni', { ...OMNI, relayState: 'https://acme.omniapp.co/' }).problems.map((p) => p.field)).toEqual(['relayState']);
+    expect(resolveSettings('omni', { ...OMNI, showInDashboard: true }).problems.map((p) => p.field)).toEqual(['showInDashboard']);
+    expect(resolveSettings('omni', OMNI).model!.saml).toMatchObject({ relayState: undefined, showInDashboard: false });
   });
 });

@@ -1,5 +1,5 @@
+import { resolveSettings } from '../helpers';
 import { parseSnowflakeAccount, snowflakeUrls } from '../../model/snowflake-account';
-import { resolveIntegration } from '../../model/resolve-integration';
 
 describe('Snowflake account identifiers', () => {
   test('orgname-account_name: split for the provider, hyphenated and lowercased for Okta URLs', () => {
@@ -32,7 +32,7 @@ describe('Snowflake account identifiers', () => {
 
 describe('snowflake preset', () => {
   test('builds the ACS URL and entity ID from the account, and the Snowflake model', () => {
-    const r = resolveIntegration('snowflake', { preset: 'snowflake', snowflake: { account: 'acme-analytics_dev', scim: true } });
+    const r = resolveSettings('snowflake', { preset: 'snowflake', snowflake: { account: 'acme-analytics_dev', scim: true } });
     expect(r.problems).toEqual([]);
     expect(r.model!.saml).toMatchObject({
       acsUrl: 'https://acme-analytics-dev.snowflakecomputing.com/fed/login',
@@ -48,15 +48,15 @@ describe('snowflake preset', () => {
   });
 
   test('SCIM integration only when provisioning is on', () => {
-    expect(resolveIntegration('sf', { preset: 'snowflake', snowflake: { account: 'acme-x' } }).model!.snowflake!.scimIntegrationName).toBeUndefined();
-    expect(resolveIntegration('sf', { preset: 'snowflake', snowflake: { account: 'acme-x' }, provisioning: { token: 'env:SF_SCIM_TOKEN' } }).model!.snowflake!.scimIntegrationName).toBe('OKTA_SF_SCIM');
-    expect(resolveIntegration('sf', { preset: 'snowflake', snowflake: { account: 'acme-x', scim: false }, provisioning: { token: 'env:SF_SCIM_TOKEN' } }).model!.snowflake!.scimIntegrationName).toBeUndefined();
+    expect(resolveSettings('sf', { preset: 'snowflake', snowflake: { account: 'acme-x' } }).model!.snowflake!.scimIntegrationName).toBeUndefined();
+    expect(resolveSettings('sf', { preset: 'snowflake', snowflake: { account: 'acme-x' }, provisioning: { token: 'env:SF_SCIM_TOKEN' } }).model!.snowflake!.scimIntegrationName).toBe('OKTA_SF_SCIM');
+    expect(resolveSettings('sf', { preset: 'snowflake', snowflake: { account: 'acme-x', scim: false }, provisioning: { token: 'env:SF_SCIM_TOKEN' } }).model!.snowflake!.scimIntegrationName).toBeUndefined();
   });
 
   test('a missing or invalid account is a problem on snowflake.account', () => {
-    expect(resolveIntegration('sf', { preset: 'snowflake' }).problems).toEqual([{ field: 'snowflake.account', message: expect.stringContaining('missing required field snowflake.account') }]);
-    const bad = resolveIntegration('sf', { preset: 'snowflake', snowflake: { account: 'acme_analytics' } });
+    expect(resolveSettings('sf', { preset: 'snowflake' }).problems).toEqual([{ field: 'snowflake.account', message: expect.stringContaining('missing required value: the Snowflake account identifier'), rule: 'SSO-100' }]);
+    const bad = resolveSettings('sf', { preset: 'snowflake', snowflake: { account: 'acme_analytics' } });
     expect(bad.model).toBeUndefined();
-    expect(bad.problems).toEqual([{ field: 'snowflake.account', message: expect.stringContaining('Snowflake account "acme_analytics" is not a valid account identifier') }]);
+    expect(bad.problems).toEqual([{ field: 'snowflake.account', message: expect.stringContaining('Snowflake account "acme_analytics" is not a valid account identifier'), rule: 'SSO-101' }]);
   });
 });

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { runCli } from '../../cli/program';
 import { CliIo } from '../../cli/io';
 import { CONFIG_SCHEMA_PATH } from '../../config/schema-check';
+import { SUPPRESSIBLE_RULES } from '../../model/rule-catalog';
 import { RULES } from '../../rules';
 import { evaluate, subjectsOf } from '../../rules/evaluate';
 import { AppSubject, PolicyRule } from '../../rules/rule';
@@ -50,6 +51,8 @@ const CASES: RuleCase[] = [
   { id: 'SSO-007', key: 'omni', nonCompliant: (tf) => delete appOf(tf, 'omni').lifecycle, detail: 'okta_app_saml.omni has no lifecycle.prevent_destroy' },
   { id: 'SSO-008', key: 'omni', nonCompliant: (tf) => (appOf(tf, 'omni').app_settings_json = JSON.stringify({ apiToken: 'omni-9fQ2xL7mZ4pR8tV1wK6yB3nD5hJ0sE2g' })), detail: 'a secret-looking value (not shown) in okta_app_saml.omni app_settings_json' },
   { id: 'SSO-009', key: 'atlan', nonCompliant: (tf) => delete tf.resource.okta_app_group_assignments.atlan, detail: 'no Okta group is assigned' },
+  { id: 'SSO-010', key: 'omni', nonCompliant: (tf) => (appOf(tf, 'omni').hide_ios = false), detail: 'Omni supports SP-initiated sign-in only, but the Okta dashboard tile is visible',
+    notApplicable: { key: 'aiven' } },
 ];
 
 describe('policy rules: one compliant and one non-compliant case each', () => {
@@ -78,9 +81,16 @@ describe('policy rules: one compliant and one non-compliant case each', () => {
     expect(rule('SSO-005').check(subject('aiven', undefined, model(true))).status).toBe('non-compliant');
   });
 
-  test('the config schema accepts suppressions of exactly the rule IDs there are', () => {
+  test('the config schema accepts suppressions of exactly the suppressible rule IDs there are', () => {
     const schema = JSON.parse(fs.readFileSync(CONFIG_SCHEMA_PATH, 'utf8'));
-    expect(schema.$defs.integrationFields.properties.suppressions.items.properties.rule.enum).toEqual(RULES.map((r) => r.id));
+    expect(schema.$defs.integrationFields.properties.suppressions.items.properties.rule.enum).toEqual(SUPPRESSIBLE_RULES);
+    for (const r of RULES) expect(SUPPRESSIBLE_RULES).toContain(r.id);
+  });
+
+  test('a rule that throws on an unexpected shape reports it as a finding instead of stopping synth', () => {
+    const throwing: PolicyRule = { ...rule('SSO-001'), check: () => { throw new Error('cannot read sso_url'); } };
+    const result = evaluate([subject('omni')], () => [], [throwing]);
+    expect(result.errors.map((e) => e.detail)).toEqual(['the rule could not check okta_app_saml.omni (cannot read sso_url); check its arguments']);
   });
 });
 

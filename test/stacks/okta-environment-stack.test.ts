@@ -1,9 +1,10 @@
 import { Testing } from 'cdktf';
 import { EnvironmentModel } from '../../model/types';
 import { OKTA_PROVIDER_CONSTRAINT, OktaEnvironmentStack } from '../../stacks/okta-environment-stack';
-import { resolveIntegration } from '../../model/resolve-integration';
+import { resolvedIntegration } from '../helpers';
 
-const wiki = resolveIntegration('wiki', { preset: 'generic', acsUrl: 'https://w.example.com/acs', audience: 'w', groups: ['Everyone'] }).model!;
+const WIKI = { preset: 'generic', acsUrl: 'https://w.example.com/acs', audience: 'w', groups: ['Everyone'] };
+const wiki = resolvedIntegration('wiki', WIKI);
 
 function synthEnv(env: Partial<EnvironmentModel>, configDirFromStackDir?: string): any {
   const stack = new OktaEnvironmentStack(Testing.app(), 'dev', {
@@ -48,14 +49,14 @@ test('the HCP backend synthesizes without terraform installed (synth-only CI job
   }
 });
 
-test('one SaasIntegration per integration, addressed by key', () => {
+test('one SP construct per integration, addressed by key', () => {
   const json = synthEnv({});
   expect(Object.keys(json.resource.okta_app_saml)).toEqual(['wiki']);
   expect(json.resource.okta_app_group_assignments.wiki.app_id).toBe('${okta_app_saml.wiki.id}');
 });
 
 test('renaming an integration moves both the app and its assignments', () => {
-  const renamed = { ...wiki, key: 'knowledge_base', renamedFrom: 'wiki' };
+  const renamed = resolvedIntegration('knowledge_base', { ...WIKI, renamedFrom: 'wiki' });
   const json = synthEnv({ integrations: [renamed] });
   expect(json.moved).toEqual([
     { from: 'okta_app_saml.wiki', to: 'okta_app_saml.knowledge_base' },

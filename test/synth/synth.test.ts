@@ -100,7 +100,8 @@ test('a failure leaves no partial output and keeps the previous output', () => {
   const dir = path.join(root, 'cdktf.out');
   synthToDisk(model, { outdir: dir, configDir: EXAMPLE_DIR });
   const before = listFiles(dir);
-  const broken = { environments: [{ ...model.environments[0], integrations: [{ ...model.environments[0].integrations[0], saml: { ...model.environments[0].integrations[0].saml, acsUrl: 'http://insecure' } }] }] };
+  const aiven = model.environments[0].integrations[0];
+  const broken = { environments: [{ ...model.environments[0], integrations: [{ ...aiven, props: { ...aiven.props, acsUrl: 'http://insecure' } }] }] };
   expect(() => synthToDisk(broken, { outdir: dir, configDir: EXAMPLE_DIR })).toThrow(/ACS URL "http:\/\/insecure" uses http/);
   expect(listFiles(dir)).toEqual(before);
   expect(fs.readdirSync(root)).toEqual(['cdktf.out']);

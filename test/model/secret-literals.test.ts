@@ -1,4 +1,4 @@
-import { findSecretLiterals, redactSecrets, secretKind } from '../../config/secrets';
+import { findSecretLiterals, redactSecrets, secretKind } from '../../model/secret-literals';
 
 describe('secretKind', () => {
   test.each([

@@ -1,4 +1,4 @@
-import {
+import type {
   AppStatus,
   AttributeNameFormat,
   DigestAlgorithm,
@@ -8,12 +8,12 @@ import {
   ProvisioningMethod,
   SignatureAlgorithm,
   UsernameFormat,
-} from './types';
+} from '../model/types';
 
 /**
  * Integration settings as written in config (shared block merged with the
- * environment's override), before preset defaults. Mirrors
- * `schema/okta-sso.schema.json#/$defs/integrationFields`.
+ * environment's override). Mirrors `schema/okta-sso.schema.json#/$defs/integrationFields`.
+ * The config layer turns them into an SP's props (config/to-props.ts).
  */
 export interface IntegrationSettings {
   readonly preset?: string;
@@ -84,11 +84,4 @@ export interface AttributeSyncSettings {
   readonly from: string;
   readonly push?: 'always' | 'on-create';
   readonly custom?: { readonly title?: string; readonly type?: 'string' | 'boolean' | 'number' | 'integer'; readonly description?: string };
-}
-
-/** A problem found in an integration's settings, located by field path. */
-export interface FieldProblem {
-  /** Dot path inside the integration settings, e.g. `relayState` or `signing.algorithm`. */
-  readonly field: string;
-  readonly message: string;
 }

@@ -3,7 +3,7 @@
  * config files: they enter only as sensitive Terraform variables or references
  * to where they live. Messages name the kind of secret, never its value.
  */
-import { SECRET_REF_PATTERN } from '../model/provisioning/secret-ref';
+import { SECRET_REF_PATTERN } from './provisioning/secret-ref';
 import { stringsIn } from './strings-in';
 
 interface SecretPattern {

@@ -1,0 +1,245 @@
+import { AppSaml } from '@cdktf/provider-okta/lib/app-saml';
+import { Annotations, TerraformResource } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { PRESETS } from '../../model/presets';
+import { GENERIC_IDP_RECORD } from '../../model/resolve-idp-record';
+import { RuleId } from '../../model/rule-catalog';
+import { AnySsoProps } from '../../model/sso-props';
+import { IntegrationModel } from '../../model/types';
+import { SsoValidation, validateSso } from '../../model/validate-sso';
+import { IntegrationEvaluation, IntegrationFinding, evaluateIntegration } from '../../rules/evaluate-integration';
+import { POLICY_TAG } from '../../rules/policy-checks';
+import { AppSubject, SynthBlock } from '../../rules/rule';
+import { GroupAssignments } from '../group-assignments';
+import { certificateBase64, certificatePem } from '../idp-record/certificate-format';
+import { IdpRecord } from '../idp-record/idp-record';
+import { oktaIdpValues } from '../idp-record/okta-idp-values';
+import { SnowflakeIdpRecord } from '../idp-record/snowflake-idp-record';
+import { OktaGroups } from '../okta-groups';
+import { Provisioning } from '../provisioning/provisioning';
+import { SamlApp } from '../saml-app';
+import { EnvironmentMember, SsoEnvironment } from '../sso-environment';
+import { attributeRef } from '../terraform-ref';
+
+/** What an SSO integration gives you to wire onward: the Okta app and Okta's values for the SP. */
+export interface ISsoIntegration extends IConstruct {
+  /** The integration's key: its resources are `okta_app_saml.<key>`, `idp_record_<key>`... */
+  readonly key: string;
+  /** The Okta app's ID (`okta_app_saml.<key>.id`). */
+  readonly appId: string;
+  /** Okta's sign-on URL for the SP (HTTP-POST binding). */
+  readonly signOnUrl: string;
+  /** Okta's issuer (IdP entity ID). */
+  readonly issuer: string;
+  /** Okta's signing certificate as PEM, with BEGIN/END lines. */
+  readonly certificatePem: string;
+  /** Okta's signing certificate as one line of base64, without BEGIN/END lines. */
+  readonly certificateBase64: string;
+  /** Okta's IdP metadata URL. */
+  readonly metadataUrl: string;
+  /** Okta's IdP metadata XML. */
+  readonly metadataXml: string;
+}
+
+/** Thrown when code reads a resource of an integration whose props cannot work (the message lists why). */
+export class SsoPropsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SsoPropsError';
+  }
+}
+
+/**
+ * One SaaS provider's SAML integration with Okta: the Okta SAML app (with
+ * `prevent_destroy`, at the address `okta_app_saml.<key>`), the groups assigned
+ * to it, its provisioning (what Okta's API can apply; the rest goes to the
+ * stack's runbook), and the SP's record of Okta as its IdP (the
+ * `idp_record_<key>` output, or Terraform resources where the SP has a
+ * provider). Each SP's construct (AivenSso, OmniSso, ...) is this with the SP's
+ * own props and rules.
+ *
+ * Every rule runs at synth as this construct's validation: the SP's rules, the
+ * common SAML rules, secrets and escaping on the props, and the policy rules on
+ * the synthesized app (so escape-hatch edits are checked too). Each message
+ * names the prop, the bad value (never a secret) and what is accepted.
+ */
+export abstract class SsoIntegration extends Construct implements ISsoIntegration {
+  public readonly key: string;
+  /** The SP preset, e.g. `aiven`. */
+  public readonly preset: string;
+  /** The Okta groups assigned to the app, when there are any. */
+  public readonly groupAssignments?: GroupAssignments;
+  /** The provisioning resources Terraform applies, when provisioning is declared. */
+  public readonly provisioning?: Provisioning;
+  /** The SP's record of Okta as its IdP: the `idp_record_<key>` output. */
+  public readonly idpRecord?: IdpRecord;
+  /** Snowflake only: the SP side as Terraform resources. */
+  protected readonly snowflakeRecord?: SnowflakeIdpRecord;
+
+  private readonly props: AnySsoProps;
+  private readonly validation: SsoValidation;
+  private readonly member: EnvironmentMember;
+  private readonly samlApp?: SamlApp;
+  private readonly warned = new Set<string>();
+
+  protected constructor(scope: Construct, id: string, preset: string, props: AnySsoProps) {
+    super(scope, id);
+    this.key = props.key ?? id;
+    this.preset = preset;
+    this.props = props;
+    const environment = SsoEnvironment.of(this);
+    this.validation = validateSso(preset, this.key, props);
+    const model = this.validation.model;
+    this.member = { key: this.key, renamedFrom: props.renamedFrom, model, node: this.node };
+    environment.register(this.member);
+    this.node.addValidation({ validate: () => this.validateIntegration() });
+    if (!model) return;
+
+    const groups = OktaGroups.of(this);
+    this.samlApp = new SamlApp(this, 'saml', { key: model.key, renamedFrom: model.renamedFrom, settings: model.saml });
+    const app = this.samlApp.app;
+    this.node.defaultChild = app;
+    // Terraform ignores "//" keys; review and other tools read which SP this app is for here.
+    app.addOverride('//.okta-sso', { integration: model.key, preset: model.preset, permanentUsernames: PRESETS[model.preset]?.permanentUsernames ?? false });
+    const appId = attributeRef(app, 'id');
+    if (model.groups.length > 0) {
+      this.groupAssignments = new GroupAssignments(this, 'groups', { key: model.key, appId, groups: model.groups, oktaGroups: groups, renamedFrom: model.renamedFrom });
+    }
+    if (model.provisioning || model.attributeSync) {
+      this.provisioning = new Provisioning(this, 'provisioning', { integration: model, appId, oktaGroups: groups });
+    }
+    const values = oktaIdpValues(app);
+    if (model.snowflake) {
+      this.snowflakeRecord = new SnowflakeIdpRecord(this, 'snowflake', {
+        key: model.key,
+        snowflake: model.snowflake,
+        values,
+        acsUrl: app.ssoUrl,
+        audience: app.audience,
+        renamedFrom: model.renamedFrom,
+      });
+    }
+    const spec = model.idpRecord ?? GENERIC_IDP_RECORD;
+    this.idpRecord = new IdpRecord(this, 'idp-record', {
+      key: model.key,
+      preset: model.preset,
+      // A generic SP is known by its app's name.
+      spName: model.preset === 'generic' ? model.saml.label : PRESETS[model.preset]?.displayName ?? model.preset,
+      spec,
+      values,
+      terraformResource: spec.terraformResource && `${spec.terraformResource}.${model.key}`,
+      environment: environment.name,
+    });
+  }
+
+  /** The Okta SAML app (`okta_app_saml.<key>`), also this construct's `node.defaultChild`, for escape hatches. */
+  public get oktaApp(): AppSaml {
+    if (!this.samlApp) {
+      throw new SsoPropsError(`${this.node.path}: the Okta app is not declared because the props cannot work: ${this.validation.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+    }
+    return this.samlApp.app;
+  }
+
+  /** The resolved integration, when its props can work. */
+  public get model(): IntegrationModel | undefined {
+    return this.validation.model;
+  }
+
+  public get appId(): string {
+    return this.samlApp ? this.samlApp.app.id : `\${okta_app_saml.${this.key}.id}`;
+  }
+
+  public get signOnUrl(): string {
+    return this.samlApp ? this.samlApp.app.httpPostBinding : `\${okta_app_saml.${this.key}.http_post_binding}`;
+  }
+
+  public get issuer(): string {
+    return this.samlApp ? this.samlApp.app.entityUrl : `\${okta_app_saml.${this.key}.entity_url}`;
+  }
+
+  public get certificatePem(): string {
+    return certificatePem(`okta_app_saml.${this.key}.certificate`);
+  }
+
+  public get certificateBase64(): string {
+    return certificateBase64(`okta_app_saml.${this.key}.certificate`);
+  }
+
+  public get metadataUrl(): string {
+    return this.samlApp ? this.samlApp.app.metadataUrl : `\${okta_app_saml.${this.key}.metadata_url}`;
+  }
+
+  public get metadataXml(): string {
+    return this.samlApp ? this.samlApp.app.metadata : `\${okta_app_saml.${this.key}.metadata}`;
+  }
+
+  /**
+   * Runs every rule on this integration, as its validation does at synth, and
+   * records its suppressions and warnings on the app's `"//"` comment in
+   * cdk.tf.json. Returns the findings, structured, for tools that report them
+   * their own way (the config layer locates them in the config files).
+   */
+  public applyRules(): IntegrationEvaluation {
+    const evaluation = this.checkRules();
+    if (evaluation.note && this.samlApp) this.samlApp.app.addOverride(`//.${POLICY_TAG}`, evaluation.note);
+    return evaluation;
+  }
+
+  private checkRules(): IntegrationEvaluation {
+    const model = this.validation.model;
+    const evaluation = evaluateIntegration(model && this.samlApp ? this.subject(model, this.samlApp.app) : undefined, this.validation);
+    const stackProblems: IntegrationFinding[] = [
+      ...SsoEnvironment.of(this)
+        .problemsOf(this.member)
+        .map((p) => ({ rule: p.prop === 'key' ? RuleId.UNIQUE : RuleId.CONSISTENT, level: 'error' as const, props: [p.prop], message: p.message, source: 'props' as const })),
+      ...OktaGroups.of(this)
+        .conflictsOf(this.key)
+        .map((c) => ({ rule: RuleId.CONSISTENT, level: 'error' as const, props: [`groups.${c.index}`], message: c.message, source: 'props' as const })),
+    ];
+    return stackProblems.length ? { ...evaluation, errors: [...evaluation.errors, ...stackProblems] } : evaluation;
+  }
+
+  /** The prop a finding is reported at: the first of its props that this integration sets, else the first. */
+  public propOf(finding: Pick<IntegrationFinding, 'props'>): string {
+    return finding.props.find((p) => hasPath(this.props, p)) ?? finding.props[0] ?? this.key;
+  }
+
+  private validateIntegration(): string[] {
+    const evaluation = this.applyRules();
+    for (const w of evaluation.warnings) {
+      const text = `${this.propOf(w)}: ${w.message}`;
+      if (this.warned.has(text)) continue;
+      this.warned.add(text);
+      Annotations.of(this).addWarning(text);
+    }
+    return evaluation.errors.map((e) => `${this.propOf(e)}: ${e.message}`);
+  }
+
+  /** What the policy rules see: this integration's resources as they will be synthesized, escape-hatch edits included. */
+  private subject(model: IntegrationModel, app: AppSaml): AppSubject {
+    const blocks = this.node.findAll().filter((c): c is TerraformResource => c instanceof TerraformResource).map(blockOf);
+    let groupsAssigned = 0;
+    for (const b of blocks) {
+      if (b.type === 'okta_app_group_assignments' && Array.isArray(b.body.group)) groupsAssigned += b.body.group.length;
+      if (b.type === 'okta_app_group_assignment') groupsAssigned += 1;
+    }
+    const preset = PRESETS[model.preset];
+    return { key: model.key, app: blockOf(app), blocks, ...(preset ? { preset } : {}), groupsAssigned, integration: model };
+  }
+}
+
+function blockOf(resource: TerraformResource): SynthBlock {
+  const type = resource.terraformResourceType;
+  const name = resource.friendlyUniqueId;
+  const body = (resource.toTerraform() as { resource?: Record<string, Record<string, Record<string, unknown>>> }).resource?.[type]?.[name] ?? {};
+  return { type, address: `${type}.${name}`, body };
+}
+
+function hasPath(data: unknown, path: string): boolean {
+  let node: unknown = data;
+  for (const seg of path.split('.')) {
+    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, seg)) return false;
+    node = (node as Record<string, unknown>)[seg];
+  }
+  return node !== undefined;
+}

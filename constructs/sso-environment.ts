@@ -1,0 +1,162 @@
+import { Annotations, TerraformBackend, TerraformStack } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import * as fs from 'fs';
+import * as path from 'path';
+import { DEFAULT_OKTA_PROVIDER_CONSTRAINT, checkProviderVersion } from '../model/provider-versions';
+import { checkRenames } from '../model/rename-checks';
+import { IntegrationModel } from '../model/types';
+import { renderRunbookJson } from '../runbook/render-json';
+import { renderRunbookMarkdown } from '../runbook/render-markdown';
+import { environmentRunbook } from '../runbook/steps';
+import { RUNBOOK_JSON, RUNBOOK_MD } from '../runbook/write';
+import { onSynthesize } from './custom-synthesis';
+import { stackSingleton } from './stack-singleton';
+
+/** The construct id of a stack's SsoEnvironment, at the top of the stack. */
+export const SSO_ENVIRONMENT_ID = 'okta-sso';
+
+export interface SsoEnvironmentProps {
+  /**
+   * The environment's name: recorded in every `idp_record_<key>` output (so
+   * `okta-sso idp-record --env` never reads another environment's) and used in
+   * the runbook.
+   * @default - the stack's id
+   */
+  readonly name?: string;
+  /**
+   * The okta/okta provider version constraint the stack requires.
+   * @default '~> 6.6' (push groups need 6.6.0; the 4.20.0 bindings' own version is never used)
+   */
+  readonly providerVersion?: string;
+}
+
+/** An integration as the environment sees it: its key, rename, resolved model (when its props are valid) and construct path. */
+export interface EnvironmentMember {
+  readonly key: string;
+  readonly renamedFrom?: string;
+  readonly model?: IntegrationModel;
+  readonly node: IConstruct['node'];
+}
+
+/**
+ * What the SSO constructs of one TerraformStack share, created by the first of
+ * them: the okta/okta version the stack requires (added to
+ * `required_providers`, whether or not the stack declares an okta provider), the
+ * environment's name, the runbook of admin steps written beside cdk.tf.json at
+ * every synth, and the checks across integrations (one key per integration,
+ * renames, the provider version). Never a provider or a backend: those stay the
+ * stack's (see the README).
+ */
+export class SsoEnvironment extends Construct {
+  /** The SsoEnvironment of `scope`'s stack, created on first use; throws, naming `scope`'s path, outside a TerraformStack. */
+  public static of(scope: IConstruct): SsoEnvironment {
+    return stackSingleton(scope, SSO_ENVIRONMENT_ID, SsoEnvironment, (stack) => new SsoEnvironment(stack));
+  }
+
+  /**
+   * Sets the stack's environment name and okta/okta version constraint. Call it
+   * before the first SSO construct of the stack: the IdP record outputs record
+   * the name when they are created.
+   */
+  public static configure(stack: TerraformStack, props: SsoEnvironmentProps): SsoEnvironment {
+    const env = SsoEnvironment.of(stack);
+    if (props.name !== undefined && props.name !== env.name && env.members.length > 0) {
+      throw new Error(
+        `${stack.node.path}: SsoEnvironment.configure names the environment ${JSON.stringify(props.name)} after ${env.members[0].node.path} was declared as ${JSON.stringify(env.name)}; call configure before the first SSO construct of the stack`,
+      );
+    }
+    if (props.name !== undefined) env.environmentName = props.name;
+    if (props.providerVersion !== undefined) env.setProviderVersion(props.providerVersion);
+    return env;
+  }
+
+  private environmentName: string;
+  private constraint = DEFAULT_OKTA_PROVIDER_CONSTRAINT;
+  private readonly members: EnvironmentMember[] = [];
+
+  private constructor(stack: TerraformStack) {
+    super(stack, SSO_ENVIRONMENT_ID);
+    this.environmentName = stack.node.id;
+    this.setProviderVersion(this.constraint);
+    this.node.addValidation({ validate: () => this.validateEnvironment() });
+    onSynthesize(this, (stackDir) => this.writeRunbook(stackDir));
+  }
+
+  /** The environment's name (the stack's id unless configured). */
+  public get name(): string {
+    return this.environmentName;
+  }
+
+  /** The okta/okta version constraint the stack requires. */
+  public get providerVersion(): string {
+    return this.constraint;
+  }
+
+  /** Called by each SSO construct of the stack. */
+  public register(member: EnvironmentMember): void {
+    this.members.push(member);
+  }
+
+  /** Problems with `member` that only the whole stack shows: a key used twice, a rename of a key still in use or renamed twice. */
+  public problemsOf(member: EnvironmentMember): Array<{ readonly prop: string; readonly message: string }> {
+    const problems: Array<{ prop: string; message: string }> = [];
+    const sameKey = this.members.filter((m) => m !== member && m.key === member.key);
+    if (sameKey.length > 0) {
+      problems.push({
+        prop: 'key',
+        message: `integration key ${JSON.stringify(member.key)} is also used by ${sameKey.map((m) => m.node.path).join(', ')}: both would be okta_app_saml.${member.key}; accepted: one key per integration in a stack (set the key prop)`,
+      });
+    }
+    if (member.renamedFrom) {
+      const others = this.members.filter((m) => m === member || m.key !== member.key);
+      for (const r of checkRenames(others)) if (r.key === member.key) problems.push({ prop: 'renamedFrom', message: r.message });
+    }
+    return problems;
+  }
+
+  private setProviderVersion(constraint: string): void {
+    this.constraint = constraint;
+    // Merged with what a declared OktaProvider adds (its source, and the bindings' 4.20.0, which this replaces).
+    stackOf(this).addOverride('terraform.required_providers.okta', { source: 'okta/okta', version: constraint });
+  }
+
+  /** The resolved integrations in key order: the runbook's order, whatever order the code declares them in. */
+  private models(): IntegrationModel[] {
+    return this.members
+      .flatMap((m) => (m.model ? [m.model] : []))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+
+  private validateEnvironment(): string[] {
+    warnAboutAbsoluteLocalState(stackOf(this));
+    return checkProviderVersion(this.constraint, this.models()).map((m) => `providerVersion: ${m}`);
+  }
+
+  private writeRunbook(stackDir: string): void {
+    const runbook = environmentRunbook({ name: this.environmentName, integrations: this.models() });
+    fs.writeFileSync(path.join(stackDir, RUNBOOK_MD), renderRunbookMarkdown(runbook));
+    fs.writeFileSync(path.join(stackDir, RUNBOOK_JSON), renderRunbookJson(runbook));
+  }
+}
+
+function stackOf(scope: IConstruct): TerraformStack {
+  return TerraformStack.of(scope);
+}
+
+const warned = new WeakSet<TerraformStack>();
+
+/**
+ * cdktf gives a stack without a backend a local backend with an absolute state
+ * path: cdk.tf.json then differs between machines, and every review shows it.
+ */
+function warnAboutAbsoluteLocalState(stack: TerraformStack): void {
+  if (warned.has(stack)) return;
+  const backend = stack.node.findAll().find((c): c is TerraformBackend => c instanceof TerraformBackend);
+  const local = (backend?.toTerraform() as { terraform?: { backend?: { local?: { path?: unknown } } } } | undefined)?.terraform?.backend?.local;
+  if (local && typeof local.path === 'string' && path.isAbsolute(local.path)) {
+    warned.add(stack);
+    Annotations.of(stack).addWarning(
+      `stack ${stack.node.id} has no backend, so cdktf writes the absolute local state path ${JSON.stringify(local.path)} into cdk.tf.json, which then differs on every machine; declare one: new LocalBackend(this, { path: 'state/${stack.node.id}.tfstate' }) (relative, outside cdktf.out) or a remote backend`,
+    );
+  }
+}

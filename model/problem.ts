@@ -1,0 +1,26 @@
+import { RULE_CATALOG, RuleId } from './rule-catalog';
+
+/** A problem found in an integration's props, located by prop path. */
+export interface FieldProblem {
+  /** Dot path inside the props, e.g. `relayState`, `signing.algorithm` or `provisioning.pushGroups.0.group`. */
+  readonly field: string;
+  /** What is wrong, naming the bad value (never a secret) and what would be accepted. */
+  readonly message: string;
+  /** The rule it breaks. */
+  readonly rule: RuleId;
+}
+
+/** A problem of one rule at one prop. */
+export function problem(rule: RuleId, field: string, message: string): FieldProblem {
+  return { field, message, rule };
+}
+
+/** Whether a problem leaves nothing to build: input that cannot work. A policy finding does not, since a suppression may accept it. */
+export function blocksModel(p: FieldProblem): boolean {
+  return !RULE_CATALOG[p.rule].suppressible;
+}
+
+/** A problem as printed after its location: a policy finding names its rule, so that it can be suppressed with a reason. */
+export function describeProblem(p: FieldProblem): string {
+  return RULE_CATALOG[p.rule].suppressible ? `${p.message} [${p.rule}]` : p.message;
+}

@@ -1,0 +1,48 @@
+import { PRE_ESCAPED_MESSAGE, isPreEscaped } from './pre-escaped';
+import { FieldProblem, problem } from './problem';
+import { RuleId } from './rule-catalog';
+import { secretKind } from './secret-literals';
+import { Unresolved } from './unresolved';
+
+/**
+ * The checks on every string of an integration's props, in one walk: no
+ * secret-looking literal (SSO-008: secrets enter only as SecretRef) and no
+ * pre-escaped Terraform template (SSO-105). Values that are Terraform tokens
+ * are skipped, and so are SecretRef and SpMetadataDocument values (not text).
+ */
+export function checkPropStrings(props: object, isUnresolved: Unresolved): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const walk = (value: unknown, at: string, name: string | number | undefined) => {
+    if (typeof value === 'string') {
+      if (isUnresolved(value)) return;
+      const kind = secretKind(name, value);
+      if (kind) {
+        problems.push(
+          problem(
+            RuleId.NO_SECRET_LITERAL,
+            at,
+            `looks like ${kind} (value not shown); secrets never go in props or config: keep the secret in a secret store and pass where it lives (SecretRef.fromEnv or SecretRef.fromStore; in config env:NAME or secret:<store path>)`,
+          ),
+        );
+      } else if (isPreEscaped(value)) {
+        problems.push(problem(RuleId.UNESCAPED, at, PRE_ESCAPED_MESSAGE));
+      }
+      return;
+    }
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => walk(v, at ? `${at}.${i}` : String(i), i));
+      return;
+    }
+    if (!isPlainObject(value)) return;
+    for (const [k, v] of Object.entries(value)) walk(v, at ? `${at}.${k}` : k, k);
+  };
+  walk(props, '', undefined);
+  return problems;
+}
+
+/** Plain data, as opposed to a class instance (SecretRef, SpMetadataDocument, a token). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}

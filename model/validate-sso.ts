@@ -1,0 +1,73 @@
+import { FieldProblem, problem } from './problem';
+import { RULE_CATALOG, RuleId, SUPPRESSIBLE_RULES, isRuleId } from './rule-catalog';
+import { ResolvedIntegration, resolveIntegration } from './resolve-integration';
+import { AnySsoProps } from './sso-props';
+import { IntegrationModel, RuleSuppression } from './types';
+import { isUnresolved } from './unresolved';
+
+/** One SP integration's props, checked: what the construct builds and what it reports. */
+export interface SsoValidation {
+  /** The resolved integration; absent when input cannot work (a problem of an SSO-1NN rule). */
+  readonly model?: IntegrationModel;
+  /** Problems left after suppressions: each fails synth (warnings are the policy rules' own). */
+  readonly problems: readonly FieldProblem[];
+  /** Policy findings that a suppression accepted, by rule. */
+  readonly suppressed: readonly FieldProblem[];
+  /** The well-formed suppressions (rule and reason), in props order. */
+  readonly suppressions: readonly RuleSuppression[];
+  /** Rules with a finding at the props, suppressed or not: the policy rules on the synthesized app do not report them again. */
+  readonly rulesFound: ReadonlySet<RuleId>;
+}
+
+const CACHE = new WeakMap<object, Map<string, SsoValidation>>();
+
+/**
+ * Checks one integration's props against every rule that can be judged from
+ * them: its SP's rules, the common SAML rules, secrets and escaping, then
+ * applies its suppressions. The one implementation that the SP constructs
+ * register as their validation and that the config layer calls first; pure,
+ * and cached per props object, so the construct built from the same props does
+ * the work once.
+ */
+export function validateSso(preset: string | undefined, key: string, props: AnySsoProps): SsoValidation {
+  const id = `${preset ?? ''}\u0000${key}`;
+  let byKey = CACHE.get(props);
+  const cached = byKey?.get(id);
+  if (cached) return cached;
+  const result = applySuppressions(resolveIntegration(preset, key, props, isUnresolved), props);
+  if (!byKey) CACHE.set(props, (byKey = new Map()));
+  byKey.set(id, result);
+  return result;
+}
+
+function applySuppressions(resolved: ResolvedIntegration, props: AnySsoProps): SsoValidation {
+  const problems: FieldProblem[] = [];
+  const suppressions: RuleSuppression[] = [];
+  (props.suppressions ?? []).forEach((s, i) => {
+    const at = `suppressions.${i}`;
+    const rule = typeof s?.rule === 'string' ? s.rule : String(s?.rule);
+    if (!isRuleId(rule)) {
+      problems.push(problem(RuleId.WELL_FORMED, `${at}.rule`, `suppression of unknown rule ${JSON.stringify(rule)}; accepted: ${SUPPRESSIBLE_RULES.join(', ')}`));
+    } else if (!RULE_CATALOG[rule].suppressible) {
+      problems.push(
+        problem(RuleId.CONSISTENT, `${at}.rule`, `${rule} (${RULE_CATALOG[rule].title}) cannot be suppressed: it finds input that cannot work; fix the input instead; suppressible rules: ${SUPPRESSIBLE_RULES.join(', ')}`),
+      );
+    } else if (typeof s.reason !== 'string' || s.reason.trim() === '') {
+      problems.push(problem(RuleId.REQUIRED, `${at}.reason`, `suppression of ${rule} has no reason; accepted: a non-empty reason saying why this integration is exempt`));
+    } else if (suppressions.some((x) => x.rule === rule)) {
+      problems.push(problem(RuleId.UNIQUE, `${at}.rule`, `${rule} is suppressed twice; accepted: each rule once`));
+    } else {
+      suppressions.push({ rule, reason: s.reason });
+    }
+  });
+  const suppressedRules = new Set(suppressions.map((s) => s.rule));
+  const suppressed: FieldProblem[] = [];
+  const rulesFound = new Set<RuleId>();
+  for (const p of resolved.problems) {
+    rulesFound.add(p.rule);
+    if (suppressedRules.has(p.rule)) suppressed.push(p);
+    else problems.push(p);
+  }
+  const model = resolved.model && { ...resolved.model, suppressions: suppressions.length ? suppressions : undefined };
+  return { model, problems, suppressed, suppressions, rulesFound };
+}
