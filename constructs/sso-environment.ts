@@ -1,4 +1,5 @@
-import { Annotations, TerraformBackend, TerraformStack } from 'cdktf';
+import { OktaProvider } from '@cdktf/provider-okta/lib/provider';
+import { Annotations, Aspects, TerraformBackend, TerraformProvider, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -78,6 +79,8 @@ export class SsoEnvironment extends Construct {
     super(stack, SSO_ENVIRONMENT_ID);
     this.environmentName = stack.node.id;
     this.setProviderVersion(this.constraint);
+    // Aspects run at synth before validation: by then the stack's own okta provider, if any, is declared.
+    Aspects.of(stack).add({ visit: (node) => node === stack && addOktaProviderIfMissing(stack) });
     this.node.addValidation({ validate: () => this.validateEnvironment() });
     onSynthesize(this, (stackDir) => this.writeRunbook(stackDir));
   }
@@ -137,6 +140,15 @@ export class SsoEnvironment extends Construct {
     fs.writeFileSync(path.join(stackDir, RUNBOOK_MD), renderRunbookMarkdown(runbook));
     fs.writeFileSync(path.join(stackDir, RUNBOOK_JSON), renderRunbookJson(runbook));
   }
+}
+
+/**
+ * A stack that declares no okta provider gets one without arguments: Terraform
+ * then takes the org from OKTA_ORG_NAME and OKTA_BASE_URL, like the credentials.
+ */
+function addOktaProviderIfMissing(stack: TerraformStack): void {
+  const declared = stack.node.findAll().some((c) => c instanceof TerraformProvider && c.terraformResourceType === 'okta');
+  if (!declared) new OktaProvider(stack, 'okta-sso-provider', {});
 }
 
 function stackOf(scope: IConstruct): TerraformStack {

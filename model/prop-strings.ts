@@ -6,7 +6,7 @@ import { Unresolved } from './unresolved';
 
 /**
  * The checks on every string of an integration's props, in one walk: no
- * secret-looking literal (SSO-008: secrets enter only as SecretRef) and no
+ * secret-looking literal (SSO-106: secrets enter only as SecretRef) and no
  * pre-escaped Terraform template (SSO-105). Values that are Terraform tokens
  * are skipped, and so are SecretRef and SpMetadataDocument values (not text).
  */
@@ -19,7 +19,7 @@ export function checkPropStrings(props: object, isUnresolved: Unresolved): Field
       if (kind) {
         problems.push(
           problem(
-            RuleId.NO_SECRET_LITERAL,
+            RuleId.NO_SECRET_INPUT,
             at,
             `looks like ${kind} (value not shown); secrets never go in props or config: keep the secret in a secret store and pass where it lives (SecretRef.fromEnv or SecretRef.fromStore; in config env:NAME or secret:<store path>)`,
           ),

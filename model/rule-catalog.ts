@@ -28,6 +28,7 @@ export const RuleId = {
   UNIQUE: 'SSO-103',
   OKTA_ACCEPTS: 'SSO-104',
   UNESCAPED: 'SSO-105',
+  NO_SECRET_INPUT: 'SSO-106',
 } as const;
 export type RuleId = (typeof RuleId)[keyof typeof RuleId];
 
@@ -92,7 +93,7 @@ export const RULE_CATALOG: Readonly<Record<RuleId, RuleInfo>> = {
     'error',
     'prevent_destroy on apps',
     'destroying an Okta app loses every assignment and SCIM link; the plan must fail instead',
-    'keep lifecycle.prevent_destroy on every okta_app_saml (the SamlApp construct always sets it)',
+    'keep lifecycle.prevent_destroy on every okta_app_saml (the SP constructs always set it; do not override it)',
   ),
   'SSO-008': policy(
     'SSO-008',
@@ -146,6 +147,12 @@ export const RULE_CATALOG: Readonly<Record<RuleId, RuleInfo>> = {
     'Okta expressions written unescaped',
     'a pre-escaped $${...} is escaped again and reaches Okta with a stray $',
     'write Okta expressions as the Okta Admin Console shows them (e.g. ${source.email}); escaping for Terraform is done for you',
+  ),
+  'SSO-106': input(
+    'SSO-106',
+    'no secret in props or config',
+    'a secret written into props or a config file ends up in git, CI logs, the synthesized JSON and Terraform plans; no suppression can take it back out',
+    'keep the secret in a secret store and pass where it lives: SecretRef.fromEnv / SecretRef.fromStore in code, env:NAME or secret:<store path> in config',
   ),
 };
 

@@ -43,3 +43,21 @@ test('every CLI command is documented in the README', () => {
   expect(names.length).toBeGreaterThan(0);
   for (const name of names) expect(readme).toContain(`\`okta-sso ${name}`);
 });
+
+test('the README shows the example app, exactly as examples/typescript-app/main.ts has it', () => {
+  const code = fs.readFileSync(path.join(root, 'examples', 'typescript-app', 'main.ts'), 'utf8').trimEnd();
+  const marker = readme.indexOf('<!-- example-app:');
+  expect(marker).toBeGreaterThan(0);
+  const block = /```ts\n([\s\S]*?)\n```/.exec(readme.slice(marker));
+  expect(block?.[1]).toBe(code);
+});
+
+test("the README's props tables are generated from the props interfaces as they are now (npm run docs)", () => {
+  const { propsTables, withPropsTables } = require('../build/props-tables') as typeof import('../build/props-tables');
+  expect(withPropsTables(readme, propsTables())).toBe(readme);
+});
+
+test('every rule is in the README rules table with its level', () => {
+  const { RULE_CATALOG } = require('../model/rule-catalog') as typeof import('../model/rule-catalog');
+  for (const r of Object.values(RULE_CATALOG)) expect(readme).toMatch(new RegExp(`\\| ${r.id} \\| ${r.level} \\| ${r.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\|`));
+});

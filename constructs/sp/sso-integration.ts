@@ -199,20 +199,24 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
     return stackProblems.length ? { ...evaluation, errors: [...evaluation.errors, ...stackProblems] } : evaluation;
   }
 
-  /** The prop a finding is reported at: the first of its props that this integration sets, else the first. */
-  public propOf(finding: Pick<IntegrationFinding, 'props'>): string {
-    return finding.props.find((p) => hasPath(this.props, p)) ?? finding.props[0] ?? this.key;
+  /** The prop a finding is reported at: the first of its props that this integration sets, else the first; none for a finding about the synthesized resources alone (SSO-007). */
+  public propOf(finding: Pick<IntegrationFinding, 'props'>): string | undefined {
+    return finding.props.find((p) => hasPath(this.props, p)) ?? finding.props[0];
   }
 
   private validateIntegration(): string[] {
     const evaluation = this.applyRules();
+    const located = (f: IntegrationFinding) => {
+      const prop = this.propOf(f);
+      return prop === undefined ? f.message : `${prop}: ${f.message}`;
+    };
     for (const w of evaluation.warnings) {
-      const text = `${this.propOf(w)}: ${w.message}`;
+      const text = located(w);
       if (this.warned.has(text)) continue;
       this.warned.add(text);
       Annotations.of(this).addWarning(text);
     }
-    return evaluation.errors.map((e) => `${this.propOf(e)}: ${e.message}`);
+    return evaluation.errors.map(located);
   }
 
   /** What the policy rules see: this integration's resources as they will be synthesized, escape-hatch edits included. */
