@@ -5,16 +5,12 @@ import { stringify } from 'yaml';
 import * as lib from '../../index';
 import { RULE_CATALOG } from '../../model/rule-catalog';
 import { runCliCaptured, tempDir } from '../helpers';
+import { expectRuleFired, lineWith } from '../support/rule-case-expect';
 import { ConfigCase, RULE_CASES, RuleCase } from '../support/rule-cases';
 
 const { runRuleCase } = require('../support/rule-case-runner') as {
   runRuleCase: (l: unknown, c: unknown, code: RuleCase['code'], outdir: string, suppressions?: unknown[]) => { error?: string; warnings?: string[]; stack?: any };
 };
-
-/** The line of a multi-line message that holds `text`. */
-function lineWith(message: string | undefined, text: string): string | undefined {
-  return message?.split('\n').find((l) => l.includes(text));
-}
 
 /** A config dir with the case's integration in integrations.yaml, enabled in environment prod. */
 function configDir(c: RuleCase, config: ConfigCase, extra: Record<string, unknown> = {}): string {
@@ -34,15 +30,7 @@ test('every rule in the catalog has a case that makes it fire', () => {
 
 describe.each(RULE_CASES.map((c) => [`${c.rule}: ${c.what}`, c] as const))('%s', (_name, c) => {
   test('from code: a plain app.synth() names the construct path, the prop, the value and what is accepted', () => {
-    const result = runRuleCase(lib, cdktf, c.code, tempDir('okta-sso-app-'));
-    const expected = `[prod/${c.code.id}] ${c.prop === undefined ? '' : `${c.prop}: `}`;
-    if (c.level === 'warning') {
-      expect(result.error).toBeUndefined();
-      expect(result.warnings?.find((w) => w.includes(c.text))).toMatch(new RegExp(`^${escape(expected)}`));
-    } else {
-      expect(result.error).toMatch(/^Validation failed with the following errors:/);
-      expect(lineWith(result.error, c.text)?.trim()).toMatch(new RegExp(`^${escape(expected)}`));
-    }
+    expectRuleFired(c, runRuleCase(lib, cdktf, c.code, tempDir('okta-sso-app-')));
   });
 
   const config = c.config;
