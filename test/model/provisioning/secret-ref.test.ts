@@ -1,0 +1,27 @@
+import { SecretRef, describeSecretRef, secretRefProblem } from '../../../model/provisioning/secret-ref';
+
+describe('SecretRef: where a secret lives, never the secret', () => {
+  test('an environment variable and a store path, in the config form', () => {
+    expect(SecretRef.fromEnv('AIVEN_SCIM_TOKEN').ref).toBe('env:AIVEN_SCIM_TOKEN');
+    expect(SecretRef.fromStore('vault/okta-sso/prod/aiven').ref).toBe('secret:vault/okta-sso/prod/aiven');
+    expect(String(SecretRef.fromEnv('X'))).toBe('env:X');
+    expect(JSON.stringify({ token: SecretRef.fromEnv('X') })).toBe('{"token":"env:X"}');
+  });
+
+  test('parse reads the config form and refuses anything else (which may be the secret itself)', () => {
+    expect(SecretRef.parse('env:AIVEN_SCIM_TOKEN')).toMatchObject({ kind: 'env', name: 'AIVEN_SCIM_TOKEN', valid: true });
+    expect(SecretRef.parse('secret:vault/x')).toMatchObject({ kind: 'secret', name: 'vault/x' });
+    expect(SecretRef.parse('00aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789abcd')).toBeUndefined();
+    expect(SecretRef.parse('env:lower_case')).toBeUndefined();
+  });
+
+  test('a malformed name is never shown anywhere: it may be the secret passed by mistake', () => {
+    const leaked = '00aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789abcd';
+    const ref = SecretRef.fromEnv(leaked);
+    expect(ref.valid).toBe(false);
+    for (const text of [ref.name, ref.ref, String(ref), JSON.stringify(ref), describeSecretRef(ref), secretRefProblem(ref)!]) expect(text).not.toContain(leaked);
+    expect(secretRefProblem(ref)).toMatch(/^the environment variable name given to SecretRef.fromEnv is not a variable name \(not shown: it may be the secret itself\); accepted: /);
+    expect(secretRefProblem(SecretRef.fromStore('has spaces in it'))).toMatch(/store path .* not a store path/);
+    expect(secretRefProblem(SecretRef.fromEnv('OK_NAME'))).toBeUndefined();
+  });
+});

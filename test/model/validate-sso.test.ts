@@ -1,0 +1,56 @@
+import { RULE_CATALOG, RuleId, SUPPRESSIBLE_RULES } from '../../model/rule-catalog';
+import { validateSso } from '../../model/validate-sso';
+
+const WIKI = { acsUrl: 'https://wiki.example.com/acs', audience: 'https://wiki.example.com', groups: ['Everyone'] };
+
+describe('validateSso: the one check the constructs register and the config layer calls', () => {
+  test('is computed once per props object: the construct built from config props reuses the config check', () => {
+    const props = { ...WIKI };
+    expect(validateSso('generic', 'wiki', props)).toBe(validateSso('generic', 'wiki', props));
+    expect(validateSso('generic', 'wiki', { ...WIKI })).not.toBe(validateSso('generic', 'wiki', props));
+  });
+
+  test('a suppressed policy finding moves out of the problems, and the model is still built', () => {
+    const v = validateSso('generic', 'wiki', { ...WIKI, acsUrl: 'http://wiki.example.com/acs', suppressions: [{ rule: RuleId.HTTPS_URLS, reason: 'intranet SP, TLS at the proxy' }] });
+    expect(v.problems).toEqual([]);
+    expect(v.suppressed.map((p) => p.rule)).toEqual(['SSO-001']);
+    expect(v.rulesFound.has('SSO-001')).toBe(true);
+    expect(v.model?.suppressions).toEqual([{ rule: 'SSO-001', reason: 'intranet SP, TLS at the proxy' }]);
+  });
+
+  test('input that cannot work leaves no model, whatever is suppressed', () => {
+    const v = validateSso('generic', 'wiki', { audience: 'x' });
+    expect(v.model).toBeUndefined();
+    expect(v.problems.map((p) => [p.rule, p.field])).toEqual([['SSO-100', 'acsUrl']]);
+  });
+
+  test('suppressions: unknown rule, input rule, no reason, twice', () => {
+    const v = validateSso('generic', 'wiki', {
+      ...WIKI,
+      suppressions: [
+        { rule: 'SSO-404', reason: 'x' },
+        { rule: RuleId.REQUIRED, reason: 'x' },
+        { rule: RuleId.ASSIGNED_TO_GROUP, reason: ' ' },
+        { rule: RuleId.SHA256_SIGNING, reason: 'a' },
+        { rule: RuleId.SHA256_SIGNING, reason: 'b' },
+      ],
+    });
+    expect(v.problems.map((p) => [p.field, p.rule])).toEqual([
+      ['suppressions.0.rule', 'SSO-101'],
+      ['suppressions.1.rule', 'SSO-102'],
+      ['suppressions.2.reason', 'SSO-100'],
+      ['suppressions.4.rule', 'SSO-103'],
+    ]);
+    expect(v.problems[0].message).toBe(`suppression of unknown rule "SSO-404"; accepted: ${SUPPRESSIBLE_RULES.join(', ')}`);
+    expect(v.problems[1].message).toMatch(/^SSO-100 \(required value\) cannot be suppressed: it finds input that cannot work/);
+  });
+
+  test('a prop another SP takes is named, with the props this SP accepts', () => {
+    const v = validateSso('omni', 'omni', { acsUrl: 'https://a.omniapp.co/acs', audience: 'a.omniapp.co', accountId: 'a1' });
+    expect(v.problems).toEqual([{ field: 'accountId', rule: 'SSO-102', message: expect.stringMatching(/^accountId is not a prop of OmniSso \(Omni\); accepted: acsUrl, attributeSync, /) }]);
+  });
+
+  test('every rule in the catalog is a policy rule (suppressible) or an input rule, by its ID', () => {
+    for (const r of Object.values(RULE_CATALOG)) expect(r.suppressible).toBe(/^SSO-0\d\d$/.test(r.id));
+  });
+});
