@@ -1,11 +1,12 @@
 import { OktaProvider } from '@cdktf/provider-okta/lib/provider';
-import { Annotations, Aspects, TerraformBackend, TerraformProvider, TerraformStack } from 'cdktf';
+import { Annotations, Aspects, DefaultTokenResolver, StringConcat, TerraformBackend, TerraformProvider, TerraformStack, Tokenization } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_OKTA_PROVIDER_CONSTRAINT, checkProviderVersion } from '../model/provider-versions';
 import { checkRenames } from '../model/rename-checks';
 import { IntegrationModel } from '../model/types';
+import { isUnresolved } from '../model/unresolved';
 import { renderRunbookJson } from '../runbook/render-json';
 import { renderRunbookMarkdown } from '../runbook/render-markdown';
 import { environmentRunbook } from '../runbook/steps';
@@ -136,7 +137,7 @@ export class SsoEnvironment extends Construct {
   }
 
   private writeRunbook(stackDir: string): void {
-    const runbook = environmentRunbook({ name: this.environmentName, integrations: this.models() });
+    const runbook = resolveTokens(stackOf(this), environmentRunbook({ name: this.environmentName, integrations: this.models() }));
     fs.writeFileSync(path.join(stackDir, RUNBOOK_MD), renderRunbookMarkdown(runbook));
     fs.writeFileSync(path.join(stackDir, RUNBOOK_JSON), renderRunbookJson(runbook));
   }
@@ -149,6 +150,20 @@ export class SsoEnvironment extends Construct {
 function addOktaProviderIfMissing(stack: TerraformStack): void {
   const declared = stack.node.findAll().some((c) => c instanceof TerraformProvider && c.terraformResourceType === 'okta');
   if (!declared) new OktaProvider(stack, 'okta-sso-provider', {});
+}
+
+/**
+ * A value given as a Terraform token (a variable, another resource's attribute)
+ * appears in the runbook as the Terraform expression it stands for
+ * (`${var.aiven_account}`), never as cdktf's placeholder, which differs from run to run.
+ */
+const TOKEN_RESOLVER = new DefaultTokenResolver(new StringConcat());
+
+function resolveTokens<T>(stack: TerraformStack, value: T): T {
+  if (typeof value === 'string') return (isUnresolved(value) ? String(Tokenization.resolve(value, { scope: stack, resolver: TOKEN_RESOLVER })) : value) as T;
+  if (Array.isArray(value)) return value.map((v) => resolveTokens(stack, v)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveTokens(stack, v)])) as T;
 }
 
 function stackOf(scope: IConstruct): TerraformStack {

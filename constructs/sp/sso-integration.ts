@@ -123,8 +123,8 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
     this.idpRecord = new IdpRecord(this, 'idp-record', {
       key: model.key,
       preset: model.preset,
-      // A generic SP is known by its app's name.
-      spName: model.preset === 'generic' ? model.saml.label : PRESETS[model.preset]?.displayName ?? model.preset,
+      // Generic and on-premises SPs are known by their app's name, as the runbook names them.
+      spName: model.preset === 'generic' || model.preset === 'onprem' ? model.saml.label : PRESETS[model.preset]?.displayName ?? model.preset,
       spec,
       values,
       terraformResource: spec.terraformResource && `${spec.terraformResource}.${model.key}`,
