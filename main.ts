@@ -14,7 +14,7 @@ try {
   if (process.env.CDKTF_OUTDIR) {
     // Run by the cdktf CLI, which owns the output directory.
     const app = buildApp(model, process.env.CDKTF_OUTDIR, configDir);
-    const checked = checkApp(app);
+    const checked = checkApp(app, 'declared');
     if (checked.failures.length) throw policyErrorsOf(checked.failures);
     checked.warnings.forEach((w) => process.stderr.write(`${w}\n`));
     app.synth();

@@ -3,12 +3,21 @@ import { SamlSettings } from '../model/types';
 import { oktaExpression, terraformLiteral } from './okta-expression';
 import { ATTRIBUTE_NAMESPACE, GROUP_FILTER_TYPE, NAME_ID_FORMAT_URN, PASSWORD_PROTECTED_TRANSPORT, USERNAME_TEMPLATE } from './saml-names';
 
+const CONFIGS = new WeakMap<SamlSettings, AppSamlConfig>();
+
 /**
  * The okta_app_saml arguments for resolved SAML settings. A pure function
  * without cdktf, so that `validate` can run the policy rules on exactly what
- * the SamlApp construct would synthesize without building the stacks.
+ * the SamlApp construct would synthesize without building the stacks; computed
+ * once per settings object, for the construct and the rules to share.
  */
 export function samlAppConfig(s: SamlSettings): AppSamlConfig {
+  let config = CONFIGS.get(s);
+  if (!config) CONFIGS.set(s, (config = buildSamlAppConfig(s)));
+  return config;
+}
+
+function buildSamlAppConfig(s: SamlSettings): AppSamlConfig {
   const username = s.username.format === 'custom' ? s.username.template ?? '' : USERNAME_TEMPLATE[s.username.format];
   const common = {
     label: terraformLiteral(s.label),

@@ -1,16 +1,12 @@
 import { OktaProvider } from '@cdktf/provider-okta/lib/provider';
 import { Annotations, Aspects, DefaultTokenResolver, StringConcat, TerraformBackend, TerraformProvider, TerraformStack, Tokenization } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_OKTA_PROVIDER_CONSTRAINT, checkProviderVersion } from '../model/provider-versions';
 import { checkRenames } from '../model/rename-checks';
 import { IntegrationModel } from '../model/types';
 import { isUnresolved } from '../model/unresolved';
-import { renderRunbookJson } from '../runbook/render-json';
-import { renderRunbookMarkdown } from '../runbook/render-markdown';
-import { environmentRunbook } from '../runbook/steps';
-import { RUNBOOK_JSON, RUNBOOK_MD } from '../runbook/write';
+import { writeRunbookFiles } from '../runbook/write';
 import { onSynthesize } from './custom-synthesis';
 import { stackSingleton } from './stack-singleton';
 
@@ -75,13 +71,15 @@ export class SsoEnvironment extends Construct {
   private environmentName: string;
   private constraint = DEFAULT_OKTA_PROVIDER_CONSTRAINT;
   private readonly members: EnvironmentMember[] = [];
+  private stackProblems?: Map<EnvironmentMember, Array<{ prop: string; message: string }>>;
+  private stackProblemsFor = 0;
 
   private constructor(stack: TerraformStack) {
     super(stack, SSO_ENVIRONMENT_ID);
     this.environmentName = stack.node.id;
     this.setProviderVersion(this.constraint);
     // Aspects run at synth before validation: by then the stack's own okta provider, if any, is declared.
-    Aspects.of(stack).add({ visit: (node) => node === stack && addOktaProviderIfMissing(stack) });
+    if (!hasOktaProvider(stack)) Aspects.of(stack).add({ visit: (node) => node === stack && !hasOktaProvider(stack) && new OktaProvider(stack, 'okta-sso-provider', {}) });
     this.node.addValidation({ validate: () => this.validateEnvironment() });
     onSynthesize(this, (stackDir) => this.writeRunbook(stackDir));
   }
@@ -102,19 +100,31 @@ export class SsoEnvironment extends Construct {
   }
 
   /** Problems with `member` that only the whole stack shows: a key used twice, a rename of a key still in use or renamed twice. */
-  public problemsOf(member: EnvironmentMember): Array<{ readonly prop: string; readonly message: string }> {
-    const problems: Array<{ prop: string; message: string }> = [];
-    const sameKey = this.members.filter((m) => m !== member && m.key === member.key);
-    if (sameKey.length > 0) {
-      problems.push({
-        prop: 'key',
-        message: `integration key ${JSON.stringify(member.key)} is also used by ${sameKey.map((m) => m.node.path).join(', ')}: both would be okta_app_saml.${member.key}; accepted: one key per integration in a stack (set the key prop)`,
-      });
+  public problemsOf(member: EnvironmentMember): ReadonlyArray<{ readonly prop: string; readonly message: string }> {
+    // Computed for all members at once, in linear time, and again only when a member was added since.
+    if (!this.stackProblems || this.stackProblemsFor !== this.members.length) {
+      this.stackProblems = this.computeStackProblems();
+      this.stackProblemsFor = this.members.length;
     }
-    if (member.renamedFrom) {
-      const others = this.members.filter((m) => m === member || m.key !== member.key);
-      for (const r of checkRenames(others)) if (r.key === member.key) problems.push({ prop: 'renamedFrom', message: r.message });
+    return this.stackProblems.get(member) ?? [];
+  }
+
+  private computeStackProblems(): Map<EnvironmentMember, Array<{ prop: string; message: string }>> {
+    const problems = new Map<EnvironmentMember, Array<{ prop: string; message: string }>>();
+    const add = (m: EnvironmentMember, prop: string, message: string) => problems.set(m, [...(problems.get(m) ?? []), { prop, message }]);
+    const byKey = new Map<string, EnvironmentMember[]>();
+    for (const m of this.members) byKey.set(m.key, [...(byKey.get(m.key) ?? []), m]);
+    for (const same of byKey.values()) {
+      if (same.length < 2) continue;
+      for (const m of same) {
+        const others = same.filter((o) => o !== m);
+        add(m, 'key', `integration key ${JSON.stringify(m.key)} is also used by ${others.map((o) => o.node.path).join(', ')}: both would be okta_app_saml.${m.key}; accepted: one key per integration in a stack (set the key prop)`);
+      }
     }
+    // Each key once: a key used twice is reported above, and would make every rename check ambiguous.
+    const unique = [...byKey.values()].map((same) => same[0]);
+    const byUniqueKey = new Map(unique.map((m) => [m.key, m]));
+    for (const r of checkRenames(unique)) add(byUniqueKey.get(r.key)!, 'renamedFrom', r.message);
     return problems;
   }
 
@@ -137,19 +147,18 @@ export class SsoEnvironment extends Construct {
   }
 
   private writeRunbook(stackDir: string): void {
-    const runbook = resolveTokens(stackOf(this), environmentRunbook({ name: this.environmentName, integrations: this.models() }));
-    fs.writeFileSync(path.join(stackDir, RUNBOOK_MD), renderRunbookMarkdown(runbook));
-    fs.writeFileSync(path.join(stackDir, RUNBOOK_JSON), renderRunbookJson(runbook));
+    const stack = stackOf(this);
+    writeRunbookFiles(stackDir, this.environmentName, this.models(), (step) => resolveTokens(stack, step));
   }
 }
 
 /**
- * A stack that declares no okta provider gets one without arguments: Terraform
- * then takes the org from OKTA_ORG_NAME and OKTA_BASE_URL, like the credentials.
+ * Whether the stack declares an okta provider. One that does not gets one
+ * without arguments: Terraform then takes the org from OKTA_ORG_NAME and
+ * OKTA_BASE_URL, like the credentials.
  */
-function addOktaProviderIfMissing(stack: TerraformStack): void {
-  const declared = stack.node.findAll().some((c) => c instanceof TerraformProvider && c.terraformResourceType === 'okta');
-  if (!declared) new OktaProvider(stack, 'okta-sso-provider', {});
+function hasOktaProvider(stack: TerraformStack): boolean {
+  return stack.node.findAll().some((c) => c instanceof TerraformProvider && c.terraformResourceType === 'okta');
 }
 
 /**
@@ -160,10 +169,20 @@ function addOktaProviderIfMissing(stack: TerraformStack): void {
 const TOKEN_RESOLVER = new DefaultTokenResolver(new StringConcat());
 
 function resolveTokens<T>(stack: TerraformStack, value: T): T {
+  return containsToken(value) ? resolveEach(stack, value) : value;
+}
+
+function containsToken(value: unknown): boolean {
+  if (typeof value === 'string') return isUnresolved(value);
+  if (Array.isArray(value)) return value.some(containsToken);
+  return value !== null && typeof value === 'object' && Object.values(value).some(containsToken);
+}
+
+function resolveEach<T>(stack: TerraformStack, value: T): T {
   if (typeof value === 'string') return (isUnresolved(value) ? String(Tokenization.resolve(value, { scope: stack, resolver: TOKEN_RESOLVER })) : value) as T;
-  if (Array.isArray(value)) return value.map((v) => resolveTokens(stack, v)) as T;
+  if (Array.isArray(value)) return value.map((v) => resolveEach(stack, v)) as T;
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveTokens(stack, v)])) as T;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveEach(stack, v)])) as T;
 }
 
 function stackOf(scope: IConstruct): TerraformStack {

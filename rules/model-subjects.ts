@@ -1,7 +1,8 @@
 import { samlAppConfig } from '../constructs/saml-app-config';
 import { PRESETS } from '../model/presets';
-import { EnvironmentModel } from '../model/types';
-import { AppSubject } from './rule';
+import { EnvironmentModel, IntegrationModel } from '../model/types';
+import { RULES } from './index';
+import { AppSubject, NOT_APPLICABLE, PolicyRule } from './rule';
 
 const NAMES = new Map<string, string>();
 
@@ -25,23 +26,29 @@ function terraformNames(value: unknown): unknown {
 }
 
 /**
- * The rules' subjects for one environment, from the model alone: each app's
- * okta_app_saml arguments exactly as SamlApp synthesizes them (same function),
- * without building the cdktf stack. `validate` uses this to stay fast; synth
- * runs the rules on the real synthesized stack. The only block is the app
- * itself: config values elsewhere are already checked for secret literals by
- * the config layer, and SSO-007 holds by construction (SamlApp always sets it).
+ * The rules' subject for one integration, from its resolved model alone: its
+ * okta_app_saml arguments exactly as the SP construct synthesizes them (the same
+ * function), without building or resolving the cdktf stack. The only block is
+ * the app itself: config and props strings elsewhere are already checked for
+ * secret literals (SSO-106), and SSO-007 holds by construction (the construct
+ * always sets it). Where nothing can edit the synthesized app afterwards (the
+ * config path: validate, and synth of a config directory), this is what it
+ * synthesizes to; a test checks that they are equal.
  */
+export function declaredSubject(integration: IntegrationModel): AppSubject {
+  const preset = PRESETS[integration.preset];
+  const body = {
+    ...(terraformNames(samlAppConfig(integration.saml)) as Record<string, unknown>),
+    '//': { 'okta-sso': { integration: integration.key, preset: integration.preset, permanentUsernames: preset?.permanentUsernames ?? false } },
+  };
+  const app = { type: 'okta_app_saml', address: `okta_app_saml.${integration.key}`, body };
+  return { key: integration.key, app, blocks: [app], ...(preset ? { preset } : {}), groupsAssigned: integration.groups.length, integration };
+}
+
+/** The rules on a declared subject: SSO-008 is not applicable, since the subject holds only values already checked for secrets. */
+export const DECLARED_RULES: readonly PolicyRule[] = RULES.map((rule) => (rule.id === 'SSO-008' ? { ...rule, check: () => NOT_APPLICABLE } : rule));
+
+/** The declared subjects of one environment, in key order: what `validate` checks. */
 export function modelSubjects(env: EnvironmentModel): AppSubject[] {
-  return [...env.integrations]
-    .sort((a, b) => (a.key < b.key ? -1 : 1))
-    .map((integration) => {
-      const preset = PRESETS[integration.preset];
-      const body = {
-        ...(terraformNames(samlAppConfig(integration.saml)) as Record<string, unknown>),
-        '//': { 'okta-sso': { integration: integration.key, preset: integration.preset, permanentUsernames: preset?.permanentUsernames ?? false } },
-      };
-      const app = { type: 'okta_app_saml', address: `okta_app_saml.${integration.key}`, body };
-      return { key: integration.key, app, blocks: [app], ...(preset ? { preset } : {}), groupsAssigned: integration.groups.length, integration };
-    });
+  return [...env.integrations].sort((a, b) => (a.key < b.key ? -1 : 1)).map(declaredSubject);
 }

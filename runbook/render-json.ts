@@ -1,10 +1,19 @@
-import { Runbook } from './types';
+import { Runbook, RunbookStep } from './types';
 
-/** runbook.json: the contract's key order, two-space indent, trailing newline. */
-export function renderRunbookJson(runbook: Runbook): string {
-  const ordered = {
-    environment: runbook.environment,
-    steps: runbook.steps.map((s) => ({
+/**
+ * runbook.json, written piece by piece so that a large runbook is never held
+ * whole: the contract's key order, two-space indent, trailing newline; the
+ * same bytes as JSON.stringify of the whole runbook.
+ */
+export class RunbookJson {
+  private count = 0;
+
+  public begin(environment: string): string {
+    return `{\n  "environment": ${JSON.stringify(environment)},\n  "steps": [`;
+  }
+
+  public step(s: RunbookStep): string {
+    const ordered = {
       id: s.id,
       integration: s.integration,
       title: s.title,
@@ -12,7 +21,21 @@ export function renderRunbookJson(runbook: Runbook): string {
       actions: [...s.actions],
       values: { ...s.values },
       ...(s.terraformOutput !== undefined ? { terraformOutput: s.terraformOutput } : {}),
-    })),
-  };
-  return `${JSON.stringify(ordered, null, 2)}\n`;
+    };
+    // JSON escapes line breaks inside strings, so every line of the step can take the array's indent.
+    const text = JSON.stringify(ordered, null, 2).replace(/\n/g, '\n    ');
+    return `${this.count++ === 0 ? '\n' : ',\n'}    ${text}`;
+  }
+
+  public end(): string {
+    return this.count === 0 ? ']\n}\n' : '\n  ]\n}\n';
+  }
+}
+
+/** runbook.json of a whole runbook, as one string. */
+export function renderRunbookJson(runbook: Runbook): string {
+  const json = new RunbookJson();
+  let out = json.begin(runbook.environment);
+  for (const step of runbook.steps) out += json.step(step);
+  return out + json.end();
 }

@@ -309,17 +309,13 @@ export function integrationSteps(env: RunbookEnvironment, integration: Integrati
   return steps;
 }
 
-/**
- * The runbook of one environment, in the model's (sorted) integration order: per
- * integration, the SP's side of SSO (its IdP record, unless Terraform applies it),
- * then the provisioning steps.
- */
+/** One integration's steps: the SP's side of SSO (its IdP record, unless Terraform applies it), then the provisioning steps. */
+export function runbookStepsOf(env: RunbookEnvironment, integration: IntegrationModel): RunbookStep[] {
+  const idp = idpRecordStep(env, integration);
+  return [...(idp ? [idp] : []), ...integrationSteps(env, integration)];
+}
+
+/** The runbook of one environment, in the model's (sorted) integration order. */
 export function environmentRunbook(env: RunbookEnvironment): Runbook {
-  return {
-    environment: env.name,
-    steps: env.integrations.flatMap((i) => {
-      const idp = idpRecordStep(env, i);
-      return [...(idp ? [idp] : []), ...integrationSteps(env, i)];
-    }),
-  };
+  return { environment: env.name, steps: env.integrations.flatMap((i) => runbookStepsOf(env, i)) };
 }

@@ -1,27 +1,45 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { OrgModel } from '../model/types';
-import { renderRunbookJson } from './render-json';
-import { renderRunbookMarkdown } from './render-markdown';
-import { environmentRunbook } from './steps';
+import { IntegrationModel } from '../model/types';
+import { RunbookJson } from './render-json';
+import { RunbookMarkdown } from './render-markdown';
+import { runbookStepsOf } from './steps';
+import { RunbookStep } from './types';
 
 /** File names next to each stack's cdk.tf.json. */
 export const RUNBOOK_MD = 'runbook.md';
 export const RUNBOOK_JSON = 'runbook.json';
 
 /**
- * Writes runbook.md and runbook.json into `<outdir>/stacks/<env>/` for every
- * environment. `outdir` is synth's staging directory, so a failure leaves nothing.
+ * Writes runbook.md and runbook.json of one environment into `dir`, integration
+ * by integration (in the order given): a large runbook is never held whole in
+ * memory, which would add to synth's peak. `finish` may rewrite each step
+ * (e.g. resolve Terraform tokens) before it is written.
  */
-export function writeRunbooks(model: OrgModel, outdir: string): string[] {
-  const written: string[] = [];
-  for (const env of model.environments) {
-    const dir = path.join(outdir, 'stacks', env.name);
-    fs.mkdirSync(dir, { recursive: true });
-    const runbook = environmentRunbook(env);
-    fs.writeFileSync(path.join(dir, RUNBOOK_MD), renderRunbookMarkdown(runbook));
-    fs.writeFileSync(path.join(dir, RUNBOOK_JSON), renderRunbookJson(runbook));
-    written.push(`stacks/${env.name}/${RUNBOOK_MD}`, `stacks/${env.name}/${RUNBOOK_JSON}`);
+export function writeRunbookFiles(dir: string, environment: string, integrations: readonly IntegrationModel[], finish: (step: RunbookStep) => RunbookStep = (s) => s): void {
+  const md = fs.openSync(path.join(dir, RUNBOOK_MD), 'w');
+  const json = fs.openSync(path.join(dir, RUNBOOK_JSON), 'w');
+  try {
+    const mdOut = new RunbookMarkdown();
+    const jsonOut = new RunbookJson();
+    fs.writeSync(md, mdOut.begin(environment));
+    fs.writeSync(json, jsonOut.begin(environment));
+    const env = { name: environment, integrations };
+    for (const integration of integrations) {
+      let mdChunk = '';
+      let jsonChunk = '';
+      for (const step of runbookStepsOf(env, integration)) {
+        const finished = finish(step);
+        mdChunk += mdOut.step(finished);
+        jsonChunk += jsonOut.step(finished);
+      }
+      if (mdChunk) fs.writeSync(md, mdChunk);
+      if (jsonChunk) fs.writeSync(json, jsonChunk);
+    }
+    fs.writeSync(md, mdOut.end());
+    fs.writeSync(json, jsonOut.end());
+  } finally {
+    fs.closeSync(md);
+    fs.closeSync(json);
   }
-  return written;
 }

@@ -1,7 +1,7 @@
 import { App, TerraformStack } from 'cdktf';
 import * as fs from 'fs';
 import * as path from 'path';
-import { SsoIntegration } from '../constructs/sp/sso-integration';
+import { RulesSubject, SsoIntegration } from '../constructs/sp/sso-integration';
 import { OrgModel } from '../model/types';
 import { PolicyError, PolicyErrors, PolicyFailure } from '../rules/policy-checks';
 import { OktaEnvironmentStack } from '../stacks/okta-environment-stack';
@@ -48,16 +48,18 @@ export interface AppCheck {
 /**
  * Runs every construct's validation of every stack once, as `app.synth()` would:
  * the SP constructs' rules (recording their policy notes in the stacks), and any
- * other construct's own checks.
+ * other construct's own checks. `rulesOn: 'declared'` is for apps built from a
+ * config directory, where nothing edits the synthesized apps: the rules judge
+ * them as declared, without resolving every resource twice.
  */
-export function checkApp(app: App): AppCheck {
+export function checkApp(app: App, rulesOn: RulesSubject = 'synthesized'): AppCheck {
   const failures: PolicyFailure[] = [];
   const warnings: string[] = [];
   for (const stack of app.node.findAll().filter((c): c is TerraformStack => c instanceof TerraformStack)) {
     const name = stack.node.id;
     for (const construct of stack.node.findAll()) {
       if (construct instanceof SsoIntegration) {
-        const evaluation = construct.applyRules();
+        const evaluation = construct.applyRules(rulesOn);
         for (const e of evaluation.errors) failures.push({ stack: name, key: construct.key, rule: e.rule, props: e.props, message: e.message, source: e.source });
         for (const w of evaluation.warnings) warnings.push(`${name}: warning: ${w.message}`);
         continue;
@@ -108,7 +110,7 @@ export function synthToDisk(model: OrgModel, options: SynthOptions): string[] {
   try {
     const app = buildApp(model, staging, options.configDir, outdir);
     // Every stack's problems together, before any stack is written.
-    checked = checkApp(app);
+    checked = checkApp(app, 'declared');
     if (checked.failures.length) throw policyErrorsOf(checked.failures);
     // Each stack writes its runbook beside its cdk.tf.json (SsoEnvironment).
     app.synth();

@@ -8,6 +8,8 @@ import { AnySsoProps } from '../../model/sso-props';
 import { IntegrationModel } from '../../model/types';
 import { SsoValidation, validateSso } from '../../model/validate-sso';
 import { IntegrationEvaluation, IntegrationFinding, evaluateIntegration } from '../../rules/evaluate-integration';
+import { RULES } from '../../rules';
+import { DECLARED_RULES, declaredSubject } from '../../rules/model-subjects';
 import { POLICY_TAG } from '../../rules/policy-checks';
 import { AppSubject, SynthBlock } from '../../rules/rule';
 import { GroupAssignments } from '../group-assignments';
@@ -40,6 +42,9 @@ export interface ISsoIntegration extends IConstruct {
   /** Okta's IdP metadata XML. */
   readonly metadataXml: string;
 }
+
+/** What the policy rules judge: the integration's resources as synthesized (escape-hatch edits included), or the app as its props declare it. */
+export type RulesSubject = 'synthesized' | 'declared';
 
 /** Thrown when code reads a resource of an integration whose props cannot work (the message lists why). */
 export class SsoPropsError extends Error {
@@ -178,16 +183,20 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
    * records its suppressions and warnings on the app's `"//"` comment in
    * cdk.tf.json. Returns the findings, structured, for tools that report them
    * their own way (the config layer locates them in the config files).
+   * `on: 'declared'` judges the app as the props declare it, without resolving
+   * the synthesized resources: for callers that know nothing edited them (the
+   * config path, which has no escape hatch).
    */
-  public applyRules(): IntegrationEvaluation {
-    const evaluation = this.checkRules();
+  public applyRules(on: RulesSubject = 'synthesized'): IntegrationEvaluation {
+    const evaluation = this.checkRules(on);
     if (evaluation.note && this.samlApp) this.samlApp.app.addOverride(`//.${POLICY_TAG}`, evaluation.note);
     return evaluation;
   }
 
-  private checkRules(): IntegrationEvaluation {
+  private checkRules(on: RulesSubject): IntegrationEvaluation {
     const model = this.validation.model;
-    const evaluation = evaluateIntegration(model && this.samlApp ? this.subject(model, this.samlApp.app) : undefined, this.validation);
+    const subject = model && this.samlApp ? (on === 'declared' ? declaredSubject(model) : this.subject(model, this.samlApp.app)) : undefined;
+    const evaluation = evaluateIntegration(subject, this.validation, on === 'declared' ? DECLARED_RULES : RULES);
     const stackProblems: IntegrationFinding[] = [
       ...SsoEnvironment.of(this)
         .problemsOf(this.member)
