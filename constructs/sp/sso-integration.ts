@@ -89,6 +89,9 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
 
   protected constructor(scope: Construct, id: string, preset: string, props: AnySsoProps) {
     super(scope, id);
+    if (props === null || typeof props !== 'object') {
+      throw new SsoPropsError(`${this.node.path}: the props of ${PRESETS[preset]?.constructName ?? preset} are ${JSON.stringify(props) ?? String(props)}; accepted: an object with the SP's props`);
+    }
     this.key = props.key ?? id;
     this.preset = preset;
     this.props = props;

@@ -1,4 +1,4 @@
-import { GENERIC, oneEnvConfig, synthConfig } from '../support/provisioning-config';
+import { GENERIC, oneEnvConfig, synthConfig } from '../../support/provisioning-config';
 
 /**
  * Renaming an integration's key must move every resource it owns, so the plan
