@@ -18,7 +18,12 @@ export type { OnPremSsoProps, OnPremProvisioningProps } from './constructs/sp/on
 export { GenericSamlSso, validateGenericSamlSsoProps } from './constructs/sp/generic-saml-sso';
 export type { GenericSamlSsoProps } from './constructs/sp/generic-saml-sso';
 export { SsoIntegration, SsoPropsError } from './constructs/sp/sso-integration';
-export type { ISsoIntegration } from './constructs/sp/sso-integration';
+export type { ISsoIntegration, RulesSubject } from './constructs/sp/sso-integration';
+// The parts an integration exposes (its public fields), for escape hatches.
+export { GroupAssignments } from './constructs/group-assignments';
+export { Provisioning } from './constructs/provisioning/provisioning';
+export { IdpRecord } from './constructs/idp-record/idp-record';
+export type { IntegrationModel } from './model/types';
 export type {
   SsoIntegrationProps,
   OktaGroupProps,

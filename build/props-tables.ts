@@ -20,6 +20,10 @@ export const PROPS_TABLES: ReadonlyArray<{ readonly title: string; readonly file
   { title: '`GenericSamlSso` (`GenericSamlSsoProps`)', file: 'constructs/sp/generic-saml-sso.ts', name: 'GenericSamlSsoProps', own: true },
   { title: 'Props every SP construct takes (`SsoIntegrationProps`)', file: 'model/sso-props.ts', name: 'SsoIntegrationProps' },
   { title: '`provisioning` (`ProvisioningProps`)', file: 'model/sso-props.ts', name: 'ProvisioningProps' },
+  { title: '`provisioning.pushGroups[]` (`PushGroupProps`)', file: 'model/sso-props.ts', name: 'PushGroupProps' },
+  { title: "`provisioning.connector` of `OnPremSso` (`ScimConnectorProps`)", file: 'model/sso-props.ts', name: 'ScimConnectorProps' },
+  { title: '`groups[]` entries that are not plain names (`OktaGroupProps`)', file: 'model/sso-props.ts', name: 'OktaGroupProps' },
+  { title: '`attributeSync[]` (`AttributeSyncProps`)', file: 'model/sso-props.ts', name: 'AttributeSyncProps' },
   { title: '`SsoEnvironment.configure(stack, props)` (`SsoEnvironmentProps`)', file: 'constructs/sso-environment.ts', name: 'SsoEnvironmentProps' },
 ];
 

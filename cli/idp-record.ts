@@ -96,7 +96,7 @@ function outputsText(opts: Options, sources: IdpRecordSources): { text: string; 
   if (piped !== undefined) return { text: piped, source: 'standard input' };
   const stackDir = path.join(opts.out, 'stacks', opts.env);
   if (!fs.existsSync(path.join(stackDir, 'cdk.tf.json'))) {
-    throw new Error(`no synthesized stack for environment ${JSON.stringify(opts.env)} in ${stackDir}; run okta-sso synth first, or pass --outputs FILE`);
+    throw new Error(`no synthesized stack for environment ${JSON.stringify(opts.env)} in ${stackDir}; run okta-sso synth (or cdktf synth, for a cdktf app) first from the directory that holds cdktf.out, pass --out DIR, or pass --outputs FILE`);
   }
   try {
     return { text: sources.terraformOutput(stackDir), source: `terraform output -json (in ${stackDir})` };

@@ -12,7 +12,7 @@ import { ConfigError, ConfigProblem, sortProblems } from './problems';
 import { checkAgainstSchema } from './schema-check';
 import { IntegrationSettings } from './settings';
 import { readSpMetadata } from './sp-metadata-file';
-import { closest } from './suggest';
+import { closest } from '../model/suggest';
 import { configFieldOf, propsFromSettings } from './to-props';
 
 type FieldPath = ReadonlyArray<string | number>;

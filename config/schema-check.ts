@@ -3,7 +3,7 @@ import * as path from 'path';
 import { createHash } from 'crypto';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import { secretKind } from '../model/secret-literals';
-import { closest } from './suggest';
+import { closest } from '../model/suggest';
 
 /** Path of the config JSON Schema shipped with the package. */
 export const CONFIG_SCHEMA_PATH = path.join(__dirname, '..', 'schema', 'okta-sso.schema.json');

@@ -1,5 +1,5 @@
 import { OktaProvider } from '@cdktf/provider-okta/lib/provider';
-import { Annotations, Aspects, DefaultTokenResolver, StringConcat, TerraformBackend, TerraformProvider, TerraformStack, Tokenization } from 'cdktf';
+import { Annotations, App, Aspects, DefaultTokenResolver, StringConcat, TerraformBackend, TerraformProvider, TerraformStack, Tokenization } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import * as path from 'path';
 import { DEFAULT_OKTA_PROVIDER_CONSTRAINT, checkProviderVersion } from '../model/provider-versions';
@@ -34,6 +34,8 @@ export interface EnvironmentMember {
   readonly renamedFrom?: string;
   readonly model?: IntegrationModel;
   readonly node: IConstruct['node'];
+  /** The integration's errors as its validation reports them (without recording anything). */
+  readonly errors?: () => string[];
 }
 
 /**
@@ -80,7 +82,7 @@ export class SsoEnvironment extends Construct {
     this.setProviderVersion(this.constraint);
     // Aspects run at synth before validation: by then the stack's own okta provider, if any, is declared.
     if (!hasOktaProvider(stack)) Aspects.of(stack).add({ visit: (node) => node === stack && !hasOktaProvider(stack) && new OktaProvider(stack, 'okta-sso-provider', {}) });
-    this.node.addValidation({ validate: () => this.validateEnvironment() });
+    this.node.addValidation({ validate: () => [...this.checkStack(), ...this.laterStacksErrors()] });
     onSynthesize(this, (stackDir) => this.writeRunbook(stackDir));
   }
 
@@ -141,9 +143,32 @@ export class SsoEnvironment extends Construct {
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
-  private validateEnvironment(): string[] {
+  /** The stack's own checks: the okta/okta version constraint against what its integrations use (and a warning about where local state goes). */
+  public checkStack(): string[] {
     warnAboutAbsoluteLocalState(stackOf(this));
     return checkProviderVersion(this.constraint, this.models()).map((m) => `providerVersion: ${m}`);
+  }
+
+  /**
+   * The SSO errors of the app's other stacks. cdktf validates and writes one
+   * stack after the other, so without this an error in a later stack would be
+   * seen only once the earlier ones are written, and fixed: reported here, every
+   * stack's errors come together and nothing is written.
+   */
+  private laterStacksErrors(): string[] {
+    const own = stackOf(this);
+    const errors: string[] = [];
+    for (const stack of App.of(own).node.findAll()) {
+      if (!(stack instanceof TerraformStack) || stack === own) continue;
+      const other = stack.node.tryFindChild(SSO_ENVIRONMENT_ID);
+      if (other instanceof SsoEnvironment) for (const e of other.integrationErrors()) errors.push(`also in stack ${stack.node.id}: ${e}`);
+    }
+    return errors;
+  }
+
+  /** Every error of the stack's SSO integrations, each as `[<construct path>] <prop>: <message>`. */
+  private integrationErrors(): string[] {
+    return this.members.flatMap((m) => (m.errors?.() ?? []).map((e) => `[${m.node.path}] ${e}`));
   }
 
   private writeRunbook(stackDir: string): void {
@@ -192,17 +217,30 @@ function stackOf(scope: IConstruct): TerraformStack {
 const warned = new WeakSet<TerraformStack>();
 
 /**
- * cdktf gives a stack without a backend a local backend with an absolute state
- * path: cdk.tf.json then differs between machines, and every review shows it.
+ * Where local state would go, when that is a mistake: cdktf gives a stack
+ * without a backend a local one with an absolute path (cdk.tf.json then differs
+ * on every machine, and every review shows it), and a relative path resolves
+ * from the stack's directory inside the synth output (deleting it loses state).
  */
 function warnAboutAbsoluteLocalState(stack: TerraformStack): void {
   if (warned.has(stack)) return;
   const backend = stack.node.findAll().find((c): c is TerraformBackend => c instanceof TerraformBackend);
   const local = (backend?.toTerraform() as { terraform?: { backend?: { local?: { path?: unknown } } } } | undefined)?.terraform?.backend?.local;
-  if (local && typeof local.path === 'string' && path.isAbsolute(local.path)) {
+  if (!local || typeof local.path !== 'string') return;
+  const suggestion = `new LocalBackend(this, { path: '../../../state/${stack.node.id}.tfstate' }) (relative to cdktf.out/stacks/${stack.node.id}: state/ beside cdktf.out) or a remote backend`;
+  if (path.isAbsolute(local.path)) {
     warned.add(stack);
     Annotations.of(stack).addWarning(
-      `stack ${stack.node.id} has no backend, so cdktf writes the absolute local state path ${JSON.stringify(local.path)} into cdk.tf.json, which then differs on every machine; declare one: new LocalBackend(this, { path: 'state/${stack.node.id}.tfstate' }) (relative, outside cdktf.out) or a remote backend`,
+      `stack ${stack.node.id} has no backend, so cdktf writes the absolute local state path ${JSON.stringify(local.path)} into cdk.tf.json, which then differs on every machine; declare one: ${suggestion}`,
+    );
+    return;
+  }
+  const outdir = path.resolve(App.of(stack).outdir);
+  const state = path.resolve(outdir, 'stacks', stack.node.id, local.path);
+  if (!path.relative(outdir, state).startsWith('..')) {
+    warned.add(stack);
+    Annotations.of(stack).addWarning(
+      `stack ${stack.node.id} keeps its local state at ${JSON.stringify(local.path)}, which Terraform resolves inside the synth output (${path.relative(process.cwd(), state) || state}): deleting cdktf.out loses the state; use ${suggestion}`,
     );
   }
 }

@@ -8,6 +8,7 @@ import { checkPropStrings } from './prop-strings';
 import { resolveIdpRecord } from './resolve-idp-record';
 import { RuleId } from './rule-catalog';
 import { checkSamlSettings } from './saml-rules';
+import { closest } from './suggest';
 import { checkAgainstSpMetadata, settingsFromMetadata } from './sp-metadata-check';
 import { AnySsoProps } from './sso-props';
 import { GroupAssignment, IntegrationModel, SamlSettings } from './types';
@@ -61,6 +62,8 @@ export interface ResolvedIntegration {
   readonly model?: IntegrationModel;
   /** Every problem, policy findings included (before suppressions). */
   readonly problems: readonly FieldProblem[];
+  /** Rules that found a problem already reported under another rule (an http relay state outside Aiven's list is SSO-006, not also SSO-001). */
+  readonly covered?: readonly RuleId[];
 }
 
 /**
@@ -80,6 +83,7 @@ export function resolveIntegration(presetName: string | undefined, key: string, 
     };
   }
   const problems: FieldProblem[] = [...checkKey(key), ...unknownProps(preset, props), ...checkPropStrings(props, isUnresolved)];
+  const covered: RuleId[] = [];
 
   const presetDefaults = preset.defaults(props, isUnresolved);
   const metadata = props.spMetadata;
@@ -94,7 +98,7 @@ export function resolveIntegration(presetName: string | undefined, key: string, 
       problems.push(problem(RuleId.REQUIRED, field, `missing required field ${field} (${field === 'acsUrl' ? 'the ACS URL' : 'the SP entity ID'} as ${preset.displayName} shows it)`));
     }
   }
-  if (merged.acsUrl === undefined || merged.audience === undefined) return { problems };
+  if (merged.acsUrl === undefined || merged.audience === undefined) return { problems: withoutShadowed(problems), covered };
 
   const saml: SamlSettings = {
     label: merged.label ?? key,
@@ -128,13 +132,17 @@ export function resolveIntegration(presetName: string | undefined, key: string, 
     problems.push(problem(RuleId.REQUIRED, 'groupAttribute', 'groupAttribute needs name, filter.type and filter.value'));
   }
   const presetProblems = checkPresetFacts(preset, saml, isUnresolved);
-  const samlProblems = checkSamlSettings(saml, isUnresolved).filter(
-    (p) =>
+  const samlProblems: FieldProblem[] = [];
+  for (const p of checkSamlSettings(saml, isUnresolved)) {
+    const reportedElsewhere =
       // Recipient and destination that default to the ACS URL are reported once, on the ACS URL.
-      !((p.field === 'recipient' || p.field === 'destination') && merged[p.field] === undefined) &&
+      ((p.field === 'recipient' || p.field === 'destination') && merged[p.field] === undefined) ||
       // A relay state outside the SP's allow-list is reported once, with the list.
-      !(p.field === 'relayState' && presetProblems.some((q) => q.field === 'relayState')),
-  );
+      (p.field === 'relayState' && presetProblems.some((q) => q.field === 'relayState'));
+    // Either way the rule found it: the policy rules on the app must not report it again.
+    if (reportedElsewhere) covered.push(p.rule);
+    else samlProblems.push(p);
+  }
   problems.push(...samlProblems, ...presetProblems, ...(preset.check?.(saml, merged) ?? []), ...catalogConflicts(props));
   if (metadata?.metadata) problems.push(...checkAgainstSpMetadata(saml, metadata.metadata, metadata.source, isUnresolved));
   const idpRecord = resolveIdpRecord(preset, merged);
@@ -148,16 +156,19 @@ export function resolveIntegration(presetName: string | undefined, key: string, 
     if (seen.has(g.name)) problems.push(problem(RuleId.UNIQUE, `groups.${i}`, `group ${JSON.stringify(g.name)} is assigned twice`));
     seen.add(g.name);
   });
-  if (merged.renamedFrom !== undefined && merged.renamedFrom === key) {
+  if (merged.renamedFrom !== undefined && (typeof merged.renamedFrom !== 'string' || !INTEGRATION_KEY.test(merged.renamedFrom))) {
+    problems.push(problem(RuleId.WELL_FORMED, 'renamedFrom', `renamedFrom ${JSON.stringify(merged.renamedFrom)} is not an integration key; accepted: the key as it was, ${KEY_ACCEPTED}`));
+  } else if (merged.renamedFrom !== undefined && merged.renamedFrom === key) {
     problems.push(problem(RuleId.CONSISTENT, 'renamedFrom', `renamedFrom ${JSON.stringify(merged.renamedFrom)} is the integration's own key; remove it`));
   }
 
   const provisioning = resolveProvisioning(preset, merged, groups, isUnresolved);
   problems.push(...provisioning.problems);
 
-  if (problems.some(blocksModel)) return { problems };
+  if (problems.some(blocksModel)) return { problems: withoutShadowed(problems), covered };
   return {
-    problems,
+    problems: withoutShadowed(problems),
+    covered,
     model: {
       key,
       preset: preset.name,
@@ -173,6 +184,12 @@ export function resolveIntegration(presetName: string | undefined, key: string, 
   };
 }
 
+/** A secret-looking value (SSO-106) is the only problem reported at its prop: any other would be about a value that must not be there at all. */
+function withoutShadowed(problems: readonly FieldProblem[]): FieldProblem[] {
+  const secretAt = new Set(problems.filter((p) => p.rule === RuleId.NO_SECRET_INPUT).map((p) => p.field));
+  return secretAt.size === 0 ? [...problems] : problems.filter((p) => p.rule === RuleId.NO_SECRET_INPUT || !secretAt.has(p.field));
+}
+
 function checkKey(key: string): FieldProblem[] {
   if (typeof key === 'string' && INTEGRATION_KEY.test(key)) return [];
   return [problem(RuleId.WELL_FORMED, 'key', `integration key ${JSON.stringify(key)} is not a Terraform name; accepted: ${KEY_ACCEPTED} (it names okta_app_saml.<key>; set the key prop when the construct id is not one)`)];
@@ -183,7 +200,14 @@ function unknownProps(preset: SpPreset, props: AnySsoProps): FieldProblem[] {
   const accepted = [...SHARED_PROPS, ...preset.ownProps];
   return Object.keys(props)
     .filter((name) => !accepted.includes(name) && (props as Record<string, unknown>)[name] !== undefined)
-    .map((name) => problem(RuleId.CONSISTENT, name, `${name} is not a prop of ${preset.constructName} (${preset.displayName}); accepted: ${[...accepted].sort().join(', ')}`));
+    .map((name) => {
+      const suggestion = closest(name, accepted);
+      return problem(
+        RuleId.CONSISTENT,
+        name,
+        `${name} is not a prop of ${preset.constructName} (${preset.displayName})${suggestion ? `; did you mean ${suggestion}?` : ''}; accepted: ${[...accepted].sort().join(', ')}`,
+      );
+    });
 }
 
 /** Custom-SAML settings that a catalog app ignores: its catalog settings decide them. */

@@ -63,6 +63,7 @@ function applySuppressions(resolved: ResolvedIntegration, props: AnySsoProps): S
   const suppressedRules = new Set(suppressions.map((s) => s.rule));
   const suppressed: FieldProblem[] = [];
   const rulesFound = new Set<RuleId>();
+  for (const rule of resolved.covered ?? []) rulesFound.add(rule);
   for (const p of resolved.problems) {
     rulesFound.add(p.rule);
     if (suppressedRules.has(p.rule)) suppressed.push(p);

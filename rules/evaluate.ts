@@ -95,5 +95,5 @@ function checkSafely(rule: PolicyRule, subject: AppSubject): RuleOutcome {
 
 /** One line per finding: ID, level, integration, what is wrong, why, and the fix. */
 export function formatFinding(f: RuleFinding): string {
-  return `${f.rule.id} (${f.rule.level}) ${f.key}: ${f.detail}. Why: ${f.rule.reason}. Fix: ${f.rule.fix}; or suppress it for this integration with suppressions: [{ rule: ${f.rule.id}, reason: "..." }]`;
+  return `${f.rule.id} (${f.rule.level}) ${f.key}: ${f.detail}. Why: ${f.rule.reason}. Fix: ${f.rule.fix}; or, if it is intended, suppress ${f.rule.id} for this integration with a reason (suppressions)`;
 }

@@ -2,6 +2,7 @@ import { App, TerraformStack } from 'cdktf';
 import * as fs from 'fs';
 import * as path from 'path';
 import { RulesSubject, SsoIntegration } from '../constructs/sp/sso-integration';
+import { SsoEnvironment } from '../constructs/sso-environment';
 import { OrgModel } from '../model/types';
 import { PolicyError, PolicyErrors, PolicyFailure } from '../rules/policy-checks';
 import { OktaEnvironmentStack } from '../stacks/okta-environment-stack';
@@ -64,7 +65,9 @@ export function checkApp(app: App, rulesOn: RulesSubject = 'synthesized'): AppCh
         for (const w of evaluation.warnings) warnings.push(`${name}: warning: ${w.message}`);
         continue;
       }
-      for (const message of construct.node.validate()) failures.push({ stack: name, props: [], message: `[${construct.node.path}] ${message}` });
+      // Every stack is checked here: an environment's own checks, without its report of the other stacks' errors.
+      const messages = construct instanceof SsoEnvironment ? construct.checkStack() : construct.node.validate();
+      for (const message of messages) failures.push({ stack: name, props: [], message: `[${construct.node.path}] ${message}` });
     }
   }
   return { failures, warnings };

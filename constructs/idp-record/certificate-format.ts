@@ -1,3 +1,5 @@
+import { Fn } from 'cdktf';
+
 const BEGIN = '-----BEGIN CERTIFICATE-----';
 const END = '-----END CERTIFICATE-----';
 
@@ -24,4 +26,15 @@ function base64Of(certificateAddress: string): string {
   // join("", compact([x])) is x, or "" when x is null.
   // A Terraform replace() whose pattern is wrapped in slashes is a regular expression.
   return `replace(join("", compact([${certificateAddress}])), "/${BEGIN}|${END}|[[:space:]]/", "")`;
+}
+
+/**
+ * The same two forms built with cdktf's functions on the certificate's token:
+ * what an integration hands out for users to wire onward, which cdktf can then
+ * carry into another stack (text references cannot cross stacks). Built only
+ * when read, so the config path pays no token for it.
+ */
+export function certificateTokens(certificate: string): { readonly base64: string; readonly pem: string } {
+  const base64 = Fn.replace(Fn.join('', Fn.compact([certificate])), `/${BEGIN}|${END}|[[:space:]]/`, '');
+  return { base64, pem: Fn.join('\n', Fn.concat([[BEGIN], Fn.regexall('.{1,64}', base64), [END]])) };
 }

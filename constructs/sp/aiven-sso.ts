@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { AivenConsole } from '../../model/choices';
 import { FieldProblem } from '../../model/problem';
 import { SsoIntegrationProps } from '../../model/sso-props';
-import { validateSso } from '../../model/validate-sso';
+import { validateSsoProps } from '../../rules/validate-props';
 import { SsoIntegration } from './sso-integration';
 
 export interface AivenSsoProps extends SsoIntegrationProps {
@@ -41,7 +41,7 @@ export class AivenSso extends SsoIntegration {
   }
 }
 
-/** Checks Aiven props against every rule the construct enforces at synth that the props alone decide; `key` as the construct would use it. */
+/** Checks Aiven props against every rule the construct enforces at synth that the props alone decide (its SP's rules and the policy rules on the app as declared); `key` as the construct would use it. */
 export function validateAivenSsoProps(props: AivenSsoProps, key = 'aiven'): readonly FieldProblem[] {
-  return validateSso('aiven', key, props).problems;
+  return validateSsoProps('aiven', key, props);
 }

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { FieldProblem } from '../../model/problem';
 import { SsoIntegrationProps } from '../../model/sso-props';
-import { validateSso } from '../../model/validate-sso';
+import { validateSsoProps } from '../../rules/validate-props';
 import { SsoIntegration } from './sso-integration';
 
 export interface AtlanSsoProps extends SsoIntegrationProps {
@@ -30,5 +30,5 @@ export class AtlanSso extends SsoIntegration {
 
 /** Checks Atlan props against every rule the construct enforces at synth that the props alone decide. */
 export function validateAtlanSsoProps(props: AtlanSsoProps, key = 'atlan'): readonly FieldProblem[] {
-  return validateSso('atlan', key, props).problems;
+  return validateSsoProps('atlan', key, props);
 }

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { FieldProblem } from '../../model/problem';
 import { IdpRecordProps, SsoIntegrationProps } from '../../model/sso-props';
-import { validateSso } from '../../model/validate-sso';
+import { validateSsoProps } from '../../rules/validate-props';
 import { SsoIntegration } from './sso-integration';
 
 export interface GenericSamlSsoProps extends SsoIntegrationProps {
@@ -40,5 +40,5 @@ export class GenericSamlSso extends SsoIntegration {
 
 /** Checks generic SP props against every rule the construct enforces at synth that the props alone decide. */
 export function validateGenericSamlSsoProps(props: GenericSamlSsoProps, key = 'generic'): readonly FieldProblem[] {
-  return validateSso('generic', key, props).problems;
+  return validateSsoProps('generic', key, props);
 }

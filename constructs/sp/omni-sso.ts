@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { FieldProblem } from '../../model/problem';
 import { ProvisioningProps, SsoIntegrationProps } from '../../model/sso-props';
-import { validateSso } from '../../model/validate-sso';
+import { validateSsoProps } from '../../rules/validate-props';
 import { SsoIntegration } from './sso-integration';
 
 export interface OmniSsoProps extends Omit<SsoIntegrationProps, 'showInDashboard' | 'provisioning'> {
@@ -36,5 +36,5 @@ export class OmniSso extends SsoIntegration {
 
 /** Checks Omni props against every rule the construct enforces at synth that the props alone decide. */
 export function validateOmniSsoProps(props: OmniSsoProps, key = 'omni'): readonly FieldProblem[] {
-  return validateSso('omni', key, props).problems;
+  return validateSsoProps('omni', key, props);
 }

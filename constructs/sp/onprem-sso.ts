@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { FieldProblem } from '../../model/problem';
 import { ProvisioningProps, ScimConnectorProps, SsoIntegrationProps } from '../../model/sso-props';
-import { validateSso } from '../../model/validate-sso';
+import { validateSsoProps } from '../../rules/validate-props';
 import { SsoIntegration } from './sso-integration';
 
 /** Provisioning of an on-premises app: through the Okta Provisioning Agent to a SCIM connector. */
@@ -42,5 +42,5 @@ export class OnPremSso extends SsoIntegration {
 
 /** Checks on-premises app props against every rule the construct enforces at synth that the props alone decide. */
 export function validateOnPremSsoProps(props: OnPremSsoProps, key = 'onprem'): readonly FieldProblem[] {
-  return validateSso('onprem', key, props).problems;
+  return validateSsoProps('onprem', key, props);
 }

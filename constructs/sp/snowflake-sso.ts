@@ -3,7 +3,7 @@ import { ScimIntegration } from '@cdktf/provider-snowflake/lib/scim-integration'
 import { Construct } from 'constructs';
 import { FieldProblem } from '../../model/problem';
 import { SsoIntegrationProps } from '../../model/sso-props';
-import { validateSso } from '../../model/validate-sso';
+import { validateSsoProps } from '../../rules/validate-props';
 import { SsoIntegration } from './sso-integration';
 
 export interface SnowflakeSsoProps extends SsoIntegrationProps {
@@ -52,5 +52,5 @@ export class SnowflakeSso extends SsoIntegration {
 
 /** Checks Snowflake props against every rule the construct enforces at synth that the props alone decide. */
 export function validateSnowflakeSsoProps(props: SnowflakeSsoProps, key = 'snowflake'): readonly FieldProblem[] {
-  return validateSso('snowflake', key, props).problems;
+  return validateSsoProps('snowflake', key, props);
 }

@@ -11,9 +11,10 @@ import { IntegrationEvaluation, IntegrationFinding, evaluateIntegration } from '
 import { RULES } from '../../rules';
 import { DECLARED_RULES, declaredSubject } from '../../rules/model-subjects';
 import { POLICY_TAG } from '../../rules/policy-checks';
+import { setsProp } from '../../rules/validate-props';
 import { AppSubject, SynthBlock } from '../../rules/rule';
 import { GroupAssignments } from '../group-assignments';
-import { certificateBase64, certificatePem } from '../idp-record/certificate-format';
+import { certificateBase64, certificatePem, certificateTokens } from '../idp-record/certificate-format';
 import { IdpRecord } from '../idp-record/idp-record';
 import { oktaIdpValues } from '../idp-record/okta-idp-values';
 import { SnowflakeIdpRecord } from '../idp-record/snowflake-idp-record';
@@ -98,7 +99,7 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
     const environment = SsoEnvironment.of(this);
     this.validation = validateSso(preset, this.key, props);
     const model = this.validation.model;
-    this.member = { key: this.key, renamedFrom: props.renamedFrom, model, node: this.node };
+    this.member = { key: this.key, renamedFrom: props.renamedFrom, model, node: this.node, errors: () => this.checkRules('synthesized').errors.map((e) => this.located(e)) };
     environment.register(this.member);
     this.node.addValidation({ validate: () => this.validateIntegration() });
     if (!model) return;
@@ -166,11 +167,11 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
   }
 
   public get certificatePem(): string {
-    return certificatePem(`okta_app_saml.${this.key}.certificate`);
+    return this.samlApp ? certificateTokens(this.samlApp.app.certificate).pem : certificatePem(`okta_app_saml.${this.key}.certificate`);
   }
 
   public get certificateBase64(): string {
-    return certificateBase64(`okta_app_saml.${this.key}.certificate`);
+    return this.samlApp ? certificateTokens(this.samlApp.app.certificate).base64 : certificateBase64(`okta_app_saml.${this.key}.certificate`);
   }
 
   public get metadataUrl(): string {
@@ -213,22 +214,24 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
 
   /** The prop a finding is reported at: the first of its props that this integration sets, else the first; none for a finding about the synthesized resources alone (SSO-007). */
   public propOf(finding: Pick<IntegrationFinding, 'props'>): string | undefined {
-    return finding.props.find((p) => hasPath(this.props, p)) ?? finding.props[0];
+    return finding.props.find((p) => setsProp(this.props, p)) ?? finding.props[0];
   }
 
   private validateIntegration(): string[] {
     const evaluation = this.applyRules();
-    const located = (f: IntegrationFinding) => {
-      const prop = this.propOf(f);
-      return prop === undefined ? f.message : `${prop}: ${f.message}`;
-    };
     for (const w of evaluation.warnings) {
-      const text = located(w);
+      const text = this.located(w);
       if (this.warned.has(text)) continue;
       this.warned.add(text);
       Annotations.of(this).addWarning(text);
     }
-    return evaluation.errors.map(located);
+    return evaluation.errors.map((e) => this.located(e));
+  }
+
+  /** A finding as the validation prints it after the construct path: `<prop>: <message>`. */
+  private located(f: IntegrationFinding): string {
+    const prop = this.propOf(f);
+    return prop === undefined ? f.message : `${prop}: ${f.message}`;
   }
 
   /** What the policy rules see: this integration's resources as they will be synthesized, escape-hatch edits included. */
@@ -249,13 +252,4 @@ function blockOf(resource: TerraformResource): SynthBlock {
   const name = resource.friendlyUniqueId;
   const body = (resource.toTerraform() as { resource?: Record<string, Record<string, Record<string, unknown>>> }).resource?.[type]?.[name] ?? {};
   return { type, address: `${type}.${name}`, body };
-}
-
-function hasPath(data: unknown, path: string): boolean {
-  let node: unknown = data;
-  for (const seg of path.split('.')) {
-    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, seg)) return false;
-    node = (node as Record<string, unknown>)[seg];
-  }
-  return node !== undefined;
 }

@@ -37,7 +37,7 @@ const one = (rule: RuleId, field: string, message: string | undefined): FieldPro
 /** Why a secret prop is not a usable SecretRef (never showing it), or undefined. */
 function secretProblem(value: unknown): string | undefined {
   if (value === undefined) return undefined;
-  if (!SecretRef.isSecretRef(value)) return `is not a SecretRef (value not shown); accepted: ${SECRET_REF_ACCEPTED}, given in code as SecretRef.fromEnv('NAME') or SecretRef.fromStore('path')`;
+  if (!SecretRef.isSecretRef(value)) return `the value is not a SecretRef (not shown); accepted: ${SECRET_REF_ACCEPTED}, given in code as SecretRef.fromEnv('NAME') or SecretRef.fromStore('path')`;
   return secretRefProblem(value);
 }
 
@@ -58,7 +58,7 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
   },
   {
     id: 'token-is-reference',
-    check: (c) => one(RuleId.WELL_FORMED, 'provisioning.token', secretProblem(c.settings.token) && `token ${secretProblem(c.settings.token)}`),
+    check: (c) => one(RuleId.WELL_FORMED, 'provisioning.token', secretProblem(c.settings.token)),
   },
   {
     id: 'token-required',
@@ -219,6 +219,17 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
     },
   },
   {
+    id: 'on-prem-token',
+    check: (c) =>
+      one(
+        RuleId.CONSISTENT,
+        'provisioning.token',
+        c.settings.token !== undefined && c.preset.provisioning?.connection === 'on-prem'
+          ? 'a SCIM token is for cloud SPs; an on-premises app\'s SCIM connector authenticates the Okta Provisioning Agent with provisioning.connector.auth.credential; accepted: no token'
+          : undefined,
+      ),
+  },
+  {
     id: 'on-prem-connector-auth',
     check: (c) => {
       const auth = c.settings.connector?.auth as { type?: string; headerName?: string; credential?: unknown } | undefined;
@@ -228,7 +239,7 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
       const at = 'provisioning.connector.auth.credential';
       if (type !== 'none' && auth.credential === undefined) problems.push(problem(RuleId.REQUIRED, at, `authorization type ${type} needs credential: ${SECRET_REF_ACCEPTED}`));
       const wrong = secretProblem(auth.credential);
-      if (wrong) problems.push(problem(RuleId.WELL_FORMED, at, `credential ${wrong}`));
+      if (wrong) problems.push(problem(RuleId.WELL_FORMED, at, wrong));
       if (type === 'none' && auth.credential !== undefined) problems.push(problem(RuleId.CONSISTENT, at, 'authorization type none takes no credential; accepted: type basic or header, or no credential'));
       if (type === 'header' && !auth.headerName) problems.push(problem(RuleId.REQUIRED, 'provisioning.connector.auth.headerName', 'authorization type header needs headerName, e.g. Authorization'));
       if (type !== 'header' && auth.headerName !== undefined) {

@@ -26,7 +26,9 @@ export class SecretRef {
 
   /** The secret is an entry of your secret store, e.g. `vault/okta-sso/prod/aiven-scim-token`. */
   public static fromStore(path: string): SecretRef {
-    return new SecretRef('secret', path, STORE_PATH.test(path));
+    // `secret:vault/x` is the config form; given to fromStore it would become secret:secret:vault/x.
+    const prefixed = /^(?:secret|env):/.test(path);
+    return new SecretRef('secret', path, STORE_PATH.test(path) && !prefixed, prefixed);
   }
 
   /** Reads the config form, `env:NAME` or `secret:<store path>`; undefined when `text` is not a reference (it may be the secret itself). */
@@ -47,6 +49,8 @@ export class SecretRef {
     private readonly rawName: string,
     /** Whether the name is a well-formed variable name or store path. */
     public readonly valid: boolean,
+    /** A store path given with the config form's `secret:` or `env:` in front. */
+    public readonly prefixed = false,
   ) {}
 
   /** The variable name or the store path; hidden when malformed, since a mistaken name may be the secret itself. */
@@ -76,7 +80,9 @@ export function describeSecretRef(ref: SecretRef): string {
 /** Why a reference is malformed (never showing it), or undefined when it is well formed. */
 export function secretRefProblem(ref: SecretRef): string | undefined {
   if (ref.valid) return undefined;
-  return ref.kind === 'env'
-    ? `the environment variable name given to SecretRef.fromEnv is not a variable name (not shown: it may be the secret itself); accepted: upper-case letters, digits and _, e.g. AIVEN_SCIM_TOKEN`
-    : `the store path given to SecretRef.fromStore is not a store path (not shown: it may be the secret itself); accepted: letters, digits and _ . / : @ -, e.g. vault/okta-sso/prod/aiven-scim-token`;
+  if (ref.kind === 'env') {
+    return 'SecretRef.fromEnv was given something that is not an environment variable name (not shown: it may be the secret itself); accepted: upper-case letters, digits and _, e.g. AIVEN_SCIM_TOKEN';
+  }
+  if (ref.prefixed) return 'SecretRef.fromStore was given a path that starts with "secret:" or "env:" (the config form); accepted: the store path alone, e.g. vault/okta-sso/prod/aiven-scim-token';
+  return 'SecretRef.fromStore was given something that is not a store path (not shown: it may be the secret itself); accepted: letters, digits and _ . / : @ -, e.g. vault/okta-sso/prod/aiven-scim-token';
 }

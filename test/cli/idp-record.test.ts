@@ -85,7 +85,7 @@ describe('okta-sso idp-record', () => {
     expect(ran.out).toContain('Sign on URL:');
     const missing = await withSources(['--env', 'prod', '--out', out], { readStdin: () => undefined, terraformOutput: () => '{}' });
     expect(missing.code).toBe(1);
-    expect(missing.err).toContain(`no synthesized stack for environment "prod" in ${path.join(out, 'stacks', 'prod')}; run okta-sso synth first, or pass --outputs FILE`);
+    expect(missing.err).toContain(`no synthesized stack for environment "prod" in ${path.join(out, 'stacks', 'prod')}; run okta-sso synth (or cdktf synth, for a cdktf app) first from the directory that holds cdktf.out, pass --out DIR, or pass --outputs FILE`);
   });
 
   describe('bad input', () => {

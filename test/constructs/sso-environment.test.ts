@@ -15,7 +15,7 @@ function synth(build: (stack: TerraformStack) => void, { backend = true, id = 'p
   const outdir = tempDir('okta-sso-env-');
   const app = new App({ outdir });
   const stack = new TerraformStack(app, id);
-  if (backend) new LocalBackend(stack, { path: `state/${id}.tfstate` });
+  if (backend) new LocalBackend(stack, { path: `../../../state/${id}.tfstate` });
   build(stack);
   let error: string | undefined;
   try {
@@ -161,4 +161,28 @@ describe('the stack around the constructs', () => {
     new Construct(stack, 'okta-sso');
     expect(() => new GenericSamlSso(stack, 'wiki', WIKI)).toThrow('prod/okta-sso is not a SsoEnvironment: the id "okta-sso" at the top of a stack is reserved for cdktf-okta-sso; rename that construct');
   });
+});
+
+test('a relative local state path that lands inside the synth output gets a warning: deleting cdktf.out would lose the state', () => {
+  const outdir = tempDir('okta-sso-env-');
+  const app = new App({ outdir });
+  const stack = new TerraformStack(app, 'prod');
+  new LocalBackend(stack, { path: 'state/prod.tfstate' });
+  new GenericSamlSso(stack, 'wiki', WIKI);
+  app.synth();
+  const warnings = stack.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => m.data as string);
+  expect(warnings).toEqual([expect.stringMatching(/^stack prod keeps its local state at "state\/prod\.tfstate", which Terraform resolves inside the synth output .*deleting cdktf\.out loses the state; use new LocalBackend\(this, \{ path: '\.\.\/\.\.\/\.\.\/state\/prod\.tfstate' \}\)/)]);
+});
+
+test("every stack's errors come together from one app.synth(), and no stack is written", () => {
+  const outdir = tempDir('okta-sso-env-');
+  const app = new App({ outdir });
+  for (const id of ['dev', 'prod']) {
+    const stack = new TerraformStack(app, id);
+    new LocalBackend(stack, { path: `../../../state/${id}.tfstate` });
+    new AivenSso(stack, 'aiven', { ...AIVEN, username: { format: 'login' } });
+  }
+  expect(() => app.synth()).toThrow(/\[dev\/aiven\] username\.format: .*\[SSO-004\][\s\S]*\[dev\/okta-sso\] also in stack prod: \[prod\/aiven\] username\.format: .*\[SSO-004\]/);
+  expect(fs.existsSync(path.join(outdir, 'stacks', 'dev', 'cdk.tf.json'))).toBe(false);
+  expect(fs.existsSync(path.join(outdir, 'stacks', 'prod', 'cdk.tf.json'))).toBe(false);
 });

@@ -94,7 +94,7 @@ function readJson(file: string): any {
 
 describe('npm pack', () => {
   it('ships the built library, its schema and README, and none of the build or benchmark code', () => {
-    for (const file of ['dist/index.js', 'dist/index.d.ts', 'schema/okta-sso.schema.json', 'README.md', 'package.json']) {
+    for (const file of ['dist/index.js', 'dist/index.d.ts', 'schema/okta-sso.schema.json', 'README.md', 'LICENSE', 'package.json']) {
       expect(entries).toContain(file);
     }
     // Negated `files` patterns are easy to get wrong: these are dev tooling and the repo's own app.

@@ -1,4 +1,5 @@
 import { RULE_CATALOG, RuleId, SUPPRESSIBLE_RULES } from '../../model/rule-catalog';
+import { SecretRef } from '../../model/provisioning/secret-ref';
 import { validateSso } from '../../model/validate-sso';
 
 const WIKI = { acsUrl: 'https://wiki.example.com/acs', audience: 'https://wiki.example.com', groups: ['Everyone'] };
@@ -52,5 +53,33 @@ describe('validateSso: the one check the constructs register and the config laye
 
   test('every rule in the catalog is a policy rule (suppressible) or an input rule, by its ID', () => {
     for (const r of Object.values(RULE_CATALOG)) expect(r.suppressible).toBe(/^SSO-0\d\d$/.test(r.id));
+  });
+});
+
+describe('props that are easy to get wrong from code', () => {
+  test('a typo names the prop it probably meant', () => {
+    const v = validateSso('atlan', 'atlan', { acsUrl: 'https://a.atlan.com/acs', audience: 'https://a.atlan.com', relaySate: 'https://a.atlan.com' } as never);
+    expect(v.problems[0].message).toMatch(/^relaySate is not a prop of AtlanSso \(Atlan\); did you mean relayState\?; accepted: /);
+  });
+
+  test('renamedFrom must be a key as it was', () => {
+    expect(validateSso('generic', 'wiki', { ...WIKI, renamedFrom: 'Old-Wiki' }).problems).toEqual([
+      { field: 'renamedFrom', rule: 'SSO-101', message: expect.stringMatching(/^renamedFrom "Old-Wiki" is not an integration key; accepted: the key as it was, lowercase letters/) },
+    ]);
+  });
+
+  test('an on-premises app takes no SCIM token: its connector has the credential', () => {
+    const v = validateSso('onprem', 'hr', {
+      ...WIKI,
+      provisioning: { token: SecretRef.fromEnv('HR_TOKEN'), connector: { baseUrl: 'https://hr.corp.example/scim/v2/' } },
+    });
+    expect(v.problems.map((p) => [p.field, p.rule])).toEqual([['provisioning.token', 'SSO-102']]);
+  });
+
+  test('a secret-looking string given as the token is reported once, as a secret, never shown', () => {
+    const leaked = 'ghp_x7Kq2mP9vR4tW8yZ1bN6cD3fG5hJ0kL2abcd';
+    const v = validateSso('generic', 'wiki', { ...WIKI, provisioning: { token: leaked as never } });
+    expect(v.problems.filter((p) => p.field === 'provisioning.token').map((p) => p.rule)).toEqual(['SSO-106']);
+    expect(JSON.stringify(v.problems)).not.toContain(leaked);
   });
 });

@@ -21,7 +21,7 @@ function revive(value, lib) {
 function runRuleCase(lib, cdktf, code, outdir, suppressions) {
   const app = new cdktf.App({ outdir });
   const stack = new cdktf.TerraformStack(app, 'prod');
-  new cdktf.LocalBackend(stack, { path: 'state/prod.tfstate' });
+  new cdktf.LocalBackend(stack, { path: '../../../state/prod.tfstate' });
   const props = revive({ ...code.props, ...(suppressions ? { suppressions } : {}) }, lib);
   const construct = new lib[code.construct](stack, code.id, props);
   if (code.escapeHatch) construct.oktaApp.addOverride(code.escapeHatch.path, code.escapeHatch.value);

@@ -1,6 +1,9 @@
 import { AppSaml } from '@cdktf/provider-okta/lib/app-saml';
-import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
+import { App, LocalBackend, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
+import * as fs from 'fs';
+import * as path from 'path';
 import { AivenConsole, AivenSso, AivenSsoProps, SecretRef, SsoPropsError, validateAivenSsoProps } from '../../../index';
+import { tempDir } from '../../helpers';
 import { errorLine, expectBase64ExpressionOn, expectPemExpressionOn, synthError, synthStack } from './synth-stack';
 
 const REQUIRED: AivenSsoProps = { accountId: 'a0b8e61f3c92', methodId: 'am0b8e61f3c93' };
@@ -275,15 +278,30 @@ describe('AivenSso attributes to wire onward', () => {
     expect(json.output.x.value).toBe('${okta_app_saml.aiven.metadata}');
   });
 
-  test('certificatePem is a Terraform expression on okta_app_saml.aiven.certificate, the same one the IdP record uses', () => {
-    let pem = '';
-    const { json } = wired((stack, aiven) => {
-      pem = aiven.certificatePem;
-      new TerraformOutput(stack, 'x', { value: aiven.certificatePem });
-    });
-    expectPemExpressionOn(pem, 'okta_app_saml.aiven.certificate');
-    expect(json.output.x.value).toBe(pem);
-    expect(json.output.idp_record_aiven.value.fields[2].value).toBe(pem);
+  test('certificatePem synthesizes to the Terraform expression on okta_app_saml.aiven.certificate that the IdP record uses', () => {
+    const { json } = wired((stack, aiven) => new TerraformOutput(stack, 'x', { value: aiven.certificatePem }));
+    expectPemExpressionOn(json.output.x.value, 'okta_app_saml.aiven.certificate');
+    expect(json.output.x.value).toBe(json.output.idp_record_aiven.value.fields[2].value);
+  });
+
+  test('certificatePem and certificateBase64 can be wired into another stack (cdktf carries them through remote state)', () => {
+    const outdir = tempDir('okta-sso-xstack-');
+    const app = new App({ outdir });
+    const okta = new TerraformStack(app, 'okta');
+    new LocalBackend(okta, { path: '../../../state/okta.tfstate' });
+    const aiven = new AivenSso(okta, 'aiven', { ...REQUIRED, groups: ['Engineering'] });
+    const consumer = new TerraformStack(app, 'consumer');
+    new LocalBackend(consumer, { path: '../../../state/consumer.tfstate' });
+    new TerraformOutput(consumer, 'pem', { value: aiven.certificatePem });
+    new TerraformOutput(consumer, 'b64', { value: aiven.certificateBase64 });
+    app.synth();
+    const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'consumer', 'cdk.tf.json'), 'utf8'));
+    // The consumer reads the values from the okta stack's state: no reference to a resource it does not declare.
+    for (const name of ['pem', 'b64']) {
+      expect(json.output[name].value).toContain('data.terraform_remote_state.cross-stack-reference-input-okta.outputs.');
+      expect(json.output[name].value).not.toContain('okta_app_saml.aiven.');
+    }
+    expect(json.output.pem.value).toMatch(/^\$\{join\("\\n", concat\(\["-----BEGIN CERTIFICATE-----"\], regexall\(/);
   });
 
   test('certificateBase64 is a Terraform expression on the same certificate, without BEGIN/END lines', () => {

@@ -10,7 +10,7 @@ function userStack(): { app: App; stack: TerraformStack; outdir: string } {
   const outdir = tempDir('okta-sso-int-');
   const app = new App({ outdir });
   const stack = new TerraformStack(app, 'prod');
-  new LocalBackend(stack, { path: 'state/prod.tfstate' });
+  new LocalBackend(stack, { path: '../../../state/prod.tfstate' });
   return { app, stack, outdir };
 }
 

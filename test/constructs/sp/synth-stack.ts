@@ -26,7 +26,7 @@ export function synthStack(build: (stack: TerraformStack) => unknown, stackId = 
   const outdir = tempDir('okta-sso-sp-');
   const app = new App({ outdir });
   const stack = new TerraformStack(app, stackId);
-  new LocalBackend(stack, { path: `state/${stackId}.tfstate` });
+  new LocalBackend(stack, { path: `../../../state/${stackId}.tfstate` });
   build(stack);
   try {
     app.synth();

@@ -20,8 +20,14 @@ describe('SecretRef: where a secret lives, never the secret', () => {
     const ref = SecretRef.fromEnv(leaked);
     expect(ref.valid).toBe(false);
     for (const text of [ref.name, ref.ref, String(ref), JSON.stringify(ref), describeSecretRef(ref), secretRefProblem(ref)!]) expect(text).not.toContain(leaked);
-    expect(secretRefProblem(ref)).toMatch(/^the environment variable name given to SecretRef.fromEnv is not a variable name \(not shown: it may be the secret itself\); accepted: /);
-    expect(secretRefProblem(SecretRef.fromStore('has spaces in it'))).toMatch(/store path .* not a store path/);
+    expect(secretRefProblem(ref)).toMatch(/^SecretRef.fromEnv was given something that is not an environment variable name \(not shown: it may be the secret itself\); accepted: /);
+    expect(secretRefProblem(SecretRef.fromStore('has spaces in it'))).toMatch(/^SecretRef.fromStore was given something that is not a store path/);
     expect(secretRefProblem(SecretRef.fromEnv('OK_NAME'))).toBeUndefined();
+  });
+
+  test('a store path given in the config form is refused instead of becoming secret:secret:...', () => {
+    const ref = SecretRef.fromStore('secret:vault/x');
+    expect(ref.valid).toBe(false);
+    expect(secretRefProblem(ref)).toBe('SecretRef.fromStore was given a path that starts with "secret:" or "env:" (the config form); accepted: the store path alone, e.g. vault/okta-sso/prod/aiven-scim-token');
   });
 });
