@@ -49,7 +49,9 @@ export function propsTables(root: string = ROOT_FROM_SOURCE): string {
       const tags = p.getJsDocTags(checker);
       const def = tags.find((t) => t.name === 'default');
       const doc = ts.displayPartsToString(p.getDocumentationComment(checker)).replace(/\s+/g, ' ').trim();
-      const defaultText = optional ? (def ? ts.displayPartsToString(def.text).trim() : '') : 'required';
+      // Every optional prop says what it is when left out (aws-cdk's rule): a missing @default fails the README test.
+      if (optional && !def) throw new Error(`${table.name}.${p.getName()} is optional but its TSDoc has no @default`);
+      const defaultText = optional ? ts.displayPartsToString(def!.text).trim() : 'required';
       out.push(`| \`${p.getName()}\` | ${cell(`\`${type.replace(/\s+/g, ' ').replace(/ \| undefined$/, '')}\``)} | ${cell(defaultText)} | ${cell(doc)} |`);
     }
     out.push('');
