@@ -5,7 +5,7 @@
 import { loadConfig } from './config/load-config';
 import { ConfigError } from './config/problems';
 import { PolicyErrors } from './rules/policy-checks';
-import { buildApp, checkApp, policyErrorsOf, synthToDisk } from './synth/synth';
+import { buildApp, synthConfigApp, synthToDisk } from './synth/synth';
 
 const configDir = process.env.OKTA_SSO_CONFIG ?? 'examples/acme';
 
@@ -13,11 +13,7 @@ try {
   const model = loadConfig(configDir);
   if (process.env.CDKTF_OUTDIR) {
     // Run by the cdktf CLI, which owns the output directory.
-    const app = buildApp(model, process.env.CDKTF_OUTDIR, configDir);
-    const checked = checkApp(app, 'declared');
-    if (checked.failures.length) throw policyErrorsOf(checked.failures);
-    checked.warnings.forEach((w) => process.stderr.write(`${w}\n`));
-    app.synth();
+    synthConfigApp(buildApp(model, process.env.CDKTF_OUTDIR, configDir)).forEach((w) => process.stderr.write(`${w}\n`));
   } else {
     const outdir = process.env.OKTA_SSO_OUT ?? 'cdktf.out';
     const stacks = synthToDisk(model, { outdir, configDir, onWarning: (w) => process.stderr.write(`${w}\n`) });

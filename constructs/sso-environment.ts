@@ -4,6 +4,7 @@ import { Construct, IConstruct } from 'constructs';
 import * as path from 'path';
 import { DEFAULT_OKTA_PROVIDER_CONSTRAINT, checkProviderVersion } from '../model/provider-versions';
 import { checkRenames } from '../model/rename-checks';
+import { RuleId } from '../model/rule-catalog';
 import { IntegrationModel } from '../model/types';
 import { isUnresolved } from '../model/unresolved';
 import { writeRunbookFiles } from '../runbook/write';
@@ -26,6 +27,13 @@ export interface SsoEnvironmentProps {
    * @default '~> 6.6' (push groups need 6.6.0; the 4.20.0 bindings' own version is never used)
    */
   readonly providerVersion?: string;
+}
+
+/** A problem with one integration that only the whole stack shows. */
+export interface StackProblem {
+  readonly rule: RuleId;
+  readonly prop: string;
+  readonly message: string;
 }
 
 /** An integration as the environment sees it: its key, rename, resolved model (when its props are valid) and construct path. */
@@ -70,19 +78,21 @@ export class SsoEnvironment extends Construct {
     return env;
   }
 
+  private readonly stack: TerraformStack;
   private environmentName: string;
   private constraint = DEFAULT_OKTA_PROVIDER_CONSTRAINT;
   private readonly members: EnvironmentMember[] = [];
-  private stackProblems?: Map<EnvironmentMember, Array<{ prop: string; message: string }>>;
+  private stackProblems?: Map<EnvironmentMember, StackProblem[]>;
   private stackProblemsFor = 0;
 
   private constructor(stack: TerraformStack) {
     super(stack, SSO_ENVIRONMENT_ID);
+    this.stack = stack;
     this.environmentName = stack.node.id;
     this.setProviderVersion(this.constraint);
     // Aspects run at synth before validation: by then the stack's own okta provider, if any, is declared.
     if (!hasOktaProvider(stack)) Aspects.of(stack).add({ visit: (node) => node === stack && !hasOktaProvider(stack) && new OktaProvider(stack, 'okta-sso-provider', {}) });
-    this.node.addValidation({ validate: () => [...this.checkStack(), ...this.laterStacksErrors()] });
+    this.node.addValidation({ validate: () => [...this.checkStack(), ...this.otherStacksErrors()] });
     onSynthesize(this, (stackDir) => this.writeRunbook(stackDir));
   }
 
@@ -102,7 +112,7 @@ export class SsoEnvironment extends Construct {
   }
 
   /** Problems with `member` that only the whole stack shows: a key used twice, a rename of a key still in use or renamed twice. */
-  public problemsOf(member: EnvironmentMember): ReadonlyArray<{ readonly prop: string; readonly message: string }> {
+  public problemsOf(member: EnvironmentMember): readonly StackProblem[] {
     // Computed for all members at once, in linear time, and again only when a member was added since.
     if (!this.stackProblems || this.stackProblemsFor !== this.members.length) {
       this.stackProblems = this.computeStackProblems();
@@ -111,29 +121,29 @@ export class SsoEnvironment extends Construct {
     return this.stackProblems.get(member) ?? [];
   }
 
-  private computeStackProblems(): Map<EnvironmentMember, Array<{ prop: string; message: string }>> {
-    const problems = new Map<EnvironmentMember, Array<{ prop: string; message: string }>>();
-    const add = (m: EnvironmentMember, prop: string, message: string) => problems.set(m, [...(problems.get(m) ?? []), { prop, message }]);
+  private computeStackProblems(): Map<EnvironmentMember, StackProblem[]> {
+    const problems = new Map<EnvironmentMember, StackProblem[]>();
+    const add = (m: EnvironmentMember, rule: RuleId, prop: string, message: string) => problems.set(m, [...(problems.get(m) ?? []), { rule, prop, message }]);
     const byKey = new Map<string, EnvironmentMember[]>();
     for (const m of this.members) byKey.set(m.key, [...(byKey.get(m.key) ?? []), m]);
     for (const same of byKey.values()) {
       if (same.length < 2) continue;
       for (const m of same) {
         const others = same.filter((o) => o !== m);
-        add(m, 'key', `integration key ${JSON.stringify(m.key)} is also used by ${others.map((o) => o.node.path).join(', ')}: both would be okta_app_saml.${m.key}; accepted: one key per integration in a stack (set the key prop)`);
+        add(m, RuleId.UNIQUE, 'key', `integration key ${JSON.stringify(m.key)} is also used by ${others.map((o) => o.node.path).join(', ')}: both would be okta_app_saml.${m.key}; accepted: one key per integration in a stack (set the key prop)`);
       }
     }
     // Each key once: a key used twice is reported above, and would make every rename check ambiguous.
     const unique = [...byKey.values()].map((same) => same[0]);
     const byUniqueKey = new Map(unique.map((m) => [m.key, m]));
-    for (const r of checkRenames(unique)) add(byUniqueKey.get(r.key)!, 'renamedFrom', r.message);
+    for (const r of checkRenames(unique)) add(byUniqueKey.get(r.key)!, RuleId.CONSISTENT, 'renamedFrom', r.message);
     return problems;
   }
 
   private setProviderVersion(constraint: string): void {
     this.constraint = constraint;
     // Merged with what a declared OktaProvider adds (its source, and the bindings' 4.20.0, which this replaces).
-    stackOf(this).addOverride('terraform.required_providers.okta', { source: 'okta/okta', version: constraint });
+    this.stack.addOverride('terraform.required_providers.okta', { source: 'okta/okta', version: constraint });
   }
 
   /** The resolved integrations in key order: the runbook's order, whatever order the code declares them in. */
@@ -145,7 +155,7 @@ export class SsoEnvironment extends Construct {
 
   /** The stack's own checks: the okta/okta version constraint against what its integrations use (and a warning about where local state goes). */
   public checkStack(): string[] {
-    warnAboutAbsoluteLocalState(stackOf(this));
+    warnAboutLocalState(this.stack);
     return checkProviderVersion(this.constraint, this.models()).map((m) => `providerVersion: ${m}`);
   }
 
@@ -155,11 +165,10 @@ export class SsoEnvironment extends Construct {
    * seen only once the earlier ones are written, and fixed: reported here, every
    * stack's errors come together and nothing is written.
    */
-  private laterStacksErrors(): string[] {
-    const own = stackOf(this);
+  private otherStacksErrors(): string[] {
     const errors: string[] = [];
-    for (const stack of App.of(own).node.findAll()) {
-      if (!(stack instanceof TerraformStack) || stack === own) continue;
+    for (const stack of App.of(this.stack).node.findAll()) {
+      if (!(stack instanceof TerraformStack) || stack === this.stack) continue;
       const other = stack.node.tryFindChild(SSO_ENVIRONMENT_ID);
       if (other instanceof SsoEnvironment) for (const e of other.integrationErrors()) errors.push(`also in stack ${stack.node.id}: ${e}`);
     }
@@ -172,8 +181,7 @@ export class SsoEnvironment extends Construct {
   }
 
   private writeRunbook(stackDir: string): void {
-    const stack = stackOf(this);
-    writeRunbookFiles(stackDir, this.environmentName, this.models(), (step) => resolveTokens(stack, step));
+    writeRunbookFiles(stackDir, this.environmentName, this.models(), (step) => resolveTokens(this.stack, step));
   }
 }
 
@@ -186,13 +194,13 @@ function hasOktaProvider(stack: TerraformStack): boolean {
   return stack.node.findAll().some((c) => c instanceof TerraformProvider && c.terraformResourceType === 'okta');
 }
 
+const TOKEN_RESOLVER = new DefaultTokenResolver(new StringConcat());
+
 /**
  * A value given as a Terraform token (a variable, another resource's attribute)
  * appears in the runbook as the Terraform expression it stands for
  * (`${var.aiven_account}`), never as cdktf's placeholder, which differs from run to run.
  */
-const TOKEN_RESOLVER = new DefaultTokenResolver(new StringConcat());
-
 function resolveTokens<T>(stack: TerraformStack, value: T): T {
   return containsToken(value) ? resolveEach(stack, value) : value;
 }
@@ -210,10 +218,6 @@ function resolveEach<T>(stack: TerraformStack, value: T): T {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveEach(stack, v)])) as T;
 }
 
-function stackOf(scope: IConstruct): TerraformStack {
-  return TerraformStack.of(scope);
-}
-
 const warned = new WeakSet<TerraformStack>();
 
 /**
@@ -222,7 +226,7 @@ const warned = new WeakSet<TerraformStack>();
  * on every machine, and every review shows it), and a relative path resolves
  * from the stack's directory inside the synth output (deleting it loses state).
  */
-function warnAboutAbsoluteLocalState(stack: TerraformStack): void {
+function warnAboutLocalState(stack: TerraformStack): void {
   if (warned.has(stack)) return;
   const backend = stack.node.findAll().find((c): c is TerraformBackend => c instanceof TerraformBackend);
   const local = (backend?.toTerraform() as { terraform?: { backend?: { local?: { path?: unknown } } } } | undefined)?.terraform?.backend?.local;

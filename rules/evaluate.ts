@@ -2,7 +2,7 @@ import { PRESETS } from '../model/presets';
 import { IntegrationModel, RuleSuppression } from '../model/types';
 import { indexStack } from '../review/stack-index';
 import { RULES } from './index';
-import { AppSubject, PolicyRule, RuleOutcome } from './rule';
+import { AppSubject, PolicyRule, RuleOutcome, SynthBlock } from './rule';
 
 /** Builds one subject per Okta SAML app from a resolved stack (cdk.tf.json shape). */
 export function subjectsOf(tf: Readonly<Record<string, any>>, integrations: ReadonlyMap<string, IntegrationModel> = new Map()): AppSubject[] {
@@ -11,11 +11,7 @@ export function subjectsOf(tf: Readonly<Record<string, any>>, integrations: Read
   for (const i of [...index.integrations.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
     if (!i.appAddress) continue;
     const blocks = [...i.blocks.values()].filter((b) => !b.address.startsWith('data.'));
-    let groupsAssigned = 0;
-    for (const b of blocks) {
-      if (b.type === 'okta_app_group_assignments' && Array.isArray(b.body.group)) groupsAssigned += b.body.group.length;
-      if (b.type === 'okta_app_group_assignment') groupsAssigned += 1;
-    }
+    const groupsAssigned = groupsAssignedIn(blocks);
     const preset = i.preset !== undefined ? PRESETS[i.preset] : undefined;
     subjects.push({
       key: i.key,
@@ -27,6 +23,16 @@ export function subjectsOf(tf: Readonly<Record<string, any>>, integrations: Read
     });
   }
   return subjects;
+}
+
+/** Okta groups assigned to the app by an integration's resources (okta_app_group_assignments / okta_app_group_assignment). */
+export function groupsAssignedIn(blocks: readonly SynthBlock[]): number {
+  let n = 0;
+  for (const b of blocks) {
+    if (b.type === 'okta_app_group_assignments' && Array.isArray(b.body.group)) n += b.body.group.length;
+    if (b.type === 'okta_app_group_assignment') n += 1;
+  }
+  return n;
 }
 
 export interface RuleFinding {
@@ -49,11 +55,13 @@ export interface Evaluation {
   readonly warnings: readonly RuleFinding[];
   /** Per integration key, its suppressions and what each rule found. */
   readonly suppressions: ReadonlyMap<string, readonly SuppressionRecord[]>;
-  /** Suppressions that cannot be honoured (no reason, unknown rule): config errors. */
-  readonly invalid: ReadonlyArray<{ readonly key: string; readonly message: string }>;
 }
 
-/** Runs every rule on every subject; suppressions (with a reason) turn a finding into a record. */
+/**
+ * Runs every rule on every subject; a suppression turns a finding into a
+ * record. Suppressions are taken as given: validateSso checks them (known rule,
+ * suppressible, with a reason) before they get here.
+ */
 export function evaluate(
   subjects: readonly AppSubject[],
   suppressionsOf: (key: string) => readonly RuleSuppression[] = () => [],
@@ -62,15 +70,8 @@ export function evaluate(
   const errors: RuleFinding[] = [];
   const warnings: RuleFinding[] = [];
   const suppressions = new Map<string, SuppressionRecord[]>();
-  const invalid: Array<{ key: string; message: string }> = [];
-  const ids = new Set<string>(rules.map((r) => r.id));
   for (const subject of subjects) {
-    const valid = new Map<string, RuleSuppression>();
-    for (const s of suppressionsOf(subject.key)) {
-      if (!ids.has(s.rule)) invalid.push({ key: subject.key, message: `suppression of unknown rule ${JSON.stringify(s.rule)}; accepted: ${[...ids].join(', ')}` });
-      else if (typeof s.reason !== 'string' || s.reason.trim() === '') invalid.push({ key: subject.key, message: `suppression of ${s.rule} has no reason; accepted: a non-empty reason saying why this integration is exempt` });
-      else valid.set(s.rule, s);
-    }
+    const valid = new Map<string, RuleSuppression>(suppressionsOf(subject.key).map((s) => [s.rule, s]));
     const records: SuppressionRecord[] = [];
     for (const rule of rules) {
       const outcome = checkSafely(rule, subject);
@@ -81,7 +82,7 @@ export function evaluate(
     }
     if (records.length) suppressions.set(subject.key, records);
   }
-  return { errors, warnings, suppressions, invalid };
+  return { errors, warnings, suppressions };
 }
 
 /** A rule that throws on an unexpected shape (an escape-hatch edit) reports that instead of stopping synth with an internal error. */

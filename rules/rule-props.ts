@@ -13,8 +13,3 @@ export const RULE_PROPS: Readonly<Record<string, readonly string[]>> = {
   'SSO-009': ['groups'],
   'SSO-010': ['relayState', 'showInDashboard'],
 };
-
-/** Props for a policy failure: the rule's, or the suppressions when the suppression itself is wrong. */
-export function ruleProps(rule: string | undefined): readonly string[] {
-  return rule ? RULE_PROPS[rule] ?? [] : ['suppressions'];
-}

@@ -1,4 +1,4 @@
-import { Runbook, RunbookStep } from './types';
+import { RunbookStep } from './types';
 
 /**
  * runbook.json, written piece by piece so that a large runbook is never held
@@ -30,12 +30,4 @@ export class RunbookJson {
   public end(): string {
     return this.count === 0 ? ']\n}\n' : '\n  ]\n}\n';
   }
-}
-
-/** runbook.json of a whole runbook, as one string. */
-export function renderRunbookJson(runbook: Runbook): string {
-  const json = new RunbookJson();
-  let out = json.begin(runbook.environment);
-  for (const step of runbook.steps) out += json.step(step);
-  return out + json.end();
 }

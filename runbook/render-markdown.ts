@@ -1,4 +1,4 @@
-import { Runbook, RunbookStep } from './types';
+import { RunbookStep } from './types';
 
 /** Table cells: pipes and line breaks would break the row. */
 function cell(text: string): string {
@@ -45,12 +45,4 @@ export class RunbookMarkdown {
   public end(): string {
     return this.n === 0 ? '\nNo manual steps: Terraform applies everything in this environment.\n' : '';
   }
-}
-
-/** runbook.md of a whole runbook, as one string. */
-export function renderRunbookMarkdown(runbook: Runbook): string {
-  const md = new RunbookMarkdown();
-  let out = md.begin(runbook.environment);
-  for (const step of runbook.steps) out += md.step(step);
-  return out + md.end();
 }

@@ -109,22 +109,29 @@ export function synthToDisk(model: OrgModel, options: SynthOptions): string[] {
   const staging = `${outdir}.tmp-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(outdir), { recursive: true });
-  let checked: AppCheck;
+  let warnings: readonly string[];
   try {
-    const app = buildApp(model, staging, options.configDir, outdir);
-    // Every stack's problems together, before any stack is written.
-    checked = checkApp(app, 'declared');
-    if (checked.failures.length) throw policyErrorsOf(checked.failures);
-    // Each stack writes its runbook beside its cdk.tf.json (SsoEnvironment).
-    app.synth();
+    warnings = synthConfigApp(buildApp(model, staging, options.configDir, outdir));
     fs.rmSync(outdir, { recursive: true, force: true });
     fs.renameSync(staging, outdir);
   } catch (err) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw err;
   }
-  checked.warnings.forEach((w) => options.onWarning?.(w));
+  warnings.forEach((w) => options.onWarning?.(w));
   return model.environments.map((e) => `stacks/${e.name}/cdk.tf.json`);
+}
+
+/**
+ * Synthesizes an app built from a config directory: every stack's problems
+ * first, together (PolicyErrors, nothing written), then the stacks, each with
+ * its runbook beside its cdk.tf.json. Returns the warnings.
+ */
+export function synthConfigApp(app: App): readonly string[] {
+  const checked = checkApp(app, 'declared');
+  if (checked.failures.length) throw policyErrorsOf(checked.failures);
+  app.synth();
+  return checked.warnings;
 }
 
 /** Failures grouped by stack, in stack order. */

@@ -9,6 +9,7 @@ import { IntegrationModel } from '../../model/types';
 import { SsoValidation, validateSso } from '../../model/validate-sso';
 import { IntegrationEvaluation, IntegrationFinding, evaluateIntegration } from '../../rules/evaluate-integration';
 import { RULES } from '../../rules';
+import { groupsAssignedIn } from '../../rules/evaluate';
 import { DECLARED_RULES, declaredSubject } from '../../rules/model-subjects';
 import { POLICY_TAG } from '../../rules/policy-checks';
 import { setsProp } from '../../rules/validate-props';
@@ -204,7 +205,7 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
     const stackProblems: IntegrationFinding[] = [
       ...SsoEnvironment.of(this)
         .problemsOf(this.member)
-        .map((p) => ({ rule: p.prop === 'key' ? RuleId.UNIQUE : RuleId.CONSISTENT, level: 'error' as const, props: [p.prop], message: p.message, source: 'props' as const })),
+        .map((p) => ({ rule: p.rule, level: 'error' as const, props: [p.prop], message: p.message, source: 'props' as const })),
       ...OktaGroups.of(this)
         .conflictsOf(this.key)
         .map((c) => ({ rule: RuleId.CONSISTENT, level: 'error' as const, props: [`groups.${c.index}`], message: c.message, source: 'props' as const })),
@@ -236,14 +237,10 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
 
   /** What the policy rules see: this integration's resources as they will be synthesized, escape-hatch edits included. */
   private subject(model: IntegrationModel, app: AppSaml): AppSubject {
-    const blocks = this.node.findAll().filter((c): c is TerraformResource => c instanceof TerraformResource).map(blockOf);
-    let groupsAssigned = 0;
-    for (const b of blocks) {
-      if (b.type === 'okta_app_group_assignments' && Array.isArray(b.body.group)) groupsAssigned += b.body.group.length;
-      if (b.type === 'okta_app_group_assignment') groupsAssigned += 1;
-    }
+    const resources = this.node.findAll().filter((c): c is TerraformResource => c instanceof TerraformResource);
+    const blocks = resources.map(blockOf);
     const preset = PRESETS[model.preset];
-    return { key: model.key, app: blockOf(app), blocks, ...(preset ? { preset } : {}), groupsAssigned, integration: model };
+    return { key: model.key, app: blocks[resources.indexOf(app)], blocks, ...(preset ? { preset } : {}), groupsAssigned: groupsAssignedIn(blocks), integration: model };
   }
 }
 

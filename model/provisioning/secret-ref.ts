@@ -1,8 +1,10 @@
-/** `env:NAME` or `secret:<store path>`: where a secret lives, never the secret. */
-export const SECRET_REF_PATTERN = /^(?:env:[A-Z_][A-Z0-9_]*|secret:[A-Za-z0-9][A-Za-z0-9_./:@-]*)$/;
+const ENV_NAME_SOURCE = '[A-Z_][A-Z0-9_]*';
+const STORE_PATH_SOURCE = '[A-Za-z0-9][A-Za-z0-9_./:@-]*';
+const ENV_NAME = new RegExp(`^${ENV_NAME_SOURCE}$`);
+const STORE_PATH = new RegExp(`^${STORE_PATH_SOURCE}$`);
 
-const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
-const STORE_PATH = /^[A-Za-z0-9][A-Za-z0-9_./:@-]*$/;
+/** `env:NAME` or `secret:<store path>`: where a secret lives, never the secret. */
+export const SECRET_REF_PATTERN = new RegExp(`^(?:env:${ENV_NAME_SOURCE}|secret:${STORE_PATH_SOURCE})$`);
 
 export const SECRET_REF_ACCEPTED = 'a reference to where the secret lives: env:NAME (an environment variable, e.g. env:SCIM_TOKEN) or secret:<store path> (e.g. secret:vault/okta/scim-token)';
 

@@ -4,6 +4,7 @@ import { runCli } from '../../cli/program';
 import { CliIo } from '../../cli/io';
 import { CONFIG_SCHEMA_PATH } from '../../config/schema-check';
 import { SUPPRESSIBLE_RULES } from '../../model/rule-catalog';
+import { validateSso } from '../../model/validate-sso';
 import { RULES } from '../../rules';
 import { evaluate, subjectsOf } from '../../rules/evaluate';
 import { AppSubject, PolicyRule } from '../../rules/rule';
@@ -104,9 +105,13 @@ describe('suppressions', () => {
   });
 
   test('a suppression without a reason is refused and the error stays', () => {
-    const result = evaluate([nonCompliantAiven()], () => [{ rule: 'SSO-002', reason: ' ' }]);
+    // Suppressions are checked once, by validateSso; the rules take only the ones it accepts.
+    const validation = validateSso('aiven', 'aiven', { accountId: 'a1', methodId: 'm1', groups: ['G'], suppressions: [{ rule: 'SSO-002', reason: ' ' }] });
+    const result = evaluate([nonCompliantAiven()], () => validation.suppressions);
     expect(result.errors.map((e) => e.rule.id)).toEqual(['SSO-002']);
-    expect(result.invalid).toEqual([{ key: 'aiven', message: 'suppression of SSO-002 has no reason; accepted: a non-empty reason saying why this integration is exempt' }]);
+    expect(validation.problems).toEqual([
+      { field: 'suppressions.0.reason', rule: 'SSO-100', message: 'suppression of SSO-002 has no reason; accepted: a non-empty reason saying why this integration is exempt' },
+    ]);
   });
 });
 
