@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { AivenConsole, AivenSso, AivenSsoProps, SecretRef, SsoPropsError, validateAivenSsoProps } from '../../../index';
 import { tempDir } from '../../helpers';
-import { errorLine, expectBase64ExpressionOn, expectPemExpressionOn, synthError, synthStack } from './synth-stack';
+import { errorLine, expectBase64ExpressionOn, expectPemExpressionOn, synthError, synthStack, samlAppDefaultsTests } from './synth-stack';
 
 const REQUIRED: AivenSsoProps = { accountId: 'a0b8e61f3c92', methodId: 'am0b8e61f3c93' };
 const ACS = 'https://api.aiven.io/v1/sso/saml/account/a0b8e61f3c92/method/am0b8e61f3c93/acs';
@@ -41,23 +41,7 @@ describe('AivenSso with only accountId and methodId', () => {
     expect(app).toMatchObject({ hide_web: false, hide_ios: false, status: 'ACTIVE' });
   });
 
-  test('Email usernames and an emailAddress NameID, as Okta expressions escaped for Terraform', () => {
-    const app = synthAiven(REQUIRED).json.resource.okta_app_saml.aiven;
-    // Unescaped, Terraform would read ${source.email} as its own interpolation and fail the plan.
-    expect(app.user_name_template).toBe('$${source.email}');
-    expect(app.user_name_template_type).toBe('BUILT_IN');
-    expect(app.subject_name_id_format).toBe('urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress');
-    expect(app.subject_name_id_template).toBe('$${user.userName}');
-  });
-
-  test('SHA-256 signature and digest, signed response and assertion', () => {
-    const app = synthAiven(REQUIRED).json.resource.okta_app_saml.aiven;
-    expect(app).toMatchObject({ signature_algorithm: 'RSA_SHA256', digest_algorithm: 'SHA256', response_signed: true, assertion_signed: true });
-  });
-
-  test('the app has lifecycle.prevent_destroy', () => {
-    expect(synthAiven(REQUIRED).json.resource.okta_app_saml.aiven.lifecycle).toEqual({ prevent_destroy: true });
-  });
+  samlAppDefaultsTests(() => synthAiven(REQUIRED).json.resource.okta_app_saml.aiven);
 
   test('the "//" tag tells review which integration and SP the app is for', () => {
     const app = synthAiven(REQUIRED).json.resource.okta_app_saml.aiven;

@@ -1,6 +1,6 @@
 import { TerraformVariable } from 'cdktf';
 import { AtlanSso, AtlanSsoProps, GroupFilterType, SecretRef, UsernameFormat, validateAtlanSsoProps } from '../../../index';
-import { errorLine, synthError, synthStack } from './synth-stack';
+import { errorLine, synthError, synthStack, samlAppDefaultsTests } from './synth-stack';
 
 const ACS = 'https://acme.atlan.com/api/service/saml/acs';
 const AUDIENCE = 'https://acme.atlan.com/auth/realms/default';
@@ -45,24 +45,7 @@ describe('AtlanSso with only acsUrl and audience', () => {
     ]);
   });
 
-  test('Email usernames and an emailAddress NameID, as Okta expressions escaped for Terraform', () => {
-    const app = synthAtlan(REQUIRED).json.resource.okta_app_saml.atlan;
-    expect(app).toMatchObject({
-      user_name_template: '$${source.email}',
-      user_name_template_type: 'BUILT_IN',
-      subject_name_id_format: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
-      subject_name_id_template: '$${user.userName}',
-    });
-  });
-
-  test('SHA-256 signature and digest, signed response and assertion', () => {
-    const app = synthAtlan(REQUIRED).json.resource.okta_app_saml.atlan;
-    expect(app).toMatchObject({ signature_algorithm: 'RSA_SHA256', digest_algorithm: 'SHA256', response_signed: true, assertion_signed: true });
-  });
-
-  test('the app has lifecycle.prevent_destroy', () => {
-    expect(synthAtlan(REQUIRED).json.resource.okta_app_saml.atlan.lifecycle).toEqual({ prevent_destroy: true });
-  });
+  samlAppDefaultsTests(() => synthAtlan(REQUIRED).json.resource.okta_app_saml.atlan);
 
   test('the "//" tag marks Atlan usernames as permanent, for review to flag username changes', () => {
     expect(synthAtlan(REQUIRED).json.resource.okta_app_saml.atlan['//']['okta-sso']).toEqual({ integration: 'atlan', preset: 'atlan', permanentUsernames: true });

@@ -9,7 +9,7 @@ import {
   validateGenericSamlSsoProps,
 } from '../../../index';
 import { fixture } from '../../fixture-files';
-import { errorLine, expectBase64ExpressionOn, expectPemExpressionOn, synthError, synthStack } from './synth-stack';
+import { errorLine, expectBase64ExpressionOn, expectPemExpressionOn, synthError, synthStack, samlAppDefaultsTests } from './synth-stack';
 
 const ACS = 'https://wiki.example.com/saml/acs';
 const REQUIRED: GenericSamlSsoProps = { acsUrl: ACS, audience: 'urn:example:wiki' };
@@ -49,29 +49,7 @@ describe('GenericSamlSso with only acsUrl and audience', () => {
     expect(app.attribute_statements).toBeUndefined();
   });
 
-  test('Email usernames and an emailAddress NameID, as Okta expressions escaped for Terraform', () => {
-    const app = wikiApp(REQUIRED);
-    expect(app).toMatchObject({
-      user_name_template: '$${source.email}',
-      user_name_template_type: 'BUILT_IN',
-      subject_name_id_format: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
-      subject_name_id_template: '$${user.userName}',
-    });
-  });
-
-  test('SHA-256 signature and digest, signed response and assertion, and the authentication context Okta requires', () => {
-    expect(wikiApp(REQUIRED)).toMatchObject({
-      signature_algorithm: 'RSA_SHA256',
-      digest_algorithm: 'SHA256',
-      response_signed: true,
-      assertion_signed: true,
-      authn_context_class_ref: 'urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport',
-    });
-  });
-
-  test('the app has lifecycle.prevent_destroy', () => {
-    expect(wikiApp(REQUIRED).lifecycle).toEqual({ prevent_destroy: true });
-  });
+  samlAppDefaultsTests(() => wikiApp(REQUIRED));
 
   test('the "//" tag tells review which integration and SP the app is for', () => {
     expect(wikiApp(REQUIRED)['//']['okta-sso']).toEqual({ integration: 'wiki', preset: 'generic', permanentUsernames: false });

@@ -1,6 +1,6 @@
 import { TerraformStack, TerraformVariable } from 'cdktf';
 import { OmniSso, OmniSsoProps, ProvisioningMethod, SecretRef, validateOmniSsoProps } from '../../../index';
-import { errorLine, expectPemExpressionOn, synthError, synthStack } from './synth-stack';
+import { errorLine, expectPemExpressionOn, synthError, synthStack, samlAppDefaultsTests } from './synth-stack';
 
 const ACS = 'https://acme.omniapp.co/api/auth/saml/acs';
 const REQUIRED: OmniSsoProps = { acsUrl: ACS, audience: 'acme.omniapp.co' };
@@ -37,24 +37,7 @@ describe('OmniSso with only acsUrl and audience', () => {
     expect(app).toMatchObject({ hide_web: true, hide_ios: true });
   });
 
-  test('Email usernames and an emailAddress NameID, as Okta expressions escaped for Terraform', () => {
-    const app = synthOmni(REQUIRED).json.resource.okta_app_saml.omni;
-    expect(app).toMatchObject({
-      user_name_template: '$${source.email}',
-      user_name_template_type: 'BUILT_IN',
-      subject_name_id_format: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
-      subject_name_id_template: '$${user.userName}',
-    });
-  });
-
-  test('SHA-256 signature and digest, signed response and assertion', () => {
-    const app = synthOmni(REQUIRED).json.resource.okta_app_saml.omni;
-    expect(app).toMatchObject({ signature_algorithm: 'RSA_SHA256', digest_algorithm: 'SHA256', response_signed: true, assertion_signed: true });
-  });
-
-  test('the app has lifecycle.prevent_destroy', () => {
-    expect(synthOmni(REQUIRED).json.resource.okta_app_saml.omni.lifecycle).toEqual({ prevent_destroy: true });
-  });
+  samlAppDefaultsTests(() => synthOmni(REQUIRED).json.resource.okta_app_saml.omni);
 
   test('the "//" tag tells review which integration and SP the app is for', () => {
     expect(synthOmni(REQUIRED).json.resource.okta_app_saml.omni['//']['okta-sso']).toEqual({ integration: 'omni', preset: 'omni', permanentUsernames: false });

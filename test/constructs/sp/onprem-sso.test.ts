@@ -1,6 +1,6 @@
 import { TerraformVariable } from 'cdktf';
 import { OnPremSso, OnPremSsoProps, SecretRef, validateOnPremSsoProps } from '../../../index';
-import { errorLine, expectPemExpressionOn, synthError, synthStack } from './synth-stack';
+import { errorLine, expectPemExpressionOn, synthError, synthStack, samlAppDefaultsTests } from './synth-stack';
 
 const ACS = 'https://erp.corp.example/saml/acs';
 const REQUIRED: OnPremSsoProps = { acsUrl: ACS, audience: 'https://erp.corp.example/saml' };
@@ -43,24 +43,7 @@ describe('OnPremSso with only acsUrl and audience', () => {
     expect(app).toMatchObject({ hide_web: false, hide_ios: false });
   });
 
-  test('Email usernames and an emailAddress NameID, as Okta expressions escaped for Terraform', () => {
-    const app = synthErp(REQUIRED).json.resource.okta_app_saml.erp;
-    expect(app).toMatchObject({
-      user_name_template: '$${source.email}',
-      user_name_template_type: 'BUILT_IN',
-      subject_name_id_format: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
-      subject_name_id_template: '$${user.userName}',
-    });
-  });
-
-  test('SHA-256 signature and digest, signed response and assertion', () => {
-    const app = synthErp(REQUIRED).json.resource.okta_app_saml.erp;
-    expect(app).toMatchObject({ signature_algorithm: 'RSA_SHA256', digest_algorithm: 'SHA256', response_signed: true, assertion_signed: true });
-  });
-
-  test('the app has lifecycle.prevent_destroy', () => {
-    expect(synthErp(REQUIRED).json.resource.okta_app_saml.erp.lifecycle).toEqual({ prevent_destroy: true });
-  });
+  samlAppDefaultsTests(() => synthErp(REQUIRED).json.resource.okta_app_saml.erp);
 
   test('the "//" tag tells review which integration and SP the app is for', () => {
     expect(synthErp(REQUIRED).json.resource.okta_app_saml.erp['//']['okta-sso']).toEqual({ integration: 'erp', preset: 'onprem', permanentUsernames: false });

@@ -2,7 +2,7 @@ import { Saml2Integration } from '@cdktf/provider-snowflake/lib/saml2-integratio
 import { ScimIntegration } from '@cdktf/provider-snowflake/lib/scim-integration';
 import { TerraformVariable } from 'cdktf';
 import { SecretRef, SnowflakeSso, SnowflakeSsoProps, validateSnowflakeSsoProps } from '../../../index';
-import { errorLine, expectBase64ExpressionOn, synthError, synthStack } from './synth-stack';
+import { errorLine, expectBase64ExpressionOn, synthError, synthStack, samlAppDefaultsTests } from './synth-stack';
 
 const REQUIRED: SnowflakeSsoProps = { account: 'acme-analytics' };
 const HOST = 'https://acme-analytics.snowflakecomputing.com';
@@ -37,24 +37,7 @@ describe('SnowflakeSso with only the account', () => {
     expect(app).toMatchObject({ hide_web: false, hide_ios: false });
   });
 
-  test('Email usernames and an emailAddress NameID, as Okta expressions escaped for Terraform', () => {
-    const app = synthSnowflake(REQUIRED).json.resource.okta_app_saml.snowflake;
-    expect(app).toMatchObject({
-      user_name_template: '$${source.email}',
-      user_name_template_type: 'BUILT_IN',
-      subject_name_id_format: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
-      subject_name_id_template: '$${user.userName}',
-    });
-  });
-
-  test('SHA-256 signature and digest, signed response and assertion', () => {
-    const app = synthSnowflake(REQUIRED).json.resource.okta_app_saml.snowflake;
-    expect(app).toMatchObject({ signature_algorithm: 'RSA_SHA256', digest_algorithm: 'SHA256', response_signed: true, assertion_signed: true });
-  });
-
-  test('the app has lifecycle.prevent_destroy', () => {
-    expect(synthSnowflake(REQUIRED).json.resource.okta_app_saml.snowflake.lifecycle).toEqual({ prevent_destroy: true });
-  });
+  samlAppDefaultsTests(() => synthSnowflake(REQUIRED).json.resource.okta_app_saml.snowflake);
 
   test('the "//" tag tells review which integration and SP the app is for', () => {
     expect(synthSnowflake(REQUIRED).json.resource.okta_app_saml.snowflake['//']['okta-sso']).toEqual({ integration: 'snowflake', preset: 'snowflake', permanentUsernames: false });

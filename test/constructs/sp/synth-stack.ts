@@ -74,3 +74,35 @@ export function expectBase64ExpressionOn(value: unknown, address: string): void 
   expect(value).toContain(`compact([${address}])`);
   expect(value).not.toContain('concat(');
 }
+
+/**
+ * The defaults every SP's Okta app gets, whatever the SP: Email usernames and
+ * an emailAddress NameID (escaped for Terraform), SHA-256 signing of response
+ * and assertion with the authentication context Okta requires, prevent_destroy.
+ * `app` synthesizes the SP with its required props only and returns its okta_app_saml.
+ */
+export function samlAppDefaultsTests(app: () => any): void {
+  test('Email usernames and an emailAddress NameID, as Okta expressions escaped for Terraform', () => {
+    // Unescaped, Terraform would read ${source.email} as its own interpolation and fail the plan.
+    expect(app()).toMatchObject({
+      user_name_template: '$${source.email}',
+      user_name_template_type: 'BUILT_IN',
+      subject_name_id_format: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
+      subject_name_id_template: '$${user.userName}',
+    });
+  });
+
+  test('SHA-256 signature and digest, signed response and assertion, and the authentication context Okta requires', () => {
+    expect(app()).toMatchObject({
+      signature_algorithm: 'RSA_SHA256',
+      digest_algorithm: 'SHA256',
+      response_signed: true,
+      assertion_signed: true,
+      authn_context_class_ref: 'urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport',
+    });
+  });
+
+  test('the app has lifecycle.prevent_destroy', () => {
+    expect(app().lifecycle).toEqual({ prevent_destroy: true });
+  });
+}
