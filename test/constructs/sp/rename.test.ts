@@ -1,4 +1,5 @@
-import { GENERIC, oneEnvConfig, synthConfig } from '../../support/provisioning-config';
+import { oneEnvConfig, synthConfig } from '../../support/provisioning-config';
+import { DEV_SNOWFLAKE, SNOWFLAKE, afterRenameConfig, beforeRenameConfig } from '../../support/rename-config';
 
 /**
  * Renaming an integration's key must move every resource it owns, so the plan
@@ -6,24 +7,6 @@ import { GENERIC, oneEnvConfig, synthConfig } from '../../support/provisioning-c
  * integrations under the old and the new keys and checks each resource of the
  * old stack against the moved blocks of the new one.
  */
-
-const SNOWFLAKE = {
-  preset: 'snowflake',
-  groups: ['Analysts'],
-  provisioning: { token: 'env:SNOWFLAKE_SCIM_TOKEN', connected: true, pushGroups: [{ group: 'Analysts' }] },
-  attributeSync: [
-    { attribute: 'title', from: 'user.title' },
-    { attribute: 'costCenter', from: 'user.costCenter', custom: { title: 'Cost center' } },
-  ],
-};
-const ORG2ORG = {
-  ...GENERIC,
-  catalogApp: { key: 'okta_org2org', settings: { baseUrl: 'https://partner.okta.com' } },
-  groups: ['Engineering'],
-  provisioning: { token: 'env:ORG2ORG_TOKEN', terraformManaged: true, scimBaseUrl: 'https://partner.okta.com', pushGroups: [{ group: 'Engineering' }] },
-  attributeSync: [{ attribute: 'department', from: 'user.department', custom: { title: 'Department' } }],
-};
-const DEV_SNOWFLAKE = { snowflake: { account: 'acme-analytics_dev' } };
 
 /** Resource addresses with the integration (second segment of the construct path) that owns each. */
 function ownedResources(stack: any): Array<{ address: string; integration: string }> {
@@ -33,10 +16,8 @@ function ownedResources(stack: any): Array<{ address: string; integration: strin
 }
 
 function synthBoth() {
-  const before = synthConfig(oneEnvConfig({ snowflake: SNOWFLAKE, partner: ORG2ORG }, { snowflake: DEV_SNOWFLAKE, partner: {} })).stack;
-  const after = synthConfig(
-    oneEnvConfig({ analytics: { ...SNOWFLAKE, renamedFrom: 'snowflake' }, partner_org: { ...ORG2ORG, renamedFrom: 'partner' } }, { analytics: DEV_SNOWFLAKE, partner_org: {} }),
-  ).stack;
+  const before = synthConfig(beforeRenameConfig()).stack;
+  const after = synthConfig(afterRenameConfig()).stack;
   return { before, after };
 }
 
@@ -46,7 +27,11 @@ describe('renaming integrations (renamedFrom)', () => {
   const afterAddresses = new Set(ownedResources(after).map((r) => r.address));
 
   test('the example covers every kind of resource an integration emits', () => {
-    const types = new Set(ownedResources(before).filter((r) => r.integration === 'snowflake' || r.integration === 'partner').map((r) => r.address.split('.')[0]));
+    const types = new Set(
+      ownedResources(before)
+        .filter((r) => r.integration === 'snowflake' || r.integration === 'partner')
+        .map((r) => r.address.split('.')[0]),
+    );
     expect([...types].sort()).toEqual([
       'okta_app_connection',
       'okta_app_features',
