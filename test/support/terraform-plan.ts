@@ -82,10 +82,15 @@ let terraformProblem: string | null | undefined;
 export function terraformMissing(needs: Needs = {}): string | undefined {
   if (terraformProblem === undefined) {
     const version = spawnSync('terraform', ['version'], { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
-    terraformProblem =
-      version.error || version.status !== 0
-        ? `terraform is not runnable here (${version.error?.message ?? `exit ${version.status}`}); install Terraform >= 1.5 (CI has 1.11)`
-        : null;
+    // import blocks (adopted stacks) need 1.5; `moved` blocks 1.1.
+    const [major, minor] = (/Terraform v(\d+)\.(\d+)/.exec(version.stdout ?? '') ?? []).slice(1).map(Number);
+    if (version.error || version.status !== 0) {
+      terraformProblem = `terraform is not runnable here (${version.error?.message ?? `exit ${version.status}`}); install Terraform >= 1.5 (CI has 1.11)`;
+    } else if (!(major > 1 || (major === 1 && minor >= 5))) {
+      terraformProblem = `terraform here is too old for these plans (${version.stdout.split('\n')[0]}); install Terraform >= 1.5 (CI has 1.11)`;
+    } else {
+      terraformProblem = null;
+    }
   }
   if (terraformProblem) return terraformProblem;
   if (needs.planTool !== false && !fs.existsSync(PLAN_TOOL)) return `the plan tool is missing: ${PLAN_TOOL} (../shared must sit beside the checkout)`;
