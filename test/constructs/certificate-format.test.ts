@@ -24,10 +24,7 @@ function expressions(): { pem: string; base64: string } {
 
 /** Evaluates a synthesized `${...}` expression with Terraform itself (terraform console: no providers, no init, no network). */
 function evaluate(expression: string, certificate: string): string {
-  const inner = expression
-    .replace(/^\$\{/, '')
-    .replace(/\}$/, '')
-    .replace(/okta_app_saml\.app\.certificate/g, JSON.stringify(certificate));
+  const inner = expression.replace(/^\$\{/, '').replace(/\}$/, '').replace(/okta_app_saml\.app\.certificate/g, JSON.stringify(certificate));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-sso-tf-'));
   const r = spawnSync('terraform', ['console'], { cwd: dir, input: `jsonencode(${inner})\n`, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);

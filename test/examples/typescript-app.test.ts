@@ -29,7 +29,7 @@ import {
   run,
   tarballEntries,
 } from '../support/packed-example';
-import { expectPlanPasses, planCounts, planStack, resourceCount, testWithTerraform } from '../support/terraform-plan';
+import { describeWithTerraform, expectPlanPasses, planCounts, planStack, resourceCount } from '../support/terraform-plan';
 
 const PROJECT_DIR = path.join(__dirname, '..', '..');
 const EXAMPLE_DIR = path.join(PROJECT_DIR, 'examples', 'typescript-app');
@@ -172,11 +172,13 @@ describe("the example's cdktf.json app command", () => {
     expect(Object.keys(tf.resource.snowflake_saml2_integration ?? {}).length).toBeGreaterThan(0);
   });
 
-  testWithTerraform('passes terraform validate, plan, apply and an empty second plan (fake providers, real schemas)', async () => {
-    const result = await planStack(stackDir);
-    expectPlanPasses(result);
-    expect(planCounts(result)).toEqual({ import: 0, add: resourceCount(tf), change: 0, destroy: 0 });
-  }, 300_000);
+  describeWithTerraform('with Terraform (fake providers, real schemas)', () => {
+    it('passes validate, plan, apply and an empty second plan', async () => {
+      const result = await planStack(stackDir);
+      expectPlanPasses(result);
+      expect(planCounts(result)).toEqual({ import: 0, add: resourceCount(tf), change: 0, destroy: 0 });
+    }, 300_000);
+  });
 
   it('synthesizes byte-identical output when run again, from another directory', async () => {
     // A second copy lives at a different path: output must depend on neither run nor location.

@@ -117,17 +117,6 @@ export function describeWithTerraform(name: string, fn: () => void, needs: Needs
   }
 }
 
-/** `test` for one test that needs Terraform: same rule as describeWithTerraform. */
-export function testWithTerraform(name: string, fn: jest.ProvidesCallback, timeout?: number, needs: Needs = {}): void {
-  const missing = terraformMissing(needs);
-  if (!missing) test(name, fn, timeout);
-  else if (process.env.CI)
-    test(`${name} (needs terraform)`, () => {
-      throw new Error(missing);
-    });
-  else test.skip(`${name} (skipped: ${missing})`, fn);
-}
-
 /** Runs plan.sh on one synthesized stack dir (the dir holding cdk.tf.json). Never rejects on a failed plan: assert on the result. */
 export async function planStack(stackDir: string, opts: PlanOptions = {}): Promise<PlanResult> {
   const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-sso-plan-'));

@@ -6,9 +6,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadConfig } from '../../config/load-config';
-import { synthToDisk } from '../../synth/synth';
-import { EXAMPLE_DIR, tempDir } from '../helpers';
+import { EXAMPLE_DIR, listFiles } from '../helpers';
+import { synthConfig } from '../support/provisioning-config';
 import { afterRenameConfig } from '../support/rename-config';
 import { killRunning } from '../support/run-command';
 import {
@@ -25,16 +24,6 @@ import {
 
 const ENVIRONMENTS = ['dev', 'staging', 'prod'];
 
-/** Synthesizes a config dir (copied first, as a user's checkout would be) into a fresh temp dir; returns cdktf.out. */
-function synth(configDir: string): string {
-  const root = tempDir('okta-sso-plan-synth-');
-  const config = path.join(root, 'config');
-  fs.cpSync(configDir, config, { recursive: true });
-  const outdir = path.join(root, 'cdktf.out');
-  synthToDisk(loadConfig(config), { outdir, configDir: config });
-  return outdir;
-}
-
 const stackDirOf = (outdir: string, env: string) => path.join(outdir, 'stacks', env);
 const readStack = (stackDir: string) => JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8'));
 
@@ -42,23 +31,16 @@ const readStack = (stackDir: string) => JSON.parse(fs.readFileSync(path.join(sta
 function typesTheConstructsEmit(): string[] {
   const root = path.join(__dirname, '..', '..', 'constructs');
   const types = new Set<string>();
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const file = path.join(dir, e.name);
-      if (e.isDirectory()) walk(file);
-      else if (e.name.endsWith('.ts')) {
-        const source = fs.readFileSync(file, 'utf8');
-        for (const [, lib, mod] of source.matchAll(/from '(@cdktf\/provider-(?:okta|snowflake)\/lib\/([a-z0-9-]+))'/g)) {
-          if (mod === 'provider') continue;
-          for (const exported of Object.values<any>(require(lib))) {
-            if (typeof exported?.tfResourceType === 'string') types.add(`${mod.startsWith('data-') ? 'data.' : ''}${exported.tfResourceType}`);
-          }
-        }
-        for (const [, type] of source.matchAll(/static readonly tfResourceType = '([a-z0-9_]+)'/g)) types.add(type);
+  for (const file of listFiles(root).filter((f) => f.endsWith('.ts'))) {
+    const source = fs.readFileSync(path.join(root, file), 'utf8');
+    for (const [, lib, mod] of source.matchAll(/from '(@cdktf\/provider-(?:okta|snowflake)\/lib\/([a-z0-9-]+))'/g)) {
+      if (mod === 'provider') continue;
+      for (const exported of Object.values<any>(require(lib))) {
+        if (typeof exported?.tfResourceType === 'string') types.add(`${mod.startsWith('data-') ? 'data.' : ''}${exported.tfResourceType}`);
       }
     }
-  };
-  walk(root);
+    for (const [, type] of source.matchAll(/static readonly tfResourceType = '([a-z0-9_]+)'/g)) types.add(type);
+  }
   return [...types].sort();
 }
 
@@ -68,8 +50,8 @@ function typesIn(stack: any): string[] {
 
 describeWithTerraform('terraform validate, plan, apply and an empty second plan', () => {
   const queue = new PlanQueue();
-  const example = synth(EXAMPLE_DIR);
-  const renamed = stackDirOf(synth(afterRenameConfig()), 'dev');
+  const example = synthConfig(EXAMPLE_DIR).outdir;
+  const renamed = stackDirOf(synthConfig(afterRenameConfig()).outdir, 'dev');
   const plans = new Map<string, Promise<PlanResult>>();
   const planned = (name: string) => plans.get(name)!;
   // Terraform-managed provisioning reads its SCIM token from a variable; a plan needs some value.

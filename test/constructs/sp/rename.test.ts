@@ -27,11 +27,7 @@ describe('renaming integrations (renamedFrom)', () => {
   const afterAddresses = new Set(ownedResources(after).map((r) => r.address));
 
   test('the example covers every kind of resource an integration emits', () => {
-    const types = new Set(
-      ownedResources(before)
-        .filter((r) => r.integration === 'snowflake' || r.integration === 'partner')
-        .map((r) => r.address.split('.')[0]),
-    );
+    const types = new Set(ownedResources(before).filter((r) => r.integration === 'snowflake' || r.integration === 'partner').map((r) => r.address.split('.')[0]));
     expect([...types].sort()).toEqual([
       'okta_app_connection',
       'okta_app_features',
