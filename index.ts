@@ -34,6 +34,7 @@ export type {
   GroupAttributeProps,
   CatalogAppProps,
   RuleSuppressionProps,
+  AdoptProps,
   ProvisioningProps,
   ProvisioningFeaturesProps,
   PushGroupProps,

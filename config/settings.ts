@@ -41,7 +41,8 @@ export interface IntegrationSettings {
   };
   readonly showInDashboard?: boolean;
   readonly status?: AppStatus;
-  readonly groups?: ReadonlyArray<string | { readonly name: string; readonly create?: boolean; readonly description?: string }>;
+  readonly honorForceAuthn?: boolean;
+  readonly groups?: ReadonlyArray<string | { readonly name: string; readonly create?: boolean; readonly description?: string; readonly priority?: number }>;
   /** Policy rules this integration is exempt from, each with its reason. */
   readonly suppressions?: ReadonlyArray<{ readonly rule: string; readonly reason: string }>;
   /** Aiven's own identifiers, from the Aiven Console's SAML setup page. */
@@ -52,6 +53,15 @@ export interface IntegrationSettings {
   readonly spMetadata?: { readonly file?: string; readonly url?: string };
   /** Generic SPs: the SP's IdP form, field by field, in the SP's words. */
   readonly idpRecord?: { readonly where?: string; readonly fields?: ReadonlyArray<{ readonly label: string; readonly from: string }> };
+  /** This environment's live Okta objects, adopted instead of created (environment entries only). */
+  readonly adopt?: {
+    readonly oktaAppId?: string;
+    readonly pushGroupMappingIds?: Readonly<Record<string, string>>;
+    readonly groupIds?: Readonly<Record<string, string>>;
+    readonly profileMappingId?: string;
+    readonly userSchemaProperties?: readonly string[];
+    readonly snowflake?: { readonly samlIntegration?: string; readonly scimIntegration?: string; readonly provisionerRole?: string };
+  };
   /** Provisioning intent: SCIM or first-login, features, push groups, where the token lives. */
   readonly provisioning?: ProvisioningSettings;
   /** Okta user attributes synced to the app's user profile. */
@@ -68,7 +78,7 @@ export interface ProvisioningSettings {
   readonly features?: Partial<Record<ProvisioningFeature, boolean>>;
   readonly importGroups?: boolean;
   readonly enhancedGroupPush?: boolean;
-  readonly pushGroups?: ReadonlyArray<{ readonly group: string; readonly target?: string; readonly deleteTargetGroupOnDestroy?: boolean }>;
+  readonly pushGroups?: ReadonlyArray<{ readonly group: string; readonly target?: string; readonly targetGroupId?: string; readonly deleteTargetGroupOnDestroy?: boolean }>;
   readonly terraformManaged?: boolean;
   readonly connected?: boolean;
   readonly connector?: {

@@ -31,7 +31,7 @@ export class GroupAssignments extends Construct {
     super(scope, id);
     this.resource = new AppGroupAssignments(this, 'assignments', {
       appId: props.appId,
-      group: props.groups.map((g, i) => ({ id: props.oktaGroups.idOf(g, { integration: props.key, index: i }), priority: i + 1 })),
+      group: props.groups.map((g, i) => ({ id: props.oktaGroups.idOf(g, { integration: props.key, index: i }), priority: g.priority ?? i + 1 })),
     });
     this.resource.overrideLogicalId(props.key);
     if (props.renamedFrom) {

@@ -27,6 +27,7 @@ export class OktaGroups extends Construct {
   }
 
   private readonly ids = new Map<string, string>();
+  private readonly created = new Map<string, Group>();
   private readonly registry = new GroupRegistry();
   private readonly conflicts = new Map<string, Array<{ readonly index: number; readonly message: string }>>();
 
@@ -41,6 +42,7 @@ export class OktaGroups extends Construct {
     if (group.create) {
       const created = new Group(this, logicalId, { name: terraformLiteral(group.name), description: terraformLiteral(group.description), lifecycle: { preventDestroy: true } });
       created.overrideLogicalId(logicalId);
+      this.created.set(logicalId, created);
       id = attributeRef(created, 'id');
     } else {
       const found = new DataOktaGroup(this, logicalId, { name: terraformLiteral(group.name) });
@@ -49,6 +51,11 @@ export class OktaGroups extends Construct {
     }
     this.ids.set(logicalId, id);
     return id;
+  }
+
+  /** The `okta_group` that creates the group named `name`, when one of the stack's apps creates it. */
+  public createdGroup(name: string): Group | undefined {
+    return this.created.get(groupLogicalId(name));
   }
 
   /** What an integration's `groups` disagree on with the stack's earlier declarations, by index in its `groups`. */

@@ -28,6 +28,8 @@ function buildSamlAppConfig(s: SamlSettings): AppSamlConfig {
     hideWeb: !s.showInDashboard,
     hideIos: !s.showInDashboard,
     lifecycle: { preventDestroy: true },
+    // Written only when on: the provider's default is off, and stacks that never set it stay as they were.
+    ...(s.honorForceAuthn ? { honorForceAuthn: true } : {}),
   };
   if (s.catalogApp) {
     return { ...common, preconfiguredApp: s.catalogApp.key, appSettingsJson: terraformLiteral(stableJson(s.catalogApp.settings)) };

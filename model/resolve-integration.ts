@@ -3,7 +3,8 @@ import { PRESETS, checkPresetFacts, presetNames } from './presets';
 import { SpPreset } from './presets/preset';
 import { FieldProblem, blocksModel, problem } from './problem';
 import { resolveProvisioning } from './provisioning/resolve-provisioning';
-import { snowflakeModelOf } from './presets/snowflake';
+import { OKTA_PROVISIONER, snowflakeModelOf } from './presets/snowflake';
+import { resolveAdopt } from './adopt';
 import { checkPropStrings } from './prop-strings';
 import { resolveIdpRecord } from './resolve-idp-record';
 import { RuleId } from './rule-catalog';
@@ -45,6 +46,8 @@ export const SHARED_PROPS: readonly string[] = [
   'spMetadata',
   'renamedFrom',
   'suppressions',
+  'adopt',
+  'honorForceAuthn',
   // Where the SP publishes no pattern, or to override the one it does: as the SP shows them.
   'acsUrl',
   'audience',
@@ -127,6 +130,7 @@ export function resolveIntegration(presetName: string | undefined, key: string, 
         : undefined,
     showInDashboard: merged.showInDashboard!,
     status: merged.status!,
+    honorForceAuthn: merged.honorForceAuthn ?? false,
   };
   if (merged.groupAttribute && !saml.groupAttribute) {
     problems.push(problem(RuleId.REQUIRED, 'groupAttribute', 'groupAttribute needs name, filter.type and filter.value'));
@@ -149,11 +153,14 @@ export function resolveIntegration(presetName: string | undefined, key: string, 
   problems.push(...idpRecord.problems);
 
   const groups: GroupAssignment[] = (merged.groups ?? []).map((g) =>
-    typeof g === 'string' ? { name: g, create: false } : { name: g.name, create: g.create ?? false, description: g.description },
+    typeof g === 'string' ? { name: g, create: false } : { name: g.name, create: g.create ?? false, description: g.description, ...(g.priority !== undefined ? { priority: g.priority } : {}) },
   );
   const seen = new Set<string>();
   groups.forEach((g, i) => {
     if (seen.has(g.name)) problems.push(problem(RuleId.UNIQUE, `groups.${i}`, `group ${JSON.stringify(g.name)} is assigned twice`));
+    if (g.priority !== undefined && !(Number.isInteger(g.priority) && g.priority >= 0 && g.priority <= 100000)) {
+      problems.push(problem(RuleId.WELL_FORMED, `groups.${i}.priority`, `priority ${JSON.stringify(g.priority)} is not an Okta assignment priority; accepted: a whole number from 0 to 100000`));
+    }
     seen.add(g.name);
   });
   if (merged.renamedFrom !== undefined && (typeof merged.renamedFrom !== 'string' || !INTEGRATION_KEY.test(merged.renamedFrom))) {
@@ -164,6 +171,16 @@ export function resolveIntegration(presetName: string | undefined, key: string, 
 
   const provisioning = resolveProvisioning(preset, merged, groups, isUnresolved);
   problems.push(...provisioning.problems);
+  const snowflake = snowflakeModelOf(key, merged);
+  const adopt = resolveAdopt(merged.adopt, {
+    groups,
+    provisioning: provisioning.provisioning,
+    attributeSync: provisioning.attributeSync,
+    snowflake,
+    snowflakeProvisionerRole: snowflake?.scimIntegrationName ? OKTA_PROVISIONER : undefined,
+    isUnresolved,
+  });
+  problems.push(...adopt.problems);
 
   if (problems.some(blocksModel)) return { problems: withoutShadowed(problems), covered };
   return {
@@ -178,7 +195,8 @@ export function resolveIntegration(presetName: string | undefined, key: string, 
       provisioning: provisioning.provisioning,
       attributeSync: provisioning.attributeSync,
       idpRecord: idpRecord.spec,
-      snowflake: snowflakeModelOf(key, merged),
+      snowflake,
+      ...(adopt.adopt ? { adopt: adopt.adopt } : {}),
       props,
     },
   };

@@ -33,6 +33,11 @@ export interface OktaGroupProps {
    * @default - none
    */
   readonly description?: string;
+  /**
+   * Okta's priority of this assignment (which group's app profile wins when a user is in several). Adopted apps keep their live priorities.
+   * @default - the group's position in `groups`, from 1
+   */
+  readonly priority?: number;
 }
 
 /** The app's username: what Okta sends to the SP as the user's name. */
@@ -120,6 +125,12 @@ export interface PushGroupProps {
    * @default - the Okta group's name
    */
   readonly target?: string;
+  /**
+   * Link to a group that already exists in the SP, by the ID Okta shows for it, instead of a group named `target`.
+   * Adopted push groups use it: the mapping's target name is never read back, so a name would replace the mapping.
+   * @default - none: the mapping pushes to the group named `target`
+   */
+  readonly targetGroupId?: string;
   /**
    * Delete the SP group (and so its memberships) when the mapping is removed.
    * @default false
@@ -225,6 +236,41 @@ export interface AttributeSyncProps {
   readonly custom?: { readonly title?: string; readonly type?: AttributeType; readonly description?: string };
 }
 
+/**
+ * The live Okta objects an integration adopts instead of creating: synth writes
+ * Terraform `import` blocks for them, so the first plan changes nothing. Only
+ * the app ID is required; the others are imported when given.
+ */
+export interface AdoptProps {
+  /** The live Okta app's ID (20 characters, `0oa...`), as in the app's Admin Console URL. */
+  readonly oktaAppId: string;
+  /**
+   * The live push group mappings, by Okta group name: the mapping ID (`okta-sso adopt` finds them).
+   * @default - push groups are created
+   */
+  readonly pushGroupMappingIds?: Readonly<Record<string, string>>;
+  /**
+   * Groups this integration creates (`groups: [{ name, create: true }]`) that already exist, by name: the Okta group ID.
+   * @default - created groups are created
+   */
+  readonly groupIds?: Readonly<Record<string, string>>;
+  /**
+   * The live profile mapping from Okta users to the app's users (attribute sync), by its ID.
+   * @default - not imported
+   */
+  readonly profileMappingId?: string;
+  /**
+   * Custom attributes (`attributeSync[].custom`) that already exist in the app's user profile, by name.
+   * @default - none
+   */
+  readonly userSchemaProperties?: readonly string[];
+  /**
+   * Snowflake only: the names of the security integrations and role that already exist (case-sensitive, as `SHOW INTEGRATIONS` lists them).
+   * @default - Snowflake objects are created
+   */
+  readonly snowflake?: { readonly samlIntegration?: string; readonly scimIntegration?: string; readonly provisionerRole?: string };
+}
+
 /** The props every SP construct takes. */
 export interface SsoIntegrationProps {
   /**
@@ -279,6 +325,11 @@ export interface SsoIntegrationProps {
    */
   readonly status?: AppStatus;
   /**
+   * Okta's "Honor Force Authentication": re-authenticate the user when the SP's request asks for it (the Admin Console's default for new apps is yes).
+   * @default false
+   */
+  readonly honorForceAuthn?: boolean;
+  /**
    * Recipient URL.
    * @default - the ACS URL
    */
@@ -318,6 +369,11 @@ export interface SsoIntegrationProps {
    * @default - none
    */
   readonly suppressions?: readonly RuleSuppressionProps[];
+  /**
+   * Adopt the live Okta app (and its other live objects) instead of creating one: synth writes `import` blocks (Terraform >= 1.5).
+   * @default - a new app is created
+   */
+  readonly adopt?: AdoptProps;
 }
 
 /**

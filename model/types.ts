@@ -9,6 +9,7 @@ import type { IdpRecordSpec } from './idp-record';
 import type { SnowflakeModel } from './presets/snowflake';
 import type { SecretRef } from './provisioning/secret-ref';
 import type { AnySsoProps } from './sso-props';
+import type { AdoptModel } from './adopt';
 
 export type { AppStatus, AttributeNameFormat, DigestAlgorithm, GroupFilterType, NameIdFormat, ProvisioningMethod, SignatureAlgorithm, UsernameFormat } from './choices';
 
@@ -57,6 +58,8 @@ export interface GroupAssignment {
   /** Create the group in Okta instead of looking it up. */
   readonly create: boolean;
   readonly description?: string;
+  /** Okta's priority of the assignment; by default the position in `groups`, from 1. */
+  readonly priority?: number;
 }
 
 /** Everything the Okta SAML app needs, resolved. */
@@ -75,6 +78,8 @@ export interface SamlSettings {
   readonly groupAttribute?: GroupAttributeStatement;
   readonly showInDashboard: boolean;
   readonly status: AppStatus;
+  /** Okta's "Honor Force Authentication". */
+  readonly honorForceAuthn: boolean;
 }
 
 /** A policy rule this integration is exempt from, and why (recorded in the synth output). */
@@ -114,6 +119,8 @@ export interface IntegrationModel {
   readonly attributeSync?: readonly AttributeSyncModel[];
   /** Policy rules this integration is exempt from. */
   readonly suppressions?: readonly RuleSuppression[];
+  /** The live Okta objects it adopts (import blocks) instead of creating them. */
+  readonly adopt?: AdoptModel;
   /** The props it was resolved from (what a construct is built from). */
   readonly props: AnySsoProps;
 }
@@ -131,6 +138,8 @@ export interface PushGroupMapping {
   readonly group: string;
   /** Group name in the SP. */
   readonly target: string;
+  /** An existing SP group, by the ID Okta shows for it: pushed to instead of a group named `target`. */
+  readonly targetGroupId?: string;
   /** Delete the SP group (and so its memberships) when the mapping is removed. */
   readonly deleteTargetGroupOnDestroy: boolean;
 }

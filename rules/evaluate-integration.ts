@@ -16,6 +16,8 @@ export interface IntegrationFinding {
   readonly message: string;
   /** `props`: judged from the props; `synthesized`: a policy rule on the synthesized app. */
   readonly source: 'props' | 'synthesized';
+  /** What the rule found, alone (without the rule's why and fix that `message` adds). */
+  readonly detail?: string;
 }
 
 /** What the `"//"."okta-sso-policy"` note on the app records: suppressions with what each rule found, and warnings. */
@@ -47,7 +49,7 @@ export function evaluateIntegration(subject: AppSubject | undefined, validation:
     () => validation.suppressions,
     rules.filter((r) => !validation.rulesFound.has(r.id)),
   );
-  for (const f of result.errors) errors.push({ rule: f.rule.id, level: 'error', props: RULE_PROPS[f.rule.id] ?? [], message: formatFinding(f), source: 'synthesized' });
+  for (const f of result.errors) errors.push({ rule: f.rule.id, level: 'error', props: RULE_PROPS[f.rule.id] ?? [], message: formatFinding(f), source: 'synthesized', detail: f.detail });
 
   // Every suppression's record, in rule ID order: what its rule found at the props or on the app.
   const onApp = new Map((result.suppressions.get(subject.key) ?? []).map((r) => [r.rule, r.outcome]));

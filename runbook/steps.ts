@@ -237,7 +237,7 @@ function featuresStep(s: Subject): RunbookStep {
 
 function pushGroupsPendingStep(s: Subject): RunbookStep {
   const values: Record<string, string> = Object.fromEntries(
-    s.provisioning.pushGroups.map((g) => [`Push group ${g.group}`, `${s.sp} group ${g.target}${g.deleteTargetGroupOnDestroy ? ' (deleted in the SP when the mapping is removed)' : ' (kept in the SP when the mapping is removed)'}`]),
+    s.provisioning.pushGroups.map((g) => [`Push group ${g.group}`, `${s.sp} group ${g.targetGroupId !== undefined ? `with ID ${g.targetGroupId}` : g.target}${g.deleteTargetGroupOnDestroy ? ' (deleted in the SP when the mapping is removed)' : ' (kept in the SP when the mapping is removed)'}`]),
   );
   return step(s, 'push-groups', {
     title: 'Let Terraform push groups once provisioning works',
@@ -312,7 +312,22 @@ export function integrationSteps(env: RunbookEnvironment, integration: Integrati
 /** One integration's steps: the SP's side of SSO (its IdP record, unless Terraform applies it), then the provisioning steps. */
 export function runbookStepsOf(env: RunbookEnvironment, integration: IntegrationModel): RunbookStep[] {
   const idp = idpRecordStep(env, integration);
-  return [...(idp ? [idp] : []), ...integrationSteps(env, integration)];
+  const steps = [...(idp ? [idp] : []), ...integrationSteps(env, integration)];
+  return integration.adopt ? steps.map(checkOnAdoptedApp) : steps;
+}
+
+/**
+ * A step on an adopted app was done by hand before adoption, and Okta's API
+ * does not show its result (the SCIM connection, Import Groups, the SP's record
+ * of Okta): it stays in the runbook as something to check, not to redo.
+ */
+function checkOnAdoptedApp(step: RunbookStep): RunbookStep {
+  return {
+    ...step,
+    title: `Check: ${step.title.charAt(0).toLowerCase()}${step.title.slice(1)}`,
+    why: `The app was live before it was adopted, so this was done by hand already, and Okta's API does not show it to Terraform or to okta-sso adopt: check it. ${step.why}`,
+    actions: ['Adopted app: do not redo this step; check that the app matches each instruction and value below, and change the config (or, in a planned change, the app) where it differs.', ...step.actions],
+  };
 }
 
 /** The runbook of one environment, in the model's (sorted) integration order. */

@@ -5,9 +5,10 @@ import { Construct } from 'constructs';
 import { SnowflakeAccount } from '../../model/snowflake-account';
 import { SnowflakeProviders } from './snowflake-providers';
 import { stackSingleton } from '../stack-singleton';
+import { OKTA_PROVISIONER } from '../../model/presets/snowflake';
 
 /** The role Snowflake's Okta SCIM integration runs as (`run_as_role`); Snowflake accepts only this name for `scim_client = OKTA`. */
-export const OKTA_PROVISIONER = 'OKTA_PROVISIONER';
+export { OKTA_PROVISIONER };
 
 const REGISTRY_ID = 'snowflake-okta-provisioner';
 

@@ -32,6 +32,8 @@ export class Provisioning extends Construct {
   public readonly connection?: OktaAppConnection;
   public readonly features?: OktaAppFeatures;
   public readonly pushGroups: readonly OktaPushGroup[];
+  /** The push mapping of each pushed Okta group, by the group's name. */
+  public readonly pushGroupsByGroup: ReadonlyMap<string, OktaPushGroup>;
   public readonly attributeSync?: AttributeSync;
 
   constructor(scope: Construct, id: string, props: ProvisioningProps) {
@@ -76,6 +78,7 @@ export class Provisioning extends Construct {
     }
 
     const pushGroups: OktaPushGroup[] = [];
+    const byGroup = new Map<string, OktaPushGroup>();
     if (p && this.placement?.pushGroups === 'terraform') {
       for (const mapping of p.pushGroups) {
         const index = integration.groups.findIndex((g) => g.name === mapping.group);
@@ -83,7 +86,9 @@ export class Provisioning extends Construct {
         const push = new OktaPushGroup(this, `push-${groupLogicalId(mapping.group)}`, {
           appId: props.appId,
           sourceGroupId: props.oktaGroups.idOf(integration.groups[index], { integration: key, index }),
-          targetGroupName: mapping.target,
+          // A mapping to an existing SP group is known by its ID; the name is then the SP's.
+          targetGroupName: mapping.targetGroupId === undefined ? mapping.target : undefined,
+          targetGroupId: mapping.targetGroupId,
           status: 'ACTIVE',
           deleteTargetGroupOnDestroy: mapping.deleteTargetGroupOnDestroy,
           dependsOn: this.features ? [this.features] : undefined,
@@ -92,9 +97,11 @@ export class Provisioning extends Construct {
         push.overrideLogicalId(logicalId);
         if (integration.renamedFrom) this.moved(OktaPushGroup.tfResourceType, pushGroupLogicalId(integration.renamedFrom, mapping.group), logicalId);
         pushGroups.push(push);
+        byGroup.set(mapping.group, push);
       }
     }
     this.pushGroups = pushGroups;
+    this.pushGroupsByGroup = byGroup;
 
     // Like push groups, only once provisioning is enabled on the app (provisioning.connected).
     if (integration.attributeSync && integration.attributeSync.length > 0 && this.placement?.attributeSync === 'terraform') {

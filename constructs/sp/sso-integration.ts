@@ -14,11 +14,13 @@ import { DECLARED_RULES, declaredSubject } from '../../rules/model-subjects';
 import { POLICY_TAG } from '../../rules/policy-checks';
 import { setsProp } from '../../rules/validate-props';
 import { AppSubject, SynthBlock } from '../../rules/rule';
+import { adoptLiveObjects } from '../adoption';
 import { GroupAssignments } from '../group-assignments';
 import { certificateBase64, certificatePem, certificateTokens } from '../idp-record/certificate-format';
 import { IdpRecord } from '../idp-record/idp-record';
 import { oktaIdpValues } from '../idp-record/okta-idp-values';
 import { SnowflakeIdpRecord } from '../idp-record/snowflake-idp-record';
+import { ImportBlocks } from '../import-blocks';
 import { OktaGroups } from '../okta-groups';
 import { Provisioning } from '../provisioning/provisioning';
 import { SamlApp } from '../saml-app';
@@ -129,6 +131,9 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
         renamedFrom: model.renamedFrom,
       });
     }
+    if (model.adopt) {
+      adoptLiveObjects(this, model, model.adopt, { app, groupAssignments: this.groupAssignments, provisioning: this.provisioning, snowflake: this.snowflakeRecord });
+    }
     const spec = model.idpRecord ?? GENERIC_IDP_RECORD;
     this.idpRecord = new IdpRecord(this, 'idp-record', {
       key: model.key,
@@ -209,6 +214,7 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
       ...OktaGroups.of(this)
         .conflictsOf(this.key)
         .map((c) => ({ rule: RuleId.CONSISTENT, level: 'error' as const, props: [`groups.${c.index}`], message: c.message, source: 'props' as const })),
+      ...ImportBlocks.conflictsIn(this, this.key).map((message) => ({ rule: RuleId.CONSISTENT, level: 'error' as const, props: ['adopt'], message, source: 'props' as const })),
     ];
     return stackProblems.length ? { ...evaluation, errors: [...evaluation.errors, ...stackProblems] } : evaluation;
   }

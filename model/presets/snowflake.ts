@@ -6,6 +6,9 @@ import { AnySsoProps } from '../sso-props';
 import { IntegrationModel } from '../types';
 import { ProvisioningValues, SpPreset } from './preset';
 
+/** The role Snowflake's Okta SCIM integration runs as (Snowflake's own setup names it so). */
+export const OKTA_PROVISIONER = 'OKTA_PROVISIONER';
+
 /** The Snowflake side of an integration: Terraform resources in the Snowflake account. */
 export interface SnowflakeModel {
   readonly account: SnowflakeAccount;

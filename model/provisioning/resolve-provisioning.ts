@@ -24,7 +24,7 @@ export interface ResolvedProvisioning {
 export function resolveProvisioning(preset: SpPreset, settings: AnySsoProps, groups: readonly GroupAssignment[], isUnresolved: Unresolved): ResolvedProvisioning {
   const p = settings.provisioning;
   const problems: FieldProblem[] = [];
-  if (p) problems.push(...checkProvisioning({ settings: p, preset, groups, catalogKey: settings.catalogApp?.key, isUnresolved }));
+  if (p) problems.push(...checkProvisioning({ settings: p, preset, groups, catalogKey: settings.catalogApp?.key, isUnresolved, adopted: settings.adopt !== undefined }));
   const attributeSync = resolveAttributeSync(settings, problems);
   // Policy findings (suppressible) still give a model: a suppression may accept them.
   if (problems.some(blocksModel)) return { problems };
@@ -42,7 +42,12 @@ export function resolveProvisioning(preset: SpPreset, settings: AnySsoProps, gro
     features,
     importGroups: p.importGroups ?? false,
     enhancedGroupPush: p.enhancedGroupPush ?? false,
-    pushGroups: (p.pushGroups ?? []).map((g) => ({ group: g.group, target: g.target ?? g.group, deleteTargetGroupOnDestroy: g.deleteTargetGroupOnDestroy ?? false })),
+    pushGroups: (p.pushGroups ?? []).map((g) => ({
+      group: g.group,
+      target: g.target ?? g.group,
+      ...(g.targetGroupId !== undefined ? { targetGroupId: g.targetGroupId } : {}),
+      deleteTargetGroupOnDestroy: g.deleteTargetGroupOnDestroy ?? false,
+    })),
     terraformManaged: p.terraformManaged ?? false,
     connected: p.connected ?? false,
     connector:

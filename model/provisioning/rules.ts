@@ -16,6 +16,8 @@ export interface ProvisioningContext {
   readonly groups: readonly GroupAssignment[];
   readonly catalogKey?: string;
   readonly isUnresolved: Unresolved;
+  /** The integration adopts a live app (`adopt`): its provisioning was set up by hand before. */
+  readonly adopted?: boolean;
 }
 
 /** One rule: returns problems (field paths relative to the integration), empty when satisfied. */
@@ -66,6 +68,8 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
       const cap = c.preset.provisioning;
       // OAuth 2.0-only catalog apps are connected by an admin's consent, not a token.
       if (method(c) !== 'scim' || !cap || cap.connection !== 'cloud' || c.settings.token !== undefined || oauthOnlyApp(c.catalogKey)) return [];
+      // An adopted app that is already connected holds its token in Okta; nothing here needs to know where it lives.
+      if (c.adopted && c.settings.connected === true) return [];
       return [{ field: 'provisioning.token', rule: RuleId.REQUIRED, message: `SCIM provisioning needs provisioning.token: where ${cap.tokenSource ?? 'the SP-issued SCIM token'} lives; accepted: ${SECRET_REF_ACCEPTED}` }];
     },
   },
@@ -145,7 +149,14 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
       const groups = new Set<string>();
       const targets = new Set<string>();
       (c.settings.pushGroups ?? []).forEach((p, i) => {
-        const target = p.target ?? p.group;
+        const target = p.targetGroupId !== undefined ? `id:${p.targetGroupId}` : p.target ?? p.group;
+        if (p.targetGroupId !== undefined && p.target !== undefined) {
+          problems.push({
+            field: `provisioning.pushGroups.${i}.target`,
+            rule: RuleId.CONSISTENT,
+            message: `target ${JSON.stringify(p.target)} and targetGroupId ${JSON.stringify(p.targetGroupId)} both name the SP group; accepted: one of them`,
+          });
+        }
         if (groups.has(p.group)) problems.push({ field: `provisioning.pushGroups.${i}.group`, rule: RuleId.UNIQUE, message: `Okta group ${JSON.stringify(p.group)} is pushed twice; accepted: each group once` });
         if (targets.has(target)) problems.push({ field: `provisioning.pushGroups.${i}.target`, rule: RuleId.UNIQUE, message: `SP group ${JSON.stringify(target)} is the target of two push groups; accepted: each target once` });
         groups.add(p.group);

@@ -23,6 +23,7 @@ test('the props check accepts every shared prop of SsoIntegrationProps, and each
   const shared: Record<keyof SsoIntegrationProps, true> = {
     key: true, label: true, groups: true, username: true, nameId: true, signing: true, attributes: true, groupAttribute: true, showInDashboard: true,
     status: true, recipient: true, destination: true, catalogApp: true, provisioning: true, attributeSync: true, spMetadata: true, renamedFrom: true, suppressions: true,
+    honorForceAuthn: true, adopt: true,
   };
   for (const name of Object.keys(shared)) expect(SHARED_PROPS).toContain(name);
   const aiven: Array<keyof AivenSsoProps> = ['accountId', 'methodId', 'idpLoginAllowed'];

@@ -48,7 +48,7 @@ describe('validateSso: the one check the constructs register and the config laye
 
   test('a prop another SP takes is named, with the props this SP accepts', () => {
     const v = validateSso('omni', 'omni', { acsUrl: 'https://a.omniapp.co/acs', audience: 'a.omniapp.co', accountId: 'a1' });
-    expect(v.problems).toEqual([{ field: 'accountId', rule: 'SSO-102', message: expect.stringMatching(/^accountId is not a prop of OmniSso \(Omni\); accepted: acsUrl, attributeSync, /) }]);
+    expect(v.problems).toEqual([{ field: 'accountId', rule: 'SSO-102', message: expect.stringMatching(/^accountId is not a prop of OmniSso \(Omni\); accepted: acsUrl, adopt, attributeSync, /) }]);
   });
 
   test('every rule in the catalog is a policy rule (suppressible) or an input rule, by its ID', () => {

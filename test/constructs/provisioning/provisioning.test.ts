@@ -33,6 +33,7 @@ function integration(provisioning: ProvisioningModel, groups = [{ name: 'Enginee
       signing: { algorithm: 'RSA_SHA256', digest: 'SHA256', responseSigned: true, assertionSigned: true },
       attributes: [],
       showInDashboard: true,
+      honorForceAuthn: false,
       status: 'ACTIVE',
     },
     props: {},
