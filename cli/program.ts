@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAdopt } from './adopt';
 import { registerFetchMetadata } from './fetch-metadata';
 import { registerIdpRecord } from './idp-record';
 import { CliIo, processIo } from './io';
@@ -24,6 +25,7 @@ export function buildProgram(io: CliIo = processIo): Command {
   registerFetchMetadata(program, io);
   registerReview(program, io);
   registerPromote(program, io);
+  registerAdopt(program, io);
   return program;
 }
 

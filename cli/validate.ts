@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { formatProblem } from '../config/problems';
+import { ADOPTED_REASON_PREFIX } from '../model/adopt';
 import { checkConfig } from './check-config';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
@@ -19,5 +20,13 @@ export function registerValidate(program: Command, io: CliIo): void {
       }
       const count = model.environments.reduce((n, e) => n + e.integrations.length, 0);
       io.out(`${dir}: OK (${model.environments.length} environment(s): ${model.environments.map((e) => e.name).join(', ')}; ${count} integration(s))\n`);
+      // A live value kept on adoption is a rule broken on purpose, for now: say so on every run until it is fixed.
+      for (const env of model.environments) {
+        for (const i of env.integrations) {
+          for (const sup of i.suppressions ?? []) {
+            if (sup.reason.startsWith(ADOPTED_REASON_PREFIX)) io.out(`  warning: ${env.name}/${i.key}: ${sup.rule} suppressed on adoption: ${sup.reason.slice(ADOPTED_REASON_PREFIX.length).trim()}\n`);
+          }
+        }
+      }
     });
 }

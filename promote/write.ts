@@ -26,7 +26,7 @@ function bare(line: string): string {
  * (`[ a, b ]`); put back the user's own spelling of every line that differs
  * from an original line only in that padding.
  */
-function keepLineFormatting(original: string, emitted: string): string {
+export function keepLineFormatting(original: string, emitted: string): string {
   const originals = new Map<string, string>();
   for (const line of original.split('\n')) originals.set(bare(line), line);
   return emitted

@@ -1,0 +1,112 @@
+import { AdoptError, OktaReader, cut, getAll, getOk } from './okta-api';
+
+/** An Okta app as `GET /api/v1/apps/{id}` returns it (the fields adopt reads). */
+export interface OktaApp {
+  readonly id: string;
+  readonly name: string;
+  readonly label: string;
+  readonly status: string;
+  readonly signOnMode: string;
+  readonly features?: readonly string[];
+  readonly [field: string]: unknown;
+}
+
+export interface LiveAssignment {
+  readonly groupId: string;
+  readonly groupName: string;
+  readonly priority?: number;
+  readonly profile: unknown;
+}
+
+export interface LivePushMapping {
+  readonly id: string;
+  readonly sourceGroupId: string;
+  /** The source group's name when it is one of the app's assigned groups. */
+  readonly sourceGroupName?: string;
+  readonly targetGroupId: string;
+  readonly status: string;
+}
+
+/** One live SAML 2.0 app with the objects around it that config declares. */
+export interface LiveApp {
+  readonly app: OktaApp;
+  readonly assignments: readonly LiveAssignment[];
+  readonly pushMappings: readonly LivePushMapping[];
+}
+
+export interface SkippedApp {
+  readonly id: string;
+  readonly label: string;
+  readonly reason: string;
+}
+
+/**
+ * Reads the org's SAML 2.0 apps (or the named ones), their group assignments
+ * with the groups' names, and their push group mappings where Okta shows group
+ * push on. GET only. Other apps are skipped with the reason.
+ */
+export async function readLiveApps(reader: OktaReader, appIds: readonly string[]): Promise<{ readonly apps: LiveApp[]; readonly skipped: SkippedApp[] }> {
+  const listed = appIds.length
+    ? await Promise.all(appIds.map(async (id) => appOf((await getApp(reader, id)).body, `app ${id}`, reader)))
+    : (await getAll(reader, '/api/v1/apps?limit=200', 'listing the org\'s apps')).map((a, i) => appOf(a, `app ${i + 1} of the list`, reader));
+  const apps: LiveApp[] = [];
+  const skipped: SkippedApp[] = [];
+  const groupNames = new Map<string, Promise<string>>();
+  for (const app of listed) {
+    if (app.signOnMode !== 'SAML_2_0') {
+      skipped.push({ id: app.id, label: app.label, reason: `sign-on mode ${app.signOnMode}: adopt handles SAML 2.0 apps` });
+      continue;
+    }
+    const nameOf = (groupId: string) => {
+      let name = groupNames.get(groupId);
+      if (!name) groupNames.set(groupId, (name = groupName(reader, groupId)));
+      return name;
+    };
+    const assigned = await getAll(reader, `/api/v1/apps/${app.id}/groups?limit=200`, `reading the group assignments of ${describe(app)}`);
+    const assignments: LiveAssignment[] = [];
+    for (const a of assigned) {
+      const g = a as { id?: unknown; priority?: unknown; profile?: unknown };
+      if (typeof g?.id !== 'string') throw new AdoptError(`a group assignment of ${describe(app)} from ${reader.source} has no id, which is not Okta's shape`);
+      assignments.push({ groupId: g.id, groupName: await nameOf(g.id), priority: typeof g.priority === 'number' ? g.priority : undefined, profile: g.profile ?? {} });
+    }
+    const pushMappings: LivePushMapping[] = [];
+    if ((app.features ?? []).includes('GROUP_PUSH')) {
+      const byId = new Map(assignments.map((a) => [a.groupId, a.groupName]));
+      for (const m of await getAll(reader, `/api/v1/apps/${app.id}/group-push/mappings?limit=200`, `reading the push group mappings of ${describe(app)}`)) {
+        const mapping = m as { id?: unknown; sourceGroupId?: unknown; targetGroupId?: unknown; status?: unknown };
+        if (typeof mapping?.id !== 'string' || typeof mapping.sourceGroupId !== 'string' || typeof mapping.targetGroupId !== 'string') {
+          throw new AdoptError(`a push group mapping of ${describe(app)} from ${reader.source} lacks id, sourceGroupId or targetGroupId, which is not Okta's shape`);
+        }
+        pushMappings.push({ id: mapping.id, sourceGroupId: mapping.sourceGroupId, sourceGroupName: byId.get(mapping.sourceGroupId), targetGroupId: mapping.targetGroupId, status: String(mapping.status ?? '') });
+      }
+    }
+    apps.push({ app, assignments, pushMappings });
+  }
+  return { apps, skipped };
+}
+
+async function getApp(reader: OktaReader, id: string) {
+  if (!/^[A-Za-z0-9]{1,64}$/.test(id)) throw new AdoptError(`--app ${JSON.stringify(cut(id))} is not an Okta app ID; accepted: 0oa followed by 17 letters or digits`);
+  const r = await reader.get(`/api/v1/apps/${id}`);
+  if (r.status === 404) throw new AdoptError(`no app ${id} in ${reader.source} (Okta answered 404); check the ID in the app's Admin Console URL`);
+  return getOk(reader, `/api/v1/apps/${id}`, `reading app ${id}`);
+}
+
+async function groupName(reader: OktaReader, id: string): Promise<string> {
+  const r = await getOk(reader, `/api/v1/groups/${encodeURIComponent(id)}`, `reading group ${id}`);
+  const name = (r.body as { profile?: { name?: unknown } } | null)?.profile?.name;
+  if (typeof name !== 'string' || name === '') throw new AdoptError(`group ${id} from ${reader.source} has no profile.name, which is not Okta's shape`);
+  return name;
+}
+
+function appOf(value: unknown, where: string, reader: OktaReader): OktaApp {
+  const a = value as Partial<OktaApp> | null;
+  for (const field of ['id', 'name', 'label', 'status', 'signOnMode'] as const) {
+    if (!a || typeof a[field] !== 'string') throw new AdoptError(`${where} from ${reader.source} has no ${field}, which is not Okta's shape (an app object as GET /api/v1/apps returns it)`);
+  }
+  return a as OktaApp;
+}
+
+export function describe(app: OktaApp): string {
+  return `${JSON.stringify(cut(app.label, 60))} (${app.id})`;
+}

@@ -1,0 +1,88 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Document, Pair, Scalar, YAMLMap, isMap, parseDocument } from 'yaml';
+import { isPlainObject } from '../model/prop-strings';
+import { keepLineFormatting } from '../promote/write';
+import { AdoptError } from './okta-api';
+import { AdoptPlan } from './plan';
+import { describe } from './read-org';
+
+/** The config files' new texts, by path: shared entries and this environment's entries added, comments and order kept. */
+export function adoptionTexts(plan: AdoptPlan): Map<string, string> {
+  const docs = new Map<string, { doc: Document; original: string }>();
+  const docOf = (file: string) => {
+    let d = docs.get(file);
+    if (!d) {
+      const original = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+      d = { doc: parseDocument(original || '{}'), original };
+      docs.set(file, d);
+    }
+    return d.doc;
+  };
+  for (const item of plan.integrations) {
+    const origin = ` adopted from the live Okta app ${describe(item.app)} by okta-sso adopt`;
+    if (item.shared) {
+      const doc = docOf(plan.sharedFile);
+      const at = ['integrations'];
+      blockMap(doc, at);
+      const key = new Scalar(item.key);
+      key.commentBefore = origin;
+      (doc.getIn(at, true) as YAMLMap).items.push(new Pair(key, doc.createNode(item.shared)));
+    }
+    const doc = docOf(plan.envFile);
+    const entries = ['environments', plan.env, 'integrations'];
+    blockMap(doc, entries);
+    const base = [...entries, item.key];
+    if (!isMap(doc.getIn(base, true))) {
+      const key = new Scalar(item.key);
+      key.commentBefore = origin;
+      const map = doc.getIn(entries, true) as YAMLMap;
+      map.items = map.items.filter((p) => String((p.key as Scalar)?.value ?? p.key) !== item.key);
+      map.items.push(new Pair(key, doc.createNode(item.envChanges)));
+      continue;
+    }
+    for (const [at, value] of leaves(item.envChanges)) doc.setIn([...base, ...at], doc.createNode(value));
+  }
+  const texts = new Map<string, string>();
+  for (const [file, { doc, original }] of docs) {
+    texts.set(file, file.endsWith('.json') ? `${JSON.stringify(doc.toJS(), null, 2)}\n` : keepLineFormatting(original, doc.toString({ lineWidth: 0 })));
+  }
+  return texts;
+}
+
+/** The map at `at`, made a block map: entries added to `integrations: {}` are written one per line, not squeezed into braces. */
+function blockMap(doc: Document, at: string[]): void {
+  const node = doc.getIn(at, true);
+  if (!isMap(node)) doc.setIn(at, new YAMLMap());
+  else node.flow = false;
+}
+
+/** Each value to set: objects are walked into (so an existing entry's other fields stay), lists and scalars set whole. */
+function leaves(value: Record<string, unknown>, at: string[] = []): Array<[string[], unknown]> {
+  return Object.entries(value).flatMap(([k, v]) => (isPlainObject(v) ? leaves(v, [...at, k]) : [[[...at, k], v] as [string[], unknown]]));
+}
+
+/**
+ * Writes the new texts only when the whole config, with them, validates (a
+ * copy is checked first), each file replaced by a rename so that a config file
+ * is never half written.
+ */
+export function writeAdoption(configDir: string, texts: ReadonlyMap<string, string>, check: (dir: string) => readonly string[]): void {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-sso-adopt-'));
+  try {
+    fs.cpSync(configDir, copy, { recursive: true });
+    for (const [file, text] of texts) fs.writeFileSync(path.join(copy, path.relative(configDir, file)), text);
+    const problems = check(copy);
+    if (problems.length) {
+      throw new AdoptError(`the adopted config would not validate, so nothing was written (${problems.length} problem(s)):\n${problems.map((p) => `  ${p.split(copy).join(configDir)}`).join('\n')}`);
+    }
+  } finally {
+    fs.rmSync(copy, { recursive: true, force: true });
+  }
+  for (const [file, text] of texts) {
+    const tmp = `${file}.adopt-${process.pid}`;
+    fs.writeFileSync(tmp, text);
+    fs.renameSync(tmp, file);
+  }
+}
