@@ -1,7 +1,7 @@
 import { classifyChange, classifyRemoval, classifyReplacement } from './classify';
-import { SECRET_REFERENCE_IN_TEXT, displayValue, groupName, pushGroupWords, runbookValue } from './display';
+import { SECRET_REFERENCE_IN_TEXT, displayValue, groupName, liveId, pushGroupWords, runbookValue } from './display';
 import { followMoved, renameIdentifiers, renamedIdentifiers, renamedOutput } from './follow-moved';
-import { IntegrationReview, Replacement, RunbookChanges, SettingChange, StepRef, StepValueChange } from './model';
+import { Adoption, IntegrationReview, Replacement, RunbookChanges, SettingChange, StepRef, StepValueChange } from './model';
 import { secretPaths } from './redact';
 import { forcesReplacement } from './replace-on-change';
 import { RiskFinding, finding, maxRisk, riskRank } from './risk';
@@ -49,11 +49,31 @@ export interface BlockDiff {
   readonly settings: SettingChange[];
   readonly findings: RiskFinding[];
   readonly replacements: Replacement[];
+  /** Blocks new in head that head imports: taken over as they are, so neither added nor a change for users. */
+  readonly adopted: Adoption[];
 }
 
 /** A resource in users' words; push groups name their Okta group and SP group. */
 function blockWords(block: TfBlock, groupNames: ReadonlyMap<string, string>): string {
   return block.type === 'okta_push_group' ? pushGroupWords(block.body, groupNames) : resourceWords(block.type);
+}
+
+/** An adopted resource in users' words: an Okta group also by its name, since several are adopted at once. */
+function adoptedWords(block: TfBlock, groupNames: ReadonlyMap<string, string>): string {
+  return block.type === 'okta_group' && typeof block.body.name === 'string' ? `Okta group ${JSON.stringify(block.body.name)}` : blockWords(block, groupNames);
+}
+
+/**
+ * An import block that names another live object than base's: Terraform would take over that one,
+ * or ignore the block once the address is in state; either way not what base adopted.
+ */
+function importChanged(address: string, block: TfBlock, before: string | undefined, after: string | undefined, groupNames: ReadonlyMap<string, string>, out: BlockDiff): void {
+  if (before === undefined || after === undefined || before === after) return;
+  const app = block.type === 'okta_app_saml';
+  const words = adoptedWords(block, groupNames);
+  const [was, now] = [liveId(before), liveId(after)];
+  out.findings.push(finding('adopted-id-changed', app ? `adopted app ID changed from ${was} to ${now}` : `adopted ID of ${words} changed from ${was} to ${now}`));
+  out.settings.push({ resource: address, setting: app ? 'adopted app ID' : `${words}: adopted ID`, attribute: 'import', before: was, after: now });
 }
 
 /**
@@ -69,13 +89,16 @@ export function diffBlocks(
   ctx: { readonly permanentUsernames: boolean },
   moved: ReadonlyMap<string, string> = new Map(),
 ): BlockDiff {
-  const out: BlockDiff = { settings: [], findings: [], replacements: [] };
+  const out: BlockDiff = { settings: [], findings: [], replacements: [], adopted: [] };
   const baseByHeadAddress = new Map<string, TfBlock>();
   for (const [address, block] of base) baseByHeadAddress.set(moved.get(address) ?? address, block);
+  const baseImports = new Map<string, string>();
+  for (const [address, id] of sides.base.imports) baseImports.set(moved.get(address) ?? address, id);
   const addresses = [...new Set([...baseByHeadAddress.keys(), ...head.keys()])].sort();
   for (const address of addresses) {
     const b = baseByHeadAddress.get(address);
     const h = head.get(address);
+    if (b && h) importChanged(address, h, baseImports.get(address), sides.head.imports.get(address), sides.head.groupNames, out);
     if (b && h && sameJson(b.body, h.body)) continue;
     // Only blocks that differ are rewritten, so an unchanged stack costs no copies.
     const bBody = b && moved.size > 0 ? followMoved(b.body, moved) : b?.body;
@@ -92,6 +115,11 @@ export function diffBlocks(
     scanSecrets(h, out.findings);
     if (!b) {
       if (address.startsWith('data.')) continue;
+      const id = sides.head.imports.get(address);
+      if (id !== undefined) {
+        out.adopted.push({ resource: address, what: adoptedWords(h, sides.head.groupNames), id: liveId(id) });
+        continue;
+      }
       out.findings.push(finding(type === 'okta_app_saml' || type.includes('assignment') ? 'access-granted' : 'other', `${words} added`));
       out.settings.push({ resource: address, setting: `${words} added`, attribute: '', after: 'present' });
       continue;
@@ -345,7 +373,12 @@ export function compareIntegration(
   const runbook = diffSteps(baseSteps, headSteps, renaming);
   const findings: RiskFinding[] = [];
   let change: IntegrationReview['change'];
-  if (!base) {
+  const adoptsApp = !base && head?.appAddress !== undefined && diff.adopted.some((a) => a.resource === head.appAddress);
+  if (adoptsApp) {
+    // The app is live already: what this change creates beside it still counts, "new app grants access" does not.
+    change = 'adopted';
+    findings.push(...diff.findings);
+  } else if (!base) {
     change = 'added';
     findings.push(finding('access-granted', 'new integration'));
     findings.push(...diff.findings.filter((f) => f.class !== 'access-granted' && f.class !== 'other'));
@@ -357,7 +390,8 @@ export function compareIntegration(
     change = renaming ? 'renamed' : 'changed';
     findings.push(...diff.findings);
   }
-  findings.push(...runbookFindings(runbook, baseSteps, headSteps));
+  // The steps of an app that is live were done when it was set up by hand: shown to check, not as new work after merge.
+  findings.push(...runbookFindings(change === 'adopted' ? { ...runbook, added: [] } : runbook, baseSteps, headSteps));
   // Provisioning steps gone altogether (e.g. SCIM replaced by first-login): nobody is deprovisioned any more.
   if (base && head && sides.head.hasRunbook && labelOn(baseSteps, DEACTIVATE_LABEL) && !hasLabel(headSteps, DEACTIVATE_LABEL) && !hasFeaturesResource(head)) {
     findings.push(finding('deprovisioning-off', 'no runbook step turns Deactivate Users on any more (provisioning removed or changed to first-login)'));
@@ -367,14 +401,14 @@ export function compareIntegration(
     if (!suppressedBefore.has(s.rule)) findings.push(finding('policy-suppressed', `policy rule ${s.rule} suppressed: ${s.reason}`));
   }
   if (head?.importGroups === true && base?.importGroups !== true) findings.push(finding('import-groups-on', 'Import Groups turned on'));
-  const settings = change === 'changed' || change === 'renamed' ? [...diff.settings] : [];
+  const settings = change === 'changed' || change === 'renamed' || change === 'adopted' ? [...diff.settings] : [];
   if (base && head) {
     const outputs = diffOutputs(base.outputs, head.outputs, renaming, moved);
     settings.push(...outputs.settings);
     findings.push(...outputs.findings);
   }
 
-  if (change === 'changed' && settings.length === 0 && findings.length === 0 && !runbookChanged(runbook)) return undefined;
+  if (change === 'changed' && settings.length === 0 && findings.length === 0 && diff.adopted.length === 0 && !runbookChanged(runbook)) return undefined;
   const unique = dedupeFindings(findings);
   return {
     key,
@@ -386,6 +420,7 @@ export function compareIntegration(
     settings,
     replacements: diff.replacements,
     runbook,
+    ...(diff.adopted.length ? { adopted: diff.adopted } : {}),
   };
 }
 

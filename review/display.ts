@@ -29,6 +29,14 @@ export function displayValue(type: string, attribute: string, value: unknown, gr
   return clip(unescapeTerraform(JSON.stringify(value)));
 }
 
+/** An Okta object ID (`0oa` + 17 for an app, `00g` + 17 for a group), or several joined by `/` (a push group's `<app>/<mapping>`). */
+const OKTA_IDS = /^[A-Za-z0-9]{20}(\/[A-Za-z0-9]{20})*$/;
+
+/** A live ID from an import block: Okta IDs are shown (joined ones look random to the secret scan), anything else that looks secret is hidden. */
+export function liveId(id: string): string {
+  return OKTA_IDS.test(id) || !looksSecret(undefined, id) ? clip(id) : HIDDEN;
+}
+
 /** The Okta group name behind a Terraform reference, else the reference. */
 export function groupName(ref: unknown, groupNames: ReadonlyMap<string, string>): string {
   const text = String(ref);

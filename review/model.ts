@@ -6,7 +6,7 @@ export interface SettingChange {
   readonly resource: string;
   /** The setting in users' words, e.g. `ACS URL`. */
   readonly setting: string;
-  /** Terraform attribute name, e.g. `sso_url`. */
+  /** Terraform attribute name, e.g. `sso_url`; `import` for the live ID of an import block. */
   readonly attribute: string;
   /** Undefined: not set on that side. */
   readonly before?: string;
@@ -45,7 +45,18 @@ export interface Replacement {
   readonly attributes: readonly string[];
 }
 
-export type ChangeKind = 'added' | 'removed' | 'changed' | 'renamed';
+/** A resource head imports (Terraform `import` block) and base did not have: a live Okta app or object taken over as it is. */
+export interface Adoption {
+  /** Terraform address, e.g. `okta_app_saml.aiven`. */
+  readonly resource: string;
+  /** The resource in users' words, e.g. `push group "SRE" -> SP group "sre"`. */
+  readonly what: string;
+  /** The live ID it is imported from, as the import block writes it. */
+  readonly id: string;
+}
+
+/** `adopted`: new to the config, but its Okta app already exists and is imported: no change for users. */
+export type ChangeKind = 'added' | 'adopted' | 'removed' | 'changed' | 'renamed';
 
 export interface IntegrationReview {
   readonly key: string;
@@ -58,11 +69,13 @@ export interface IntegrationReview {
   readonly settings: readonly SettingChange[];
   readonly replacements: readonly Replacement[];
   readonly runbook: RunbookChanges;
+  /** Resources it adopts (for `adopted`, its app among them); absent when none. */
+  readonly adopted?: readonly Adoption[];
 }
 
 export interface EnvironmentReview {
   readonly name: string;
-  readonly counts: { readonly added: number; readonly changed: number; readonly removed: number; readonly unchanged: number };
+  readonly counts: { readonly added: number; readonly adopted: number; readonly changed: number; readonly removed: number; readonly unchanged: number };
   readonly risk?: RiskLevel;
   /** Integrations with a change, highest risk first, then by key. */
   readonly integrations: readonly IntegrationReview[];
@@ -73,6 +86,8 @@ export interface EnvironmentReview {
     readonly runbook: RunbookChanges;
     /** Names of sensitive variables on the head side (values never read). */
     readonly sensitiveVariables: readonly string[];
+    /** Okta groups or other shared resources it adopts; absent when none. */
+    readonly adopted?: readonly Adoption[];
   };
 }
 

@@ -1,4 +1,4 @@
-import { EnvironmentReview, IntegrationReview, Review, RunbookChanges, SettingChange, StepRef } from './model';
+import { Adoption, EnvironmentReview, IntegrationReview, Review, RunbookChanges, SettingChange, StepRef } from './model';
 import { REPLACE_ON_CHANGE_SOURCE, SNOWFLAKE_REPLACE_ON_CHANGE_SOURCE } from './replace-on-change';
 import { RISK_CLASSES, RiskLevel, impactOf } from './risk';
 
@@ -59,10 +59,16 @@ class Budget {
 }
 
 function summaryTable(review: Review): string {
-  const rows = review.environments.map(
-    (e) => `| ${e.name} | ${e.counts.added} | ${e.counts.changed} | ${e.counts.removed} | ${e.counts.unchanged} | ${e.risk ? LEVEL_WORD[e.risk] : 'none'} |`,
-  );
-  return ['| environment | added | changed | removed | unchanged | highest risk |', '| --- | ---: | ---: | ---: | ---: | --- |', ...rows, ''].join('\n') + '\n';
+  // The adopted column only when something is adopted: every other review keeps its table.
+  const adopted = review.environments.some((e) => e.counts.adopted > 0);
+  const rows = review.environments.map((e) => {
+    const counts = [e.counts.added, ...(adopted ? [e.counts.adopted] : []), e.counts.changed, e.counts.removed, e.counts.unchanged];
+    return `| ${e.name} | ${counts.join(' | ')} | ${e.risk ? LEVEL_WORD[e.risk] : 'none'} |`;
+  });
+  const header = adopted
+    ? ['| environment | added | adopted | changed | removed | unchanged | highest risk |', '| --- | ---: | ---: | ---: | ---: | ---: | --- |']
+    : ['| environment | added | changed | removed | unchanged | highest risk |', '| --- | ---: | ---: | ---: | ---: | --- |'];
+  return [...header, ...rows, ''].join('\n') + '\n';
 }
 
 function riskLines(review: Review): string {
@@ -86,9 +92,14 @@ function whatChanged(i: IntegrationReview): string {
   if (i.change === 'added') return 'new integration';
   if (i.change === 'removed') return 'integration removed';
   const words = [...new Set(i.settings.map((s) => s.setting))];
+  if (i.change !== 'adopted') words.push(...(i.adopted ?? []).map((a) => `${a.what} adopted`));
   const runbook = i.runbook.added.length + i.runbook.changed.length;
-  if (runbook > 0) words.push(`${runbook} runbook step(s)`);
+  if (runbook > 0 && i.change !== 'adopted') words.push(`${runbook} runbook step(s)`);
   const text = words.slice(0, 6).join(', ') + (words.length > 6 ? `, +${words.length - 6} more` : '');
+  if (i.change === 'adopted') {
+    const app = i.adopted?.find((a) => a.resource.startsWith('okta_app_saml.'));
+    return text ? `adopted (live app ${app?.id}); ${text}` : `adopted: no change for users (live app ${app?.id})`;
+  }
   return i.change === 'renamed' ? `renamed from ${i.renamedFrom}${text ? `; ${text}` : ''}` : text || 'metadata only';
 }
 
@@ -103,26 +114,42 @@ function stepValues(s: StepRef): string {
   return `: ${s.values.map((v) => `${cell(v.label)} ${code(v.before)} -> ${code(v.after)}`).join('; ')}`;
 }
 
-function runbookList(r: RunbookChanges): string {
+function runbookList(r: RunbookChanges, adopted = false): string {
   const lines = [
-    ...r.added.map((s) => `- new manual step: ${cell(s.title)} (\`${s.id}\`)`),
+    ...r.added.map((s) => `- ${adopted ? '' : 'new manual step: '}${cell(s.title)} (\`${s.id}\`)`),
     ...r.changed.map((s) => `- changed manual step: ${cell(s.title)} (\`${s.id}\`${s.renamedFrom ? `, was \`${s.renamedFrom}\`` : ''})${stepValues(s)}`),
     ...r.removed.map((s) => `- no longer needed: ${cell(s.title)} (\`${s.id}\`)`),
   ];
-  return lines.length ? `Runbook:\n${lines.join('\n')}\n\n` : '';
+  if (!lines.length) return '';
+  return `${adopted ? 'Runbook (the app is live: check these steps were done on it)' : 'Runbook'}:\n${lines.join('\n')}\n\n`;
+}
+
+/** Resources taken over as they are, with the live ID each is imported from. */
+function adoptedList(adopted: readonly Adoption[] | undefined): string {
+  if (!adopted?.length) return '';
+  return `Adopted, no change for users:\n${adopted.map((a) => `- ${cell(a.what)} (\`${a.resource}\`): live ID ${code(a.id)}`).join('\n')}\n\n`;
+}
+
+/** An adopted integration says so in its table row; it gets details only when something else changes. */
+function hasDetails(i: IntegrationReview): boolean {
+  return i.change !== 'adopted' || i.findings.length + i.settings.length + i.runbook.added.length + i.runbook.changed.length + i.runbook.removed.length > 0;
 }
 
 function integrationDetail(env: string, i: IntegrationReview): string {
   const head = `#### ${env} / ${i.key}${i.preset ? ` (${i.preset})` : ''}: ${i.change}, risk ${LEVEL_WORD[i.risk]}\n\n`;
   const risks = i.findings.filter((f) => f.level !== 'low' || i.findings.length <= 3).map((f) => `- ${LEVEL_WORD[f.level]}: ${cell(f.detail)}: ${impactOf(f.class, f.level)}`);
-  return `${head}${risks.length ? `${risks.join('\n')}\n\n` : ''}${settingsTable(i.settings)}${runbookList(i.runbook)}`;
+  const adopted = i.change === 'adopted' ? '' : adoptedList(i.adopted);
+  // An adopted ID that changed is one finding line with both IDs; a table row would say it again.
+  const settings = i.settings.filter((s) => s.attribute !== 'import');
+  return `${head}${risks.length ? `${risks.join('\n')}\n\n` : ''}${settingsTable(settings)}${adopted}${runbookList(i.runbook, i.change === 'adopted')}`;
 }
 
 function environmentDetail(e: EnvironmentReview): string {
   const env = e.environment;
   const parts: string[] = [];
   if (env.findings.length) parts.push(env.findings.map((f) => `- ${LEVEL_WORD[f.level]}: ${cell(f.detail)}: ${impactOf(f.class, f.level)}`).join('\n') + '\n\n');
-  parts.push(settingsTable(env.settings));
+  parts.push(settingsTable(env.settings.filter((s) => s.attribute !== 'import')));
+  parts.push(adoptedList(env.adopted));
   parts.push(runbookList(env.runbook));
   if (env.sensitiveVariables.length && (env.findings.some((f) => f.class.startsWith('secret')) || env.settings.some((s) => s.resource.startsWith('var.')))) {
     parts.push(`Sensitive variables (names only): ${env.sensitiveVariables.map((n) => `\`${n}\``).join(', ')}\n\n`);
@@ -153,7 +180,7 @@ export function renderMarkdown(review: Review, limit: number = MAX_COMMENT_CHARS
   }
 
   const steps = review.environments.flatMap((e) => [
-    ...e.integrations.flatMap((i) => i.runbook.added.map((s) => ({ env: e.name, key: i.key, title: s.title }))),
+    ...e.integrations.filter((i) => i.change !== 'adopted').flatMap((i) => i.runbook.added.map((s) => ({ env: e.name, key: i.key, title: s.title }))),
     ...e.environment.runbook.added.map((s) => ({ env: e.name, key: '', title: s.title })),
   ]);
   if (steps.length) {
@@ -176,7 +203,7 @@ export function renderMarkdown(review: Review, limit: number = MAX_COMMENT_CHARS
   }
 
   const details = review.environments
-    .flatMap((e) => e.integrations.map((i) => ({ env: e.name, i })))
+    .flatMap((e) => e.integrations.filter(hasDetails).map((i) => ({ env: e.name, i })))
     .sort((a, b) => riskOrder(b.i.risk) - riskOrder(a.i.risk));
   if (details.length) {
     out.add('### Details\n\n');

@@ -84,11 +84,13 @@ function reviewEnvironment(base: StackIndex, head: StackIndex): EnvironmentRevie
   const env = reviewEnvironmentWide(base, head);
   const counts = {
     added: integrations.filter((i) => i.change === 'added').length,
+    adopted: integrations.filter((i) => i.change === 'adopted').length,
     changed: integrations.filter((i) => i.change === 'changed' || i.change === 'renamed').length,
     removed: integrations.filter((i) => i.change === 'removed').length,
     unchanged,
   };
-  const risk = maxRisk([...integrations.map((i) => i.risk), ...env.findings.map((f) => f.level), ...(env.settings.length || runbookCount(env.runbook) ? (['low'] as const) : [])]);
+  const envChanged = env.settings.length || runbookCount(env.runbook) || env.adopted;
+  const risk = maxRisk([...integrations.map((i) => i.risk), ...env.findings.map((f) => f.level), ...(envChanged ? (['low'] as const) : [])]);
   return { name: head.name, counts, ...(risk ? { risk } : {}), integrations, environment: env };
 }
 
@@ -148,7 +150,7 @@ function reviewEnvironmentWide(base: StackIndex, head: StackIndex): EnvironmentR
   settings.push(...outputs.settings);
   findings.push(...outputs.findings);
   const sensitiveVariables = Object.keys(head.variables).filter((n) => head.variables[n]?.sensitive === true).sort();
-  return { findings: dedupeFindings(findings), settings, runbook, sensitiveVariables };
+  return { findings: dedupeFindings(findings), settings, runbook, sensitiveVariables, ...(shared.adopted.length ? { adopted: shared.adopted } : {}) };
 }
 
 /** A variable's declaration without its default value: `string, sensitive, has a default`. */

@@ -110,6 +110,11 @@ export const RISK_CLASSES = {
     level: 'high',
     impact: 'Terraform state moves: migrate it first (terraform init -migrate-state), or the next apply tries to create every app again',
   },
+  'adopted-id-changed': {
+    title: 'Adopted app or resource ID changed',
+    level: 'high',
+    impact: 'the import block now names another live Okta app or object: if the old one is not in Terraform state yet, apply takes over the new one and changes it to match the config; if it is, Terraform ignores the import and keeps managing the old one. Check which ID is the live one users depend on (Okta Admin Console, or the SP for a Snowflake integration) and which one `terraform state show <address>` holds',
+  },
   'username': {
     title: 'Username or name ID changed',
     level: 'medium',

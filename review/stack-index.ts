@@ -39,6 +39,8 @@ export interface StackIndex {
   readonly groupNames: Map<string, string>;
   /** `moved` blocks: old address -> new address (chains resolved to the last address). */
   readonly moved: Map<string, string>;
+  /** `import` blocks: address -> the live ID it adopts. */
+  readonly imports: Map<string, string>;
 }
 
 const APP_REF = /^\$\{okta_app_saml\.([^.}]+)\.id\}$/;
@@ -144,6 +146,10 @@ export function indexStack(files: StackFiles): StackIndex {
     if (isObject(m) && typeof m.from === 'string' && typeof m.to === 'string') pairs.set(m.from, m.to);
   }
   const moved = resolveMoved(pairs);
+  const imports = new Map<string, string>();
+  for (const i of Array.isArray(tf.import) ? tf.import : []) {
+    if (isObject(i) && typeof i.to === 'string' && typeof i.id === 'string') imports.set(i.to, i.id);
+  }
 
   const terraform = isObject(tf.terraform) ? tf.terraform : {};
   return {
@@ -158,6 +164,7 @@ export function indexStack(files: StackFiles): StackIndex {
     hasRunbook: files.steps !== undefined,
     groupNames,
     moved,
+    imports,
   };
 }
 
