@@ -24,6 +24,7 @@ export const PROPS_TABLES: ReadonlyArray<{ readonly title: string; readonly file
   { title: "`provisioning.connector` of `OnPremSso` (`ScimConnectorProps`)", file: 'model/sso-props.ts', name: 'ScimConnectorProps' },
   { title: '`groups[]` entries that are not plain names (`OktaGroupProps`)', file: 'model/sso-props.ts', name: 'OktaGroupProps' },
   { title: '`attributeSync[]` (`AttributeSyncProps`)', file: 'model/sso-props.ts', name: 'AttributeSyncProps' },
+  { title: '`adopt` (`AdoptProps`)', file: 'model/sso-props.ts', name: 'AdoptProps' },
   { title: '`SsoEnvironment.configure(stack, props)` (`SsoEnvironmentProps`)', file: 'constructs/sso-environment.ts', name: 'SsoEnvironmentProps' },
 ];
 
