@@ -59,7 +59,8 @@ export function liveSettings(live: LiveApp): LiveSettings {
   if (aiven) settings.aiven = { accountId: aiven[1], methodId: aiven[2] };
   if (preset === 'snowflake') settings.snowflake = { account: snowflakeAccount };
   Object.assign(settings, { acsUrl: acs, audience: signOn.audience, recipient: signOn.recipient, destination: signOn.destination });
-  if (typeof signOn.defaultRelayState === 'string' && signOn.defaultRelayState !== '') settings.relayState = signOn.defaultRelayState;
+  // "" when there is none: a preset's default (Aiven's console) must not fill it in.
+  settings.relayState = typeof signOn.defaultRelayState === 'string' ? signOn.defaultRelayState : '';
 
   settings.nameId = { format: inverse(NAME_ID_FORMAT_URN, signOn.subjectNameIdFormat, 'NameID format'), template: signOn.subjectNameIdTemplate };
   settings.username = username(app.credentials?.userNameTemplate ?? {}, cannot);

@@ -110,7 +110,8 @@ export function resolveIntegration(presetName: string | undefined, key: string, 
     recipient: merged.recipient ?? merged.acsUrl,
     destination: merged.destination ?? merged.acsUrl,
     audience: merged.audience,
-    relayState: merged.relayState,
+    // "" says: no default relay state, even where the SP's preset has one (an adopted app without one).
+    relayState: merged.relayState === '' ? undefined : merged.relayState,
     nameId: { format: merged.nameId!.format!, template: merged.nameId!.template! },
     username: { format: merged.username!.format!, template: merged.username!.template },
     signing: {

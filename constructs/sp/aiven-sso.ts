@@ -12,10 +12,11 @@ export interface AivenSsoProps extends SsoIntegrationProps {
   readonly methodId: string;
   /**
    * Default relay state: the Aiven console your organisation signs in to. Aiven
-   * answers "invalid relay state" to any other (rule SSO-006).
+   * answers "invalid relay state" to any other (rule SSO-006). `''` for none: only to
+   * adopt a live app that has none, with SSO-006 suppressed until it is set.
    * @default AivenConsole.AIVEN (https://console.aiven.io)
    */
-  readonly relayState?: AivenConsole;
+  readonly relayState?: AivenConsole | '';
   /**
    * Aiven's "IdP login allowed": must stay true while a relay state is set, or
    * Aiven answers "Authentication failed" (rule SSO-011).

@@ -2,7 +2,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { listFiles, runCliCaptured, tempDir } from '../helpers';
-import { FakeOkta, startFakeOkta } from '../support/fake-okta';
+import { FakeOkta, copyOrg, startFakeOkta } from '../support/fake-okta';
 import { describeWithTerraform, planCounts, planStack } from '../support/terraform-plan';
 
 // The saved org is the one truth: the fake Okta server answers adopt from it, and the fake
@@ -166,6 +166,27 @@ describe('okta-sso adopt, from saved responses to a synthesized stack', () => {
         const block = log.slice(log.indexOf(`# ${address} will be updated in-place`)).split(/\n\s*}\n/)[0];
         expect([...block.matchAll(/^\s+[~+-] (\w+)\s+=/gm)].map((m) => m[1])).toEqual(['delete_target_group_on_destroy']);
       }
+    }, 120_000);
+
+    test('Aiven without a default relay state is adopted as it is (relayState "", SSO-006 suppressed), and its plan changes only the push groups', async () => {
+      const org = copyOrg(SAVED_ORG, (dir) => {
+        for (const file of [`apps/${AIVEN}.json`, 'pages/apps-1.json']) {
+          const json = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+          for (const app of Array.isArray(json) ? json : [json]) if (app.id === AIVEN) app.settings.signOn.defaultRelayState = null;
+          fs.writeFileSync(path.join(dir, file), JSON.stringify(json, null, 2));
+        }
+      });
+      const dir = configCopy();
+      const r = await cli(['adopt', '--env', 'prod', '--config', dir, '--from', org, '--app', AIVEN, '--write']);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('relayState: ""');
+      expect(r.out).toMatch(/suppressed with an "adopted:" reason: SSO-006 relay state is not set/);
+      const aiven = await synthStack(dir);
+      expect(aiven.json.resource.okta_app_saml.aiven.default_relay_state).toBeUndefined();
+      const result = await planStack(aiven.dir, { apply: false, oktaOrg: org });
+      expect(result.status).toBe(0);
+      expect(planCounts(result)).toEqual({ import: 4, add: 0, change: 2, destroy: 0 });
+      expect([...result.planLog.matchAll(/# (\S+) will be updated in-place/g)].map((m) => m[1])).toEqual(['okta_push_group.aiven_group_engineering', 'okta_push_group.aiven_group_sre']);
     }, 120_000);
 
     test('an adopted app alone plans as N to import, 0 to add, 0 to change, 0 to destroy', async () => {
