@@ -88,6 +88,9 @@ describe('okta-sso adopt, from saved responses to a synthesized stack', () => {
 
   test('rules the live apps break are kept as live, suppressed with an "adopted:" reason, and validate lists them as warnings', async () => {
     const written = Object.values(texts(adopted)).join('\n');
+    // --write edits the files in place: the user's comments stay.
+    expect(written).toContain("# Acme's Okta org before adoption: an environment and no integrations yet.");
+    expect(written).toContain('# adopted from the live Okta app "Aiven" (0oaFdrCWerdFtJ8ib1d7) by okta-sso adopt');
     expect(written).toMatch(/rule: SSO-004\n\s+reason: "adopted: kept the live app's value on adoption \(username format \\"login\\" is not allowed by Aiven/);
     expect(written).toMatch(/rule: SSO-002\n\s+reason: "adopted: /);
     const v = await cli(['validate', '--config', adopted]);
