@@ -13,12 +13,11 @@ export const CREDENTIAL_VARIABLES = {
   privateKeyId: 'OKTA_API_PRIVATE_KEY_ID',
 } as const;
 
-/** How a request is authorized; `secrets` are never shown in any message. */
+/** How a request is authorized. No message ever includes what `authorization()` returns. */
 export interface Credentials {
+  /** The variables in use, for messages. */
   readonly kind: string;
   authorization(): Promise<string>;
-  /** Values that must never appear in output (the token, once known). */
-  readonly secrets: () => readonly string[];
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -30,7 +29,7 @@ type Env = Readonly<Record<string, string | undefined>>;
  */
 export function credentialsFromEnv(env: Env, orgUrl: string, post: (url: string, form: URLSearchParams) => Promise<{ status: number; body: unknown }>): Credentials {
   const token = env[CREDENTIAL_VARIABLES.token];
-  if (token) return { kind: CREDENTIAL_VARIABLES.token, authorization: async () => `SSWS ${token}`, secrets: () => [token] };
+  if (token) return { kind: CREDENTIAL_VARIABLES.token, authorization: async () => `SSWS ${token}` };
   const clientId = env[CREDENTIAL_VARIABLES.clientId];
   const keyText = env[CREDENTIAL_VARIABLES.privateKey];
   if (!clientId || !keyText) {
@@ -43,7 +42,6 @@ export function credentialsFromEnv(env: Env, orgUrl: string, post: (url: string,
   let accessToken: string | undefined;
   return {
     kind: `${CREDENTIAL_VARIABLES.clientId} (OAuth 2.0, ${READ_SCOPES.join(' ')})`,
-    secrets: () => (accessToken ? [accessToken] : []),
     authorization: async () => {
       if (!accessToken) accessToken = await requestToken(orgUrl, clientId, key, env[CREDENTIAL_VARIABLES.privateKeyId], post);
       return `Bearer ${accessToken}`;

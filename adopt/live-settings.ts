@@ -1,5 +1,9 @@
 import { ATTRIBUTE_NAMESPACE, GROUP_FILTER_TYPE, NAME_ID_FORMAT_URN, PASSWORD_PROTECTED_TRANSPORT, USERNAME_TEMPLATE } from '../constructs/saml-names';
+import { DigestAlgorithm, SignatureAlgorithm, choicesOf } from '../model/choices';
+import { PRESETS } from '../model/presets';
+import { isPlainObject } from '../model/prop-strings';
 import { parseSnowflakeAccount } from '../model/snowflake-account';
+import { AdoptError } from './okta-api';
 import { LiveApp } from './read-org';
 
 /** Okta's "To App" features, as config names them. */
@@ -12,6 +16,9 @@ const FEATURES: ReadonlyArray<readonly [string, string]> = [
 
 const AIVEN_ACS = /^https:\/\/api\.aiven\.io\/v1\/sso\/saml\/account\/([A-Za-z0-9]+)\/method\/([A-Za-z0-9]+)\/acs$/;
 const SNOWFLAKE_ACS = /^https:\/\/([a-z0-9]+)-([a-z0-9-]+)\.snowflakecomputing\.com\/fed\/login$/;
+/** The issuer Okta gives every app unless an admin changes it. */
+const OKTA_DEFAULT_ISSUER = 'http://www.okta.com/${org.externalKey}';
+
 /** A custom SAML app's name is generated from the org and label (`acmeinc_aiven_1`); a catalog app's is its catalog key. */
 const CUSTOM_APP_NAME = /_\d+$/;
 
@@ -39,7 +46,11 @@ type Json = Record<string, any>;
  */
 export function liveSettings(live: LiveApp): LiveSettings {
   const app = live.app as Json;
-  const signOn: Json = app.settings?.signOn ?? {};
+  const raw: unknown = app.settings?.signOn;
+  if (!isPlainObject(raw) || typeof raw.ssoAcsUrl !== 'string' || typeof raw.audience !== 'string') {
+    throw new AdoptError("has no settings.signOn with ssoAcsUrl and audience, which is not Okta's shape for a SAML 2.0 app");
+  }
+  const signOn = raw as Json;
   const cannot: string[] = [];
   const notes: string[] = [];
   const inverse = <T extends string>(map: Readonly<Record<T, string>>, value: unknown, what: string): T | undefined => {
@@ -65,6 +76,13 @@ export function liveSettings(live: LiveApp): LiveSettings {
   settings.nameId = { format: inverse(NAME_ID_FORMAT_URN, signOn.subjectNameIdFormat, 'NameID format'), template: signOn.subjectNameIdTemplate };
   settings.username = username(app.credentials?.userNameTemplate ?? {}, cannot);
   settings.signing = { algorithm: signOn.signatureAlgorithm, digest: signOn.digestAlgorithm, responseSigned: signOn.responseSigned === true, assertionSigned: signOn.assertionSigned === true };
+  if (!(choicesOf(SignatureAlgorithm) as unknown[]).includes(signOn.signatureAlgorithm)) cannot.push(`signature algorithm ${JSON.stringify(signOn.signatureAlgorithm)}`);
+  if (!(choicesOf(DigestAlgorithm) as unknown[]).includes(signOn.digestAlgorithm)) cannot.push(`digest algorithm ${JSON.stringify(signOn.digestAlgorithm)}`);
+  // Synth leaves the issuer to Okta; the provider keeps it only while it is Okta's default.
+  if (signOn.idpIssuer !== undefined && signOn.idpIssuer !== null && signOn.idpIssuer !== OKTA_DEFAULT_ISSUER) cannot.push(`a custom IdP issuer ${JSON.stringify(signOn.idpIssuer)}`);
+  // Never read back: a full update from config would drop it.
+  if (typeof signOn.spIssuer === 'string' && signOn.spIssuer !== '') cannot.push(`an SP issuer (spIssuer), which the provider never reads back`);
+  if (app.settings?.implicitAssignment === true) cannot.push('implicit assignment');
   if (signOn.authnContextClassRef !== PASSWORD_PROTECTED_TRANSPORT) cannot.push(`authentication context ${JSON.stringify(signOn.authnContextClassRef)}`);
   Object.assign(settings, statements(signOn.attributeStatements ?? [], inverse, cannot));
 
@@ -87,7 +105,11 @@ export function liveSettings(live: LiveApp): LiveSettings {
   if (app.accessibility?.errorRedirectUrl || app.accessibility?.loginRedirectUrl) cannot.push('custom error or login redirect URLs');
 
   // Okta's priorities are its own numbering (from 0 in the Admin Console); config keeps each one as it is.
-  settings.groups = live.assignments.map((a, i) => (a.priority === undefined || a.priority === i + 1 ? a.groupName : { name: a.groupName, priority: a.priority }));
+  // An assignment without one reads back as no priority, which the provider's diff takes as 0.
+  settings.groups = live.assignments.map((a, i) => ((a.priority ?? 0) === i + 1 ? a.groupName : { name: a.groupName, priority: a.priority ?? 0 }));
+  for (const a of live.assignments) {
+    if (a.sameName > 1) cannot.push(`group ${JSON.stringify(a.groupName)}: ${a.sameName} Okta groups have that name, and config finds groups by name`);
+  }
   for (const a of live.assignments) {
     if (a.profile && typeof a.profile === 'object' && Object.keys(a.profile).length > 0) cannot.push(`an assignment profile on group ${JSON.stringify(a.groupName)}`);
   }
@@ -112,7 +134,7 @@ export function liveSettings(live: LiveApp): LiveSettings {
     };
     if (pushGroups.length) {
       notes.push(
-        `the first plan updates each adopted push group in place (delete_target_group_on_destroy: null -> false): the provider never reads that setting back; the update changes no group in Okta or ${preset === 'generic' ? 'the SP' : preset}`,
+        `the first plan updates each adopted push group in place (delete_target_group_on_destroy: null -> false): the provider never reads that setting back; the update changes no group in Okta or ${PRESETS[preset]?.displayName ?? 'the SP'}`,
       );
     }
     notes.push(
@@ -137,18 +159,29 @@ function username(t: Json, cannot: string[]): Json {
   return { format: 'custom', template };
 }
 
-function statements(list: Json[], inverse: <T extends string>(map: Readonly<Record<T, string>>, value: unknown, what: string) => T | undefined, cannot: string[]): Json {
+function statements(list: unknown, inverse: <T extends string>(map: Readonly<Record<T, string>>, value: unknown, what: string) => T | undefined, cannot: string[]): Json {
   const attributes: Json[] = [];
   let groupAttribute: Json | undefined;
-  list.forEach((s, i) => {
-    const nameFormat = inverse(ATTRIBUTE_NAMESPACE, s.namespace ?? ATTRIBUTE_NAMESPACE.unspecified, `attribute ${JSON.stringify(s.name)} name format`);
+  if (!Array.isArray(list) || list.some((s) => !isPlainObject(s) || typeof s.name !== 'string' || (s.values !== undefined && s.values !== null && !isStringList(s.values)))) {
+    throw new AdoptError("settings.signOn.attributeStatements is not Okta's shape (a list of { type, name, namespace, values: [strings] })");
+  }
+  list.forEach((s: Json, i) => {
+    // Omitted, it reads back empty where config writes Okta's default: say so rather than change it.
+    if (typeof s.namespace !== 'string') cannot.push(`attribute statement ${JSON.stringify(s.name)} without a namespace`);
+    const found = inverse(ATTRIBUTE_NAMESPACE, s.namespace ?? ATTRIBUTE_NAMESPACE.unspecified, `attribute ${JSON.stringify(s.name)} name format`);
+    // unspecified is config's default: written only when it is another.
+    const nameFormat = found === 'unspecified' ? undefined : found;
     if ((s.type ?? 'EXPRESSION') === 'GROUP') {
       // Config has one group statement, after the others: Okta's order is kept, so any other shape would change the app.
       if (groupAttribute || i !== list.length - 1) cannot.push(`group attribute statement ${JSON.stringify(s.name)} before other statements or more than one`);
-      groupAttribute = { name: s.name, filter: { type: inverse(GROUP_FILTER_TYPE, s.filterType, 'group filter type'), value: s.filterValue ?? '' }, nameFormat };
+      groupAttribute = { name: s.name, filter: { type: inverse(GROUP_FILTER_TYPE, s.filterType, 'group filter type'), value: s.filterValue ?? '' }, ...(nameFormat ? { nameFormat } : {}) };
     } else {
-      attributes.push({ name: s.name, values: [...(s.values ?? [])], nameFormat });
+      attributes.push({ name: s.name, values: [...(s.values ?? [])], ...(nameFormat ? { nameFormat } : {}) });
     }
   });
   return { attributes, ...(groupAttribute ? { groupAttribute } : {}) };
+}
+
+function isStringList(value: unknown): boolean {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }

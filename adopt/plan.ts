@@ -60,6 +60,8 @@ interface ExistingConfig {
   readonly envFile: string;
   readonly integrations: ReadonlyMap<string, IntegrationSettings>;
   readonly envEntries: ReadonlyMap<string, IntegrationSettings>;
+  /** App IDs adopted by any environment on the same Okta org as this one. */
+  readonly adoptedInOrg: ReadonlyMap<string, { readonly env: string; readonly key: string }>;
 }
 
 /**
@@ -71,43 +73,51 @@ interface ExistingConfig {
 export function planAdoption(configDir: string, env: string, live: readonly LiveApp[], skippedBefore: readonly SkippedApp[], options: { readonly key?: string; readonly requested: boolean }): AdoptPlan {
   const existing = readExisting(configDir, env);
   const skipped = [...skippedBefore];
-  const adoptedIds = new Map<string, string>();
-  for (const [key, entry] of existing.envEntries) {
-    const id = (entry?.adopt as { oktaAppId?: unknown } | undefined)?.oktaAppId;
-    if (typeof id === 'string') adoptedIds.set(id, key);
-  }
-  const candidates: Array<{ live: LiveApp; settings: LiveSettings }> = [];
+  const candidates: Array<{ live: LiveApp; settings: LiveSettings; match?: string }> = [];
   for (const app of live) {
-    const already = adoptedIds.get(app.app.id);
+    const already = existing.adoptedInOrg.get(app.app.id);
     if (already !== undefined) {
-      skipped.push({ id: app.app.id, label: app.app.label, reason: `already adopted as ${already} in ${env}` });
+      skipped.push({ id: app.app.id, label: app.app.label, reason: `already adopted as ${already.key} in ${already.env}${already.env === env ? '' : ', which uses the same Okta org: one app has one owner'}` });
       continue;
     }
-    const settings = liveSettings(app);
+    const settings = settingsOf(app);
     if (settings.cannotExpress.length) {
-      const reason = `its settings include what config cannot say, which the provider's full update would drop: ${settings.cannotExpress.join('; ')}`;
+      const reason = `its settings include what config cannot say, which the provider's full update would drop or change: ${settings.cannotExpress.join('; ')}`;
       if (options.requested) throw new AdoptError(`cannot adopt ${describe(app.app)} as is: ${reason}`);
       skipped.push({ id: app.app.id, label: app.app.label, reason });
       continue;
     }
-    candidates.push({ live: app, settings });
+    candidates.push({ live: app, settings, match: options.key === undefined ? matchingIntegration(settings, existing) : undefined });
   }
-  const byPreset = new Map<string, typeof candidates>();
-  for (const c of candidates) if (c.settings.preset !== 'generic') byPreset.set(c.settings.preset, [...(byPreset.get(c.settings.preset) ?? []), c]);
-  for (const [preset, same] of byPreset) {
-    if (same.length > 1) {
-      throw new AdoptError(`${same.length} live ${PRESETS[preset].displayName} apps: ${same.map((c) => describe(c.live.app)).join(', ')}; choose which to adopt with --app ID (one run per app)`);
-    }
+  // One integration per SP account in an environment: two live apps for it is a choice only a person can make.
+  const groups = new Map<string, typeof candidates>();
+  for (const c of candidates) {
+    const slot = c.match ?? (c.settings.preset !== 'generic' ? `preset:${c.settings.preset}` : undefined);
+    if (slot !== undefined) groups.set(slot, [...(groups.get(slot) ?? []), c]);
+  }
+  for (const [slot, same] of groups) {
+    if (same.length < 2) continue;
+    const what = slot.startsWith('preset:') ? `live ${PRESETS[same[0].settings.preset].displayName} apps` : `live apps for integration ${slot}`;
+    throw new AdoptError(`${same.length} ${what}: ${same.map((c) => describe(c.live.app)).join(', ')}; choose which to adopt with --app ID (one run per app)`);
   }
   if (options.key !== undefined && candidates.length !== 1) throw new AdoptError(`--key names one integration, but ${candidates.length} apps would be adopted; use it with one --app ID`);
   const taken = new Set(existing.integrations.keys());
-  const integrations = candidates.map((c) => propose(c.live, c.settings, existing, env, taken, options.key));
+  const integrations = candidates.map((c) => propose(c.live, c.settings, c.match, existing, env, taken, options.key));
   return { env, configDir, sharedFile: existing.sharedFile, envFile: existing.envFile, integrations, skipped };
 }
 
-function propose(live: LiveApp, ls: LiveSettings, existing: ExistingConfig, env: string, taken: Set<string>, keyOption: string | undefined): ProposedIntegration {
+/** The live app's settings, or a clear message when the app is not in Okta's shape (never an internal error's text). */
+function settingsOf(app: LiveApp): LiveSettings {
+  try {
+    return liveSettings(app);
+  } catch (err) {
+    if (err instanceof AdoptError) throw new AdoptError(`${describe(app.app)}: ${err.message}`);
+    throw new AdoptError(`${describe(app.app)} is not an app as Okta returns it (its settings, credentials or visibility have another shape)`);
+  }
+}
+
+function propose(live: LiveApp, ls: LiveSettings, match: string | undefined, existing: ExistingConfig, env: string, taken: Set<string>, keyOption: string | undefined): ProposedIntegration {
   const desired: Json = { ...ls.settings, adopt: adoptObject(live, ls) };
-  const match = keyOption === undefined ? matchingIntegration(ls, existing) : undefined;
   let key: string;
   let shared: Json | undefined;
   let base: Json;
@@ -118,9 +128,13 @@ function propose(live: LiveApp, ls: LiveSettings, existing: ExistingConfig, env:
     key = keyOption ?? proposedKey(ls, live.app);
     if (!INTEGRATION_KEY.test(key)) throw new AdoptError(`${keyOption !== undefined ? '--key' : 'the key proposed for'} ${JSON.stringify(cut(key))} is not an integration key; accepted: lowercase letters, digits and _, starting with a letter (choose one with --app ID --key NAME)`);
     if (taken.has(key)) {
-      throw new AdoptError(
-        `the key proposed for ${describe(live.app)}, ${JSON.stringify(key)}, is already an integration in ${existing.sharedFile} whose SP account or ACS URL differs; adopt it under another key with --app ${live.app.id} --key NAME, or set the integration's ${env} values by hand`,
-      );
+      const other = existing.integrations.get(key);
+      const why = !other
+        ? 'is proposed for another app in this run'
+        : other.preset !== ls.preset
+          ? `is a ${String(other.preset)} integration in ${existing.sharedFile}`
+          : `is an integration in ${existing.sharedFile} for another ${PRESETS[ls.preset].displayName} ${ls.preset === 'generic' ? 'ACS URL' : 'account'}${existing.envEntries.has(key) ? ` in ${env}` : ''}`;
+      throw new AdoptError(`the key proposed for ${describe(live.app)}, ${JSON.stringify(key)}, ${why}; adopt it under another key with --app ${live.app.id} --key NAME, or set the integration's ${env} values by hand`);
     }
     taken.add(key);
     shared = pick(desired, SHARED_FIELDS);
@@ -142,8 +156,10 @@ function propose(live: LiveApp, ls: LiveSettings, existing: ExistingConfig, env:
   delete delta.preset;
   if (shared) sharedNow = shared = minimize(shared, (s) => same(s, delta), ['preset']);
   delta = minimize(delta, (d) => same(sharedNow, d), ['adopt']);
-  if (!same(sharedNow, delta)) {
-    throw new AdoptError(`cannot adopt ${describe(live.app)} into ${key}: the config of ${key} sets what the live app does not have (compare its ${env} entry with the live app), and adopt only adds values`);
+  const written = resolved(key, mergeSettings<Json>(sharedNow, existingEnv, delta));
+  if (!written.model || !sameApp(written.model, target.model)) {
+    const fields = written.model ? differingFields(written.model, target.model) : written.problems;
+    throw new AdoptError(`cannot adopt ${describe(live.app)} into ${key}: the config of ${key} sets what the live app does not have (${fields.join(', ')}), and adopt only adds values; change those in the config or adopt under another key with --app ${live.app.id} --key NAME`);
   }
 
   const findings = ruleFindings(key, mergeSettings<Json>(sharedNow, existingEnv, delta));
@@ -151,7 +167,7 @@ function propose(live: LiveApp, ls: LiveSettings, existing: ExistingConfig, env:
   if (findings.suppressible.length) {
     delta.suppressions = [
       ...((existingEnv.suppressions as Json[] | undefined) ?? []),
-      ...findings.suppressible.map((f) => ({ rule: f.rule, reason: `${ADOPTED_REASON_PREFIX} kept the live app's value on adoption (${cut(f.message, 160)}); fix in a follow-up change: ${f.fix}` })),
+      ...findings.suppressible.map((f) => ({ rule: f.rule, reason: `${ADOPTED_REASON_PREFIX} kept the live app's value on adoption (${cut(f.message, 400)}); fix in a follow-up change: ${f.fix}` })),
     ];
   }
   const envEntry = mergeSettings<Json>(existingEnv, delta);
@@ -166,21 +182,30 @@ function adoptObject(live: LiveApp, ls: LiveSettings): Json {
   return { oktaAppId: live.app.id, ...(Object.keys(ids).length ? { pushGroupMappingIds: ids } : {}) };
 }
 
-/** An integration of config this app is, in this environment: same SP and same SP account (or ACS URL for generic SPs), not adopting another app. */
+/**
+ * The integration of config this app is, in this environment: same SP, and the same SP account
+ * (or ACS URL for generic SPs), or an integration of that SP that this environment does not
+ * enable yet and whose shared settings name no account. Never one that already adopts an app here.
+ */
 function matchingIntegration(ls: LiveSettings, existing: ExistingConfig): string | undefined {
+  const s = ls.settings as Json;
+  const identity = (settings: Json | undefined): unknown =>
+    ls.preset === 'aiven'
+      ? settings?.aiven?.accountId !== undefined || settings?.aiven?.methodId !== undefined
+        ? `${settings?.aiven?.accountId}/${settings?.aiven?.methodId}`
+        : undefined
+      : ls.preset === 'snowflake'
+        ? settings?.snowflake?.account !== undefined
+          ? String(settings.snowflake.account).toLowerCase()
+          : undefined
+        : settings?.acsUrl;
+  const live = identity(s);
   for (const [key, shared] of existing.integrations) {
     if (shared?.preset !== ls.preset) continue;
     const entry = existing.envEntries.get(key);
     if ((entry?.adopt as Json | undefined)?.oktaAppId !== undefined) continue;
-    const merged = mergeSettings<Json>(shared, entry ?? undefined);
-    const s = ls.settings as Json;
-    const same =
-      ls.preset === 'aiven'
-        ? merged.aiven?.accountId === s.aiven.accountId && merged.aiven?.methodId === s.aiven.methodId
-        : ls.preset === 'snowflake'
-          ? String(merged.snowflake?.account ?? '').toLowerCase() === String(s.snowflake.account).toLowerCase()
-          : merged.acsUrl === s.acsUrl;
-    if (same) return key;
+    const declared = identity(mergeSettings<Json>(shared, entry ?? undefined));
+    if (declared === live || (entry === undefined && identity(shared as Json) === undefined)) return key;
   }
   return undefined;
 }
@@ -201,16 +226,28 @@ function resolved(key: string, settings: Json): { model?: IntegrationModel; prob
   try {
     v = validateSso(preset, key, props);
   } catch {
-    // A candidate without a field the schema requires (minimize tries every removal): not the same app.
-    return { problems: ['incomplete'] };
+    // Only a candidate of minimize() lacks a field the schema requires (live settings are checked for Okta's shape first).
+    return { problems: ['a required field'] };
   }
   return { model: v.model, problems: v.problems.filter((p) => !RULE_CATALOG[p.rule].suppressible).map((p) => `${p.field}: ${p.message}`) };
 }
 
+/** What Terraform sees of an integration: where the SCIM token lives is the runbook's, not Okta's. */
+function oktaShape(m: IntegrationModel): Record<string, string> {
+  const provisioning = m.provisioning && { ...m.provisioning, token: undefined };
+  const adopt = m.adopt && { ...m.adopt, pushGroupMappingIds: [...m.adopt.pushGroupMappingIds], groupIds: [...m.adopt.groupIds] };
+  return Object.fromEntries(Object.entries({ ...m.saml, groups: m.groups, provisioning, snowflake: m.snowflake, adopt }).map(([k, v]) => [k, JSON.stringify(v) ?? '']));
+}
+
 /** Whether two resolved integrations synthesize the same live objects. */
 function sameApp(a: IntegrationModel, b: IntegrationModel): boolean {
-  const shape = (m: IntegrationModel) => JSON.stringify({ saml: m.saml, groups: m.groups, provisioning: m.provisioning, snowflake: m.snowflake, adopt: m.adopt && { ...m.adopt, pushGroupMappingIds: [...m.adopt.pushGroupMappingIds] } });
-  return shape(a) === shape(b);
+  return differingFields(a, b).length === 0;
+}
+
+function differingFields(a: IntegrationModel, b: IntegrationModel): string[] {
+  const x = oktaShape(a);
+  const y = oktaShape(b);
+  return [...new Set([...Object.keys(x), ...Object.keys(y)])].filter((k) => x[k] !== y[k]);
 }
 
 /** The rules the adopted settings break: policy rules (suppressed with a reason) and input that cannot work (adoption stops). */
@@ -255,13 +292,13 @@ function copyJson<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-/** `value` without every field (at any depth, inside list items too) whose removal keeps `same` true; `keep` fields stay. */
+/** `value` without every field (at any depth, lists whole) whose removal keeps `same` true; `keep` fields stay. */
 function minimize(value: Json, same: (candidate: Json) => boolean, keep: readonly string[]): Json {
   let current = copyJson(value);
   const paths: Array<Array<string | number>> = [];
+  // Lists are kept whole (live order matters): the paths are the settings' own fields, a bounded number whatever the app's size.
   const walk = (v: unknown, at: Array<string | number>) => {
-    if (Array.isArray(v)) v.forEach((item, i) => isPlainObject(item) && walk(item, [...at, i]));
-    else if (isPlainObject(v)) {
+    if (isPlainObject(v)) {
       for (const k of Object.keys(v)) {
         if (at.length === 0 && keep.includes(k)) continue;
         walk(v[k], [...at, k]);
@@ -292,7 +329,7 @@ function readExisting(configDir: string, env: string): ExistingConfig {
   const envEntries = new Map<string, IntegrationSettings>();
   let sharedFile: string | undefined;
   let envFile: string | undefined;
-  const envs: string[] = [];
+  const envs = new Map<string, Json>();
   for (const f of files) {
     const data = f.data as Json | null;
     if (!isPlainObject(data)) continue;
@@ -302,14 +339,23 @@ function readExisting(configDir: string, env: string): ExistingConfig {
     }
     if (isPlainObject(data.environments)) {
       for (const [name, e] of Object.entries(data.environments)) {
-        envs.push(name);
-        if (name !== env) continue;
-        envFile = f.file;
-        const entries = (e as Json)?.integrations;
-        if (isPlainObject(entries)) for (const [k, v] of Object.entries(entries)) envEntries.set(k, (v ?? {}) as IntegrationSettings);
+        envs.set(name, isPlainObject(e) ? e : {});
+        if (name === env) envFile = f.file;
       }
     }
   }
-  if (!envFile) throw new AdoptError(`environment ${JSON.stringify(cut(env))} is not in ${configDir}; accepted: ${envs.length ? envs.sort().join(', ') : 'an environment declared under environments: in a config file'}`);
-  return { sharedFile: sharedFile ?? path.join(configDir, 'integrations.yaml'), envFile, integrations, envEntries };
+  const orgOf = (e: Json | undefined) => `${e?.okta?.orgName}.${e?.okta?.baseUrl ?? 'okta.com'}`;
+  const adoptedInOrg = new Map<string, { env: string; key: string }>();
+  for (const [name, e] of envs) {
+    if (orgOf(e) !== orgOf(envs.get(env))) continue;
+    const entries = isPlainObject(e.integrations) ? e.integrations : {};
+    for (const [k, v] of Object.entries(entries)) {
+      if (name === env) envEntries.set(k, (v ?? {}) as IntegrationSettings);
+      const id = (v as Json | null)?.adopt?.oktaAppId;
+      if (typeof id === 'string' && (!adoptedInOrg.has(id) || name === env)) adoptedInOrg.set(id, { env: name, key: k });
+    }
+  }
+  const envNames = [...envs.keys()];
+  if (!envFile) throw new AdoptError(`environment ${JSON.stringify(cut(env))} is not in ${configDir}; accepted: ${envNames.length ? envNames.sort().join(', ') : 'an environment declared under environments: in a config file'}`);
+  return { sharedFile: sharedFile ?? path.join(configDir, 'integrations.yaml'), envFile, integrations, envEntries, adoptedInOrg };
 }

@@ -16,6 +16,8 @@ export interface LiveAssignment {
   readonly groupName: string;
   readonly priority?: number;
   readonly profile: unknown;
+  /** How many Okta groups have exactly this name (config finds a group by name: more than one is ambiguous). */
+  readonly sameName: number;
 }
 
 export interface LivePushMapping {
@@ -52,6 +54,13 @@ export async function readLiveApps(reader: OktaReader, appIds: readonly string[]
   const apps: LiveApp[] = [];
   const skipped: SkippedApp[] = [];
   const groupNames = new Map<string, Promise<string>>();
+  const namesakes = new Map<string, Promise<number>>();
+  // The okta_group data source searches by name prefix and takes the exact match: two groups of one name are a guess.
+  const sameNamed = (name: string) => {
+    let count = namesakes.get(name);
+    if (!count) namesakes.set(name, (count = groupsNamed(reader, name)));
+    return count;
+  };
   for (const app of listed) {
     if (app.signOnMode !== 'SAML_2_0') {
       skipped.push({ id: app.id, label: app.label, reason: `sign-on mode ${app.signOnMode}: adopt handles SAML 2.0 apps` });
@@ -67,7 +76,8 @@ export async function readLiveApps(reader: OktaReader, appIds: readonly string[]
     for (const a of assigned) {
       const g = a as { id?: unknown; priority?: unknown; profile?: unknown };
       if (typeof g?.id !== 'string') throw new AdoptError(`a group assignment of ${describe(app)} from ${reader.source} has no id, which is not Okta's shape`);
-      assignments.push({ groupId: g.id, groupName: await nameOf(g.id), priority: typeof g.priority === 'number' ? g.priority : undefined, profile: g.profile ?? {} });
+      const groupName = await nameOf(g.id);
+      assignments.push({ groupId: g.id, groupName, priority: typeof g.priority === 'number' ? g.priority : undefined, profile: g.profile ?? {}, sameName: await sameNamed(groupName) });
     }
     const pushMappings: LivePushMapping[] = [];
     if ((app.features ?? []).includes('GROUP_PUSH')) {
@@ -97,6 +107,11 @@ async function groupName(reader: OktaReader, id: string): Promise<string> {
   const name = (r.body as { profile?: { name?: unknown } } | null)?.profile?.name;
   if (typeof name !== 'string' || name === '') throw new AdoptError(`group ${id} from ${reader.source} has no profile.name, which is not Okta's shape`);
   return name;
+}
+
+async function groupsNamed(reader: OktaReader, name: string): Promise<number> {
+  const found = await getAll(reader, `/api/v1/groups?q=${encodeURIComponent(name)}&limit=200`, `searching groups named ${JSON.stringify(cut(name))}`);
+  return found.filter((g) => (g as { profile?: { name?: unknown } } | null)?.profile?.name === name).length;
 }
 
 function appOf(value: unknown, where: string, reader: OktaReader): OktaApp {

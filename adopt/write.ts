@@ -2,11 +2,28 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Document, Pair, Scalar, YAMLMap, isMap, parseDocument } from 'yaml';
+import { listConfigFiles, loadConfigFiles } from '../config/load-files';
 import { isPlainObject } from '../model/prop-strings';
 import { keepLineFormatting } from '../promote/write';
 import { AdoptError } from './okta-api';
 import { AdoptPlan } from './plan';
 import { describe } from './read-org';
+
+/** The config files of `dir` and the SP metadata files they name, relative to `dir` (inside it only). */
+function configInputs(dir: string): string[] {
+  const { files } = loadConfigFiles(dir);
+  const inputs = new Set(listConfigFiles(dir));
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (isPlainObject(value)) {
+      const file = (value.spMetadata as { file?: unknown } | undefined)?.file;
+      if (typeof file === 'string' && !path.isAbsolute(file) && !file.split(/[\\/]/).includes('..') && fs.existsSync(path.join(dir, file))) inputs.add(file);
+      Object.values(value).forEach(visit);
+    }
+  };
+  files.forEach((f) => visit(f.data));
+  return [...inputs];
+}
 
 /** The config files' new texts, by path: shared entries and this environment's entries added, comments and order kept. */
 export function adoptionTexts(plan: AdoptPlan): Map<string, string> {
@@ -71,7 +88,11 @@ function leaves(value: Record<string, unknown>, at: string[] = []): Array<[strin
 export function writeAdoption(configDir: string, texts: ReadonlyMap<string, string>, check: (dir: string) => readonly string[]): void {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-sso-adopt-'));
   try {
-    fs.cpSync(configDir, copy, { recursive: true });
+    // Only what validate reads: the config files and the SP metadata they name, never state or build output beside them.
+    for (const rel of configInputs(configDir)) {
+      fs.mkdirSync(path.dirname(path.join(copy, rel)), { recursive: true });
+      fs.copyFileSync(path.join(configDir, rel), path.join(copy, rel));
+    }
     for (const [file, text] of texts) fs.writeFileSync(path.join(copy, path.relative(configDir, file)), text);
     const problems = check(copy);
     if (problems.length) {

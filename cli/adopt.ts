@@ -70,7 +70,7 @@ async function adopt(opts: AdoptOptions, io: CliIo): Promise<void> {
     const orgUrl = opts.orgUrl ?? `https://${environment.okta.orgName}.${environment.okta.baseUrl}`;
     reader = new LiveOrg(orgUrl, { timeoutMs: timeout * 1000, log: (line) => io.err(`okta-sso adopt: ${line}\n`) });
   }
-  const { apps, skipped } = await readLiveApps(reader, opts.app);
+  const { apps, skipped } = await readLiveApps(reader, [...new Set(opts.app)]);
   const plan = planAdoption(dir, opts.env, apps, skipped, { key: opts.key, requested: opts.app.length > 0 });
   io.out(describeAdoption(plan, reader.source));
   if (plan.integrations.length === 0) return;

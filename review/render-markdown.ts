@@ -98,7 +98,7 @@ function whatChanged(i: IntegrationReview): string {
   const text = words.slice(0, 6).join(', ') + (words.length > 6 ? `, +${words.length - 6} more` : '');
   if (i.change === 'adopted') {
     const app = i.adopted?.find((a) => a.resource.startsWith('okta_app_saml.'));
-    return text ? `adopted (live app ${app?.id}); ${text}` : `adopted: no change for users (live app ${app?.id})`;
+    return text ? `adopted (live app ${app?.id}); ${text}` : `adopted: no change for users (live app ${app?.id}; the first plan must import it with 0 to change)`;
   }
   return i.change === 'renamed' ? `renamed from ${i.renamedFrom}${text ? `; ${text}` : ''}` : text || 'metadata only';
 }

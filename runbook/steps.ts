@@ -317,16 +317,20 @@ export function runbookStepsOf(env: RunbookEnvironment, integration: Integration
 }
 
 /**
- * A step on an adopted app was done by hand before adoption, and Okta's API
- * does not show its result (the SCIM connection, Import Groups, the SP's record
- * of Okta): it stays in the runbook as something to check, not to redo.
+ * A step on an adopted app was most likely done by hand before adoption, and
+ * Okta's API does not show its result (the SCIM connection, Import Groups, the
+ * SP's record of Okta): it stays in the runbook as something to check first,
+ * and to do only where it is not done (a step that config added since).
  */
 function checkOnAdoptedApp(step: RunbookStep): RunbookStep {
   return {
     ...step,
     title: `Check: ${step.title.charAt(0).toLowerCase()}${step.title.slice(1)}`,
-    why: `The app was live before it was adopted, so this was done by hand already, and Okta's API does not show it to Terraform or to okta-sso adopt: check it. ${step.why}`,
-    actions: ['Adopted app: do not redo this step; check that the app matches each instruction and value below, and change the config (or, in a planned change, the app) where it differs.', ...step.actions],
+    why: `The app was live before it was adopted, so this may be done already, and Okta's API does not show it to Terraform or to okta-sso adopt: check it. ${step.why}`,
+    actions: [
+      'Adopted app: check whether the app already matches each instruction and value below; do only what is not done yet, and where the app differs on purpose, change the config instead.',
+      ...step.actions,
+    ],
   };
 }
 

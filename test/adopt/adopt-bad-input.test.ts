@@ -139,7 +139,7 @@ environments:
 
   test('a proposed key that is already an integration: names the key and how to choose another', async () => {
     const err = await expectRefused(configWithAiven(), '--from', ORG);
-    expect(err).toContain(`the key proposed for "Aiven" (${AIVEN}), "aiven", is already an integration in`);
+    expect(err).toContain(`the key proposed for "Aiven" (${AIVEN}), "aiven", is an integration in`);
     expect(err).toContain(`adopt it under another key with --app ${AIVEN} --key NAME`);
   });
 

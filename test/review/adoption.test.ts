@@ -52,7 +52,7 @@ describe('review: adopting a live Okta app', () => {
     expect(aiven.adopted?.map((a) => [a.resource, a.id])).toEqual(AIVEN_IMPORTS.map((i) => [i.to, i.id]).sort());
     expect(review.classes).toEqual([]);
     const md = renderMarkdown(review);
-    expect(md).toContain('| aiven | adopted | low | adopted: no change for users (live app 0oa1b2c3d4e5f6g7h8i9) |');
+    expect(md).toContain('| aiven | adopted | low | adopted: no change for users (live app 0oa1b2c3d4e5f6g7h8i9; the first plan must import it with 0 to change) |');
     expect(occurrences(md, 'no change for users')).toBe(1);
     expect(md).toContain('| environment | added | adopted | changed | removed | unchanged | highest risk |');
     expect(md).toContain('| prod | 0 | 1 | 0 | 0 | 5 | low |');
@@ -62,7 +62,7 @@ describe('review: adopting a live Okta app', () => {
     expect(md).toContain('Runbook (the app is live: check these steps were done on it):\n- Turn on SCIM provisioning for the app (`aiven.enable-scim`)');
     // Without runbook steps there is nothing more to say than the table row: no details.
     const bare = renderMarkdown(reviewOf(noAivenInProdDir, withImports({ prod: AIVEN_IMPORTS }), readRunbooks(noAivenInProdDir)));
-    expect(bare).toContain('| aiven | adopted | low | adopted: no change for users (live app 0oa1b2c3d4e5f6g7h8i9) |');
+    expect(bare).toContain('| aiven | adopted | low | adopted: no change for users (live app 0oa1b2c3d4e5f6g7h8i9; the first plan must import it with 0 to change) |');
     expect(bare).not.toContain('### Details');
     const json = JSON.parse(renderJson(review)).environments.find((e: any) => e.name === 'prod');
     expect(json.counts).toEqual({ added: 0, adopted: 1, changed: 0, removed: 0, unchanged: 5 });

@@ -1,0 +1,174 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { listFiles, runCliCaptured, tempDir } from '../helpers';
+import { copyOrg } from '../support/fake-okta';
+import { describeWithTerraform, planCounts, planStack } from '../support/terraform-plan';
+
+// Live apps that differ from the saved org's in one way each: adopt must either write them so that the
+// first plan changes nothing (the fake provider's plan judges), or leave them out and say why.
+const ORG = path.join(__dirname, '..', '..', 'examples', 'adopt', 'saved-org');
+const CONFIG = path.join(__dirname, '..', '..', 'examples', 'adopt', 'config');
+const AIVEN = '0oaFdrCWerdFtJ8ib1d7';
+const WIKI = '0oarX3huH7Jn0OwNs1d7';
+
+type Json = Record<string, any>;
+
+/** The saved org with `edit` applied to one app, wherever the org holds it (its own file and the list page). */
+function orgWithApp(id: string, edit: (app: Json) => void, more?: (dir: string) => void): string {
+  return copyOrg(ORG, (dir) => {
+    for (const file of [`apps/${id}.json`, 'pages/apps-1.json', 'pages/apps-2.json']) {
+      const json = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+      for (const app of Array.isArray(json) ? json : [json]) if (app.id === id) edit(app);
+      fs.writeFileSync(path.join(dir, file), JSON.stringify(json, null, 2));
+    }
+    more?.(dir);
+  });
+}
+
+function editJson(dir: string, rel: string, edit: (value: any) => any): void {
+  const file = path.join(dir, rel);
+  fs.writeFileSync(file, JSON.stringify(edit(JSON.parse(fs.readFileSync(file, 'utf8'))), null, 2));
+}
+
+function config(text?: string): string {
+  const dir = tempDir('okta-sso-adopt-');
+  fs.cpSync(CONFIG, dir, { recursive: true });
+  if (text !== undefined) fs.writeFileSync(path.join(dir, 'okta-sso.yaml'), text);
+  return dir;
+}
+
+function texts(dir: string): Record<string, string> {
+  return Object.fromEntries(listFiles(dir).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
+}
+
+const adopt = (dir: string, org: string, ...more: string[]) => runCliCaptured(['adopt', '--env', 'prod', '--config', dir, '--from', org, ...more]);
+
+describe('live settings that config cannot say: the app is left out, with the reason, and nothing about it is written', () => {
+  const cases: Array<[string, (app: Json) => void, RegExp]> = [
+    ['a custom IdP issuer', (a) => (a.settings.signOn.idpIssuer = 'https://sso.acme.example/issuer'), /a custom IdP issuer "https:\/\/sso\.acme\.example\/issuer"/],
+    ['an SP issuer (never read back, so a full update would drop it)', (a) => (a.settings.signOn.spIssuer = 'https://wiki.acme.example'), /an SP issuer \(spIssuer\), which the provider never reads back/],
+    ['implicit assignment', (a) => (a.settings.implicitAssignment = true), /implicit assignment/],
+    ['a signature algorithm config has no name for', (a) => (a.settings.signOn.signatureAlgorithm = 'RSA_SHA512'), /signature algorithm "RSA_SHA512"/],
+    ['an attribute statement without a namespace', (a) => delete a.settings.signOn.attributeStatements[0].namespace, /attribute statement "email" without a namespace/],
+    ['a group statement before the others', (a) => a.settings.signOn.attributeStatements.unshift(a.settings.signOn.attributeStatements.pop()), /group attribute statement "memberOf" before other statements/],
+    ['single logout', (a) => (a.settings.signOn.slo = { enabled: true, issuer: 'x', logoutUrl: 'https://wiki.acme.example/slo' }), /single logout \(slo\)/],
+    ['a catalog app', (a) => (a.name = 'confluence'), /catalog app "confluence"/],
+  ];
+  test.each(cases)('%s', async (_what, edit, reason) => {
+    const dir = config();
+    const before = texts(dir);
+    const r = await adopt(dir, orgWithApp(WIKI, edit), '--write');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(new RegExp(`skipped "Acme Wiki" \\(${WIKI}\\): its settings include what config cannot say[^\\n]*${reason.source}`));
+    expect(Object.values(texts(dir)).join('')).not.toContain(WIKI);
+    expect(texts(dir)).not.toEqual(before); // the other apps are adopted
+    // Asked for by ID, it is an error instead.
+    const asked = await adopt(config(), orgWithApp(WIKI, edit), '--app', WIKI);
+    expect(asked.code).toBe(2);
+    expect(asked.err).toMatch(new RegExp(`cannot adopt "Acme Wiki" \\(${WIKI}\\) as is: [^\\n]*${reason.source}`));
+  });
+
+  test('a group name that two Okta groups share: config finds groups by name, so the app is left out', async () => {
+    const org = copyOrg(ORG, (dir) =>
+      editJson(dir, 'groups.json', (groups: Json[]) => [{ ...groups.find((g) => g.profile.name === 'Wiki-Users'), id: '00gAppGroupWikiUser1', type: 'APP_GROUP' }, ...groups]),
+    );
+    const r = await adopt(config(), org);
+    expect(r.out).toMatch(/skipped "Acme Wiki" \([^)]+\): [^\n]*group "Wiki-Users": 2 Okta groups have that name, and config finds groups by name/);
+  });
+
+  test("saved settings that are not Okta's shape stop adoption with the app named (exit 2), never an internal error", async () => {
+    for (const edit of [(a: Json) => (a.settings.signOn.attributeStatements = { email: 'user.email' }), (a: Json) => (a.settings.signOn.attributeStatements = [null]), (a: Json) => (a.settings = null)]) {
+      const r = await adopt(config(), orgWithApp(WIKI, edit), '--write');
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(new RegExp(`^okta-sso adopt: "Acme Wiki" \\(${WIKI}\\)[: ][^\\n]*(Okta's shape|as Okta returns it)`));
+      expect(r.err).not.toMatch(/Cannot read|is not a function|undefined/);
+    }
+  });
+});
+
+describe('adopting into a config that already has integrations and environments', () => {
+  const TWO_ENVS = `integrations:
+  # Aiven, declared before adoption; prod's values are adopted from the live app.
+  aiven:
+    preset: aiven
+    provisioning: { method: scim }
+environments:
+  dev:
+    okta: { orgName: acme-dev, baseUrl: okta.com }
+    integrations:
+      aiven:
+        aiven: { accountId: d1e2v3, methodId: amd1e2v3 }
+        provisioning: { token: "secret:vault/aiven-dev" }
+  prod:
+    okta: { orgName: acme, baseUrl: okta.com }
+    integrations:
+      aiven:
+        aiven: { accountId: a0b8e61f3c92, methodId: am0b8e61f3c93 }
+        groups: [Engineering, SRE]
+        provisioning: { token: "secret:vault/aiven-prod" }
+`;
+
+  test('an app whose SP account is an integration of config is adopted into it: only the live values are added to its entry, its token location kept', async () => {
+    const dir = config(TWO_ENVS);
+    const r = await adopt(dir, ORG, '--app', AIVEN, '--write');
+    expect(r.err).toBe('');
+    expect(r.out).toContain(`-> aiven (aiven, an integration the config already has)`);
+    const text = fs.readFileSync(path.join(dir, 'okta-sso.yaml'), 'utf8');
+    expect(text).toContain('# Aiven, declared before adoption');
+    expect(text).toContain('token: "secret:vault/aiven-prod"');
+    expect(text).toContain(`oktaAppId: ${AIVEN}`);
+    expect((await runCliCaptured(['validate', '--config', dir])).code).toBe(0);
+  });
+
+  test('an integration the environment does not enable yet is the one adopted into (a second environment of an existing integration)', async () => {
+    const dir = config(TWO_ENVS.replace(/  prod:\n[\s\S]*$/, '  prod:\n    okta: { orgName: acme, baseUrl: okta.com }\n    integrations: {}\n'));
+    const r = await adopt(dir, ORG, '--app', AIVEN, '--write');
+    expect(r.err).toBe('');
+    expect(r.out).toContain(`-> aiven (aiven, an integration the config already has)`);
+    expect((await runCliCaptured(['validate', '--config', dir])).code).toBe(0);
+  });
+
+  test('an app already adopted by another environment on the same Okta org is not adopted twice', async () => {
+    const dir = config(TWO_ENVS.replace('orgName: acme-dev', 'orgName: acme'));
+    const first = await adopt(dir, ORG, '--app', AIVEN, '--write');
+    expect(first.code).toBe(0);
+    const second = await runCliCaptured(['adopt', '--env', 'dev', '--config', dir, '--from', ORG, '--app', AIVEN]);
+    expect(second.out).toContain(`skipped "Aiven" (${AIVEN}): already adopted as aiven in prod, which uses the same Okta org: one app has one owner`);
+  });
+
+  test('two live apps that are the same integration of config: choose with --app, nothing written', async () => {
+    const org = copyOrg(ORG, (dir) => {
+      const wiki = JSON.parse(fs.readFileSync(path.join(dir, 'apps', `${WIKI}.json`), 'utf8'));
+      const copy = { ...wiki, id: '0oaWikiCopy000000001', label: 'Acme Wiki (new)' };
+      fs.writeFileSync(path.join(dir, 'apps', `${copy.id}.json`), JSON.stringify(copy));
+      fs.cpSync(path.join(dir, 'apps', WIKI), path.join(dir, 'apps', copy.id), { recursive: true });
+      editJson(dir, 'pages/apps-2.json', (apps: Json[]) => [...apps, copy]);
+    });
+    const dir = config(`integrations:
+  wiki: { preset: generic }
+environments:
+  prod:
+    okta: { orgName: acme, baseUrl: okta.com }
+    integrations:
+      wiki: { acsUrl: "https://wiki.acme.example/saml/acs", audience: "https://wiki.acme.example/saml/metadata" }
+`);
+    const before = texts(dir);
+    const r = await adopt(dir, org, '--write');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`2 live apps for integration wiki: "Acme Wiki" (${WIKI}), "Acme Wiki (new)" (0oaWikiCopy000000001); choose which to adopt with --app ID`);
+    expect(texts(dir)).toEqual(before);
+  });
+});
+
+describeWithTerraform('the first plan of apps adopted as they are', () => {
+  test('group assignments without a priority plan with no change', async () => {
+    const org = copyOrg(ORG, (dir) => editJson(dir, `apps/${WIKI}/groups.json`, (groups: Json[]) => groups.map(({ priority: _p, ...g }) => g)));
+    const dir = config();
+    expect((await adopt(dir, org, '--app', WIKI, '--write')).code).toBe(0);
+    const out = tempDir('okta-sso-adopt-out-');
+    expect((await runCliCaptured(['synth', '--config', dir, '--out', out])).code).toBe(0);
+    const result = await planStack(path.join(out, 'stacks', 'prod'), { apply: false, oktaOrg: org, expectNoChanges: true });
+    expect(result.status).toBe(0);
+    expect(planCounts(result)).toEqual({ import: 2, add: 0, change: 0, destroy: 0 });
+  }, 120_000);
+});
