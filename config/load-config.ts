@@ -85,6 +85,8 @@ export function readConfig(dir: string): LoadResult {
   }
 
   const envModels: EnvironmentModel[] = [];
+  // A live app adopted twice on one Okta org would have two owners (two states, or two resources in one).
+  const adoptedApps = new Map<string, string>();
   for (const name of [...environments.keys()].sort()) {
     const env = environments.get(name)!;
     const enabled = (env.value.integrations ?? {}) as Record<string, IntegrationSettings | null>;
@@ -117,6 +119,14 @@ export function readConfig(dir: string): LoadResult {
         report(where.file, where.at, describeProblem(p));
       }
       if (checked.model && checked.problems.length === 0) models.push(checked.model);
+    }
+    const org = `${env.value.okta?.orgName ?? ''}.${env.value.okta?.baseUrl ?? 'okta.com'}`;
+    for (const m of models) {
+      if (!m.adopt) continue;
+      const owner = adoptedApps.get(`${org}|${m.adopt.oktaAppId}`);
+      if (owner) {
+        report(env.file, [...env.at, 'integrations', m.key, 'adopt', 'oktaAppId'], `app ${m.adopt.oktaAppId} is also adopted by ${owner} on the same Okta org (${org}): two owners would fight over one live app; accepted: one environment and integration per live app`);
+      } else adoptedApps.set(`${org}|${m.adopt.oktaAppId}`, `${name}/${m.key}`);
     }
     // renamedFrom is written only in the shared entry: point there (the same clash in several environments is then reported once).
     for (const r of checkRenames(models)) {

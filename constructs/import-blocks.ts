@@ -37,6 +37,7 @@ export class ImportBlocks extends TerraformElement {
 
   private readonly entries = new Map<TerraformResource, Entry>();
   private readonly conflicts = new Map<string, string[]>();
+  private readonly owners = new Map<string, Entry>();
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -48,6 +49,16 @@ export class ImportBlocks extends TerraformElement {
   public adopt(resource: TerraformResource, id: string, by: string): void {
     const existing = this.entries.get(resource);
     if (!existing) {
+      // One live object in two resources of a type: two owners that would undo each other's changes.
+      const owner = `${resource.terraformResourceType}|${id}`;
+      const other = this.owners.get(owner);
+      if (other && other.by !== by) {
+        const say = (key: string, theirs: Entry) =>
+          this.conflicts.set(key, [...(this.conflicts.get(key) ?? []), `${JSON.stringify(id)} is adopted here and by ${theirs.by} (${addressOf(theirs.resource)}); accepted: one resource per live object`]);
+        say(by, other);
+        say(other.by, { resource, id, by });
+      }
+      this.owners.set(owner, { resource, id, by });
       this.entries.set(resource, { resource, id, by });
       return;
     }

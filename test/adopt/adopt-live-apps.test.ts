@@ -172,3 +172,19 @@ describeWithTerraform('the first plan of apps adopted as they are', () => {
     expect(planCounts(result)).toEqual({ import: 2, add: 0, change: 0, destroy: 0 });
   }, 120_000);
 });
+
+test('validate refuses one live app adopted twice on one Okta org, naming both places', async () => {
+  const dir = config(`integrations:
+  wiki: { preset: generic }
+  wiki_old: { preset: generic }
+environments:
+  prod:
+    okta: { orgName: acme, baseUrl: okta.com }
+    integrations:
+      wiki: { acsUrl: "https://wiki.acme.example/saml/acs", audience: "https://wiki.acme.example/saml/metadata", adopt: { oktaAppId: ${WIKI} } }
+      wiki_old: { acsUrl: "https://wiki.acme.example/saml/acs", audience: "https://wiki.acme.example/saml/metadata", adopt: { oktaAppId: ${WIKI} } }
+`);
+  const r = await runCliCaptured(['validate', '--config', dir]);
+  expect(r.code).toBe(1);
+  expect(r.err).toMatch(new RegExp(`okta-sso\\.yaml:9:\\d+: environments\\.prod\\.integrations\\.wiki_old\\.adopt\\.oktaAppId: app ${WIKI} is also adopted by prod/wiki on the same Okta org \\(acme\\.okta\\.com\\)`));
+});

@@ -99,3 +99,12 @@ describe('adopt: a construct that adopts the live app writes import blocks inste
     expect(json.resource.okta_app_saml.aiven.honor_force_authn).toBe(true);
   });
 });
+
+test('two integrations of a stack that adopt one live app both fail: one live object, one resource', () => {
+  const error = synthError((stack) => {
+    new GenericSamlSso(stack, 'wiki', { ...WIKI, adopt: { oktaAppId: APP_ID } });
+    new GenericSamlSso(stack, 'wiki_old', { ...WIKI, adopt: { oktaAppId: APP_ID } });
+  });
+  expect(errorLine(error, '[prod/wiki] adopt:')).toContain(`"${APP_ID}" is adopted here and by wiki_old (okta_app_saml.wiki_old); accepted: one resource per live object`);
+  expect(errorLine(error, '[prod/wiki_old] adopt:')).toContain(`"${APP_ID}" is adopted here and by wiki (okta_app_saml.wiki)`);
+});
