@@ -108,3 +108,21 @@ test('two integrations of a stack that adopt one live app both fail: one live ob
   expect(errorLine(error, '[prod/wiki] adopt:')).toContain(`"${APP_ID}" is adopted here and by wiki_old (okta_app_saml.wiki_old); accepted: one resource per live object`);
   expect(errorLine(error, '[prod/wiki_old] adopt:')).toContain(`"${APP_ID}" is adopted here and by wiki (okta_app_saml.wiki)`);
 });
+
+test('attribute sync: the profile mapping is imported by its ID and each existing custom attribute as app_id/attribute', () => {
+  const { json, error } = synthStack(
+    (stack) =>
+      new GenericSamlSso(stack, 'hr', {
+        acsUrl: 'https://hr.acme.example/saml/acs',
+        audience: 'https://hr.acme.example/saml/metadata',
+        groups: ['HR'],
+        provisioning: { method: 'scim', connected: true },
+        attributeSync: [{ attribute: 'title', from: 'user.title' }, { attribute: 'costCenter', from: 'user.costCenter', custom: { title: 'Cost center' } }],
+        adopt: { oktaAppId: APP_ID, profileMappingId: 'prm1a2b3c4d5e6f7g8h9', userSchemaProperties: ['costCenter'] },
+      }),
+  );
+  expect(error).toBeUndefined();
+  const imports = json.import.map((i: { to: string; id: string }) => `${i.to} <- ${i.id}`);
+  expect(imports).toContain('okta_profile_mapping.hr <- prm1a2b3c4d5e6f7g8h9');
+  expect(imports.filter((i: string) => i.startsWith('okta_app_user_schema_property.'))).toEqual([`okta_app_user_schema_property.hr_costcenter <- ${APP_ID}/costCenter`]);
+});
