@@ -1,3 +1,5 @@
+import { cutText } from '../model/cut-text';
+
 /**
  * Reading Okta's Management API for adoption: one interface, two sources (the
  * live org over HTTPS, or the same responses saved as files). Read-only by
@@ -75,5 +77,5 @@ export function describeStatus(r: ApiResponse): string {
 
 /** A string cut to a readable length for messages. */
 export function cut(text: string, max = 120): string {
-  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+  return cutText(text, max);
 }

@@ -9,7 +9,7 @@ import { PRESETS } from '../model/presets';
 import { INTEGRATION_KEY } from '../model/resolve-integration';
 import { RULE_CATALOG } from '../model/rule-catalog';
 import { IntegrationModel } from '../model/types';
-import { validateSso } from '../model/validate-sso';
+import { SsoValidation, validateSso } from '../model/validate-sso';
 import { evaluateIntegration } from '../rules/evaluate-integration';
 import { DECLARED_RULES, declaredSubject } from '../rules/model-subjects';
 import { LiveSettings, liveSettings } from './live-settings';
@@ -53,7 +53,6 @@ export interface AdoptPlan {
   /** Apps left out, with the reason (not SAML 2.0, already adopted, settings config cannot express). */
   readonly skipped: readonly SkippedApp[];
 }
-
 
 interface ExistingConfig {
   readonly sharedFile: string;
@@ -120,10 +119,9 @@ function propose(live: LiveApp, ls: LiveSettings, match: string | undefined, exi
   const desired: Json = { ...ls.settings, adopt: adoptObject(live, ls) };
   let key: string;
   let shared: Json | undefined;
-  let base: Json;
+  // A matching integration is of the app's SP (matchingIntegration looks at no other).
   if (match !== undefined) {
     key = match;
-    base = mergeSettings<Json>(existing.integrations.get(match), existing.envEntries.get(match) ?? undefined);
   } else {
     key = keyOption ?? proposedKey(ls, live.app);
     if (!INTEGRATION_KEY.test(key)) throw new AdoptError(`${keyOption !== undefined ? '--key' : 'the key proposed for'} ${JSON.stringify(cut(key))} is not an integration key; accepted: lowercase letters, digits and _, starting with a letter (choose one with --app ID --key NAME)`);
@@ -138,10 +136,7 @@ function propose(live: LiveApp, ls: LiveSettings, match: string | undefined, exi
     }
     taken.add(key);
     shared = pick(desired, SHARED_FIELDS);
-    base = { preset: ls.preset };
   }
-  const preset = String(base.preset ?? ls.preset);
-  if (preset !== ls.preset) throw new AdoptError(`${describe(live.app)} looks like a ${PRESETS[ls.preset].displayName} app, but integration ${key} is ${preset}`);
 
   // The truth: every live value written out. What is written is only what differs from it, as little as keeps it.
   const target = resolved(key, desired);
@@ -162,7 +157,7 @@ function propose(live: LiveApp, ls: LiveSettings, match: string | undefined, exi
     throw new AdoptError(`cannot adopt ${describe(live.app)} into ${key}: the config of ${key} sets what the live app does not have (${fields.join(', ')}), and adopt only adds values; change those in the config or adopt under another key with --app ${live.app.id} --key NAME`);
   }
 
-  const findings = ruleFindings(key, mergeSettings<Json>(sharedNow, existingEnv, delta));
+  const findings = ruleFindings(written.validation!);
   if (findings.blocking.length) throw new AdoptError(`cannot adopt ${describe(live.app)} as ${key}: ${findings.blocking.join('; ')}`);
   if (findings.suppressible.length) {
     delta.suppressions = [
@@ -220,16 +215,16 @@ function proposedKey(ls: LiveSettings, app: OktaApp): string {
   return /^[a-z]/.test(slug) ? slug : `app_${slug}`.slice(0, 48);
 }
 
-function resolved(key: string, settings: Json): { model?: IntegrationModel; problems: string[] } {
+function resolved(key: string, settings: Json): { model?: IntegrationModel; validation?: SsoValidation; problems: string[] } {
   const { preset, props } = propsFromSettings(settings as IntegrationSettings, undefined);
-  let v: ReturnType<typeof validateSso>;
+  let v: SsoValidation;
   try {
     v = validateSso(preset, key, props);
   } catch {
     // Only a candidate of minimize() lacks a field the schema requires (live settings are checked for Okta's shape first).
     return { problems: ['a required field'] };
   }
-  return { model: v.model, problems: v.problems.filter((p) => !RULE_CATALOG[p.rule].suppressible).map((p) => `${p.field}: ${p.message}`) };
+  return { model: v.model, validation: v, problems: v.problems.filter((p) => !RULE_CATALOG[p.rule].suppressible).map((p) => `${p.field}: ${p.message}`) };
 }
 
 /** What Terraform sees of an integration: where the SCIM token lives is the runbook's, not Okta's. */
@@ -251,9 +246,7 @@ function differingFields(a: IntegrationModel, b: IntegrationModel): string[] {
 }
 
 /** The rules the adopted settings break: policy rules (suppressed with a reason) and input that cannot work (adoption stops). */
-function ruleFindings(key: string, settings: Json): { suppressible: AdoptionFinding[]; blocking: string[] } {
-  const { preset, props } = propsFromSettings(settings as IntegrationSettings, undefined);
-  const validation = validateSso(preset, key, props);
+function ruleFindings(validation: SsoValidation): { suppressible: AdoptionFinding[]; blocking: string[] } {
   const evaluation = evaluateIntegration(validation.model && declaredSubject(validation.model), validation, DECLARED_RULES);
   const suppressible: AdoptionFinding[] = [];
   const blocking: string[] = [];

@@ -53,24 +53,15 @@ export async function readLiveApps(reader: OktaReader, appIds: readonly string[]
     : (await getAll(reader, '/api/v1/apps?limit=200', 'listing the org\'s apps')).map((a, i) => appOf(a, `app ${i + 1} of the list`, reader));
   const apps: LiveApp[] = [];
   const skipped: SkippedApp[] = [];
-  const groupNames = new Map<string, Promise<string>>();
-  const namesakes = new Map<string, Promise<number>>();
+  // Each group is read once, however many apps it is assigned to.
+  const nameOf = cached((groupId) => groupName(reader, groupId));
   // The okta_group data source searches by name prefix and takes the exact match: two groups of one name are a guess.
-  const sameNamed = (name: string) => {
-    let count = namesakes.get(name);
-    if (!count) namesakes.set(name, (count = groupsNamed(reader, name)));
-    return count;
-  };
+  const sameNamed = cached((name) => groupsNamed(reader, name));
   for (const app of listed) {
     if (app.signOnMode !== 'SAML_2_0') {
       skipped.push({ id: app.id, label: app.label, reason: `sign-on mode ${app.signOnMode}: adopt handles SAML 2.0 apps` });
       continue;
     }
-    const nameOf = (groupId: string) => {
-      let name = groupNames.get(groupId);
-      if (!name) groupNames.set(groupId, (name = groupName(reader, groupId)));
-      return name;
-    };
     const assigned = await getAll(reader, `/api/v1/apps/${app.id}/groups?limit=200`, `reading the group assignments of ${describe(app)}`);
     const assignments: LiveAssignment[] = [];
     for (const a of assigned) {
@@ -93,6 +84,16 @@ export async function readLiveApps(reader: OktaReader, appIds: readonly string[]
     apps.push({ app, assignments, pushMappings });
   }
   return { apps, skipped };
+}
+
+/** `load`, called once per key. */
+function cached<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
+  const done = new Map<string, Promise<T>>();
+  return (key) => {
+    let value = done.get(key);
+    if (!value) done.set(key, (value = load(key)));
+    return value;
+  };
 }
 
 async function getApp(reader: OktaReader, id: string) {

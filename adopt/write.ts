@@ -4,7 +4,7 @@ import * as path from 'path';
 import { Document, Pair, Scalar, YAMLMap, isMap, parseDocument } from 'yaml';
 import { listConfigFiles, loadConfigFiles } from '../config/load-files';
 import { isPlainObject } from '../model/prop-strings';
-import { keepLineFormatting } from '../promote/write';
+import { keepLineFormatting } from '../config/yaml-format';
 import { AdoptError } from './okta-api';
 import { AdoptPlan } from './plan';
 import { describe } from './read-org';
@@ -43,20 +43,17 @@ export function adoptionTexts(plan: AdoptPlan): Map<string, string> {
       const doc = docOf(plan.sharedFile);
       const at = ['integrations'];
       blockMap(doc, at);
-      const key = new Scalar(item.key);
-      key.commentBefore = origin;
-      (doc.getIn(at, true) as YAMLMap).items.push(new Pair(key, doc.createNode(item.shared)));
+      addEntry(doc, doc.getIn(at, true) as YAMLMap, item.key, item.shared, origin);
     }
     const doc = docOf(plan.envFile);
     const entries = ['environments', plan.env, 'integrations'];
     blockMap(doc, entries);
     const base = [...entries, item.key];
     if (!isMap(doc.getIn(base, true))) {
-      const key = new Scalar(item.key);
-      key.commentBefore = origin;
+      // An entry enabled without values (`key:` or `key: null`) is replaced by the adopted one.
       const map = doc.getIn(entries, true) as YAMLMap;
       map.items = map.items.filter((p) => String((p.key as Scalar)?.value ?? p.key) !== item.key);
-      map.items.push(new Pair(key, doc.createNode(item.envChanges)));
+      addEntry(doc, map, item.key, item.envChanges, origin);
       continue;
     }
     for (const [at, value] of leaves(item.envChanges)) doc.setIn([...base, ...at], doc.createNode(value));
@@ -66,6 +63,13 @@ export function adoptionTexts(plan: AdoptPlan): Map<string, string> {
     texts.set(file, file.endsWith('.json') ? `${JSON.stringify(doc.toJS(), null, 2)}\n` : keepLineFormatting(original, doc.toString({ lineWidth: 0 })));
   }
   return texts;
+}
+
+/** `key: value` at the end of `map`, with a comment above it saying where it came from. */
+function addEntry(doc: Document, map: YAMLMap, key: string, value: unknown, comment: string): void {
+  const scalar = new Scalar(key);
+  scalar.commentBefore = comment;
+  map.items.push(new Pair(scalar, doc.createNode(value)));
 }
 
 /** The map at `at`, made a block map: entries added to `integrations: {}` are written one per line, not squeezed into braces. */

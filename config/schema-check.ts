@@ -4,6 +4,7 @@ import { createHash } from 'crypto';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import { secretKind } from '../model/secret-literals';
 import { closest } from '../model/suggest';
+import { cutText } from '../model/cut-text';
 
 /** Path of the config JSON Schema shipped with the package. */
 export const CONFIG_SCHEMA_PATH = path.join(__dirname, '..', 'schema', 'okta-sso.schema.json');
@@ -84,8 +85,7 @@ function show(value: unknown, fieldName: string | number | undefined): string {
   // Maps and lists are never printed: they may hold secrets, and their type says enough.
   if (value === null || typeof value === 'object') return `(${typeName(value)})`;
   if (typeof value === 'string' && secretKind(fieldName, value)) return '(a value that looks like a secret, not shown)';
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  return cutText(JSON.stringify(value) ?? String(value), 80);
 }
 
 /** Known field names of the (sub)schema, following $ref. */

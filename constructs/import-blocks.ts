@@ -47,27 +47,32 @@ export class ImportBlocks extends TerraformElement {
 
   /** Adopts the live object `id` into `resource`, on behalf of integration `by`. */
   public adopt(resource: TerraformResource, id: string, by: string): void {
+    const entry: Entry = { resource, id, by };
     const existing = this.entries.get(resource);
-    if (!existing) {
-      // One live object in two resources of a type: two owners that would undo each other's changes.
-      const owner = `${resource.terraformResourceType}|${id}`;
-      const other = this.owners.get(owner);
-      if (other && other.by !== by) {
-        const say = (key: string, theirs: Entry) =>
-          this.conflicts.set(key, [...(this.conflicts.get(key) ?? []), `${JSON.stringify(id)} is adopted here and by ${theirs.by} (${addressOf(theirs.resource)}); accepted: one resource per live object`]);
-        say(by, other);
-        say(other.by, { resource, id, by });
-      }
-      this.owners.set(owner, { resource, id, by });
-      this.entries.set(resource, { resource, id, by });
+    if (existing) {
+      if (existing.id === id) return;
+      const address = addressOf(resource);
+      this.conflict(by, `${address} is adopted as ${JSON.stringify(id)} here and as ${JSON.stringify(existing.id)} by ${existing.by}; accepted: one live object per resource`);
+      this.conflict(existing.by, `${address} is adopted as ${JSON.stringify(existing.id)} here and as ${JSON.stringify(id)} by ${by}; accepted: one live object per resource`);
       return;
     }
-    if (existing.id === id) return;
-    const address = addressOf(resource);
-    const say = (key: string, mine: string, theirs: string, other: string) =>
-      this.conflicts.set(key, [...(this.conflicts.get(key) ?? []), `${address} is adopted as ${JSON.stringify(mine)} here and as ${JSON.stringify(theirs)} by ${other}; accepted: one live object per resource`]);
-    say(by, id, existing.id, existing.by);
-    say(existing.by, existing.id, id, by);
+    // One live object in two resources of a type: two owners that would undo each other's changes.
+    const owner = `${resource.terraformResourceType}|${id}`;
+    const other = this.owners.get(owner);
+    if (other && other.by !== by) {
+      for (const [mine, theirs] of [
+        [entry, other],
+        [other, entry],
+      ]) {
+        this.conflict(mine.by, `${JSON.stringify(id)} is adopted here and by ${theirs.by} (${addressOf(theirs.resource)}); accepted: one resource per live object`);
+      }
+    }
+    this.owners.set(owner, entry);
+    this.entries.set(resource, entry);
+  }
+
+  private conflict(key: string, message: string): void {
+    this.conflicts.set(key, [...(this.conflicts.get(key) ?? []), message]);
   }
 
   /** What integration `key` disagrees on with another about an adopted object. */

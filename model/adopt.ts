@@ -1,3 +1,4 @@
+import { cutText } from './cut-text';
 import { FieldProblem, problem } from './problem';
 import { RuleId } from './rule-catalog';
 import { AdoptProps } from './sso-props';
@@ -143,6 +144,5 @@ function entries(
 
 /** A value as a message shows it, cut to a readable length. */
 function shown(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  return cutText(JSON.stringify(value) ?? String(value), 80);
 }

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import { Document, Pair, Scalar, YAMLMap, isMap, parseDocument } from 'yaml';
+import { keepLineFormatting } from '../config/yaml-format';
 import { PromotePlan } from './plan';
 
 function split(path: string): string[] {
@@ -14,25 +15,6 @@ function prune(doc: Document, base: string[], path: string[]): void {
     if (isMap(node) && node.items.length === 0) doc.deleteIn(at);
     else return;
   }
-}
-
-/** A line without the padding inside flow brackets, which `yaml` re-emits its own way. */
-function bare(line: string): string {
-  return line.replace(/([[{])\s+/g, '$1').replace(/\s+([\]}])/g, '$1');
-}
-
-/**
- * `yaml` re-emits flow collections with one padding style for all of them
- * (`[ a, b ]`); put back the user's own spelling of every line that differs
- * from an original line only in that padding.
- */
-export function keepLineFormatting(original: string, emitted: string): string {
-  const originals = new Map<string, string>();
-  for (const line of original.split('\n')) originals.set(bare(line), line);
-  return emitted
-    .split('\n')
-    .map((line) => originals.get(bare(line)) ?? line)
-    .join('\n');
 }
 
 /**
