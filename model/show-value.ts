@@ -1,0 +1,15 @@
+import { cutText } from './cut-text';
+import { redactSecrets } from './secret-literals';
+
+/** The longest a value quoted in a message may be: past it, a message stops being readable. */
+export const MAX_SHOWN_VALUE = 80;
+
+/**
+ * A user-given value as a message quotes it: JSON-quoted, with anything that
+ * looks like a secret replaced (a token inside a URL is still a token), and cut
+ * to a readable length. Every message that quotes config text goes through here.
+ */
+export function showValue(value: unknown, max: number = MAX_SHOWN_VALUE): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return cutText(redactSecrets(text, []), max);
+}
