@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
 import { idpRecordOutputName } from '../model/idp-record';
+import { parseJsonText } from '../model/json-text';
 
 /** Path of the IdP-record output schema shipped with the package. */
 export const IDP_RECORD_SCHEMA_PATH = path.join(__dirname, '..', 'schema', 'idp-record.schema.json');
@@ -61,12 +62,10 @@ function emptyFields(value: unknown): string[] {
  * where the text came from in messages. Throws with every problem found.
  */
 export function readIdpRecords(text: string, source: string, integration?: string): IdpRecordValue[] {
-  let outputs: unknown;
-  try {
-    outputs = JSON.parse(text);
-  } catch (err) {
-    throw new Error(`${source} is not JSON (${(err as Error).message}); accepted: the output of \`terraform output -json\``);
-  }
+  const parsed = parseJsonText(text);
+  // Never quote the text: `terraform output -raw` of a sensitive output is the secret itself.
+  if (!parsed.ok) throw new Error(`${source} ${parsed.problem}; accepted: the output of \`terraform output -json\``);
+  const outputs = parsed.value;
   if (outputs === null || typeof outputs !== 'object' || Array.isArray(outputs)) {
     throw new Error(`${source} is not the output of \`terraform output -json\` (expected an object of outputs by name)`);
   }

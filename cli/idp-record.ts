@@ -88,8 +88,9 @@ function outputsText(opts: Options, sources: IdpRecordSources): { text: string; 
   if (opts.outputs !== undefined) {
     try {
       return { text: fs.readFileSync(opts.outputs, 'utf8'), source: opts.outputs };
-    } catch {
-      throw new Error(`outputs file ${opts.outputs} not found; accepted: a file saved with \`terraform output -json > FILE\``);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new Error(`outputs file ${opts.outputs} ${code === 'ENOENT' ? 'not found' : `cannot be read (${code ?? 'error'})`}; accepted: a file saved with \`terraform output -json > FILE\``);
     }
   }
   const piped = sources.readStdin();

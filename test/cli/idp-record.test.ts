@@ -98,7 +98,8 @@ describe('okta-sso idp-record', () => {
     test.each([
       ['an unknown integration', ['-i', 'nope'], OUTPUTS, 'has no output idp_record_nope; integrations with an IdP record: aiven, atlan, omni, snowflake'],
       ['a missing file', [], '/nonexistent/outputs.json', 'outputs file /nonexistent/outputs.json not found'],
-      ['a file that is not JSON', [], 'not-json', 'is not JSON'],
+      ['a file that is not JSON', [], 'not-json', 'not-json.json is not valid JSON (line 1, column 1); accepted: the output of `terraform output -json`'],
+      ['a directory', [], '/', 'outputs file / cannot be read (EISDIR)'],
       ['outputs without IdP records', [], 'no-records', 'has no idp_record_* output; apply the environment'],
       ['a record of the wrong shape', ['-i', 'omni'], 'bad-shape', 'output idp_record_omni does not match schema/idp-record.schema.json: /fields/0/format must be equal to one of the allowed values'],
       ['an unknown field', ['-i', 'omni', '--field', 'certificate'], OUTPUTS, 'Omni has no field "certificate"; fields: signOnUrl, issuer, signingCertificate'],
@@ -116,6 +117,18 @@ describe('okta-sso idp-record', () => {
       expect(r.code).toBe(1);
       expect(r.out).toBe('');
       expect(r.err).toContain(message);
+    });
+
+    test('a file saved with `terraform output -raw` of a sensitive output: the position only, never the content', async () => {
+      // JSON.parse on Node 20 says `Unexpected token 's', "sk_live_51N..." is not valid JSON`.
+      const secret = 'sk_live_51NqLkAbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
+      const r = await cli(['idp-record', '--env', 'dev', '--outputs', write('raw.txt', `${secret}\n`)]);
+      expect(r.code).toBe(1);
+      expect(r.err).toBe(`okta-sso idp-record: ${path.join(tmp, 'raw.txt')} is not valid JSON (line 1, column 1); accepted: the output of \`terraform output -json\`\n`);
+      const piped = await withSources(['--env', 'dev'], { readStdin: () => `{"idp_record_omni": {"value": ${secret}}}`, terraformOutput: () => '' });
+      expect(piped.err).toBe('okta-sso idp-record: standard input is not valid JSON (line 1, column 31); accepted: the output of `terraform output -json`\n');
+      const empty = await withSources(['--env', 'dev'], { readStdin: () => '', terraformOutput: () => '' });
+      expect(empty.err).toBe('okta-sso idp-record: standard input is empty; accepted: the output of `terraform output -json`\n');
     });
 
     test('--env is required (usage error)', async () => {
