@@ -135,7 +135,10 @@ function reviewEnvironmentWide(base: StackIndex, head: StackIndex): EnvironmentR
       settings.push({ resource: `var.${name}`, setting: `variable ${name} changed`, attribute: '', before: variableWords(b), after: variableWords(h) });
     }
   }
-  for (const at of secretPaths(head.provider, 'provider.okta')) findings.push(finding('secret-exposed', `a secret-looking value in ${at} (value not shown)`));
+  // A literal password or key in any provider block (snowflake's, not only okta's) is in the repository and in every plan.
+  for (const name of Object.keys(head.providers).sort()) {
+    for (const at of secretPaths(head.providers[name], `provider.${name}`)) findings.push(finding('secret-exposed', `a secret-looking value in ${at} (value not shown)`));
+  }
 
   const shared = diffBlocks(base.shared, head.shared, { base, head }, { permanentUsernames: false }, head.moved);
   for (const f of shared.findings) {

@@ -29,6 +29,8 @@ export interface StackIndex {
   /** Blocks of no integration: Okta groups, group lookups, anything unrecognised. */
   readonly shared: Map<string, TfBlock>;
   readonly provider: unknown;
+  /** Every provider block by name (okta, snowflake...), each one configuration or a list of them. */
+  readonly providers: Readonly<Record<string, unknown>>;
   readonly backend: unknown;
   readonly variables: Readonly<Record<string, any>>;
   readonly outputs: Map<string, unknown>;
@@ -157,6 +159,7 @@ export function indexStack(files: StackFiles): StackIndex {
     integrations,
     shared,
     provider: tf.provider?.okta,
+    providers: isObject(tf.provider) ? tf.provider : {},
     backend: { backend: terraform.backend, cloud: terraform.cloud },
     variables: isObject(tf.variable) ? tf.variable : {},
     outputs,

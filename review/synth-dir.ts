@@ -1,5 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { parseJsonText } from '../model/json-text';
+import { runbookShapeProblems, tfJsonShapeProblems } from './synth-shape';
+
+export { isObject } from './synth-shape';
 
 /** Bad review input: missing or non-synth directories, malformed JSON, mismatched stacks. */
 export class ReviewInputError extends Error {
@@ -36,50 +40,50 @@ export function readSynthDir(dir: string, side: string): { stacks: Map<string, S
   if (!fs.existsSync(dir)) return { stacks, problems: [`${side} directory ${dir} not found; ${NOT_SYNTH}`] };
   if (!fs.statSync(dir).isDirectory()) return { stacks, problems: [`${side} ${dir} is not a directory; ${NOT_SYNTH}`] };
   const stacksDir = path.join(dir, 'stacks');
-  const names = fs.existsSync(stacksDir) && fs.statSync(stacksDir).isDirectory()
-    ? fs.readdirSync(stacksDir).filter((n) => fs.existsSync(path.join(stacksDir, n, 'cdk.tf.json'))).sort()
-    : [];
+  let names: string[];
+  try {
+    names = fs.existsSync(stacksDir) && fs.statSync(stacksDir).isDirectory() ? fs.readdirSync(stacksDir).filter((n) => fs.existsSync(path.join(stacksDir, n, 'cdk.tf.json'))).sort() : [];
+  } catch (err) {
+    return { stacks, problems: [`${side} ${display(stacksDir)} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}); ${NOT_SYNTH}`] };
+  }
   if (names.length === 0) return { stacks, problems: [`${side} ${dir} is not a synth output directory: no stacks/<environment>/cdk.tf.json in it; ${NOT_SYNTH}`] };
   for (const name of names) {
     const tfFile = path.join(stacksDir, name, 'cdk.tf.json');
-    const tf = readJson(tfFile, problems);
-    if (tf === undefined) continue;
-    if (!isObject(tf)) {
-      problems.push(`${display(tfFile)}: not a Terraform JSON configuration (the top level is not an object)`);
-      continue;
-    }
-    let steps: RunbookStep[] | undefined;
+    const tf = readShaped(tfFile, tfJsonShapeProblems, problems);
     const runbookFile = path.join(stacksDir, name, 'runbook.json');
-    if (fs.existsSync(runbookFile)) {
-      const runbook = readJson(runbookFile, problems);
-      if (runbook !== undefined) {
-        if (!isObject(runbook) || !Array.isArray(runbook.steps) || !runbook.steps.every((s: unknown) => isObject(s) && typeof (s as any).id === 'string')) {
-          problems.push(`${display(runbookFile)}: not a runbook: accepted: {"environment": ..., "steps": [{"id": "...", ...}]}`);
-        } else {
-          steps = runbook.steps as RunbookStep[];
-        }
-      }
-    }
-    stacks.set(name, { name, tf, steps });
+    const runbook = fs.existsSync(runbookFile) ? readShaped(runbookFile, runbookShapeProblems, problems) : undefined;
+    if (tf !== undefined) stacks.set(name, { name, tf, steps: runbook?.steps });
   }
   return { stacks, problems };
 }
 
+/** A file's JSON when it parses and has the shape `shapeProblems` checks, else undefined with the problems recorded. */
+function readShaped(file: string, shapeProblems: (value: unknown) => string[], problems: string[]): any {
+  const value = readJson(file, problems);
+  const wrong = value === undefined ? [] : shapeProblems(value);
+  problems.push(...wrong.map((p) => `${display(file)}: ${p}`));
+  return wrong.length === 0 ? value : undefined;
+}
+
 function readJson(file: string, problems: string[]): any {
+  let text: string;
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
+    // A FIFO or a device would block the read forever.
+    if (!fs.statSync(file).isFile()) {
+      problems.push(`${display(file)}: not a regular file; ${NOT_SYNTH}`);
+      return undefined;
+    }
+    text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    // Node quotes part of the text in some messages; the file may hold a secret, so keep only the position.
-    const message = (err as Error).message.split('\n')[0].replace(/,? ?"[^]*" is not valid JSON/, ' (not valid JSON)');
-    problems.push(`${display(file)}: malformed JSON: ${message}`);
+    problems.push(`${display(file)}: cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}); ${NOT_SYNTH}`);
     return undefined;
   }
+  const parsed = parseJsonText(text);
+  // The file may hold a secret: the problem gives only the position.
+  if (!parsed.ok) problems.push(`${display(file)}: malformed JSON: ${parsed.problem}`);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 function display(file: string): string {
   return file.split(path.sep).join('/');
-}
-
-export function isObject(v: unknown): v is Record<string, any> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
