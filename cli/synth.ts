@@ -25,11 +25,17 @@ export function registerSynth(program: Command, io: CliIo): void {
       // that depth cost ~0.4 s of CPU and ~40 MB of peak RSS.
       const { synthToDisk } = await import('../synth/synth');
       const { PolicyErrors } = await import('../rules/policy-checks');
+      const { OutputDirError } = await import('../synth/output-dir');
       let stacks: string[];
       const warnings: string[] = [];
       try {
         stacks = synthToDisk(model, { outdir: opts.out, configDir: dir, onWarning: (w) => warnings.push(w) });
       } catch (err) {
+        if (err instanceof OutputDirError) {
+          io.err(`okta-sso synth: ${err.message}\n`);
+          io.exit(1);
+          return;
+        }
         if (!(err instanceof PolicyErrors) || !locate) throw err;
         // Every environment's policy errors, each at the integration's config, as validate reports them.
         const found = sortProblems(

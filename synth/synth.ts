@@ -6,6 +6,7 @@ import { SsoEnvironment } from '../constructs/sso-environment';
 import { OrgModel } from '../model/types';
 import { PolicyError, PolicyErrors, PolicyFailure } from '../rules/policy-checks';
 import { OktaEnvironmentStack } from '../stacks/okta-environment-stack';
+import { OutputDirError, OutputSwap, outdirRefusal } from './output-dir';
 
 export interface SynthOptions {
   /** Output directory, e.g. `cdktf.out`. */
@@ -20,6 +21,11 @@ export interface SynthOptions {
    * @default - warnings are only recorded in cdk.tf.json
    */
   readonly onWarning?: (line: string) => void;
+  /**
+   * How long to wait for another synth writing the same output directory.
+   * @default DEFAULT_LOCK_WAIT_MS (2 minutes)
+   */
+  readonly lockWaitMs?: number;
 }
 
 /**
@@ -73,13 +79,17 @@ export function checkApp(app: App, rulesOn: RulesSubject = 'synthesized'): AppCh
   return { failures, warnings };
 }
 
-/** Why synth must not replace `outdir`, or undefined when it is safe to. */
+/** Why synth must not replace `outdir`, or undefined when it is safe to. Reads only. */
 export function unsafeOutdirReason(outdir: string, configDir: string, model: OrgModel): string | undefined {
-  const out = path.resolve(outdir);
-  const inside = (child: string) => {
-    const rel = path.relative(out, path.resolve(child));
-    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-  };
+  // Compared as given and with links followed: `<out>` is a link to the directory that holds the output.
+  const outs = [path.resolve(outdir), realpathOrSelf(outdir)];
+  const inside = (child: string) =>
+    [path.resolve(child), realpathOrSelf(child)].some((c) =>
+      outs.some((out) => {
+        const rel = path.relative(out, c);
+        return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+      }),
+    );
   if (inside(process.cwd())) return `--out ${outdir} contains the current directory; synth replaces the whole output directory`;
   if (inside(configDir)) return `--out ${outdir} contains the config directory ${configDir}`;
   for (const env of model.environments) {
@@ -87,38 +97,42 @@ export function unsafeOutdirReason(outdir: string, configDir: string, model: Org
       return `--out ${outdir} would contain the local state file of environment ${JSON.stringify(env.name)} (${env.backend.path}); state must live outside the synth output`;
     }
   }
-  if (fs.existsSync(out)) {
-    if (!fs.statSync(out).isDirectory()) return `--out ${outdir} exists and is not a directory`;
-    const entries = fs.readdirSync(out);
-    if (entries.length > 0 && !entries.includes('manifest.json')) {
-      return `--out ${outdir} exists and is not a synth output directory (no manifest.json); choose an empty or new directory`;
-    }
+  return outdirRefusal(outdir);
+}
+
+function realpathOrSelf(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
   }
-  return undefined;
 }
 
 /**
- * Synthesizes into a fresh sibling directory and swaps it into place only when
- * synth succeeded, so a failure never leaves a partial `outdir` behind.
+ * Builds and checks every stack in memory, then writes them into a fresh
+ * directory and swaps it in atomically (synth/output-dir.ts): a failure, or a
+ * kill at any instant, leaves the previous output whole, and a failed check
+ * writes nothing at all, not even the parents of `outdir`.
  * Returns the synthesized stack files, relative to `outdir`.
  */
 export function synthToDisk(model: OrgModel, options: SynthOptions): string[] {
   const unsafe = unsafeOutdirReason(options.outdir, options.configDir, model);
-  if (unsafe) throw new Error(`${unsafe}; nothing written`);
+  if (unsafe) throw new OutputDirError(`${unsafe}; nothing written`);
   const outdir = path.resolve(options.outdir);
-  const staging = `${outdir}.tmp-${process.pid}`;
-  fs.rmSync(staging, { recursive: true, force: true });
-  fs.mkdirSync(path.dirname(outdir), { recursive: true });
-  let warnings: readonly string[];
+  const swap = new OutputSwap(outdir);
+  swap.prepare();
+  let app: App;
+  let checked: AppCheck;
   try {
-    warnings = synthConfigApp(buildApp(model, staging, options.configDir, outdir));
-    fs.rmSync(outdir, { recursive: true, force: true });
-    fs.renameSync(staging, outdir);
+    app = buildApp(model, swap.dir, options.configDir, outdir);
+    checked = checkApp(app, 'declared');
+    if (checked.failures.length) throw policyErrorsOf(checked.failures);
   } catch (err) {
-    fs.rmSync(staging, { recursive: true, force: true });
+    swap.abandon();
     throw err;
   }
-  warnings.forEach((w) => options.onWarning?.(w));
+  swap.replace(() => app.synth(), { lockWaitMs: options.lockWaitMs });
+  checked.warnings.forEach((w) => options.onWarning?.(w));
   return model.environments.map((e) => `stacks/${e.name}/cdk.tf.json`);
 }
 

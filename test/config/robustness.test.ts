@@ -3,7 +3,7 @@ import * as path from 'path';
 import { readConfig } from '../../config/load-config';
 import { formatProblem } from '../../config/problems';
 import { synthToDisk } from '../../synth/synth';
-import { MINIMAL_ENV, MINIMAL_INTEGRATIONS, listFiles, tempDir, writeConfigDir } from '../helpers';
+import { MINIMAL_ENV, MINIMAL_INTEGRATIONS, tempDir, writeConfigDir } from '../helpers';
 
 function problemsIn(dir: string): string[] {
   return readConfig(dir).problems.map((p) => formatProblem(p).split(dir + '/').join(''));
@@ -120,7 +120,7 @@ describe('odd files never crash the loader', () => {
     const { model } = readConfig(dir);
     synthToDisk(model!, { outdir: path.join(dir, 'cdktf.out'), configDir: dir });
     synthToDisk(model!, { outdir: path.join(dir, 'build'), configDir: dir });
-    expect(listFiles(dir).filter((f) => f.startsWith('build/'))).toContain('build/manifest.json');
+    expect(fs.existsSync(path.join(dir, 'build', 'manifest.json'))).toBe(true);
     expect(readConfig(dir).problems).toEqual([]);
   });
 });

@@ -1,0 +1,336 @@
+/**
+ * The synth output directory, replaced whole and atomically.
+ *
+ * `<out>` is a symbolic link to a sibling `.<out>.synth-<id>` directory. A synth
+ * writes a new sibling, then renames a new link over `<out>`: rename(2) replaces
+ * a link in one step, so whoever reads `<out>`, at any instant, even if synth is
+ * killed, sees the complete old output or the complete new one. Siblings keep
+ * the depth of `<out>`, so relative paths in cdk.tf.json (local state) resolve
+ * the same through the link. Leftovers of an interrupted synth are removed by
+ * the next one, under a lock that also makes concurrent synths wait their turn.
+ */
+import { randomBytes } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+/** Written into every output: only a directory holding it (or an output of an earlier version) is ever replaced. */
+export const OUTPUT_MARKER = '.okta-sso-output';
+const MARKER_TEXT = 'Written by okta-sso synth. The next synth replaces this whole directory.\n';
+/** Keeps a checkout's `git status` clean of the versioned output directories, whatever the user's .gitignore says. */
+const GITIGNORE_TEXT = '# okta-sso synth output: build output, never committed\n*\n';
+
+/** How long a synth waits for another one writing the same output. */
+export const DEFAULT_LOCK_WAIT_MS = 120_000;
+
+export class OutputDirError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutputDirError';
+  }
+}
+
+/** The paths around one output directory. */
+class OutputPaths {
+  readonly out: string;
+  readonly parent: string;
+  readonly base: string;
+
+  constructor(outdir: string) {
+    this.out = path.resolve(outdir);
+    this.parent = path.dirname(this.out);
+    this.base = path.basename(this.out);
+  }
+
+  get lock(): string {
+    return path.join(this.parent, `.${this.base}.lock`);
+  }
+
+  /** Name (in `parent`) of a new versioned directory or temporary link, carrying the pid of the synth that made it. */
+  fresh(kind: 'synth' | 'link'): string {
+    return `.${this.base}.${kind}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  }
+
+  /** The pid in `name` when it is one of this output's versioned directories or temporary links. */
+  madeBy(name: string): number | undefined {
+    const match = /^(?:synth|link)-(\d+)-[0-9a-f]{8}$/.exec(name.startsWith(`.${this.base}.`) ? name.slice(this.base.length + 2) : '');
+    return match ? Number(match[1]) : undefined;
+  }
+
+  /** Directories of an earlier version's synth: `<out>.tmp-<pid>`, left behind when it was killed. */
+  isLegacyStaging(name: string): number | undefined {
+    const prefix = `${this.base}.tmp-`;
+    return name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length)) ? Number(name.slice(prefix.length)) : undefined;
+  }
+}
+
+/** What `<out>` is now, or why synth must not replace it. */
+type Existing = { kind: 'none' } | { kind: 'link'; target: string } | { kind: 'directory'; empty: boolean } | { kind: 'refused'; reason: string };
+
+/** Why synth must not replace `outdir` (as it stands on disk), or undefined. Reads only. */
+export function outdirRefusal(outdir: string): string | undefined {
+  const existing = inspect(new OutputPaths(outdir), outdir);
+  return existing.kind === 'refused' ? existing.reason : undefined;
+}
+
+function inspect(p: OutputPaths, shown: string): Existing {
+  if (p.base === '' || p.out === p.parent) return { kind: 'refused', reason: `--out ${shown} is a file system root` };
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(p.out);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'none' };
+    return { kind: 'refused', reason: `--out ${shown} cannot be read (${errorCode(err)})` };
+  }
+  if (stat.isSymbolicLink()) {
+    const target = fs.readlinkSync(p.out);
+    if (p.madeBy(target) === undefined || !target.startsWith(`.${p.base}.synth-`) || !hasMarker(path.join(p.parent, target))) {
+      return { kind: 'refused', reason: `--out ${shown} is a symbolic link okta-sso synth did not make (to ${target}); give --out the directory itself, or a new path` };
+    }
+    return { kind: 'link', target };
+  }
+  if (!stat.isDirectory()) return { kind: 'refused', reason: `--out ${shown} exists and is not a directory` };
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(p.out);
+  } catch (err) {
+    return { kind: 'refused', reason: `--out ${shown} cannot be read (${errorCode(err)})` };
+  }
+  if (entries.length === 0) return { kind: 'directory', empty: true };
+  if (hasMarker(p.out) || isEarlierOutput(p.out, entries)) return { kind: 'directory', empty: false };
+  return {
+    kind: 'refused',
+    reason: `--out ${shown} exists and was not written by okta-sso synth (no ${OUTPUT_MARKER} file in it); synth replaces the whole directory, so it only replaces its own output: choose a new or empty directory`,
+  };
+}
+
+function hasMarker(dir: string): boolean {
+  try {
+    return fs.lstatSync(path.join(dir, OUTPUT_MARKER)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * An output of okta-sso synth from before the marker: only a cdktf manifest and
+ * `stacks/`, each stack beside its runbook (no other cdktf app writes runbook.json).
+ */
+function isEarlierOutput(dir: string, entries: readonly string[]): boolean {
+  if (!entries.every((e) => e === 'manifest.json' || e === 'stacks')) return false;
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { stacks?: Record<string, { synthesizedStackPath?: string }> };
+    const stacks = Object.entries(manifest.stacks ?? {});
+    return stacks.length > 0 && stacks.every(([name, s]) => s.synthesizedStackPath === `stacks/${name}/cdk.tf.json` && fs.existsSync(path.join(dir, 'stacks', name, 'runbook.json')));
+  } catch {
+    return false;
+  }
+}
+
+/** Marks `dir` as okta-sso synth output. Also for output the cdktf CLI asked the app for (CDKTF_OUTDIR). */
+export function markOutput(dir: string): void {
+  fs.writeFileSync(path.join(dir, OUTPUT_MARKER), MARKER_TEXT);
+}
+
+export interface ReplaceOptions {
+  /** @default DEFAULT_LOCK_WAIT_MS */
+  readonly lockWaitMs?: number;
+}
+
+/**
+ * One replacement of an output directory. Constructing it only reads, and
+ * refuses an `outdir` that is not this tool's output. `prepare` makes the
+ * directory to write into (cdktf's App creates its outdir when built, before
+ * its stacks can be checked); `abandon` removes it, and any parent it created,
+ * when the checks fail; `replace` fills it and swaps it in.
+ */
+export class OutputSwap {
+  private readonly p: OutputPaths;
+  private readonly version: string;
+  private createdParents: string[] = [];
+  /** The directory the new output is written into. */
+  readonly dir: string;
+
+  constructor(private readonly outdir: string) {
+    this.p = new OutputPaths(outdir);
+    const existing = inspect(this.p, outdir);
+    if (existing.kind === 'refused') throw new OutputDirError(`${existing.reason}; nothing written`);
+    this.version = this.p.fresh('synth');
+    this.dir = path.join(this.p.parent, this.version);
+  }
+
+  /** Creates `dir`, and the parents of `outdir` that do not exist yet. */
+  prepare(): void {
+    const missing: string[] = [];
+    for (let dir = this.p.parent; !fs.existsSync(dir); dir = path.dirname(dir)) missing.unshift(dir);
+    try {
+      for (const dir of missing) {
+        fs.mkdirSync(dir);
+        this.createdParents.unshift(dir);
+      }
+      fs.mkdirSync(this.dir);
+    } catch (err) {
+      this.abandon();
+      throw new OutputDirError(`cannot create ${this.dir} for --out ${this.outdir} (${errorCode(err)}); nothing written`);
+    }
+  }
+
+  /** Removes what `prepare` created: a failed check leaves nothing behind, not even the parents of `outdir`. */
+  abandon(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+    for (const dir of this.createdParents) fs.rmSync(dir, { recursive: true, force: true });
+    this.createdParents = [];
+  }
+
+  /**
+   * Runs `write` (which fills `dir`) under a lock on `outdir`, then points
+   * `outdir` at the result. When `write` throws, the previous output is
+   * untouched and nothing of the attempt remains.
+   */
+  replace(write: () => void, options: ReplaceOptions = {}): void {
+    const { p, outdir } = this;
+    let release: () => void;
+    try {
+      release = acquireLock(p, outdir, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS);
+    } catch (err) {
+      this.abandon();
+      throw err;
+    }
+    try {
+      let replaced: string;
+      try {
+        // Looked at again under the lock: another synth may have replaced it while this one waited.
+        const existing = inspect(p, outdir);
+        if (existing.kind === 'refused') throw new OutputDirError(`${existing.reason}; nothing written`);
+        removeLeftovers(p, existing.kind === 'link' ? existing.target : undefined);
+        write();
+        fs.writeFileSync(path.join(this.dir, '.gitignore'), GITIGNORE_TEXT);
+        markOutput(this.dir);
+        replaced = swapIn(p, this.version, existing);
+      } catch (err) {
+        this.abandon();
+        // A file system error (no space, no permission) is named, not dumped; anything else is the caller's.
+        const code = (err as NodeJS.ErrnoException).code;
+        if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+          throw new OutputDirError(`cannot write --out ${outdir} (${code} on ${(err as NodeJS.ErrnoException).path ?? 'a file'}); the previous output is unchanged`);
+        }
+        throw err;
+      }
+      if (replaced) fs.rmSync(path.join(p.parent, replaced), { recursive: true, force: true });
+    } finally {
+      release();
+    }
+  }
+}
+
+/**
+ * Points `<out>` at the new version; returns the name of what it replaced (to
+ * remove), if anything. A directory standing at `<out>` (empty, or an earlier
+ * version's output) is moved aside first: the one step that cannot be atomic,
+ * taken once per output directory.
+ */
+function swapIn(p: OutputPaths, version: string, existing: Existing): string {
+  const link = path.join(p.parent, p.fresh('link'));
+  fs.symlinkSync(version, link, 'junction');
+  try {
+    const aside = existing.kind === 'directory' ? p.fresh('synth') : '';
+    if (aside) fs.renameSync(p.out, path.join(p.parent, aside));
+    fs.renameSync(link, p.out);
+    return existing.kind === 'link' ? existing.target : aside;
+  } catch (err) {
+    fs.rmSync(link, { force: true });
+    throw err;
+  }
+}
+
+/**
+ * What interrupted synths left: versioned directories `<out>` does not point to
+ * and temporary links, unless their synth still runs (it may be checking its
+ * stacks before it waits for the lock); an earlier version's staging directories.
+ */
+function removeLeftovers(p: OutputPaths, current: string | undefined): void {
+  for (const name of fs.readdirSync(p.parent)) {
+    if (name === current) continue;
+    const pid = p.madeBy(name) ?? p.isLegacyStaging(name);
+    if (pid !== undefined && pid !== process.pid && !isRunning(pid)) {
+      fs.rmSync(path.join(p.parent, name), { recursive: true, force: true });
+    }
+  }
+}
+
+interface LockOwner {
+  readonly pid: number;
+  readonly host: string;
+}
+
+/**
+ * Takes `.<out>.lock` beside the output (created exclusively). A lock whose
+ * process is gone (killed synth) is taken over; a live one is waited for.
+ */
+function acquireLock(p: OutputPaths, shown: string, waitMs: number): () => void {
+  const me: LockOwner = { pid: process.pid, host: os.hostname() };
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      fs.writeFileSync(p.lock, JSON.stringify(me), { flag: 'wx' });
+      return () => fs.rmSync(p.lock, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new OutputDirError(`cannot lock --out ${shown}: ${p.lock}: ${errorCode(err)}; nothing written`);
+    }
+    const owner = readOwner(p.lock);
+    if (owner === undefined ? lockAgeMs(p.lock) > UNREADABLE_LOCK_MS : owner.host === me.host && !isRunning(owner.pid)) {
+      // Its synth died: remove the lock only if it is still that one (another waiter may have taken it over already).
+      takeOverStale(p.lock, owner);
+      continue;
+    }
+    if (Date.now() >= deadline) {
+      throw new OutputDirError(
+        `another okta-sso synth (${owner ? `pid ${owner.pid} on ${owner.host}` : 'its lock file unreadable'}) is writing --out ${shown}; waited ${Math.round(waitMs / 1000)} s. If no synth is running, delete ${p.lock}; nothing written`,
+      );
+    }
+    sleep(100);
+  }
+}
+
+function readOwner(lock: string): LockOwner | undefined {
+  try {
+    const owner = JSON.parse(fs.readFileSync(lock, 'utf8')) as Partial<LockOwner>;
+    return typeof owner.pid === 'number' && typeof owner.host === 'string' ? { pid: owner.pid, host: owner.host } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A lock file that does not say whose it is: being written this instant, or its synth was killed before it could. */
+const UNREADABLE_LOCK_MS = 5_000;
+
+function lockAgeMs(lock: string): number {
+  try {
+    return Date.now() - fs.statSync(lock).mtimeMs;
+  } catch {
+    return Infinity;
+  }
+}
+
+function takeOverStale(lock: string, seen: LockOwner | undefined): void {
+  const now = readOwner(lock);
+  if (JSON.stringify(now) === JSON.stringify(seen)) fs.rmSync(lock, { force: true });
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+function sleep(ms: number): void {
+  Atomics.wait(sleeper, 0, 0, ms);
+}
+
+function errorCode(err: unknown): string {
+  return (err as NodeJS.ErrnoException).code ?? 'error';
+}
