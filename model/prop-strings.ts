@@ -2,12 +2,17 @@ import { PRE_ESCAPED_MESSAGE, isPreEscaped } from './pre-escaped';
 import { FieldProblem, problem } from './problem';
 import { RuleId } from './rule-catalog';
 import { secretKind } from './secret-literals';
+import { badCharacter } from './text-chars';
 import { Unresolved } from './unresolved';
+
+/** Free-text props, where tabs and line breaks are text (a YAML block scalar ends in one). */
+const MULTILINE_FIELDS: ReadonlySet<string> = new Set(['description', 'reason']);
 
 /**
  * The checks on every string of an integration's props, in one walk: no
- * secret-looking literal (SSO-106: secrets enter only as SecretRef) and no
- * pre-escaped Terraform template (SSO-105). Values that are Terraform tokens
+ * secret-looking literal (SSO-106: secrets enter only as SecretRef), no control,
+ * zero-width or bidirectional-control character (SSO-101) and no pre-escaped
+ * Terraform template (SSO-105). Values that are Terraform tokens
  * are skipped, and so are SecretRef and SpMetadataDocument values (not text).
  */
 export function checkPropStrings(props: object, isUnresolved: Unresolved): FieldProblem[] {
@@ -16,6 +21,7 @@ export function checkPropStrings(props: object, isUnresolved: Unresolved): Field
     if (typeof value === 'string') {
       if (isUnresolved(value)) return;
       const kind = secretKind(name, value);
+      const bad = badCharacter(value, MULTILINE_FIELDS.has(String(name)));
       if (kind) {
         problems.push(
           problem(
@@ -24,6 +30,8 @@ export function checkPropStrings(props: object, isUnresolved: Unresolved): Field
             `looks like ${kind} (value not shown); secrets never go in props or config: keep the secret in a secret store and pass where it lives (SecretRef.fromEnv or SecretRef.fromStore; in config env:NAME or secret:<store path>)`,
           ),
         );
+      } else if (bad) {
+        problems.push(problem(RuleId.WELL_FORMED, at, bad));
       } else if (isPreEscaped(value)) {
         problems.push(problem(RuleId.UNESCAPED, at, PRE_ESCAPED_MESSAGE));
       }
@@ -34,7 +42,12 @@ export function checkPropStrings(props: object, isUnresolved: Unresolved): Field
       return;
     }
     if (!isPlainObject(value)) return;
-    for (const [k, v] of Object.entries(value)) walk(v, at ? `${at}.${k}` : k, k);
+    for (const [k, v] of Object.entries(value)) {
+      // Keys are names too (catalog app settings, adopted IDs by group name); the path cannot show such a key, so its parent is named.
+      const bad = badCharacter(k);
+      if (bad) problems.push(problem(RuleId.WELL_FORMED, at, `has a key that ${bad}`));
+      else walk(v, at ? `${at}.${k}` : k, k);
+    }
   };
   walk(props, '', undefined);
   return problems;

@@ -20,4 +20,36 @@ describe('checkPropStrings: every string of the props, in one walk', () => {
     const v = new TerraformVariable(stack, 'v', { type: 'string' });
     expect(checkPropStrings({ label: `$\${x}${v.stringValue}`, provisioning: { token: SecretRef.fromEnv('A_TOKEN') } }, isUnresolved)).toEqual([]);
   });
+
+  test.each([
+    ['audience', { audience: 'https://wiki.example.com/saml\u0000' }, 'audience', 'U+0000 (NUL) at character 30'],
+    ['a group name', { groups: ['Everyone', { name: 'Admins\u200B' }] }, 'groups.1.name', 'U+200B (zero-width space) at character 7'],
+    ['an attribute expression', { attributes: [{ name: 'email', values: ['user.\u202Eliame'] }] }, 'attributes.0.values.0', 'U+202E (right-to-left override) at character 6'],
+    ['a label', { label: 'Wiki\u2066' }, 'label', 'U+2066 (left-to-right isolate) at character 5'],
+    ['a URL', { acsUrl: '\uFEFFhttps://wiki.example.com/acs' }, 'acsUrl', 'U+FEFF (zero-width no-break space (byte order mark)) at character 1'],
+    ['a C1 control', { relayState: 'https://wiki.example.com/\u0085' }, 'relayState', 'U+0085 (control character) at character 26'],
+    ['a line break outside free text', { audience: 'urn:wiki\n' }, 'audience', 'U+000A (line feed) at character 9'],
+    ['a tab in a group name', { groups: ['Data\tTeam'] }, 'groups.0', 'U+0009 (tab) at character 5'],
+    ['an Arabic letter mark in a description', { groups: [{ name: 'x', create: true, description: 'a\u061Cb' }] }, 'groups.0.description', 'U+061C (Arabic letter mark) at character 2'],
+  ])('%s with a control, zero-width or bidirectional character is SSO-101, named by code point, never printed', (_what, props, field, where) => {
+    const problems = checkPropStrings(props, isUnresolved);
+    expect(problems).toEqual([{ field, rule: 'SSO-101', message: `contains ${where}; accepted: text without control, zero-width or bidirectional-control characters (tab and line breaks only in descriptions and reasons)` }]);
+    expect(problems[0].message).not.toMatch(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/);
+  });
+
+  test('free text (descriptions, suppression reasons) may hold tabs and line breaks, not NUL', () => {
+    const text = { groups: [{ name: 'x', create: true, description: 'Data team\n\tanalysts\r\n' }], suppressions: [{ rule: 'SSO-009', reason: 'break-glass app,\nreviewed by security\n' }] };
+    expect(checkPropStrings(text, isUnresolved)).toEqual([]);
+    expect(checkPropStrings({ suppressions: [{ rule: 'SSO-009', reason: 'ok\u0000' }] }, isUnresolved)).toEqual([expect.objectContaining({ field: 'suppressions.0.reason', rule: 'SSO-101' })]);
+  });
+
+  test('a key with such a character is reported at its parent, which the path can show', () => {
+    expect(checkPropStrings({ catalogApp: { key: 'x', settings: { 'base\u200BUrl': 'a' } } }, isUnresolved)).toEqual([
+      { field: 'catalogApp.settings', rule: 'SSO-101', message: expect.stringMatching(/^has a key that contains U\+200B \(zero-width space\) at character 5/) },
+    ]);
+  });
+
+  test('one pass over a 1 MB value', () => {
+    expect(checkPropStrings({ label: `${'a'.repeat(1_000_000)}\u0000` }, isUnresolved)[0].message).toContain('U+0000 (NUL) at character 1000001');
+  });
 });
