@@ -1,3 +1,6 @@
+import { OKTA_RELEASES } from './okta-releases';
+import { showValue } from './show-value';
+import { badCharacter } from './text-chars';
 import { placeProvisioning } from './provisioning/placement';
 import { IntegrationModel } from './types';
 
@@ -28,23 +31,66 @@ function compare(a: Version, b: Version): number {
   return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
 }
 
+/** One clause of a constraint: `~> 6.6` is `{ op: '~>', version: [6, 6, 0], parts: 2 }`. */
+interface Clause {
+  readonly op: string;
+  readonly version: Version;
+  /** How many parts the version was written with (`~>` lets the last one grow). */
+  readonly parts: number;
+}
+
+/** The clauses of a Terraform version constraint; throws on text that is not one. */
+function parseConstraint(constraint: string): Clause[] {
+  return constraint.split(',').map((clause) => {
+    const m = /^\s*(~>|>=|>|<=|<|!=|=)?\s*(\S+)\s*$/.exec(clause);
+    const version = m && parseVersion(m[2]);
+    if (!m || !version) throw new Error(`${showValue(clause.trim())} is not a version constraint clause`);
+    return { op: m[1] ?? '=', version, parts: m[2].split('.').length };
+  });
+}
+
+/** Whether `v` meets a clause, as Terraform reads it (`~> 6` and `~> 6.6` stay below 7.0.0, `~> 6.6.1` below 6.7.0). */
+function meets(v: Version, { op, version, parts }: Clause): boolean {
+  const c = compare(v, version);
+  switch (op) {
+    case '~>': {
+      const below: Version = parts === 3 ? [version[0], version[1] + 1, 0] : [version[0] + 1, 0, 0];
+      return c >= 0 && compare(v, below) < 0;
+    }
+    case '>=':
+      return c >= 0;
+    case '>':
+      return c > 0;
+    case '<=':
+      return c <= 0;
+    case '<':
+      return c < 0;
+    case '!=':
+      return c !== 0;
+    default:
+      return c === 0;
+  }
+}
+
 /**
  * The lowest provider version a Terraform version constraint allows, or
  * undefined when it sets no lower bound; throws on text that is not a constraint.
  */
 export function lowestAllowedVersion(constraint: string): Version | undefined {
   let lowest: Version | undefined;
-  for (const clause of constraint.split(',')) {
-    const m = /^\s*(~>|>=|>|<=|<|!=|=)?\s*(\S+)\s*$/.exec(clause);
-    const version = m && parseVersion(m[2]);
-    if (!m || !version) throw new Error(`${JSON.stringify(clause.trim())} is not a version constraint clause`);
-    const op = m[1] ?? '=';
+  for (const { op, version } of parseConstraint(constraint)) {
     let bound: Version | undefined;
     if (op === '~>' || op === '>=' || op === '=') bound = version;
     else if (op === '>') bound = [version[0], version[1], version[2] + 1];
     if (bound && (!lowest || compare(bound, lowest) > 0)) lowest = bound;
   }
   return lowest;
+}
+
+/** The known okta/okta releases (model/okta-releases.ts) a constraint admits; throws on text that is not a constraint. */
+export function releasesAllowed(constraint: string): string[] {
+  const clauses = parseConstraint(constraint);
+  return OKTA_RELEASES.filter((release) => clauses.every((clause) => meets(parseVersion(release)!, clause)));
 }
 
 /** Resources (or attributes) from MIN_PROVIDER_VERSIONS that a stack's integrations emit, with the integration using each. */
@@ -66,11 +112,16 @@ export function newerResourcesInUse(integrations: readonly IntegrationModel[]): 
  */
 export function checkProviderVersion(providerVersion: string | undefined, integrations: readonly IntegrationModel[]): string[] {
   const constraint = providerVersion ?? DEFAULT_OKTA_PROVIDER_CONSTRAINT;
+  const bad = badCharacter(constraint);
+  if (bad) return [`provider version constraint ${bad}`];
   let lowest: Version | undefined;
   try {
     lowest = lowestAllowedVersion(constraint);
+    if (releasesAllowed(constraint).length === 0) {
+      return [`provider version constraint ${showValue(constraint)} admits no okta/okta release (known: ${releaseRange()}); accepted: a constraint some release meets, such as ~> 6.6`];
+    }
   } catch (err) {
-    return [`provider version constraint ${JSON.stringify(constraint)} is not valid: ${(err as Error).message}; accepted: a Terraform version constraint such as ~> 6.6`];
+    return [`provider version constraint ${showValue(constraint)} is not valid: ${(err as Error).message}; accepted: a Terraform version constraint such as ~> 6.6`];
   }
   const problems: string[] = [];
   const byResource = new Map<string, string[]>();
@@ -79,8 +130,15 @@ export function checkProviderVersion(providerVersion: string | undefined, integr
     const min = parseVersion(MIN_PROVIDER_VERSIONS[resource])!;
     if (lowest && compare(lowest, min) >= 0) continue;
     problems.push(
-      `provider version constraint ${JSON.stringify(constraint)} allows okta/okta ${lowest ? lowest.join('.') : 'any version'}, but ${resource} (used by ${integrations.join(', ')}) needs >= ${MIN_PROVIDER_VERSIONS[resource]}; accepted: a constraint whose lowest version is at least ${MIN_PROVIDER_VERSIONS[resource]}, e.g. ~> ${min[0]}.${min[1]}`,
+      `provider version constraint ${showValue(constraint)} allows okta/okta ${lowest ? lowest.join('.') : 'any version'}, but ${resource} (used by ${integrations.join(', ')}) needs >= ${MIN_PROVIDER_VERSIONS[resource]}; accepted: a constraint whose lowest version is at least ${MIN_PROVIDER_VERSIONS[resource]}, e.g. ~> ${min[0]}.${min[1]}`,
     );
   }
   return problems;
+}
+
+/** The known releases in words: the first, and the newest of each major version. */
+function releaseRange(): string {
+  const newest = new Map<string, string>();
+  for (const release of OKTA_RELEASES) newest.set(release.split('.')[0], release);
+  return `${OKTA_RELEASES[0]} to ${OKTA_RELEASES[OKTA_RELEASES.length - 1]}; newest of each major version: ${[...newest.values()].join(', ')}`;
 }

@@ -1,4 +1,5 @@
-import { checkProviderVersion, lowestAllowedVersion, MIN_PROVIDER_VERSIONS } from '../../model/provider-versions';
+import { OKTA_RELEASES } from '../../model/okta-releases';
+import { checkProviderVersion, lowestAllowedVersion, MIN_PROVIDER_VERSIONS, releasesAllowed } from '../../model/provider-versions';
 import { IntegrationModel } from '../../model/types';
 
 describe('lowestAllowedVersion', () => {
@@ -33,3 +34,46 @@ describe('checkProviderVersion', () => {
   });
   test('an unparsable constraint is reported', () => expect(checkProviderVersion('latest', [])[0]).toMatch(/is not valid/));
 });
+
+describe('a constraint no known okta/okta release meets is refused', () => {
+  test.each([
+    ['> 6.6, < 6.0', 'contradicts itself'],
+    ['~> 99', 'no such major version'],
+    ['= 6.5.6', 'no such patch release'],
+    ['>= 7.1', 'newer than every known release'],
+  ])('%s (%s)', (constraint) => {
+    expect(checkProviderVersion(constraint, [])).toEqual([
+      `provider version constraint ${JSON.stringify(constraint)} admits no okta/okta release (known: 3.0.0 to 7.0.0; newest of each major version: 3.46.0, 4.20.0, 5.4.0, 6.15.0, 7.0.0); accepted: a constraint some release meets, such as ~> 6.6`,
+    ]);
+  });
+
+  test.each([
+    ['~> 6.6', '6.6.0', '6.15.0'],
+    ['~> 6', '6.0.0', '6.15.0'],
+    ['~> 6.5.1', '6.5.1', '6.5.5'],
+    ['>= 6.6, < 8.0', '6.6.0', '7.0.0'],
+    ['~> 7.0', '7.0.0', '7.0.0'],
+    ['6.12.0', '6.12.0', '6.12.0'],
+    ['>= 6.13, != 6.14.0, < 6.16', '6.13.0', '6.15.0'],
+  ])('%s admits %s to %s, as Terraform reads it', (constraint, first, last) => {
+    const allowed = releasesAllowed(constraint);
+    expect([allowed[0], allowed[allowed.length - 1]]).toEqual([first, last]);
+    expect(checkProviderVersion(constraint, [])).toEqual([]);
+  });
+
+  test('!= leaves out one release', () => expect(releasesAllowed('>= 6.13, != 6.14.0, < 6.16')).toEqual(['6.13.0', '6.15.0']));
+
+  test('the default constraint admits known releases, and the list is ordered and unique', () => {
+    expect(releasesAllowed('~> 6.6').length).toBeGreaterThan(0);
+    const sorted = [...OKTA_RELEASES].sort((a, b) => a.split('.').map(Number).reduce((d, x, i) => d || x - Number(b.split('.')[i]), 0));
+    expect(OKTA_RELEASES).toEqual(sorted);
+    expect(new Set(OKTA_RELEASES).size).toBe(OKTA_RELEASES.length);
+    expect(OKTA_RELEASES).toContain('7.0.0');
+  });
+
+  test('a control or invisible character is named by code point, never accepted as space', () => {
+    expect(checkProviderVersion('~> 6.6\uFEFF', [])).toEqual([expect.stringMatching(/^provider version constraint contains U\+FEFF \(zero-width no-break space \(byte order mark\)\) at character 7; accepted:/)]);
+    expect(checkProviderVersion('~> 6.6\u0000', [])[0]).toContain('U+0000 (NUL)');
+  });
+});
+
