@@ -80,8 +80,9 @@ test('a synth killed at any moment leaves the complete old or the complete new o
     const next = current === 'A' ? 'B' : 'A';
     const child = spawn('node', [cli, 'synth', '--config', configs[next], '--out', out], { cwd: root, env: childEnv(), detached: true, stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    // Moments spread over the whole run, from start-up to the swap and the removal of the old output.
-    await new Promise((resolve) => setTimeout(resolve, random() * synthMs * 1.2));
+    // Moments spread over the whole run, from start-up on; every other one near its end, where the output is swapped and the old one removed.
+    const moment = i % 2 === 0 ? random() * 1.2 : 0.75 + random() * 0.4;
+    await new Promise((resolve) => setTimeout(resolve, moment * synthMs));
     try {
       process.kill(-child.pid!, 'SIGKILL');
     } catch {
