@@ -1,0 +1,39 @@
+import * as path from 'path';
+import { showValue } from './show-value';
+import { badCharacter } from './text-chars';
+import { BackendModel } from './types';
+
+/** A problem of one backend setting, by its field (`bucket`, `path`...). */
+export interface BackendProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
+export const STATE_PATH_ACCEPTED = 'a file path inside the config directory, outside the synth output (default: state/<env>.tfstate)';
+
+/**
+ * What is wrong with a backend's settings as written, before any file is
+ * looked at: characters no bucket, key, region, workspace or path holds, and a
+ * local state path that names a directory or leaves the config directory.
+ */
+export function checkBackend(backend: BackendModel): BackendProblem[] {
+  const problems: BackendProblem[] = [];
+  for (const [field, value] of Object.entries(backend)) {
+    const bad = typeof value === 'string' ? badCharacter(value) : undefined;
+    if (bad) problems.push({ field, message: bad });
+  }
+  if (backend.type === 'local' && problems.length === 0) {
+    const why = statePathShape(backend.path);
+    if (why) problems.push({ field: 'path', message: `state path ${showValue(backend.path)} ${why}; accepted: ${STATE_PATH_ACCEPTED}` });
+  }
+  return problems;
+}
+
+/** Why a local state path cannot be a state file in the config directory, from its text alone. */
+function statePathShape(statePath: string): string | undefined {
+  if (path.isAbsolute(statePath) || path.win32.isAbsolute(statePath)) return 'is absolute';
+  const normal = path.posix.normalize(statePath);
+  if (normal === '..' || normal.startsWith('../')) return 'is outside the config directory';
+  if (normal === '.' || normal === './' || /[/\\]$/.test(statePath) || /(^|\/)\.\.?$/.test(statePath)) return 'names a directory, not a file';
+  return undefined;
+}
