@@ -1,4 +1,5 @@
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { validateGenericSamlSsoProps } from '../../constructs/sp/generic-saml-sso';
 import { checkPropStrings } from '../../model/prop-strings';
 import { SecretRef } from '../../model/provisioning/secret-ref';
 import { isUnresolved } from '../../model/unresolved';
@@ -52,4 +53,12 @@ describe('checkPropStrings: every string of the props, in one walk', () => {
   test('one pass over a 1 MB value', () => {
     expect(checkPropStrings({ label: `${'a'.repeat(1_000_000)}\u0000` }, isUnresolved)[0].message).toContain('U+0000 (NUL) at character 1000001');
   });
+
+  test('a construct user gets the same refusal', () => {
+    const props = { acsUrl: 'https://wiki.example.com/saml/acs', audience: 'https://wiki.example.com/saml\u0000', groups: ['Every\u200Bone'] };
+    expect(validateGenericSamlSsoProps(props)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'audience', rule: 'SSO-101' }), expect.objectContaining({ field: 'groups.0', rule: 'SSO-101', message: expect.stringContaining('U+200B (zero-width space)') })]),
+    );
+  });
 });
+
