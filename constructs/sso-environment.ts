@@ -7,6 +7,7 @@ import { checkRenames } from '../model/rename-checks';
 import { RuleId } from '../model/rule-catalog';
 import { IntegrationModel } from '../model/types';
 import { isUnresolved } from '../model/unresolved';
+import { stackSecretFindings } from '../rules/stack-secrets';
 import { writeRunbookFiles } from '../runbook/write';
 import { onSynthesize } from './custom-synthesis';
 import { stackSingleton } from './stack-singleton';
@@ -153,10 +154,11 @@ export class SsoEnvironment extends Construct {
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
-  /** The stack's own checks: the okta/okta version constraint against what its integrations use (and a warning about where local state goes). */
+  /** The stack's own checks: the okta/okta version constraint against what its integrations use, no secret in anything it emits (and a warning about where local state goes). */
   public checkStack(): string[] {
     warnAboutLocalState(this.stack);
-    return checkProviderVersion(this.constraint, this.models()).map((m) => `providerVersion: ${m}`);
+    const secrets = stackSecretFindings(this.stack, new Set(this.members.map((m) => m.node.scopes[m.node.scopes.length - 1])));
+    return [...checkProviderVersion(this.constraint, this.models()).map((m) => `providerVersion: ${m}`), ...secrets];
   }
 
   /**

@@ -1,12 +1,22 @@
+import { secretSpans } from '../secret-scan';
+
 const ENV_NAME_SOURCE = '[A-Z_][A-Z0-9_]*';
 const STORE_PATH_SOURCE = '[A-Za-z0-9][A-Za-z0-9_./:@-]*';
 const ENV_NAME = new RegExp(`^${ENV_NAME_SOURCE}$`);
 const STORE_PATH = new RegExp(`^${STORE_PATH_SOURCE}$`);
 
-/** `env:NAME` or `secret:<store path>`: where a secret lives, never the secret. */
+/** `env:NAME` or `secret:<store path>` in shape: where a secret lives, unless the name is itself a secret (see secretInRefName). */
 export const SECRET_REF_PATTERN = new RegExp(`^(?:env:${ENV_NAME_SOURCE}|secret:${STORE_PATH_SOURCE})$`);
 
 export const SECRET_REF_ACCEPTED = 'a reference to where the secret lives: env:NAME (an environment variable, e.g. env:SCIM_TOKEN) or secret:<store path> (e.g. secret:vault/okta/scim-token)';
+
+/**
+ * What the name of a reference-shaped text (`secret:sk_live_...`) holds that looks
+ * like a secret, or undefined: a name or path says where a secret lives, and is never one.
+ */
+export function secretInRefName(text: string): string | undefined {
+  return SECRET_REF_PATTERN.test(text) ? secretSpans(text.slice(text.indexOf(':') + 1))[0]?.kind : undefined;
+}
 
 /** What a malformed reference shows instead of its name: a mistaken name may be the secret itself. */
 const HIDDEN = '(not shown)';
@@ -23,19 +33,19 @@ const HIDDEN = '(not shown)';
 export class SecretRef {
   /** The secret is in an environment variable, e.g. `AIVEN_SCIM_TOKEN` (upper-case letters, digits and `_`). */
   public static fromEnv(variableName: string): SecretRef {
-    return new SecretRef('env', variableName, ENV_NAME.test(variableName));
+    return new SecretRef('env', variableName, ENV_NAME.test(variableName) && secretSpans(variableName).length === 0);
   }
 
   /** The secret is an entry of your secret store, e.g. `vault/okta-sso/prod/aiven-scim-token`. */
   public static fromStore(path: string): SecretRef {
     // `secret:vault/x` is the config form; given to fromStore it would become secret:secret:vault/x.
     const prefixed = /^(?:secret|env):/.test(path);
-    return new SecretRef('secret', path, STORE_PATH.test(path) && !prefixed, prefixed);
+    return new SecretRef('secret', path, STORE_PATH.test(path) && !prefixed && secretSpans(path).length === 0, prefixed);
   }
 
-  /** Reads the config form, `env:NAME` or `secret:<store path>`; undefined when `text` is not a reference (it may be the secret itself). */
+  /** Reads the config form, `env:NAME` or `secret:<store path>`; undefined when `text` is not a reference, or its name looks like a secret (it may be the secret itself). */
   public static parse(text: string): SecretRef | undefined {
-    if (!SECRET_REF_PATTERN.test(text)) return undefined;
+    if (!SECRET_REF_PATTERN.test(text) || secretInRefName(text) !== undefined) return undefined;
     const colon = text.indexOf(':');
     return new SecretRef(text.slice(0, colon) as 'env' | 'secret', text.slice(colon + 1), true);
   }
@@ -83,8 +93,8 @@ export function describeSecretRef(ref: SecretRef): string {
 export function secretRefProblem(ref: SecretRef): string | undefined {
   if (ref.valid) return undefined;
   if (ref.kind === 'env') {
-    return 'SecretRef.fromEnv was given something that is not an environment variable name (not shown: it may be the secret itself); accepted: upper-case letters, digits and _, e.g. AIVEN_SCIM_TOKEN';
+    return 'SecretRef.fromEnv was given something that is not an environment variable name (not shown: it may be the secret itself); accepted: upper-case letters, digits and _ naming the variable, never a secret-looking value, e.g. AIVEN_SCIM_TOKEN';
   }
   if (ref.prefixed) return 'SecretRef.fromStore was given a path that starts with "secret:" or "env:" (the config form); accepted: the store path alone, e.g. vault/okta-sso/prod/aiven-scim-token';
-  return 'SecretRef.fromStore was given something that is not a store path (not shown: it may be the secret itself); accepted: letters, digits and _ . / : @ -, e.g. vault/okta-sso/prod/aiven-scim-token';
+  return 'SecretRef.fromStore was given something that is not a store path (not shown: it may be the secret itself); accepted: letters, digits and _ . / : @ - naming where the secret lives, never a secret-looking value, e.g. vault/okta-sso/prod/aiven-scim-token';
 }

@@ -1,4 +1,6 @@
+import * as path from 'path';
 import { findSecretLiterals, redactSecrets, secretKind } from '../../model/secret-literals';
+import { EXAMPLE_DIR } from '../helpers';
 
 describe('secretKind', () => {
   test.each([
@@ -42,4 +44,90 @@ test('redactSecrets removes known literals and anything shaped like a token', ()
   expect(redactSecrets(`acs "https://x.example.com/acs?t=${jwt}" uses http; value hunter22`, ['hunter22'])).toBe(
     'acs "https://x.example.com/acs?t=(secret not shown)" uses http; value (secret not shown)',
   );
+});
+
+const STRIPE = 'sk_live_' + '4eC39HqLyjWDarjtT1zdp7dc';
+const OKTA_TOKEN = '00' + 'aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dE3fG5hJ7k';
+const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJl';
+
+describe('tokens inside longer strings', () => {
+  test.each([
+    ['a Stripe secret key', `https://console.aiven.io/?t=${STRIPE}`],
+    ['a Stripe secret key', `Wiki (${'rk_live_' + '9fJ2kLmQ8rTz4VwXy7Ab1Cd3'})`],
+    ['an Okta API token', `Authorization: SSWS ${OKTA_TOKEN}`],
+    ['a bearer token', 'curl -H "Authorization: Bearer abc123def456ghi789jkl" https://x.example.com'],
+    ['a JSON Web Token', `https://x.example.com/sso?jwt=${JWT}#top`],
+    ['a random-looking token', 'https://hooks.example.com/services/q8Zr2Lw9Xk4Tv7Nb1Mc6Pd3Fs5Gh0Jy2U/notify'],
+    ['a random-looking token', 'Team channel, key x7Kq2mP9vR4tW8yZ1bN6cD3fG5hJ0kL2 (rotate yearly)'],
+    ['a GitHub token', `token-${'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8'}`],
+    ['a private key', 'key: -----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBL\n-----END EC PRIVATE KEY-----'],
+  ])('finds %s in %s', (kind, value) => {
+    expect(secretKind('label', value)).toBe(kind);
+    expect(findSecretLiterals({ integrations: { a: { description: value } } })).toEqual([{ path: ['integrations', 'a', 'description'], kind, value }]);
+  });
+
+  test.each([
+    ['an Okta app ID', '0oaFdrCWerdFtJ8ib1d7'],
+    ['an Okta group ID', '00g1a2b3c4d5e6f7g8h9'],
+    ['an adopt profile mapping ID', 'prm1a2b3c4d5e6f7g8h9'],
+    ['a Snowflake account locator URL', 'https://xy12345.us-east-1.snowflakecomputing.com/fed/login'],
+    ['a SAML entity ID', 'urn:amazon:webservices:signin:DataPlatformEngineering2024'],
+    ['an Aiven ACS URL', 'https://api.aiven.io/v1/sso/saml/account/a3c91f0d2b47/method/am3c91f0d2b48/acs'],
+    ['an attribute expression', 'String.substringBefore(user.email, "@") + "-" + user.employeeNumber'],
+    ['a group expression', 'isMemberOfGroupNameRegex("^(Data|Analytics)-.*")'],
+    ['a UUID', 'https://login.microsoftonline.com/3f2504e0-4f89-11d3-9a0c-0305e82c3301/saml2'],
+    ['a SHA-256 in hex', '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'],
+    ['long camelCase names', 'S3BackendAssumeRoleWithWebIdentityConfig expectBase64ExpressionOn CipherChaCha20Poly1305Types'],
+    ['a store path', 'secret:vault/okta-sso/prod/aiven-scim-token-2024'],
+    ['a sentence about bearer tokens', 'Bearer tokens are issued by https://auth.example.com/oauth2/default/v1/token'],
+  ])('accepts %s', (_name, value) => {
+    expect(secretKind('label', value)).toBeUndefined();
+  });
+
+  test('every example config string is accepted', () => {
+    const { loadConfigFiles } = require('../../config/load-files') as typeof import('../../config/load-files');
+    for (const dir of [EXAMPLE_DIR, path.join(EXAMPLE_DIR, '..', 'adopt', 'config')]) {
+      const { files } = loadConfigFiles(dir);
+      expect(files.length).toBeGreaterThan(0);
+      for (const f of files) expect(findSecretLiterals(f.data)).toEqual([]);
+    }
+  });
+
+  test('redactSecrets replaces only the token, and keeps the rest of the message readable', () => {
+    expect(redactSecrets(`relay state "https://console.aiven.io/?t=${STRIPE}" is not accepted; accepted: an https URL`, [])).toBe(
+      'relay state "https://console.aiven.io/?t=(secret not shown)" is not accepted; accepted: an https URL',
+    );
+    expect(redactSecrets(JSON.stringify(`line one\n${STRIPE}\tSSWS ${OKTA_TOKEN}`), [])).toBe('"line one\\n(secret not shown)\\tSSWS (secret not shown)"');
+  });
+});
+
+describe('every check runs in linear time (1 MB adversarial inputs, far inside the test timeout)', () => {
+  const MB = 1 << 20;
+  const fill = (unit: string) => unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB);
+  test.each([
+    ['JWT headers without a dot', fill('eyJaaaaaaaa-')],
+    ['JWT headers and dots', fill('eyJaaaaaaaa.')],
+    ['a JWT with a 1 MB payload', `eyJaaaaaaaa.eyJ${fill('a')}`],
+    ['GitHub prefixes', fill('ghp_a')],
+    ['AWS prefixes', fill('AKIA')],
+    ['Slack prefixes', fill('xoxb-')],
+    ['Stripe prefixes', fill('sk_live_')],
+    ['one Okta-token-shaped run', fill('00')],
+    ['auth schemes', fill('Bearer ')],
+    ['an auth scheme and 1 MB of spaces', `SSWS${fill(' ')}`],
+    ['private key headers', fill('-----BEGIN ')],
+    ['a private key header 1 MB long', `-----BEGIN ${fill('A')}`],
+    ['a random run', fill('a1B2c3')],
+    ['JSON escapes', fill('\\n')],
+    ['a store path of 1 MB', `secret:${fill('a/')}`],
+    ['an env name of 1 MB', `env:${fill('A')}`],
+    ['words', fill('Data team ')],
+  ])('%s', (_name, value) => {
+    expect(() => {
+      secretKind('label', value);
+      secretKind('token', value);
+      redactSecrets(value, ['hunter22']);
+      findSecretLiterals({ a: [value] });
+    }).not.toThrow();
+  });
 });

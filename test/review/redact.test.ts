@@ -26,3 +26,46 @@ describe('secret detection for review and SSO-008', () => {
     expect(containsSecret(body.group)).toBe(false);
   });
 });
+
+describe('the review and SSO-008 use the one secret scan', () => {
+  const STRIPE = 'sk_live_' + '4eC39HqLyjWDarjtT1zdp7dc';
+
+  test.each([
+    ['a Stripe key in a URL query', 'relay_state', `https://console.aiven.io/?t=${STRIPE}`, true],
+    ['a token inside a label', 'label', `Wiki ${RANDOM}`, true],
+    ['a bearer token inside text', 'description', 'call with Authorization: Bearer abc123def456ghi789jkl', true],
+    ['a token in a path segment', 'sso_url', `https://hooks.example.com/services/${RANDOM}/acs`, true],
+    ['an Okta app ID and a group ID', 'description', 'app 0oaFdrCWerdFtJ8ib1d7, group 00g1a2b3c4d5e6f7g8h9', false],
+    ['a UUID in a URL', 'sso_url', 'https://login.microsoftonline.com/3f2504e0-4f89-11d3-9a0c-0305e82c3301/saml2', false],
+  ])('%s', (_name, field, value, expected) => {
+    expect(looksSecret(field, value)).toBe(expected);
+  });
+
+  test('secretPaths names a token inside a longer string, and walks plain data only', () => {
+    class Token {
+      readonly self = this;
+      readonly hidden = STRIPE;
+    }
+    expect(secretPaths({ description: `key ${STRIPE}`, lazy: new Token() }, 'resource.okta_group.g')).toEqual(['resource.okta_group.g.description']);
+  });
+
+  test('JSON nested deeper than any real value is taken for a secret, without exhausting the stack', () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    expect(looksSecret('app_settings_json', deep)).toBe(true);
+    expect(looksSecret('app_settings_json', '[[["a"]]]')).toBe(false);
+  });
+
+  test.each([
+    ['JWT headers without a dot', 'eyJaaaaaaaa-'],
+    ['token-like runs', 'x9Q-'],
+    ['Bearer schemes', 'Bearer '],
+    ['JSON brackets', '[{'],
+    ['certificate headers', '-----BEGIN CERTIFICATE-----'],
+  ])('linear time on 1 MB of %s', (_name, unit) => {
+    const value = unit.repeat(Math.ceil((1 << 20) / unit.length));
+    expect(() => {
+      looksSecret('label', value);
+      secretPaths({ a: value, b: [value] }, '');
+    }).not.toThrow();
+  });
+});

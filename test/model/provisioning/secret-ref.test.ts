@@ -31,3 +31,13 @@ describe('SecretRef: where a secret lives, never the secret', () => {
     expect(secretRefProblem(ref)).toBe('SecretRef.fromStore was given a path that starts with "secret:" or "env:" (the config form); accepted: the store path alone, e.g. vault/okta-sso/prod/aiven-scim-token');
   });
 });
+
+test('a name or store path that looks like a secret is no reference: secret:sk_live_..., env:<token>', () => {
+  const stripe = 'sk_live_' + '4eC39HqLyjWDarjtT1zdp7dc';
+  for (const text of [`secret:${stripe}`, `secret:vault/prod/${stripe}`, 'env:Q8ZR2LW9XK4TV7NB1MC6PD3FS5GH0JY2UA8IE7']) expect(SecretRef.parse(text)).toBeUndefined();
+  const ref = SecretRef.fromStore(`vault/${stripe}`);
+  expect(ref.valid).toBe(false);
+  expect(`${ref.ref} ${describeSecretRef(ref)} ${secretRefProblem(ref)}`).not.toContain(stripe);
+  expect(secretRefProblem(ref)).toMatch(/accepted: .*never a secret-looking value, e.g. vault\/okta-sso\/prod\/aiven-scim-token$/);
+  expect(SecretRef.parse('secret:vault/okta-sso/prod/aiven-scim-token-2024')).toMatchObject({ valid: true });
+});

@@ -1,0 +1,216 @@
+/**
+ * The one scan for secrets inside text: a whole value, or a token inside a
+ * longer string (a URL query, a description, a message quoting a value). The
+ * config check, the props check, message redaction, SSO-008 and the review all
+ * use it, so what one refuses or hides the others do too.
+ *
+ * Linear in the text's length, whatever it holds: the text is cut into runs of
+ * token characters and each run is looked at once, by patterns anchored at a
+ * known position (no pattern searches forward from every start, which is what
+ * made `eyJaaaaaaaa-` repeated take minutes).
+ */
+
+export interface SecretSpan {
+  /** Where the secret starts and ends in the text (end exclusive). */
+  readonly start: number;
+  readonly end: number;
+  /** What it looks like, in words ("a JSON Web Token"); never the value. */
+  readonly kind: string;
+}
+
+/** Patterns tried inside one run of token characters; each is a vendor prefix at a word start, then a bounded class. */
+const RUN_PATTERNS: ReadonlyArray<{ readonly kind: string; readonly pattern: RegExp }> = [
+  { kind: 'a GitHub token', pattern: /(?<![A-Za-z0-9])gh[pousr]_[A-Za-z0-9]{30,}/ },
+  { kind: 'an AWS access key ID', pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Za-z0-9])/ },
+  { kind: 'a Slack token', pattern: /(?<![A-Za-z0-9])xox[abprs]-[A-Za-z0-9-]{10,}/ },
+  { kind: 'a Stripe secret key', pattern: /(?<![A-Za-z0-9])[rs]k_(?:live|test)_[A-Za-z0-9]{10,}/ },
+];
+
+/** An Okta API token (SSWS): `00` and 40 token characters, the whole run. */
+const OKTA_API_TOKEN = /^00[A-Za-z0-9_-]{40}$/;
+
+/** Schemes an Authorization header puts before a token, and what that token is. */
+const AUTH_SCHEMES = new Map([
+  ['bearer', 'a bearer token'],
+  ['ssws', 'an Okta API token'],
+]);
+const AUTH_SCHEME_LENGTHS = new Set([...AUTH_SCHEMES.keys()].map((s) => s.length));
+/** The shortest run that can be a secret on its own: a JWT's header, `eyJ` and 8 characters. */
+const MIN_SECRET_RUN = 11;
+/** The shortest credential after an auth scheme that is taken for a token. */
+const MIN_AUTH_TOKEN = 16;
+
+/** The shortest run of token characters judged by its randomness alone. */
+export const MIN_RANDOM_RUN = 24;
+
+function isTokenChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** RFC 6750's b64token characters: letters, digits and - . _ ~ + / =. */
+function isAuthTokenChar(c: number): boolean {
+  return isTokenChar(c) || c === 46 || c === 126 || c === 43 || c === 47 || c === 61;
+}
+
+/** Characters of a PEM block (base64, its header and footer lines, line breaks also as JSON's `\n`). */
+function isPemChar(c: number): boolean {
+  return isTokenChar(c) || isSpace(c) || c === 43 || c === 47 || c === 61 || c === 92;
+}
+
+/** Shannon entropy in bits per character. */
+export function entropy(s: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let h = 0;
+  for (const n of counts.values()) h -= (n / s.length) * Math.log2(n / s.length);
+  return h;
+}
+
+/** Vowels (and y), upper and lower case, as char codes. */
+const VOWELS = new Set([...'aeiouyAEIOUY'].map((c) => c.charCodeAt(0)));
+
+type CharKind = 'upper' | 'lower' | 'digit' | 'other';
+
+function charKind(c: number): CharKind {
+  if (c >= 48 && c <= 57) return 'digit';
+  if (c >= 65 && c <= 90) return 'upper';
+  return c >= 97 && c <= 122 ? 'lower' : 'other';
+}
+
+/**
+ * Whether a run of token characters (no separators but `_` and `-`) looks like
+ * a generated token rather than a name, an ID or a hash. Random text changes
+ * between upper case, lower case and digits at about two characters of three,
+ * a fifth of its letters are vowels, and lower-case stretches are short; names
+ * (camelCase, CipherChaCha20Poly1305) are mostly capitalised words, with
+ * vowels as in language. Hex (UUIDs, hashes) and runs not well above Okta's
+ * 20-character IDs are never taken for a secret; a run in one letter case has
+ * a smaller alphabet, so it needs more length and digits throughout.
+ */
+export function randomRun(run: string): boolean {
+  if (run.length < MIN_RANDOM_RUN || /^[0-9a-fA-F-]+$/.test(run)) return false;
+  const count: Record<CharKind, number> = { upper: 0, lower: 0, digit: 0, other: 0 };
+  let pairs = 0;
+  let changes = 0;
+  let vowels = 0;
+  // Letters in words: lower-case stretches of two or more, with the capital before them.
+  let inWords = 0;
+  let stretch = 0;
+  let prev: CharKind = 'other';
+  let beforeStretch: CharKind = 'other';
+  for (let i = 0; i <= run.length; i++) {
+    const code = i < run.length ? run.charCodeAt(i) : 0;
+    const kind = charKind(code);
+    if (kind === 'lower') {
+      if (prev !== 'lower') beforeStretch = prev;
+      stretch++;
+    } else if (stretch > 0) {
+      if (stretch >= 2) inWords += stretch + (beforeStretch === 'upper' ? 1 : 0);
+      stretch = 0;
+    }
+    if (kind !== 'other' && prev !== 'other') {
+      pairs++;
+      if (kind !== prev) changes++;
+    }
+    if (i < run.length) {
+      count[kind]++;
+      if (VOWELS.has(code)) vowels++;
+    }
+    prev = kind;
+  }
+  const letters = count.upper + count.lower;
+  if (count.digit === 0 || letters === 0 || pairs === 0 || changes / pairs < 0.3) return false;
+  if (count.upper > 0 && count.lower > 0) return !(inWords / run.length > 0.6 && vowels / letters >= 0.25);
+  return run.length >= 32 && count.digit / run.length >= 0.15 && entropy(run) >= 4;
+}
+
+/** Every secret-looking stretch of `text`, in order, without overlaps. */
+export function secretSpans(text: string): SecretSpan[] {
+  const spans: SecretSpan[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 45 && text.startsWith('-----BEGIN ', i)) {
+      const end = privateKeyEnd(text, i);
+      if (end !== undefined) {
+        spans.push({ start: i, end, kind: 'a private key' });
+        i = end;
+        continue;
+      }
+    }
+    if (!isTokenChar(c)) {
+      // A JSON escape (`\n`, `\t`) in a quoted value ends a token: the letter after the backslash is not part of the next one.
+      i += c === 92 && /[nrtbf]/.test(text.charAt(i + 1)) ? 2 : 1;
+      continue;
+    }
+    let j = i;
+    while (j < n && isTokenChar(text.charCodeAt(j))) j++;
+    const span = runSpan(text, i, j);
+    if (span) spans.push(span);
+    i = Math.max(j, span?.end ?? j);
+  }
+  return spans;
+}
+
+/** The secret in the run text[start, end), or one that starts in it (a JWT, a token after an auth scheme). */
+function runSpan(text: string, start: number, end: number): SecretSpan | undefined {
+  if (AUTH_SCHEME_LENGTHS.has(end - start)) {
+    const scheme = AUTH_SCHEMES.get(text.slice(start, end).toLowerCase());
+    if (scheme) return authTokenAfter(text, end, scheme);
+  }
+  // Shorter runs hold no secret of their own (the shortest, a JWT's header, is `eyJ` and 8 characters).
+  if (end - start < MIN_SECRET_RUN) return undefined;
+  const run = text.slice(start, end);
+  const jwt = jwtEnd(text, run, start, end);
+  if (jwt) return jwt;
+  if (OKTA_API_TOKEN.test(run)) return { start, end, kind: 'an Okta API token' };
+  for (const { kind, pattern } of RUN_PATTERNS) {
+    const m = pattern.exec(run);
+    if (m) return { start: start + m.index, end: start + m.index + m[0].length, kind };
+  }
+  if (randomRun(run)) return { start, end, kind: 'a random-looking token' };
+  return undefined;
+}
+
+/** A JSON Web Token: `eyJ...` `.` `eyJ...` `.` signature, starting in the run text[start, end) = `run`. */
+function jwtEnd(text: string, run: string, start: number, end: number): SecretSpan | undefined {
+  // The first `eyJ` at a word start: if any later one has 8 characters after it, this one has more.
+  const at = /(?<![A-Za-z0-9])eyJ/.exec(run);
+  if (!at || run.length - at.index - 3 < 8 || text.charCodeAt(end) !== 46) return undefined;
+  let j = end + 1;
+  if (!text.startsWith('eyJ', j)) return undefined;
+  const payloadStart = j;
+  while (j < text.length && isTokenChar(text.charCodeAt(j))) j++;
+  if (j - payloadStart < 11) return undefined;
+  if (text.charCodeAt(j) === 46) {
+    j++;
+    while (j < text.length && isTokenChar(text.charCodeAt(j))) j++;
+  }
+  return { start: start + at.index, end: j, kind: 'a JSON Web Token' };
+}
+
+/** The credential after `Bearer ` or `SSWS ` (from `from`, after the scheme): token characters, letters and digits. */
+function authTokenAfter(text: string, from: number, kind: string): SecretSpan | undefined {
+  let i = from;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  if (i === from) return undefined;
+  let j = i;
+  while (j < text.length && isAuthTokenChar(text.charCodeAt(j))) j++;
+  const token = text.slice(i, j);
+  if (token.length < MIN_AUTH_TOKEN || !/[0-9]/.test(token) || !/[A-Za-z]/.test(token)) return undefined;
+  return { start: i, end: j, kind };
+}
+
+/** Where the private key whose `-----BEGIN ` is at `start` ends (its PEM block), or undefined when this is no private key header. */
+function privateKeyEnd(text: string, start: number): number | undefined {
+  let j = start + '-----BEGIN '.length;
+  while (j < text.length && ((text.charCodeAt(j) >= 65 && text.charCodeAt(j) <= 90) || text.charCodeAt(j) === 32)) j++;
+  if (!text.slice(start, j).endsWith('PRIVATE KEY') || !text.startsWith('-----', j)) return undefined;
+  while (j < text.length && isPemChar(text.charCodeAt(j))) j++;
+  return j;
+}

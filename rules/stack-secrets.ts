@@ -1,0 +1,26 @@
+import { TerraformElement, TerraformResource, TerraformStack } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { RULE_CATALOG } from '../model/rule-catalog';
+import { secretPaths } from '../review/redact';
+
+const RULE = RULE_CATALOG['SSO-008'];
+
+/**
+ * SSO-008 over the whole stack: every string it emits to cdk.tf.json (groups
+ * and their descriptions, push groups, variables' defaults, outputs, the
+ * provider, anything else a stack declares), not only the SP apps. Resources of
+ * an SP construct are left to its own SSO-008, which can be suppressed per
+ * integration; `ownRules` are those constructs. Returns one message per
+ * secret-looking value, naming its JSON path, never the value.
+ */
+export function stackSecretFindings(stack: TerraformStack, ownRules: ReadonlySet<IConstruct> = new Set()): string[] {
+  const found: string[] = [];
+  for (const element of stack.node.findAll()) {
+    if (!(element instanceof TerraformElement)) continue;
+    if (element instanceof TerraformResource && element.node.scopes.some((s) => ownRules.has(s))) continue;
+    for (const at of secretPaths(element.toTerraform(), '')) {
+      found.push(`${RULE.id}: a secret-looking value (not shown) in ${at}; ${RULE.reason}; fix: ${RULE.fix}`);
+    }
+  }
+  return found;
+}
