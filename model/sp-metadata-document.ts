@@ -1,5 +1,10 @@
-import * as fs from 'fs';
-import { SpMetadata, SpMetadataError, parseSpMetadata } from './sp-metadata';
+import { readRegularFile } from './regular-file';
+import { MAX_SP_METADATA_BYTES, SpMetadata, SpMetadataError, parseSpMetadata } from './sp-metadata';
+
+/** An SP metadata file's text, or why it cannot be read: the size cap applies before any byte is read. */
+export function readSpMetadataText(file: string): { text: string } | { why: string } {
+  return readRegularFile(file, MAX_SP_METADATA_BYTES);
+}
 
 /**
  * An SP's SAML metadata, read when you create it. An unreadable or invalid
@@ -13,16 +18,8 @@ import { SpMetadata, SpMetadataError, parseSpMetadata } from './sp-metadata';
 export class SpMetadataDocument {
   /** Reads and parses a metadata file (path relative to the working directory, or absolute). */
   public static fromFile(file: string): SpMetadataDocument {
-    let text: string;
-    try {
-      if (!fs.statSync(file).isFile()) return SpMetadataDocument.unreadable(file, `SP metadata file ${file} is not a file; accepted: the SP's SAML metadata XML`);
-      text = fs.readFileSync(file, 'utf8');
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      const why = code === 'EACCES' || code === 'EPERM' ? 'cannot be read (permission denied)' : 'not found';
-      return SpMetadataDocument.unreadable(file, `SP metadata file ${file} ${why}; accepted: the SP's SAML metadata XML`);
-    }
-    return SpMetadataDocument.fromXml(text, file);
+    const read = readSpMetadataText(file);
+    return 'text' in read ? SpMetadataDocument.fromXml(read.text, file) : SpMetadataDocument.unreadable(file, `SP metadata file ${file} ${read.why}; accepted: the SP's SAML metadata XML`);
   }
 
   /** Parses metadata XML; `file` names where it came from, in messages. */

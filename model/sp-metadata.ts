@@ -24,6 +24,15 @@ export interface SpMetadata {
   readonly defaultPostAcs: AcsEndpoint;
 }
 
+/**
+ * The largest SP metadata accepted, in bytes, wherever it comes from (a saved
+ * file, a download, a string in code). One SP's metadata is a few kilobytes.
+ */
+export const MAX_SP_METADATA_BYTES = 5 * 1024 * 1024;
+/** SAML metadata of one SP has tens of elements; past this, parsing time grows faster than the text. */
+const MAX_TAGS = 50_000;
+const ACCEPTED = "accepted: the SP's SAML 2.0 metadata XML";
+
 /** Why a metadata document cannot be used. */
 export class SpMetadataError extends Error {
   constructor(message: string) {
@@ -38,18 +47,25 @@ export class SpMetadataError extends Error {
  * what is accepted.
  */
 export function parseSpMetadata(xml: string): SpMetadata {
-  const text = xml.replace(/^\uFEFF/, '');
-  if (text.trim() === '') throw new SpMetadataError('is empty; accepted: the SP\'s SAML 2.0 metadata XML (an md:EntityDescriptor)');
-  if (!text.trimStart().startsWith('<')) throw new SpMetadataError('is not XML (it does not start with "<"); accepted: the SP\'s SAML 2.0 metadata XML');
+  const text = xml.replace(/^\uFEFF/, '').trimStart();
+  const bytes = Buffer.byteLength(xml, 'utf8');
+  if (bytes > MAX_SP_METADATA_BYTES) throw new SpMetadataError(`is ${bytes} bytes, more than ${MAX_SP_METADATA_BYTES}; ${ACCEPTED} (a few kilobytes)`);
+  if (text === '') throw new SpMetadataError(`is empty; ${ACCEPTED} (an md:EntityDescriptor)`);
+  if (!text.startsWith('<')) throw new SpMetadataError(`is not XML (it does not start with "<"); ${ACCEPTED}`);
+  checkBeforeParsing(text);
   let root: Element | null;
   try {
     // Warnings stop parsing too: xmldom otherwise recovers from broken markup and only logs it.
-    const doc = new DOMParser({ onError: onWarningStopParsing }).parseFromString(text.trimStart(), 'application/xml');
+    const doc = new DOMParser({ onError: onWarningStopParsing }).parseFromString(text, 'application/xml');
     // A DTD can declare entities; SAML metadata never needs one.
-    if (doc.doctype) throw new SpMetadataError('has a DOCTYPE declaration; accepted: SAML metadata without a DTD');
+    if (doc.doctype) throw new SpMetadataError(DOCTYPE_PROBLEM);
     root = doc.documentElement;
   } catch (err) {
     if (err instanceof SpMetadataError) throw err;
+    // The parser's regular expressions can run out of stack on a huge comment: that is a document we do not read, not a crash.
+    if (err instanceof RangeError || /RangeError|call stack/.test(String((err as Error).message))) {
+      throw new SpMetadataError(`is not SAML metadata: its markup is too large or too deeply nested to read; ${ACCEPTED}`);
+    }
     const at = (err as { locator?: { lineNumber?: number; columnNumber?: number } }).locator;
     const where = at?.lineNumber ? ` at line ${at.lineNumber}, column ${at.columnNumber ?? 1}` : '';
     throw new SpMetadataError(`is not well-formed XML${where}: ${parserMessage((err as Error).message)}`);
@@ -91,6 +107,34 @@ export function parseSpMetadata(xml: string): SpMetadata {
     throw new SpMetadataError(`has no AssertionConsumerService with the HTTP-POST binding (found: ${found}); accepted: an ACS with Binding="${HTTP_POST_BINDING}", the binding Okta uses`);
   }
   return { entityId, acs, postAcs, defaultPostAcs: defaultEndpoint(postAcs) };
+}
+
+const DOCTYPE_PROBLEM = 'has a DOCTYPE declaration; accepted: SAML metadata without a DTD';
+
+/**
+ * Refusals that need no parse, in one linear pass each: a DTD (its entity
+ * declarations cost the parser far more than their size) and more tags than
+ * any SP's metadata has.
+ */
+function checkBeforeParsing(text: string): void {
+  let tags = 0;
+  for (let at = text.indexOf('<'); at !== -1; at = text.indexOf('<', at + 1)) {
+    if (++tags > MAX_TAGS) throw new SpMetadataError(`is not SAML metadata: it has more than ${MAX_TAGS} tags; ${ACCEPTED} (tens of elements)`);
+  }
+  const start = prologEnd(text);
+  if (text.slice(start, start + 9).toUpperCase() === '<!DOCTYPE') throw new SpMetadataError(DOCTYPE_PROBLEM);
+}
+
+/** Where the XML declaration, comments, processing instructions and blanks that may precede a DOCTYPE end. */
+function prologEnd(text: string): number {
+  let at = 0;
+  for (;;) {
+    while (at < text.length && /\s/.test(text[at])) at++;
+    const close = text.startsWith('<?', at) ? '?>' : text.startsWith('<!--', at) ? '-->' : undefined;
+    const end = close === undefined ? -1 : text.indexOf(close, at);
+    if (end === -1) return at;
+    at = end + close!.length;
+  }
 }
 
 /** SAML metadata 2.2.3: the first isDefault="true", else the first without isDefault="false", else the first. */

@@ -14,7 +14,7 @@ describe('SpMetadataDocument: read now, problems reported by the construct that 
   test('a missing file, a directory and invalid XML are problems naming the file, not exceptions', () => {
     const dir = tempDir();
     expect(SpMetadataDocument.fromFile(path.join(dir, 'nope.xml')).problem).toBe(`SP metadata file ${dir}/nope.xml not found; accepted: the SP's SAML metadata XML`);
-    expect(SpMetadataDocument.fromFile(dir).problem).toMatch(/is not a file/);
+    expect(SpMetadataDocument.fromFile(dir).problem).toMatch(/is not a regular file \(a directory\)/);
     fs.writeFileSync(path.join(dir, 'bad.xml'), '<x');
     expect(SpMetadataDocument.fromFile(path.join(dir, 'bad.xml')).problem).toMatch(new RegExp(`^SP metadata file ${dir}/bad.xml is not well-formed XML`));
     expect(SpMetadataDocument.fromXml('not xml').problem).toBe('SP metadata XML is not XML (it does not start with "<"); accepted: the SP\'s SAML 2.0 metadata XML');
