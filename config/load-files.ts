@@ -1,12 +1,12 @@
 import * as fs from 'fs';
 import { CORE_SCHEMA, load as loadYamlData } from 'js-yaml';
 import * as path from 'path';
-import type { Document, LineCounter, Node } from 'yaml';
+import type { CST, Document, LineCounter, Node } from 'yaml';
+import { readRegularFile } from '../model/regular-file';
+import { listConfigEntries } from './list-files';
 import { ConfigProblem } from './problems';
-
-const CONFIG_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
-/** Directories that hold tool output, never config. */
-const SKIPPED_DIRS = new Set(['node_modules', 'cdktf.out', 'state']);
+import { checkAliases } from './yaml-aliases';
+import { TOO_DEEP, isTooDeep, tooDeepToken } from './yaml-depth';
 
 interface Positioned {
   readonly doc: Document;
@@ -28,7 +28,8 @@ export class ConfigFile {
   /** Line and column of the field at `fieldPath` (its key when it is a map entry), or of its nearest existing parent. */
   locate(fieldPath: ReadonlyArray<string | number>): { line?: number; column?: number } {
     // Positions are parsed on first use: only a file with a problem needs them.
-    const { doc, lines } = (this.positioned ??= parseWithPositions(this.text));
+    // A file is located only once it parsed: within the depth limit, so composing cannot fail here.
+    const { doc, lines } = (this.positioned ??= parseWithPositions(this.text) as Positioned);
     const positions = (this.positions ??= indexPositions(doc));
     for (let n = fieldPath.length; n >= 0; n--) {
       const offset = positions.get(fieldPath.slice(0, n).join('\u0000'));
@@ -74,21 +75,7 @@ function indexPositions(doc: Document): Map<string, number> {
 
 /** Lists config files under `dir` (recursively; hidden entries and tool output skipped), sorted for determinism. */
 export function listConfigFiles(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (rel: string) => {
-    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-      if (entry.name.startsWith('.')) continue;
-      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) {
-        const isSynthOutput = fs.existsSync(path.join(dir, childRel, 'manifest.json'));
-        if (!SKIPPED_DIRS.has(entry.name) && !isSynthOutput) walk(childRel);
-      } else if (CONFIG_EXTENSIONS.has(path.extname(entry.name))) {
-        found.push(childRel);
-      }
-    }
-  };
-  walk('');
-  return found.sort();
+  return listConfigEntries(dir).files;
 }
 
 export interface LoadedFiles {
@@ -104,27 +91,33 @@ export function loadConfigFiles(dir: string): LoadedFiles {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     return { files: [], fileCount: 0, problems: [{ file: dir, path: '', message: 'config directory not found; accepted: a directory of .yaml/.yml/.json config files' }] };
   }
-  const rels = listConfigFiles(dir);
-  if (rels.length === 0) {
+  const { files: rels, problems: listed } = listConfigEntries(dir);
+  problems.push(...listed);
+  if (rels.length === 0 && listed.length === 0) {
     problems.push({ file: dir, path: '', message: 'no config files (.yaml, .yml or .json) in this directory' });
   }
   const files: ConfigFile[] = [];
   for (const rel of rels) {
     const display = path.join(dir, rel).split(path.sep).join('/');
     const kind = path.extname(rel) === '.json' ? 'JSON' : 'YAML';
-    let text: string;
-    try {
-      text = fs.readFileSync(path.join(dir, rel), 'utf8');
-    } catch (err) {
-      problems.push({ file: display, path: '', message: `cannot read this file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` });
+    const read = readRegularFile(path.join(dir, rel));
+    if (!('text' in read)) {
+      problems.push({ file: display, path: '', message: `this file ${read.why}; accepted: a readable, regular ${kind} file` });
       continue;
     }
+    const text = read.text;
     const fast = fastData(text);
     if (fast.ok) {
       files.push(new ConfigFile(display, fast.data ?? {}, text));
       continue;
     }
-    const { doc, lines } = parseWithPositions(text);
+    const parsed = parseWithPositions(text);
+    if ('tooDeepAt' in parsed) {
+      const pos = parsed.lines.linePos(parsed.tooDeepAt);
+      problems.push({ file: display, path: '', line: pos.line, column: pos.col, message: `${kind} error: ${TOO_DEEP}` });
+      continue;
+    }
+    const { doc, lines } = parsed;
     if (doc.errors.length > 0) {
       for (const err of doc.errors) {
         const pos = lines.linePos(err.pos[0]);
@@ -132,8 +125,15 @@ export function loadConfigFiles(dir: string): LoadedFiles {
       }
       continue;
     }
+    const aliasProblem = checkAliases(doc);
+    if (aliasProblem) {
+      const pos = lines.linePos(aliasProblem.offset);
+      problems.push({ file: display, path: '', line: pos.line, column: pos.col, message: `${kind} error: ${aliasProblem.message}` });
+      continue;
+    }
     try {
-      files.push(new ConfigFile(display, doc.toJS({ maxAliasCount: 100 }) ?? {}, text, { doc, lines }));
+      // checkAliases bounds what aliases expand to, with the place of the alias: the library's own count, without one, is not needed.
+      files.push(new ConfigFile(display, doc.toJS({ maxAliasCount: -1 }) ?? {}, text, { doc, lines }));
     } catch (err) {
       problems.push({ file: display, path: '', message: `${kind} error: ${firstLine((err as Error).message)}` });
     }
@@ -141,10 +141,21 @@ export function loadConfigFiles(dir: string): LoadedFiles {
   return { files, problems, fileCount: rels.length };
 }
 
-function parseWithPositions(text: string): Positioned {
-  const { LineCounter, parseDocument } = yamlLibrary();
+/**
+ * The `yaml` library's parseDocument, in its two steps: parsing (which keeps
+ * its own stack) and composing (which recurses), with the depth checked in
+ * between, so a thousand nested `[` is a located problem, not a stack overflow.
+ */
+function parseWithPositions(text: string): Positioned | { tooDeepAt: number; lines: LineCounter } {
+  const { Composer, LineCounter, Parser } = yamlLibrary();
   const lines = new LineCounter();
-  return { doc: parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, merge: false, logLevel: 'error' }), lines };
+  const tokens: CST.Token[] = [...new Parser(lines.addNewLine).parse(text)];
+  const tooDeepAt = tooDeepToken(tokens);
+  if (tooDeepAt !== undefined) return { tooDeepAt, lines };
+  const docs = [...new Composer({ uniqueKeys: true, merge: false, logLevel: 'error' }).compose(tokens, true, text.length)];
+  const doc = docs[0];
+  if (docs.length > 1) doc.errors.push(new (yamlLibrary().YAMLParseError)(docs[1].range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'more than one document (a second ---); accepted: one document per file'));
+  return { doc, lines };
 }
 
 /**
@@ -163,7 +174,9 @@ const NOT_FOR_FAST_PATH = /(^|[\s[{,])[&*]\S|\b0b[01]|[-+]\.[0-9]/m;
 function fastData(text: string): { ok: true; data: unknown } | { ok: false } {
   if (NOT_FOR_FAST_PATH.test(text)) return { ok: false };
   try {
-    return { ok: true, data: loadYamlData(text, { schema: CORE_SCHEMA }) };
+    const data = loadYamlData(text, { schema: CORE_SCHEMA });
+    // Too deep: the `yaml` library's path refuses it with its line.
+    return isTooDeep(data) ? { ok: false } : { ok: true, data };
   } catch {
     return { ok: false };
   }

@@ -1,0 +1,43 @@
+import type { CST } from 'yaml';
+
+/**
+ * The deepest nesting of lists and maps a config file may have. Real configs
+ * nest about six levels; the parsers, the schema check and every walk over
+ * the data recurse, and a thousand levels overflow the stack.
+ */
+export const MAX_DEPTH = 64;
+
+export const TOO_DEEP = `lists and maps are nested more than ${MAX_DEPTH} levels deep; accepted: at most ${MAX_DEPTH} levels (real configs need a few)`;
+
+/**
+ * The offset of the first list or map nested deeper than MAX_DEPTH in parsed
+ * YAML tokens, if any. The `yaml` library's parser keeps its own stack (a
+ * hundred thousand `[` parse), but composing a document recurses: this check
+ * runs between the two, and walks with a stack of its own.
+ */
+export function tooDeepToken(tokens: readonly CST.Token[]): number | undefined {
+  const stack: Array<{ token: CST.Token | null | undefined; depth: number }> = tokens.map((token) => ({ token, depth: 0 }));
+  let first: number | undefined;
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop()!;
+    if (!token) continue;
+    if (token.type === 'document') stack.push({ token: token.value, depth });
+    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
+    // The first in the file, for the message: the walk is depth first, not in file order.
+    if (depth + 1 > MAX_DEPTH) first = Math.min(first ?? token.offset, token.offset);
+    else for (const item of token.items) stack.push({ token: item.key, depth: depth + 1 }, { token: item.value, depth: depth + 1 });
+  }
+  return first;
+}
+
+/** Whether plain data (a tree: the fast path has no aliases) nests lists and maps deeper than MAX_DEPTH. */
+export function isTooDeep(data: unknown): boolean {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value: data, depth: 0 }];
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth + 1 > MAX_DEPTH) return true;
+    for (const child of Object.values(value)) stack.push({ value: child, depth: depth + 1 });
+  }
+  return false;
+}
