@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
-import { formatProblem } from '../config/problems';
+import { formatProblemList, problemCount } from '../config/problems';
 import { httpsUrlProblem } from '../model/saml-rules';
+import { MAX_SP_METADATA_BYTES } from '../model/sp-metadata';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
 
@@ -10,14 +11,12 @@ import { CliIo } from './io';
 export type FetchText = (url: string) => Promise<string>;
 
 const TIMEOUT_MS = 30_000;
-/** SP metadata is a few kilobytes; anything this large is not what was asked for. */
-const MAX_BYTES = 5 * 1024 * 1024;
 
 export const httpFetchText: FetchText = async (url) => {
   const response = await fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(TIMEOUT_MS), headers: { accept: 'application/samlmetadata+xml, application/xml, text/xml' } });
   if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
   const body = await response.arrayBuffer();
-  if (body.byteLength > MAX_BYTES) throw new Error(`the response is ${body.byteLength} bytes; accepted: SAML metadata up to ${MAX_BYTES} bytes`);
+  if (body.byteLength > MAX_SP_METADATA_BYTES) throw new Error(`the response is ${body.byteLength} bytes; accepted: SAML metadata up to ${MAX_SP_METADATA_BYTES} bytes`);
   return new TextDecoder('utf-8').decode(body);
 };
 
@@ -40,15 +39,16 @@ export function registerFetchMetadata(program: Command, io: CliIo, fetchText: Fe
       // Loaded on use, so that other commands do not load the XML parser and the config reader for it.
       const { SpMetadataError, parseSpMetadata } = require('../model/sp-metadata') as typeof import('../model/sp-metadata');
       const { listSpMetadataSources } = require('../config/sp-metadata-sources') as typeof import('../config/sp-metadata-sources');
+      const { spMetadataLocation } = require('../config/sp-metadata-file') as typeof import('../config/sp-metadata-file');
       const dir = configDirOf(opts.config);
       const { sources, problems } = listSpMetadataSources(dir);
       if (problems.length > 0) {
-        io.err(`${dir}: ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing fetched\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
+        io.err(`${dir}: ${problemCount(problems.length)}; nothing fetched\n${formatProblemList(problems)}\n`);
         io.exit(1);
         return;
       }
       const selected = sources.filter((s) => (opts.env === undefined || s.environment === opts.env) && (opts.integration === undefined || s.integration === opts.integration));
-      const byPath = new Map<string, { url?: string; who: string[] }>();
+      const byPath = new Map<string, { url?: string; who: string[]; file: string }>();
       const errors: string[] = [];
       for (const s of selected) {
         const who = `${s.environment}/${s.integration}`;
@@ -56,22 +56,28 @@ export function registerFetchMetadata(program: Command, io: CliIo, fetchText: Fe
         if (entry && entry.url !== s.url) {
           errors.push(`${s.path} is fetched from two URLs: ${entry.url ?? '(none)'} (${entry.who.join(', ')}) and ${s.url ?? '(none)'} (${who}); accepted: one URL per file`);
         } else if (entry) entry.who.push(who);
-        else byPath.set(s.path, { url: s.url, who: [who] });
+        else byPath.set(s.path, { url: s.url, who: [who], file: s.file });
       }
       const toFetch = [...byPath.entries()].filter(([, e]) => e.url !== undefined);
       if (selected.length === 0 || toFetch.length === 0) {
         errors.push(`no spMetadata with a url in ${dir}${opts.env ? ` for environment ${opts.env}` : ''}${opts.integration ? ` and integration ${opts.integration}` : ''}; accepted: spMetadata: { file: ..., url: https://... }`);
       }
-      for (const [file, { url, who }] of toFetch) {
+      for (const [file, { url, who, file: written }] of toFetch) {
         const why = httpsUrlProblem(url!);
         if (why) {
           errors.push(`${who.join(', ')}: spMetadata.url ${JSON.stringify(url)} ${why}; accepted: an absolute https:// URL`);
           continue;
         }
+        // Checked before fetching: a file config may not name is never written, whatever the download.
+        const location = spMetadataLocation(dir, written);
+        if ('problem' in location) {
+          errors.push(`${who.join(', ')}: spMetadata.file: ${location.problem}; nothing fetched, nothing written`);
+          continue;
+        }
         try {
           const xml = await fetchText(url!);
           const metadata = parseSpMetadata(xml);
-          writeAtomically(file, xml);
+          writeAtomically(location.path, xml);
           io.out(`${file}: saved from ${url} (entityID ${metadata.entityId}; ${metadata.postAcs.length} HTTP-POST ACS)\n`);
         } catch (err) {
           const detail = err instanceof SpMetadataError ? `the document ${err.message}` : (err as Error).message;
@@ -85,10 +91,24 @@ export function registerFetchMetadata(program: Command, io: CliIo, fetchText: Fe
     });
 }
 
-/** Never leaves a half-written metadata file behind. */
+/**
+ * Never leaves a half-written metadata file behind. `file` is a real path
+ * checked to be inside the config directory: its missing parents are created
+ * under an existing parent that is inside, and the temporary file is created
+ * exclusively, so a symlink planted under its name is never followed.
+ */
 function writeAtomically(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, text);
-  fs.renameSync(tmp, file);
+  let created = false;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (fs.existsSync(file) && !fs.statSync(file).isFile()) throw new Error('it is not a regular file');
+    fs.writeFileSync(tmp, text, { flag: 'wx' });
+    created = true;
+    fs.renameSync(tmp, file);
+  } catch (err) {
+    if (created) fs.rmSync(tmp, { force: true });
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new Error(`cannot write it: ${code === 'EEXIST' ? `${tmp} already exists (remove it and retry)` : (code ?? (err as Error).message)}`);
+  }
 }

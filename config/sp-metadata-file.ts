@@ -1,10 +1,25 @@
-import * as fs from 'fs';
 import * as path from 'path';
-import { SpMetadataDocument } from '../model/sp-metadata-document';
+import { readSpMetadataText, SpMetadataDocument } from '../model/sp-metadata-document';
+import { showValue } from '../model/show-value';
+import { resolveInside } from './inside-dir';
 
 /** Where an integration's SP metadata file is: relative to the config dir, never absolute (output must not depend on the machine). */
 export function spMetadataPath(configDir: string, file: string): string {
   return path.join(configDir, file).split(path.sep).join('/');
+}
+
+const ACCEPTED_PLACE = 'accepted: a path relative to the config directory, to a file inside it';
+
+/**
+ * The real path of the SP metadata file that config names, for reading or
+ * writing, or why config may not name it: it must be relative, and resolve
+ * (symlinks followed) inside the config directory, so that neither validate
+ * nor fetch-metadata ever reads or writes a file elsewhere.
+ */
+export function spMetadataLocation(configDir: string, file: string): { path: string } | { problem: string } {
+  if (path.isAbsolute(file) || /^[A-Za-z]:[\\/]/.test(file)) return { problem: `SP metadata file ${showValue(file)} is an absolute path; ${ACCEPTED_PLACE}` };
+  const inside = resolveInside(configDir, file);
+  return 'path' in inside ? inside : { problem: `SP metadata file ${showValue(file)} ${inside.why}; ${ACCEPTED_PLACE}` };
 }
 
 /**
@@ -16,17 +31,11 @@ export function readSpMetadata(configDir: string, spMetadata: { readonly file?: 
   if (!spMetadata) return undefined;
   const file = spMetadata.file;
   if (file === undefined) return SpMetadataDocument.unreadable('', 'missing required field spMetadata.file (the SP metadata XML, relative to the config directory)');
-  if (path.isAbsolute(file) || /^[A-Za-z]:[\\/]/.test(file)) {
-    return SpMetadataDocument.unreadable(file, `SP metadata file ${JSON.stringify(file)} is an absolute path; accepted: a path relative to the config directory`);
-  }
   const source = spMetadataPath(configDir, file);
-  const fetchHint = spMetadata.url ? ` (download it from ${spMetadata.url} with: okta-sso fetch-metadata --config ${configDir})` : '';
-  let text: string;
-  try {
-    if (!fs.statSync(source).isFile()) return SpMetadataDocument.unreadable(source, `SP metadata file ${source} is not a file; accepted: the SP's SAML metadata XML saved in the config directory`);
-    text = fs.readFileSync(source, 'utf8');
-  } catch {
-    return SpMetadataDocument.unreadable(source, `SP metadata file ${source} not found${fetchHint}; accepted: the SP's SAML metadata XML, path relative to the config directory`);
-  }
-  return SpMetadataDocument.fromXml(text, source);
+  const location = spMetadataLocation(configDir, file);
+  if ('problem' in location) return SpMetadataDocument.unreadable(source, location.problem);
+  const read = readSpMetadataText(location.path);
+  if ('text' in read) return SpMetadataDocument.fromXml(read.text, source);
+  const fetchHint = read.why === 'not found' && spMetadata.url ? ` (download it from ${showValue(spMetadata.url)} with: okta-sso fetch-metadata --config ${configDir})` : '';
+  return SpMetadataDocument.unreadable(source, `SP metadata file ${source} ${read.why}${fetchHint}; accepted: the SP's SAML metadata XML, path relative to the config directory`);
 }

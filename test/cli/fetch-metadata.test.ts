@@ -2,8 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
 import { FetchText, registerFetchMetadata } from '../../cli/fetch-metadata';
+import { MAX_SP_METADATA_BYTES } from '../../model/sp-metadata';
 import { fixture } from '../fixture-files';
-import { writeConfigDir } from '../helpers';
+import { tempDir, writeConfigDir } from '../helpers';
 
 async function run(dir: string, fetchText: FetchText, extra: string[] = []) {
   let out = '';
@@ -66,6 +67,94 @@ describe('okta-sso fetch-metadata', () => {
   });
 });
 
+describe('okta-sso fetch-metadata writes only inside the config directory', () => {
+  const fetched: string[] = [];
+  const fake: FetchText = async (url) => (fetched.push(url), fixture('sp-metadata/prefixed-md.xml'));
+  const configNaming = (file: string) =>
+    writeConfigDir({
+      'integrations.yaml': `integrations:\n  wiki:\n    preset: generic\n    spMetadata: { file: ${JSON.stringify(file)}, url: "https://wiki.acme.example/m" }\n`,
+      'environments/dev.yaml': 'environments:\n  dev:\n    okta: { orgName: acme-dev }\n    integrations:\n      wiki: {}\n',
+    });
+  /** A file outside the config dir that must survive every refused fetch. */
+  const outsideFile = () => {
+    const file = path.join(tempDir('okta-sso-outside-'), '.bashrc');
+    fs.writeFileSync(file, 'export PATH=/usr/bin\n');
+    return file;
+  };
+  const expectRefused = async (dir: string, file: string, outside: string) => {
+    fetched.length = 0;
+    const r = await run(dir, fake);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(
+      `okta-sso fetch-metadata: dev/wiki: spMetadata.file: SP metadata file ${JSON.stringify(file)} resolves outside the config directory (symbolic links followed); accepted: a path relative to the config directory, to a file inside it; nothing fetched, nothing written`,
+    );
+    expect(fetched).toEqual([]);
+    expect(fs.readFileSync(outside, 'utf8')).toBe('export PATH=/usr/bin\n');
+    expect(fs.readdirSync(path.dirname(outside))).toEqual(['.bashrc']);
+  };
+
+  test('a path climbing out with .. is refused', async () => {
+    const outside = outsideFile();
+    const dir = configNaming('x');
+    const rel = path.relative(dir, outside);
+    fs.writeFileSync(path.join(dir, 'integrations.yaml'), fs.readFileSync(path.join(dir, 'integrations.yaml'), 'utf8').replace('"x"', JSON.stringify(rel)));
+    await expectRefused(dir, rel, outside);
+  });
+
+  test('a symlinked file pointing outside is refused', async () => {
+    const outside = outsideFile();
+    const dir = configNaming('sp/wiki.xml');
+    fs.mkdirSync(path.join(dir, 'sp'));
+    fs.symlinkSync(outside, path.join(dir, 'sp', 'wiki.xml'));
+    await expectRefused(dir, 'sp/wiki.xml', outside);
+  });
+
+  test('a file under a symlinked directory pointing outside is refused, also when it does not exist yet', async () => {
+    const outside = outsideFile();
+    const dir = configNaming('sp/new/wiki.xml');
+    fs.symlinkSync(path.dirname(outside), path.join(dir, 'sp'));
+    // The listing of config files refuses the link first: nothing is fetched at all.
+    const r = await run(dir, fake);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('sp: this symbolic link resolves outside the config directory');
+    expect(fs.readdirSync(path.dirname(outside))).toEqual(['.bashrc']);
+  });
+
+  test('an absolute path is refused', async () => {
+    const outside = outsideFile();
+    const r = await run(configNaming(outside), fake);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`SP metadata file ${JSON.stringify(outside)} is an absolute path`);
+    expect(fs.readFileSync(outside, 'utf8')).toBe('export PATH=/usr/bin\n');
+  });
+
+  test('the temporary file is created exclusively: a symlink planted under its name is not followed', async () => {
+    const outside = outsideFile();
+    const dir = configNaming('sp/wiki.xml');
+    fs.mkdirSync(path.join(dir, 'sp'));
+    fs.symlinkSync(outside, path.join(dir, 'sp', `wiki.xml.tmp-${process.pid}`));
+    const r = await run(dir, fake);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`cannot write it: ${dir}/sp/wiki.xml.tmp-${process.pid} already exists (remove it and retry); ${dir}/sp/wiki.xml not written`);
+    expect(fs.readFileSync(outside, 'utf8')).toBe('export PATH=/usr/bin\n');
+    expect(fs.existsSync(path.join(dir, 'sp', 'wiki.xml'))).toBe(false);
+  });
+
+  test('a nested path inside gets its parents created, and a symlink inside is written through', async () => {
+    const nested = configNaming('sp/saml/prod/wiki.xml');
+    expect((await run(nested, fake)).code).toBe(0);
+    expect(fs.readFileSync(path.join(nested, 'sp/saml/prod/wiki.xml'), 'utf8')).toBe(fixture('sp-metadata/prefixed-md.xml'));
+    const linked = configNaming('sp/wiki.xml');
+    fs.mkdirSync(path.join(linked, 'saved'));
+    fs.writeFileSync(path.join(linked, 'saved', 'wiki.xml'), 'old');
+    fs.mkdirSync(path.join(linked, 'sp'));
+    fs.symlinkSync('../saved/wiki.xml', path.join(linked, 'sp', 'wiki.xml'));
+    expect((await run(linked, fake)).code).toBe(0);
+    expect(fs.lstatSync(path.join(linked, 'sp', 'wiki.xml')).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(path.join(linked, 'saved', 'wiki.xml'), 'utf8')).toBe(fixture('sp-metadata/prefixed-md.xml'));
+  });
+});
+
 describe('the downloader (against a loopback server, no outside network)', () => {
   const http = require('http') as typeof import('http');
   let server: import('http').Server;
@@ -73,7 +162,7 @@ describe('the downloader (against a loopback server, no outside network)', () =>
   beforeAll(async () => {
     server = http.createServer((req, res) => {
       if (req.url === '/metadata') res.end(fixture('sp-metadata/prefixed-md.xml'));
-      else if (req.url === '/huge') res.end(Buffer.alloc(5 * 1024 * 1024 + 1, 0x20));
+      else if (req.url === '/huge') res.end(Buffer.alloc(MAX_SP_METADATA_BYTES + 1, 0x20));
       else {
         res.statusCode = 404;
         res.statusMessage = 'Not Found';
@@ -89,6 +178,7 @@ describe('the downloader (against a loopback server, no outside network)', () =>
     const { httpFetchText } = await import('../../cli/fetch-metadata');
     expect(await httpFetchText(`${base}/metadata`)).toBe(fixture('sp-metadata/prefixed-md.xml'));
     await expect(httpFetchText(`${base}/nope`)).rejects.toThrow('HTTP 404 Not Found');
-    await expect(httpFetchText(`${base}/huge`)).rejects.toThrow('the response is 5242881 bytes; accepted: SAML metadata up to 5242880 bytes');
+    // The one cap SP metadata has wherever it is read.
+    await expect(httpFetchText(`${base}/huge`)).rejects.toThrow(`the response is ${MAX_SP_METADATA_BYTES + 1} bytes; accepted: SAML metadata up to ${MAX_SP_METADATA_BYTES} bytes`);
   });
 });
