@@ -12,6 +12,7 @@ import { ConfigError, ConfigProblem, sortProblems } from './problems';
 import { checkAgainstSchema } from './schema-check';
 import { IntegrationSettings } from './settings';
 import { readSpMetadata } from './sp-metadata-file';
+import { checkBackendIn } from './state-path';
 import { closest } from '../model/suggest';
 import { configFieldOf, propsFromSettings } from './to-props';
 
@@ -138,10 +139,16 @@ export function readConfig(dir: string): LoadResult {
       const where = writtenAt(env, integrations.get(g.integration)!, g.integration, fieldPathOf(g.field))!;
       report(where.file, where.at, `in environment ${JSON.stringify(name)}: ${g.message}`);
     }
+    const rawBackend = invalid.has(`environments.${name}.backend`) ? undefined : env.value.backend;
+    const backend = toBackend(name, rawBackend);
+    for (const p of checkBackendIn(dir, backend, rawBackend?.path !== undefined)) {
+      const at = [...env.at, 'backend', p.field];
+      if (!schemaAt.has(`${env.file.file}|${at.join('.')}`)) report(env.file, at, p.message);
+    }
     envModels.push({
       name,
       okta: { orgName: env.value.okta?.orgName ?? '', baseUrl: env.value.okta?.baseUrl ?? 'okta.com', providerVersion: env.value.okta?.providerVersion },
-      backend: toBackend(name, invalid.has(`environments.${name}.backend`) ? undefined : env.value.backend),
+      backend,
       integrations: models,
     });
     for (const p of checkProviderVersion(env.value.okta?.providerVersion, models)) report(env.file, [...env.at, 'okta', 'providerVersion'], p);
