@@ -1,3 +1,4 @@
+import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
@@ -98,12 +99,19 @@ export function registerFetchMetadata(program: Command, io: CliIo, fetchText: Fe
  * exclusively, so a symlink planted under its name is never followed.
  */
 function writeAtomically(file: string, text: string): void {
-  const tmp = `${file}.tmp-${process.pid}`;
+  let tmp = `${file}.tmp-${process.pid}`;
   let created = false;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     if (fs.existsSync(file) && !fs.statSync(file).isFile()) throw new Error('it is not a regular file');
-    fs.writeFileSync(tmp, text, { flag: 'wx' });
+    try {
+      fs.writeFileSync(tmp, text, { flag: 'wx' });
+    } catch (err) {
+      // Left by a killed run, or planted: never followed nor reused; another name is.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      tmp = `${file}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+      fs.writeFileSync(tmp, text, { flag: 'wx' });
+    }
     created = true;
     fs.renameSync(tmp, file);
   } catch (err) {

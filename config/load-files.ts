@@ -5,6 +5,7 @@ import type { CST, Document, LineCounter, Node } from 'yaml';
 import { readRegularFile } from '../model/regular-file';
 import { listConfigEntries } from './list-files';
 import { ConfigProblem } from './problems';
+import { duplicateKey } from './yaml-duplicate-keys';
 import { checkAliases } from './yaml-aliases';
 import { TOO_DEEP, isTooDeep, tooDeepToken } from './yaml-depth';
 
@@ -125,6 +126,12 @@ export function loadConfigFiles(dir: string): LoadedFiles {
       }
       continue;
     }
+    const duplicate = duplicateKey(doc, (offset) => lines.linePos(offset).line);
+    if (duplicate) {
+      const pos = lines.linePos(duplicate.offset);
+      problems.push({ file: display, path: '', line: pos.line, column: pos.col, message: `${kind} syntax error: ${duplicate.message}` });
+      continue;
+    }
     const aliasProblem = checkAliases(doc);
     if (aliasProblem) {
       const pos = lines.linePos(aliasProblem.offset);
@@ -152,7 +159,7 @@ function parseWithPositions(text: string): Positioned | { tooDeepAt: number; lin
   const tokens: CST.Token[] = [...new Parser(lines.addNewLine).parse(text)];
   const tooDeepAt = tooDeepToken(tokens);
   if (tooDeepAt !== undefined) return { tooDeepAt, lines };
-  const docs = [...new Composer({ uniqueKeys: true, merge: false, logLevel: 'error' }).compose(tokens, true, text.length)];
+  const docs = [...new Composer({ uniqueKeys: false, merge: false, logLevel: 'error' }).compose(tokens, true, text.length)];
   const doc = docs[0];
   if (docs.length > 1) doc.errors.push(new (yamlLibrary().YAMLParseError)(docs[1].range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'more than one document (a second ---); accepted: one document per file'));
   return { doc, lines };

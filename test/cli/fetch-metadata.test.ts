@@ -128,16 +128,17 @@ describe('okta-sso fetch-metadata writes only inside the config directory', () =
     expect(fs.readFileSync(outside, 'utf8')).toBe('export PATH=/usr/bin\n');
   });
 
-  test('the temporary file is created exclusively: a symlink planted under its name is not followed', async () => {
+  test('the temporary file is created exclusively: a symlink planted under its name is neither followed nor blocks the write', async () => {
     const outside = outsideFile();
     const dir = configNaming('sp/wiki.xml');
     fs.mkdirSync(path.join(dir, 'sp'));
     fs.symlinkSync(outside, path.join(dir, 'sp', `wiki.xml.tmp-${process.pid}`));
     const r = await run(dir, fake);
-    expect(r.code).toBe(1);
-    expect(r.err).toContain(`cannot write it: ${dir}/sp/wiki.xml.tmp-${process.pid} already exists (remove it and retry); ${dir}/sp/wiki.xml not written`);
+    expect(r.code).toBe(0);
     expect(fs.readFileSync(outside, 'utf8')).toBe('export PATH=/usr/bin\n');
-    expect(fs.existsSync(path.join(dir, 'sp', 'wiki.xml'))).toBe(false);
+    // Written through another temporary name; the planted link is left as it was, not reused.
+    expect(fs.readFileSync(path.join(dir, 'sp', 'wiki.xml'), 'utf8')).toBe(fixture('sp-metadata/prefixed-md.xml'));
+    expect(fs.readdirSync(path.join(dir, 'sp')).sort()).toEqual(['wiki.xml', `wiki.xml.tmp-${process.pid}`]);
   });
 
   test('a nested path inside gets its parents created, and a symlink inside is written through', async () => {

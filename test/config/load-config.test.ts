@@ -67,7 +67,7 @@ describe('bad input: each problem names the file, the field path and what is acc
 
   test('duplicate key in one YAML map', () => {
     const problems = problemsOf({ 'a.yaml': `${MINIMAL_INTEGRATIONS}  wiki:\n    preset: generic\n`, 'env.yaml': MINIMAL_ENV });
-    expect(problems).toEqual([expect.stringMatching(/^a\.yaml:7:3: YAML syntax error: Map keys must be unique/)]);
+    expect(problems).toEqual([expect.stringMatching(/^a\.yaml:7:3: YAML syntax error: duplicate key "wiki" in this map \(first at line 2\); accepted: each key once per map$/)]);
   });
 
   test('unknown field, with the closest known one suggested', () => {
@@ -234,5 +234,31 @@ describe('bad input: each problem names the file, the field path and what is acc
       'env.yaml': MINIMAL_ENV,
     });
     expect(problems).toEqual([expect.stringMatching(/^i\.yaml:8:26: integrations\.wiki\.suppressions\.0\.reason: "" is not accepted; accepted: why this integration is exempt/)]);
+  });
+});
+
+describe('one broken integrations section does not cascade into an "unknown integration" per environment', () => {
+  const envs = (keys: string[]) =>
+    `environments:\n${['dev', 'staging', 'prod'].map((e) => `  ${e}:\n    okta: { orgName: acme-${e} }\n    integrations:\n${keys.map((k) => `      ${k}: {}\n`).join('')}`).join('')}`;
+
+  test.each([
+    ['a list', 'integrations:\n  - wiki\n  - blog\n', /^i\.yaml:1:1: integrations: \(a list\) is not accepted; accepted: a map$/],
+    ['a string', 'integrations: wiki\n', /^i\.yaml:1:\d+: integrations: "wiki" is not accepted; accepted: a map$/],
+    ['a whole file that is a list', '- integrations: {}\n', /^i\.yaml(:1:1)?: \(a list\) is not accepted; accepted: a map$/],
+  ])('the section is %s: its one problem, not 3 environments x 2 unknown keys', (_name, integrations, expected) => {
+    expect(problemsOf({ 'i.yaml': integrations, 'env.yaml': envs(['wiki', 'blog']) })).toEqual([expect.stringMatching(expected)]);
+  });
+
+  test('with every section readable, a key no file defines is still reported, with a suggestion', () => {
+    expect(problemsOf({ 'i.yaml': MINIMAL_INTEGRATIONS, 'env.yaml': MINIMAL_ENV.replace('wiki: {}', 'wik: {}') })).toEqual([
+      'env.yaml:5:7: environments.dev.integrations.wik: environment "dev" enables unknown integration "wik"; did you mean "wiki"? defined integrations: wiki',
+    ]);
+  });
+
+  test('the list of defined integrations in that message is cut to the first ten', () => {
+    const keys = Array.from({ length: 25 }, (_, i) => `app${String(i).padStart(2, '0')}`);
+    const integrations = `integrations:\n${keys.map((k) => `  ${k}: { preset: generic, acsUrl: "https://${k}.example.com/acs", audience: ${k} }\n`).join('')}`;
+    const [problem] = problemsOf({ 'i.yaml': integrations, 'env.yaml': MINIMAL_ENV.replace('wiki: {}', 'zzz: {}') });
+    expect(problem).toMatch(/; defined integrations: app00, app01, app02, app03, app04, app05, app06, app07, app08, app09, \.\.\. \(25 in all\)$/);
   });
 });

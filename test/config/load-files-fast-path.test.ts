@@ -50,11 +50,11 @@ describe('config files read through the fast path', () => {
     expect(problems.map((p) => formatProblem(p).split(`${dir}/`).join(''))).toContainEqual(expect.stringMatching(/^integrations\.yaml:4:5: integrations\.app\.lable: unknown field "lable"/));
   });
 
-  test('report duplicate keys with their position, as the yaml library does', () => {
+  test('report duplicate keys with their position, as the slow path does', () => {
     const dir = writeConfigDir({ 'c.yaml': 'environments:\n  prod:\n    okta: { orgName: a }\n  prod:\n    okta: { orgName: b }\n' });
     const { problems } = loadConfigFiles(dir);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: `${dir}/c.yaml`, line: 4 });
-    expect(problems[0].message).toMatch(/^YAML syntax error: .*unique/);
+    expect(problems[0].message).toBe('YAML syntax error: duplicate key "prod" in this map (first at line 2); accepted: each key once per map');
   });
 });
