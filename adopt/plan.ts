@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { loadConfigFiles } from '../config/load-files';
+import { formatProblemList } from '../config/problems';
 import { IntegrationSettings } from '../config/settings';
 import { propsFromSettings } from '../config/to-props';
 import { ADOPTED_REASON_PREFIX } from '../model/adopt';
@@ -317,7 +318,7 @@ function pick(value: Json, fields: readonly string[]): Json {
 
 function readExisting(configDir: string, env: string): ExistingConfig {
   const { files, problems } = loadConfigFiles(configDir);
-  if (problems.length) throw new AdoptError(`${configDir} cannot be read: ${problems.map((p) => `${p.file}: ${p.message}`).join('; ')}`);
+  if (problems.length) throw new AdoptError(`${configDir} cannot be read:\n${formatProblemList(problems)}`);
   const integrations = new Map<string, IntegrationSettings>();
   const envEntries = new Map<string, IntegrationSettings>();
   let sharedFile: string | undefined;

@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Document, Pair, Scalar, YAMLMap, isMap, parseDocument } from 'yaml';
 import { listConfigFiles, loadConfigFiles } from '../config/load-files';
+import { formatProblemList, problemCount } from '../config/problems';
 import { isPlainObject } from '../model/prop-strings';
 import { keepLineFormatting } from '../config/yaml-format';
 import { AdoptError } from './okta-api';
@@ -100,7 +101,7 @@ export function writeAdoption(configDir: string, texts: ReadonlyMap<string, stri
     for (const [file, text] of texts) fs.writeFileSync(path.join(copy, path.relative(configDir, file)), text);
     const problems = check(copy);
     if (problems.length) {
-      throw new AdoptError(`the adopted config would not validate, so nothing was written (${problems.length} problem(s)):\n${problems.map((p) => `  ${p.split(copy).join(configDir)}`).join('\n')}`);
+      throw new AdoptError(`the adopted config would not validate, so nothing was written (${problemCount(problems.length)}):\n${formatProblemList(problems.map((p) => p.split(copy).join(configDir)))}`);
     }
   } finally {
     fs.rmSync(copy, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { formatProblem } from '../config/problems';
+import { formatProblem, formatProblemList, problemCount } from '../config/problems';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
 import type { AdoptPlan } from '../adopt/plan';
@@ -56,7 +56,7 @@ async function adopt(opts: AdoptOptions, io: CliIo): Promise<void> {
   // An org that does not validate yet would get adopted apps on top of its problems: say them first.
   const before = checkConfig(dir);
   if (!before.model) {
-    throw new AdoptError(`${dir} has ${before.problems.length} problem(s); fix them before adopting:\n${before.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+    throw new AdoptError(`${dir} has ${problemCount(before.problems.length)}; fix them before adopting:\n${formatProblemList(before.problems)}`);
   }
   const environment = before.model.environments.find((e) => e.name === opts.env);
   if (!environment) throw new AdoptError(`environment ${JSON.stringify(opts.env)} is not in ${dir}; accepted: ${before.model.environments.map((e) => e.name).join(', ')}`);

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { HIDDEN, containsSecret } from '../review/redact';
-import { formatProblem } from '../config/problems';
+import { formatProblemList, problemCount } from '../config/problems';
 import { CheckedProblem, checkConfig } from './check-config';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
@@ -68,7 +68,7 @@ export function registerPromote(program: Command, io: CliIo): void {
       const inTarget = (p: CheckedProblem) => (p.environment !== undefined ? p.environment === opts.to : p.path === `environments.${opts.to}` || p.path.startsWith(`environments.${opts.to}.`));
       const sourceProblems = checkConfig(dir).problems.filter((p) => !inTarget(p));
       if (sourceProblems.length) {
-        io.err(`okta-sso promote: ${dir} has ${sourceProblems.length} problem(s) outside ${opts.to}; fix them before promoting from ${opts.from}:\n${sourceProblems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
+        io.err(`okta-sso promote: ${dir} has ${problemCount(sourceProblems.length)} outside ${opts.to}; fix them before promoting from ${opts.from}:\n${formatProblemList(sourceProblems)}\n`);
         io.exit(1);
         return;
       }
@@ -85,7 +85,7 @@ export function registerPromote(program: Command, io: CliIo): void {
         // The written config must validate as a whole (policy rules included); else say what to fill in, and fail.
         const { problems } = checkConfig(dir);
         if (problems.length) {
-          io.err(`${plan.targetFile} does not validate yet; fill these in before merging (${problems.length} problem(s)):\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
+          io.err(`${plan.targetFile} does not validate yet; fill these in before merging (${problemCount(problems.length)}):\n${formatProblemList(problems)}\n`);
           io.exit(1);
         }
       }

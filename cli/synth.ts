@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { formatProblem, sortProblems } from '../config/problems';
+import { formatProblemList, problemCount, sortProblems } from '../config/problems';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
 
@@ -15,7 +15,7 @@ export function registerSynth(program: Command, io: CliIo): void {
       const dir = configDirOf(opts.config);
       const { model, problems, locate } = readConfig(dir);
       if (!model) {
-        io.err(`${dir}: ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing written\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
+        io.err(`${dir}: ${problemCount(problems.length)}; nothing written\n${formatProblemList(problems)}\n`);
         io.exit(1);
         return;
       }
@@ -41,7 +41,7 @@ export function registerSynth(program: Command, io: CliIo): void {
         const found = sortProblems(
           err.failures.map((f) => ({ ...(f.key !== undefined ? locate(f.stack, f.key, f.props) : { file: dir, path: '' }), message: `in environment ${JSON.stringify(f.stack)}: ${f.message}` })),
         );
-        io.err(`${dir}: ${found.length} policy error${found.length === 1 ? '' : 's'}; nothing written\n${found.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
+        io.err(`${dir}: ${problemCount(found.length, 'policy error')}; nothing written\n${formatProblemList(found)}\n`);
         io.exit(1);
         return;
       }

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { formatProblem } from '../config/problems';
+import { formatProblemList, problemCount } from '../config/problems';
 import { ADOPTED_REASON_PREFIX } from '../model/adopt';
 import { checkConfig } from './check-config';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
@@ -14,7 +14,7 @@ export function registerValidate(program: Command, io: CliIo): void {
       const dir = configDirOf(opts.config);
       const { model, problems } = checkConfig(dir);
       if (!model) {
-        io.err(`${dir}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
+        io.err(`${dir}: ${problemCount(problems.length)}\n${formatProblemList(problems)}\n`);
         io.exit(1);
         return;
       }

@@ -1,3 +1,5 @@
+import { cutText } from '../model/cut-text';
+
 /** One thing wrong with a config directory, located as precisely as we can. */
 export interface ConfigProblem {
   /** File path as the user gave it (relative to the working directory when possible). */
@@ -10,20 +12,38 @@ export interface ConfigProblem {
   readonly message: string;
 }
 
+/** The longest field path a problem line shows: a path holds the user's own keys, and a key can be any length. */
+const MAX_SHOWN_PATH = 200;
+
 export function formatProblem(p: ConfigProblem): string {
   const where = p.line !== undefined ? `${p.file}:${p.line}:${p.column ?? 1}` : p.file;
-  return p.path ? `${where}: ${p.path}: ${p.message}` : `${where}: ${p.message}`;
+  return p.path ? `${where}: ${cutText(p.path, MAX_SHOWN_PATH)}: ${p.message}` : `${where}: ${p.message}`;
+}
+
+/** The most problems a command prints: 50,000 printed in full made 8 MB that nobody reads; the first ones are the ones to fix. */
+export const MAX_PRINTED_PROBLEMS = 100;
+
+/** `N problems` for a header line, which always counts every problem, printed or not. */
+export function problemCount(n: number, word = 'problem'): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * A problem list as every command prints it under its header: one indented
+ * line each (already formatted lines pass as they are), the first `max` only,
+ * then how many more there are.
+ */
+export function formatProblemList(problems: ReadonlyArray<ConfigProblem | string>, max: number = MAX_PRINTED_PROBLEMS): string {
+  const lines = problems.slice(0, max).map((p) => `  ${typeof p === 'string' ? p : formatProblem(p)}`);
+  const rest = problems.length - lines.length;
+  if (rest > 0) lines.push(`  ... and ${problemCount(rest, 'more problem')} (fix these first)`);
+  return lines.join('\n');
 }
 
 /** Every problem in a config, reported together. */
 export class ConfigError extends Error {
   constructor(readonly problems: readonly ConfigProblem[]) {
-    super(
-      `config has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
-        sortProblems(problems)
-          .map((p) => `  ${formatProblem(p)}`)
-          .join('\n'),
-    );
+    super(`config has ${problemCount(problems.length)}:\n${formatProblemList(sortProblems(problems))}`);
     this.name = 'ConfigError';
   }
 }

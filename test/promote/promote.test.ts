@@ -148,7 +148,7 @@ describe('promote', () => {
     const r = await cli(['promote', '--config', dir, '--from', 'dev', '--to', 'staging', '--write']);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
-    expect(r.err).toContain('problem(s) outside staging; fix them before promoting from dev');
+    expect(r.err).toContain('has 1 problem outside staging; fix them before promoting from dev');
     expect(r.err).toContain(`${devFile}:22:9: environments.dev.integrations.omni.relayState:`);
     expect(fs.readFileSync(path.join(dir, 'environments', 'staging.yaml'), 'utf8')).toBe(staging);
   });
