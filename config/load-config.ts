@@ -14,6 +14,8 @@ import { IntegrationSettings } from './settings';
 import { readSpMetadata } from './sp-metadata-file';
 import { checkBackendIn } from './state-path';
 import { closest } from '../model/suggest';
+import { isPlainObject } from '../model/prop-strings';
+import { listSome, showValue } from '../model/show-value';
 import { configFieldOf, propsFromSettings } from './to-props';
 
 type FieldPath = ReadonlyArray<string | number>;
@@ -81,6 +83,8 @@ export function readConfig(dir: string): LoadResult {
   const integrations = collect<IntegrationSettings>(files, 'integrations', invalid, report);
   const environments = collect<RawEnvironment>(files, 'environments', invalid, report);
   const definedKeys = new Set(files.flatMap((f) => Object.keys(sectionOf(f, 'integrations'))));
+  // A whole file or integrations section of the wrong shape (a list, a string) hides which keys it meant to define.
+  const integrationsUnreadable = invalid.has('') || invalid.has('integrations');
   if (environments.size === 0 && problems.length === 0) {
     problems.push({ file: dir, path: 'environments', message: 'no environment is defined; accepted: at least one entry under `environments:` in any config file' });
   }
@@ -97,13 +101,13 @@ export function readConfig(dir: string): LoadResult {
       const shared = integrations.get(key);
       if (invalid.has(`environments.${name}.integrations.${key}`)) continue;
       if (!shared) {
-        // It may be defined in a file that did not parse, or be malformed; that error is already reported.
-        if (definedKeys.has(key) || files.length < fileCount) continue;
+        // It may be defined in a file that did not parse, or be malformed, or in an integrations section of the wrong shape; that error is already reported.
+        if (definedKeys.has(key) || files.length < fileCount || integrationsUnreadable) continue;
         const suggestion = closest(key, [...definedKeys]);
         report(
           env.file,
           overrideAt,
-          `environment ${JSON.stringify(name)} enables unknown integration ${JSON.stringify(key)}${suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : ';'} defined integrations: ${[...definedKeys].sort().join(', ') || 'none'}`,
+          `environment ${showValue(name)} enables unknown integration ${showValue(key)}${suggestion ? `; did you mean ${showValue(suggestion)}?` : ';'} defined integrations: ${listSome([...definedKeys].sort()) || 'none'}`,
         );
         continue;
       }
@@ -121,7 +125,8 @@ export function readConfig(dir: string): LoadResult {
       }
       if (checked.model && checked.problems.length === 0) models.push(checked.model);
     }
-    const org = `${env.value.okta?.orgName ?? ''}.${env.value.okta?.baseUrl ?? 'okta.com'}`;
+    const okta = oktaOf(env.value);
+    const org = `${okta.orgName}.${okta.baseUrl}`;
     for (const m of models) {
       if (!m.adopt) continue;
       const owner = adoptedApps.get(`${org}|${m.adopt.oktaAppId}`);
@@ -137,7 +142,7 @@ export function readConfig(dir: string): LoadResult {
     for (const g of checkEnvironmentGroups(models)) {
       // A group entry is always written, in the environment's override or in the shared entry.
       const where = writtenAt(env, integrations.get(g.integration)!, g.integration, fieldPathOf(g.field))!;
-      report(where.file, where.at, `in environment ${JSON.stringify(name)}: ${g.message}`);
+      report(where.file, where.at, `in environment ${showValue(name)}: ${g.message}`);
     }
     const rawBackend = invalid.has(`environments.${name}.backend`) ? undefined : env.value.backend;
     const backend = toBackend(name, rawBackend);
@@ -147,11 +152,11 @@ export function readConfig(dir: string): LoadResult {
     }
     envModels.push({
       name,
-      okta: { orgName: env.value.okta?.orgName ?? '', baseUrl: env.value.okta?.baseUrl ?? 'okta.com', providerVersion: env.value.okta?.providerVersion },
+      okta,
       backend,
       integrations: models,
     });
-    for (const p of checkProviderVersion(env.value.okta?.providerVersion, models)) report(env.file, [...env.at, 'okta', 'providerVersion'], p);
+    for (const p of checkProviderVersion(okta.providerVersion, models)) report(env.file, [...env.at, 'okta', 'providerVersion'], p);
   }
 
   // Messages quote the values they reject; none may quote a secret.
@@ -192,7 +197,7 @@ function collect<T>(
       const previous = out.get(key);
       if (previous) {
         const pos = previous.file.locate(previous.at);
-        report(file, at, `duplicate ${word} ${JSON.stringify(key)}: already defined in ${previous.file.file}${pos.line ? `:${pos.line}` : ''}; accepted: each ${word} defined once`);
+        report(file, at, `duplicate ${word} ${showValue(key)}: already defined in ${previous.file.file}${pos.line ? `:${pos.line}` : ''}; accepted: each ${word} defined once`);
         continue;
       }
       if (invalid.has(`${section}.${key}`)) continue;
@@ -200,6 +205,13 @@ function collect<T>(
     }
   }
   return out;
+}
+
+/** The environment's Okta org; values of the wrong type (already reported) read as absent, never as `[object Object]` or a crash. */
+function oktaOf(env: RawEnvironment): EnvironmentModel['okta'] {
+  const okta: Record<string, unknown> = isPlainObject(env.okta) ? env.okta : {};
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return { orgName: text(okta.orgName) ?? '', baseUrl: text(okta.baseUrl) ?? 'okta.com', providerVersion: text(okta.providerVersion) };
 }
 
 function sectionOf<T = unknown>(file: ConfigFile, section: 'integrations' | 'environments'): Record<string, T> {
@@ -235,7 +247,8 @@ function writtenAt(env: Located<RawEnvironment>, shared: Located<IntegrationSett
 function hasPath(data: unknown, fieldPath: FieldPath): boolean {
   let node: unknown = data;
   for (const seg of fieldPath) {
-    if (node === null || typeof node !== 'object' || !(String(seg) in (node as object))) return false;
+    // Own entries only: a field named `toString` is not written just because every object inherits one.
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, String(seg))) return false;
     node = (node as Record<string, unknown>)[String(seg)];
   }
   return true;

@@ -4,7 +4,7 @@ import { createHash } from 'crypto';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import { secretKind } from '../model/secret-literals';
 import { closest } from '../model/suggest';
-import { cutText } from '../model/cut-text';
+import { showValue } from '../model/show-value';
 
 /** Path of the config JSON Schema shipped with the package. */
 export const CONFIG_SCHEMA_PATH = path.join(__dirname, '..', 'schema', 'okta-sso.schema.json');
@@ -85,7 +85,7 @@ function show(value: unknown, fieldName: string | number | undefined): string {
   // Maps and lists are never printed: they may hold secrets, and their type says enough.
   if (value === null || typeof value === 'object') return `(${typeName(value)})`;
   if (typeof value === 'string' && secretKind(fieldName, value)) return '(a value that looks like a secret, not shown)';
-  return cutText(JSON.stringify(value) ?? String(value), 80);
+  return showValue(value);
 }
 
 /** Known field names of the (sub)schema, following $ref. */
@@ -112,6 +112,7 @@ function translate(errors: ErrorObject[], root: Schema): SchemaProblem[] {
     if (e.keyword === 'if') return false;
     return true;
   });
+  kept.push(...unexplainedOneOfs(errors, kept));
   const problems: SchemaProblem[] = [];
   for (const e of kept) {
     const at = pointerToPath(e.instancePath);
@@ -125,15 +126,20 @@ function translate(errors: ErrorObject[], root: Schema): SchemaProblem[] {
         problems.push({
           structural: false,
           path: [...at, name],
-          message: `unknown field ${JSON.stringify(name)}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}${known.length ? `; accepted: ${known.join(', ')}` : ''}`,
+          message: `unknown field ${showValue(name)}${suggestion ? ` (did you mean ${showValue(suggestion)}?)` : ''}${known.length ? `; accepted: ${known.join(', ')}` : ''}`,
         });
         break;
       }
       case 'required':
-        problems.push({ structural: true, path: [...at, (e.params as any).missingProperty], message: `missing required field ${JSON.stringify((e.params as any).missingProperty)}` });
+        problems.push({ structural: true, path: [...at, (e.params as any).missingProperty], message: `missing required field ${showValue((e.params as any).missingProperty)}` });
         break;
       case 'enum':
-        problems.push({ structural: false, path: at, message: `${show(e.data, field)} is not accepted; accepted: ${((e.params as any).allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` });
+        problems.push({
+          // A value of another type (a map where a name goes) changes the data's shape: later checks could not read it.
+          structural: !((e.params as any).allowedValues as unknown[]).some((v) => typeof v === typeof e.data),
+          path: at,
+          message: `${show(e.data, field)} is not accepted; accepted: ${((e.params as any).allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+        });
         break;
       case 'const':
         problems.push({ structural: true, path: at, message: `${show(e.data, field)} is not accepted; accepted: ${JSON.stringify((e.params as any).allowedValue)}` });
@@ -146,7 +152,7 @@ function translate(errors: ErrorObject[], root: Schema): SchemaProblem[] {
         problems.push({
           structural: true,
           path: [...at, key],
-          message: `key ${JSON.stringify(key)} is not accepted; ${describe((e.parentSchema as Schema).propertyNames, root) ?? 'see the schema'}`,
+          message: `key ${showValue(key)} is not accepted; ${describe((e.parentSchema as Schema).propertyNames, root) ?? 'see the schema'}`,
         });
         break;
       }
@@ -171,6 +177,32 @@ function translate(errors: ErrorObject[], root: Schema): SchemaProblem[] {
     }
   }
   return dedupe(problems);
+}
+
+/**
+ * A value of none of a oneOf's types (`groups: [true]`) fails only with the
+ * branches' type errors, which translate drops as noise: without this, the
+ * value would pass unreported and later checks would read malformed data.
+ * Each oneOf that no kept error explains becomes one type error listing every
+ * branch's type.
+ */
+function unexplainedOneOfs(errors: readonly ErrorObject[], kept: readonly ErrorObject[]): ErrorObject[] {
+  // Indexed, so that thousands of bad list items cost linear time: every path a kept error is at or under, and type errors by path.
+  const explained = new Set<string>();
+  for (const k of kept) for (let at = k.instancePath; !explained.has(at); at = at.slice(0, Math.max(0, at.lastIndexOf('/')))) explained.add(at);
+  const typesAt = new Map<string, ErrorObject[]>();
+  for (const t of errors) {
+    if (t.keyword !== 'type') continue;
+    const list = typesAt.get(t.instancePath);
+    if (list) list.push(t);
+    else typesAt.set(t.instancePath, [t]);
+  }
+  return errors
+    .filter((e) => e.keyword === 'oneOf' && !explained.has(e.instancePath))
+    .map((e) => {
+      const types = (typesAt.get(e.instancePath) ?? []).filter((t) => t.schemaPath.startsWith(`${e.schemaPath}/`)).flatMap((t) => [].concat((t.params as any).type));
+      return types.length ? { ...e, keyword: 'type', params: { type: [...new Set(types)] } } : e;
+    });
 }
 
 function describe(s: Schema | undefined, root: Schema): string | undefined {

@@ -1,3 +1,4 @@
+import { ownEntry } from '../model/own-entry';
 import { SecretRef } from '../model/provisioning/secret-ref';
 import { SpMetadataDocument } from '../model/sp-metadata-document';
 import { AnySsoProps } from '../model/sso-props';
@@ -20,7 +21,7 @@ const SP_BLOCKS: Readonly<Record<string, { readonly block: string; readonly prop
  */
 export function configFieldOf(preset: string | undefined, prop: string): string {
   const [head, ...rest] = prop.split('.');
-  const block = preset !== undefined && Object.prototype.hasOwnProperty.call(SP_BLOCKS, preset) ? SP_BLOCKS[preset] : undefined;
+  const block = ownEntry(SP_BLOCKS, preset);
   if (block?.props.includes(head)) return [block.block, head, ...rest].join('.');
   if (head === 'spMetadata' && rest.length === 0) return 'spMetadata.file';
   return prop;
@@ -34,12 +35,13 @@ export function configFieldOf(preset: string | undefined, prop: string): string 
  */
 export function propsFromSettings(settings: IntegrationSettings, spMetadata: SpMetadataDocument | undefined): { readonly preset?: string; readonly props: AnySsoProps } {
   const { preset, spMetadata: _file, provisioning, ...rest } = settings;
-  const props: Record<string, unknown> = { ...rest };
-  const block = preset !== undefined && Object.prototype.hasOwnProperty.call(SP_BLOCKS, preset) ? SP_BLOCKS[preset] : undefined;
+  let props: Record<string, unknown> = { ...rest };
+  const block = ownEntry(SP_BLOCKS, preset);
   if (block) {
     const values = props[block.block];
     delete props[block.block];
-    if (values && typeof values === 'object') Object.assign(props, values);
+    // Spread, not Object.assign: a `__proto__` key in config stays a key (reported as unknown), never the props' prototype.
+    if (values && typeof values === 'object') props = { ...props, ...values };
   }
   if (spMetadata) props.spMetadata = spMetadata;
   if (provisioning) props.provisioning = provisioningProps(provisioning);

@@ -10,7 +10,6 @@ export function mergeSettings<T>(...layers: ReadonlyArray<unknown>): T {
 function mergeTwo(base: unknown, over: unknown): unknown {
   if (over === undefined) return base;
   if (!isPlainObject(base) || !isPlainObject(over)) return over;
-  const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) out[k] = mergeTwo(base[k], v);
-  return out;
+  // Own entries only, defined rather than assigned: a `__proto__` or `toString` key in config is data, never a prototype or an inherited method.
+  return Object.fromEntries([...Object.entries(base), ...Object.entries(over).map(([k, v]) => [k, mergeTwo(Object.hasOwn(base, k) ? base[k] : undefined, v)])]);
 }

@@ -1,7 +1,12 @@
+import { MAX_SHOWN_VALUE, showValue } from './show-value';
+import { cutText } from './cut-text';
 import { mergeSettings } from './merge';
 import { PRESETS, checkPresetFacts, presetNames } from './presets';
 import { SpPreset } from './presets/preset';
 import { FieldProblem, blocksModel, problem } from './problem';
+import { ownEntry } from './own-entry';
+import { checkChoices } from './choice-checks';
+import { groupAssignments } from './group-assignments';
 import { resolveProvisioning } from './provisioning/resolve-provisioning';
 import { OKTA_PROVISIONER, snowflakeModelOf } from './presets/snowflake';
 import { resolveAdopt } from './adopt';
@@ -12,7 +17,7 @@ import { checkSamlSettings } from './saml-rules';
 import { closest } from './suggest';
 import { checkAgainstSpMetadata, settingsFromMetadata } from './sp-metadata-check';
 import { AnySsoProps } from './sso-props';
-import { GroupAssignment, IntegrationModel, SamlSettings } from './types';
+import { IntegrationModel, SamlSettings } from './types';
 import { Unresolved, isUnresolved as tokenCheck } from './unresolved';
 
 /** Defaults for every SAML app: SHA-256, signed response and assertion, Email usernames. */
@@ -75,17 +80,17 @@ export interface ResolvedIntegration {
  * tokens (values known only at apply) are skipped by every rule.
  */
 export function resolveIntegration(presetName: string | undefined, key: string, props: AnySsoProps, isUnresolved: Unresolved = tokenCheck): ResolvedIntegration {
-  const preset = presetName !== undefined && Object.prototype.hasOwnProperty.call(PRESETS, presetName) ? PRESETS[presetName] : undefined;
+  const preset = ownEntry(PRESETS, presetName);
   if (!preset) {
     return {
       problems: [
         presetName === undefined
           ? problem(RuleId.REQUIRED, 'preset', `missing required field preset; accepted: ${presetNames().join(', ')}`)
-          : problem(RuleId.WELL_FORMED, 'preset', `unknown preset ${JSON.stringify(presetName)}; accepted: ${presetNames().join(', ')}`),
+          : problem(RuleId.WELL_FORMED, 'preset', `unknown preset ${showValue(presetName)}; accepted: ${presetNames().join(', ')}`),
       ],
     };
   }
-  const problems: FieldProblem[] = [...checkKey(key), ...unknownProps(preset, props), ...checkPropStrings(props, isUnresolved)];
+  const problems: FieldProblem[] = [...checkKey(key), ...unknownProps(preset, props), ...checkPropStrings(props, isUnresolved), ...checkChoices(props, isUnresolved)];
   const covered: RuleId[] = [];
 
   const presetDefaults = preset.defaults(props, isUnresolved);
@@ -153,21 +158,12 @@ export function resolveIntegration(presetName: string | undefined, key: string, 
   const idpRecord = resolveIdpRecord(preset, merged);
   problems.push(...idpRecord.problems);
 
-  const groups: GroupAssignment[] = (merged.groups ?? []).map((g) =>
-    typeof g === 'string' ? { name: g, create: false } : { name: g.name, create: g.create ?? false, description: g.description, ...(g.priority !== undefined ? { priority: g.priority } : {}) },
-  );
-  const seen = new Set<string>();
-  groups.forEach((g, i) => {
-    if (seen.has(g.name)) problems.push(problem(RuleId.UNIQUE, `groups.${i}`, `group ${JSON.stringify(g.name)} is assigned twice`));
-    if (g.priority !== undefined && !(Number.isInteger(g.priority) && g.priority >= 0 && g.priority <= 100000)) {
-      problems.push(problem(RuleId.WELL_FORMED, `groups.${i}.priority`, `priority ${JSON.stringify(g.priority)} is not an Okta assignment priority; accepted: a whole number from 0 to 100000`));
-    }
-    seen.add(g.name);
-  });
+  const { groups, problems: groupProblems } = groupAssignments(merged.groups);
+  problems.push(...groupProblems);
   if (merged.renamedFrom !== undefined && (typeof merged.renamedFrom !== 'string' || !INTEGRATION_KEY.test(merged.renamedFrom))) {
-    problems.push(problem(RuleId.WELL_FORMED, 'renamedFrom', `renamedFrom ${JSON.stringify(merged.renamedFrom)} is not an integration key; accepted: the key as it was, ${KEY_ACCEPTED}`));
+    problems.push(problem(RuleId.WELL_FORMED, 'renamedFrom', `renamedFrom ${showValue(merged.renamedFrom)} is not an integration key; accepted: the key as it was, ${KEY_ACCEPTED}`));
   } else if (merged.renamedFrom !== undefined && merged.renamedFrom === key) {
-    problems.push(problem(RuleId.CONSISTENT, 'renamedFrom', `renamedFrom ${JSON.stringify(merged.renamedFrom)} is the integration's own key; remove it`));
+    problems.push(problem(RuleId.CONSISTENT, 'renamedFrom', `renamedFrom ${showValue(merged.renamedFrom)} is the integration's own key; remove it`));
   }
 
   const provisioning = resolveProvisioning(preset, merged, groups, isUnresolved);
@@ -211,7 +207,7 @@ function withoutShadowed(problems: readonly FieldProblem[]): FieldProblem[] {
 
 function checkKey(key: string): FieldProblem[] {
   if (typeof key === 'string' && INTEGRATION_KEY.test(key)) return [];
-  return [problem(RuleId.WELL_FORMED, 'key', `integration key ${JSON.stringify(key)} is not a Terraform name; accepted: ${KEY_ACCEPTED} (it names okta_app_saml.<key>; set the key prop when the construct id is not one)`)];
+  return [problem(RuleId.WELL_FORMED, 'key', `integration key ${showValue(key)} is not a Terraform name; accepted: ${KEY_ACCEPTED} (it names okta_app_saml.<key>; set the key prop when the construct id is not one)`)];
 }
 
 /** Props outside this SP's: a prop of another SP (an `accountId` on Omni) or a typo, silently ignored otherwise. */
@@ -224,7 +220,8 @@ function unknownProps(preset: SpPreset, props: AnySsoProps): FieldProblem[] {
       return problem(
         RuleId.CONSISTENT,
         name,
-        `${name} is not a prop of ${preset.constructName} (${preset.displayName})${suggestion ? `; did you mean ${suggestion}?` : ''}; accepted: ${[...accepted].sort().join(', ')}`,
+        // A key, named bare as the prop it is, but cut: a key can be any length.
+        `${cutText(name, MAX_SHOWN_VALUE)} is not a prop of ${preset.constructName} (${preset.displayName})${suggestion ? `; did you mean ${suggestion}?` : ''}; accepted: ${[...accepted].sort().join(', ')}`,
       );
     });
 }
@@ -238,7 +235,7 @@ function catalogConflicts(props: AnySsoProps): FieldProblem[] {
     problem(
       RuleId.CONSISTENT,
       field,
-      `${field} conflicts with catalogApp ${JSON.stringify(props.catalogApp?.key)}: a catalog app takes its SAML settings from Okta's catalog and catalogApp.settings; remove ${field} or remove catalogApp`,
+      `${field} conflicts with catalogApp ${showValue(props.catalogApp?.key)}: a catalog app takes its SAML settings from Okta's catalog and catalogApp.settings; remove ${field} or remove catalogApp`,
     ),
   );
 }

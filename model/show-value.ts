@@ -13,3 +13,11 @@ export function showValue(value: unknown, max: number = MAX_SHOWN_VALUE): string
   const text = JSON.stringify(value) ?? String(value);
   return cutText(redactSecrets(text, []), max);
 }
+
+/** The most items a message lists: a list from config or a file can be any length. */
+export const MAX_LISTED = 10;
+
+/** Items a message lists, comma-separated: the first `max`, then how many there are in all. */
+export function listSome(items: readonly string[], max: number = MAX_LISTED): string {
+  return items.length > max ? `${items.slice(0, max).join(', ')}, ... (${items.length} in all)` : items.join(', ');
+}

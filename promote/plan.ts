@@ -1,6 +1,7 @@
 import { ConfigFile, loadConfigFiles } from '../config/load-files';
-import { formatProblem } from '../config/problems';
+import { formatProblemList } from '../config/problems';
 import { mergeSettings } from '../model/merge';
+import { ownEntry } from '../model/own-entry';
 import { METHOD_DEPENDENT_FIELDS, envSpecificFields, isEnvSpecific, isSecretLocation, provisioningMethod } from './env-specific';
 
 /** Bad promote input (unknown environment, unreadable config): exit 2. */
@@ -70,7 +71,7 @@ function findEnvironments(files: readonly ConfigFile[]): Map<string, EnvLocation
 /** What the target environment lacks or has that the source does not, leaving env-specific values out. */
 export function planPromotion(configDir: string, from: string, to: string): PromotePlan {
   const { files, problems } = loadConfigFiles(configDir);
-  if (problems.length) throw new PromoteInputError(`cannot read ${configDir}:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+  if (problems.length) throw new PromoteInputError(`cannot read ${configDir}:\n${formatProblemList(problems)}`);
   const envs = findEnvironments(files);
   const known = [...envs.keys()].sort().join(', ') || 'none';
   for (const [flag, name] of [['--from', from], ['--to', to]] as const) {
@@ -86,27 +87,29 @@ export function planPromotion(configDir: string, from: string, to: string): Prom
   const integrations: IntegrationPlan[] = [];
   const kept: Array<{ key: string; fields: string[] }> = [];
   for (const key of [...new Set([...Object.keys(source), ...Object.keys(target)])].sort()) {
-    const preset: string | undefined = shared[key]?.preset ?? source[key]?.preset ?? target[key]?.preset;
+    // Own entries only: an integration named `constructor` is a valid key, and no inherited method may stand in for it.
+    const [sharedEntry, sourceEntry, targetEntry] = [ownEntry(shared, key), ownEntry(source, key), ownEntry(target, key)];
+    const preset: string | undefined = sharedEntry?.preset ?? sourceEntry?.preset ?? targetEntry?.preset;
     const prefixes = envSpecificFields(preset);
-    const src = leaves(source[key] ?? {});
-    const tgt = leaves(target[key] ?? {});
+    const src = leaves(sourceEntry ?? {});
+    const tgt = leaves(targetEntry ?? {});
     const specific = (path: string, ...values: unknown[]) => isEnvSpecific(path, prefixes) || values.some(isSecretLocation);
-    if (!(key in target)) {
+    if (!Object.hasOwn(target, key)) {
       const fields: Record<string, unknown> = {};
       const needsValues: string[] = [];
       for (const [path, value] of src) (specific(path, value) ? needsValues : (fields[path] = value, [])).push(path);
       integrations.push({ key, kind: 'missing', fields, needsValues });
       continue;
     }
-    if (!(key in source)) {
+    if (!Object.hasOwn(source, key)) {
       integrations.push({ key, kind: 'only-in-target' });
       continue;
     }
     const changes: FieldChange[] = [];
     const keptFields = new Set<string>();
-    const common = leaves(shared[key] ?? {});
-    const mergedSource = mergeSettings<Data>(shared[key] ?? {}, source[key] ?? {});
-    const mergedTarget = mergeSettings<Data>(shared[key] ?? {}, target[key] ?? {});
+    const common = leaves(sharedEntry ?? {});
+    const mergedSource = mergeSettings<Data>(sharedEntry ?? {}, sourceEntry ?? {});
+    const mergedTarget = mergeSettings<Data>(sharedEntry ?? {}, targetEntry ?? {});
     // Different provisioning methods: the target keeps its own method and all that depends on it.
     const ownMethod = provisioningMethod(mergedSource) !== provisioningMethod(mergedTarget);
     const effectiveSource = leaves(mergedSource);

@@ -1,3 +1,4 @@
+import { ownEntry } from '../model/own-entry';
 import { PRESETS } from '../model/presets';
 import { IntegrationModel, RuleSuppression } from '../model/types';
 import { indexStack } from '../review/stack-index';
@@ -12,7 +13,7 @@ export function subjectsOf(tf: Readonly<Record<string, any>>, integrations: Read
     if (!i.appAddress) continue;
     const blocks = [...i.blocks.values()].filter((b) => !b.address.startsWith('data.'));
     const groupsAssigned = groupsAssignedIn(blocks);
-    const preset = i.preset !== undefined ? PRESETS[i.preset] : undefined;
+    const preset = ownEntry(PRESETS, i.preset);
     subjects.push({
       key: i.key,
       app: i.blocks.get(i.appAddress)!,

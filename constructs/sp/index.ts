@@ -1,3 +1,5 @@
+import { ownEntry } from '../../model/own-entry';
+import { showValue } from '../../model/show-value';
 import { Construct } from 'constructs';
 import { AnySsoProps } from '../../model/sso-props';
 import { AivenSso, AivenSsoProps } from './aiven-sso';
@@ -24,7 +26,7 @@ const CONSTRUCTS: Readonly<Record<string, (scope: Construct, id: string, props: 
 
 /** The SP construct of `preset` for these props; throws for a preset that has none (the props' validation reports it first). */
 export function createSsoIntegration(scope: Construct, id: string, preset: string, props: AnySsoProps): SsoIntegration {
-  const create = Object.prototype.hasOwnProperty.call(CONSTRUCTS, preset) ? CONSTRUCTS[preset] : undefined;
-  if (!create) throw new Error(`no SP construct for preset ${JSON.stringify(preset)}; accepted: ${Object.keys(CONSTRUCTS).join(', ')}`);
+  const create = ownEntry(CONSTRUCTS, preset);
+  if (!create) throw new Error(`no SP construct for preset ${showValue(preset)}; accepted: ${Object.keys(CONSTRUCTS).join(', ')}`);
   return create(scope, id, props);
 }

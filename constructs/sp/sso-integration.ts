@@ -1,3 +1,5 @@
+import { ownEntry } from '../../model/own-entry';
+import { showValue } from '../../model/show-value';
 import { AppSaml } from '@cdktf/provider-okta/lib/app-saml';
 import { Annotations, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
@@ -94,7 +96,7 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
   protected constructor(scope: Construct, id: string, preset: string, props: AnySsoProps) {
     super(scope, id);
     if (props === null || typeof props !== 'object') {
-      throw new SsoPropsError(`${this.node.path}: the props of ${PRESETS[preset]?.constructName ?? preset} are ${JSON.stringify(props) ?? String(props)}; accepted: an object with the SP's props`);
+      throw new SsoPropsError(`${this.node.path}: the props of ${ownEntry(PRESETS, preset)?.constructName ?? preset} are ${showValue(props)}; accepted: an object with the SP's props`);
     }
     this.key = props.key ?? id;
     this.preset = preset;

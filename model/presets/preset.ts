@@ -5,6 +5,8 @@ import { RuleId } from '../rule-catalog';
 import { AnySsoProps } from '../sso-props';
 import { IntegrationModel, SamlSettings, UsernameFormat } from '../types';
 import { Unresolved } from '../unresolved';
+import { UsernameFormat as UsernameFormatChoice, choicesOf } from '../choices';
+import { showValue } from '../show-value';
 
 /** How users may start sign-in for an SP. */
 export type SignInFlow = 'idp-and-sp' | 'sp-only';
@@ -70,12 +72,13 @@ export function checkPresetFacts(preset: SpPreset, saml: SamlSettings, isUnresol
   const relayStateKnown = saml.relayState !== undefined && !isUnresolved(saml.relayState);
   if (preset.allowedRelayStates && relayStateKnown && !preset.allowedRelayStates.includes(saml.relayState!)) {
     problems.push(
-      problem(RuleId.RELAY_STATE_ALLOWED, 'relayState', `relay state ${JSON.stringify(saml.relayState)} is not accepted by ${preset.displayName}; accepted: ${preset.allowedRelayStates.join(', ')}`),
+      problem(RuleId.RELAY_STATE_ALLOWED, 'relayState', `relay state ${showValue(saml.relayState)} is not accepted by ${preset.displayName}; accepted: ${preset.allowedRelayStates.join(', ')}`),
     );
   }
-  if (!preset.usernameFormats.includes(saml.username.format)) {
+  // A format that is no username format at all is reported once, as such (choice-checks).
+  if (!preset.usernameFormats.includes(saml.username.format) && choicesOf(UsernameFormatChoice).includes(saml.username.format)) {
     problems.push(
-      problem(RuleId.SP_USERNAME_FORMAT, 'username.format', `username format ${JSON.stringify(saml.username.format)} is not allowed by ${preset.displayName}; accepted: ${preset.usernameFormats.join(', ')}`),
+      problem(RuleId.SP_USERNAME_FORMAT, 'username.format', `username format ${showValue(saml.username.format)} is not allowed by ${preset.displayName}; accepted: ${preset.usernameFormats.join(', ')}`),
     );
   }
   if (preset.signIn === 'sp-only') {
@@ -84,7 +87,7 @@ export function checkPresetFacts(preset: SpPreset, saml: SamlSettings, isUnresol
         problem(
           RuleId.SP_INITIATED_ONLY,
           'relayState',
-          `${preset.displayName} supports SP-initiated sign-in only, so a default relay state (${JSON.stringify(saml.relayState)}) must not be set; accepted: no relayState`,
+          `${preset.displayName} supports SP-initiated sign-in only, so a default relay state (${showValue(saml.relayState)}) must not be set; accepted: no relayState`,
         ),
       );
     }

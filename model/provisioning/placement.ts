@@ -1,3 +1,4 @@
+import { ownEntry } from '../own-entry';
 import { IntegrationModel } from '../types';
 
 /** Which side applies a setting: Terraform, or an admin following the runbook. */
@@ -28,7 +29,7 @@ export function terraformManageableApps(): string[] {
 
 /** Catalog apps whose provisioning connection is OAuth 2.0 only: an admin authenticates, no token. */
 export function oauthOnlyApp(catalogKey: string | undefined): boolean {
-  const app = catalogKey === undefined ? undefined : API_PROVISIONING_APPS[catalogKey];
+  const app = ownEntry(API_PROVISIONING_APPS, catalogKey);
   return app !== undefined && !app.auth.includes('TOKEN');
 }
 

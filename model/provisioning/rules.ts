@@ -1,3 +1,5 @@
+import { ownEntry } from '../own-entry';
+import { showValue } from '../show-value';
 import { ProvisioningMethod, choicesOf } from '../choices';
 import { SpPreset } from '../presets/preset';
 import { FieldProblem, problem } from '../problem';
@@ -55,7 +57,7 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
       const m = method(c);
       const accepted = ['none', ...(c.preset.provisioning?.methods ?? [])];
       const known = (choicesOf(ProvisioningMethod) as string[]).includes(m);
-      return one(known ? RuleId.SP_PROVISIONING_SUPPORT : RuleId.WELL_FORMED, 'provisioning.method', accepted.includes(m) ? undefined : `provisioning method ${JSON.stringify(m)} is not supported by ${c.preset.displayName}; accepted: ${accepted.join(', ')}`);
+      return one(known ? RuleId.SP_PROVISIONING_SUPPORT : RuleId.WELL_FORMED, 'provisioning.method', accepted.includes(m) ? undefined : `provisioning method ${showValue(m)} is not supported by ${c.preset.displayName}; accepted: ${accepted.join(', ')}`);
     },
   },
   {
@@ -113,7 +115,7 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
         const v = c.settings[f];
         return v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0);
       });
-      return fields.map((f) => ({ field: `provisioning.${f}`, rule: RuleId.CONSISTENT, message: `provisioning.${f} applies only to SCIM provisioning, but method is ${JSON.stringify(m)}; accepted: method scim, or remove ${f}` }));
+      return fields.map((f) => ({ field: `provisioning.${f}`, rule: RuleId.CONSISTENT, message: `provisioning.${f} applies only to SCIM provisioning, but method is ${showValue(m)}; accepted: method scim, or remove ${f}` }));
     },
   },
   {
@@ -136,7 +138,7 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
               {
                 field: `provisioning.pushGroups.${i}.group`,
                 rule: RuleId.OKTA_ACCEPTS,
-                message: `push group ${JSON.stringify(p.group)} is not assigned to the app; Okta pushes only groups assigned to it; accepted: one of the groups in \`groups\` (${assigned.map((a) => JSON.stringify(a)).join(', ') || 'none assigned'})`,
+                message: `push group ${showValue(p.group)} is not assigned to the app; Okta pushes only groups assigned to it; accepted: one of the groups in \`groups\` (${assigned.map((a) => showValue(a)).join(', ') || 'none assigned'})`,
               },
             ],
       );
@@ -154,11 +156,11 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
           problems.push({
             field: `provisioning.pushGroups.${i}.target`,
             rule: RuleId.CONSISTENT,
-            message: `target ${JSON.stringify(p.target)} and targetGroupId ${JSON.stringify(p.targetGroupId)} both name the SP group; accepted: one of them`,
+            message: `target ${showValue(p.target)} and targetGroupId ${showValue(p.targetGroupId)} both name the SP group; accepted: one of them`,
           });
         }
-        if (groups.has(p.group)) problems.push({ field: `provisioning.pushGroups.${i}.group`, rule: RuleId.UNIQUE, message: `Okta group ${JSON.stringify(p.group)} is pushed twice; accepted: each group once` });
-        if (targets.has(target)) problems.push({ field: `provisioning.pushGroups.${i}.target`, rule: RuleId.UNIQUE, message: `SP group ${JSON.stringify(target)} is the target of two push groups; accepted: each target once` });
+        if (groups.has(p.group)) problems.push({ field: `provisioning.pushGroups.${i}.group`, rule: RuleId.UNIQUE, message: `Okta group ${showValue(p.group)} is pushed twice; accepted: each group once` });
+        if (targets.has(target)) problems.push({ field: `provisioning.pushGroups.${i}.target`, rule: RuleId.UNIQUE, message: `SP group ${showValue(target)} is the target of two push groups; accepted: each target once` });
         groups.add(p.group);
         targets.add(target);
       });
@@ -171,10 +173,11 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
       if (c.settings.terraformManaged !== true) return [];
       const key = c.catalogKey;
       if (key && terraformManageableApps().includes(key)) return [];
+      const app = ownEntry(API_PROVISIONING_APPS, key);
       const why = key
-        ? API_PROVISIONING_APPS[key]
-          ? `Okta's API accepts only an OAuth 2.0 provisioning connection for ${API_PROVISIONING_APPS[key].displayName} (${key}), which needs an admin's consent`
-          : `Okta's API does not accept a provisioning connection for the catalog app ${JSON.stringify(key)}`
+        ? app
+          ? `Okta's API accepts only an OAuth 2.0 provisioning connection for ${app.displayName} (${key}), which needs an admin's consent`
+          : `Okta's API does not accept a provisioning connection for the catalog app ${showValue(key)}`
         : `Okta's API does not accept a provisioning connection for custom SAML apps (${c.preset.displayName})`;
       return [{ field: 'provisioning.terraformManaged', rule: RuleId.OKTA_ACCEPTS, message: `${why}; accepted: false (the runbook carries these steps), or true only with catalogApp.key ${terraformManageableApps().join(' or ')}` }];
     },
@@ -196,7 +199,7 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
       const url = c.settings.scimBaseUrl;
       if (url === undefined || c.isUnresolved(url)) return [];
       const found = urlProblem(url);
-      return found ? one(found.rule, 'provisioning.scimBaseUrl', `SCIM base URL ${JSON.stringify(url)} ${found.why}; accepted: an absolute https:// URL`) : [];
+      return found ? one(found.rule, 'provisioning.scimBaseUrl', `SCIM base URL ${showValue(url)} ${found.why}; accepted: an absolute https:// URL`) : [];
     },
   },
   {
@@ -216,7 +219,7 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
       try {
         url = new URL(connector.baseUrl);
       } catch {
-        return [{ field: 'provisioning.connector.baseUrl', rule: RuleId.WELL_FORMED, message: `connector base URL ${JSON.stringify(connector.baseUrl)} is not a URL; accepted: an absolute http(s) URL such as https://scim.corp.example/scim/v2/` }];
+        return [{ field: 'provisioning.connector.baseUrl', rule: RuleId.WELL_FORMED, message: `connector base URL ${showValue(connector.baseUrl)} is not a URL; accepted: an absolute http(s) URL such as https://scim.corp.example/scim/v2/` }];
       }
       const problems: string[] = [];
       if (url.protocol !== 'https:' && url.protocol !== 'http:') problems.push(`uses ${url.protocol.replace(':', '')}, not http(s)`);
@@ -225,7 +228,7 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
       return problems.map((why) => ({
         field: 'provisioning.connector.baseUrl',
         rule: RuleId.WELL_FORMED,
-        message: `connector base URL ${JSON.stringify(connector.baseUrl)} ${why}; accepted: a URL with /v1/ or /v2/ in its path and a trailing slash, e.g. https://scim.corp.example/scim/v2/`,
+        message: `connector base URL ${showValue(connector.baseUrl)} ${why}; accepted: a URL with /v1/ or /v2/ in its path and a trailing slash, e.g. https://scim.corp.example/scim/v2/`,
       }));
     },
   },

@@ -1,0 +1,44 @@
+import { FieldProblem, problem } from './problem';
+import { RuleId } from './rule-catalog';
+import { showValue } from './show-value';
+import { GroupAssignment } from './types';
+
+const ACCEPTED = 'an Okta group name, or a map with name (and create, description, priority)';
+
+/**
+ * An integration's `groups` as assignments, each entry checked: a name that is
+ * not text (`true`, `1`, an empty item, a list) is reported and left out, so
+ * that nothing later reads a group without a name.
+ */
+export function groupAssignments(entries: unknown): { readonly groups: GroupAssignment[]; readonly problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  if (entries === undefined) return { groups: [], problems };
+  if (!Array.isArray(entries)) return { groups: [], problems: [problem(RuleId.WELL_FORMED, 'groups', `groups ${showValue(entries)} is not a list; accepted: a list, each item ${ACCEPTED}`)] };
+  const groups: GroupAssignment[] = [];
+  const seen = new Set<string>();
+  entries.forEach((g: unknown, i) => {
+    const entry = assignment(g);
+    if (!entry) {
+      problems.push(problem(RuleId.WELL_FORMED, `groups.${i}`, `group ${showValue(g)} is not accepted; accepted: ${ACCEPTED}`));
+      return;
+    }
+    const { create, description } = g as Record<string, unknown>;
+    if (create !== undefined && typeof create !== 'boolean') problems.push(problem(RuleId.WELL_FORMED, `groups.${i}.create`, `create ${showValue(create)} is not accepted; accepted: true or false`));
+    if (description !== undefined && typeof description !== 'string') problems.push(problem(RuleId.WELL_FORMED, `groups.${i}.description`, `description ${showValue(description)} is not accepted; accepted: text`));
+    if (seen.has(entry.name)) problems.push(problem(RuleId.UNIQUE, `groups.${i}`, `group ${showValue(entry.name)} is assigned twice`));
+    if (entry.priority !== undefined && !(Number.isInteger(entry.priority) && entry.priority >= 0 && entry.priority <= 100000)) {
+      problems.push(problem(RuleId.WELL_FORMED, `groups.${i}.priority`, `priority ${showValue(entry.priority)} is not an Okta assignment priority; accepted: a whole number from 0 to 100000`));
+    }
+    seen.add(entry.name);
+    groups.push(entry);
+  });
+  return { groups, problems };
+}
+
+function assignment(g: unknown): GroupAssignment | undefined {
+  if (typeof g === 'string') return g === '' ? undefined : { name: g, create: false };
+  if (g === null || typeof g !== 'object' || Array.isArray(g)) return undefined;
+  const { name, create, description, priority } = g as Record<string, unknown>;
+  if (typeof name !== 'string' || name === '') return undefined;
+  return { name, create: create === true, description: description as string | undefined, ...(priority !== undefined ? { priority: priority as number } : {}) };
+}
