@@ -1,3 +1,4 @@
+import { showValue } from '../model/show-value';
 import { TerraformElement, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { stackSingleton } from './stack-singleton';
@@ -52,8 +53,8 @@ export class ImportBlocks extends TerraformElement {
     if (existing) {
       if (existing.id === id) return;
       const address = addressOf(resource);
-      this.conflict(by, `${address} is adopted as ${JSON.stringify(id)} here and as ${JSON.stringify(existing.id)} by ${existing.by}; accepted: one live object per resource`);
-      this.conflict(existing.by, `${address} is adopted as ${JSON.stringify(existing.id)} here and as ${JSON.stringify(id)} by ${by}; accepted: one live object per resource`);
+      this.conflict(by, `${address} is adopted as ${showValue(id)} here and as ${showValue(existing.id)} by ${existing.by}; accepted: one live object per resource`);
+      this.conflict(existing.by, `${address} is adopted as ${showValue(existing.id)} here and as ${showValue(id)} by ${by}; accepted: one live object per resource`);
       return;
     }
     // One live object in two resources of a type: two owners that would undo each other's changes.
@@ -64,7 +65,7 @@ export class ImportBlocks extends TerraformElement {
         [entry, other],
         [other, entry],
       ]) {
-        this.conflict(mine.by, `${JSON.stringify(id)} is adopted here and by ${theirs.by} (${addressOf(theirs.resource)}); accepted: one resource per live object`);
+        this.conflict(mine.by, `${showValue(id)} is adopted here and by ${theirs.by} (${addressOf(theirs.resource)}); accepted: one resource per live object`);
       }
     }
     this.owners.set(owner, entry);

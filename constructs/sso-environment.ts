@@ -1,3 +1,4 @@
+import { showValue } from '../model/show-value';
 import { OktaProvider } from '@cdktf/provider-okta/lib/provider';
 import { Annotations, App, Aspects, DefaultTokenResolver, StringConcat, TerraformBackend, TerraformProvider, TerraformStack, Tokenization } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
@@ -71,7 +72,7 @@ export class SsoEnvironment extends Construct {
     const env = SsoEnvironment.of(stack);
     if (props.name !== undefined && props.name !== env.name && env.members.length > 0) {
       throw new Error(
-        `${stack.node.path}: SsoEnvironment.configure names the environment ${JSON.stringify(props.name)} after ${env.members[0].node.path} was declared as ${JSON.stringify(env.name)}; call configure before the first SSO construct of the stack`,
+        `${stack.node.path}: SsoEnvironment.configure names the environment ${showValue(props.name)} after ${env.members[0].node.path} was declared as ${showValue(env.name)}; call configure before the first SSO construct of the stack`,
       );
     }
     if (props.name !== undefined) env.environmentName = props.name;
@@ -131,7 +132,7 @@ export class SsoEnvironment extends Construct {
       if (same.length < 2) continue;
       for (const m of same) {
         const others = same.filter((o) => o !== m);
-        add(m, RuleId.UNIQUE, 'key', `integration key ${JSON.stringify(m.key)} is also used by ${others.map((o) => o.node.path).join(', ')}: both would be okta_app_saml.${m.key}; accepted: one key per integration in a stack (set the key prop)`);
+        add(m, RuleId.UNIQUE, 'key', `integration key ${showValue(m.key)} is also used by ${others.map((o) => o.node.path).join(', ')}: both would be okta_app_saml.${m.key}; accepted: one key per integration in a stack (set the key prop)`);
       }
     }
     // Each key once: a key used twice is reported above, and would make every rename check ambiguous.

@@ -1,3 +1,4 @@
+import { showValue } from './show-value';
 import { groupLogicalId } from './group-names';
 import { GroupAssignment } from './types';
 
@@ -32,10 +33,10 @@ export class GroupRegistry {
       return undefined;
     }
     const other = `${first.first.integration}.groups.${first.first.index}`;
-    if (group.name !== first.name) return `Okta groups ${JSON.stringify(first.name)} (${other}) and ${JSON.stringify(group.name)} map to the same Terraform name ${id}; use one spelling`;
-    if (group.create !== first.create) return `Okta group ${JSON.stringify(group.name)} has create: ${group.create} here but create: ${first.create} in ${other}; use the same setting everywhere`;
+    if (group.name !== first.name) return `Okta groups ${showValue(first.name)} (${other}) and ${showValue(group.name)} map to the same Terraform name ${id}; use one spelling`;
+    if (group.create !== first.create) return `Okta group ${showValue(group.name)} has create: ${group.create} here but create: ${first.create} in ${other}; use the same setting everywhere`;
     if (group.create && (group.description ?? '') !== (first.description ?? '')) {
-      return `Okta group ${JSON.stringify(group.name)} is created with description ${JSON.stringify(group.description ?? '')} here but ${JSON.stringify(first.description ?? '')} in ${other}; use one description`;
+      return `Okta group ${showValue(group.name)} is created with description ${showValue(group.description ?? '')} here but ${showValue(first.description ?? '')} in ${other}; use one description`;
     }
     return undefined;
   }

@@ -1,3 +1,4 @@
+import { showValue } from './show-value';
 /** An integration's key and the key it had before a rename. */
 export interface RenamedIntegration {
   readonly key: string;
@@ -15,8 +16,8 @@ export function checkRenames(integrations: readonly RenamedIntegration[]): Array
   const problems: Array<{ key: string; message: string }> = [];
   for (const m of integrations) {
     if (!m.renamedFrom || m.renamedFrom === m.key) continue;
-    if (keys.has(m.renamedFrom)) problems.push({ key: m.key, message: `renamedFrom ${JSON.stringify(m.renamedFrom)} is still an integration in this environment; a key can be renamed only once it is gone` });
-    else if (claimed.has(m.renamedFrom)) problems.push({ key: m.key, message: `renamedFrom ${JSON.stringify(m.renamedFrom)} is also claimed by ${JSON.stringify(claimed.get(m.renamedFrom))}` });
+    if (keys.has(m.renamedFrom)) problems.push({ key: m.key, message: `renamedFrom ${showValue(m.renamedFrom)} is still an integration in this environment; a key can be renamed only once it is gone` });
+    else if (claimed.has(m.renamedFrom)) problems.push({ key: m.key, message: `renamedFrom ${showValue(m.renamedFrom)} is also claimed by ${showValue(claimed.get(m.renamedFrom))}` });
     claimed.set(m.renamedFrom, m.key);
   }
   return problems;

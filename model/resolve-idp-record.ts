@@ -1,3 +1,4 @@
+import { showValue } from './show-value';
 import { IDP_VALUES, IdpRecordField, IdpRecordSpec, isIdpValue } from './idp-record';
 import { SpPreset } from './presets/preset';
 import { FieldProblem, problem } from './problem';
@@ -40,13 +41,13 @@ export function resolveIdpRecord(preset: SpPreset, props: AnySsoProps): { spec: 
       problems.push({
         field: `idpRecord.fields.${i}.from`,
         rule: RuleId.WELL_FORMED,
-        message: `SP field ${JSON.stringify(f.label)} asks for ${JSON.stringify(f.from)}, which the ${preset.name} preset cannot fill from Okta's app; accepted: ${ACCEPTED}`,
+        message: `SP field ${showValue(f.label)} asks for ${showValue(f.from)}, which the ${preset.name} preset cannot fill from Okta's app; accepted: ${ACCEPTED}`,
       });
       return;
     }
     const id = fieldId(f.label);
     if (ids.has(id)) {
-      problems.push(problem(RuleId.UNIQUE, `idpRecord.fields.${i}.label`, `SP field ${JSON.stringify(f.label)} is listed twice; accepted: each field once`));
+      problems.push(problem(RuleId.UNIQUE, `idpRecord.fields.${i}.label`, `SP field ${showValue(f.label)} is listed twice; accepted: each field once`));
       return;
     }
     ids.add(id);

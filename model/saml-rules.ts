@@ -1,3 +1,4 @@
+import { showValue } from './show-value';
 import { FieldProblem } from './problem';
 import { RuleId } from './rule-catalog';
 import { SamlSettings } from './types';
@@ -52,7 +53,7 @@ const RULES: readonly SamlRule[] = [
         const value = s[field];
         if (value === undefined || isUnresolved(value)) return undefined;
         const found = urlProblem(value);
-        return found && { rule: found.rule, message: `${URL_WORDS[field]} ${JSON.stringify(value)} ${found.why}; accepted: an absolute https:// URL` };
+        return found && { rule: found.rule, message: `${URL_WORDS[field]} ${showValue(value)} ${found.why}; accepted: an absolute https:// URL` };
       },
     }),
   ),
@@ -61,7 +62,7 @@ const RULES: readonly SamlRule[] = [
     check: (s, isUnresolved) => {
       if (isUnresolved(s.audience)) return undefined;
       if (s.audience.trim() === '') return malformed('audience (SP entity ID) is empty; accepted: the entity ID exactly as the SP publishes it');
-      if (/\s/.test(s.audience)) return malformed(`audience ${JSON.stringify(s.audience)} contains whitespace; accepted: a URI or hostname without spaces`);
+      if (/\s/.test(s.audience)) return malformed(`audience ${showValue(s.audience)} contains whitespace; accepted: a URI or hostname without spaces`);
       return undefined;
     },
   },
@@ -74,7 +75,7 @@ const RULES: readonly SamlRule[] = [
     check: (s) => {
       if (s.username.format === 'custom' && !s.username.template) return { rule: RuleId.REQUIRED, message: 'username format "custom" needs username.template (an Okta expression such as ${source.login})' };
       if (s.username.format !== 'custom' && s.username.template !== undefined) {
-        return conflict(`username.template ${JSON.stringify(s.username.template)} conflicts with username.format ${JSON.stringify(s.username.format)}; set format to "custom" or remove the template`);
+        return conflict(`username.template ${showValue(s.username.template)} conflicts with username.format ${showValue(s.username.format)}; set format to "custom" or remove the template`);
       }
       return undefined;
     },
@@ -95,7 +96,7 @@ const RULES: readonly SamlRule[] = [
         new RegExp(f.value);
         return undefined;
       } catch {
-        return malformed(`group filter ${JSON.stringify(f.value)} is not a valid regular expression`);
+        return malformed(`group filter ${showValue(f.value)} is not a valid regular expression`);
       }
     },
   },

@@ -1,3 +1,4 @@
+import { showValue } from './show-value';
 /**
  * Snowflake account identifiers in the preferred `orgname-account_name` form
  * (Snowflake docs, "Account identifiers"). The legacy locator form is not
@@ -25,7 +26,7 @@ export const SNOWFLAKE_ACCOUNT_ACCEPTED =
 
 /** Parses an account identifier, or says why it is not one. */
 export function parseSnowflakeAccount(identifier: string): SnowflakeAccount | { readonly problem: string } {
-  const shown = JSON.stringify(identifier);
+  const shown = showValue(identifier);
   if (identifier.includes('.snowflakecomputing.com') || identifier.includes('://')) {
     return { problem: `Snowflake account ${shown} is a URL; write the account identifier only; accepted: ${SNOWFLAKE_ACCOUNT_ACCEPTED}` };
   }

@@ -1,3 +1,4 @@
+import { listSome, showValue } from './show-value';
 import { FieldProblem } from './problem';
 import { RuleId } from './rule-catalog';
 import { SpMetadata } from './sp-metadata';
@@ -23,7 +24,7 @@ const ACS_FIELDS = [
 export function checkAgainstSpMetadata(saml: SamlSettings, metadata: SpMetadata, source: string, isUnresolved: Unresolved = neverUnresolved): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const locations = metadata.postAcs.map((a) => a.location);
-  const shown = metadata.postAcs.map((a) => `${a.location} (index ${a.index}${a.isDefault ? ', default' : ''})`).join(', ');
+  const shown = listSome(metadata.postAcs.map((a) => `${showValue(a.location)} (index ${a.index}${a.isDefault ? ', default' : ''})`));
   // Recipient and destination usually repeat the ACS URL: one message per wrong value, on the first field that has it.
   const wrong = new Map<string, { field: string; words: string[] }>();
   for (const [field, words] of ACS_FIELDS) {
@@ -37,14 +38,14 @@ export function checkAgainstSpMetadata(saml: SamlSettings, metadata: SpMetadata,
     problems.push({
       field,
       rule: RuleId.MATCHES_SP_METADATA,
-      message: `${joinWords(words)} ${JSON.stringify(value)} ${words.length === 1 ? 'does' : 'do'} not match the SP metadata (${source}): its HTTP-POST AssertionConsumerService ${locations.length === 1 ? 'location is' : 'locations are'} ${shown}`,
+      message: `${joinWords(words)} ${showValue(value)} ${words.length === 1 ? 'does' : 'do'} not match the SP metadata (${source}): its HTTP-POST AssertionConsumerService ${locations.length === 1 ? 'location is' : 'locations are'} ${shown}`,
     });
   }
   if (saml.audience !== metadata.entityId && !isUnresolved(saml.audience)) {
     problems.push({
       field: 'audience',
       rule: RuleId.MATCHES_SP_METADATA,
-      message: `audience ${JSON.stringify(saml.audience)} does not match the SP metadata (${source}): its entityID is ${JSON.stringify(metadata.entityId)}`,
+      message: `audience ${showValue(saml.audience)} does not match the SP metadata (${source}): its entityID is ${showValue(metadata.entityId)}`,
     });
   }
   return problems;

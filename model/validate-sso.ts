@@ -1,3 +1,4 @@
+import { showValue } from './show-value';
 import { FieldProblem, problem } from './problem';
 import { RULE_CATALOG, RuleId, SUPPRESSIBLE_RULES, isRuleId } from './rule-catalog';
 import { ResolvedIntegration, resolveIntegration } from './resolve-integration';
@@ -47,7 +48,7 @@ function applySuppressions(resolved: ResolvedIntegration, props: AnySsoProps): S
     const at = `suppressions.${i}`;
     const rule = typeof s?.rule === 'string' ? s.rule : String(s?.rule);
     if (!isRuleId(rule)) {
-      problems.push(problem(RuleId.WELL_FORMED, `${at}.rule`, `suppression of unknown rule ${JSON.stringify(rule)}; accepted: ${SUPPRESSIBLE_RULES.join(', ')}`));
+      problems.push(problem(RuleId.WELL_FORMED, `${at}.rule`, `suppression of unknown rule ${showValue(rule)}; accepted: ${SUPPRESSIBLE_RULES.join(', ')}`));
     } else if (!RULE_CATALOG[rule].suppressible) {
       problems.push(
         problem(RuleId.CONSISTENT, `${at}.rule`, `${rule} (${RULE_CATALOG[rule].title}) cannot be suppressed: it finds input that cannot work; fix the input instead; suppressible rules: ${SUPPRESSIBLE_RULES.join(', ')}`),

@@ -1,3 +1,4 @@
+import { showValue } from '../show-value';
 import { AivenConsole, choicesOf } from '../choices';
 import { IdpRecordSpec } from '../idp-record';
 import { FieldProblem, problem } from '../problem';
@@ -37,7 +38,7 @@ function checkIdpLogin(saml: SamlSettings, props: AnySsoProps): FieldProblem[] {
     problem(
       RuleId.IDP_LOGIN_ALLOWED,
       'idpLoginAllowed',
-      `IdP login allowed is off, but the Okta app sets a default relay state (${JSON.stringify(saml.relayState)}) for IdP-initiated sign-in, which Aiven then rejects with "Authentication failed"; accepted: true`,
+      `IdP login allowed is off, but the Okta app sets a default relay state (${showValue(saml.relayState)}) for IdP-initiated sign-in, which Aiven then rejects with "Authentication failed"; accepted: true`,
     ),
   ];
 }
@@ -78,7 +79,7 @@ export const aiven: SpPreset = {
       if (value === undefined) {
         problems.push(problem(RuleId.REQUIRED, field, `missing required value: the Aiven ${words} (from the Aiven Console: Admin > Identity providers > your IdP)`));
       } else if (typeof value !== 'string' || (!isUnresolved(value) && !ID_PATTERN.test(value))) {
-        problems.push(problem(RuleId.WELL_FORMED, field, `Aiven ${words} ${JSON.stringify(value)} is not an Aiven ID; accepted: letters and digits, e.g. a1b2c3d4e5f6`));
+        problems.push(problem(RuleId.WELL_FORMED, field, `Aiven ${words} ${showValue(value)} is not an Aiven ID; accepted: letters and digits, e.g. a1b2c3d4e5f6`));
       }
     }
     if (problems.length > 0 || !accountId || !methodId) return { settings: {}, problems };

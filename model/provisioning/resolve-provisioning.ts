@@ -1,3 +1,4 @@
+import { showValue } from '../show-value';
 import { SpPreset } from '../presets/preset';
 import { FieldProblem, blocksModel } from '../problem';
 import { RuleId } from '../rule-catalog';
@@ -69,11 +70,11 @@ function resolveAttributeSync(settings: AnySsoProps, problems: FieldProblem[]): 
   if (!entries || entries.length === 0) return undefined;
   const method = settings.provisioning ? settings.provisioning.method ?? 'scim' : 'none';
   if (method !== 'scim') {
-    problems.push({ field: 'attributeSync', rule: RuleId.CONSISTENT, message: `attribute sync sends Okta attributes over SCIM, but provisioning method is ${JSON.stringify(method)}; accepted: provisioning.method scim, or no attributeSync` });
+    problems.push({ field: 'attributeSync', rule: RuleId.CONSISTENT, message: `attribute sync sends Okta attributes over SCIM, but provisioning method is ${showValue(method)}; accepted: provisioning.method scim, or no attributeSync` });
   }
   const seen = new Set<string>();
   entries.forEach((a, i) => {
-    if (seen.has(a.attribute)) problems.push({ field: `attributeSync.${i}.attribute`, rule: RuleId.UNIQUE, message: `attribute ${JSON.stringify(a.attribute)} is synced twice; accepted: each attribute once` });
+    if (seen.has(a.attribute)) problems.push({ field: `attributeSync.${i}.attribute`, rule: RuleId.UNIQUE, message: `attribute ${showValue(a.attribute)} is synced twice; accepted: each attribute once` });
     seen.add(a.attribute);
   });
   return entries.map((a) => ({

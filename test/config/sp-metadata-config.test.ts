@@ -35,7 +35,7 @@ describe('SP metadata in config', () => {
     const dir = configWith(WIKI, '      wiki:\n        acsUrl: https://wiki.acme.example/saml/artifact\n', { 'sp-metadata/wiki.xml': fixture('sp-metadata/prefixed-md.xml') });
     const src = `${dir}/sp-metadata/wiki.xml`;
     expect(problemsOf(dir)).toEqual([
-      `environments/dev.yaml:6:9: environments.dev.integrations.wiki.acsUrl: ACS URL, recipient and destination "https://wiki.acme.example/saml/artifact" do not match the SP metadata (${src}): its HTTP-POST AssertionConsumerService location is https://wiki.acme.example/saml/acs (index 1, default) [SSO-013]`,
+      `environments/dev.yaml:6:9: environments.dev.integrations.wiki.acsUrl: ACS URL, recipient and destination "https://wiki.acme.example/saml/artifact" do not match the SP metadata (${src}): its HTTP-POST AssertionConsumerService location is "https://wiki.acme.example/saml/acs" (index 1, default) [SSO-013]`,
     ]);
     const out = path.join(dir, 'cdktf.out');
     const validate = await cli(['validate', '--config', dir]);

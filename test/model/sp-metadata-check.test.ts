@@ -22,7 +22,7 @@ describe('checkAgainstSpMetadata', () => {
     const problems = checkAgainstSpMetadata(samlOf({ acsUrl: 'https://bi.acme.example/sso/redirect', audience: 'https://bi.acme.example/sp' }), several.metadata!, several.source);
     expect(problems.map((p) => p.field)).toEqual(['acsUrl']);
     expect(problems[0].message).toBe(
-      'ACS URL, recipient and destination "https://bi.acme.example/sso/redirect" do not match the SP metadata (cfg/sp/bi.xml): its HTTP-POST AssertionConsumerService locations are https://eu.bi.acme.example/sso/acs?tenant=acme&region=eu (index 3), https://us.bi.acme.example/sso/acs (index 2), https://bi.acme.example/sso/acs (index 1, default)',
+      'ACS URL, recipient and destination "https://bi.acme.example/sso/redirect" do not match the SP metadata (cfg/sp/bi.xml): its HTTP-POST AssertionConsumerService locations are "https://eu.bi.acme.example/sso/acs?tenant=acme&region=eu" (index 3), "https://us.bi.acme.example/sso/acs" (index 2), "https://bi.acme.example/sso/acs" (index 1, default)',
     );
   });
 
