@@ -1,4 +1,5 @@
 import { DOMParser, Element, onWarningStopParsing } from '@xmldom/xmldom';
+import { listSome, showValue } from './show-value';
 
 /** SAML 2.0 metadata namespace: elements are matched by it, whatever prefix the file uses. */
 export const SAML_METADATA_NS = 'urn:oasis:names:tc:SAML:2.0:metadata';
@@ -71,7 +72,7 @@ export function parseSpMetadata(xml: string): SpMetadata {
     throw new SpMetadataError(`is not well-formed XML${where}: ${parserMessage((err as Error).message)}`);
   }
   if (!root) throw new SpMetadataError('is not XML (no root element)');
-  const rootName = `{${root.namespaceURI ?? ''}}${root.localName}`;
+  const rootName = showValue(`{${root.namespaceURI ?? ''}}${root.localName}`);
   if (root.namespaceURI !== SAML_METADATA_NS || (root.localName !== 'EntityDescriptor' && root.localName !== 'EntitiesDescriptor')) {
     throw new SpMetadataError(
       `is not SAML 2.0 metadata: its root element is ${rootName}; accepted: {${SAML_METADATA_NS}}EntityDescriptor (or EntitiesDescriptor with one entity)`,
@@ -98,12 +99,12 @@ export function parseSpMetadata(xml: string): SpMetadata {
   const acs = children(sps[0], 'AssertionConsumerService', false).map(toEndpoint);
   const seen = new Map<number, string>();
   for (const a of acs) {
-    if (seen.has(a.index)) throw new SpMetadataError(`has two AssertionConsumerService entries with index ${a.index} (${seen.get(a.index)} and ${a.location}); accepted: unique indexes`);
+    if (seen.has(a.index)) throw new SpMetadataError(`has two AssertionConsumerService entries with index ${a.index} (${showValue(seen.get(a.index))} and ${showValue(a.location)}); accepted: unique indexes`);
     seen.set(a.index, a.location);
   }
   const postAcs = acs.filter((a) => a.binding === HTTP_POST_BINDING);
   if (postAcs.length === 0) {
-    const found = acs.length === 0 ? 'none' : acs.map((a) => `${a.location} (${a.binding})`).join(', ');
+    const found = acs.length === 0 ? 'none' : listSome(acs.map((a) => `${showValue(a.location)} (${showValue(a.binding)})`));
     throw new SpMetadataError(`has no AssertionConsumerService with the HTTP-POST binding (found: ${found}); accepted: an ACS with Binding="${HTTP_POST_BINDING}", the binding Okta uses`);
   }
   return { entityId, acs, postAcs, defaultPostAcs: defaultEndpoint(postAcs) };
@@ -149,14 +150,14 @@ function toEndpoint(e: Element): AcsEndpoint {
   const rawDefault = e.getAttribute('isDefault');
   if (!location) throw new SpMetadataError('has an AssertionConsumerService without a Location; accepted: every ACS entry has Binding, Location and index');
   if (rawIndex === null || !/^\d+$/.test(rawIndex.trim())) {
-    throw new SpMetadataError(`AssertionConsumerService ${location} has index ${JSON.stringify(rawIndex)}; accepted: an unsigned integer index`);
+    throw new SpMetadataError(`AssertionConsumerService ${showValue(location)} has index ${showValue(rawIndex)}; accepted: an unsigned integer index`);
   }
   let isDefault: boolean | undefined;
   if (rawDefault !== null) {
     const v = rawDefault.trim();
     if (v === 'true' || v === '1') isDefault = true;
     else if (v === 'false' || v === '0') isDefault = false;
-    else throw new SpMetadataError(`AssertionConsumerService ${location} has isDefault ${JSON.stringify(rawDefault)}; accepted: true, false, 1 or 0`);
+    else throw new SpMetadataError(`AssertionConsumerService ${showValue(location)} has isDefault ${showValue(rawDefault)}; accepted: true, false, 1 or 0`);
   }
   return { binding, location: location.trim(), index: Number(rawIndex.trim()), isDefault };
 }

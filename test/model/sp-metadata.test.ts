@@ -55,16 +55,16 @@ describe('parseSpMetadata', () => {
     ['empty', 'sp-metadata/empty.xml', /is empty/],
     ['not XML (JSON)', 'sp-metadata/not-xml.xml', /is not XML/],
     ['malformed XML, with the position', 'sp-metadata/malformed.xml', /is not well-formed XML at line 4, column \d+: Opening and ending tag mismatch/],
-    ['an HTML page', 'sp-metadata/html-page.xml', /is not SAML 2.0 metadata: its root element is \{http:\/\/www.w3.org\/1999\/xhtml\}html/],
-    ['the SAML 1.0 namespace', 'sp-metadata/wrong-namespace.xml', /is not SAML 2.0 metadata: its root element is \{urn:oasis:names:tc:SAML:1.0:metadata\}EntityDescriptor/],
+    ['an HTML page', 'sp-metadata/html-page.xml', /is not SAML 2.0 metadata: its root element is "\{http:\/\/www.w3.org\/1999\/xhtml\}html"/],
+    ['the SAML 1.0 namespace', 'sp-metadata/wrong-namespace.xml', /is not SAML 2.0 metadata: its root element is "\{urn:oasis:names:tc:SAML:1.0:metadata\}EntityDescriptor"/],
     ["an IdP's metadata", 'sp-metadata/idp-only.xml', /has no SPSSODescriptor \(it is identity provider metadata/],
-    ['no HTTP-POST ACS', 'sp-metadata/redirect-acs-only.xml', /no AssertionConsumerService with the HTTP-POST binding \(found: https:\/\/legacy.acme.example\/sp\/artifact/],
+    ['no HTTP-POST ACS', 'sp-metadata/redirect-acs-only.xml', /no AssertionConsumerService with the HTTP-POST binding \(found: "https:\/\/legacy.acme.example\/sp\/artifact"/],
   ])('rejects %s', (_what, file, message) => {
     expect(rejection(fixture(file))).toMatch(message);
   });
 
   test('rejects metadata without any namespace', () => {
-    expect(rejection('<EntityDescriptor entityID="x"><SPSSODescriptor/></EntityDescriptor>')).toMatch(/root element is \{\}EntityDescriptor/);
+    expect(rejection('<EntityDescriptor entityID="x"><SPSSODescriptor/></EntityDescriptor>')).toMatch(/root element is "\{\}EntityDescriptor"/);
   });
 
   test('rejects a DOCTYPE (entity declarations)', () => {
@@ -74,12 +74,26 @@ describe('parseSpMetadata', () => {
   test('rejects an EntitiesDescriptor with two entities, duplicate indexes, a missing index and a bad isDefault', () => {
     const two = fixture('sp-metadata/several-acs.xml').replace('</saml2md:EntitiesDescriptor>', '<saml2md:EntityDescriptor entityID="b"/></saml2md:EntitiesDescriptor>');
     expect(rejection(two)).toMatch(/describes 2 entities/);
-    expect(rejection(fixture('sp-metadata/several-acs.xml').replace('index="2"', 'index="1"'))).toMatch(/two AssertionConsumerService entries with index 1 \(https:\/\/us.bi.acme.example\/sso\/acs and https:\/\/bi.acme.example\/sso\/acs\)/);
-    expect(rejection(fixture('sp-metadata/several-acs.xml').replace(' index="2"', ''))).toMatch(/https:\/\/us.bi.acme.example\/sso\/acs has index null; accepted: an unsigned integer/);
+    expect(rejection(fixture('sp-metadata/several-acs.xml').replace('index="2"', 'index="1"'))).toMatch(/two AssertionConsumerService entries with index 1 \("https:\/\/us.bi.acme.example\/sso\/acs" and "https:\/\/bi.acme.example\/sso\/acs"\)/);
+    expect(rejection(fixture('sp-metadata/several-acs.xml').replace(' index="2"', ''))).toMatch(/https:\/\/us.bi.acme.example\/sso\/acs" has index null; accepted: an unsigned integer/);
     expect(rejection(fixture('sp-metadata/several-acs.xml').replace('isDefault="true"', 'isDefault="yes"'))).toMatch(/isDefault "yes"; accepted: true, false, 1 or 0/);
   });
 
   test('rejects an EntityDescriptor without entityID', () => {
     expect(rejection(fixture('sp-metadata/default-namespace.xml').replace(' entityID="grafana.acme.example"', ''))).toMatch(/no entityID/);
   });
+});
+
+test('values from the metadata are quoted cut and with secret-looking parts replaced', () => {
+  const location = `https://sp.example.com/acs?t=ghp_${'aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5'}&pad=${'x'.repeat(10_000)}`;
+  const xml = `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://sp.example.com"><md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Artifact" Location="${location.replace(/&/g, '&amp;')}" index="0"/></md:SPSSODescriptor></md:EntityDescriptor>`;
+  let message = '';
+  try {
+    parseSpMetadata(xml);
+  } catch (err) {
+    message = (err as Error).message;
+  }
+  expect(message).toMatch(/^has no AssertionConsumerService with the HTTP-POST binding \(found: "https:\/\/sp\.example\.com\/acs\?t=\(secret not shown\)/);
+  expect(message).not.toContain('ghp_');
+  expect(message.length).toBeLessThan(400);
 });
