@@ -41,7 +41,7 @@ const MIN_SECRET_RUN = 11;
 const MIN_AUTH_TOKEN = 16;
 
 /** The shortest run of token characters judged by its randomness alone. */
-export const MIN_RANDOM_RUN = 24;
+const MIN_RANDOM_RUN = 24;
 
 function isTokenChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
@@ -91,7 +91,7 @@ function charKind(c: number): CharKind {
  * 20-character IDs are never taken for a secret; a run in one letter case has
  * a smaller alphabet, so it needs more length and digits throughout.
  */
-export function randomRun(run: string): boolean {
+function randomRun(run: string): boolean {
   if (run.length < MIN_RANDOM_RUN || /^[0-9a-fA-F-]+$/.test(run)) return false;
   const count: Record<CharKind, number> = { upper: 0, lower: 0, digit: 0, other: 0 };
   let pairs = 0;
