@@ -20,3 +20,28 @@ const RELEASES = [
 ];
 
 export const OKTA_RELEASES: readonly string[] = RELEASES.join(' ').split(' ');
+
+/** The newest release read from the provider's own tags: the list is complete up to here. */
+export const NEWEST_VERIFIED_RELEASE = '6.12.0';
+
+/**
+ * Versions a constraint may name although the list does not hold them yet:
+ * any after NEWEST_VERIFIED_RELEASE within the newest known major version (a
+ * pin to 7.1.0, or to a 6.15.1 this list has not caught up with, is not refused
+ * for being newer than the list). Probes, one per plausible minor and patch.
+ */
+export function unlistedReleaseProbes(): string[] {
+  const newest = OKTA_RELEASES[OKTA_RELEASES.length - 1].split('.').map(Number);
+  const verified = NEWEST_VERIFIED_RELEASE.split('.').map(Number);
+  const probes: string[] = [];
+  for (let major = verified[0]; major <= newest[0]; major++) {
+    for (let minor = 0; minor <= 99; minor++) {
+      for (let patch = 0; patch <= 99; patch++) {
+        const v = [major, minor, patch];
+        if (v[0] === verified[0] && (v[1] < verified[1] || (v[1] === verified[1] && v[2] <= verified[2]))) continue;
+        probes.push(v.join('.'));
+      }
+    }
+  }
+  return probes;
+}

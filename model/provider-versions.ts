@@ -1,4 +1,4 @@
-import { OKTA_RELEASES } from './okta-releases';
+import { OKTA_RELEASES, unlistedReleaseProbes } from './okta-releases';
 import { showValue } from './show-value';
 import { badCharacter } from './text-chars';
 import { placeProvisioning } from './provisioning/placement';
@@ -89,8 +89,19 @@ export function lowestAllowedVersion(constraint: string): Version | undefined {
 
 /** The known okta/okta releases (model/okta-releases.ts) a constraint admits; throws on text that is not a constraint. */
 export function releasesAllowed(constraint: string): string[] {
+  return admitted(constraint, OKTA_RELEASES);
+}
+
+/** Whether a constraint admits a known release, or one the list may not hold yet (a newer minor or patch of the newest major). */
+export function admitsSomeRelease(constraint: string): boolean {
+  return releasesAllowed(constraint).length > 0 || admitted(constraint, (unlisted ??= unlistedReleaseProbes())).length > 0;
+}
+
+let unlisted: string[] | undefined;
+
+function admitted(constraint: string, versions: readonly string[]): string[] {
   const clauses = parseConstraint(constraint);
-  return OKTA_RELEASES.filter((release) => clauses.every((clause) => meets(parseVersion(release)!, clause)));
+  return versions.filter((release) => clauses.every((clause) => meets(parseVersion(release)!, clause)));
 }
 
 /** Resources (or attributes) from MIN_PROVIDER_VERSIONS that a stack's integrations emit, with the integration using each. */
@@ -117,7 +128,7 @@ export function checkProviderVersion(providerVersion: string | undefined, integr
   let lowest: Version | undefined;
   try {
     lowest = lowestAllowedVersion(constraint);
-    if (releasesAllowed(constraint).length === 0) {
+    if (!admitsSomeRelease(constraint)) {
       return [`provider version constraint ${showValue(constraint)} admits no okta/okta release (known: ${releaseRange()}); accepted: a constraint some release meets, such as ~> 6.6`];
     }
   } catch (err) {

@@ -40,11 +40,15 @@ describe('a constraint no known okta/okta release meets is refused', () => {
     ['> 6.6, < 6.0', 'contradicts itself'],
     ['~> 99', 'no such major version'],
     ['= 6.5.6', 'no such patch release'],
-    ['>= 7.1', 'newer than every known release'],
+    ['>= 8.0', 'a major version newer than every known release'],
   ])('%s (%s)', (constraint) => {
     expect(checkProviderVersion(constraint, [])).toEqual([
       `provider version constraint ${JSON.stringify(constraint)} admits no okta/okta release (known: 3.0.0 to 7.0.0; newest of each major version: 3.46.0, 4.20.0, 5.4.0, 6.15.0, 7.0.0); accepted: a constraint some release meets, such as ~> 6.6`,
     ]);
+  });
+
+  test.each(['= 7.1.0', '>= 7.1', '6.15.1', '~> 6.13.2'])('%s, a release the list may not hold yet (after its verified tags, within the newest major), is not refused', (constraint) => {
+    expect(checkProviderVersion(constraint, [])).toEqual([]);
   });
 
   test.each([
