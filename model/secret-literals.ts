@@ -12,9 +12,13 @@ const SECRET_FIELD = /(token|secret|password|passwd|api[-_]?key|private[-_]?key|
 /** A reference to where a secret lives (`env:NAME`, `secret:<store path>`), not the secret itself. */
 export const SECRET_REFERENCE = SECRET_REF_PATTERN;
 
+const OKTA_IDS_JOINED = /^[A-Za-z0-9]{20}(\/[A-Za-z0-9]{20})+$/;
+
 /** Long unbroken random-looking strings with base64's `+`, `/` and `=` too: tokens and keys from any vendor, given whole. */
 function looksRandom(value: string): boolean {
   if (value.length < 32 || !/^[A-Za-z0-9+/=_-]+$/.test(value)) return false;
+  // Okta object IDs (20 characters each) joined by `/`: the import ID of a push group, an app user or a custom attribute.
+  if (OKTA_IDS_JOINED.test(value)) return false;
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
   return entropy(value) >= 4.2;
 }

@@ -28,8 +28,10 @@ export interface SpMetadata {
 /**
  * The largest SP metadata accepted, in bytes, wherever it comes from (a saved
  * file, a download, a string in code). One SP's metadata is a few kilobytes.
+ * Far below what the XML parser can read: it overflows its stack on a comment
+ * of 5 to 8 MB, depending on the stack it is called on.
  */
-export const MAX_SP_METADATA_BYTES = 5 * 1024 * 1024;
+export const MAX_SP_METADATA_BYTES = 1024 * 1024;
 /** SAML metadata of one SP has tens of elements; past this, parsing time grows faster than the text. */
 const MAX_TAGS = 50_000;
 const ACCEPTED = "accepted: the SP's SAML 2.0 metadata XML";

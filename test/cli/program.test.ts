@@ -37,6 +37,8 @@ test('synth writes one stack per environment into --out', async () => {
   const result = await run('synth', '--config', EXAMPLE_DIR, '--out', out);
   expect(result.code).toBe(0);
   expect(listFiles(out)).toEqual([
+    '.gitignore',
+    '.okta-sso-output',
     'manifest.json',
     ...['dev', 'prod', 'staging'].flatMap((env) => [`stacks/${env}/cdk.tf.json`, `stacks/${env}/runbook.json`, `stacks/${env}/runbook.md`]),
   ]);

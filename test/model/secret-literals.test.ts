@@ -70,6 +70,7 @@ describe('tokens inside longer strings', () => {
     ['an Okta app ID', '0oaFdrCWerdFtJ8ib1d7'],
     ['an Okta group ID', '00g1a2b3c4d5e6f7g8h9'],
     ['an adopt profile mapping ID', 'prm1a2b3c4d5e6f7g8h9'],
+    ['a push group import ID (app ID / mapping ID)', '0oaFdrCWerdFtJ8ib1d7/gPmmGyAFEnLLRA0pO1d7'],
     ['a Snowflake account locator URL', 'https://xy12345.us-east-1.snowflakecomputing.com/fed/login'],
     ['a SAML entity ID', 'urn:amazon:webservices:signin:DataPlatformEngineering2024'],
     ['an Aiven ACS URL', 'https://api.aiven.io/v1/sso/saml/account/a3c91f0d2b47/method/am3c91f0d2b48/acs'],
