@@ -17,6 +17,7 @@ describe('SSO-008 over the whole stack: every string cdk.tf.json would hold, not
     }],
     ['a variable default', 'variable.api.default', (s: any) => new TerraformVariable(s, 'api', { type: 'string', default: `Bearer ${'eyJhbGciOiJIUzI1NiJ9'}.${'eyJzdWIiOiIxMjM0NTY3ODkwIn0'}.c2ln` })],
     ['an output', 'output.link.value', (s: any) => new TerraformOutput(s, 'link', { value: `https://console.aiven.io/?t=${STRIPE}` })],
+    ['an override on an output', 'output.note.description', (s: any) => new TerraformOutput(s, 'note', { value: 'ok' }).addOverride('description', `ask ops, key ${STRIPE}`)],
     ['a data source argument', 'data.okta_group.lookup.name', (s: any) => new DataOktaGroup(s, 'lookup', { name: `x ${STRIPE}` })],
   ])('%s: synth refuses, naming the JSON path, never the value', (_name, at, add) => {
     const error = synthError((stack) => {
