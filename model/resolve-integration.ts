@@ -61,9 +61,12 @@ export const SHARED_PROPS: readonly string[] = [
   'idpRecord',
 ];
 
-/** An integration key: a Terraform identifier (`backend` is reserved by cdktf's JSON). */
-export const INTEGRATION_KEY = /^(?!backend$)[a-z][a-z0-9_]{0,47}$/;
-const KEY_ACCEPTED = 'lowercase letters, digits and _, starting with a letter, at most 48 characters, not "backend"';
+/**
+ * An integration key: a Terraform identifier (`backend` is reserved by cdktf's JSON). `constructor`, the one
+ * Object.prototype member name the pattern lets through, cannot name a construct: constructs keeps children in a plain object.
+ */
+export const INTEGRATION_KEY = /^(?!(?:backend|constructor)$)[a-z][a-z0-9_]{0,47}$/;
+const KEY_ACCEPTED = 'lowercase letters, digits and _, starting with a letter, at most 48 characters, not "backend" or "constructor"';
 
 export interface ResolvedIntegration {
   /** The resolved integration; absent when a problem leaves nothing to build (input that cannot work). */

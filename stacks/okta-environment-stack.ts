@@ -2,6 +2,7 @@ import { OktaProvider } from '@cdktf/provider-okta/lib/provider';
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { createSsoIntegration } from '../constructs/sp';
+import { childId } from '../constructs/construct-id';
 import { SsoIntegration } from '../constructs/sp/sso-integration';
 import { SsoEnvironment } from '../constructs/sso-environment';
 import { DEFAULT_OKTA_PROVIDER_CONSTRAINT } from '../model/provider-versions';
@@ -35,7 +36,7 @@ export class OktaEnvironmentStack extends TerraformStack {
   public readonly integrations: ReadonlyMap<string, SsoIntegration>;
 
   constructor(scope: Construct, id: string, props: OktaEnvironmentStackProps) {
-    super(scope, id);
+    super(scope, childId(scope, id));
     const env = props.environment;
     addBackend(this, env.backend, props.configDirFromStackDir ?? '.');
     // Credentials stay out of config and JSON: the provider reads OKTA_API_TOKEN

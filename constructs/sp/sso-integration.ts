@@ -17,6 +17,7 @@ import { POLICY_TAG } from '../../rules/policy-checks';
 import { setsProp } from '../../rules/validate-props';
 import { AppSubject, SynthBlock } from '../../rules/rule';
 import { adoptLiveObjects } from '../adoption';
+import { childId } from '../construct-id';
 import { GroupAssignments } from '../group-assignments';
 import { certificateBase64, certificatePem, certificateTokens } from '../idp-record/certificate-format';
 import { IdpRecord } from '../idp-record/idp-record';
@@ -94,7 +95,7 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
   private readonly warned = new Set<string>();
 
   protected constructor(scope: Construct, id: string, preset: string, props: AnySsoProps) {
-    super(scope, id);
+    super(scope, childId(scope, id));
     if (props === null || typeof props !== 'object') {
       throw new SsoPropsError(`${this.node.path}: the props of ${ownEntry(PRESETS, preset)?.constructName ?? preset} are ${showValue(props)}; accepted: an object with the SP's props`);
     }

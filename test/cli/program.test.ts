@@ -77,3 +77,15 @@ test('--version prints the package version', async () => {
     expect(out).toBe(`${pkg.version}\n`);
   }
 });
+
+test('synth refuses an environment and an integration named constructor: located, exit 1, no internal error, nothing written', async () => {
+  const env = MINIMAL_ENV.replace('dev:', 'constructor:').replace('wiki: {}', 'constructor: {}');
+  const dir = writeConfigDir({ 'i.yaml': MINIMAL_INTEGRATIONS.replace('wiki:', 'constructor:'), 'env.yaml': env });
+  const parent = tempDir();
+  const result = await run('synth', '--config', dir, '--out', path.join(parent, 'out'));
+  expect(result.code).toBe(1);
+  expect(result.err).toContain(`${dir}/env.yaml:2:3: environments.constructor: key "constructor" is not accepted; accepted: Lowercase letters`);
+  expect(result.err).toContain(`${dir}/i.yaml:2:3: integrations.constructor: key "constructor" is not accepted; accepted: Lowercase letters`);
+  expect(result.err).not.toMatch(/already a Construct|    at /);
+  expect(fs.readdirSync(parent)).toEqual([]);
+});
