@@ -46,6 +46,16 @@ class OutputPaths {
     return path.join(this.parent, `.${this.base}.lock`);
   }
 
+  /** Names the version being swapped in while `<out>` is briefly absent (a plain directory turned into the link). */
+  get journal(): string {
+    return path.join(this.parent, `.${this.base}.swap`);
+  }
+
+  /** Whether `name` is one of the names synth keeps beside an output (versions, links, lock, journal): never an --out. */
+  static isHelperName(name: string): boolean {
+    return /^\..+\.((synth|link)-\d+-[0-9a-f]{8}|lock|swap)$/.test(name);
+  }
+
   /** Name (in `parent`) of a new versioned directory or temporary link, carrying the pid of the synth that made it. */
   fresh(kind: 'synth' | 'link'): string {
     return `.${this.base}.${kind}-${process.pid}-${randomBytes(4).toString('hex')}`;
@@ -57,10 +67,15 @@ class OutputPaths {
     return match ? Number(match[1]) : undefined;
   }
 
-  /** Directories of an earlier version's synth: `<out>.tmp-<pid>`, left behind when it was killed. */
+  /**
+   * The pid of an earlier version's staging directory, `<out>.tmp-<pid>`, left
+   * behind when its synth was killed: only when it holds nothing but what that
+   * synth wrote (a user's `report.tmp-2024` is not one).
+   */
   isLegacyStaging(name: string): number | undefined {
     const prefix = `${this.base}.tmp-`;
-    return name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length)) ? Number(name.slice(prefix.length)) : undefined;
+    if (!name.startsWith(prefix) || !/^\d+$/.test(name.slice(prefix.length))) return undefined;
+    return holdsOnlySynthOutput(path.join(this.parent, name)) ? Number(name.slice(prefix.length)) : undefined;
   }
 }
 
@@ -75,6 +90,7 @@ export function outdirRefusal(outdir: string): string | undefined {
 
 function inspect(p: OutputPaths, shown: string): Existing {
   if (p.base === '' || p.out === p.parent) return { kind: 'refused', reason: `--out ${shown} is a file system root` };
+  if (OutputPaths.isHelperName(p.base)) return { kind: 'refused', reason: `--out ${shown} is one of the directories or files synth keeps beside an output; give the output's own path (the link)` };
   let stat: fs.Stats;
   try {
     stat = fs.lstatSync(p.out);
@@ -102,6 +118,26 @@ function inspect(p: OutputPaths, shown: string): Existing {
     kind: 'refused',
     reason: `--out ${shown} exists and was not written by okta-sso synth (no ${OUTPUT_MARKER} file in it); synth replaces the whole directory, so it only replaces its own output: choose a new or empty directory`,
   };
+}
+
+/** Files okta-sso synth writes into a stack directory. */
+const STACK_FILES = new Set(['cdk.tf.json', 'runbook.json', 'runbook.md']);
+
+/** Whether `dir` holds only a cdktf manifest and stack directories of okta-sso's files (any of them may be missing: a killed synth). */
+function holdsOnlySynthOutput(dir: string): boolean {
+  try {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === 'manifest.json' && entry.isFile()) continue;
+      if (entry.name !== 'stacks' || !entry.isDirectory()) return false;
+      for (const stack of fs.readdirSync(path.join(dir, 'stacks'), { withFileTypes: true })) {
+        if (!stack.isDirectory()) return false;
+        if (!fs.readdirSync(path.join(dir, 'stacks', stack.name)).every((f) => STACK_FILES.has(f))) return false;
+      }
+    }
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function hasMarker(dir: string): boolean {
@@ -177,17 +213,18 @@ export class OutputSwap {
 
   /** Removes what `prepare` created: a failed check leaves nothing behind, not even the parents of `outdir`. */
   abandon(): void {
-    fs.rmSync(this.dir, { recursive: true, force: true });
-    for (const dir of this.createdParents) fs.rmSync(dir, { recursive: true, force: true });
+    // Best effort: the error that led here is the one to report.
+    for (const dir of [this.dir, ...this.createdParents]) removeQuietly(dir);
     this.createdParents = [];
   }
 
   /**
    * Runs `write` (which fills `dir`) under a lock on `outdir`, then points
    * `outdir` at the result. When `write` throws, the previous output is
-   * untouched and nothing of the attempt remains.
+   * untouched and nothing of the attempt remains. Returns warnings: what of the
+   * previous output could not be removed (the next synth retries).
    */
-  replace(write: () => void, options: ReplaceOptions = {}): void {
+  replace(write: () => void, options: ReplaceOptions = {}): string[] {
     const { p, outdir } = this;
     let release: () => void;
     try {
@@ -199,10 +236,11 @@ export class OutputSwap {
     try {
       let replaced: string;
       try {
+        rollForward(p);
         // Looked at again under the lock: another synth may have replaced it while this one waited.
         const existing = inspect(p, outdir);
         if (existing.kind === 'refused') throw new OutputDirError(`${existing.reason}; nothing written`);
-        removeLeftovers(p, existing.kind === 'link' ? existing.target : undefined);
+        removeLeftovers(p, [existing.kind === 'link' ? existing.target : '', this.version]);
         write();
         fs.writeFileSync(path.join(this.dir, '.gitignore'), GITIGNORE_TEXT);
         markOutput(this.dir);
@@ -216,7 +254,12 @@ export class OutputSwap {
         }
         throw err;
       }
-      if (replaced) fs.rmSync(path.join(p.parent, replaced), { recursive: true, force: true });
+      try {
+        if (replaced) fs.rmSync(path.join(p.parent, replaced), { recursive: true, force: true });
+      } catch (err) {
+        return [`warning: the new output is in place, but the previous one (${path.join(p.parent, replaced)}) could not be removed (${errorCode(err)}); the next synth tries again`];
+      }
+      return [];
     } finally {
       release();
     }
@@ -226,16 +269,21 @@ export class OutputSwap {
 /**
  * Points `<out>` at the new version; returns the name of what it replaced (to
  * remove), if anything. A directory standing at `<out>` (empty, or an earlier
- * version's output) is moved aside first: the one step that cannot be atomic,
- * taken once per output directory.
+ * version's output) must be moved aside first: the one moment, once per output
+ * directory, when `<out>` is absent. The journal names the new version
+ * meanwhile, so that if synth is killed there the next one completes the swap.
  */
 function swapIn(p: OutputPaths, version: string, existing: Existing): string {
   const link = path.join(p.parent, p.fresh('link'));
   fs.symlinkSync(version, link, 'junction');
   try {
     const aside = existing.kind === 'directory' ? p.fresh('synth') : '';
-    if (aside) fs.renameSync(p.out, path.join(p.parent, aside));
+    if (aside) {
+      fs.writeFileSync(p.journal, version);
+      fs.renameSync(p.out, path.join(p.parent, aside));
+    }
     fs.renameSync(link, p.out);
+    if (aside) fs.rmSync(p.journal, { force: true });
     return existing.kind === 'link' ? existing.target : aside;
   } catch (err) {
     fs.rmSync(link, { force: true });
@@ -243,18 +291,45 @@ function swapIn(p: OutputPaths, version: string, existing: Existing): string {
   }
 }
 
+/** Completes a swap a killed synth left halfway: `<out>` absent, the journal naming a complete version. */
+function rollForward(p: OutputPaths): void {
+  if (!fs.existsSync(p.journal)) return;
+  const version = fs.readFileSync(p.journal, 'utf8').trim();
+  let absent = false;
+  try {
+    fs.lstatSync(p.out);
+  } catch {
+    absent = true;
+  }
+  if (absent && p.madeBy(version) !== undefined && hasMarker(path.join(p.parent, version))) {
+    const link = path.join(p.parent, p.fresh('link'));
+    fs.symlinkSync(version, link, 'junction');
+    fs.renameSync(link, p.out);
+  }
+  fs.rmSync(p.journal, { force: true });
+}
+
 /**
  * What interrupted synths left: versioned directories `<out>` does not point to
  * and temporary links, unless their synth still runs (it may be checking its
- * stacks before it waits for the lock); an earlier version's staging directories.
+ * stacks before it waits for the lock); an earlier version's staging
+ * directories. One with this process's pid is an earlier process's that had the
+ * same pid (containers reuse them): this one writes only `keep`'s.
  */
-function removeLeftovers(p: OutputPaths, current: string | undefined): void {
+function removeLeftovers(p: OutputPaths, keep: readonly string[]): void {
   for (const name of fs.readdirSync(p.parent)) {
-    if (name === current) continue;
+    if (keep.includes(name)) continue;
     const pid = p.madeBy(name) ?? p.isLegacyStaging(name);
-    if (pid !== undefined && pid !== process.pid && !isRunning(pid)) {
-      fs.rmSync(path.join(p.parent, name), { recursive: true, force: true });
-    }
+    if (pid !== undefined && (pid === process.pid || !isRunning(pid))) removeQuietly(path.join(p.parent, name));
+  }
+}
+
+/** Removes what it can; a leftover that cannot be removed now is tried again by the next synth. */
+function removeQuietly(target: string): void {
+  try {
+    fs.rmSync(target, { recursive: true, force: true });
+  } catch {
+    // left for the next synth
   }
 }
 
@@ -278,14 +353,15 @@ function acquireLock(p: OutputPaths, shown: string, waitMs: number): () => void 
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new OutputDirError(`cannot lock --out ${shown}: ${p.lock}: ${errorCode(err)}; nothing written`);
     }
     const owner = readOwner(p.lock);
-    if (owner === undefined ? lockAgeMs(p.lock) > UNREADABLE_LOCK_MS : owner.host === me.host && !isRunning(owner.pid)) {
+    // A lock with this process's own pid is an earlier process's (containers reuse pids): this one does not hold it yet.
+    if (owner === undefined ? lockAgeMs(p.lock) > UNREADABLE_LOCK_MS : owner.host === me.host && (owner.pid === me.pid || !isRunning(owner.pid))) {
       // Its synth died: remove the lock only if it is still that one (another waiter may have taken it over already).
       takeOverStale(p.lock, owner);
       continue;
     }
     if (Date.now() >= deadline) {
       throw new OutputDirError(
-        `another okta-sso synth (${owner ? `pid ${owner.pid} on ${owner.host}` : 'its lock file unreadable'}) is writing --out ${shown}; waited ${Math.round(waitMs / 1000)} s. If no synth is running, delete ${p.lock}; nothing written`,
+        `another okta-sso synth (${owner ? `pid ${owner.pid} on ${owner.host}` : 'its lock file unreadable'}) is writing --out ${shown}; waited ${Math.round(waitMs / 1000)} s. If no synth is running${owner && owner.host !== me.host ? ` on ${owner.host} (a lock from another host cannot be checked from here)` : ''}, delete ${p.lock}; nothing written`,
       );
     }
     sleep(100);

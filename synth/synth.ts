@@ -124,15 +124,19 @@ export function synthToDisk(model: OrgModel, options: SynthOptions): string[] {
   let app: App;
   let checked: AppCheck;
   try {
-    app = buildApp(model, swap.dir, options.configDir, outdir);
+    // Terraform resolves `..` in the local state path from the stack directory's real place: through a linked parent of --out, a path
+    // computed from the link's own would find another (empty) state and plan to create every app again. Both ends real, the path is
+    // also the same whichever links lead to them.
+    const layout = path.join(fs.realpathSync(path.dirname(outdir)), path.basename(outdir));
+    app = buildApp(model, swap.dir, fs.realpathSync(options.configDir), layout);
     checked = checkApp(app, 'declared');
     if (checked.failures.length) throw policyErrorsOf(checked.failures);
   } catch (err) {
     swap.abandon();
     throw err;
   }
-  swap.replace(() => app.synth(), { lockWaitMs: options.lockWaitMs });
-  checked.warnings.forEach((w) => options.onWarning?.(w));
+  const leftBehind = swap.replace(() => app.synth(), { lockWaitMs: options.lockWaitMs });
+  [...checked.warnings, ...leftBehind].forEach((w) => options.onWarning?.(w));
   return model.environments.map((e) => `stacks/${e.name}/cdk.tf.json`);
 }
 

@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { loadConfig } from '../../config/load-config';
 import { OrgModel } from '../../model/types';
-import { OUTPUT_MARKER } from '../../synth/output-dir';
+import { OUTPUT_MARKER, OutputSwap } from '../../synth/output-dir';
 import { synthToDisk } from '../../synth/synth';
 import { EXAMPLE_DIR, listFiles, tempDir } from '../helpers';
 import { runCliCaptured } from '../helpers';
@@ -132,5 +132,92 @@ describe('the output is a link to a complete directory beside it', () => {
     } finally {
       sleeper.kill();
     }
+  });
+});
+
+describe('after a review: links, leftovers, locks and failures around the output', () => {
+  test('through a linked parent of --out, the local state path resolves from where the stack really is', () => {
+    const root = fs.realpathSync(tempDir());
+    const config = path.join(root, 'config');
+    fs.cpSync(EXAMPLE_DIR, config, { recursive: true });
+    fs.mkdirSync(path.join(root, 'real', 'deep', 'dir'), { recursive: true });
+    fs.symlinkSync(path.join(root, 'real', 'deep', 'dir'), path.join(root, 'plink'));
+    const out = path.join(root, 'plink', 'out');
+    synthToDisk(loadConfig(config), { outdir: out, configDir: config });
+    const stackDir = path.join(fs.realpathSync(out), 'stacks', 'dev');
+    const statePath = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8')).terraform.backend.local.path;
+    expect(path.resolve(stackDir, statePath)).toBe(path.join(config, 'state', 'dev.tfstate'));
+  });
+
+  test('a directory named like an earlier version\'s staging is removed only when it holds nothing but synth output', () => {
+    const root = tempDir();
+    const dead = deadPid();
+    fs.mkdirSync(path.join(root, 'report.tmp-2024'));
+    fs.writeFileSync(path.join(root, 'report.tmp-2024', 'notes.txt'), 'mine');
+    fs.mkdirSync(path.join(root, `report.tmp-${dead}`, 'stacks', 'dev'), { recursive: true });
+    fs.writeFileSync(path.join(root, `report.tmp-${dead}`, 'stacks', 'dev', 'cdk.tf.json'), '{}');
+    synth(path.join(root, 'report'));
+    expect(fs.readFileSync(path.join(root, 'report.tmp-2024', 'notes.txt'), 'utf8')).toBe('mine');
+    expect(fs.existsSync(path.join(root, `report.tmp-${dead}`))).toBe(false);
+  });
+
+  test('a lock and leftovers carrying this process\'s own pid are an earlier process\'s (pids are reused): taken over at once', () => {
+    const root = tempDir();
+    const out = path.join(root, 'cdktf.out');
+    fs.writeFileSync(path.join(root, '.cdktf.out.lock'), JSON.stringify({ pid: process.pid, host: os.hostname() }));
+    fs.mkdirSync(path.join(root, `.cdktf.out.synth-${process.pid}-0123abcd`));
+    synth(out, { lockWaitMs: 0 });
+    expect(fs.readdirSync(root).sort()).toEqual([fs.readlinkSync(out), 'cdktf.out'].sort());
+  });
+
+  test('when the previous output cannot be removed, the new one stays in place and a warning says what was left', () => {
+    const root = tempDir();
+    const out = path.join(root, 'cdktf.out');
+    synth(out);
+    const previous = path.join(root, fs.readlinkSync(out));
+    // The module object itself: `import * as fs` gives a namespace whose properties cannot be redefined.
+    const nodeFs = require('fs') as typeof fs;
+    const rm = nodeFs.rmSync;
+    const spy = jest.spyOn(nodeFs, 'rmSync').mockImplementation((target, options) => {
+      if (target === previous) throw Object.assign(new Error('EPERM: operation not permitted'), { code: 'EPERM' });
+      return rm(target, options);
+    });
+    const warnings: string[] = [];
+    try {
+      synthToDisk(model, { outdir: out, configDir: EXAMPLE_DIR, onWarning: (w) => warnings.push(w) });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(fs.readlinkSync(out)).not.toBe(path.basename(previous));
+    expect(warnings).toContainEqual(`warning: the new output is in place, but the previous one (${previous}) could not be removed (EPERM); the next synth tries again`);
+  });
+
+  test('a name too long for the file system is a clear error, nothing written', () => {
+    const root = tempDir();
+    expect(() => synth(path.join(root, 'L'.repeat(240)))).toThrow(/^cannot create .* for --out .* \(ENAMETOOLONG\); nothing written$/);
+    expect(fs.readdirSync(root)).toEqual([]);
+  });
+
+  test('a directory or file synth keeps beside an output is refused as --out', () => {
+    const root = tempDir();
+    expect(() => synth(path.join(root, `.vv.synth-${process.pid}-0123abcd`))).toThrow(/is one of the directories or files synth keeps beside an output/);
+    expect(fs.readdirSync(root)).toEqual([]);
+  });
+
+  test('a synth killed while turning a plain directory into the link is completed by the next one, from its journal', () => {
+    const root = tempDir();
+    const out = path.join(root, 'cdktf.out');
+    synth(out);
+    // As if killed between moving the plain directory aside and putting the link in its place.
+    const version = fs.readlinkSync(out);
+    fs.rmSync(out);
+    fs.writeFileSync(path.join(root, '.cdktf.out.swap'), version);
+    const swap = new OutputSwap(out);
+    swap.prepare();
+    expect(() => swap.replace(() => {
+      throw new Error('this synth fails');
+    })).toThrow('this synth fails');
+    expect(fs.readlinkSync(out)).toBe(version);
+    expect(fs.readdirSync(root).sort()).toEqual([version, 'cdktf.out'].sort());
   });
 });
