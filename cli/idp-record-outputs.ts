@@ -3,6 +3,7 @@ import * as path from 'path';
 import Ajv2020, { ValidateFunction } from 'ajv/dist/2020';
 import { idpRecordOutputName } from '../model/idp-record';
 import { parseJsonText } from '../model/json-text';
+import { listSome, showValue } from '../model/show-value';
 
 /** Path of the IdP-record output schema shipped with the package. */
 export const IDP_RECORD_SCHEMA_PATH = path.join(__dirname, '..', 'schema', 'idp-record.schema.json');
@@ -80,7 +81,7 @@ export function readIdpRecords(text: string, source: string, integration?: strin
   for (const name of wanted) {
     const output = all[name] as { value?: unknown } | undefined;
     if (output === undefined) {
-      problems.push(`${source} has no output ${name}; integrations with an IdP record: ${names.map((n) => n.slice('idp_record_'.length)).join(', ')}`);
+      problems.push(`${source} has no output ${name}; integrations with an IdP record: ${listSome(names.map((n) => showValue(n.slice('idp_record_'.length))))}`);
       continue;
     }
     if (output === null || typeof output !== 'object' || !('value' in output)) {

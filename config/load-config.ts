@@ -107,7 +107,7 @@ export function readConfig(dir: string): LoadResult {
         report(
           env.file,
           overrideAt,
-          `environment ${showValue(name)} enables unknown integration ${showValue(key)}${suggestion ? `; did you mean ${showValue(suggestion)}?` : ';'} defined integrations: ${listSome([...definedKeys].sort()) || 'none'}`,
+          `environment ${showValue(name)} enables unknown integration ${showValue(key)}${suggestion ? `; did you mean ${showValue(suggestion)}?` : ';'} defined integrations: ${listSome([...definedKeys].sort().map((k) => showValue(k))) || 'none'}`,
         );
         continue;
       }
@@ -160,7 +160,7 @@ export function readConfig(dir: string): LoadResult {
   }
 
   // Messages quote the values they reject; none may quote a secret.
-  const unique = dedupe(problems).map((p) => ({ ...p, message: redactSecrets(p.message, secrets) }));
+  const unique = dedupe(problems).map((p) => ({ ...p, path: redactSecrets(p.path, secrets), message: redactSecrets(p.message, secrets) }));
   if (unique.length > 0) return { problems: sortProblems(unique) };
   const locate = (envName: string, key: string, props: readonly string[] = []): Omit<ConfigProblem, 'message'> => {
     const env = environments.get(envName)!;

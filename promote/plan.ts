@@ -2,6 +2,7 @@ import { ConfigFile, loadConfigFiles } from '../config/load-files';
 import { formatProblemList } from '../config/problems';
 import { mergeSettings } from '../model/merge';
 import { ownEntry } from '../model/own-entry';
+import { listSome, showValue } from '../model/show-value';
 import { METHOD_DEPENDENT_FIELDS, envSpecificFields, isEnvSpecific, isSecretLocation, provisioningMethod } from './env-specific';
 
 /** Bad promote input (unknown environment, unreadable config): exit 2. */
@@ -73,11 +74,11 @@ export function planPromotion(configDir: string, from: string, to: string): Prom
   const { files, problems } = loadConfigFiles(configDir);
   if (problems.length) throw new PromoteInputError(`cannot read ${configDir}:\n${formatProblemList(problems)}`);
   const envs = findEnvironments(files);
-  const known = [...envs.keys()].sort().join(', ') || 'none';
+  const known = listSome([...envs.keys()].sort().map((name) => showValue(name))) || 'none';
   for (const [flag, name] of [['--from', from], ['--to', to]] as const) {
-    if (!envs.has(name)) throw new PromoteInputError(`${flag} ${JSON.stringify(name)} is not an environment in ${configDir}; accepted: ${known}`);
+    if (!envs.has(name)) throw new PromoteInputError(`${flag} ${showValue(name)} is not an environment in ${configDir}; accepted: ${known}`);
   }
-  if (from === to) throw new PromoteInputError(`--from and --to are both ${JSON.stringify(from)}; accepted: two different environments (${known})`);
+  if (from === to) throw new PromoteInputError(`--from and --to are both ${showValue(from)}; accepted: two different environments (${known})`);
 
   const shared: Data = {};
   for (const file of files) if (isMap((file.data as Data)?.integrations)) Object.assign(shared, (file.data as Data).integrations);

@@ -96,7 +96,7 @@ describe('okta-sso idp-record', () => {
     };
 
     test.each([
-      ['an unknown integration', ['-i', 'nope'], OUTPUTS, 'has no output idp_record_nope; integrations with an IdP record: aiven, atlan, omni, snowflake'],
+      ['an unknown integration', ['-i', 'nope'], OUTPUTS, 'has no output idp_record_nope; integrations with an IdP record: "aiven", "atlan", "omni", "snowflake"'],
       ['a missing file', [], '/nonexistent/outputs.json', 'outputs file /nonexistent/outputs.json not found'],
       ['a file that is not JSON', [], 'not-json', 'not-json.json is not valid JSON (line 1, column 1); accepted: the output of `terraform output -json`'],
       ['a directory', [], '/', 'outputs file / cannot be read (EISDIR)'],

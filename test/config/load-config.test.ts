@@ -144,7 +144,7 @@ describe('bad input: each problem names the file, the field path and what is acc
 
   test('an environment enabling an unknown integration', () => {
     const problems = problemsOf({ 'i.yaml': MINIMAL_INTEGRATIONS, 'env.yaml': MINIMAL_ENV + '      wikki: {}\n' });
-    expect(problems).toEqual(['env.yaml:6:7: environments.dev.integrations.wikki: environment "dev" enables unknown integration "wikki"; did you mean "wiki"? defined integrations: wiki']);
+    expect(problems).toEqual(['env.yaml:6:7: environments.dev.integrations.wikki: environment "dev" enables unknown integration "wikki"; did you mean "wiki"? defined integrations: "wiki"']);
   });
 
   test('a literal that looks like a secret token, reported without its value', () => {
@@ -251,7 +251,7 @@ describe('one broken integrations section does not cascade into an "unknown inte
 
   test('with every section readable, a key no file defines is still reported, with a suggestion', () => {
     expect(problemsOf({ 'i.yaml': MINIMAL_INTEGRATIONS, 'env.yaml': MINIMAL_ENV.replace('wiki: {}', 'wik: {}') })).toEqual([
-      'env.yaml:5:7: environments.dev.integrations.wik: environment "dev" enables unknown integration "wik"; did you mean "wiki"? defined integrations: wiki',
+      'env.yaml:5:7: environments.dev.integrations.wik: environment "dev" enables unknown integration "wik"; did you mean "wiki"? defined integrations: "wiki"',
     ]);
   });
 
@@ -259,6 +259,15 @@ describe('one broken integrations section does not cascade into an "unknown inte
     const keys = Array.from({ length: 25 }, (_, i) => `app${String(i).padStart(2, '0')}`);
     const integrations = `integrations:\n${keys.map((k) => `  ${k}: { preset: generic, acsUrl: "https://${k}.example.com/acs", audience: ${k} }\n`).join('')}`;
     const [problem] = problemsOf({ 'i.yaml': integrations, 'env.yaml': MINIMAL_ENV.replace('wiki: {}', 'zzz: {}') });
-    expect(problem).toMatch(/; defined integrations: app00, app01, app02, app03, app04, app05, app06, app07, app08, app09, \.\.\. \(25 in all\)$/);
+    expect(problem).toMatch(/; defined integrations: "app00", "app01", "app02", "app03", "app04", "app05", "app06", "app07", "app08", "app09", \.\.\. \(25 in all\)$/);
+  });
+
+  test('a 100,000-character key is cut in that list, as everywhere else', () => {
+    const big = 'a'.repeat(100_000);
+    const problems = problemsOf({ 'i.yaml': MINIMAL_INTEGRATIONS.replace('wiki:', `${big}:`), 'env.yaml': MINIMAL_ENV.replace('wiki: {}', 'wiki: {}\n      blog: {}') });
+    const unknown = problems.filter((p) => p.includes('enables unknown integration'));
+    expect(unknown).toHaveLength(2);
+    for (const p of unknown) expect(p).toMatch(/; defined integrations: "a{60,80}\.\.\.?"?$/);
+    for (const p of problems) expect(p.length).toBeLessThan(1_000);
   });
 });

@@ -160,6 +160,13 @@ describe('promote', () => {
     const r = await cli(['promote', '--config', EXAMPLE, ...args]);
     expect(r.code).toBe(2);
     expect(r.err).toContain(message);
-    expect(r.err).toContain('dev, prod, staging');
+    expect(r.err).toContain('"dev", "prod", "staging"');
+  });
+
+  test('a 100,000-character --to is cut in its message', async () => {
+    const r = await cli(['promote', '--config', EXAMPLE, '--from', 'dev', '--to', 'q'.repeat(100_000)]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--to "q{70,80}\.\.\. is not an environment in/);
+    expect(r.err.length).toBeLessThan(1_000);
   });
 });
