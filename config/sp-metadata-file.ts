@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { readSpMetadataText, SpMetadataDocument } from '../model/sp-metadata-document';
 import { showValue } from '../model/show-value';
+import { badCharacter } from '../model/text-chars';
 import { resolveInside } from './inside-dir';
 
 /** Where an integration's SP metadata file is: relative to the config dir, never absolute (output must not depend on the machine). */
@@ -17,6 +18,9 @@ const ACCEPTED_PLACE = 'accepted: a path relative to the config directory, to a 
  * nor fetch-metadata ever reads or writes a file elsewhere.
  */
 export function spMetadataLocation(configDir: string, file: string): { path: string } | { problem: string } {
+  // Named by code point, never printed: a NUL would reach the terminal, and the file system refuses it with an internal error code.
+  const bad = badCharacter(file);
+  if (bad !== undefined) return { problem: `SP metadata file path ${bad}` };
   if (path.isAbsolute(file) || /^[A-Za-z]:[\\/]/.test(file)) return { problem: `SP metadata file ${showValue(file)} is an absolute path; ${ACCEPTED_PLACE}` };
   const inside = resolveInside(configDir, file);
   return 'path' in inside ? inside : { problem: `SP metadata file ${showValue(file)} ${inside.why}; ${ACCEPTED_PLACE}` };

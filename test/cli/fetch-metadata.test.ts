@@ -120,6 +120,22 @@ describe('okta-sso fetch-metadata writes only inside the config directory', () =
     expect(fs.readdirSync(path.dirname(outside))).toEqual(['.bashrc']);
   });
 
+  test.each([
+    ['a NUL', '\u0000', 'U+0000 (NUL)'],
+    ['an escape', '\u001b', 'U+001B (escape)'],
+    ['a right-to-left override', '\u202e', 'U+202E (right-to-left override)'],
+  ])('a path holding %s is refused naming the code point, never printing it, with no internal error code', async (_name, char, named) => {
+    fetched.length = 0;
+    const dir = configNaming(`sp/wiki.xml${char}.txt`);
+    const r = await run(dir, fake);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`dev/wiki: spMetadata.file: SP metadata file path contains ${named} at character 12; accepted: text without control`);
+    expect(r.err).not.toContain(char);
+    expect(r.err).not.toMatch(/ERR_|\(E[A-Z]+\)/);
+    expect(fetched).toEqual([]);
+    expect(fs.existsSync(path.join(dir, 'sp'))).toBe(false);
+  });
+
   test('an absolute path is refused', async () => {
     const outside = outsideFile();
     const r = await run(configNaming(outside), fake);
@@ -181,5 +197,30 @@ describe('the downloader (against a loopback server, no outside network)', () =>
     await expect(httpFetchText(`${base}/nope`)).rejects.toThrow('HTTP 404 Not Found');
     // The one cap SP metadata has wherever it is read.
     await expect(httpFetchText(`${base}/huge`)).rejects.toThrow(`the response is ${MAX_SP_METADATA_BYTES + 1} bytes; accepted: SAML metadata up to ${MAX_SP_METADATA_BYTES} bytes`);
+  });
+});
+
+describe('okta-sso fetch-metadata never sends nor prints a secret', () => {
+  const fail: FetchText = async () => {
+    throw new Error('must not fetch');
+  };
+  const STRIPE = 'sk_live_' + '51HcanaryQwErTyUiOp9876';
+
+  test('a config with a secret in it is refused first, located like validate, and nothing is fetched', async () => {
+    const dir = config(`https://host.example/meta.xml?token=${STRIPE}`);
+    const r = await run(dir, fail);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/integrations\.yaml:4:\d+: integrations\.wiki\.spMetadata\.url: looks like a Stripe secret key \(value not shown\)/);
+    expect(r.out + r.err).not.toContain(STRIPE);
+    expect(fs.existsSync(path.join(dir, 'sp', 'wiki.xml'))).toBe(false);
+  });
+
+  test('a URL with user info is refused, and neither it nor a fetch error quoting it shows the password', async () => {
+    const dir = config('https://svc:hunter2hunter2@wiki.acme.example/saml/metadata');
+    const r = await run(dir, async (url) => {
+      throw new Error(`Request cannot be constructed from a URL that includes credentials: ${url}`);
+    });
+    expect(r.code).toBe(1);
+    expect(r.out + r.err).not.toContain('hunter2hunter2');
   });
 });

@@ -78,6 +78,18 @@ describe('spMetadata.file resolves inside the config directory, symlinks followe
   });
 });
 
+test.each([
+  ['a NUL', '\u0000', 'U+0000 (NUL)'],
+  ['a zero-width space', '\u200b', 'U+200B (zero-width space)'],
+])('a spMetadata.file holding %s is refused naming the code point, never printing it, with no internal error code', (_name, char, named) => {
+  const file = `sp-metadata/wiki-dev.xml${char}.txt`;
+  const problems = problemsOf(configNaming(file, { 'sp-metadata/wiki-dev.xml': WIKI }));
+  expect(problems).toHaveLength(1);
+  expect(problems[0]).toContain(`integrations.yaml:4:19: integrations.wiki.spMetadata.file: SP metadata file path contains ${named} at character 25; accepted: text without control`);
+  expect(problems.join('\n')).not.toContain(char);
+  expect(problems.join('\n')).not.toMatch(/ERR_|\(E[A-Z]+\)/);
+});
+
 describe('an SP metadata file that cannot be read says why', () => {
   afterEach(() => jest.restoreAllMocks());
 
