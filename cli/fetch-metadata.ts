@@ -4,6 +4,9 @@ import * as path from 'path';
 import { Command } from 'commander';
 import { formatProblemList, problemCount } from '../config/problems';
 import { httpsUrlProblem } from '../model/saml-rules';
+import { redactSecrets } from '../model/secret-literals';
+import { cutText } from '../model/cut-text';
+import { MAX_SHOWN_VALUE, showValue } from '../model/show-value';
 import { MAX_SP_METADATA_BYTES } from '../model/sp-metadata';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
@@ -41,8 +44,11 @@ export function registerFetchMetadata(program: Command, io: CliIo, fetchText: Fe
       const { SpMetadataError, parseSpMetadata } = require('../model/sp-metadata') as typeof import('../model/sp-metadata');
       const { listSpMetadataSources } = require('../config/sp-metadata-sources') as typeof import('../config/sp-metadata-sources');
       const { spMetadataLocation } = require('../config/sp-metadata-file') as typeof import('../config/sp-metadata-file');
+      const { secretProblems } = require('../config/secret-problems') as typeof import('../config/secret-problems');
       const dir = configDirOf(opts.config);
-      const { sources, problems } = listSpMetadataSources(dir);
+      // A config holding a secret is refused before anything is fetched or printed, as validate refuses it: its URL would be sent and echoed.
+      const secrets = secretProblems(dir);
+      const { sources, problems } = secrets.length > 0 ? { sources: [], problems: secrets } : listSpMetadataSources(dir);
       if (problems.length > 0) {
         io.err(`${dir}: ${problemCount(problems.length)}; nothing fetched\n${formatProblemList(problems)}\n`);
         io.exit(1);
@@ -55,7 +61,7 @@ export function registerFetchMetadata(program: Command, io: CliIo, fetchText: Fe
         const who = `${s.environment}/${s.integration}`;
         const entry = byPath.get(s.path);
         if (entry && entry.url !== s.url) {
-          errors.push(`${s.path} is fetched from two URLs: ${entry.url ?? '(none)'} (${entry.who.join(', ')}) and ${s.url ?? '(none)'} (${who}); accepted: one URL per file`);
+          errors.push(`${s.path} is fetched from two URLs: ${entry.url === undefined ? '(none)' : showValue(entry.url)} (${entry.who.join(', ')}) and ${s.url === undefined ? '(none)' : showValue(s.url)} (${who}); accepted: one URL per file`);
         } else if (entry) entry.who.push(who);
         else byPath.set(s.path, { url: s.url, who: [who], file: s.file });
       }
@@ -66,7 +72,7 @@ export function registerFetchMetadata(program: Command, io: CliIo, fetchText: Fe
       for (const [file, { url, who, file: written }] of toFetch) {
         const why = httpsUrlProblem(url!);
         if (why) {
-          errors.push(`${who.join(', ')}: spMetadata.url ${JSON.stringify(url)} ${why}; accepted: an absolute https:// URL`);
+          errors.push(`${who.join(', ')}: spMetadata.url ${showValue(url)} ${why}; accepted: an absolute https:// URL`);
           continue;
         }
         // Checked before fetching: a file config may not name is never written, whatever the download.
@@ -79,10 +85,11 @@ export function registerFetchMetadata(program: Command, io: CliIo, fetchText: Fe
           const xml = await fetchText(url!);
           const metadata = parseSpMetadata(xml);
           writeAtomically(location.path, xml);
-          io.out(`${file}: saved from ${url} (entityID ${metadata.entityId}; ${metadata.postAcs.length} HTTP-POST ACS)\n`);
+          io.out(`${file}: saved from ${shownUrl(url!)} (entityID ${metadata.entityId}; ${metadata.postAcs.length} HTTP-POST ACS)\n`);
         } catch (err) {
-          const detail = err instanceof SpMetadataError ? `the document ${err.message}` : (err as Error).message;
-          errors.push(`${who.join(', ')}: ${url}: ${detail}; ${file} not written`);
+          // A fetch error can quote the URL (undici names its user info): cut and redacted like every value.
+          const detail = err instanceof SpMetadataError ? `the document ${err.message}` : redactSecrets(String((err as Error)?.message ?? err), [url!]);
+          errors.push(`${who.join(', ')}: ${shownUrl(url!)}: ${detail}; ${file} not written`);
         }
       }
       if (errors.length > 0) {
@@ -90,6 +97,11 @@ export function registerFetchMetadata(program: Command, io: CliIo, fetchText: Fe
         io.exit(1);
       }
     });
+}
+
+/** A URL in a line of its own, unquoted: secret-looking parts (a token in its query, its user info) replaced, cut to a readable length. */
+function shownUrl(url: string): string {
+  return cutText(redactSecrets(url, []), MAX_SHOWN_VALUE);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { showValue } from '../model/show-value';
+import { showPath, showValue } from '../model/show-value';
 import { OktaProvider } from '@cdktf/provider-okta/lib/provider';
 import { Annotations, App, Aspects, DefaultTokenResolver, StringConcat, TerraformBackend, TerraformProvider, TerraformStack, Tokenization } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
@@ -180,7 +180,7 @@ export class SsoEnvironment extends Construct {
 
   /** Every error of the stack's SSO integrations, each as `[<construct path>] <prop>: <message>`. */
   private integrationErrors(): string[] {
-    return this.members.flatMap((m) => (m.errors?.() ?? []).map((e) => `[${m.node.path}] ${e}`));
+    return this.members.flatMap((m) => (m.errors?.() ?? []).map((e) => `[${showPath(m.node.path)}] ${e}`));
   }
 
   private writeRunbook(stackDir: string): void {

@@ -38,8 +38,15 @@ export function urlProblem(value: string): { readonly rule: RuleId; readonly why
   }
   if (!url.hostname) return { rule: RuleId.WELL_FORMED, why: 'has no host' };
   if (/\s/.test(value)) return { rule: RuleId.WELL_FORMED, why: 'contains whitespace' };
+  const userinfo = userinfoProblem(url);
+  if (userinfo) return { rule: RuleId.WELL_FORMED, why: userinfo };
   if (url.protocol !== 'https:') return { rule: url.protocol === 'http:' ? RuleId.HTTPS_URLS : RuleId.WELL_FORMED, why: `uses ${url.protocol.replace(':', '')}, not https` };
   return undefined;
+}
+
+/** Why `url` may not be used: it carries a user (`user@`) or a password (`user:password@`), which would be written to cdk.tf.json and the runbooks. */
+export function userinfoProblem(url: URL): string | undefined {
+  return url.username || url.password ? 'has user info (user@ or user:password@ before the host); credentials never go in a URL: Okta and the SP authenticate otherwise' : undefined;
 }
 
 const malformed = (message: string) => ({ rule: RuleId.WELL_FORMED, message });

@@ -4,19 +4,26 @@
  * to where they live. Messages name the kind of secret, never its value.
  */
 import { SECRET_REF_PATTERN, secretInRefName } from './provisioning/secret-ref';
-import { entropy, secretSpans } from './secret-scan';
+import { entropy, madeOfWords, secretSpans } from './secret-scan';
 import { stringsIn } from './strings-in';
 
 /** Field names whose value is a secret, unless it is a reference (`env:NAME`). */
 const SECRET_FIELD = /(token|secret|password|passwd|api[-_]?key|private[-_]?key|credential)s?$/i;
+/** Field names that say their value may be a key (`signingKey`): a random-looking value there is judged as one in a URL query. */
+const KEY_FIELD = /(key|secret|token|password)s?$/i;
 /** A reference to where a secret lives (`env:NAME`, `secret:<store path>`), not the secret itself. */
 export const SECRET_REFERENCE = SECRET_REF_PATTERN;
 
 const OKTA_IDS_JOINED = /^[A-Za-z0-9]{20}(\/[A-Za-z0-9]{20})+$/;
 
-/** Long unbroken random-looking strings with base64's `+`, `/` and `=` too: tokens and keys from any vendor, given whole. */
+/**
+ * Long unbroken random-looking strings with base64's `+`, `/` and `=`: tokens
+ * and keys from any vendor, given whole. Without those characters the value is
+ * one run, which the scan has judged already; names made of words and numbers
+ * (`AWS-Prod-Account-123456789012-Admins`, `Team/Platform/2024`) are not tokens.
+ */
 function looksRandom(value: string): boolean {
-  if (value.length < 32 || !/^[A-Za-z0-9+/=_-]+$/.test(value)) return false;
+  if (value.length < 32 || !/^[A-Za-z0-9+/=_-]+$/.test(value) || !/[+/=]/.test(value) || madeOfWords(value)) return false;
   // Okta object IDs (20 characters each) joined by `/`: the import ID of a push group, an app user or a custom attribute.
   if (OKTA_IDS_JOINED.test(value)) return false;
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
@@ -24,8 +31,8 @@ function looksRandom(value: string): boolean {
 }
 
 /** What the text holds that looks like a secret, anywhere in it (a token inside a URL or a sentence too), or undefined. */
-export function embeddedSecretKind(text: string): string | undefined {
-  return secretSpans(text)[0]?.kind ?? (looksRandom(text) ? 'a random-looking token' : undefined);
+export function embeddedSecretKind(text: string, credential = false): string | undefined {
+  return secretSpans(text, credential)[0]?.kind ?? (looksRandom(text) ? 'a random-looking token' : undefined);
 }
 
 /** Why `value` at `fieldName` looks like a secret, or undefined. */
@@ -35,7 +42,7 @@ export function secretKind(fieldName: string | number | undefined, value: string
     const kind = secretInRefName(value);
     return kind && `${kind} given as the name in a ${value.slice(0, value.indexOf(':'))}: reference (a name says where the secret lives)`;
   }
-  const kind = embeddedSecretKind(value);
+  const kind = embeddedSecretKind(value, typeof fieldName === 'string' && KEY_FIELD.test(fieldName));
   if (kind) return kind;
   if (typeof fieldName === 'string' && SECRET_FIELD.test(fieldName) && value.length > 0) return `a literal value in a field named ${JSON.stringify(fieldName)}`;
   return undefined;
@@ -64,12 +71,30 @@ export function redactSecrets(text: string, secrets: Iterable<string>): string {
   return from === 0 ? out : redacted + out.slice(from);
 }
 
-/** Walks parsed config data and reports every string that looks like a secret. */
+/** Walks parsed config data and reports every string that looks like a secret: values, and keys (an integration key, an environment name), which synth writes into names and outputs. */
 export function findSecretLiterals(data: unknown): SecretFinding[] {
   const found: SecretFinding[] = [];
   for (const { path, value } of stringsIn(data, '$schema')) {
     const kind = secretKind(path[path.length - 1], value);
     if (kind) found.push({ path, kind, value });
   }
+  for (const path of keysIn(data, '$schema')) {
+    const key = String(path[path.length - 1]);
+    const kind = embeddedSecretKind(key);
+    if (kind) found.push({ path, kind: `${kind} as a key`, value: key });
+  }
   return found;
+}
+
+/** The path of every map key in parsed config data (the last element is the key); keys named `skipKey` and what they hold are left out. */
+function keysIn(data: unknown, skipKey: string, at: ReadonlyArray<string | number> = [], out: Array<ReadonlyArray<string | number>> = []): Array<ReadonlyArray<string | number>> {
+  if (Array.isArray(data)) data.forEach((v, i) => keysIn(v, skipKey, [...at, i], out));
+  else if (data && typeof data === 'object') {
+    for (const [k, v] of Object.entries(data)) {
+      if (k === skipKey) continue;
+      out.push([...at, k]);
+      keysIn(v, skipKey, [...at, k], out);
+    }
+  }
+  return out;
 }

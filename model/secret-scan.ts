@@ -40,8 +40,18 @@ const MIN_SECRET_RUN = 11;
 /** The shortest credential after an auth scheme that is taken for a token. */
 const MIN_AUTH_TOKEN = 16;
 
-/** The shortest run of token characters judged by its randomness alone. */
+/** The shortest run of token characters judged by its randomness alone, where secrets are passed (a URL's query, fragment or user info). */
 const MIN_RANDOM_RUN = 24;
+/** The same in free text (labels, descriptions, group names, keys): a higher bar, as most such runs are names. */
+const MIN_FREE_RANDOM_RUN = 32;
+
+/**
+ * Where a run sits, which decides whether its randomness alone makes it a
+ * secret: a URL's scheme, host and path hold IDs (an ACS URL's tenant ID is
+ * random-looking and public), so they are never judged by it; its query,
+ * fragment and user info carry credentials; other text is judged with a higher bar.
+ */
+type RunPlace = 'url-id' | 'credential' | 'free';
 
 function isTokenChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
@@ -91,8 +101,8 @@ function charKind(c: number): CharKind {
  * 20-character IDs are never taken for a secret; a run in one letter case has
  * a smaller alphabet, so it needs more length and digits throughout.
  */
-function randomRun(run: string): boolean {
-  if (run.length < MIN_RANDOM_RUN || /^[0-9a-fA-F-]+$/.test(run)) return false;
+function randomRun(run: string, place: RunPlace): boolean {
+  if (place === 'url-id' || run.length < (place === 'free' ? MIN_FREE_RANDOM_RUN : MIN_RANDOM_RUN) || /^[0-9a-fA-F-]+$/.test(run) || madeOfWords(run)) return false;
   const count: Record<CharKind, number> = { upper: 0, lower: 0, digit: 0, other: 0 };
   let pairs = 0;
   let changes = 0;
@@ -128,13 +138,71 @@ function randomRun(run: string): boolean {
   return run.length >= 32 && count.digit / run.length >= 0.15 && entropy(run) >= 4;
 }
 
-/** Every secret-looking stretch of `text`, in order, without overlaps. */
-export function secretSpans(text: string): SecretSpan[] {
+/** A word, then digits (`AdministratorAccess`, `Rotation2024`, `Q3`, `123456789012`), or a piece of at most 4 characters. */
+const WORD_PIECE = /^[A-Za-z]*[0-9]*$/;
+
+/**
+ * Whether `text` is words and numbers joined by separators (`_`, `-`, and `+`,
+ * `/`, `=` for whole values): a group name or a key such as
+ * `aws_123456789012_AdministratorAccess`. A generated token mixes letters and
+ * digits inside its pieces. Linear: one split, one bounded test a piece.
+ */
+export function madeOfWords(text: string): boolean {
+  return text.split(/[-_+/=]/).every((piece) => piece.length <= 4 || WORD_PIECE.test(piece));
+}
+
+/** Characters that end a URL in text: whitespace, quotes, angle brackets, and a backslash (a JSON escape). */
+function endsUrl(c: number): boolean {
+  return isSpace(c) || c === 34 || c === 39 || c === 60 || c === 62 || c === 96 || c === 92;
+}
+
+/** The parts of a URL starting at `from` (just after `://`): where its user info ends (its `@`, -1 without), its authority, where its query or fragment starts, and its end. */
+interface UrlParts {
+  readonly start: number;
+  readonly userinfoEnd: number;
+  readonly authorityEnd: number;
+  readonly queryStart: number;
+  readonly end: number;
+}
+
+function urlParts(text: string, from: number): UrlParts {
+  let end = from;
+  while (end < text.length && !endsUrl(text.charCodeAt(end))) end++;
+  let authorityEnd = from;
+  let userinfoEnd = -1;
+  for (; authorityEnd < end; authorityEnd++) {
+    const c = text.charCodeAt(authorityEnd);
+    if (c === 47 || c === 63 || c === 35) break;
+    if (c === 64) userinfoEnd = authorityEnd;
+  }
+  let queryStart = authorityEnd;
+  while (queryStart < end && text.charCodeAt(queryStart) !== 63 && text.charCodeAt(queryStart) !== 35) queryStart++;
+  return { start: from, userinfoEnd, authorityEnd, queryStart, end };
+}
+
+function placeIn(url: UrlParts | undefined, at: number): RunPlace {
+  if (!url || at < url.start || at >= url.end) return 'free';
+  if (at < url.userinfoEnd || at >= url.queryStart) return 'credential';
+  return 'url-id';
+}
+
+/**
+ * Every secret-looking stretch of `text`, in order, without overlaps.
+ * `credential`: the text is the value of a field whose name says it holds a
+ * key or token, so its runs are judged as a URL query's are.
+ */
+export function secretSpans(text: string, credential = false): SecretSpan[] {
   const spans: SecretSpan[] = [];
   const n = text.length;
   let i = 0;
+  // The URL the scan is in, if any; a URL inside another (a redirect in a query) keeps the outer one's parts, so each character is looked at a bounded number of times.
+  let url: UrlParts | undefined;
   while (i < n) {
     const c = text.charCodeAt(i);
+    if (url && i === url.userinfoEnd) {
+      // `user:password@`: the password, whatever it looks like, is a secret; the user info is cut out whole.
+      if (text.slice(url.start, i).includes(':')) spans.push({ start: url.start, end: i, kind: 'a password in a URL' });
+    }
     if (c === 45 && text.startsWith('-----BEGIN ', i)) {
       const end = privateKeyEnd(text, i);
       if (end !== undefined) {
@@ -150,15 +218,28 @@ export function secretSpans(text: string): SecretSpan[] {
     }
     let j = i;
     while (j < n && isTokenChar(text.charCodeAt(j))) j++;
-    const span = runSpan(text, i, j);
+    if ((!url || i >= url.end) && text.startsWith('://', j)) url = urlParts(text, j + 3);
+    const span = runSpan(text, i, j, credential ? 'credential' : placeIn(url, i));
     if (span) spans.push(span);
     i = Math.max(j, span?.end ?? j);
   }
-  return spans;
+  return withoutOverlaps(spans);
+}
+
+/** Spans in order, a span inside the one before it dropped (a token inside a URL's password). */
+function withoutOverlaps(spans: SecretSpan[]): SecretSpan[] {
+  const out: SecretSpan[] = [];
+  for (const span of [...spans].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    const last = out[out.length - 1];
+    if (last && span.start < last.end) {
+      if (span.end > last.end) out[out.length - 1] = { ...last, end: span.end };
+    } else out.push(span);
+  }
+  return out;
 }
 
 /** The secret in the run text[start, end), or one that starts in it (a JWT, a token after an auth scheme). */
-function runSpan(text: string, start: number, end: number): SecretSpan | undefined {
+function runSpan(text: string, start: number, end: number, place: RunPlace): SecretSpan | undefined {
   if (AUTH_SCHEME_LENGTHS.has(end - start)) {
     const scheme = AUTH_SCHEMES.get(text.slice(start, end).toLowerCase());
     if (scheme) return authTokenAfter(text, end, scheme);
@@ -173,7 +254,7 @@ function runSpan(text: string, start: number, end: number): SecretSpan | undefin
     const m = pattern.exec(run);
     if (m) return { start: start + m.index, end: start + m.index + m[0].length, kind };
   }
-  if (randomRun(run)) return { start, end, kind: 'a random-looking token' };
+  if (randomRun(run, place)) return { start, end, kind: 'a random-looking token' };
   return undefined;
 }
 

@@ -1,5 +1,5 @@
 import { ownEntry } from '../../model/own-entry';
-import { showValue } from '../../model/show-value';
+import { showPath, showValue } from '../../model/show-value';
 import { AppSaml } from '@cdktf/provider-okta/lib/app-saml';
 import { Annotations, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
@@ -97,7 +97,7 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
   protected constructor(scope: Construct, id: string, preset: string, props: AnySsoProps) {
     super(scope, childId(scope, id));
     if (props === null || typeof props !== 'object') {
-      throw new SsoPropsError(`${this.node.path}: the props of ${ownEntry(PRESETS, preset)?.constructName ?? preset} are ${showValue(props)}; accepted: an object with the SP's props`);
+      throw new SsoPropsError(`${showPath(this.node.path)}: the props of ${ownEntry(PRESETS, preset)?.constructName ?? preset} are ${showValue(props)}; accepted: an object with the SP's props`);
     }
     this.key = props.key ?? id;
     this.preset = preset;
@@ -153,7 +153,7 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
   /** The Okta SAML app (`okta_app_saml.<key>`), also this construct's `node.defaultChild`, for escape hatches. */
   public get oktaApp(): AppSaml {
     if (!this.samlApp) {
-      throw new SsoPropsError(`${this.node.path}: the Okta app is not declared because the props cannot work: ${this.validation.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+      throw new SsoPropsError(`${showPath(this.node.path)}: the Okta app is not declared because the props cannot work: ${this.validation.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
     }
     return this.samlApp.app;
   }

@@ -4,7 +4,7 @@ import { ProvisioningMethod, choicesOf } from '../choices';
 import { SpPreset } from '../presets/preset';
 import { FieldProblem, problem } from '../problem';
 import { RuleId } from '../rule-catalog';
-import { urlProblem } from '../saml-rules';
+import { urlProblem, userinfoProblem } from '../saml-rules';
 import { AnySsoProps } from '../sso-props';
 import { GroupAssignment, ProvisioningFeature } from '../types';
 import { Unresolved } from '../unresolved';
@@ -222,6 +222,8 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
         return [{ field: 'provisioning.connector.baseUrl', rule: RuleId.WELL_FORMED, message: `connector base URL ${showValue(connector.baseUrl)} is not a URL; accepted: an absolute http(s) URL such as https://scim.corp.example/scim/v2/` }];
       }
       const problems: string[] = [];
+      const userinfo = userinfoProblem(url);
+      if (userinfo) problems.push(userinfo);
       if (url.protocol !== 'https:' && url.protocol !== 'http:') problems.push(`uses ${url.protocol.replace(':', '')}, not http(s)`);
       if (!hasScimVersion(url)) problems.push('has no SCIM version in its path (the agent then falls back to SCIM 1.1)');
       if (!url.pathname.endsWith('/')) problems.push('does not end with the trailing slash Okta requires');

