@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { RulesSubject, SsoIntegration } from '../constructs/sp/sso-integration';
 import { SsoEnvironment } from '../constructs/sso-environment';
+import { showPath } from '../model/show-value';
 import { OrgModel } from '../model/types';
 import { PolicyError, PolicyErrors, PolicyFailure } from '../rules/policy-checks';
 import { OktaEnvironmentStack } from '../stacks/okta-environment-stack';
@@ -73,7 +74,7 @@ export function checkApp(app: App, rulesOn: RulesSubject = 'synthesized'): AppCh
       }
       // Every stack is checked here: an environment's own checks, without its report of the other stacks' errors.
       const messages = construct instanceof SsoEnvironment ? construct.checkStack() : construct.node.validate();
-      for (const message of messages) failures.push({ stack: name, props: [], message: `[${construct.node.path}] ${message}` });
+      for (const message of messages) failures.push({ stack: name, props: [], message: `[${showPath(construct.node.path)}] ${message}` });
     }
   }
   return { failures, warnings };
