@@ -1,3 +1,4 @@
+import { ownEntry } from '../model/own-entry';
 import { RiskFinding, finding } from './risk';
 import { resourceWords } from './words';
 
@@ -88,7 +89,7 @@ const VAR_REF = /\$\{var\.[A-Za-z0-9_-]+\}/;
 
 /** The risk of one attribute change on a resource that stays in place. */
 export function classifyChange(type: string, attribute: string, before: unknown, after: unknown, words: string, ctx: ChangeContext): RiskFinding {
-  const specific = BY_TYPE[type]?.[attribute];
+  const specific = ownEntry(ownEntry(BY_TYPE, type) ?? {}, attribute);
   if (specific) return specific(before, after, words, ctx);
   if (attribute === 'lifecycle') return lifecycle(before, after, resourceWords(type), ctx);
   // A changed reference to a Terraform variable: the secret or value now lives elsewhere.

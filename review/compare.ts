@@ -1,3 +1,4 @@
+import { ownEntry } from '../model/own-entry';
 import { classifyChange, classifyRemoval, classifyReplacement } from './classify';
 import { SECRET_REFERENCE_IN_TEXT, displayValue, groupName, liveId, pushGroupWords, runbookValue } from './display';
 import { followMoved, renameIdentifiers, renamedIdentifiers, renamedOutput } from './follow-moved';
@@ -35,7 +36,7 @@ export function sameJson(a: unknown, b: unknown): boolean {
   for (const k in ao) {
     if (k === '//') continue;
     count++;
-    if (!(k in bo) || !sameJson(ao[k], bo[k])) return false;
+    if (!Object.hasOwn(bo, k) || !sameJson(ao[k], bo[k])) return false;
   }
   for (const k in bo) if (k !== '//') count--;
   return count === 0;
@@ -126,8 +127,8 @@ export function diffBlocks(
     }
     const replacedBy: string[] = [];
     for (const attribute of [...new Set([...attributes(bBody), ...attributes(h.body)])].sort()) {
-      const before = bBody![attribute];
-      const after = h.body[attribute];
+      const before = ownEntry(bBody!, attribute);
+      const after = ownEntry(h.body, attribute);
       if (sameJson(before, after)) continue;
       const setting = settingWords(type, attribute);
       const replaces = forcesReplacement(type, attribute, before, after);
@@ -144,7 +145,7 @@ export function diffBlocks(
         setting: type === 'okta_push_group' ? `${words}: ${setting}` : setting,
         attribute,
         // Display the base's own value: the reader sees what the file said.
-        before: displayValue(type, attribute, b.body[attribute], sides.base.groupNames),
+        before: displayValue(type, attribute, ownEntry(b.body, attribute), sides.base.groupNames),
         after: displayValue(type, attribute, after, sides.head.groupNames),
         ...(replaces ? { replaces: true } : {}),
       });
@@ -238,9 +239,9 @@ function diffValues(
   const labels = [...new Set([...Object.keys(a), ...Object.keys(b)])];
   const out: StepValueChange[] = [];
   for (const label of labels) {
-    if (sameJson(nb[label], na[label])) continue;
-    const was = runbookValue(label, b[label]);
-    const now = runbookValue(label, a[label]);
+    if (sameJson(ownEntry(nb, label), ownEntry(na, label))) continue;
+    const was = runbookValue(label, ownEntry(b, label));
+    const now = runbookValue(label, ownEntry(a, label));
     out.push({ label, ...(was !== undefined ? { before: was } : {}), ...(now !== undefined ? { after: now } : {}) });
   }
   return out;

@@ -28,7 +28,8 @@ function mapStrings(value: unknown, f: (s: string) => string): unknown {
   if (Array.isArray(value)) return value.map((v) => mapStrings(v, f));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value)) out[k] = k === '//' ? (value as any)[k] : mapStrings((value as any)[k], f);
+    // Defined, not assigned: a key named __proto__ stays a key instead of setting the copy's prototype.
+    for (const k of Object.keys(value)) Object.defineProperty(out, k, { value: k === '//' ? (value as any)[k] : mapStrings((value as any)[k], f), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return value;

@@ -1,3 +1,5 @@
+import { ownEntry } from '../model/own-entry';
+
 /**
  * Attributes that make Terraform replace (destroy and re-create) a resource
  * when they change: `ForceNew: true` (SDKv2) or `RequiresReplace` (plugin
@@ -61,7 +63,7 @@ function isEmpty(value: unknown): boolean {
 
 /** Whether changing `attribute` on a resource of `type` from `before` to `after` forces replacement. */
 export function forcesReplacement(type: string, attribute: string, before?: unknown, after?: unknown): boolean {
-  const rule = REPLACE_ON_CHANGE[type];
+  const rule = ownEntry(REPLACE_ON_CHANGE, type);
   if (!rule) return false;
   if (rule.attributes.includes(attribute)) return true;
   return (rule.toEmpty?.includes(attribute) ?? false) && !isEmpty(before) && isEmpty(after);

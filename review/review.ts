@@ -1,3 +1,4 @@
+import { ownEntry } from '../model/own-entry';
 import { canonical, compareIntegration, dedupeFindings, diffBlocks, diffOutputs, diffSteps, runbookFindings } from './compare';
 import { EnvironmentReview, IntegrationReview, Review, SettingChange } from './model';
 import { HIDDEN, containsSecret, secretPaths } from './redact';
@@ -117,8 +118,8 @@ function reviewEnvironmentWide(base: StackIndex, head: StackIndex): EnvironmentR
 
   // Variables by name only: a default value is never shown.
   for (const name of [...new Set([...Object.keys(base.variables), ...Object.keys(head.variables)])].sort()) {
-    const b = base.variables[name];
-    const h = head.variables[name];
+    const b = ownEntry(base.variables, name);
+    const h = ownEntry(head.variables, name);
     const sensitive = h?.sensitive === true || b?.sensitive === true;
     if (!h) {
       if (sensitive) findings.push(finding('secret-moved', `sensitive variable ${name} removed`));
@@ -152,7 +153,7 @@ function reviewEnvironmentWide(base: StackIndex, head: StackIndex): EnvironmentR
   const outputs = diffOutputs(base.outputs, head.outputs, undefined, head.moved);
   settings.push(...outputs.settings);
   findings.push(...outputs.findings);
-  const sensitiveVariables = Object.keys(head.variables).filter((n) => head.variables[n]?.sensitive === true).sort();
+  const sensitiveVariables = Object.keys(head.variables).filter((n) => ownEntry(head.variables, n)?.sensitive === true).sort();
   return { findings: dedupeFindings(findings), settings, runbook, sensitiveVariables, ...(shared.adopted.length ? { adopted: shared.adopted } : {}) };
 }
 

@@ -1,3 +1,4 @@
+import { ownEntry } from '../model/own-entry';
 import { resolveMoved } from './follow-moved';
 import { RunbookStep, StackFiles, isObject } from './synth-dir';
 
@@ -121,7 +122,7 @@ export function indexStack(files: StackFiles): StackIndex {
 
   // cdktf records each output's construct path under "//".outputs.<stack>.<integration>...: its owner.
   const outputOwner = new Map<string, IntegrationIndex>();
-  const outputTree = tf['//']?.outputs?.[files.name];
+  const outputTree = isObject(tf['//']) && isObject(tf['//'].outputs) ? ownEntry(tf['//'].outputs, files.name) : undefined;
   if (isObject(outputTree)) {
     for (const segment of Object.keys(outputTree)) {
       const owner = bySegment.get(segment) ?? integrations.get(segment);

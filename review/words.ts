@@ -1,3 +1,5 @@
+import { ownEntry } from '../model/own-entry';
+
 /**
  * Terraform names in the words users know from config and the Okta Admin
  * Console. Unknown names fall back to the Terraform name, so output from any
@@ -95,11 +97,11 @@ const VALUE_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>> = 
 };
 
 export function resourceWords(type: string): string {
-  return RESOURCE_WORDS[type] ?? type;
+  return ownEntry(RESOURCE_WORDS, type) ?? type;
 }
 
 export function settingWords(type: string, attribute: string): string {
-  return SETTING_WORDS[type]?.[attribute] ?? ANY_RESOURCE_WORDS[attribute] ?? attribute.replace(/_/g, ' ');
+  return ownEntry(ownEntry(SETTING_WORDS, type) ?? {}, attribute) ?? ownEntry(ANY_RESOURCE_WORDS, attribute) ?? attribute.replace(/_/g, ' ');
 }
 
 /** Terraform JSON escapes Okta's `${...}` as `$${...}`; show what the user wrote. */
@@ -109,5 +111,5 @@ export function unescapeTerraform(value: string): string {
 
 export function valueWords(attribute: string, value: string): string {
   const plain = unescapeTerraform(value);
-  return VALUE_WORDS[attribute]?.[plain] ?? plain;
+  return ownEntry(ownEntry(VALUE_WORDS, attribute) ?? {}, plain) ?? plain;
 }

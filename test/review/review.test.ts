@@ -335,6 +335,27 @@ describe('review: output', () => {
   });
 });
 
+describe('review: names from the files are looked up as own keys only', () => {
+  const WORDS = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__'];
+  const raw = () => ({ prod: { resource: { okta_app_saml: { legacy: { label: 'Legacy', sso_url: 'https://a.example.com/acs', audience: 'legacy' } } } } as any });
+  const text = (review: ReturnType<typeof reviewSynthDirs>) => `${renderMarkdown(review)}\n${JSON.stringify(renderJson(review))}`;
+
+  test.each(WORDS)('a resource type, an attribute and a variable named %j are named as written, never as a JavaScript function', (word) => {
+    const base = raw();
+    const head = raw();
+    // JSON text, so that __proto__ is an own key as in a parsed file.
+    head.prod = JSON.parse(
+      `{"resource":{"okta_app_saml":{"legacy":{"label":"Legacy","sso_url":"https://a.example.com/acs","audience":"legacy",${JSON.stringify(word)}:"x"}},${JSON.stringify(word)}:{"r":{"name":"n"}}},"variable":{${JSON.stringify(word)}:{"type":"string"}}}`,
+    );
+    const review = reviewSynthDirs(writeSynthDir(base), writeSynthDir(head));
+    const out = text(review);
+    expect(out).not.toMatch(/native code|function |\[object Object\]/);
+    expect(out).toContain(`${word}.r`);
+    expect(out).toContain(`variable ${word} added`);
+    expect(review.environments[0].integrations[0].settings.map((c) => [c.setting, c.before, c.after])).toEqual([[word.replace(/_/g, ' '), undefined, 'x']]);
+  });
+});
+
 describe('review: bad input exits 2 with a clear error', () => {
   test('missing directory', async () => {
     const r = await cli(['review', '--base', '/nonexistent/cdktf.out', '--head', baseDir]);
