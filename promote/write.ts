@@ -23,6 +23,8 @@ function prune(doc: Document, base: string[], path: string[]): void {
  * values stay as they are. Returns whether the file changed.
  */
 export function writePromotion(plan: PromotePlan, file: string = plan.targetFile): boolean {
+  // Nothing to promote: the file is not even parsed, so nothing in it can be re-emitted differently.
+  if (plan.integrations.every((i) => i.kind === 'only-in-target')) return false;
   const text = fs.readFileSync(file, 'utf8');
   const json = file.endsWith('.json');
   const doc = parseDocument(text, { keepSourceTokens: false });
@@ -56,7 +58,8 @@ export function writePromotion(plan: PromotePlan, file: string = plan.targetFile
     if (isMap(node) && node.items.length === 0) node.flow = true;
   }
 
-  const out = json ? `${JSON.stringify(doc.toJS(), null, 2)}\n` : keepLineFormatting(text, doc.toString());
+  // lineWidth 0: a long line the edit did not touch stays one line (yaml folds at 80 characters by default).
+  const out = json ? `${JSON.stringify(doc.toJS(), null, 2)}\n` : keepLineFormatting(text, doc.toString({ lineWidth: 0 }));
   if (out === text) return false;
   fs.writeFileSync(file, out);
   return true;

@@ -163,6 +163,38 @@ describe('promote', () => {
     expect(r.err).toContain('"dev", "prod", "staging"');
   });
 
+  test('--write with nothing to promote writes nothing: the target file keeps every byte, long lines unwrapped', async () => {
+    const dir = path.join(tempDir('okta-sso-promote-'), 'acme');
+    fs.cpSync(EXAMPLE, dir, { recursive: true });
+    const file = path.join(dir, 'environments', 'dev.yaml');
+    // dev's own group description (env-specific), long enough for yaml to fold it when it re-emits the file.
+    const description = 'description: Data team access to dev SaaS apps (managed by cdktf-okta-sso)';
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(description, `${description}, owned by the data platform team`));
+    const before = fs.readFileSync(file, 'utf8');
+    expect(before).toContain('owned by the data platform team');
+    const mtime = fs.statSync(file).mtimeMs;
+    const r = await cli(['promote', '--config', dir, '--from', 'staging', '--to', 'dev', '--write']);
+    expect(r.out).toContain('dev is in step with staging: nothing to promote');
+    expect(r.out).toContain(`${file} unchanged`);
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+    expect(fs.statSync(file).mtimeMs).toBe(mtime);
+  });
+
+  test('--write never re-wraps a line the edit did not touch', async () => {
+    const dir = exampleAhead();
+    const file = path.join(dir, 'environments', 'staging.yaml');
+    // The wiki's groups are staging's own (env-specific): the promotion leaves them, with their long description.
+    const groups = `        # ${'a comment of more than eighty characters, '.repeat(3)}\n        groups:\n          - name: Everyone\n            description: ${'Everyone at Acme, staging only, '.repeat(4).trim()}\n`;
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('        groups: [Everyone]\n', groups));
+    const before = fs.readFileSync(file, 'utf8');
+    await cli(['promote', '--config', dir, '--from', 'dev', '--to', 'staging', '--write']);
+    const after = fs.readFileSync(file, 'utf8');
+    expect(after).not.toBe(before);
+    const untouched = before.split('\n').filter((l) => l.length > 80);
+    expect(untouched.length).toBeGreaterThanOrEqual(3);
+    for (const line of untouched) expect(after.split('\n')).toContain(line);
+  });
+
   test('a 100,000-character --to is cut in its message', async () => {
     const r = await cli(['promote', '--config', EXAMPLE, '--from', 'dev', '--to', 'q'.repeat(100_000)]);
     expect(r.code).toBe(2);
