@@ -218,6 +218,8 @@ const TYPE_WORDS: Record<string, string> = { object: 'map', array: 'list', strin
 function typeName(v: unknown): string {
   if (v === null || v === undefined) return 'an empty value';
   if (Array.isArray(v)) return 'a list';
+  // YAML's !!binary parses to bytes, an object to the schema check: it is not a map the user wrote.
+  if (v instanceof Uint8Array) return 'binary data (!!binary)';
   if (typeof v === 'object') return 'a map';
   return `a ${typeof v}`;
 }

@@ -55,3 +55,8 @@ describe('values of the wrong type where later checks read text are located prob
     expect(problemsOf({ 'i.yaml': integrations(MINIMAL_INTEGRATIONS), 'env.yaml': env })).toContainEqual(expect.stringMatching(expected));
   });
 });
+
+test('a !!binary value is reported as binary data, not as a map', () => {
+  const problems = problemsOf({ 'i.yaml': `${MINIMAL_INTEGRATIONS}    label: !!binary R0lGODlhDAAMAIQAAP\n`, 'env.yaml': MINIMAL_ENV });
+  expect(problems).toContainEqual(expect.stringMatching(/^i\.yaml:7:\d+: integrations\.wiki\.label: \(binary data \(!!binary\)\) is not accepted; accepted: a string/));
+});
