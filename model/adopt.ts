@@ -1,4 +1,4 @@
-import { cutText } from './cut-text';
+import { showValue } from './show-value';
 import { FieldProblem, problem } from './problem';
 import { RuleId } from './rule-catalog';
 import { listSome } from './show-value';
@@ -46,12 +46,12 @@ export interface AdoptContext {
 export function resolveAdopt(adopt: AdoptProps | undefined, c: AdoptContext): { readonly adopt?: AdoptModel; readonly problems: readonly FieldProblem[] } {
   if (adopt === undefined) return { problems: [] };
   if (adopt === null || typeof adopt !== 'object' || Array.isArray(adopt)) {
-    return { problems: [problem(RuleId.WELL_FORMED, 'adopt', `adopt is ${shown(adopt)}; accepted: an object with oktaAppId (the live app's ID)`)] };
+    return { problems: [problem(RuleId.WELL_FORMED, 'adopt', `adopt is ${showValue(adopt)}; accepted: an object with oktaAppId (the live app's ID)`)] };
   }
   const problems: FieldProblem[] = [];
   const id = (field: string, value: unknown, pattern: RegExp, words: string): value is string => {
     if (typeof value === 'string' && (c.isUnresolved(value) || pattern.test(value))) return true;
-    problems.push(problem(RuleId.WELL_FORMED, field, `${shown(value)} is not ${words}`));
+    problems.push(problem(RuleId.WELL_FORMED, field, `${showValue(value)} is not ${words}`));
     return false;
   };
   if (adopt.oktaAppId === undefined) {
@@ -63,7 +63,7 @@ export function resolveAdopt(adopt: AdoptProps | undefined, c: AdoptContext): { 
   const pushed = new Set((c.provisioning?.pushGroups ?? []).map((g) => g.group));
   const pushGroupMappingIds = entries(adopt.pushGroupMappingIds, 'adopt.pushGroupMappingIds', problems, (group, value, field) => {
     if (!pushed.has(group)) {
-      problems.push(problem(RuleId.CONSISTENT, field, `${shown(group)} is not one of provisioning.pushGroups (${listSome([...pushed].map(shown)) || 'none'}); accepted: the Okta group name of a push group`));
+      problems.push(problem(RuleId.CONSISTENT, field, `${showValue(group)} is not one of provisioning.pushGroups (${listSome([...pushed].map((v) => showValue(v))) || 'none'}); accepted: the Okta group name of a push group`));
       return false;
     }
     return id(field, value, OKTA_OBJECT_ID, 'a push mapping ID; accepted: letters and digits, as GET /api/v1/apps/{appId}/group-push/mappings lists them');
@@ -71,7 +71,7 @@ export function resolveAdopt(adopt: AdoptProps | undefined, c: AdoptContext): { 
   const created = new Set(c.groups.filter((g) => g.create).map((g) => g.name));
   const groupIds = entries(adopt.groupIds, 'adopt.groupIds', problems, (group, value, field) => {
     if (!created.has(group)) {
-      problems.push(problem(RuleId.CONSISTENT, field, `${shown(group)} is not a group this integration creates (groups with create: true: ${listSome([...created].map(shown)) || 'none'}); a group looked up by name needs no ID`));
+      problems.push(problem(RuleId.CONSISTENT, field, `${showValue(group)} is not a group this integration creates (groups with create: true: ${listSome([...created].map((v) => showValue(v))) || 'none'}); a group looked up by name needs no ID`));
       return false;
     }
     return id(field, value, OKTA_GROUP_ID, 'an Okta group ID; accepted: 00g followed by 17 letters or digits');
@@ -85,11 +85,11 @@ export function resolveAdopt(adopt: AdoptProps | undefined, c: AdoptContext): { 
   const custom = new Set((c.attributeSync ?? []).filter((a) => a.custom).map((a) => a.attribute));
   const userSchemaProperties: string[] = [];
   if (adopt.userSchemaProperties !== undefined) {
-    if (!Array.isArray(adopt.userSchemaProperties)) problems.push(problem(RuleId.WELL_FORMED, 'adopt.userSchemaProperties', `${shown(adopt.userSchemaProperties)} is not a list; accepted: names of custom attributes in attributeSync`));
+    if (!Array.isArray(adopt.userSchemaProperties)) problems.push(problem(RuleId.WELL_FORMED, 'adopt.userSchemaProperties', `${showValue(adopt.userSchemaProperties)} is not a list; accepted: names of custom attributes in attributeSync`));
     else
       adopt.userSchemaProperties.forEach((name, i) => {
         if (typeof name === 'string' && custom.has(name)) userSchemaProperties.push(name);
-        else problems.push(problem(RuleId.CONSISTENT, `adopt.userSchemaProperties.${i}`, `${shown(name)} is not a custom attribute of attributeSync (${listSome([...custom].map(shown)) || 'none'})`));
+        else problems.push(problem(RuleId.CONSISTENT, `adopt.userSchemaProperties.${i}`, `${showValue(name)} is not a custom attribute of attributeSync (${listSome([...custom].map((v) => showValue(v))) || 'none'})`));
       });
   }
 
@@ -105,7 +105,7 @@ function resolveSnowflake(given: AdoptProps['snowflake'], c: AdoptContext, probl
     return undefined;
   }
   if (given === null || typeof given !== 'object') {
-    problems.push(problem(RuleId.WELL_FORMED, 'adopt.snowflake', `${shown(given)} is not an object; accepted: { samlIntegration, scimIntegration, provisionerRole }`));
+    problems.push(problem(RuleId.WELL_FORMED, 'adopt.snowflake', `${showValue(given)} is not an object; accepted: { samlIntegration, scimIntegration, provisionerRole }`));
     return undefined;
   }
   const declared = { samlIntegration: c.snowflake.integrationName, scimIntegration: c.snowflake.scimIntegrationName, provisionerRole: c.snowflakeProvisionerRole } as const;
@@ -114,10 +114,10 @@ function resolveSnowflake(given: AdoptProps['snowflake'], c: AdoptContext, probl
     const value = given[field];
     if (value === undefined) continue;
     const at = `adopt.snowflake.${field}`;
-    if (typeof value !== 'string' || !SNOWFLAKE_NAME.test(value)) problems.push(problem(RuleId.WELL_FORMED, at, `${shown(value)} is not a Snowflake object name`));
+    if (typeof value !== 'string' || !SNOWFLAKE_NAME.test(value)) problems.push(problem(RuleId.WELL_FORMED, at, `${showValue(value)} is not a Snowflake object name`));
     else if (declared[field] === undefined) problems.push(problem(RuleId.CONSISTENT, at, `this integration declares no ${field === 'scimIntegration' ? 'SCIM integration (SCIM is off)' : field}; remove ${at}`));
     else if (value !== declared[field]) {
-      problems.push(problem(RuleId.CONSISTENT, at, `the live object ${shown(value)} is not the one this integration declares (${shown(declared[field])}): Terraform would import one name and manage another; set ${setting[field]} so the names match`));
+      problems.push(problem(RuleId.CONSISTENT, at, `the live object ${showValue(value)} is not the one this integration declares (${showValue(declared[field])}): Terraform would import one name and manage another; set ${setting[field]} so the names match`));
     }
   }
   return given;
@@ -133,7 +133,7 @@ function entries(
   const out = new Map<string, string>();
   if (value === undefined) return out;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    problems.push(problem(RuleId.WELL_FORMED, field, `${shown(value)} is not a map; accepted: Okta group name -> ID`));
+    problems.push(problem(RuleId.WELL_FORMED, field, `${showValue(value)} is not a map; accepted: Okta group name -> ID`));
     return out;
   }
   for (const key of Object.keys(value)) {
@@ -143,7 +143,3 @@ function entries(
   return out;
 }
 
-/** A value as a message shows it, cut to a readable length. */
-function shown(value: unknown): string {
-  return cutText(JSON.stringify(value) ?? String(value), 80);
-}
