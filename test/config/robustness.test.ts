@@ -33,7 +33,7 @@ test('integration keys that name internal constructs (okta, groups) synthesize; 
 
 test('a bad key is reported at the key, with what keys are accepted', () => {
   expect(problemsOf({ 'i.yaml': MINIMAL_INTEGRATIONS.replace('wiki:', 'Wiki-App:'), 'env.yaml': MINIMAL_ENV })).toContain(
-    'i.yaml:2:3: integrations.Wiki-App: key "Wiki-App" is not accepted; accepted: Lowercase letters, digits and underscores, starting with a letter (a Terraform identifier; "backend" is reserved).',
+    'i.yaml:2:3: integrations.Wiki-App: key "Wiki-App" is not accepted; accepted: Lowercase letters, digits and underscores, starting with a letter (a Terraform identifier; "backend" is reserved, and "constructor", a name every JavaScript object has, cannot name a construct).',
   );
 });
 
