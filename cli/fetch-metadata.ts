@@ -44,11 +44,11 @@ export function registerFetchMetadata(program: Command, io: CliIo, fetchText: Fe
       const { SpMetadataError, parseSpMetadata } = require('../model/sp-metadata') as typeof import('../model/sp-metadata');
       const { listSpMetadataSources } = require('../config/sp-metadata-sources') as typeof import('../config/sp-metadata-sources');
       const { spMetadataLocation } = require('../config/sp-metadata-file') as typeof import('../config/sp-metadata-file');
-      const { secretProblems } = require('../config/secret-problems') as typeof import('../config/secret-problems');
       const dir = configDirOf(opts.config);
+      const listed = listSpMetadataSources(dir);
+      const { sources } = listed;
       // A config holding a secret is refused before anything is fetched or printed, as validate refuses it: its URL would be sent and echoed.
-      const secrets = secretProblems(dir);
-      const { sources, problems } = secrets.length > 0 ? { sources: [], problems: secrets } : listSpMetadataSources(dir);
+      const problems = listed.secrets.length > 0 ? listed.secrets : listed.problems;
       if (problems.length > 0) {
         io.err(`${dir}: ${problemCount(problems.length)}; nothing fetched\n${formatProblemList(problems)}\n`);
         io.exit(1);

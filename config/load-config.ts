@@ -10,6 +10,7 @@ import { validateSso } from '../model/validate-sso';
 import { ConfigFile, loadConfigFiles } from './load-files';
 import { ConfigError, ConfigProblem, sortProblems } from './problems';
 import { checkAgainstSchema } from './schema-check';
+import { secretLiteralMessage } from './secret-problems';
 import { IntegrationSettings } from './settings';
 import { readSpMetadata } from './sp-metadata-file';
 import { checkBackendIn } from './state-path';
@@ -75,7 +76,7 @@ export function readConfig(dir: string): LoadResult {
     for (const s of findSecretLiterals(file.data)) {
       secrets.add(s.value);
       secretAt.add(`${file.file}|${s.path.join('.')}`);
-      report(file, s.path, `looks like ${s.kind} (value not shown); secrets never go in config files: keep it in a secret store and reference where it lives: env:NAME or secret:<store path> (e.g. env:SCIM_TOKEN)`);
+      report(file, s.path, secretLiteralMessage(s.kind));
     }
     for (const at of findPreEscaped(file.data)) report(file, at, PRE_ESCAPED_MESSAGE);
   }

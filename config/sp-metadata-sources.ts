@@ -1,6 +1,7 @@
 import { mergeSettings } from '../model/merge';
 import { IntegrationSettings } from './settings';
 import { loadConfigFiles } from './load-files';
+import { secretProblemsIn } from './secret-problems';
 import { ConfigProblem } from './problems';
 import { spMetadataPath } from './sp-metadata-file';
 
@@ -17,10 +18,11 @@ export interface SpMetadataSource {
 
 /**
  * Every `spMetadata` that config declares, per environment and integration
- * (shared settings merged with the environment's override). Reads config
- * files only: it must work before the metadata files exist.
+ * (shared settings merged with the environment's override), and the secret
+ * literals the files hold. Reads config files only: it must work before the
+ * metadata files exist.
  */
-export function listSpMetadataSources(dir: string): { sources: SpMetadataSource[]; problems: ConfigProblem[] } {
+export function listSpMetadataSources(dir: string): { sources: SpMetadataSource[]; problems: ConfigProblem[]; secrets: ConfigProblem[] } {
   const { files, problems } = loadConfigFiles(dir);
   const shared = new Map<string, IntegrationSettings>();
   const environments = new Map<string, Record<string, IntegrationSettings | null>>();
@@ -39,5 +41,5 @@ export function listSpMetadataSources(dir: string): { sources: SpMetadataSource[
       sources.push({ environment: env, integration: key, file, path: spMetadataPath(dir, file), url: merged.spMetadata?.url });
     }
   }
-  return { sources, problems };
+  return { sources, problems, secrets: secretProblemsIn(files) };
 }

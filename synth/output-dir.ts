@@ -80,13 +80,7 @@ class OutputPaths {
 }
 
 /** What `<out>` is now, or why synth must not replace it. */
-type Existing = { kind: 'none' } | { kind: 'link'; target: string } | { kind: 'directory'; empty: boolean } | { kind: 'refused'; reason: string };
-
-/** Why synth must not replace `outdir` (as it stands on disk), or undefined. Reads only. */
-export function outdirRefusal(outdir: string): string | undefined {
-  const existing = inspect(new OutputPaths(outdir), outdir);
-  return existing.kind === 'refused' ? existing.reason : undefined;
-}
+type Existing = { kind: 'none' } | { kind: 'link'; target: string } | { kind: 'directory' } | { kind: 'refused'; reason: string };
 
 function inspect(p: OutputPaths, shown: string): Existing {
   if (p.base === '' || p.out === p.parent) return { kind: 'refused', reason: `--out ${shown} is a file system root` };
@@ -112,8 +106,7 @@ function inspect(p: OutputPaths, shown: string): Existing {
   } catch (err) {
     return { kind: 'refused', reason: `--out ${shown} cannot be read (${errorCode(err)})` };
   }
-  if (entries.length === 0) return { kind: 'directory', empty: true };
-  if (hasMarker(p.out) || isEarlierOutput(p.out, entries)) return { kind: 'directory', empty: false };
+  if (entries.length === 0 || hasMarker(p.out) || isEarlierOutput(p.out, entries)) return { kind: 'directory' };
   return {
     kind: 'refused',
     reason: `--out ${shown} exists and was not written by okta-sso synth (no ${OUTPUT_MARKER} file in it); synth replaces the whole directory, so it only replaces its own output: choose a new or empty directory`,
@@ -274,8 +267,7 @@ export class OutputSwap {
  * meanwhile, so that if synth is killed there the next one completes the swap.
  */
 function swapIn(p: OutputPaths, version: string, existing: Existing): string {
-  const link = path.join(p.parent, p.fresh('link'));
-  fs.symlinkSync(version, link, 'junction');
+  const link = linkTo(p, version);
   try {
     const aside = existing.kind === 'directory' ? p.fresh('synth') : '';
     if (aside) {
@@ -291,6 +283,13 @@ function swapIn(p: OutputPaths, version: string, existing: Existing): string {
   }
 }
 
+/** A new link to `version`, under a temporary name beside `<out>`, to be renamed over it. */
+function linkTo(p: OutputPaths, version: string): string {
+  const link = path.join(p.parent, p.fresh('link'));
+  fs.symlinkSync(version, link, 'junction');
+  return link;
+}
+
 /** Completes a swap a killed synth left halfway: `<out>` absent, the journal naming a complete version. */
 function rollForward(p: OutputPaths): void {
   if (!fs.existsSync(p.journal)) return;
@@ -301,11 +300,7 @@ function rollForward(p: OutputPaths): void {
   } catch {
     absent = true;
   }
-  if (absent && p.madeBy(version) !== undefined && hasMarker(path.join(p.parent, version))) {
-    const link = path.join(p.parent, p.fresh('link'));
-    fs.symlinkSync(version, link, 'junction');
-    fs.renameSync(link, p.out);
-  }
+  if (absent && p.madeBy(version) !== undefined && hasMarker(path.join(p.parent, version))) fs.renameSync(linkTo(p, version), p.out);
   fs.rmSync(p.journal, { force: true });
 }
 

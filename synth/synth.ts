@@ -7,7 +7,7 @@ import { showPath } from '../model/show-value';
 import { OrgModel } from '../model/types';
 import { PolicyError, PolicyErrors, PolicyFailure } from '../rules/policy-checks';
 import { OktaEnvironmentStack } from '../stacks/okta-environment-stack';
-import { OutputDirError, OutputSwap, outdirRefusal } from './output-dir';
+import { OutputDirError, OutputSwap } from './output-dir';
 
 export interface SynthOptions {
   /** Output directory, e.g. `cdktf.out`. */
@@ -80,7 +80,11 @@ export function checkApp(app: App, rulesOn: RulesSubject = 'synthesized'): AppCh
   return { failures, warnings };
 }
 
-/** Why synth must not replace `outdir`, or undefined when it is safe to. Reads only. */
+/**
+ * Why synth must not replace `outdir` given what it would hold (the current
+ * directory, the config, local state), or undefined. Reads only. Whether the
+ * directory is this tool's output to replace is OutputSwap's to say.
+ */
 export function unsafeOutdirReason(outdir: string, configDir: string, model: OrgModel): string | undefined {
   // Compared as given and with links followed: `<out>` is a link to the directory that holds the output.
   const outs = [path.resolve(outdir), realpathOrSelf(outdir)];
@@ -98,7 +102,7 @@ export function unsafeOutdirReason(outdir: string, configDir: string, model: Org
       return `--out ${outdir} would contain the local state file of environment ${JSON.stringify(env.name)} (${env.backend.path}); state must live outside the synth output`;
     }
   }
-  return outdirRefusal(outdir);
+  return undefined;
 }
 
 function realpathOrSelf(p: string): string {
@@ -120,7 +124,7 @@ export function synthToDisk(model: OrgModel, options: SynthOptions): string[] {
   const unsafe = unsafeOutdirReason(options.outdir, options.configDir, model);
   if (unsafe) throw new OutputDirError(`${unsafe}; nothing written`);
   const outdir = path.resolve(options.outdir);
-  const swap = new OutputSwap(outdir);
+  const swap = new OutputSwap(options.outdir);
   swap.prepare();
   let app: App;
   let checked: AppCheck;
