@@ -74,27 +74,9 @@ export function redactSecrets(text: string, secrets: Iterable<string>): string {
 /** Walks parsed config data and reports every string that looks like a secret: values, and keys (an integration key, an environment name), which synth writes into names and outputs. */
 export function findSecretLiterals(data: unknown): SecretFinding[] {
   const found: SecretFinding[] = [];
-  for (const { path, value } of stringsIn(data, '$schema')) {
-    const kind = secretKind(path[path.length - 1], value);
-    if (kind) found.push({ path, kind, value });
-  }
-  for (const path of keysIn(data, '$schema')) {
-    const key = String(path[path.length - 1]);
-    const kind = embeddedSecretKind(key);
-    if (kind) found.push({ path, kind: `${kind} as a key`, value: key });
+  for (const { path, value, isKey } of stringsIn(data, '$schema', { keys: true })) {
+    const kind = isKey ? embeddedSecretKind(value) : secretKind(path[path.length - 1], value);
+    if (kind) found.push({ path, kind: isKey ? `${kind} as a key` : kind, value });
   }
   return found;
-}
-
-/** The path of every map key in parsed config data (the last element is the key); keys named `skipKey` and what they hold are left out. */
-function keysIn(data: unknown, skipKey: string, at: ReadonlyArray<string | number> = [], out: Array<ReadonlyArray<string | number>> = []): Array<ReadonlyArray<string | number>> {
-  if (Array.isArray(data)) data.forEach((v, i) => keysIn(v, skipKey, [...at, i], out));
-  else if (data && typeof data === 'object') {
-    for (const [k, v] of Object.entries(data)) {
-      if (k === skipKey) continue;
-      out.push([...at, k]);
-      keysIn(v, skipKey, [...at, k], out);
-    }
-  }
-  return out;
 }
