@@ -132,7 +132,13 @@ export async function planStack(stackDir: string, opts: PlanOptions = {}): Promi
   for (const name of ['TF_WORKSPACE', 'TF_DATA_DIR', 'TF_LOG']) delete env[name];
   for (const [name, value] of Object.entries(opts.variables ?? {})) env[`TF_VAR_${name}`] = value;
   try {
-    const r = await run('bash', [PLAN_TOOL, ...args], { cwd: logDir, env, timeoutMs: PLAN_TIMEOUT_MS });
+    let r = await run('bash', [PLAN_TOOL, ...args], { cwd: logDir, env, timeoutMs: PLAN_TIMEOUT_MS });
+    // plan.sh rewrites its shared terraformrc (the fake providers' dev_overrides) on every run; a parallel run's
+    // terraform that reads it that instant finds no provider at all. Seen once in a CI run; a stack that really
+    // lacks a provider fails the second run too.
+    if (r.status !== 0 && /### validate failed/.test(r.stdout) && /Missing required provider/.test(r.stdout + r.stderr)) {
+      r = await run('bash', [PLAN_TOOL, ...args], { cwd: logDir, env, timeoutMs: PLAN_TIMEOUT_MS });
+    }
     const planLog = fs.existsSync(planLogFile) ? fs.readFileSync(planLogFile, 'utf8') : '';
     return { stackDir, status: r.status, signal: r.signal, output: withoutOverrideNotice(r.stdout + r.stderr), planLog: withoutOverrideNotice(planLog) };
   } finally {
