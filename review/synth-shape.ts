@@ -89,7 +89,7 @@ const TF_JSON = withFields(
 
 const STEP = withFields(
   'a runbook step: {"id": "...", "title": "...", "values": {...}, ...}',
-  { id: STRING, integration: STRING, title: STRING, why: STRING, actions: listOf('a list', ANY), values: BLOCK, terraformOutput: STRING },
+  { id: STRING, integration: STRING, title: STRING, why: STRING, actions: listOf('a list', ANY), values: BLOCK, terraformOutput: STRING, checkOnly: (v, at, report) => (typeof v === 'boolean' ? undefined : report(at, v, 'a boolean')) },
   ANY,
   ['id'],
 );

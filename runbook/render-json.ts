@@ -21,6 +21,7 @@ export class RunbookJson {
       actions: [...s.actions],
       values: { ...s.values },
       ...(s.terraformOutput !== undefined ? { terraformOutput: s.terraformOutput } : {}),
+      ...(s.checkOnly ? { checkOnly: true } : {}),
     };
     // JSON escapes line breaks inside strings, so every line of the step can take the array's indent.
     const text = JSON.stringify(ordered, null, 2).replace(/\n/g, '\n    ');

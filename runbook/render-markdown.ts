@@ -31,7 +31,9 @@ export class RunbookMarkdown {
       lines.push(`## ${step.integration}`, '');
     }
     this.n += 1;
-    lines.push(`### ${this.n}. ${step.title}`, '', `Step \`${step.id}\`. Why manual: ${step.why}`, '');
+    // A check-only step says so in its heading: an admin skimming the runbook sees what is work and what is a look.
+    if (step.checkOnly) lines.push(`### ${this.n}. ${step.title} (check only)`, '', `Step \`${step.id}\`. Check only: Terraform applies these values; nothing to do unless one differs. ${step.why}`, '');
+    else lines.push(`### ${this.n}. ${step.title}`, '', `Step \`${step.id}\`. Why manual: ${step.why}`, '');
     step.actions.forEach((a, i) => lines.push(`${i + 1}. ${a}`));
     lines.push('');
     const values = Object.entries(step.values);

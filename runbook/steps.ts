@@ -67,6 +67,7 @@ function openAppStep(s: Subject): RunbookStep {
     actions,
     values,
     terraformOutput: s.output,
+    checkOnly: true,
   });
 }
 

@@ -15,6 +15,11 @@ export interface RunbookStep {
   readonly values: Readonly<Record<string, string>>;
   /** The Terraform output that feeds the step's values, when one does. */
   readonly terraformOutput?: string;
+  /**
+   * Present only when the step only checks what Terraform applied: nothing for
+   * an admin to do unless a value differs (then run terraform plan, not the console).
+   */
+  readonly checkOnly?: true;
 }
 
 export interface Runbook {

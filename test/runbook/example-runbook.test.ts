@@ -24,7 +24,9 @@ describe('runbook for the example organisation', () => {
       const ids = r.runbook.steps.map((s) => s.id);
       expect(new Set(ids).size).toBe(ids.length);
       for (const s of r.runbook.steps) {
-        expect(Object.keys(s).filter((k) => k !== 'terraformOutput')).toEqual(['id', 'integration', 'title', 'why', 'actions', 'values']);
+        expect(Object.keys(s).filter((k) => k !== 'terraformOutput' && k !== 'checkOnly')).toEqual(['id', 'integration', 'title', 'why', 'actions', 'values']);
+        const optional = Object.keys(s).slice(6);
+        expect(optional).toEqual(['terraformOutput', 'checkOnly'].filter((k) => optional.includes(k)));
         expect(s.id.startsWith(`${s.integration}.`)).toBe(true);
         expect(s.why.length).toBeGreaterThan(0);
         expect(s.actions.length).toBeGreaterThan(0);
@@ -33,6 +35,20 @@ describe('runbook for the example organisation', () => {
         if (s.terraformOutput) expect(r.stack.output[s.terraformOutput]).toBeDefined();
       }
     }
+  });
+
+  test('marks only the steps that check what Terraform applied as checkOnly, in JSON and Markdown', () => {
+    const dev = synthConfig(EXAMPLE, 'dev');
+    const checkOnly = dev.runbook.steps.filter((s) => (s as { checkOnly?: unknown }).checkOnly !== undefined);
+    expect(checkOnly.map((s) => s.id)).toEqual(['aiven.open-app', 'atlan.open-app', 'hr_portal.open-app', 'snowflake.open-app']);
+    for (const s of checkOnly) {
+      expect((s as { checkOnly?: unknown }).checkOnly).toBe(true);
+      expect(dev.runbookMd).toContain(`${s.title} (check only)`);
+    }
+    // A step an admin acts on carries no flag and no marker.
+    const token = dev.runbook.steps.find((s) => s.id === 'aiven.scim-token')!;
+    expect(Object.keys(token)).not.toContain('checkOnly');
+    expect(dev.runbookMd).not.toContain(`${token.title} (check only)`);
   });
 
   test('prod: groups are pushed by Terraform; dev: the runbook says when to turn them on', () => {
