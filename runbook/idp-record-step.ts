@@ -45,6 +45,7 @@ export function idpRecordStep(env: { readonly name: string }, integration: Integ
       `Open ${spec.where}.`,
       `Enter the fields in this order, copying each value from the command's output: ${spec.fields.map((f) => f.label).join(', ')}.`,
       'Save, then sign in to the app through Okta to check it.',
+      ...(PRESETS[integration.preset]?.signInNotes ?? []).map((n) => `Keep in mind: ${n}`),
     ],
     values: Object.fromEntries(spec.fields.map((f) => [f.label, valueSource(output, f)])),
     terraformOutput: output,

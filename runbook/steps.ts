@@ -52,11 +52,13 @@ function tokenWhere(s: Subject): string {
 function openAppStep(s: Subject): RunbookStep {
   const { saml } = s.integration;
   const values: Record<string, string> = { 'Okta app': `${saml.label} (app ID: output ${s.output}.app_id)`, 'ACS URL (Single sign-on URL)': saml.acsUrl };
+  // Terraform sets the audience of a custom SAML app only; a catalog app takes it from the catalog.
+  if (!saml.catalogApp) values['Audience URI (SP Entity ID)'] = saml.audience;
   if (saml.relayState !== undefined) values['Default relay state'] = saml.relayState;
   values['Application username format'] = usernameWords(saml.username);
   const actions = [
     `${s.openApp}.`,
-    `Check that the Sign On tab shows the values below: Terraform applies them (okta_app_saml.${s.integration.key}); if they differ, run terraform plan instead of editing them here.`,
+    `Check that ${saml.catalogApp ? 'the Sign On tab shows' : 'General tab > SAML Settings and the Sign On tab (Credentials Details) show'} the values below: Terraform applies them (okta_app_saml.${s.integration.key}); if they differ, run terraform plan instead of editing them here.`,
   ];
   if (PRESETS[s.integration.preset]?.permanentUsernames) {
     actions.push(`Never change the Application username format or template: ${s.sp} usernames are permanent once provisioned.`);
@@ -130,7 +132,8 @@ function apiIntegrationStep(s: Subject): RunbookStep {
 
 /** A custom SAML app's SCIM connection (cloud SP). */
 function scimConnectionSteps(s: Subject): RunbookStep[] {
-  const base = s.provisioning.scimBaseUrl ?? presetValues(s).scimBaseUrl ?? `not in config: the SCIM base URL that ${s.sp} shows (record it as provisioning.scimBaseUrl to have it here)`;
+  const where = s.capability.scimBaseUrlSource ?? `${s.sp}'s SCIM settings, where it issues the token`;
+  const base = s.provisioning.scimBaseUrl ?? presetValues(s).scimBaseUrl ?? `not in config: copy it from ${where} (record it as provisioning.scimBaseUrl to have it here)`;
   const f = s.provisioning.features;
   return [
     step(s, 'enable-scim', {
@@ -156,7 +159,6 @@ function scimConnectionSteps(s: Subject): RunbookStep[] {
         'Push New Users': onOff(f.createUsers),
         'Push Profile Updates': onOff(f.updateAttributes),
         'Push Groups': onOff(s.provisioning.pushGroups.length > 0),
-        'Import Groups': onOff(s.provisioning.importGroups),
         'Authentication Mode': 'HTTP Header',
         'Authorization (Bearer token)': tokenWhere(s),
       },

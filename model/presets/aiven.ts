@@ -63,10 +63,9 @@ export const aiven: SpPreset = {
     enhancedGroupPush: false,
     connection: 'cloud',
     tokenSource: 'an access token for user provisioning (Aiven Console: Admin > Identity providers > your IdP)',
-    notes: [
-      'Import Groups must stay off: Aiven groups that SCIM does not manage cannot be imported into Okta.',
-      'Profile updates pushed from Okta cannot be changed in Aiven; deactivated users are kept in Aiven until deleted there.',
-    ],
+    scimBaseUrlSource: 'Admin > Identity providers > your IdP in the Aiven Console, where user provisioning is set up and its access token is created',
+    // Import Groups has its own runbook step, which says why Aiven needs it off: not repeated here.
+    notes: ['Profile updates pushed from Okta cannot be changed in Aiven; deactivated users are kept in Aiven until deleted there.'],
   },
   defaults(props, isUnresolved) {
     const problems: FieldProblem[] = [];

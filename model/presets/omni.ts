@@ -31,11 +31,10 @@ export const omni: SpPreset = {
     connection: 'cloud',
     tokenSource: 'an organization API key (an Omni admin creates it); Omni uses it as the SCIM token',
     firstLoginSetup: 'open Settings > Authentication (SAML settings) and turn on creating users at their first SAML sign-in',
-    notes: [
-      'Reactivating a user in Okta creates a new Omni user with a new external ID.',
-      'Omni sessions expire after 24 hours; this is not configurable.',
-    ],
+    notes: ['Reactivating a user in Okta creates a new Omni user with a new external ID.'],
   },
+  // Omni's own limit, whether users are pushed by SCIM or created at their first sign-in.
+  signInNotes: ['Omni sessions expire after 24 hours, which is not configurable: users then sign in again through Okta.'],
   defaults() {
     return {
       settings: { label: 'Omni', showInDashboard: false, username: { format: 'email' } },

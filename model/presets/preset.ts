@@ -46,6 +46,12 @@ export interface SpPreset {
    * @default - SSO only: provisioning method must be `none`
    */
   readonly provisioning?: ProvisioningCapability;
+  /**
+   * Facts about signing in to this SP that an admin must know whatever the provisioning method (SSO only,
+   * first-login or SCIM); the runbook states them once, in the step that enters Okta as the SP's IdP.
+   * @default - none
+   */
+  readonly signInNotes?: readonly string[];
   /** The construct class users create for this SP, for messages (e.g. `AivenSso`). */
   readonly constructName: string;
   /** Props of this SP beyond the shared ones (SHARED_PROPS); a prop outside both is reported. */

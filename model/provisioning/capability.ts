@@ -21,6 +21,11 @@ export interface ProvisioningCapability {
   readonly connection: 'cloud' | 'on-prem';
   /** Where the SP issues the SCIM token, in the SP's own words. */
   readonly tokenSource?: string;
+  /**
+   * Where the SP shows the SCIM base URL that Okta calls, in the SP's own words; the runbook names it when config has no `provisioning.scimBaseUrl`.
+   * @default - the SP's SCIM settings, where it issues the token
+   */
+  readonly scimBaseUrlSource?: string;
   /** Where, in the SP, first-login provisioning is turned on (when `methods` has it). */
   readonly firstLoginSetup?: string;
   /** Facts an admin must know while setting provisioning up; the runbook repeats them. */

@@ -26,7 +26,8 @@ describe('per preset: which settings land in Terraform and which in the runbook'
     expect(attributes.values).toEqual({ 'Attribute title': 'from user.title, pushed on create and update' });
     expect(attributes.actions[0]).toContain(`set provisioning.connected: true for ${key} in environment dev`);
     const connection = r.runbook.steps.find((s) => s.id === `${key}.scim-connection`)!;
-    expect(connection.values['Import Groups']).toBe('off');
+    // Import Groups has its own step (import-groups); the connection form does not repeat it.
+    expect(connection.values).not.toHaveProperty('Import Groups');
     expect(connection.values['Authorization (Bearer token)']).toContain(token);
     expect(r.runbook.steps.find((s) => s.id === `${key}.push-groups`)!.values).toEqual({ 'Push group Engineering': expect.stringMatching(/group eng \(kept in the SP when the mapping is removed\)/) });
     // Username format is Terraform's (okta_app_saml), shown in the runbook for checking only.

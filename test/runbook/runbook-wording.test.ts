@@ -1,0 +1,76 @@
+import { AIVEN, GENERIC, OMNI, oneEnvConfig, synthConfig } from '../support/provisioning-config';
+
+/** How many times `pattern` occurs in `text`. */
+const count = (text: string, pattern: RegExp) => (text.match(new RegExp(pattern.source, 'g')) ?? []).length;
+const step = (r: ReturnType<typeof synthConfig>, id: string) => r.runbook.steps.find((s) => s.id === id)!;
+
+describe("Omni's 24-hour sessions: said once, in every Omni runbook", () => {
+  test.each([
+    ['first-login provisioning', { method: 'first-login' }],
+    ['SCIM provisioning', { token: 'env:OMNI_API_KEY' }],
+    ['SSO only', undefined],
+  ])('%s', (_, provisioning) => {
+    const r = synthConfig(oneEnvConfig({ omni: { ...OMNI, ...(provisioning ? { provisioning } : {}) } }, { omni: {} }));
+    expect(count(r.runbookMd, /24 hours/)).toBe(1);
+    expect(count(JSON.stringify(r.runbook), /24 hours/)).toBe(1);
+    // In the step that sets up sign-in to Omni, which every Omni runbook has.
+    expect(step(r, 'omni.idp-record').actions).toContain('Keep in mind: Omni sessions expire after 24 hours, which is not configurable: users then sign in again through Okta.');
+  });
+
+  test('another SP says nothing of it', () => {
+    const r = synthConfig(oneEnvConfig({ aiven: { ...AIVEN, provisioning: { token: 'env:AIVEN_SCIM_TOKEN' } } }, { aiven: {} }));
+    expect(r.runbookMd).not.toMatch(/24 hours/);
+  });
+});
+
+describe('open-app check: the Audience URI (SP Entity ID) Terraform applies', () => {
+  test('Aiven: its metadata URL, beside the ACS URL, in runbook.json and runbook.md', () => {
+    const r = synthConfig(oneEnvConfig({ aiven: { ...AIVEN, provisioning: { token: 'env:AIVEN_SCIM_TOKEN' } } }, { aiven: {} }));
+    const metadataUrl = 'https://api.aiven.io/v1/sso/saml/account/a1b2c3/method/am1b2c3/metadata';
+    expect(r.stack.resource.okta_app_saml.aiven.audience).toBe(metadataUrl);
+    expect(Object.keys(step(r, 'aiven.open-app').values)).toEqual(['Okta app', 'ACS URL (Single sign-on URL)', 'Audience URI (SP Entity ID)', 'Default relay state', 'Application username format']);
+    expect(step(r, 'aiven.open-app').values['Audience URI (SP Entity ID)']).toBe(metadataUrl);
+    expect(r.runbookMd).toContain(`| Audience URI (SP Entity ID) | ${metadataUrl} |`);
+  });
+
+  test.each([
+    ['omni', OMNI, 'env:OMNI_API_KEY'],
+    ['generic', GENERIC, 'secret:vault/okta/sp-scim'],
+  ])('%s: the audience from config, as the SP publishes it', (key, base, token) => {
+    const r = synthConfig(oneEnvConfig({ [key]: { ...base, provisioning: { token } } }, { [key]: {} }));
+    expect(step(r, `${key}.open-app`).values['Audience URI (SP Entity ID)']).toBe(base.audience);
+  });
+
+  test('a catalog app, whose audience Terraform does not set: no Audience URI to check', () => {
+    const r = synthConfig(oneEnvConfig({ zs: { ...GENERIC, catalogApp: { key: 'zscalerbyz' }, provisioning: { token: 'secret:vault/zscaler' } } }, { zs: {} }));
+    expect(r.stack.resource.okta_app_saml.zs.audience).toBeUndefined();
+    expect(step(r, 'zs.open-app').values).not.toHaveProperty('Audience URI (SP Entity ID)');
+  });
+});
+
+describe("Aiven's SCIM connection", () => {
+  const aiven = (provisioning: Record<string, unknown>) => synthConfig(oneEnvConfig({ aiven: { ...AIVEN, provisioning: { token: 'env:AIVEN_SCIM_TOKEN', ...provisioning } } }, { aiven: {} }));
+
+  test('without provisioning.scimBaseUrl: says where in the Aiven Console to copy the base URL from', () => {
+    const base = step(aiven({}), 'aiven.scim-connection').values['SCIM connector base URL'];
+    expect(base).toBe(
+      'not in config: copy it from Admin > Identity providers > your IdP in the Aiven Console, where user provisioning is set up and its access token is created (record it as provisioning.scimBaseUrl to have it here)',
+    );
+  });
+
+  test('with provisioning.scimBaseUrl: the value itself', () => {
+    const r = aiven({ scimBaseUrl: 'https://api.aiven.io/scim/v2/a1b2c3' });
+    expect(step(r, 'aiven.scim-connection').values['SCIM connector base URL']).toBe('https://api.aiven.io/scim/v2/a1b2c3');
+  });
+
+  test('an SP that names no place: its SCIM settings, where it issues the token', () => {
+    const r = synthConfig(oneEnvConfig({ omni: { ...OMNI, provisioning: { token: 'env:OMNI_API_KEY' } } }, { omni: {} }));
+    expect(step(r, 'omni.scim-connection').values['SCIM connector base URL']).toBe("not in config: copy it from Omni's SCIM settings, where it issues the token (record it as provisioning.scimBaseUrl to have it here)");
+  });
+
+  test('Import Groups: one instruction, in one step', () => {
+    const r = aiven({});
+    const mentioning = r.runbook.steps.filter((s) => JSON.stringify(s).includes('Import Groups')).map((s) => s.id);
+    expect(mentioning).toEqual(['aiven.import-groups']);
+  });
+});
