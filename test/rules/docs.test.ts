@@ -20,7 +20,8 @@ describe('docs/review-promote-rules.md matches the code', () => {
   test('the replace-on-change table and its source tag', () => {
     expect(DOC).toContain(`at tag **${REPLACE_ON_CHANGE_SOURCE.tag}**`);
     for (const [type, r] of Object.entries(REPLACE_ON_CHANGE)) {
-      if (r.attributes.length) expect(DOC).toContain(`| \`${type}\` | ${r.attributes.map((a) => `\`${a}\``).join(', ')} | ${r.file} |`);
+      if (r.attributes.length) expect(DOC).toContain(`| \`${type}\` | ${r.attributes.map((a) => `\`${a}\``).join(', ')} | ${r.file} | ${r.tag} |`);
+      else expect(DOC).toMatch(new RegExp(`\\| [^|\\n]*\`${type}\`[^|\\n]* \\| none \\| [^|\\n]*${r.file}[^|\\n]* \\| ${r.tag} \\|`));
     }
   });
 });
