@@ -200,7 +200,7 @@ function normalise<T>(value: T, renaming: Renaming | undefined, moved: ReadonlyM
  * step lists its values that differ, label by label.
  */
 export function diffSteps(base: ReadonlyMap<string, RunbookStep>, head: ReadonlyMap<string, RunbookStep>, renaming?: Renaming): RunbookChanges {
-  const ref = (s: RunbookStep): StepRef => ({ id: s.id, title: typeof s.title === 'string' ? s.title : s.id });
+  const ref = (s: RunbookStep, checkOnly = s.checkOnly === true): StepRef => ({ id: s.id, title: typeof s.title === 'string' ? s.title : s.id, ...(checkOnly ? { checkOnly: true } : {}) });
   const headId = (id: string) => (renaming && id.startsWith(`${renaming.oldKey}.`) ? `${renaming.newKey}${id.slice(renaming.oldKey.length)}` : id);
   const baseByHeadId = new Map<string, RunbookStep>();
   for (const [id, step] of base) baseByHeadId.set(headId(id), step);
@@ -214,15 +214,23 @@ export function diffSteps(base: ReadonlyMap<string, RunbookStep>, head: Readonly
       continue;
     }
     if (sameJson(old, step)) continue;
-    const a = normalise(old, renaming, EMPTY_MOVED);
-    const b = normalise(step, renaming, EMPTY_MOVED);
+    // The flag itself is no change: a base synthesized before it existed has the same step without it.
+    const a = normalise(withoutCheckOnly(old), renaming, EMPTY_MOVED);
+    const b = normalise(withoutCheckOnly(step), renaming, EMPTY_MOVED);
     if (sameJson(a, b)) continue;
     const values = diffValues(old.values, step.values, a.values, b.values);
-    changed.push({ ...ref(step), ...(old.id !== step.id ? { renamedFrom: old.id } : {}), ...(values.length ? { values } : {}) });
+    const checkOnly = step.checkOnly === true || old.checkOnly === true;
+    changed.push({ ...ref(step, checkOnly), ...(old.id !== step.id ? { renamedFrom: old.id } : {}), ...(values.length ? { values } : {}) });
   }
   for (const [id, step] of baseByHeadId) if (!head.has(id)) removed.push(ref(step));
   const byId = (x: StepRef, y: StepRef) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
   return { added: added.sort(byId), changed: changed.sort(byId), removed: removed.sort(byId) };
+}
+
+function withoutCheckOnly(step: RunbookStep): RunbookStep {
+  if (step.checkOnly === undefined) return step;
+  const { checkOnly: _flag, ...rest } = step;
+  return rest;
 }
 
 /** Values that differ, label by label (head's label order, then labels only the base had); compared after normalising, shown as written. */
@@ -265,19 +273,28 @@ function valueFinding(step: StepRef, v: StepValueChange): RiskFinding | undefine
   return undefined;
 }
 
+/**
+ * The risks of runbook changes. A check-only step (it shows what Terraform applies) is no manual work:
+ * its changes are the Terraform changes the review already reports, so it adds no finding of its own.
+ */
 export function runbookFindings(changes: RunbookChanges, base: ReadonlyMap<string, RunbookStep>, head: ReadonlyMap<string, RunbookStep>): RiskFinding[] {
   const out: RiskFinding[] = [];
-  for (const s of changes.added) out.push(finding('runbook-steps', `new manual step: ${s.title}`));
+  for (const s of manualSteps(changes.added)) out.push(finding('runbook-steps', `new manual step: ${s.title}`));
   for (const s of changes.changed) {
-    out.push(finding('runbook-steps', `changed manual step: ${s.title}`));
+    if (!s.checkOnly) out.push(finding('runbook-steps', `changed manual step: ${s.title}`));
     for (const v of s.values ?? []) {
       const f = valueFinding(s, v);
       if (f) out.push(f);
     }
   }
-  for (const s of changes.removed) out.push(finding('other', `manual step no longer needed: ${s.title}`));
+  for (const s of manualSteps(changes.removed)) out.push(finding('other', `manual step no longer needed: ${s.title}`));
   if (importGroupsOn(head) && !importGroupsOn(base)) out.push(finding('import-groups-on', 'runbook turns Import Groups on'));
   return out;
+}
+
+/** Steps an admin must act on: all but the check-only ones. */
+export function manualSteps(steps: readonly StepRef[]): StepRef[] {
+  return steps.filter((s) => !s.checkOnly);
 }
 
 /** Whether any step has a value whose label matches `label` and reads on. */

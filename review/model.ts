@@ -26,6 +26,8 @@ export interface StepValueChange {
 export interface StepRef {
   readonly id: string;
   readonly title: string;
+  /** The step only checks what Terraform applied (runbook.json `checkOnly`): no manual work. */
+  readonly checkOnly?: true;
   /** The step's id before the integration was renamed. */
   readonly renamedFrom?: string;
   /** For a changed step: its values that differ, label by label. */

@@ -1,4 +1,5 @@
 import { Adoption, EnvironmentReview, IntegrationReview, Review, RunbookChanges, SettingChange, StepRef } from './model';
+import { manualSteps } from './compare';
 import { REPLACE_ON_CHANGE_SOURCE, SNOWFLAKE_REPLACE_ON_CHANGE_SOURCE } from './replace-on-change';
 import { RISK_CLASSES, RiskLevel, impactOf } from './risk';
 
@@ -93,7 +94,7 @@ function whatChanged(i: IntegrationReview): string {
   if (i.change === 'removed') return 'integration removed';
   const words = [...new Set(i.settings.map((s) => s.setting))];
   if (i.change !== 'adopted') words.push(...(i.adopted ?? []).map((a) => `${a.what} adopted`));
-  const runbook = i.runbook.added.length + i.runbook.changed.length;
+  const runbook = manualSteps(i.runbook.added).length + manualSteps(i.runbook.changed).length;
   if (runbook > 0 && i.change !== 'adopted') words.push(`${runbook} runbook step(s)`);
   const text = words.slice(0, 6).join(', ') + (words.length > 6 ? `, +${words.length - 6} more` : '');
   if (i.change === 'adopted') {
@@ -114,11 +115,20 @@ function stepValues(s: StepRef): string {
   return `: ${s.values.map((v) => `${cell(v.label)} ${code(v.before)} -> ${code(v.after)}`).join('; ')}`;
 }
 
-function runbookList(r: RunbookChanges, adopted = false): string {
+/**
+ * Runbook changes. A check-only step shows what Terraform applies: new, it is listed as a check; changed, only when
+ * no setting of the integration changed (the settings table already shows its values); gone, it is not listed.
+ */
+function runbookList(r: RunbookChanges, opts: { adopted?: boolean; settingsShown?: boolean } = {}): string {
+  const adopted = opts.adopted === true;
+  const added = (s: StepRef) => (adopted ? '' : s.checkOnly ? 'new check (Terraform applies these values, nothing to do by hand): ' : 'new manual step: ');
+  const changed = (s: StepRef) => (s.checkOnly ? 'changed check (Terraform applies these values, nothing to do by hand)' : 'changed manual step');
   const lines = [
-    ...r.added.map((s) => `- ${adopted ? '' : 'new manual step: '}${cell(s.title)} (\`${s.id}\`)`),
-    ...r.changed.map((s) => `- changed manual step: ${cell(s.title)} (\`${s.id}\`${s.renamedFrom ? `, was \`${s.renamedFrom}\`` : ''})${stepValues(s)}`),
-    ...r.removed.map((s) => `- no longer needed: ${cell(s.title)} (\`${s.id}\`)`),
+    ...r.added.map((s) => `- ${added(s)}${cell(s.title)} (\`${s.id}\`)`),
+    ...r.changed
+      .filter((s) => !(s.checkOnly && opts.settingsShown))
+      .map((s) => `- ${changed(s)}: ${cell(s.title)} (\`${s.id}\`${s.renamedFrom ? `, was \`${s.renamedFrom}\`` : ''})${stepValues(s)}`),
+    ...manualSteps(r.removed).map((s) => `- no longer needed: ${cell(s.title)} (\`${s.id}\`)`),
   ];
   if (!lines.length) return '';
   return `${adopted ? 'Runbook (the app is live: check these steps were done on it)' : 'Runbook'}:\n${lines.join('\n')}\n\n`;
@@ -141,7 +151,7 @@ function integrationDetail(env: string, i: IntegrationReview): string {
   const adopted = i.change === 'adopted' ? '' : adoptedList(i.adopted);
   // An adopted ID that changed is one finding line with both IDs; a table row would say it again.
   const settings = i.settings.filter((s) => s.attribute !== 'import');
-  return `${head}${risks.length ? `${risks.join('\n')}\n\n` : ''}${settingsTable(settings)}${adopted}${runbookList(i.runbook, i.change === 'adopted')}`;
+  return `${head}${risks.length ? `${risks.join('\n')}\n\n` : ''}${settingsTable(settings)}${adopted}${runbookList(i.runbook, { adopted: i.change === 'adopted', settingsShown: i.settings.length > 0 })}`;
 }
 
 function environmentDetail(e: EnvironmentReview): string {
@@ -180,8 +190,8 @@ export function renderMarkdown(review: Review, limit: number = MAX_COMMENT_CHARS
   }
 
   const steps = review.environments.flatMap((e) => [
-    ...e.integrations.filter((i) => i.change !== 'adopted').flatMap((i) => i.runbook.added.map((s) => ({ env: e.name, key: i.key, title: s.title }))),
-    ...e.environment.runbook.added.map((s) => ({ env: e.name, key: '', title: s.title })),
+    ...e.integrations.filter((i) => i.change !== 'adopted').flatMap((i) => manualSteps(i.runbook.added).map((s) => ({ env: e.name, key: i.key, title: s.title }))),
+    ...manualSteps(e.environment.runbook.added).map((s) => ({ env: e.name, key: '', title: s.title })),
   ]);
   if (steps.length) {
     out.add('### New manual steps after merge\n\n');

@@ -22,6 +22,11 @@ export interface RunbookStep {
   readonly actions?: readonly unknown[];
   readonly values?: Readonly<Record<string, unknown>>;
   readonly terraformOutput?: string;
+  /**
+   * The step only checks what Terraform applied (the "Open <app> in the Okta Admin Console" step):
+   * no manual work. Absent in runbooks written before the field existed, where no step is recognised as check-only.
+   */
+  readonly checkOnly?: boolean;
 }
 
 /** The files of one synthesized stack, parsed once. */

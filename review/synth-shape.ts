@@ -19,6 +19,7 @@ const UNKNOWN_MEMBER = Symbol('unknown member');
 
 const ANY: Check = () => undefined;
 const STRING: Check = (v, at, report) => (typeof v === 'string' ? undefined : report(at, v, 'a string'));
+const BOOLEAN: Check = (v, at, report) => (typeof v === 'boolean' ? undefined : report(at, v, 'a boolean'));
 
 export function isObject(v: unknown): v is Record<string, any> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -89,7 +90,7 @@ const TF_JSON = withFields(
 
 const STEP = withFields(
   'a runbook step: {"id": "...", "title": "...", "values": {...}, ...}',
-  { id: STRING, integration: STRING, title: STRING, why: STRING, actions: listOf('a list', ANY), values: BLOCK, terraformOutput: STRING, checkOnly: (v, at, report) => (typeof v === 'boolean' ? undefined : report(at, v, 'a boolean')) },
+  { id: STRING, integration: STRING, title: STRING, why: STRING, actions: listOf('a list', ANY), values: BLOCK, terraformOutput: STRING, checkOnly: BOOLEAN },
   ANY,
   ['id'],
 );
