@@ -1,6 +1,34 @@
-/** The config dir: --config, else OKTA_SSO_CONFIG, else the example organisation. */
+import { Command } from 'commander';
+
+/** The environment variable that names the config directory when --config does not. */
+export const CONFIG_ENV = 'OKTA_SSO_CONFIG';
+
+/**
+ * The config dir: --config, else $OKTA_SSO_CONFIG. There is no default: the
+ * example organisation (examples/acme) exists only in this repository, and a
+ * user's repository names its own (`npm run synth` keeps that default for the
+ * repository's own app, main.ts). `requireConfigDir` has refused a command
+ * line that names neither before an action gets here.
+ */
 export function configDirOf(option: string | undefined): string {
-  return option ?? process.env.OKTA_SSO_CONFIG ?? 'examples/acme';
+  const dir = option ?? (process.env[CONFIG_ENV] || undefined);
+  if (dir === undefined) throw new Error(missingConfigMessage());
+  return dir;
 }
 
-export const CONFIG_OPTION_HELP = 'config directory (default: $OKTA_SSO_CONFIG, else examples/acme)';
+export const CONFIG_OPTION_HELP = `config directory (required, unless $${CONFIG_ENV} names it)`;
+
+function missingConfigMessage(): string {
+  return `no config directory: pass --config DIR, or set ${CONFIG_ENV}=DIR (the directory holding your integrations and environments files); okta-sso has no default`;
+}
+
+/**
+ * A preAction hook: a command with a --config option and neither --config nor
+ * $OKTA_SSO_CONFIG is a usage error (exit 2, its help after the message), as a
+ * missing required option is.
+ */
+export function requireConfigDir(command: Command): void {
+  if (!command.options.some((o) => o.long === '--config')) return;
+  if (command.opts().config !== undefined || process.env[CONFIG_ENV]) return;
+  command.error(`error: ${missingConfigMessage()}`, { exitCode: 2, code: 'okta-sso.missingConfig' });
+}

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
 import type { IdpRecordValue } from './idp-record-outputs';
+import { STACK_DIR_HELP, stackDirOf } from './idp-record-stack';
 import { CliIo } from './io';
 
 /** Where `terraform output -json` comes from; replaceable in tests. */
@@ -26,7 +27,7 @@ interface Options {
   env: string;
   integration?: string;
   outputs?: string;
-  out: string;
+  out?: string;
   field?: string;
   json?: boolean;
 }
@@ -39,10 +40,11 @@ export function registerIdpRecord(program: Command, io: CliIo, sources: IdpRecor
     )
     .requiredOption('-e, --env <env>', 'environment (stack) whose outputs to read')
     .option('-i, --integration <key>', 'only this integration (default: every integration with an IdP record)')
-    .option('--outputs <file>', 'saved `terraform output -json` of the stack ("-" for stdin); default: stdin when piped, else run `terraform output -json` in <out>/stacks/<env>')
-    .option('-o, --out <dir>', 'synth output directory (to run terraform in)', 'cdktf.out')
+    .option('--outputs <file>', 'saved `terraform output -json` of the stack ("-" for stdin); default: stdin when piped, else run `terraform output -json` in the stack directory')
+    .option('-o, --out <dir>', 'synth output directory holding stacks/<env> (default: found from the current directory, see below)')
     .option('--field <id>', "print only this field's value, exactly (e.g. idpMetadata > okta-metadata.xml); needs --integration")
     .option('--json', 'print the records as JSON (schema/idp-record.schema.json) instead of text')
+    .addHelpText('after', `\n${STACK_DIR_HELP}`)
     .action((opts: Options) => {
       // Loaded on use, so that other commands do not load the record schema's validator.
       const { readIdpRecords } = require('./idp-record-outputs') as typeof import('./idp-record-outputs');
@@ -95,15 +97,18 @@ function outputsText(opts: Options, sources: IdpRecordSources): { text: string; 
   }
   const piped = sources.readStdin();
   if (piped !== undefined) return { text: piped, source: 'standard input' };
-  const stackDir = path.join(opts.out, 'stacks', opts.env);
+  const stackDir = stackDirOf(opts.env, opts.out);
+  const where = stackDir === '.' ? 'the current directory' : stackDir;
   if (!fs.existsSync(path.join(stackDir, 'cdk.tf.json'))) {
-    throw new Error(`no synthesized stack for environment ${JSON.stringify(opts.env)} in ${stackDir}; run okta-sso synth (or cdktf synth, for a cdktf app) first from the directory that holds cdktf.out, pass --out DIR, or pass --outputs FILE`);
+    throw new Error(
+      `no synthesized stack for environment ${JSON.stringify(opts.env)} in ${stackDir}; run okta-sso synth (or cdktf synth, for a cdktf app) first, then idp-record in the directory that holds cdktf.out, in cdktf.out or in the stack directory, or pass --out DIR or --outputs FILE`,
+    );
   }
   try {
-    return { text: sources.terraformOutput(stackDir), source: `terraform output -json (in ${stackDir})` };
+    return { text: sources.terraformOutput(stackDir), source: `terraform output -json (in ${where})` };
   } catch (err) {
     const stderr = (err as { stderr?: Buffer | string }).stderr?.toString() ?? '';
     const detail = /Error: (.*)/.exec(stderr)?.[1]?.trim() || stderr.trim().split('\n').pop() || (err as Error).message;
-    throw new Error(`terraform output -json failed in ${stackDir}: ${detail}; or pass --outputs FILE`);
+    throw new Error(`terraform output -json failed in ${where}: ${detail}; or pass --outputs FILE`);
   }
 }

@@ -1,5 +1,6 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { registerAdopt } from './adopt';
+import { requireConfigDir } from './config-option';
 import { registerFetchMetadata } from './fetch-metadata';
 import { registerIdpRecord } from './idp-record';
 import { CliIo, processIo } from './io';
@@ -12,13 +13,22 @@ import { packageVersion } from './version';
 /** Exit code for bad usage (unknown option, missing argument). */
 export const USAGE_EXIT = 2;
 
+/** Commander's option description, with "(required)" for a required option: commander's help does not say it. */
+function optionDescription(this: Help, option: Option): string {
+  const text = Help.prototype.optionDescription.call(this, option);
+  return option.mandatory && !/\(required\b/.test(text) ? `${text} (required)` : text;
+}
+
 export function buildProgram(io: CliIo = processIo): Command {
+  // Help and output settings first: each command copies them when it is created.
   const program = new Command('okta-sso')
     .description('SSO (SAML) and SCIM for SaaS apps in Okta, declared as code and synthesized to Terraform')
     .version(packageVersion(), '-V, --version', 'print the version of okta-sso')
     .showHelpAfterError()
+    .configureHelp({ optionDescription })
     .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .exitOverride();
+    .exitOverride()
+    .hook('preAction', (_program, command) => requireConfigDir(command));
   registerValidate(program, io);
   registerSynth(program, io);
   registerIdpRecord(program, io);

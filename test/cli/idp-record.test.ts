@@ -85,7 +85,67 @@ describe('okta-sso idp-record', () => {
     expect(ran.out).toContain('Sign on URL:');
     const missing = await withSources(['--env', 'prod', '--out', out], { readStdin: () => undefined, terraformOutput: () => '{}' });
     expect(missing.code).toBe(1);
-    expect(missing.err).toContain(`no synthesized stack for environment "prod" in ${path.join(out, 'stacks', 'prod')}; run okta-sso synth (or cdktf synth, for a cdktf app) first from the directory that holds cdktf.out, pass --out DIR, or pass --outputs FILE`);
+    expect(missing.err).toContain(
+      `no synthesized stack for environment "prod" in ${path.join(out, 'stacks', 'prod')}; run okta-sso synth (or cdktf synth, for a cdktf app) first, then idp-record in the directory that holds cdktf.out, in cdktf.out or in the stack directory, or pass --out DIR or --outputs FILE`,
+    );
+  });
+
+  describe('without --out: the stack found from the current directory', () => {
+    /** A project holding a synth output with stacks dev and prod (and, like this repository, a source folder named stacks). */
+    function project(): string {
+      const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'okta-sso-project-')));
+      fs.mkdirSync(path.join(root, 'stacks'));
+      fs.writeFileSync(path.join(root, 'stacks', 'environment-stack.ts'), '');
+      for (const env of ['dev', 'prod']) {
+        fs.mkdirSync(path.join(root, 'cdktf.out', 'stacks', env), { recursive: true });
+        fs.writeFileSync(path.join(root, 'cdktf.out', 'stacks', env, 'cdk.tf.json'), '{}');
+      }
+      fs.writeFileSync(path.join(root, 'cdktf.out', 'manifest.json'), '{}');
+      return root;
+    }
+
+    /** Runs idp-record in `cwd`; returns where terraform ran, and the result. */
+    async function runIn(cwd: string, env: string) {
+      const dirs: string[] = [];
+      const previous = process.cwd();
+      process.chdir(cwd);
+      try {
+        const r = await withSources(['--env', env, '-i', 'omni'], { readStdin: () => undefined, terraformOutput: (d) => (dirs.push(d), fs.readFileSync(OUTPUTS, 'utf8')) });
+        return { dirs, ...r };
+      } finally {
+        process.chdir(previous);
+      }
+    }
+
+    test.each([
+      ['the project (holding cdktf.out)', '.', 'dev', path.join('cdktf.out', 'stacks', 'dev')],
+      ['the synth output (cdktf.out)', 'cdktf.out', 'dev', path.join('stacks', 'dev')],
+      ["the environment's own stack (cdktf.out/stacks/dev)", path.join('cdktf.out', 'stacks', 'dev'), 'dev', '.'],
+      ["another environment's stack (cdktf.out/stacks/prod)", path.join('cdktf.out', 'stacks', 'prod'), 'dev', path.join('..', 'dev')],
+    ])('in %s', async (_where, sub, env, expected) => {
+      const r = await runIn(path.join(project(), sub), env);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.dirs).toEqual([expected]);
+      expect(r.out).toContain('Sign on URL:');
+    });
+
+    test("a source folder named stacks is not a synth output: the message names where it looked", async () => {
+      const r = await runIn(path.join(project(), 'stacks'), 'dev');
+      expect(r.code).toBe(1);
+      expect(r.dirs).toEqual([]);
+      expect(r.err).toContain(`no synthesized stack for environment "dev" in ${path.join('cdktf.out', 'stacks', 'dev')};`);
+    });
+
+    test('--help says how the stack is found, and that --env is required', async () => {
+      const help = await cli(['idp-record', '--help']);
+      expect(help.code).toBe(0);
+      const flat = help.out.replace(/\s+/g, ' ');
+      expect(flat).toContain('-e, --env <env> environment (stack) whose outputs to read (required)');
+      expect(flat).toContain(
+        'The stack directory is <out>/stacks/<env>. Without --out, <out> is found from the current directory: a stack directory (cdktf.out/stacks/<name>) is inside it, a synth output directory (holding manifest.json and stacks/) is it, else ./cdktf.out.',
+      );
+    });
   });
 
   describe('bad input', () => {

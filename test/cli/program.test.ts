@@ -64,6 +64,80 @@ test('the config dir defaults to OKTA_SSO_CONFIG', async () => {
   }
 });
 
+describe('no config directory named: usage error, whatever the current directory', () => {
+  /** Runs argv in `cwd` with OKTA_SSO_CONFIG set to `env` (unset when undefined). */
+  async function runIn(cwd: string, env: string | undefined, argv: string[]) {
+    const previous = { cwd: process.cwd(), env: process.env.OKTA_SSO_CONFIG };
+    process.chdir(cwd);
+    if (env === undefined) delete process.env.OKTA_SSO_CONFIG;
+    else process.env.OKTA_SSO_CONFIG = env;
+    try {
+      return await run(...argv);
+    } finally {
+      process.chdir(previous.cwd);
+      if (previous.env === undefined) delete process.env.OKTA_SSO_CONFIG;
+      else process.env.OKTA_SSO_CONFIG = previous.env;
+    }
+  }
+
+  // A user's repository, where the package is installed and there is no examples/acme; and this repository, where there is one.
+  const userRepo = () => tempDir();
+  const thisRepo = () => path.join(__dirname, '..', '..');
+
+  test.each([
+    ['validate', []],
+    ['synth', []],
+    ['promote', ['--from', 'dev', '--to', 'staging']],
+    ['adopt', ['--env', 'prod', '--from', '/nonexistent']],
+    ['fetch-metadata', []],
+  ])('%s: exit 2, saying how to name it (--config or OKTA_SSO_CONFIG), and nothing else runs', async (command, args) => {
+    for (const [cwd, env] of [[userRepo(), undefined], [thisRepo(), undefined], [userRepo(), '']] as const) {
+      const r = await runIn(cwd, env, [command, ...args]);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toContain('error: no config directory: pass --config DIR, or set OKTA_SSO_CONFIG=DIR (the directory holding your integrations and environments files); okta-sso has no default\n');
+      expect(r.err).not.toContain('examples/acme');
+      // The command's help follows, as after any usage error.
+      expect(r.err).toContain(`Usage: okta-sso ${command} [options]`);
+    }
+  });
+
+  test('synth: nothing written', async () => {
+    const cwd = userRepo();
+    expect((await runIn(cwd, undefined, ['synth'])).code).toBe(2);
+    expect(fs.readdirSync(cwd)).toEqual([]);
+  });
+
+  test('OKTA_SSO_CONFIG names it, in any directory', async () => {
+    const dir = writeConfigDir({ 'i.yaml': MINIMAL_INTEGRATIONS, 'env.yaml': MINIMAL_ENV });
+    const r = await runIn(userRepo(), dir, ['validate']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`${dir}: OK`);
+  });
+});
+
+test('every command marks its required options in --help; --config says it is required unless OKTA_SSO_CONFIG is set', async () => {
+  const { buildProgram } = require('../../cli/program') as typeof import('../../cli/program');
+  const program = buildProgram();
+  let required = 0;
+  for (const command of program.commands) {
+    const help = (await run(command.name(), '--help')).out.replace(/\s+/g, ' ');
+    for (const option of command.options) {
+      const line = help.slice(help.indexOf(option.flags), help.indexOf(' -', help.indexOf(option.flags) + option.flags.length));
+      if (option.mandatory) {
+        required++;
+        expect(line).toMatch(/\(required\)/);
+      } else if (option.long === '--config') {
+        expect(line).toContain('(required, unless $OKTA_SSO_CONFIG names it)');
+      } else {
+        expect(line).not.toMatch(/\(required/);
+      }
+    }
+  }
+  // idp-record --env, adopt --env, promote --from/--to, review --base/--head.
+  expect(required).toBeGreaterThanOrEqual(6);
+});
+
 test('unknown command or option: usage error, exit 2', async () => {
   expect((await run('bogus')).code).toBe(2);
   expect((await run('synth', '--bogus')).code).toBe(2);

@@ -1,0 +1,31 @@
+import * as fs from 'fs';
+import * as path from 'path';
+
+/** The synth output's default name, as `okta-sso synth` and `cdktf synth` write it. */
+export const DEFAULT_OUT = 'cdktf.out';
+
+/** How idp-record finds a stack, for --help and for the message when there is none. */
+export const STACK_DIR_HELP =
+  'The stack directory is <out>/stacks/<env>. Without --out, <out> is found from the current directory: ' +
+  'a stack directory (cdktf.out/stacks/<name>) is inside it, a synth output directory (holding manifest.json and stacks/) is it, ' +
+  `else ./${DEFAULT_OUT}.`;
+
+const isFile = (p: string) => fs.statSync(p, { throwIfNoEntry: false })?.isFile() === true;
+const isDir = (p: string) => fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() === true;
+
+/**
+ * Where `terraform output` runs for environment `env`, relative to `cwd`. Run
+ * from inside a synth output (`cdktf.out`, or one of its stacks) idp-record
+ * looks there, as terraform does, instead of for a `cdktf.out` below it.
+ */
+export function stackDirOf(env: string, out: string | undefined, cwd = '.'): string {
+  if (out !== undefined) return path.join(out, 'stacks', env);
+  const here = path.resolve(cwd);
+  // A stack: cdk.tf.json in a directory whose parent is `stacks`; another environment's stack is its sibling.
+  if (isFile(path.join(here, 'cdk.tf.json')) && path.basename(path.dirname(here)) === 'stacks') {
+    return path.basename(here) === env ? '.' : path.join('..', env);
+  }
+  // A synth output; cdktf writes manifest.json at its top (a source tree's own stacks/ folder has none).
+  if (isFile(path.join(here, 'manifest.json')) && isDir(path.join(here, 'stacks'))) return path.join('stacks', env);
+  return path.join(DEFAULT_OUT, 'stacks', env);
+}
