@@ -4,6 +4,7 @@ import { Construct, IConstruct } from 'constructs';
 import { GroupRegistry, GroupUse } from '../model/group-registry';
 import { groupLogicalId } from '../model/group-names';
 import { GroupAssignment } from '../model/types';
+import { exactGroupNameGuard } from './group-name-guard';
 import { terraformLiteral } from './okta-expression';
 import { stackSingleton } from './stack-singleton';
 import { attributeRef } from './terraform-ref';
@@ -15,7 +16,8 @@ const ID = 'Groups';
 
 /**
  * The Okta groups one stack refers to, each declared once however many apps
- * use it: looked up by name (`data.okta_group`), or created (`okta_group`,
+ * use it: looked up by name (`data.okta_group`, whose plan fails unless the group
+ * found has exactly that name: see group-name-guard.ts), or created (`okta_group`,
  * protected by `prevent_destroy`). Apps that disagree about a group (two
  * spellings of one Terraform name, create or not, two descriptions) are
  * recorded for their own validation to report.
@@ -45,7 +47,7 @@ export class OktaGroups extends Construct {
       this.created.set(logicalId, created);
       id = attributeRef(created, 'id');
     } else {
-      const found = new DataOktaGroup(this, logicalId, { name: terraformLiteral(group.name) });
+      const found = new DataOktaGroup(this, logicalId, { name: terraformLiteral(group.name), lifecycle: { postcondition: [exactGroupNameGuard(group.name)] } });
       found.overrideLogicalId(logicalId);
       id = attributeRef(found, 'id');
     }

@@ -285,7 +285,7 @@ export interface SsoIntegrationProps {
    */
   readonly label?: string;
   /**
-   * Okta groups assigned to the app, in priority order: a name (looked up), or `{ name, create: true }`.
+   * Okta groups assigned to the app, in priority order: a name (looked up; the plan fails unless Okta has a group of exactly that name), or `{ name, create: true }`.
    * @default - none (policy rule SSO-009 warns)
    */
   readonly groups?: ReadonlyArray<string | OktaGroupProps>;
