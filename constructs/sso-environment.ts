@@ -3,7 +3,7 @@ import { OktaProvider } from '@cdktf/provider-okta/lib/provider';
 import { Annotations, App, Aspects, DefaultTokenResolver, StringConcat, TerraformBackend, TerraformProvider, TerraformStack, Tokenization } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import * as path from 'path';
-import { DEFAULT_OKTA_PROVIDER_CONSTRAINT, checkProviderVersion } from '../model/provider-versions';
+import { DEFAULT_OKTA_PROVIDER_CONSTRAINT, checkProviderVersion, providerVersionWarnings } from '../model/provider-versions';
 import { checkRenames } from '../model/rename-checks';
 import { RuleId } from '../model/rule-catalog';
 import { IntegrationModel } from '../model/types';
@@ -25,8 +25,9 @@ export interface SsoEnvironmentProps {
    */
   readonly name?: string;
   /**
-   * The okta/okta provider version constraint the stack requires.
-   * @default '~> 6.6' (push groups need 6.6.0; the 4.20.0 bindings' own version is never used)
+   * The okta/okta provider version constraint the stack requires. One that
+   * admits 6.14.0 (which the provider's README says not to install) gets a warning.
+   * @default '>= 6.6.0, != 6.14.0, < 8.0.0' (6.6.0 to 7.x: push groups need 6.6.0; the 4.20.0 bindings' own version is never used)
    */
   readonly providerVersion?: string;
 }
@@ -86,6 +87,7 @@ export class SsoEnvironment extends Construct {
   private readonly members: EnvironmentMember[] = [];
   private stackProblems?: Map<EnvironmentMember, StackProblem[]>;
   private stackProblemsFor = 0;
+  private readonly warned = new Set<string>();
 
   private constructor(stack: TerraformStack) {
     super(stack, SSO_ENVIRONMENT_ID);
@@ -94,7 +96,16 @@ export class SsoEnvironment extends Construct {
     this.setProviderVersion(this.constraint);
     // Aspects run at synth before validation: by then the stack's own okta provider, if any, is declared.
     if (!hasOktaProvider(stack)) Aspects.of(stack).add({ visit: (node) => node === stack && !hasOktaProvider(stack) && new OktaProvider(stack, 'okta-sso-provider', {}) });
-    this.node.addValidation({ validate: () => [...this.checkStack(), ...this.otherStacksErrors()] });
+    this.node.addValidation({
+      validate: () => {
+        for (const w of this.warnings()) {
+          if (this.warned.has(w)) continue;
+          this.warned.add(w);
+          Annotations.of(this).addWarning(w);
+        }
+        return [...this.checkStack(), ...this.otherStacksErrors()];
+      },
+    });
     onSynthesize(this, (stackDir) => this.writeRunbook(stackDir));
   }
 
@@ -160,6 +171,11 @@ export class SsoEnvironment extends Construct {
     warnAboutLocalState(this.stack);
     const secrets = stackSecretFindings(this.stack, new Set(this.members.map((m) => m.node.scopes[m.node.scopes.length - 1])));
     return [...checkProviderVersion(this.constraint, this.models()).map((m) => `providerVersion: ${m}`), ...secrets];
+  }
+
+  /** The stack's own warnings: an okta/okta version constraint that admits a release never to install. */
+  public warnings(): string[] {
+    return providerVersionWarnings(this.constraint).map((m) => `providerVersion: ${m}`);
   }
 
   /**

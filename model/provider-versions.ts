@@ -1,11 +1,21 @@
 import { OKTA_RELEASES, unlistedReleaseProbes } from './okta-releases';
+import { ownEntry } from './own-entry';
 import { showValue } from './show-value';
 import { badCharacter } from './text-chars';
 import { placeProvisioning } from './provisioning/placement';
 import { IntegrationModel } from './types';
 
-/** The okta/okta version constraint the synthesized config requires unless an environment sets its own. */
-export const DEFAULT_OKTA_PROVIDER_CONSTRAINT = '~> 6.6';
+/**
+ * The okta/okta version constraint the synthesized config requires unless an
+ * environment sets its own: every release from 6.6.0 (push groups) through 7.x,
+ * the current major, except 6.14.0 (BROKEN_RELEASES).
+ */
+export const DEFAULT_OKTA_PROVIDER_CONSTRAINT = '>= 6.6.0, != 6.14.0, < 8.0.0';
+
+/** Releases never to install, with why: a constraint that admits one gets a warning. */
+export const BROKEN_RELEASES: Readonly<Record<string, string>> = {
+  '6.14.0': 'the provider\'s own README says "DO NOT UPGRADE to v6.14.0": an unplanned okta_trusted_origin schema break, reverted in 6.15.0',
+};
 
 /**
  * First okta/okta release with each resource (or attribute) this project may
@@ -129,10 +139,10 @@ export function checkProviderVersion(providerVersion: string | undefined, integr
   try {
     lowest = lowestAllowedVersion(constraint);
     if (!admitsSomeRelease(constraint)) {
-      return [`provider version constraint ${showValue(constraint)} admits no okta/okta release (known: ${releaseRange()}); accepted: a constraint some release meets, such as ~> 6.6`];
+      return [`provider version constraint ${showValue(constraint)} admits no okta/okta release (known: ${releaseRange()}); accepted: a constraint some release meets, such as ${showValue(DEFAULT_OKTA_PROVIDER_CONSTRAINT)}`];
     }
   } catch (err) {
-    return [`provider version constraint ${showValue(constraint)} is not valid: ${(err as Error).message}; accepted: a Terraform version constraint such as ~> 6.6`];
+    return [`provider version constraint ${showValue(constraint)} is not valid: ${(err as Error).message}; accepted: a Terraform version constraint such as ${showValue(DEFAULT_OKTA_PROVIDER_CONSTRAINT)}`];
   }
   const problems: string[] = [];
   const byResource = new Map<string, string[]>();
@@ -141,10 +151,32 @@ export function checkProviderVersion(providerVersion: string | undefined, integr
     const min = parseVersion(MIN_PROVIDER_VERSIONS[resource])!;
     if (lowest && compare(lowest, min) >= 0) continue;
     problems.push(
-      `provider version constraint ${showValue(constraint)} allows okta/okta ${lowest ? lowest.join('.') : 'any version'}, but ${resource} (used by ${integrations.join(', ')}) needs >= ${MIN_PROVIDER_VERSIONS[resource]}; accepted: a constraint whose lowest version is at least ${MIN_PROVIDER_VERSIONS[resource]}, e.g. ~> ${min[0]}.${min[1]}`,
+      `provider version constraint ${showValue(constraint)} allows okta/okta ${lowest ? lowest.join('.') : 'any version'}, but ${resource} (used by ${integrations.join(', ')}) needs >= ${MIN_PROVIDER_VERSIONS[resource]}; accepted: a constraint whose lowest version is at least ${MIN_PROVIDER_VERSIONS[resource]}, e.g. ${showValue(`>= ${min.join('.')}, != 6.14.0, < 8.0.0`)}`,
     );
   }
   return problems;
+}
+
+/**
+ * Warnings (messages) when a constraint admits a release never to install
+ * (BROKEN_RELEASES). A constraint that is not valid gets none here: its error
+ * comes from checkProviderVersion.
+ */
+export function providerVersionWarnings(providerVersion: string | undefined): string[] {
+  const constraint = providerVersion ?? DEFAULT_OKTA_PROVIDER_CONSTRAINT;
+  let allowed: string[];
+  try {
+    if (badCharacter(constraint)) return [];
+    allowed = releasesAllowed(constraint);
+  } catch {
+    return [];
+  }
+  return allowed
+    .filter((release) => ownEntry(BROKEN_RELEASES, release) !== undefined)
+    .map(
+      (release) =>
+        `provider version constraint ${showValue(constraint)} admits okta/okta ${release}, which ${BROKEN_RELEASES[release]}; accepted: a constraint that excludes it, e.g. add "!= ${release}" (the default is ${showValue(DEFAULT_OKTA_PROVIDER_CONSTRAINT)})`,
+    );
 }
 
 /** The known releases in words: the first, and the newest of each major version. */

@@ -209,7 +209,7 @@ export interface OktaOrg {
   readonly baseUrl: string;
   /**
    * okta/okta provider version constraint for this environment's stack.
-   * @default - OKTA_PROVIDER_CONSTRAINT (`~> 6.6`)
+   * @default - DEFAULT_OKTA_PROVIDER_CONSTRAINT (`>= 6.6.0, != 6.14.0, < 8.0.0`)
    */
   readonly providerVersion?: string;
 }

@@ -73,6 +73,7 @@ export function checkApp(app: App, rulesOn: RulesSubject = 'synthesized'): AppCh
         continue;
       }
       // Every stack is checked here: an environment's own checks, without its report of the other stacks' errors.
+      if (construct instanceof SsoEnvironment) for (const w of construct.warnings()) warnings.push(`${name}: warning: ${w}`);
       const messages = construct instanceof SsoEnvironment ? construct.checkStack() : construct.node.validate();
       for (const message of messages) failures.push({ stack: name, props: [], message: `[${showPath(construct.node.path)}] ${message}` });
     }

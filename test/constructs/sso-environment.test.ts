@@ -78,6 +78,20 @@ describe('the okta/okta provider in any stack', () => {
     expect(error).toContain('[prod/okta-sso] providerVersion: provider version constraint ">= 6.0.0" allows okta/okta 6.0.0, but okta_push_group (used by aiven) needs >= 6.6.0');
   });
 
+  test('a constraint of its own that admits okta/okta 6.14.0 synthesizes, with a warning on the environment that says why', () => {
+    const { json, warnings } = synth((stack) => {
+      SsoEnvironment.configure(stack, { providerVersion: '~> 6.6' });
+      new GenericSamlSso(stack, 'wiki', WIKI);
+    });
+    expect(json.terraform.required_providers.okta.version).toBe('~> 6.6');
+    expect(warnings).toEqual([expect.stringMatching(/^providerVersion: provider version constraint "~> 6\.6" admits okta\/okta 6\.14\.0, which the provider's own README says "DO NOT UPGRADE to v6\.14\.0"/)]);
+  });
+
+  test('the default constraint gets no such warning', () => {
+    const { warnings } = synth((stack) => new GenericSamlSso(stack, 'wiki', WIKI));
+    expect(warnings).toEqual([]);
+  });
+
   test('naming the environment after the first SSO construct is refused: its IdP record already holds the name', () => {
     const app = new App({ outdir: tempDir() });
     const stack = new TerraformStack(app, 'prod');

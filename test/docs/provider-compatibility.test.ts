@@ -1,14 +1,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { Testing } from 'cdktf';
+import { OktaPushGroup } from '../../constructs/provisioning/okta-push-group';
+import { oktaTestStack } from '../helpers';
 import { GENERIC, oneEnvConfig, synthConfig } from '../support/provisioning-config';
 
 const DOC = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'provider-compatibility.md'), 'utf8');
 const META = new Set(['//', 'lifecycle', 'depends_on', 'provider', 'count', 'for_each']);
 
-/** The doc's "Schema attribute names at v6.12.0" list: type -> attribute paths. */
-function documentedSchemas(): Map<string, Set<string>> {
+/** The doc's "Schema attribute names at <version>" list: type -> attribute paths. */
+function documentedSchemas(version: string): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
-  for (const m of DOC.matchAll(/^- `([a-z_.]+)`: (.*)$/gm)) {
+  const section = DOC.split(`## Schema attribute names at ${version}\n`)[1]?.split('\n## ')[0] ?? '';
+  for (const m of section.matchAll(/^- `([a-z_.]+)`: (.*)$/gm)) {
     out.set(m[1], new Set(m[2] === '(none)' ? [] : m[2].split(', ').map((s) => s.trim())));
   }
   return out;
@@ -61,7 +65,8 @@ describe('docs/provider-compatibility.md is backed by the synthesized attribute 
       ),
     ).stack,
   ];
-  const documented = documentedSchemas();
+  const documented = documentedSchemas('v6.12.0');
+  const v7 = documentedSchemas('v7.0.0');
 
   test('the doc lists a schema for every class in its table', () => {
     for (const type of ['okta', 'okta_app_saml', 'okta_app_group_assignments', 'data.okta_group', 'okta_group', 'okta_profile_mapping', 'okta_app_user_schema_property', 'data.okta_user_profile_mapping_source', 'okta_app_connection', 'okta_app_features', 'okta_push_group']) {
@@ -81,6 +86,36 @@ describe('docs/provider-compatibility.md is backed by the synthesized attribute 
       const allowed = documented.get(type)!;
       const unknown = [...attrs].filter((a) => !allowed.has(a));
       expect({ type, unknown }).toEqual({ type, unknown: [] });
+      // okta/okta 7.x is admitted by the default constraint: what the stacks write must be in its schema too.
+      const inV7 = v7.get(type);
+      expect({ type, inV7: inV7 !== undefined }).toEqual({ type, inV7: true });
+      expect({ type, unknownInV7: [...attrs].filter((a) => !inV7!.has(a)) }).toEqual({ type, unknownInV7: [] });
     }
+  });
+
+  test('the v7.0.0 list covers the same classes, and differs from v6.12.0 only by computed ids and timeouts', () => {
+    expect([...v7.keys()].sort()).toEqual([...documented.keys()].sort());
+    for (const [type, attrs] of documented) {
+      const only6 = [...attrs].filter((a) => !v7.get(type)!.has(a) && a !== 'id' && !a.startsWith('timeouts.'));
+      const only7 = [...v7.get(type)!].filter((a) => !attrs.has(a));
+      expect({ type, only6, only7 }).toEqual({ type, only6: [], only7: [] });
+    }
+  });
+});
+
+describe('the hand-written okta_push_group class', () => {
+  test('carries every argument of the newest schema (v7.0.0)', () => {
+    const stack = oktaTestStack();
+    new OktaPushGroup(stack, 'push', {
+      appId: 'app',
+      sourceGroupId: 'group',
+      targetGroupName: 'Engineering',
+      targetGroupId: 'target',
+      status: 'ACTIVE',
+      deleteTargetGroupOnDestroy: false,
+      appConfig: { type: 'ACTIVE_DIRECTORY', distinguishedName: 'CN=Eng', groupScope: 'GLOBAL', groupType: 'SECURITY', samAccountName: 'eng' },
+    });
+    const block = JSON.parse(Testing.synth(stack)).resource.okta_push_group.push;
+    expect(attributePaths(block).sort()).toEqual([...documentedSchemas('v7.0.0').get('okta_push_group')!].sort());
   });
 });

@@ -1,5 +1,5 @@
 import { OKTA_RELEASES } from '../../model/okta-releases';
-import { checkProviderVersion, lowestAllowedVersion, MIN_PROVIDER_VERSIONS, releasesAllowed } from '../../model/provider-versions';
+import { checkProviderVersion, DEFAULT_OKTA_PROVIDER_CONSTRAINT, lowestAllowedVersion, MIN_PROVIDER_VERSIONS, providerVersionWarnings, releasesAllowed } from '../../model/provider-versions';
 import { IntegrationModel } from '../../model/types';
 
 describe('lowestAllowedVersion', () => {
@@ -27,6 +27,35 @@ const pushing = {
   provisioning: { method: 'scim', pushGroups: [{ group: 'Eng', target: 'eng', deleteTargetGroupOnDestroy: false }], terraformManaged: false, connected: true },
 } as unknown as IntegrationModel;
 
+describe('the default constraint', () => {
+  const allowed = releasesAllowed(DEFAULT_OKTA_PROVIDER_CONSTRAINT);
+  test('admits every release from 6.6.0 (push groups) through 7.x', () => {
+    const known = OKTA_RELEASES.filter((r) => /^(6\.([6-9]|\d\d)|7)\./.test(r) && r !== '6.14.0');
+    expect(allowed).toEqual(known);
+    expect(allowed[0]).toBe('6.6.0');
+    expect(allowed).toContain('7.0.0');
+    expect(allowed).toContain('6.15.0');
+  });
+  test('never admits 6.14.0', () => expect(allowed).not.toContain('6.14.0'));
+  test('admits later 7.x releases the list does not hold yet, and no 8.x', () => {
+    expect(checkProviderVersion(DEFAULT_OKTA_PROVIDER_CONSTRAINT, [])).toEqual([]);
+    expect(releasesAllowed(`${DEFAULT_OKTA_PROVIDER_CONSTRAINT}, = 7.9.0`)).toEqual([]);
+    expect(checkProviderVersion(`${DEFAULT_OKTA_PROVIDER_CONSTRAINT}, = 7.9.0`, [])).toEqual([]);
+    expect(checkProviderVersion(`${DEFAULT_OKTA_PROVIDER_CONSTRAINT}, >= 8.0.0`, [])[0]).toMatch(/admits no okta\/okta release/);
+  });
+  test('gets no warning', () => expect(providerVersionWarnings(undefined)).toEqual([]));
+});
+
+describe('providerVersionWarnings: a constraint that admits 6.14.0', () => {
+  test.each(['~> 6.6', '~> 6', '>= 6.6.0', '6.14.0', '>= 6.13, < 6.15'])('%s gets a warning that says why and what to write instead', (constraint) => {
+    expect(providerVersionWarnings(constraint)).toEqual([
+      `provider version constraint ${JSON.stringify(constraint)} admits okta/okta 6.14.0, which the provider's own README says "DO NOT UPGRADE to v6.14.0": an unplanned okta_trusted_origin schema break, reverted in 6.15.0; accepted: a constraint that excludes it, e.g. add "!= 6.14.0" (the default is ">= 6.6.0, != 6.14.0, < 8.0.0")`,
+    ]);
+  });
+  test.each(['~> 6.6.0', '>= 6.6.0, != 6.14.0', '~> 7.0', '6.12.0', '>= 6.15'])('%s does not admit it: no warning', (constraint) => expect(providerVersionWarnings(constraint)).toEqual([]));
+  test('an invalid constraint gets its error from checkProviderVersion, not a warning', () => expect(providerVersionWarnings('latest')).toEqual([]));
+});
+
 describe('checkProviderVersion', () => {
   test('the default constraint allows push groups', () => expect(checkProviderVersion(undefined, [pushing])).toEqual([]));
   test('a constraint below 6.6.0 with push groups in use is an error naming resource, integration and minimum', () => {
@@ -43,7 +72,7 @@ describe('a constraint no known okta/okta release meets is refused', () => {
     ['>= 8.0', 'a major version newer than every known release'],
   ])('%s (%s)', (constraint) => {
     expect(checkProviderVersion(constraint, [])).toEqual([
-      `provider version constraint ${JSON.stringify(constraint)} admits no okta/okta release (known: 3.0.0 to 7.0.0; newest of each major version: 3.46.0, 4.20.0, 5.4.0, 6.15.0, 7.0.0); accepted: a constraint some release meets, such as ~> 6.6`,
+      `provider version constraint ${JSON.stringify(constraint)} admits no okta/okta release (known: 3.0.0 to 7.0.0; newest of each major version: 3.46.0, 4.20.0, 5.4.0, 6.15.0, 7.0.0); accepted: a constraint some release meets, such as ">= 6.6.0, != 6.14.0, < 8.0.0"`,
     ]);
   });
 
@@ -68,7 +97,7 @@ describe('a constraint no known okta/okta release meets is refused', () => {
   test('!= leaves out one release', () => expect(releasesAllowed('>= 6.13, != 6.14.0, < 6.16')).toEqual(['6.13.0', '6.15.0']));
 
   test('the default constraint admits known releases, and the list is ordered and unique', () => {
-    expect(releasesAllowed('~> 6.6').length).toBeGreaterThan(0);
+    expect(releasesAllowed(DEFAULT_OKTA_PROVIDER_CONSTRAINT).length).toBeGreaterThan(0);
     const sorted = [...OKTA_RELEASES].sort((a, b) => a.split('.').map(Number).reduce((d, x, i) => d || x - Number(b.split('.')[i]), 0));
     expect(OKTA_RELEASES).toEqual(sorted);
     expect(new Set(OKTA_RELEASES).size).toBe(OKTA_RELEASES.length);

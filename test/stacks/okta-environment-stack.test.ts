@@ -14,11 +14,11 @@ function synthEnv(env: Partial<EnvironmentModel>, configDirFromStackDir?: string
   return JSON.parse(Testing.synth(stack, true));
 }
 
-test('the okta provider names the org and nothing secret; version constraint is the 6.x one', () => {
+test('the okta provider names the org and nothing secret; version constraint admits 6.6.0 through 7.x but not 6.14.0', () => {
   const json = synthEnv({});
   expect(json.provider.okta).toEqual([{ org_name: 'acme-dev', base_url: 'oktapreview.com' }]);
   expect(json.terraform.required_providers.okta).toEqual({ source: 'okta/okta', version: OKTA_PROVIDER_CONSTRAINT });
-  expect(OKTA_PROVIDER_CONSTRAINT).toBe('~> 6.6');
+  expect(OKTA_PROVIDER_CONSTRAINT).toBe('>= 6.6.0, != 6.14.0, < 8.0.0');
   expect(JSON.stringify(json)).not.toMatch(/api_token|private_key|client_id/);
 });
 

@@ -77,9 +77,9 @@ describe('AivenSso with only accountId and methodId', () => {
     expect(runbookMd).toContain('| IDP URL | output idp_record_aiven, field idpUrl:');
   });
 
-  test('the stack requires okta/okta ~> 6.6 and gets an okta provider configured from the environment', () => {
+  test('the stack requires okta/okta 6.6.0 to 7.x (not 6.14.0) and gets an okta provider configured from the environment', () => {
     const { json } = synthAiven(REQUIRED);
-    expect(json.terraform.required_providers.okta).toEqual({ source: 'okta/okta', version: '~> 6.6' });
+    expect(json.terraform.required_providers.okta).toEqual({ source: 'okta/okta', version: '>= 6.6.0, != 6.14.0, < 8.0.0' });
     expect(json.provider.okta).toEqual([{}]);
   });
 });
