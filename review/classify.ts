@@ -5,7 +5,12 @@ import { resourceWords } from './words';
 /** What a classifier knows about the integration beyond the attribute itself. */
 export interface ChangeContext {
   readonly permanentUsernames: boolean;
+  /** The live app deactivates users it is unassigned from (Deactivate Users on): a group removal then deactivates SP accounts. */
+  readonly deprovisions?: boolean;
 }
+
+/** Said on a group removal where the app deprovisions, and only there. */
+export const DEPROVISIONS_NOTE = 'Deactivate Users is on, so provisioning deactivates the SP accounts of members who lose the app';
 
 type Classifier = (before: unknown, after: unknown, words: string, ctx: ChangeContext) => RiskFinding;
 

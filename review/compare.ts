@@ -1,5 +1,5 @@
 import { ownEntry } from '../model/own-entry';
-import { classifyChange, classifyRemoval, classifyReplacement } from './classify';
+import { ChangeContext, DEPROVISIONS_NOTE, classifyChange, classifyRemoval, classifyReplacement } from './classify';
 import { SECRET_REFERENCE_IN_TEXT, displayValue, groupName, liveId, pushGroupWords, runbookValue } from './display';
 import { followMoved, renameIdentifiers, renamedIdentifiers, renamedOutput } from './follow-moved';
 import { Adoption, IntegrationReview, Replacement, RunbookChanges, SettingChange, StepRef, StepValueChange } from './model';
@@ -87,7 +87,7 @@ export function diffBlocks(
   base: ReadonlyMap<string, TfBlock>,
   head: ReadonlyMap<string, TfBlock>,
   sides: { readonly base: StackIndex; readonly head: StackIndex },
-  ctx: { readonly permanentUsernames: boolean },
+  ctx: ChangeContext,
   moved: ReadonlyMap<string, string> = new Map(),
 ): BlockDiff {
   const out: BlockDiff = { settings: [], findings: [], replacements: [], adopted: [] };
@@ -107,7 +107,7 @@ export function diffBlocks(
     if (!h) {
       if (address.startsWith('data.')) continue; // lookups follow the resources that use them
       const words = blockWords(b!, sides.base.groupNames);
-      out.findings.push(classifyRemoval(b!.type, words, b!.body));
+      out.findings.push(withDeprovisioning(classifyRemoval(b!.type, words, b!.body), ctx));
       out.settings.push({ resource: address, setting: `${words} removed`, attribute: '', before: 'present' });
       continue;
     }
@@ -134,7 +134,7 @@ export function diffBlocks(
       const replaces = forcesReplacement(type, attribute, before, after);
       if (replaces) replacedBy.push(attribute);
       if (type === 'okta_app_group_assignments' && attribute === 'group') {
-        diffGroups(before, after, sides, out.findings);
+        diffGroups(before, after, sides, out.findings, ctx);
       } else {
         const f = classifyChange(type, attribute, before, after, type === 'okta_push_group' ? `${words}: ${setting}` : setting, ctx);
         // The replacement finding below already says this attribute changed.
@@ -160,14 +160,19 @@ export function diffBlocks(
   return out;
 }
 
-function diffGroups(before: unknown, after: unknown, sides: { readonly base: StackIndex; readonly head: StackIndex }, findings: RiskFinding[]): void {
+/** A group removal that deactivates SP accounts says so; elsewhere members only lose the app. */
+function withDeprovisioning(f: RiskFinding, ctx: ChangeContext): RiskFinding {
+  return f.class === 'group-removal' && f.level === 'high' && ctx.deprovisions ? { ...f, detail: `${f.detail}: ${DEPROVISIONS_NOTE}` } : f;
+}
+
+function diffGroups(before: unknown, after: unknown, sides: { readonly base: StackIndex; readonly head: StackIndex }, findings: RiskFinding[], ctx: ChangeContext): void {
   const names = (v: unknown, side: StackIndex) =>
     new Set((Array.isArray(v) ? v : []).map((g: any) => groupName(g?.id, side.groupNames)));
   const b = names(before, sides.base);
   const a = names(after, sides.head);
   const removed = [...b].filter((n) => !a.has(n)).sort();
   const added = [...a].filter((n) => !b.has(n)).sort();
-  for (const n of removed) findings.push(finding('group-removal', `group ${JSON.stringify(n)} unassigned`));
+  for (const n of removed) findings.push(withDeprovisioning(finding('group-removal', `group ${JSON.stringify(n)} unassigned`), ctx));
   for (const n of added) findings.push(finding('access-granted', `group ${JSON.stringify(n)} assigned`));
   if (removed.length === 0 && added.length === 0) findings.push(finding('other', 'group priority changed'));
 }
@@ -384,7 +389,9 @@ export function compareIntegration(
   const preset = head?.preset ?? base?.preset;
   const permanentUsernames = head?.permanentUsernames === true || base?.permanentUsernames === true;
   const moved = sides.head.moved;
-  const diff = diffBlocks(base?.blocks ?? new Map(), head?.blocks ?? new Map(), sides, { permanentUsernames }, moved);
+  // The live app is the base's: what it does to users unassigned on apply.
+  const deprovisions = deprovisioningOn(base ?? head!);
+  const diff = diffBlocks(base?.blocks ?? new Map(), head?.blocks ?? new Map(), sides, { permanentUsernames, deprovisions }, moved);
   const renaming = base && head && base.key !== head.key ? renamingOf(base, head, moved) : undefined;
   const baseSteps = base?.steps ?? EMPTY_STEPS;
   const headSteps = head?.steps ?? EMPTY_STEPS;
@@ -447,6 +454,16 @@ const DEACTIVATE_LABEL = /^deactivate users$/i;
 /** On removal of a whole integration, these findings add to "app destroyed". */
 const KEEP_ON_REMOVAL_CLASSES = ['group-removal', 'deprovisioning-off', 'push-groups-off', 'snowflake-integration-replaced'] as const;
 const KEPT_ON_REMOVAL: ReadonlySet<string> = new Set(KEEP_ON_REMOVAL_CLASSES);
+
+/** Whether the app deactivates users it is unassigned from: Deactivate Users on in its runbook, or in its okta_app_features. */
+function deprovisioningOn(i: IntegrationIndex): boolean {
+  if (labelOn(i.steps, DEACTIVATE_LABEL)) return true;
+  for (const b of i.blocks.values()) {
+    const body = b.body as Record<string, any>;
+    if (b.type === 'okta_app_features' && body.status !== 'DISABLED' && body.capabilities?.update?.lifecycle_deactivate?.status === 'ENABLED') return true;
+  }
+  return false;
+}
 
 function hasFeaturesResource(i: IntegrationIndex): boolean {
   for (const b of i.blocks.values()) if (b.type === 'okta_app_features') return true;

@@ -1,7 +1,7 @@
 import { Adoption, EnvironmentReview, IntegrationReview, Review, RunbookChanges, SettingChange, StepRef } from './model';
 import { manualSteps } from './compare';
 import { REPLACE_ON_CHANGE_SOURCE, SNOWFLAKE_REPLACE_ON_CHANGE_SOURCE } from './replace-on-change';
-import { RISK_CLASSES, RiskLevel, impactOf } from './risk';
+import { RISK_CLASSES, RiskFinding, RiskLevel, impactOf } from './risk';
 
 /** Hidden marker that lets CI find and update its one comment per pull request. */
 export const COMMENT_MARKER = '<!-- okta-sso-review -->';
@@ -145,20 +145,37 @@ function hasDetails(i: IntegrationReview): boolean {
   return i.change !== 'adopted' || i.findings.length + i.settings.length + i.runbook.added.length + i.runbook.changed.length + i.runbook.removed.length > 0;
 }
 
+/**
+ * Settings rows a finding does not already say. A resource (or output, variable) added or removed is a
+ * finding line of its own, and so is an adopted ID that changed (with both IDs): a row would say it again.
+ */
+function tableRows(settings: readonly SettingChange[]): SettingChange[] {
+  return settings.filter((s) => s.attribute !== 'import' && !(s.attribute === '' && (s.before === 'present' || s.after === 'present')));
+}
+
+/**
+ * Findings, one line each, without the class's impact (the Risks section says it once per class). A low finding
+ * that only says a row of the table changed (`app name changed`) is left to the table.
+ */
+function findingLines(findings: readonly RiskFinding[], rows: readonly SettingChange[]): string {
+  const restated = new Set(rows.map((r) => `${r.setting} changed`));
+  const lines = findings.filter((f) => f.level !== 'low' || !restated.has(f.detail)).map((f) => `- ${LEVEL_WORD[f.level]}: ${cell(f.detail)}`);
+  return lines.length ? `${lines.join('\n')}\n\n` : '';
+}
+
 function integrationDetail(env: string, i: IntegrationReview): string {
   const head = `#### ${env} / ${i.key}${i.preset ? ` (${i.preset})` : ''}: ${i.change}, risk ${LEVEL_WORD[i.risk]}\n\n`;
-  const risks = i.findings.filter((f) => f.level !== 'low' || i.findings.length <= 3).map((f) => `- ${LEVEL_WORD[f.level]}: ${cell(f.detail)}: ${impactOf(f.class, f.level)}`);
   const adopted = i.change === 'adopted' ? '' : adoptedList(i.adopted);
-  // An adopted ID that changed is one finding line with both IDs; a table row would say it again.
-  const settings = i.settings.filter((s) => s.attribute !== 'import');
-  return `${head}${risks.length ? `${risks.join('\n')}\n\n` : ''}${settingsTable(settings)}${adopted}${runbookList(i.runbook, { adopted: i.change === 'adopted', settingsShown: i.settings.length > 0 })}`;
+  const rows = tableRows(i.settings);
+  return `${head}${findingLines(i.findings, rows)}${settingsTable(rows)}${adopted}${runbookList(i.runbook, { adopted: i.change === 'adopted', settingsShown: i.settings.length > 0 })}`;
 }
 
 function environmentDetail(e: EnvironmentReview): string {
   const env = e.environment;
   const parts: string[] = [];
-  if (env.findings.length) parts.push(env.findings.map((f) => `- ${LEVEL_WORD[f.level]}: ${cell(f.detail)}: ${impactOf(f.class, f.level)}`).join('\n') + '\n\n');
-  parts.push(settingsTable(env.settings.filter((s) => s.attribute !== 'import')));
+  const rows = tableRows(env.settings);
+  parts.push(findingLines(env.findings, rows));
+  parts.push(settingsTable(rows));
   parts.push(adoptedList(env.adopted));
   parts.push(runbookList(env.runbook));
   if (env.sensitiveVariables.length && (env.findings.some((f) => f.class.startsWith('secret')) || env.settings.some((s) => s.resource.startsWith('var.')))) {

@@ -122,7 +122,7 @@ function reviewEnvironmentWide(base: StackIndex, head: StackIndex): EnvironmentR
     const h = ownEntry(head.variables, name);
     const sensitive = h?.sensitive === true || b?.sensitive === true;
     if (!h) {
-      if (sensitive) findings.push(finding('secret-moved', `sensitive variable ${name} removed`));
+      findings.push(sensitive ? finding('secret-moved', `sensitive variable ${name} removed`) : finding('other', `variable ${name} removed`));
       settings.push({ resource: `var.${name}`, setting: `${sensitive ? 'sensitive ' : ''}variable ${name} removed`, attribute: '', before: 'present' });
       continue;
     }
@@ -130,7 +130,7 @@ function reviewEnvironmentWide(base: StackIndex, head: StackIndex): EnvironmentR
     if (b?.sensitive === true && h.sensitive !== true) findings.push(finding('secret-exposed', `variable ${name} is no longer sensitive: Terraform will print its value`));
     if (h.sensitive !== true && h.default !== undefined && containsSecret(h.default, name)) findings.push(finding('secret-exposed', `variable ${name} has a secret-looking default (not shown)`));
     if (!b) {
-      if (sensitive) findings.push(finding('secret-moved', `sensitive variable ${name} added: set it before apply`));
+      findings.push(sensitive ? finding('secret-moved', `sensitive variable ${name} added: set it before apply`) : finding('other', `variable ${name} added`));
       settings.push({ resource: `var.${name}`, setting: `${sensitive ? 'sensitive ' : ''}variable ${name} added`, attribute: '', after: 'present' });
     } else if (canonical(b) !== canonical(h)) {
       settings.push({ resource: `var.${name}`, setting: `variable ${name} changed`, attribute: '', before: variableWords(b), after: variableWords(h) });

@@ -85,7 +85,8 @@ export const RISK_CLASSES = {
   'group-removal': {
     title: 'Group assignment or group mapping removed',
     level: 'high',
-    impact: 'members of the removed group lose the app, and provisioning deactivates them or removes them from SP groups',
+    // Deactivation in the SP is said per app, on the finding, only where the app deprovisions: not every app provisions.
+    impact: 'members lose the app when no other group assigned to it still gives it to them',
     impactAt: {
       medium: 'the groups sent to the SP in the SAML assertion change: SP group mappings may add or drop users at their next sign-in',
     },

@@ -47,7 +47,9 @@ describe('review: text says what each finding got', () => {
     const md = renderMarkdown(review);
     expect(md).toContain(`- **high** Push group removed or turned off (prod/aiven): ${RISK_CLASSES['push-groups-off'].impact}.`);
     expect(md).not.toContain('app deactivated');
-    expect(md).toContain('| push group "SRE" -> SP group "sre" removed | `present` | _not set_ |');
+    // Said once in the details: the finding line, no table row repeating it.
+    expect(md).toContain('- **high**: push group "SRE" -> SP group "sre" removed (the SP group stays, no longer managed)\n');
+    expect(md).not.toContain('`present`');
   });
 
   test('a push group change names the group before and after', () => {

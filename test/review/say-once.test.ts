@@ -1,0 +1,62 @@
+import { RISK_CLASSES } from '../../review/risk';
+import { renderMarkdown } from '../../review/render-markdown';
+import { reviewSynthDirs } from '../../review/review';
+import { EXAMPLE, editedExample, synthConfig } from './synth-fixture';
+
+/**
+ * Each thing once, and true for the app it is said of: a group removal says
+ * that provisioning deactivates SP accounts only where the app does; a removal
+ * is one line, not a line and a table row; a class's impact is said once.
+ */
+let baseDir: string;
+
+beforeAll(() => {
+  baseDir = synthConfig(EXAMPLE);
+});
+
+const count = (text: string, part: string) => text.split(part).length - 1;
+const details = (md: string) => md.slice(md.indexOf('### Details'));
+const integration = (review: ReturnType<typeof reviewSynthDirs>, env: string, key: string) => review.environments.find((e) => e.name === env)!.integrations.find((i) => i.key === key)!;
+
+describe('review: each thing said once, true for that app', () => {
+  test('a group removed from an app without provisioning does not claim deprovisioning', () => {
+    // The wiki (generic SAML, no provisioning) loses its only group in prod.
+    const head = synthConfig(editedExample({ 'environments/prod.yaml': (t) => t.replace('groups: [Everyone]', 'groups: []') }));
+    const review = reviewSynthDirs(baseDir, head);
+    const wiki = integration(review, 'prod', 'wiki');
+    expect(wiki.findings.map((f) => `${f.class}:${f.level}:${f.detail}`)).toEqual(['group-removal:high:all group assignments removed']);
+    const md = renderMarkdown(review);
+    expect(md).not.toMatch(/deactivat/i);
+    expect(md).toContain(`- **high** Group assignment or group mapping removed (prod/wiki): ${RISK_CLASSES['group-removal'].impact}.`);
+  });
+
+  test('a group removed from an app that deactivates users says so, on that app only', () => {
+    // Aiven deactivates users (Deactivate Users on); Omni in dev provisions at first sign-in and deactivates nobody.
+    const head = synthConfig(
+      editedExample({
+        'environments/prod.yaml': (t) => t.replace('groups: [Engineering, SRE]', 'groups: [Engineering]').replace('            - { group: SRE, target: sre }\n', ''),
+        'environments/dev.yaml': (t) => t.replace('groups: [Analytics-Dev]', 'groups: []'),
+      }),
+    );
+    const review = reviewSynthDirs(baseDir, head);
+    expect(integration(review, 'prod', 'aiven').findings.map((f) => `${f.class}:${f.detail}`)).toEqual([
+      'group-removal:group "SRE" unassigned: Deactivate Users is on, so provisioning deactivates the SP accounts of members who lose the app',
+      'push-groups-off:push group "SRE" -> SP group "sre" removed (the SP group stays, no longer managed)',
+    ]);
+    expect(integration(review, 'dev', 'omni').findings.map((f) => `${f.class}:${f.detail}`)).toEqual(['group-removal:all group assignments removed']);
+    const md = renderMarkdown(review);
+    // The push group removal: once in the table of changes, once in the details; never as a table row too.
+    expect(count(details(md), 'push group "SRE" -> SP group "sre" removed')).toBe(1);
+    expect(md).not.toContain('`present`');
+    // Each class's impact once, in the Risks section.
+    for (const cls of ['group-removal', 'push-groups-off'] as const) expect(count(md, RISK_CLASSES[cls].impact)).toBe(1);
+    expect(count(md, 'deactivates the SP accounts')).toBe(1);
+  });
+
+  test('a low change is its table row alone, not also a finding line', () => {
+    const head = synthConfig(editedExample({ 'integrations.yaml': (t) => t.replace('label: Acme Wiki', 'label: Acme Wiki 2') }));
+    const md = renderMarkdown(reviewSynthDirs(baseDir, head));
+    expect(details(md)).toContain('| app name | `Acme Wiki` | `Acme Wiki 2` |');
+    expect(details(md)).not.toContain('app name changed');
+  });
+});
