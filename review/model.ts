@@ -66,6 +66,11 @@ export interface IntegrationReview {
   readonly change: ChangeKind;
   /** Key before a rename (`moved` block). */
   readonly renamedFrom?: string;
+  /**
+   * On an integration removed and one added with the same SP and settings (review/rename-suggestion.ts):
+   * the rename they look like, made without `renamedFrom`. Set on both.
+   */
+  readonly possibleRename?: { readonly from: string; readonly to: string };
   readonly risk: RiskLevel;
   readonly findings: readonly RiskFinding[];
   readonly settings: readonly SettingChange[];

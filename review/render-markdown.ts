@@ -90,8 +90,8 @@ function riskLines(review: Review): string {
 }
 
 function whatChanged(i: IntegrationReview): string {
-  if (i.change === 'added') return 'new integration';
-  if (i.change === 'removed') return 'integration removed';
+  if (i.change === 'added') return i.possibleRename ? `new integration (same SP and settings as removed ${i.possibleRename.from})` : 'new integration';
+  if (i.change === 'removed') return i.possibleRename ? `integration removed (a rename to ${i.possibleRename.to} without renamedFrom?)` : 'integration removed';
   const words = [...new Set(i.settings.map((s) => s.setting))];
   if (i.change !== 'adopted') words.push(...(i.adopted ?? []).map((a) => `${a.what} adopted`));
   const runbook = manualSteps(i.runbook.added).length + manualSteps(i.runbook.changed).length;

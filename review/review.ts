@@ -2,6 +2,7 @@ import { ownEntry } from '../model/own-entry';
 import { canonical, compareIntegration, dedupeFindings, diffBlocks, diffOutputs, diffSteps, runbookFindings } from './compare';
 import { EnvironmentReview, IntegrationReview, Review, SettingChange } from './model';
 import { HIDDEN, containsSecret, secretPaths } from './redact';
+import { suggestRenames } from './rename-suggestion';
 import { RiskClassId, RiskFinding, RiskLevel, finding, maxRisk, riskRank } from './risk';
 import { IntegrationIndex, StackIndex, indexStack } from './stack-index';
 import { ReviewInputError, StackFiles, readSynthDir } from './synth-dir';
@@ -80,19 +81,20 @@ function reviewEnvironment(base: StackIndex, head: StackIndex): EnvironmentRevie
     if (review) integrations.push(review);
     else unchanged++;
   }
-  integrations.sort((x, y) => riskRank(y.risk) - riskRank(x.risk) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+  const reviewed = suggestRenames(integrations, base.integrations, head.integrations);
+  reviewed.sort((x, y) => riskRank(y.risk) - riskRank(x.risk) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
 
   const env = reviewEnvironmentWide(base, head);
   const counts = {
-    added: integrations.filter((i) => i.change === 'added').length,
-    adopted: integrations.filter((i) => i.change === 'adopted').length,
-    changed: integrations.filter((i) => i.change === 'changed' || i.change === 'renamed').length,
-    removed: integrations.filter((i) => i.change === 'removed').length,
+    added: reviewed.filter((i) => i.change === 'added').length,
+    adopted: reviewed.filter((i) => i.change === 'adopted').length,
+    changed: reviewed.filter((i) => i.change === 'changed' || i.change === 'renamed').length,
+    removed: reviewed.filter((i) => i.change === 'removed').length,
     unchanged,
   };
   const envChanged = env.settings.length || runbookCount(env.runbook) || env.adopted;
-  const risk = maxRisk([...integrations.map((i) => i.risk), ...env.findings.map((f) => f.level), ...(envChanged ? (['low'] as const) : [])]);
-  return { name: head.name, counts, ...(risk ? { risk } : {}), integrations, environment: env };
+  const risk = maxRisk([...reviewed.map((i) => i.risk), ...env.findings.map((f) => f.level), ...(envChanged ? (['low'] as const) : [])]);
+  return { name: head.name, counts, ...(risk ? { risk } : {}), integrations: reviewed, environment: env };
 }
 
 function reviewEnvironmentWide(base: StackIndex, head: StackIndex): EnvironmentReview['environment'] {

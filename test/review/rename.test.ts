@@ -96,3 +96,34 @@ describe('review: a rename with renamedFrom is safe', () => {
     expect(renderJson(review)).not.toContain('"okta_app_group_assignments.omni_analytics"');
   });
 });
+
+describe('review: a rename without renamedFrom', () => {
+  /** omni renamed omni_analytics everywhere, as a user would, but without renamedFrom. */
+  const renameOnly = (more: Record<string, (text: string) => string> = {}) => synthConfig(renameInExample('omni', 'omni_analytics', more, { renamedFrom: false }));
+
+  test('is still a removal and an addition, but says they look like a rename and suggests renamedFrom', () => {
+    const review = reviewSynthDirs(baseDir, renameOnly());
+    for (const env of review.environments) {
+      const omni = env.integrations.find((i) => i.key === 'omni')!;
+      const renamed = env.integrations.find((i) => i.key === 'omni_analytics')!;
+      expect([omni.change, omni.risk, renamed.change]).toEqual(['removed', 'critical', 'added']);
+      expect(omni.possibleRename).toEqual({ from: 'omni', to: 'omni_analytics' });
+      expect(renamed.possibleRename).toEqual({ from: 'omni', to: 'omni_analytics' });
+      expect(omni.findings.find((f) => f.class === 'app-replaced')!.detail).toBe(
+        'integration removed: its Okta app is destroyed (prevent_destroy fails the plan first); omni_analytics, added in this change, has the same SP and settings: if it is omni renamed, set renamedFrom: omni on integration omni_analytics, and Terraform moves the app with its assignments and SCIM link instead',
+      );
+    }
+    const md = renderMarkdown(review);
+    expect(md).toContain('| omni | removed | **CRITICAL** | integration removed (a rename to omni_analytics without renamedFrom?) |');
+    expect(md).toContain('| omni_analytics | added | medium | new integration (same SP and settings as removed omni) |');
+    // The advice once per environment.
+    expect(md.split('set renamedFrom: omni on integration omni_analytics').length - 1).toBe(3);
+  });
+
+  test('an added integration with other settings is no rename', () => {
+    const review = reviewSynthDirs(baseDir, renameOnly({ 'environments/prod.yaml': (t) => t.replace('acsUrl: https://acme.omniapp.co/api/auth/saml/acs', 'acsUrl: https://acme2.omniapp.co/api/auth/saml/acs') }));
+    const prod = review.environments.find((e) => e.name === 'prod')!;
+    expect(prod.integrations.filter((i) => i.possibleRename)).toEqual([]);
+    expect(review.environments.find((e) => e.name === 'dev')!.integrations.filter((i) => i.possibleRename).map((i) => i.key)).toEqual(['omni', 'omni_analytics']);
+  });
+});

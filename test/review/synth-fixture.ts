@@ -72,11 +72,12 @@ export function editedExample(edits: Record<string, (text: string) => string>): 
   return config;
 }
 
-/** Renames integration `from` to `to` everywhere in the example, with `renamedFrom` (as a user would). */
-export function renameInExample(from: string, to: string, more: Record<string, (text: string) => string> = {}): string {
+/** Renames integration `from` to `to` everywhere in the example, with `renamedFrom` (as a user would) unless told not to. */
+export function renameInExample(from: string, to: string, more: Record<string, (text: string) => string> = {}, opts: { renamedFrom?: boolean } = {}): string {
   const envEdit = (text: string) => text.replace(new RegExp(`^      ${from}:\\n`, 'm'), `      ${to}:\n`);
+  const renamedFrom = opts.renamedFrom === false ? '' : `    renamedFrom: ${from}\n`;
   const edits: Record<string, (text: string) => string> = {
-    'integrations.yaml': (text) => text.replace(new RegExp(`^  ${from}:\\n`, 'm'), `  ${to}:\n    renamedFrom: ${from}\n`),
+    'integrations.yaml': (text) => text.replace(new RegExp(`^  ${from}:\\n`, 'm'), `  ${to}:\n${renamedFrom}`),
     'environments/dev.yaml': envEdit,
     'environments/staging.yaml': envEdit,
     'environments/prod.yaml': envEdit,

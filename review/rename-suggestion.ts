@@ -1,0 +1,45 @@
+import { sameJson } from './compare';
+import { renameIdentifiers } from './follow-moved';
+import { IntegrationReview } from './model';
+import { IntegrationIndex } from './stack-index';
+
+/**
+ * A rename made without `renamedFrom`: one integration removed and another
+ * added in the same environment, with the same SP (preset) and the same Okta
+ * app settings once the old key reads as the new one. Terraform would destroy
+ * the app and create another; `renamedFrom` makes synth emit `moved` blocks
+ * instead. Each pair is marked on both reviews, and the removal's finding says
+ * what to do, once.
+ */
+export function suggestRenames(reviews: IntegrationReview[], base: ReadonlyMap<string, IntegrationIndex>, head: ReadonlyMap<string, IntegrationIndex>): IntegrationReview[] {
+  const added = reviews.filter((r) => r.change === 'added');
+  const taken = new Set<string>();
+  const pairs = new Map<string, string>();
+  for (const removed of reviews.filter((r) => r.change === 'removed')) {
+    const old = base.get(removed.key);
+    const match = added.find((a) => !taken.has(a.key) && old !== undefined && sameSettings(old, head.get(a.key)));
+    if (!match) continue;
+    taken.add(match.key);
+    pairs.set(removed.key, match.key).set(match.key, removed.key);
+  }
+  if (pairs.size === 0) return reviews;
+  return reviews.map((r) => {
+    const other = pairs.get(r.key);
+    if (other === undefined) return r;
+    const possibleRename = r.change === 'removed' ? { from: r.key, to: other } : { from: other, to: r.key };
+    if (r.change !== 'removed') return { ...r, possibleRename };
+    const advice = `; ${other}, added in this change, has the same SP and settings: if it is ${r.key} renamed, set renamedFrom: ${r.key} on integration ${other}, and Terraform moves the app with its assignments and SCIM link instead`;
+    const findings = r.findings.map((f) => (f.class === 'app-replaced' ? { ...f, detail: `${f.detail}${advice}` } : f));
+    return { ...r, findings, possibleRename };
+  });
+}
+
+/** Same preset and the same Okta app (construct metadata aside), the old key read as the new one. */
+function sameSettings(old: IntegrationIndex, now: IntegrationIndex | undefined): boolean {
+  if (!now || old.preset !== now.preset || !old.appAddress || !now.appAddress) return false;
+  const app = (i: IntegrationIndex) => {
+    const { '//': _comment, ...body } = i.blocks.get(i.appAddress!)!.body;
+    return body;
+  };
+  return sameJson(renameIdentifiers(app(old), new Map([[old.key, now.key]])), app(now));
+}
