@@ -2,6 +2,7 @@ import { ownEntry } from '../model/own-entry';
 import { ChangeContext, DEPROVISIONS_NOTE, classifyChange, classifyRemoval, classifyReplacement } from './classify';
 import { SECRET_REFERENCE_IN_TEXT, displayValue, groupName, liveId, pushGroupWords, runbookValue } from './display';
 import { followMoved, renameIdentifiers, renamedIdentifiers, renamedOutput } from './follow-moved';
+import { isLookupGuard } from './group-lookup-guard';
 import { Adoption, IntegrationReview, Replacement, RunbookChanges, SettingChange, StepRef, StepValueChange } from './model';
 import { secretPaths } from './redact';
 import { forcesReplacement } from './replace-on-change';
@@ -129,7 +130,7 @@ export function diffBlocks(
     for (const attribute of [...new Set([...attributes(bBody), ...attributes(h.body)])].sort()) {
       const before = ownEntry(bBody!, attribute);
       const after = ownEntry(h.body, attribute);
-      if (sameJson(before, after)) continue;
+      if (sameJson(before, after) || isLookupGuard(h, attribute)) continue;
       const setting = settingWords(type, attribute);
       const replaces = forcesReplacement(type, attribute, before, after);
       if (replaces) replacedBy.push(attribute);

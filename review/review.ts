@@ -1,5 +1,6 @@
 import { ownEntry } from '../model/own-entry';
 import { canonical, compareIntegration, dedupeFindings, diffBlocks, diffOutputs, diffSteps, runbookFindings } from './compare';
+import { groupLookupGuardFindings } from './group-lookup-guard';
 import { EnvironmentReview, IntegrationReview, Review, SettingChange } from './model';
 import { HIDDEN, containsSecret, secretPaths } from './redact';
 import { suggestRenames } from './rename-suggestion';
@@ -149,6 +150,7 @@ function reviewEnvironmentWide(base: StackIndex, head: StackIndex): EnvironmentR
     findings.push(f.detail === 'Okta group removed' ? finding('group-removal', 'Okta group deleted: its members lose every app assigned through it') : f);
   }
   settings.push(...shared.settings);
+  findings.push(...groupLookupGuardFindings(base, head));
   const runbook = diffSteps(base.steps, head.steps);
   findings.push(...runbookFindings(runbook, base.steps, head.steps));
 

@@ -91,6 +91,12 @@ export const RISK_CLASSES = {
       medium: 'the groups sent to the SP in the SAML assertion change: SP group mappings may add or drop users at their next sign-in',
     },
   },
+  'group-lookup-unguarded': {
+    title: 'Group lookup without an exact-name check',
+    level: 'high',
+    impact:
+      'Okta finds a group by name with a starts-with search and, when only one group matches, returns it even if its name differs: without the check that the group found has exactly the configured name, the plan does not fail and the app is assigned to (or pushes) that other group, e.g. Engineering-Dev for Engineering, whose members then get access',
+  },
   'resource-replaced': {
     title: 'Resource replaced',
     level: 'high',

@@ -1,0 +1,86 @@
+import { groupName } from './display';
+import { RiskFinding, finding } from './risk';
+import { StackIndex, TfBlock } from './stack-index';
+
+/**
+ * `data "okta_group"` finds a group with Okta's starts-with search and, when
+ * one group matches, returns it whatever its name (okta/okta
+ * data_source_okta_group.go: "a fuzzy match is acceptable if query only
+ * returns one group"). Synth guards every lookup with a postcondition
+ * `self.name == "<name>"`, so the plan fails instead of assigning the wrong
+ * group. A lookup in head without that guard is high risk when base had it,
+ * and when the lookup is new; one unguarded on both sides (output of a version
+ * before the guard) is no change.
+ */
+
+/** A condition that compares the found group's name with one: `${self.name == "Engineering"}`. */
+const NAME_CHECK = /\bself\.name\s*==|==\s*self\.name\b/;
+
+/** Terraform JSON writes a block as an object or as a list of objects. */
+function blocks(value: unknown): Array<Record<string, unknown>> {
+  const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  return list.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v));
+}
+
+/** Whether a lookup carries a postcondition checking the found group's name. */
+export function hasNameGuard(body: Readonly<Record<string, unknown>>): boolean {
+  return blocks(body.lifecycle).some((l) => blocks(l.postcondition).some((p) => typeof p.condition === 'string' && NAME_CHECK.test(p.condition)));
+}
+
+/** Every `data.okta_group` of a stack, wherever the index put it (shared, or joined to an integration). */
+function lookups(stack: StackIndex): Map<string, TfBlock> {
+  const out = new Map<string, TfBlock>();
+  const add = (all: ReadonlyMap<string, TfBlock>) => {
+    for (const [address, block] of all) if (block.type === 'okta_group' && address.startsWith('data.')) out.set(address, block);
+  };
+  add(stack.shared);
+  for (const i of stack.integrations.values()) add(i.blocks);
+  return out;
+}
+
+/** Integrations of head whose resources use the lookup, by key. */
+function usedBy(stack: StackIndex, address: string): string[] {
+  const ref = `\${${address}.id}`;
+  const keys: string[] = [];
+  for (const i of stack.integrations.values()) {
+    for (const b of i.blocks.values()) {
+      if (JSON.stringify(b.body).includes(ref)) {
+        keys.push(i.key);
+        break;
+      }
+    }
+  }
+  return keys.sort();
+}
+
+/** Names in a list, the first few: a sentence stays readable with many groups. */
+function some(names: readonly string[], max = 5): string {
+  return names.slice(0, max).join(', ') + (names.length > max ? ` and ${names.length - max} more` : '');
+}
+
+/** The guard's findings for one environment: lost or missing guards (high), guards added (one low line). */
+export function groupLookupGuardFindings(base: StackIndex, head: StackIndex): RiskFinding[] {
+  const before = lookups(base);
+  const findings: RiskFinding[] = [];
+  const gained: string[] = [];
+  for (const [address, block] of [...lookups(head)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const old = before.get(address);
+    const name = JSON.stringify(groupName(`\${${address}.id}`, head.groupNames));
+    const users = usedBy(head, address);
+    const where = users.length ? ` (used by ${some(users)})` : '';
+    if (hasNameGuard(block.body)) {
+      if (old && !hasNameGuard(old.body)) gained.push(name);
+      continue;
+    }
+    if (old && hasNameGuard(old.body)) findings.push(finding('group-lookup-unguarded', `group lookup ${name} lost its exact-name check${where}`));
+    else if (!old) findings.push(finding('group-lookup-unguarded', `new group lookup ${name} has no exact-name check${where}`));
+  }
+  if (gained.length) findings.push(finding('other', `exact-name check added to ${gained.length === 1 ? 'group lookup' : `${gained.length} group lookups`} ${some(gained)}`));
+  return findings;
+}
+
+/** A lookup's lifecycle is its guard (reported above), never destroy protection: the block diff leaves it out. */
+export function isLookupGuard(block: TfBlock, attribute: string): boolean {
+  return attribute === 'lifecycle' && block.address.startsWith('data.');
+}
+

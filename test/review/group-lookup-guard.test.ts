@@ -1,0 +1,80 @@
+import { renderMarkdown } from '../../review/render-markdown';
+import { reviewSynthDirs } from '../../review/review';
+import { RISK_CLASSES } from '../../review/risk';
+import { EXAMPLE, Stacks, clone, editedExample, readRunbooks, readStacks, synthConfig, writeSynthDir } from './synth-fixture';
+
+/**
+ * Every `data "okta_group"` lookup carries a postcondition `self.name == "<name>"`:
+ * Okta's group search is starts-with and the provider accepts a single fuzzy match.
+ * A lookup that loses it, or a new one without it, is high risk.
+ */
+let baseDir: string;
+let base: Stacks;
+
+beforeAll(() => {
+  baseDir = synthConfig(EXAMPLE);
+  base = readStacks(baseDir);
+});
+
+const reviewOf = (b: Stacks, h: Stacks) => reviewSynthDirs(writeSynthDir(b, readRunbooks(baseDir)), writeSynthDir(h, readRunbooks(baseDir)));
+const envOf = (review: ReturnType<typeof reviewSynthDirs>, name: string) => review.environments.find((e) => e.name === name)!;
+const guardFindings = (review: ReturnType<typeof reviewSynthDirs>, env: string) => envOf(review, env).environment.findings.filter((f) => f.detail.includes('exact-name check'));
+
+/** The stacks with every lookup's guard removed: output of a version before the guard. */
+function unguarded(stacks: Stacks): Stacks {
+  const copy = clone(stacks);
+  for (const tf of Object.values(copy)) for (const lookup of Object.values<any>(tf.data?.okta_group ?? {})) delete lookup.lifecycle;
+  return copy;
+}
+
+describe('review: group lookups without an exact-name check', () => {
+  test('synth guards every lookup (the premise)', () => {
+    expect(base.prod.data.okta_group.group_engineering.lifecycle.postcondition).toEqual([expect.objectContaining({ condition: '${self.name == "Engineering"}' })]);
+  });
+
+  test('a lookup that loses its guard is high risk, named with the apps that use it', () => {
+    const head = clone(base);
+    delete head.prod.data.okta_group.group_engineering.lifecycle;
+    const review = reviewOf(base, head);
+    expect(guardFindings(review, 'prod')).toEqual([{ class: 'group-lookup-unguarded', level: 'high', detail: 'group lookup "Engineering" lost its exact-name check (used by aiven)' }]);
+    expect(review.risk).toBe('high');
+    const md = renderMarkdown(review);
+    expect(md).toContain(`- **high** Group lookup without an exact-name check (prod): ${RISK_CLASSES['group-lookup-unguarded'].impact}.`);
+    expect(md).not.toContain('destroy protection');
+  });
+
+  test('a postcondition that no longer checks the name is a lost guard too', () => {
+    const head = clone(base);
+    head.staging.data.okta_group.group_sre.lifecycle.postcondition[0].condition = '${length(self.id) > 0}';
+    expect(guardFindings(reviewOf(base, head), 'staging').map((f) => `${f.level}:${f.detail}`)).toEqual(['high:group lookup "SRE" lost its exact-name check (used by aiven)']);
+  });
+
+  test('a new lookup without the guard is high risk; with it (as synth writes it) it is not', () => {
+    const headDir = synthConfig(editedExample({ 'environments/prod.yaml': (t) => t.replace('groups: [Analytics, Finance]', 'groups: [Analytics, Finance, Contractors]') }));
+    const guarded = readStacks(headDir);
+    expect(guarded.prod.data.okta_group.group_contractors.lifecycle).toBeDefined();
+    expect(guardFindings(reviewSynthDirs(baseDir, headDir), 'prod')).toEqual([]);
+    const head = clone(guarded);
+    delete head.prod.data.okta_group.group_contractors.lifecycle;
+    const review = reviewSynthDirs(baseDir, writeSynthDir(head, readRunbooks(headDir)));
+    expect(guardFindings(review, 'prod').map((f) => `${f.class}:${f.level}:${f.detail}`)).toEqual(['group-lookup-unguarded:high:new group lookup "Contractors" has no exact-name check (used by omni)']);
+  });
+
+  test('lookups unguarded on both sides (output of a version before the guard) are no change', () => {
+    const head = unguarded(base);
+    head.prod.resource.okta_app_saml.wiki.label = 'Acme Wiki 2';
+    const review = reviewOf(unguarded(base), head);
+    expect(review.environments.flatMap((e) => e.environment.findings)).toEqual([]);
+    expect(review.risk).toBe('low');
+  });
+
+  test('guards added (the first synth with them) are one low line per environment, never "destroy protection"', () => {
+    const review = reviewOf(unguarded(base), base);
+    expect(guardFindings(review, 'prod')).toEqual([
+      { class: 'other', level: 'low', detail: 'exact-name check added to 7 group lookups "Analytics", "Data-Engineering", "Engineering", "Everyone", "Finance" and 2 more' },
+    ]);
+    expect(envOf(review, 'prod').environment.settings).toEqual([]);
+    expect(review.risk).toBe('low');
+    expect(renderMarkdown(review)).not.toContain('destroy protection');
+  });
+});
