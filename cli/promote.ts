@@ -44,50 +44,93 @@ export function describePlan(plan: PromotePlan): string {
   return `${head}\n${lines.join('\n')}${lines.length ? '\n' : ''}${kept ? `${kept.slice(1)}\n` : ''}`;
 }
 
+/** Whether --write would change the target: anything but integrations only the target has (promote never removes those). */
+function hasWork(plan: PromotePlan): boolean {
+  return plan.integrations.some((i) => i.kind !== 'only-in-target');
+}
+
+/** `word` as a shell reads it back: bare when it holds nothing a shell treats specially, else single-quoted. */
+function shellWord(word: string): string {
+  return /^[\w./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+interface PromoteOptions {
+  readonly from: string;
+  readonly to: string;
+  readonly config?: string;
+  readonly write?: boolean;
+  readonly check?: boolean;
+}
+
 export function registerPromote(program: Command, io: CliIo): void {
   program
     .command('promote')
-    .description("show what one environment lacks or has that another doesn't, ignoring env-specific values; --write updates the target's config files")
+    .description("show what one environment lacks or has that another doesn't, ignoring env-specific values; --check fails when there is something to promote; --write updates the target's config file")
     .requiredOption('--from <env>', 'source environment, e.g. dev')
     .requiredOption('--to <env>', 'target environment, e.g. staging')
     .option('-c, --config <dir>', CONFIG_OPTION_HELP)
-    .option('--write', "update the target environment's config file (comments and env-specific values kept)", false)
-    .action((opts: { from: string; to: string; config?: string; write: boolean }) => {
-      const dir = configDirOf(opts.config);
-      let plan: PromotePlan;
-      try {
-        plan = planPromotion(dir, opts.from, opts.to);
-      } catch (err) {
-        if (!(err instanceof PromoteInputError)) throw err;
-        io.err(`okta-sso promote: ${err.message}\n`);
-        io.exit(PROMOTE_BAD_INPUT_EXIT);
-        return;
-      }
-      // Promoting from a config with problems would copy them: refuse, except problems of the
-      // target environment itself, which the promotion may be what fixes.
-      const inTarget = (p: CheckedProblem) => (p.environment !== undefined ? p.environment === opts.to : p.path === `environments.${opts.to}` || p.path.startsWith(`environments.${opts.to}.`));
-      const sourceProblems = checkConfig(dir).problems.filter((p) => !inTarget(p));
-      if (sourceProblems.length) {
-        io.err(`okta-sso promote: ${dir} has ${problemCount(sourceProblems.length)} outside ${opts.to}; fix them before promoting from ${opts.from}:\n${formatProblemList(sourceProblems)}\n`);
-        io.exit(1);
-        return;
-      }
-      io.out(describePlan(plan));
-      if (!opts.write) {
-        if (plan.integrations.some((i) => i.kind !== 'only-in-target')) io.out(`run with --write to update ${plan.targetFile}\n`);
-        return;
-      }
-      // Loaded on use: the YAML document editor is needed only to write, and other commands should not load it.
-      const { writePromotion } = require('../promote/write') as typeof import('../promote/write');
-      const changed = writePromotion(plan);
-      io.out(changed ? `wrote ${plan.targetFile}\n` : `${plan.targetFile} unchanged\n`);
-      if (changed) {
-        // The written config must validate as a whole (policy rules included); else say what to fill in, and fail.
-        const { problems } = checkConfig(dir);
-        if (problems.length) {
-          io.err(`${plan.targetFile} does not validate yet; fill these in before merging (${problemCount(problems.length)}):\n${formatProblemList(problems)}\n`);
-          io.exit(1);
-        }
-      }
-    });
+    .option('--check', 'for CI: exit 1 when the target lacks something the source has (what is listed), 0 when there is nothing to promote; writes nothing')
+    .option('--write', "update the target environment's config file (comments, their spacing and env-specific values kept)")
+    .action((opts: PromoteOptions) => promote(opts, io));
+}
+
+function promote(opts: PromoteOptions, io: CliIo): void {
+  if (opts.check && opts.write) {
+    io.err('okta-sso promote: --check and --write cannot be used together; accepted: --check to fail when there is something to promote (CI), or --write to promote it\n');
+    io.exit(PROMOTE_BAD_INPUT_EXIT);
+    return;
+  }
+  const dir = configDirOf(opts.config);
+  let plan: PromotePlan;
+  try {
+    plan = planPromotion(dir, opts.from, opts.to);
+  } catch (err) {
+    if (!(err instanceof PromoteInputError)) throw err;
+    io.err(`okta-sso promote: ${err.message}\n`);
+    io.exit(PROMOTE_BAD_INPUT_EXIT);
+    return;
+  }
+  // Promoting from a config with problems would copy them: refuse, except problems of the
+  // target environment itself, which the promotion may be what fixes.
+  const inTarget = (p: CheckedProblem) => (p.environment !== undefined ? p.environment === opts.to : p.path === `environments.${opts.to}` || p.path.startsWith(`environments.${opts.to}.`));
+  const sourceProblems = checkConfig(dir).problems.filter((p) => !inTarget(p));
+  if (sourceProblems.length) {
+    io.err(`okta-sso promote: ${dir} has ${problemCount(sourceProblems.length)} outside ${opts.to}; fix them before promoting from ${opts.from}:\n${formatProblemList(sourceProblems)}\n`);
+    io.exit(1);
+    return;
+  }
+  io.out(describePlan(plan));
+  if (opts.check) {
+    if (hasWork(plan)) {
+      const config = opts.config === undefined ? '' : ` --config ${shellWord(opts.config)}`;
+      io.err(`okta-sso promote --check: ${opts.to} lacks what ${opts.from} has (listed above); to promote it: okta-sso promote${config} --from ${opts.from} --to ${opts.to} --write\n`);
+      io.exit(1);
+    }
+    return;
+  }
+  if (!opts.write) {
+    if (hasWork(plan)) io.out(`run with --write to update ${plan.targetFile}\n`);
+    return;
+  }
+  // Loaded on use: the YAML editor is needed only to write, and other commands should not load it.
+  const { PromoteWriteError, writePromotion } = require('../promote/write') as typeof import('../promote/write');
+  let changed: boolean;
+  try {
+    changed = writePromotion(plan);
+  } catch (err) {
+    // Located by the writer (file:line, field path), or the file system's own refusal: never a stack trace.
+    const why = err instanceof PromoteWriteError ? err.message : `cannot write ${plan.targetFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; nothing was written`;
+    io.err(`okta-sso promote: ${why}\n`);
+    io.exit(1);
+    return;
+  }
+  io.out(changed ? `wrote ${plan.targetFile}\n` : `${plan.targetFile} unchanged\n`);
+  if (changed) {
+    // The written config must validate as a whole (policy rules included); else say what to fill in, and fail.
+    const { problems } = checkConfig(dir);
+    if (problems.length) {
+      io.err(`${plan.targetFile} does not validate yet; fill these in before merging (${problemCount(problems.length)}):\n${formatProblemList(problems)}\n`);
+      io.exit(1);
+    }
+  }
 }

@@ -1,0 +1,92 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { EXAMPLE_DIR, runCliCaptured, tempDir } from '../helpers';
+
+/** A copy of the example; `edit` rewrites its files by name (relative path -> text -> new text). */
+function example(edit: Record<string, (text: string) => string> = {}): string {
+  const dir = path.join(tempDir('okta-sso-promote-'), 'acme');
+  fs.cpSync(EXAMPLE_DIR, dir, { recursive: true });
+  for (const [rel, change] of Object.entries(edit)) fs.writeFileSync(path.join(dir, rel), change(fs.readFileSync(path.join(dir, rel), 'utf8')));
+  return dir;
+}
+
+const OMNI_GROUPS = '        groups: [Analytics-Dev]\n';
+/** dev's Omni gets a label staging does not have. */
+const devAhead = { 'environments/dev.yaml': (t: string) => t.replace(OMNI_GROUPS, `${OMNI_GROUPS}        label: Omni\n`) };
+
+function snapshot(dir: string): Record<string, string> {
+  const envs = path.join(dir, 'environments');
+  return Object.fromEntries(fs.readdirSync(envs).map((f) => [f, fs.readFileSync(path.join(envs, f), 'utf8')]));
+}
+
+describe('promote --check (for CI)', () => {
+  test('exit 0 when the target has everything the source has', async () => {
+    const r = await runCliCaptured(['promote', '--config', example(), '--from', 'dev', '--to', 'staging', '--check']);
+    expect(r).toEqual({ code: 0, out: expect.stringContaining('staging is in step with dev: nothing to promote\n'), err: '' });
+    expect(r.out).not.toContain('--write');
+  });
+
+  test('exit 1 when the target lacks something: what it lacks on stdout, how to promote it on stderr, nothing written', async () => {
+    const dir = example(devAhead);
+    const before = snapshot(dir);
+    const r = await runCliCaptured(['promote', '--config', dir, '--from', 'dev', '--to', 'staging', '--check']);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('staging differs from dev in 1 integration(s):\n  omni:\n    label: staging has "Omni Analytics", dev has "Omni"\n');
+    expect(r.out).not.toContain('run with --write');
+    expect(r.err).toBe(`okta-sso promote --check: staging lacks what dev has (listed above); to promote it: okta-sso promote --config ${dir} --from dev --to staging --write\n`);
+    expect(snapshot(dir)).toEqual(before);
+    // Without --check the same difference is only shown: exit 0, as before.
+    expect((await runCliCaptured(['promote', '--config', dir, '--from', 'dev', '--to', 'staging'])).code).toBe(0);
+  });
+
+  test('exit 1 for an integration the target lacks; exit 0 for one only the target has (promote never removes it)', async () => {
+    const extra = '      kb:\n        acsUrl: https://kb.acme.example/saml/acs\n        audience: https://kb.acme.example/saml/metadata\n        groups: [Everyone]\n';
+    const dir = example({
+      'integrations.yaml': (t) => `${t}\n  kb:\n    preset: generic\n    label: Knowledge Base\n`,
+      'environments/prod.yaml': (t) => `${t}${extra}`,
+    });
+    const behind = await runCliCaptured(['promote', '--config', dir, '--from', 'prod', '--to', 'staging', '--check']);
+    expect(behind.code).toBe(1);
+    expect(behind.out).toContain('  kb: missing in staging\n');
+    const ahead = await runCliCaptured(['promote', '--config', dir, '--from', 'staging', '--to', 'prod', '--check']);
+    expect(ahead.code).toBe(0);
+    expect(ahead.out).toContain('  kb: only in prod; promote never removes an integration');
+    expect(ahead.err).toBe('');
+  });
+
+  test('--check with --write is a usage error: exit 2, nothing written', async () => {
+    const dir = example(devAhead);
+    const before = snapshot(dir);
+    const r = await runCliCaptured(['promote', '--config', dir, '--from', 'dev', '--to', 'staging', '--check', '--write']);
+    expect(r).toEqual({
+      code: 2,
+      out: '',
+      err: 'okta-sso promote: --check and --write cannot be used together; accepted: --check to fail when there is something to promote (CI), or --write to promote it\n',
+    });
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  test.each([
+    [['--from', 'dev', '--to', 'qa', '--check'], '--to "qa" is not an environment in'],
+    [['--from', 'dev', '--to', 'dev', '--check'], '--from and --to are both "dev"'],
+    [['--to', 'staging', '--check'], "required option '--from <env>' not specified"],
+    [['--from', 'dev', '--to', 'staging', '--check', '--chek'], "unknown option '--chek'"],
+  ])('usage errors exit 2: %j', async (args, message) => {
+    const r = await runCliCaptured(['promote', '--config', EXAMPLE_DIR, ...args]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(message);
+  });
+
+  test('a config with problems outside the target: exit 1, not 0, under --check too', async () => {
+    const dir = example({ 'environments/dev.yaml': (t) => t.replace(OMNI_GROUPS, `${OMNI_GROUPS}        relayState: http://omni.example\n`) });
+    const r = await runCliCaptured(['promote', '--config', dir, '--from', 'dev', '--to', 'staging', '--check']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('fix them before promoting from dev');
+  });
+
+  test('--help lists --check', async () => {
+    const r = await runCliCaptured(['promote', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.out.replace(/\s+/g, ' ')).toContain('--check for CI: exit 1 when the target lacks something the source has (what is listed), 0 when there is nothing to promote; writes nothing --write');
+  });
+});
