@@ -179,7 +179,12 @@ export function writePromotion(plan: PromotePlan, file: string = plan.targetFile
   const out = promotedText(plan, file, original);
   if (out === original) return false;
   const tmp = `${file}.promote-${process.pid}`;
-  fs.writeFileSync(tmp, out);
-  fs.renameSync(tmp, file);
+  try {
+    fs.writeFileSync(tmp, out);
+    fs.renameSync(tmp, file);
+  } finally {
+    // A write or rename the file system refused leaves no stray file beside the config.
+    fs.rmSync(tmp, { force: true });
+  }
   return true;
 }
