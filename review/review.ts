@@ -4,6 +4,7 @@ import { groupLookupGuardFindings } from './group-lookup-guard';
 import { EnvironmentReview, IntegrationReview, Review, SettingChange } from './model';
 import { HIDDEN, containsSecret, secretPaths } from './redact';
 import { suggestRenames } from './rename-suggestion';
+import { localStateWords, sameBackend } from './state-location';
 import { RiskClassId, RiskFinding, RiskLevel, finding, maxRisk, riskRank } from './risk';
 import { IntegrationIndex, StackIndex, indexStack } from './stack-index';
 import { ReviewInputError, StackFiles, readSynthDir } from './synth-dir';
@@ -114,9 +115,10 @@ function reviewEnvironmentWide(base: StackIndex, head: StackIndex): EnvironmentR
       settings.push({ resource: 'provider.okta', setting: attr === 'org_name' ? 'Okta org name' : 'Okta domain', attribute: attr, before: show(before), after: show(after) });
     }
   }
-  if (canonical(base.backend) !== canonical(head.backend)) {
+  // What Terraform would use, not where base and head were synthesized (review/state-location.ts).
+  if (!sameBackend(base, head)) {
     findings.push(finding('backend-changed', 'Terraform state backend changed'));
-    settings.push({ resource: 'terraform', setting: 'state backend', attribute: 'backend', before: backendWords(base.backend), after: backendWords(head.backend) });
+    settings.push({ resource: 'terraform', setting: 'state backend', attribute: 'backend', before: backendWords(base), after: backendWords(head) });
   }
 
   // Variables by name only: a default value is never shown.
@@ -181,14 +183,14 @@ function show(value: unknown): string | undefined {
   return containsSecret(value) ? HIDDEN : String(value);
 }
 
-function backendWords(b: unknown): string {
-  const { backend, cloud } = (b ?? {}) as { backend?: Record<string, any>; cloud?: Record<string, any> };
+function backendWords(side: StackIndex): string {
+  const { backend, cloud } = (side.backend ?? {}) as { backend?: Record<string, any>; cloud?: Record<string, any> };
   if (cloud) return `HCP Terraform ${cloud.organization ?? ''}/${cloud.workspaces?.name ?? ''}`.trim();
   if (backend) {
     const [type] = Object.keys(backend);
     const cfg = backend[type] ?? {};
     if (type === 's3') return `s3 ${cfg.bucket}/${cfg.key}`;
-    if (type === 'local') return `local ${cfg.path ?? ''}`.trim();
+    if (type === 'local') return `local ${localStateWords(side) ?? cfg.path ?? ''}`.trim();
     return type;
   }
   return 'none';

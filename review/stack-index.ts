@@ -26,6 +26,8 @@ export interface IntegrationIndex {
 /** A synthesized stack, indexed by integration. */
 export interface StackIndex {
   readonly name: string;
+  /** The stack directory, when read from disk. */
+  readonly dir?: string;
   readonly integrations: Map<string, IntegrationIndex>;
   /** Blocks of no integration: Okta groups, group lookups, anything unrecognised. */
   readonly shared: Map<string, TfBlock>;
@@ -157,6 +159,7 @@ export function indexStack(files: StackFiles): StackIndex {
   const terraform = isObject(tf.terraform) ? tf.terraform : {};
   return {
     name: files.name,
+    ...(files.dir !== undefined ? { dir: files.dir } : {}),
     integrations,
     shared,
     provider: tf.provider?.okta,
