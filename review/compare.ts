@@ -279,21 +279,28 @@ function valueFinding(step: StepRef, v: StepValueChange): RiskFinding | undefine
   return undefined;
 }
 
+/** The detail of a runbook step's finding: the Markdown leaves these to its runbook lists, which name the same steps. */
+export const STEP_FINDING = {
+  added: (s: StepRef) => `new manual step: ${s.title}`,
+  changed: (s: StepRef) => `changed manual step: ${s.title}`,
+  removed: (s: StepRef) => `manual step no longer needed: ${s.title}`,
+} as const;
+
 /**
  * The risks of runbook changes. A check-only step (it shows what Terraform applies) is no manual work:
  * its changes are the Terraform changes the review already reports, so it adds no finding of its own.
  */
 export function runbookFindings(changes: RunbookChanges, base: ReadonlyMap<string, RunbookStep>, head: ReadonlyMap<string, RunbookStep>): RiskFinding[] {
   const out: RiskFinding[] = [];
-  for (const s of manualSteps(changes.added)) out.push(finding('runbook-steps', `new manual step: ${s.title}`));
+  for (const s of manualSteps(changes.added)) out.push(finding('runbook-steps', STEP_FINDING.added(s)));
   for (const s of changes.changed) {
-    if (!s.checkOnly) out.push(finding('runbook-steps', `changed manual step: ${s.title}`));
+    if (!s.checkOnly) out.push(finding('runbook-steps', STEP_FINDING.changed(s)));
     for (const v of s.values ?? []) {
       const f = valueFinding(s, v);
       if (f) out.push(f);
     }
   }
-  for (const s of manualSteps(changes.removed)) out.push(finding('other', `manual step no longer needed: ${s.title}`));
+  for (const s of manualSteps(changes.removed)) out.push(finding('other', STEP_FINDING.removed(s)));
   if (importGroupsOn(head) && !importGroupsOn(base)) out.push(finding('import-groups-on', 'runbook turns Import Groups on'));
   return out;
 }

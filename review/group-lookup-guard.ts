@@ -1,4 +1,5 @@
 import { groupName } from './display';
+import { someNames } from './environment-change';
 import { RiskFinding, finding } from './risk';
 import { StackIndex, TfBlock } from './stack-index';
 
@@ -53,11 +54,6 @@ function usedBy(stack: StackIndex, address: string): string[] {
   return keys.sort();
 }
 
-/** Names in a list, the first few: a sentence stays readable with many groups. */
-function some(names: readonly string[], max = 5): string {
-  return names.slice(0, max).join(', ') + (names.length > max ? ` and ${names.length - max} more` : '');
-}
-
 /** The guard's findings for one environment: lost or missing guards (high), guards added (one low line). */
 export function groupLookupGuardFindings(base: StackIndex, head: StackIndex): RiskFinding[] {
   const before = lookups(base);
@@ -67,7 +63,7 @@ export function groupLookupGuardFindings(base: StackIndex, head: StackIndex): Ri
     const old = before.get(address);
     const name = JSON.stringify(groupName(`\${${address}.id}`, head.groupNames));
     const users = usedBy(head, address);
-    const where = users.length ? ` (used by ${some(users)})` : '';
+    const where = users.length ? ` (used by ${someNames(users)})` : '';
     if (hasNameGuard(block.body)) {
       if (old && !hasNameGuard(old.body)) gained.push(name);
       continue;
@@ -75,7 +71,7 @@ export function groupLookupGuardFindings(base: StackIndex, head: StackIndex): Ri
     if (old && hasNameGuard(old.body)) findings.push(finding('group-lookup-unguarded', `group lookup ${name} lost its exact-name check${where}`));
     else if (!old) findings.push(finding('group-lookup-unguarded', `new group lookup ${name} has no exact-name check${where}`));
   }
-  if (gained.length) findings.push(finding('other', `exact-name check added to ${gained.length === 1 ? 'group lookup' : `${gained.length} group lookups`} ${some(gained)}`));
+  if (gained.length) findings.push(finding('other', `exact-name check added to ${gained.length === 1 ? 'group lookup' : `${gained.length} group lookups`} ${someNames(gained)}`));
   return findings;
 }
 

@@ -82,6 +82,8 @@ export interface IntegrationReview {
 
 export interface EnvironmentReview {
   readonly name: string;
+  /** Set when the environment is on one side only: `added` (all of it is new) or `removed` (no longer managed). */
+  readonly change?: 'added' | 'removed';
   readonly counts: { readonly added: number; readonly adopted: number; readonly changed: number; readonly removed: number; readonly unchanged: number };
   readonly risk?: RiskLevel;
   /** Integrations with a change, highest risk first, then by key. */

@@ -1,5 +1,5 @@
 import { Adoption, EnvironmentReview, IntegrationReview, Review, RunbookChanges, SettingChange, StepRef } from './model';
-import { manualSteps } from './compare';
+import { STEP_FINDING, manualSteps } from './compare';
 import { REPLACE_ON_CHANGE_SOURCE, SNOWFLAKE_REPLACE_ON_CHANGE_SOURCE } from './replace-on-change';
 import { RISK_CLASSES, RiskFinding, RiskLevel, impactOf } from './risk';
 
@@ -59,12 +59,17 @@ class Budget {
   }
 }
 
+/** An environment's name, and whether this change adds or removes it. */
+function envTitle(e: EnvironmentReview): string {
+  return e.change ? `${e.name} (${e.change === 'added' ? 'new environment' : 'environment removed'})` : e.name;
+}
+
 function summaryTable(review: Review): string {
   // The adopted column only when something is adopted: every other review keeps its table.
   const adopted = review.environments.some((e) => e.counts.adopted > 0);
   const rows = review.environments.map((e) => {
     const counts = [e.counts.added, ...(adopted ? [e.counts.adopted] : []), e.counts.changed, e.counts.removed, e.counts.unchanged];
-    return `| ${e.name} | ${counts.join(' | ')} | ${e.risk ? LEVEL_WORD[e.risk] : 'none'} |`;
+    return `| ${envTitle(e)} | ${counts.join(' | ')} | ${e.risk ? LEVEL_WORD[e.risk] : 'none'} |`;
   });
   const header = adopted
     ? ['| environment | added | adopted | changed | removed | unchanged | highest risk |', '| --- | ---: | ---: | ---: | ---: | ---: | --- |']
@@ -116,15 +121,15 @@ function stepValues(s: StepRef): string {
 }
 
 /**
- * Runbook changes. A check-only step shows what Terraform applies: new, it is listed as a check; changed, only when
- * no setting of the integration changed (the settings table already shows its values); gone, it is not listed.
+ * Runbook changes. New manual steps are listed once, under "New manual steps after merge"; an adopted app's
+ * steps are listed here, to check. A check-only step shows what Terraform applies: new, it is listed as a
+ * check; changed, only when no setting of the integration changed (the table shows its values); gone, not at all.
  */
 function runbookList(r: RunbookChanges, opts: { adopted?: boolean; settingsShown?: boolean } = {}): string {
   const adopted = opts.adopted === true;
-  const added = (s: StepRef) => (adopted ? '' : s.checkOnly ? 'new check (Terraform applies these values, nothing to do by hand): ' : 'new manual step: ');
   const changed = (s: StepRef) => (s.checkOnly ? 'changed check (Terraform applies these values, nothing to do by hand)' : 'changed manual step');
   const lines = [
-    ...r.added.map((s) => `- ${added(s)}${cell(s.title)} (\`${s.id}\`)`),
+    ...(adopted ? r.added : r.added.filter((s) => s.checkOnly)).map((s) => `- ${adopted ? '' : 'new check (Terraform applies these values, nothing to do by hand): '}${cell(s.title)} (\`${s.id}\`)`),
     ...r.changed
       .filter((s) => !(s.checkOnly && opts.settingsShown))
       .map((s) => `- ${changed(s)}: ${cell(s.title)} (\`${s.id}\`${s.renamedFrom ? `, was \`${s.renamedFrom}\`` : ''})${stepValues(s)}`),
@@ -154,12 +159,14 @@ function tableRows(settings: readonly SettingChange[]): SettingChange[] {
 }
 
 /**
- * Findings, one line each, without the class's impact (the Risks section says it once per class). A low finding
- * that only says a row of the table changed (`app name changed`) is left to the table.
+ * Findings, one line each, without the class's impact (the Risks section says it once per class). A finding
+ * that names a runbook step is left to the runbook lists, a low one that only says a row of the table changed
+ * (`app name changed`) to the table, and `new integration` to the heading.
  */
-function findingLines(findings: readonly RiskFinding[], rows: readonly SettingChange[]): string {
-  const restated = new Set(rows.map((r) => `${r.setting} changed`));
-  const lines = findings.filter((f) => f.level !== 'low' || !restated.has(f.detail)).map((f) => `- ${LEVEL_WORD[f.level]}: ${cell(f.detail)}`);
+function findingLines(findings: readonly RiskFinding[], rows: readonly SettingChange[], runbook: RunbookChanges, added = false): string {
+  const steps = new Set([...manualSteps(runbook.added).map(STEP_FINDING.added), ...manualSteps(runbook.changed).map(STEP_FINDING.changed), ...manualSteps(runbook.removed).map(STEP_FINDING.removed)]);
+  const restated = new Set([...rows.map((r) => `${r.setting} changed`), ...(added ? ['new integration'] : [])]);
+  const lines = findings.filter((f) => !steps.has(f.detail) && (f.level !== 'low' || !restated.has(f.detail))).map((f) => `- ${LEVEL_WORD[f.level]}: ${cell(f.detail)}`);
   return lines.length ? `${lines.join('\n')}\n\n` : '';
 }
 
@@ -167,14 +174,14 @@ function integrationDetail(env: string, i: IntegrationReview): string {
   const head = `#### ${env} / ${i.key}${i.preset ? ` (${i.preset})` : ''}: ${i.change}, risk ${LEVEL_WORD[i.risk]}\n\n`;
   const adopted = i.change === 'adopted' ? '' : adoptedList(i.adopted);
   const rows = tableRows(i.settings);
-  return `${head}${findingLines(i.findings, rows)}${settingsTable(rows)}${adopted}${runbookList(i.runbook, { adopted: i.change === 'adopted', settingsShown: i.settings.length > 0 })}`;
+  return `${head}${findingLines(i.findings, rows, i.runbook, i.change === 'added')}${settingsTable(rows)}${adopted}${runbookList(i.runbook, { adopted: i.change === 'adopted', settingsShown: i.settings.length > 0 })}`;
 }
 
 function environmentDetail(e: EnvironmentReview): string {
   const env = e.environment;
   const parts: string[] = [];
   const rows = tableRows(env.settings);
-  parts.push(findingLines(env.findings, rows));
+  parts.push(findingLines(env.findings, rows, env.runbook));
   parts.push(settingsTable(rows));
   parts.push(adoptedList(env.adopted));
   parts.push(runbookList(env.runbook));
@@ -207,18 +214,18 @@ export function renderMarkdown(review: Review, limit: number = MAX_COMMENT_CHARS
   }
 
   const steps = review.environments.flatMap((e) => [
-    ...e.integrations.filter((i) => i.change !== 'adopted').flatMap((i) => manualSteps(i.runbook.added).map((s) => ({ env: e.name, key: i.key, title: s.title }))),
-    ...manualSteps(e.environment.runbook.added).map((s) => ({ env: e.name, key: '', title: s.title })),
+    ...e.integrations.filter((i) => i.change !== 'adopted').flatMap((i) => manualSteps(i.runbook.added).map((s) => ({ env: e.name, key: i.key, step: s }))),
+    ...manualSteps(e.environment.runbook.added).map((s) => ({ env: e.name, key: '', step: s })),
   ]);
   if (steps.length) {
     out.add('### New manual steps after merge\n\n');
-    for (const s of steps) out.add(`- ${s.env}${s.key ? ` / ${s.key}` : ''}: ${cell(s.title)}\n`, 'runbook steps', limit / 6);
+    for (const s of steps) out.add(`- ${s.env}${s.key ? ` / ${s.key}` : ''}: ${cell(s.step.title)} (\`${s.step.id}\`)\n`, 'runbook steps', limit / 6);
     out.add('\n');
   }
 
   for (const e of review.environments) {
     if (!e.risk) continue;
-    out.add(`### ${e.name}\n\n`);
+    out.add(`### ${envTitle(e)}\n\n`);
     if (e.integrations.length) {
       out.add('| integration | change | risk | what changes |\n| --- | --- | --- | --- |\n');
       // Tables may take a third of the comment, so the highest-risk details still fit.

@@ -5,6 +5,7 @@ import { EnvironmentReview, IntegrationReview, Review, SettingChange } from './m
 import { HIDDEN, containsSecret, secretPaths } from './redact';
 import { suggestRenames } from './rename-suggestion';
 import { localStateWords, sameBackend } from './state-location';
+import { emptyStack, removedEnvironment } from './environment-change';
 import { RiskClassId, RiskFinding, RiskLevel, finding, maxRisk, riskRank } from './risk';
 import { IntegrationIndex, StackIndex, indexStack } from './stack-index';
 import { ReviewInputError, StackFiles, readSynthDir } from './synth-dir';
@@ -18,23 +19,19 @@ export function reviewSynthDirs(baseDir: string, headDir: string): Review {
   const base = readSynthDir(baseDir, 'base');
   const head = readSynthDir(headDir, 'head');
   const problems = [...base.problems, ...head.problems];
-  if (problems.length === 0) {
-    for (const name of base.stacks.keys()) if (!head.stacks.has(name)) problems.push(oneSided(name, 'removed', baseDir, headDir));
-    for (const name of head.stacks.keys()) if (!base.stacks.has(name)) problems.push(oneSided(name, 'added', baseDir, headDir));
-  }
   if (problems.length > 0) throw new ReviewInputError(problems);
   return reviewStacks(base.stacks, head.stacks);
 }
 
-/** An environment on one side only: the review compares environments, so it cannot say what adding or removing one does. */
-function oneSided(name: string, change: 'added' | 'removed', baseDir: string, headDir: string): string {
-  const where = change === 'added' ? `stack ${JSON.stringify(name)} is in head (${headDir}) but not in base (${baseDir})` : `stack ${JSON.stringify(name)} is in base (${baseDir}) but not in head (${headDir})`;
-  return `environment ${JSON.stringify(name)} is ${change} by this change (${where}); the review cannot compare an environment that exists on one side only, so it reviews nothing. Accepted: the same environments on both sides; review the ${change === 'added' ? 'new' : 'removed'} environment by hand (terraform plan in its stack) and make that change in a pull request of its own`;
-}
-
-/** Reviews parsed stacks; both maps hold the same stack names. */
+/** Reviews parsed stacks, by environment name; an environment on one side only is added or removed (review/environment-change.ts). */
 export function reviewStacks(base: ReadonlyMap<string, StackFiles>, head: ReadonlyMap<string, StackFiles>): Review {
-  const environments = [...base.keys()].sort().map((name) => reviewEnvironment(indexStack(base.get(name)!), indexStack(head.get(name)!)));
+  const names = [...new Set([...base.keys(), ...head.keys()])].sort();
+  const environments = names.map((name) => {
+    const b = base.get(name);
+    const h = head.get(name);
+    if (!h) return removedEnvironment(indexStack(b!));
+    return b ? reviewEnvironment(indexStack(b), indexStack(h)) : reviewEnvironment(emptyStack(name), indexStack(h), 'added');
+  });
   // Each class at the level its findings got: a group filter change (medium) is not listed as a removal (high).
   const counts = new Map<string, { class: RiskClassId; level: RiskLevel; count: number }>();
   const count = (findings: readonly RiskFinding[]) => {
@@ -68,7 +65,7 @@ function renames(base: StackIndex, head: StackIndex): Map<string, string> {
   return pairs;
 }
 
-function reviewEnvironment(base: StackIndex, head: StackIndex): EnvironmentReview {
+function reviewEnvironment(base: StackIndex, head: StackIndex, change?: 'added'): EnvironmentReview {
   const sides = { base, head };
   const renamed = renames(base, head);
   const renamedOld = new Set(renamed.values());
@@ -86,7 +83,7 @@ function reviewEnvironment(base: StackIndex, head: StackIndex): EnvironmentRevie
   const reviewed = suggestRenames(integrations, base.integrations, head.integrations);
   reviewed.sort((x, y) => riskRank(y.risk) - riskRank(x.risk) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
 
-  const env = reviewEnvironmentWide(base, head);
+  const env = reviewEnvironmentWide(base, head, change);
   const counts = {
     added: reviewed.filter((i) => i.change === 'added').length,
     adopted: reviewed.filter((i) => i.change === 'adopted').length,
@@ -96,12 +93,16 @@ function reviewEnvironment(base: StackIndex, head: StackIndex): EnvironmentRevie
   };
   const envChanged = env.settings.length || runbookCount(env.runbook) || env.adopted;
   const risk = maxRisk([...reviewed.map((i) => i.risk), ...env.findings.map((f) => f.level), ...(envChanged ? (['low'] as const) : [])]);
-  return { name: head.name, counts, ...(risk ? { risk } : {}), integrations: reviewed, environment: env };
+  return { name: head.name, ...(change ? { change } : {}), counts, ...(risk ? { risk } : {}), integrations: reviewed, environment: env };
 }
 
-function reviewEnvironmentWide(base: StackIndex, head: StackIndex): EnvironmentReview['environment'] {
+/** `added`: base is empty; the org and backend a new environment gets are shown, not risks. */
+function reviewEnvironmentWide(base: StackIndex, head: StackIndex, change?: 'added'): EnvironmentReview['environment'] {
   const findings: RiskFinding[] = [];
   const settings: SettingChange[] = [];
+  const risk = (f: RiskFinding) => {
+    if (change !== 'added') findings.push(f);
+  };
 
   // Terraform JSON allows a provider as an object or as a list of configurations.
   const first = (p: unknown): Record<string, unknown> | undefined => ((Array.isArray(p) ? p[0] : p) ?? undefined) as Record<string, unknown> | undefined;
@@ -111,14 +112,14 @@ function reviewEnvironmentWide(base: StackIndex, head: StackIndex): EnvironmentR
     const before = bp?.[attr];
     const after = hp?.[attr];
     if (before !== after) {
-      findings.push(finding('org-changed', `Okta ${attr === 'org_name' ? 'org name' : 'domain'} changed`));
+      risk(finding('org-changed', `Okta ${attr === 'org_name' ? 'org name' : 'domain'} changed`));
       settings.push({ resource: 'provider.okta', setting: attr === 'org_name' ? 'Okta org name' : 'Okta domain', attribute: attr, before: show(before), after: show(after) });
     }
   }
   // What Terraform would use, not where base and head were synthesized (review/state-location.ts).
   if (!sameBackend(base, head)) {
-    findings.push(finding('backend-changed', 'Terraform state backend changed'));
-    settings.push({ resource: 'terraform', setting: 'state backend', attribute: 'backend', before: backendWords(base), after: backendWords(head) });
+    risk(finding('backend-changed', 'Terraform state backend changed'));
+    settings.push({ resource: 'terraform', setting: 'state backend', attribute: 'backend', ...(change ? {} : { before: backendWords(base) }), after: backendWords(head) });
   }
 
   // Variables by name only: a default value is never shown.

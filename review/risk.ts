@@ -37,6 +37,12 @@ export const RISK_CLASSES = {
     level: 'critical',
     impact: 'Okta app replaced: all assignments and SCIM links are lost, users must be re-assigned and re-linked in the SP',
   },
+  'environment-removed': {
+    title: 'Environment removed',
+    level: 'critical',
+    impact:
+      "its stack is no longer synthesized, so Terraform stops managing everything in it: its Okta apps (and SP resources such as Snowflake integrations) stay live with their users and SCIM links, but nobody reviews or applies their changes any more, and its state is left behind. Retire it on purpose: decide before merging whether its apps are deleted (terraform destroy in its stack, after removing prevent_destroy) or kept",
+  },
   'org-changed': {
     title: 'Okta org changed',
     level: 'critical',

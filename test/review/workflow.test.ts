@@ -88,10 +88,10 @@ describe('example GitHub workflow', () => {
 
   test('review exit 2 (bad input) posts the review\'s own error in the note', async () => {
     const dir = tempDir('okta-sso-wf-');
-    fs.writeFileSync(path.join(dir, 'review.err'), 'okta-sso review: environment "qa" is added by this change (...); the review cannot compare an environment that exists on one side only\n');
+    fs.writeFileSync(path.join(dir, 'review.err'), 'okta-sso review: head/cdktf.out/stacks/dev/cdk.tf.json: malformed JSON: unexpected end at line 3, column 1\n');
     const note = failureNote(dir, { SYNTH_BASE: 'success', SYNTH_HEAD: 'success', REVIEW_CODE: '2' });
     expect(note).toContain('The review stopped on bad input (exit code 2):');
-    expect(note).toContain('environment "qa" is added by this change');
+    expect(note).toContain('head/cdktf.out/stacks/dev/cdk.tf.json: malformed JSON');
     const calls = await postComment(dir, []);
     expect(calls).toEqual([['create', { owner: 'acme', repo: 'okta', issue_number: 42, body: note }]]);
   });
