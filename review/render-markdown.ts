@@ -170,11 +170,13 @@ function findingLines(findings: readonly RiskFinding[], rows: readonly SettingCh
   return lines.length ? `${lines.join('\n')}\n\n` : '';
 }
 
+/** An integration's details; empty when its row in the environment's table says it all (e.g. a new integration with no risk of its own). */
 function integrationDetail(env: string, i: IntegrationReview): string {
   const head = `#### ${env} / ${i.key}${i.preset ? ` (${i.preset})` : ''}: ${i.change}, risk ${LEVEL_WORD[i.risk]}\n\n`;
   const adopted = i.change === 'adopted' ? '' : adoptedList(i.adopted);
   const rows = tableRows(i.settings);
-  return `${head}${findingLines(i.findings, rows, i.runbook, i.change === 'added')}${settingsTable(rows)}${adopted}${runbookList(i.runbook, { adopted: i.change === 'adopted', settingsShown: i.settings.length > 0 })}`;
+  const body = `${findingLines(i.findings, rows, i.runbook, i.change === 'added')}${settingsTable(rows)}${adopted}${runbookList(i.runbook, { adopted: i.change === 'adopted', settingsShown: i.settings.length > 0 })}`;
+  return body ? `${head}${body}` : '';
 }
 
 function environmentDetail(e: EnvironmentReview): string {
@@ -239,10 +241,18 @@ export function renderMarkdown(review: Review, limit: number = MAX_COMMENT_CHARS
   const details = review.environments
     .flatMap((e) => e.integrations.filter(hasDetails).map((i) => ({ env: e.name, i })))
     .sort((a, b) => riskOrder(b.i.risk) - riskOrder(a.i.risk));
-  if (details.length) {
-    out.add('### Details\n\n');
-    // Once fewer than 200 characters are left no detail fits: count the rest without rendering them.
-    for (const d of details) if (out.left < 200) out.skip('integration details'); else out.add(integrationDetail(d.env, d.i), 'integration details');
+  // The heading comes with the first detail that says something; once fewer than 200 characters are left no
+  // detail fits: the rest are counted without rendering them.
+  let heading = false;
+  for (const d of details) {
+    if (out.left < 200) {
+      out.skip('integration details');
+      continue;
+    }
+    const text = integrationDetail(d.env, d.i);
+    if (!text) continue;
+    if (!heading) heading = out.add('### Details\n\n');
+    out.add(text, 'integration details');
   }
 
   let text = out.toString();
