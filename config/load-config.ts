@@ -10,7 +10,7 @@ import { validateSso } from '../model/validate-sso';
 import { ConfigFile, loadConfigFiles } from './load-files';
 import { ConfigError, ConfigProblem, sortProblems } from './problems';
 import { checkAgainstSchema } from './schema-check';
-import { secretLiteralMessage } from './secret-problems';
+import { secretFindingMessage } from './secret-problems';
 import { IntegrationSettings } from './settings';
 import { readSpMetadata } from './sp-metadata-file';
 import { checkBackendIn } from './state-path';
@@ -74,9 +74,11 @@ export function readConfig(dir: string): LoadResult {
       if (p.structural) invalid.add(invalidKey(p.path));
     }
     for (const s of findSecretLiterals(file.data)) {
-      secrets.add(s.value);
+      const { message, secret } = secretFindingMessage(s);
+      // A reference in the wrong form (`${AIVEN_SCIM_TOKEN}`) is quoted in its own message: only a secret is scrubbed from every message.
+      if (secret) secrets.add(s.value);
       secretAt.add(`${file.file}|${s.path.join('.')}`);
-      report(file, s.path, secretLiteralMessage(s.kind));
+      report(file, s.path, message);
     }
     for (const at of findPreEscaped(file.data)) report(file, at, PRE_ESCAPED_MESSAGE);
   }

@@ -121,7 +121,7 @@ export function loadConfigFiles(dir: string): LoadedFiles {
     const { doc, lines } = parsed;
     if (doc.errors.length > 0) {
       for (const err of doc.errors) {
-        const pos = lines.linePos(err.pos[0]);
+        const pos = lines.linePos(pastIndentation(text, err.pos[0]));
         problems.push({ file: display, path: '', line: pos.line, column: pos.col, message: `${kind} syntax error: ${firstLine(err.message)}` });
       }
       continue;
@@ -187,6 +187,18 @@ function fastData(text: string): { ok: true; data: unknown } | { ok: false } {
   } catch {
     return { ok: false };
   }
+}
+
+/**
+ * Where an error starting at `offset` is to be seen: an indentation error (`All mapping items
+ * must start at the same column`) starts at the line's first space, column 1, while the item
+ * that is out of place starts after its indentation.
+ */
+function pastIndentation(text: string, offset: number): number {
+  let at = offset;
+  while (text[at] === ' ' || text[at] === '\t') at++;
+  // A line of blanks only: its start is the place.
+  return text[at] === undefined || text[at] === '\n' || text[at] === '\r' ? offset : at;
 }
 
 function firstLine(message: string): string {

@@ -113,6 +113,12 @@ function translate(errors: ErrorObject[], root: Schema): SchemaProblem[] {
     return true;
   });
   kept.push(...unexplainedOneOfs(errors, kept));
+  // A required field that is missing because it is misspelt (`org` for `orgName`) is one problem, the unknown field, not two.
+  const unknownName = (e: ErrorObject): string => (e.params as any).additionalProperty ?? (e.params as any).unevaluatedProperty;
+  const unknown = kept.filter((e) => e.keyword === 'additionalProperties' || e.keyword === 'unevaluatedProperties');
+  const suggestions = new Map(unknown.map((e) => [e, closest(unknownName(e), knownFields(e.parentSchema as Schema, root))]));
+  const misspelt = new Set(unknown.filter((e) => suggestions.get(e) !== undefined).map((e) => `${e.instancePath}/${suggestions.get(e)}`));
+  const missing = new Set(kept.filter((e) => e.keyword === 'required').map((e) => `${e.instancePath}/${(e.params as any).missingProperty}`));
   const problems: SchemaProblem[] = [];
   for (const e of kept) {
     const at = pointerToPath(e.instancePath);
@@ -120,17 +126,17 @@ function translate(errors: ErrorObject[], root: Schema): SchemaProblem[] {
     switch (e.keyword) {
       case 'additionalProperties':
       case 'unevaluatedProperties': {
-        const name = (e.params as any).additionalProperty ?? (e.params as any).unevaluatedProperty;
+        const name = unknownName(e);
         const known = knownFields(e.parentSchema as Schema, root);
-        const suggestion = closest(name, known);
-        problems.push({
-          structural: false,
-          path: [...at, name],
-          message: `unknown field ${showValue(name)}${suggestion ? ` (did you mean ${showValue(suggestion)}?)` : ''}${known.length ? `; accepted: ${known.join(', ')}` : ''}`,
-        });
+        const suggestion = suggestions.get(e);
+        // Standing for a missing required field, it leaves the data without that field: later checks must not read it.
+        const required = suggestion !== undefined && missing.has(`${e.instancePath}/${suggestion}`);
+        const meant = suggestion ? ` (did you mean ${showValue(suggestion)}?${required ? ` ${showValue(suggestion)} is required and missing` : ''})` : '';
+        problems.push({ structural: required, path: [...at, name], message: `unknown field ${showValue(name)}${meant}${known.length ? `; accepted: ${known.join(', ')}` : ''}` });
         break;
       }
       case 'required':
+        if (misspelt.has(`${e.instancePath}/${(e.params as any).missingProperty}`)) break;
         problems.push({ structural: true, path: [...at, (e.params as any).missingProperty], message: `missing required field ${showValue((e.params as any).missingProperty)}` });
         break;
       case 'enum':

@@ -1,5 +1,32 @@
-/** The candidate closest to `word` by edit distance, if it is close enough to be a likely typo. */
+/**
+ * The candidate `word` most likely stands for: the closest by edit distance when it is close
+ * enough to be a typo (`relaySate` -> `relayState`); else, which edit distance misses when the
+ * names differ in length, the one candidate that starts with the word or that the word starts
+ * with (`org` -> `orgName`), else the one that contains the word or that the word contains
+ * (`metadata` -> `spMetadata`, `samlAcsUrl` -> `acsUrl`).
+ */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+  return (
+    byEditDistance(word, candidates) ??
+    onlyOne(word, candidates, (a, b) => a.startsWith(b)) ??
+    onlyOne(word, candidates, (a, b) => a.includes(b))
+  );
+}
+
+/** Shorter than this, a part of a name says too little (`id` is in every `...Id`). */
+const MIN_PART = 3;
+
+/** The one candidate that `holds(longer, shorter)` relates to the word either way, case ignored; none when two do (no guess rather than a wrong one). */
+function onlyOne(word: string, candidates: readonly string[], holds: (longer: string, shorter: string) => boolean): string | undefined {
+  const w = word.toLowerCase();
+  const matches = candidates.filter((c) => {
+    const l = c.toLowerCase();
+    return l !== w && ((w.length >= MIN_PART && holds(l, w)) || (l.length >= MIN_PART && holds(w, l)));
+  });
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+function byEditDistance(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   const limit = Math.max(2, Math.floor(word.length / 3));
