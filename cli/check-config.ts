@@ -1,23 +1,38 @@
 import { ConfigProblem, sortProblems } from '../config/problems';
 import { OrgModel } from '../model/types';
+import type { PolicyFailure } from '../rules/policy-checks';
+
+/** A problem; a policy finding about one environment's stack also says which environment. */
+export type CheckedProblem = ConfigProblem;
+
+export interface CheckedConfig {
+  /** The config's model, when it has no problem. */
+  readonly model?: OrgModel;
+  readonly problems: readonly CheckedProblem[];
+  /** What works but should not be (policy warnings such as SSO-009, a suppression not needed, config warnings): never a reason to fail. */
+  readonly warnings: readonly CheckedProblem[];
+}
 
 /**
  * Everything `validate` checks: the config (schema, presets, secrets, references)
- * and then the policy rules of every environment, each policy error located at
- * the integration's config. Loads its modules on use (other commands should not pay).
+ * and then the policy rules of every environment, each policy finding located at
+ * the integration's config (one finding at a line that several environments share
+ * is one, naming them). Loads its modules on use (other commands should not pay).
  */
-/** A problem; policy errors also say which environment's stack they are about. */
-export type CheckedProblem = ConfigProblem & { readonly environment?: string };
-
-export function checkConfig(dir: string): { readonly model?: OrgModel; readonly problems: readonly CheckedProblem[] } {
-  const { readConfig } = require('../config/load-config') as typeof import('../config/load-config');
-  const { model, problems, locate } = readConfig(dir);
-  if (!model || !locate) return { problems };
-  const { modelPolicyFailures } = require('../rules/model-policy') as typeof import('../rules/model-policy');
-  const policy = modelPolicyFailures(model).map((f) => ({
-    ...locate(f.stack, f.key!, f.props),
-    message: `in environment ${JSON.stringify(f.stack)}: ${f.message}`,
-    environment: f.stack,
-  }));
-  return policy.length ? { problems: sortProblems(policy) } : { model, problems: [] };
+export function checkConfig(dir: string): CheckedConfig {
+  const { UNUSED_PREFIX, readConfig } = require('../config/load-config') as typeof import('../config/load-config');
+  const { mergeEnvironments } = require('../config/environment-problems') as typeof import('../config/environment-problems');
+  const { model, problems, warnings: configWarnings, checked, locate, drafts = [] } = readConfig(dir);
+  if (!checked || !locate) return { problems, warnings: configWarnings };
+  // The integrations without a problem are judged even when others have one, and those with one as far as they resolve:
+  // every independent problem in one run.
+  const { draftPolicyErrors, modelPolicyFindings } = require('../rules/model-policy') as typeof import('../rules/model-policy');
+  const findings = modelPolicyFindings(checked);
+  const located = (list: readonly PolicyFailure[]) => mergeEnvironments(list.map((f) => ({ ...locate(f.stack, f.key!, f.props), message: f.message, environment: f.stack, named: true })));
+  const draftErrors = draftPolicyErrors(drafts);
+  const inNoEnvironment = draftErrors.filter((f) => f.environment === undefined).map((f) => ({ ...locate(undefined, f.key!, f.props), message: `${UNUSED_PREFIX}${f.message}` }));
+  const inEnvironment = draftErrors.flatMap((f) => (f.environment === undefined ? [] : [{ ...f, stack: f.environment }]));
+  const all = [...problems, ...located([...findings.errors, ...inEnvironment]), ...inNoEnvironment];
+  const warnings = sortProblems([...configWarnings, ...located(findings.warnings)]);
+  return model && all.length === 0 ? { model, problems: [], warnings } : { problems: sortProblems(all), warnings };
 }

@@ -2,11 +2,12 @@ import { checkEnvironmentGroups } from '../model/group-checks';
 import { mergeSettings } from '../model/merge';
 import { PRE_ESCAPED_MESSAGE, findPreEscaped } from '../model/pre-escaped';
 import { describeProblem } from '../model/problem';
-import { checkProviderVersion } from '../model/provider-versions';
+import { checkProviderVersion, providerVersionWarnings } from '../model/provider-versions';
 import { checkRenames } from '../model/rename-checks';
 import { findSecretLiterals, redactSecrets } from '../model/secret-literals';
 import { BackendModel, EnvironmentModel, IntegrationModel, OrgModel } from '../model/types';
 import { validateSso } from '../model/validate-sso';
+import { EnvironmentProblem, mergeEnvironments } from './environment-problems';
 import { ConfigFile, loadConfigFiles } from './load-files';
 import { ConfigError, ConfigProblem, sortProblems } from './problems';
 import { checkAgainstSchema } from './schema-check';
@@ -17,7 +18,9 @@ import { checkBackendIn } from './state-path';
 import { closest } from '../model/suggest';
 import { isPlainObject } from '../model/prop-strings';
 import { listSome, showValue } from '../model/show-value';
-import { configFieldOf, propsFromSettings } from './to-props';
+import { FieldProblem } from '../model/problem';
+import { configFieldOf, configFieldsOf, propsFromSettings } from './to-props';
+import { checkUnusedIntegration } from './unused-integrations';
 
 type FieldPath = ReadonlyArray<string | number>;
 
@@ -33,16 +36,35 @@ interface RawEnvironment {
   readonly integrations?: Record<string, IntegrationSettings | null>;
 }
 
+/** An integration as far as it resolves, in one environment or (no `environment`) in none. */
+export interface Draft {
+  readonly environment?: string;
+  readonly integration: IntegrationModel;
+}
+
 export interface LoadResult {
   readonly model?: OrgModel;
   readonly problems: readonly ConfigProblem[];
+  /** What config sets that works but should not be (a provider constraint admitting a release never to install); never stops synth. */
+  readonly warnings: readonly ConfigProblem[];
+  /**
+   * Every environment with those of its integrations that have no problem: what the
+   * policy rules can still judge when other integrations have problems. The model
+   * itself when there is no problem.
+   */
+  readonly checked?: OrgModel;
   /**
    * Where a prop of an integration is written for an environment: the first of
    * `props` that the environment's override sets, else that the shared entry
    * sets, else the environment's entry for the integration. For problems found
    * after config (policy rules on the synthesized stacks).
    */
-  readonly locate?: (env: string, key: string, props?: readonly string[]) => Omit<ConfigProblem, 'message'>;
+  readonly locate?: (env: string | undefined, key: string, props?: readonly string[]) => Omit<ConfigProblem, 'message'>;
+  /**
+   * Integrations with a problem, and those no environment enables (no `environment`), as far as
+   * they resolve: the policy rules judge what they give too, so that one problem does not hide another.
+   */
+  readonly drafts?: readonly Draft[];
 }
 
 /** Default local state: outside cdktf.out, so deleting synth output never loses state. */
@@ -58,6 +80,11 @@ export function readConfig(dir: string): LoadResult {
   const { files, problems, fileCount } = loadConfigFiles(dir);
   const report = (file: ConfigFile, at: FieldPath, message: string) =>
     problems.push({ file: file.file, path: at.join('.'), ...file.locate(at), message });
+  // Problems found while checking an environment: merged at the end, so that one line shared by several environments is one problem.
+  const found: EnvironmentProblem[] = [];
+  const reportIn = (environment: string, where: Place, message: string, named: boolean, sharedBy?: readonly string[]) =>
+    found.push({ environment, named, sharedBy, file: where.file.file, path: where.at.join('.'), ...where.file.locate(where.at), message });
+  const warnings: ConfigProblem[] = [];
 
   // Entries whose shape is wrong are left out of later checks, which could not read them;
   // entries with only unknown fields or bad values stay in, so every problem is reported at once.
@@ -92,7 +119,19 @@ export function readConfig(dir: string): LoadResult {
     problems.push({ file: dir, path: 'environments', message: 'no environment is defined; accepted: at least one entry under `environments:` in any config file' });
   }
 
+  // The environments that check each integration: a problem of its shared settings found in all of them is the integration's own.
+  const users = new Map<string, string[]>();
+  for (const name of [...environments.keys()].sort()) {
+    for (const key of Object.keys(environments.get(name)!.value.integrations ?? {})) {
+      if (integrations.has(key) && !invalid.has(`environments.${name}.integrations.${key}`)) users.set(key, [...(users.get(key) ?? []), name]);
+    }
+  }
+  // Problems at a field that config does not write (a missing value), by integration, field and message: one is reported per
+  // environment, unless every environment of the integration has it, when it is reported once, at the integration's entry.
+  const unwritten = new Map<string, { key: string; fieldPath: FieldPath; message: string; places: Array<{ environment: string; where: Place }> }>();
+
   const envModels: EnvironmentModel[] = [];
+  const drafts: Draft[] = [];
   // A live app adopted twice on one Okta org would have two owners (two states, or two resources in one).
   const adoptedApps = new Map<string, string>();
   for (const name of [...environments.keys()].sort()) {
@@ -120,13 +159,23 @@ export function readConfig(dir: string): LoadResult {
       const { preset, props } = propsFromSettings(merged, readSpMetadata(dir, merged.spMetadata));
       const checked = validateSso(preset, key, props);
       for (const p of checked.problems) {
-        const fieldPath = fieldPathOf(configFieldOf(preset, p.field));
-        const where = writtenAt(env, shared, key, fieldPath) ?? { file: env.file, at: [...overrideAt, ...fieldPath] };
+        const { fieldPath, written } = placeOf(preset, p, (fp) => writtenAt(env, shared, key, fp));
+        const where = written ?? { file: env.file, at: [...overrideAt, ...fieldPath], shared: false };
         const at = `${where.file.file}|${where.at.join('.')}`;
         if (secretAt.has(at) || schemaAt.has(at)) continue;
-        report(where.file, where.at, describeProblem(p));
+        const message = describeProblem(p);
+        if (written) {
+          reportIn(name, where, message, false, where.shared ? users.get(key) : undefined);
+          continue;
+        }
+        const id = `${key}\u0000${fieldPath.join('.')}\u0000${message}`;
+        const entry = unwritten.get(id) ?? { key, fieldPath, message, places: [] };
+        entry.places.push({ environment: name, where });
+        unwritten.set(id, entry);
       }
+      const draft = checked.model ?? checked.draft;
       if (checked.model && checked.problems.length === 0) models.push(checked.model);
+      else if (draft) drafts.push({ environment: name, integration: draft });
     }
     const okta = oktaOf(env.value);
     const org = `${okta.orgName}.${okta.baseUrl}`;
@@ -145,7 +194,7 @@ export function readConfig(dir: string): LoadResult {
     for (const g of checkEnvironmentGroups(models)) {
       // A group entry is always written, in the environment's override or in the shared entry.
       const where = writtenAt(env, integrations.get(g.integration)!, g.integration, fieldPathOf(g.field))!;
-      report(where.file, where.at, `in environment ${showValue(name)}: ${g.message}`);
+      reportIn(name, where, g.message, true);
     }
     const rawBackend = invalid.has(`environments.${name}.backend`) ? undefined : env.value.backend;
     const backend = toBackend(name, rawBackend);
@@ -160,23 +209,70 @@ export function readConfig(dir: string): LoadResult {
       integrations: models,
     });
     for (const p of checkProviderVersion(okta.providerVersion, models)) report(env.file, [...env.at, 'okta', 'providerVersion'], p);
+    for (const w of providerVersionWarnings(okta.providerVersion)) {
+      const at = [...env.at, 'okta', 'providerVersion'];
+      warnings.push({ file: env.file.file, path: at.join('.'), ...env.file.locate(at), message: w, environment: name });
+    }
   }
+
+  for (const { key, fieldPath, message, places } of unwritten.values()) {
+    const everyUser = users.get(key) ?? [];
+    if (everyUser.length > 1 && places.length === everyUser.length) {
+      // Missing everywhere: one problem at the integration's entry (the line of its key), where one value would do for all.
+      const shared = integrations.get(key)!;
+      for (const p of places) reportIn(p.environment, { file: shared.file, at: [...shared.at, ...fieldPath], shared: true }, message, true);
+    } else {
+      for (const p of places) reportIn(p.environment, p.where, message, false);
+    }
+  }
+  // An integration no environment enables yet is checked too, on its own values: it is what an environment will get.
+  const enabledAnywhere = new Set(files.flatMap((f) => Object.values(sectionOf<RawEnvironment>(f, 'environments')).flatMap((e) => Object.keys(isPlainObject(e) && isPlainObject(e.integrations) ? e.integrations : {}))));
+  if (files.length === fileCount) {
+    for (const [key, shared] of integrations) {
+      if (enabledAnywhere.has(key)) continue;
+      const unused = checkUnusedIntegration(key, shared.value, readSpMetadata(dir, shared.value.spMetadata));
+      if (unused.draft) drafts.push({ integration: unused.draft });
+      for (const p of unused.problems) {
+        // Only values written at the integration's entry: what an environment would add is not there to check.
+        const { written } = placeOf(shared.value.preset, p, (fp) => writtenAt(undefined, shared, key, fp));
+        if (!written) continue;
+        const at = `${written.file.file}|${written.at.join('.')}`;
+        if (!secretAt.has(at) && !schemaAt.has(at)) report(written.file, written.at, `${UNUSED_PREFIX}${describeProblem(p)}`);
+      }
+    }
+  }
+  problems.push(...mergeEnvironments(found));
 
   // Messages quote the values they reject; none may quote a secret.
   const unique = dedupe(problems).map((p) => ({ ...p, path: redactSecrets(p.path, secrets), message: redactSecrets(p.message, secrets) }));
-  if (unique.length > 0) return { problems: sortProblems(unique) };
-  const locate = (envName: string, key: string, props: readonly string[] = []): Omit<ConfigProblem, 'message'> => {
-    const env = environments.get(envName)!;
+  const shownWarnings = sortProblems(dedupe(warnings).map((p) => ({ ...p, message: redactSecrets(p.message, secrets) })));
+  const locate = (envName: string | undefined, key: string, props: readonly string[] = []): Omit<ConfigProblem, 'message'> => {
+    const env = envName === undefined ? undefined : environments.get(envName)!;
     const shared = integrations.get(key)!;
     const preset = shared.value.preset;
-    // The first of the props that config writes, else the integration's entry in the environment.
-    const where = props.reduce<{ file: ConfigFile; at: FieldPath } | undefined>((found, prop) => found ?? writtenAt(env, shared, key, fieldPathOf(configFieldOf(preset, prop))), undefined) ?? {
-      file: env.file,
-      at: [...env.at, 'integrations', key],
+    // The first of the props that config writes, else the integration's entry in the environment (or, in none, its own entry).
+    const where = props.reduce<{ file: ConfigFile; at: FieldPath } | undefined>((place, prop) => place ?? writtenAt(env, shared, key, fieldPathOf(configFieldOf(preset, prop))), undefined) ?? {
+      file: env?.file ?? shared.file,
+      at: env ? [...env.at, 'integrations', key] : shared.at,
     };
     return { file: where.file.file, path: where.at.join('.'), ...where.file.locate(where.at) };
   };
-  return { problems: [], model: { environments: envModels }, locate };
+  const checked = { environments: envModels };
+  if (unique.length > 0) return { problems: sortProblems(unique), warnings: shownWarnings, checked, locate, drafts };
+  return { problems: [], warnings: shownWarnings, model: checked, checked, locate, drafts };
+}
+
+/** What a problem of an integration no environment enables starts with. */
+export const UNUSED_PREFIX = 'enabled in no environment yet, checked on its own: ';
+
+/** Where in an integration's config a problem is: the first of the field paths config may write it at that `written` finds, else the first. */
+function placeOf(preset: string | undefined, p: FieldProblem, written: (fieldPath: FieldPath) => Place | undefined): { fieldPath: FieldPath; written?: Place } {
+  const paths = configFieldsOf(preset, p.field).map(fieldPathOf);
+  for (const fieldPath of paths) {
+    const place = written(fieldPath);
+    if (place) return { fieldPath, written: place };
+  }
+  return { fieldPath: paths[0] };
 }
 
 /** Like readConfig, but throws a ConfigError listing every problem. */
@@ -236,14 +332,21 @@ function fieldPathOf(field: string): FieldPath {
   return field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
+/** A place in a config file; `shared` when it is in an integration's entry, which every environment enabling it uses. */
+interface Place {
+  readonly file: ConfigFile;
+  readonly at: FieldPath;
+  readonly shared: boolean;
+}
+
 /**
  * Where config writes an integration's field: the environment's override when it
  * sets the field, else the shared entry; undefined when neither does (a default).
  */
-function writtenAt(env: Located<RawEnvironment>, shared: Located<IntegrationSettings>, key: string, fieldPath: FieldPath): { file: ConfigFile; at: FieldPath } | undefined {
-  const override = (env.value.integrations ?? {})[key] ?? {};
-  if (hasPath(override, fieldPath)) return { file: env.file, at: [...env.at, 'integrations', key, ...fieldPath] };
-  if (hasPath(shared.value, fieldPath)) return { file: shared.file, at: [...shared.at, ...fieldPath] };
+function writtenAt(env: Located<RawEnvironment> | undefined, shared: Located<IntegrationSettings>, key: string, fieldPath: FieldPath): Place | undefined {
+  const override = (env?.value.integrations ?? {})[key] ?? {};
+  if (env && hasPath(override, fieldPath)) return { file: env.file, at: [...env.at, 'integrations', key, ...fieldPath], shared: false };
+  if (hasPath(shared.value, fieldPath)) return { file: shared.file, at: [...shared.at, ...fieldPath], shared: true };
   return undefined;
 }
 

@@ -11,6 +11,8 @@ export interface ConfigProblem {
   readonly column?: number;
   /** What is wrong and what would be accepted. Never contains a secret value. */
   readonly message: string;
+  /** The one environment the problem is found in, when it is about one (written in shared settings or not). */
+  readonly environment?: string;
 }
 
 /** The longest field path a problem line shows: a path holds the user's own keys, and a key can be any length. */

@@ -28,6 +28,17 @@ export function configFieldOf(preset: string | undefined, prop: string): string 
 }
 
 /**
+ * Every config field path a problem found at `prop` may be written at, most likely first:
+ * configFieldOf's, then, for an SP with its own block, the same name inside the block (a prop
+ * misspelt there, `aiven: { methodID }`, reaches the props under its own name).
+ */
+export function configFieldsOf(preset: string | undefined, prop: string): string[] {
+  const field = configFieldOf(preset, prop);
+  const block = ownEntry(SP_BLOCKS, preset);
+  return block && field === prop ? [field, `${block.block}.${prop}`] : [field];
+}
+
+/**
  * An integration's merged config settings as the props of its SP's construct:
  * the preset's block flattened into the props, secret references as SecretRef,
  * the SP metadata file as a document. A secret written as a literal is left

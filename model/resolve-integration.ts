@@ -68,6 +68,9 @@ export const SHARED_PROPS: readonly string[] = [
 export const INTEGRATION_KEY = /^(?!(?:backend|constructor)$)[a-z][a-z0-9_]{0,47}$/;
 const KEY_ACCEPTED = 'lowercase letters, digits and _, starting with a letter, at most 48 characters, not "backend" or "constructor"';
 
+/** Stands in for a missing ACS URL or entity ID while the other values are checked; every props rule skips it, and it reaches drafts only. */
+export const NOT_GIVEN = '\u0000(not given)';
+
 export interface ResolvedIntegration {
   /** The resolved integration; absent when a problem leaves nothing to build (input that cannot work). */
   readonly model?: IntegrationModel;
@@ -75,6 +78,12 @@ export interface ResolvedIntegration {
   readonly problems: readonly FieldProblem[];
   /** Rules that found a problem already reported under another rule (an http relay state outside Aiven's list is SSO-006, not also SSO-001). */
   readonly covered?: readonly RuleId[];
+  /**
+   * When a problem leaves nothing to build: the integration as far as it resolves, for the policy rules on
+   * what it does give (SHA-1 signing beside a missing account ID); a missing ACS URL or entity ID is a stand-in
+   * (NOT_GIVEN). Never synthesized.
+   */
+  readonly draft?: IntegrationModel;
 }
 
 /**
@@ -93,7 +102,8 @@ export function resolveIntegration(presetName: string | undefined, key: string, 
       ],
     };
   }
-  const problems: FieldProblem[] = [...checkKey(key), ...unknownProps(preset, props), ...checkPropStrings(props, isUnresolved), ...checkChoices(props, isUnresolved)];
+  const unknown = unknownProps(preset, props);
+  const problems: FieldProblem[] = [...checkKey(key), ...unknown.problems, ...checkPropStrings(props, isUnresolved), ...checkChoices(props, isUnresolved)];
   const covered: RuleId[] = [];
 
   const presetDefaults = preset.defaults(props, isUnresolved);
@@ -104,20 +114,27 @@ export function resolveIntegration(presetName: string | undefined, key: string, 
   const merged = mergeSettings<AnySsoProps>(COMMON_DEFAULTS, { label: key }, fromMetadata, presetDefaults.settings, props);
   problems.push(...presetDefaults.problems);
 
+  const required = (field: 'acsUrl' | 'audience') =>
+    problem(RuleId.REQUIRED, field, `missing required field ${field} (${field === 'acsUrl' ? 'the ACS URL' : 'the SP entity ID'} as ${preset.displayName} shows it)`);
   for (const field of ['acsUrl', 'audience'] as const) {
-    if (merged[field] === undefined && !presetDefaults.problems.length && metadata?.problem === undefined) {
-      problems.push(problem(RuleId.REQUIRED, field, `missing required field ${field} (${field === 'acsUrl' ? 'the ACS URL' : 'the SP entity ID'} as ${preset.displayName} shows it)`));
-    }
+    if (merged[field] === undefined && !presetDefaults.problems.length && metadata?.problem === undefined) problems.push(required(field));
   }
-  if (merged.acsUrl === undefined || merged.audience === undefined) return { problems: withoutShadowed(problems), covered };
+  // Without an ACS URL or entity ID nothing can be built, but every other value can still be checked: a missing account ID must
+  // not hide an unassigned push group. The stand-in is skipped by every rule, and a blocking problem keeps it out of any model.
+  const missing = merged.acsUrl === undefined || merged.audience === undefined;
+  if (missing && !problems.some(blocksModel)) problems.push(required(merged.acsUrl === undefined ? 'acsUrl' : 'audience'));
+  // A misspelt prop (`acsURL`, `methodID`) is the one problem, not also the prop it stands for as missing: its message names that prop.
+  const finish = () => withoutShadowed(problems.filter((p) => !(p.rule === RuleId.REQUIRED && unknown.meant.has(p.field))));
+  const skip: Unresolved = missing ? (v) => v === NOT_GIVEN || isUnresolved(v) : isUnresolved;
+  const acsUrl = merged.acsUrl ?? NOT_GIVEN;
 
   const saml: SamlSettings = {
     label: merged.label ?? key,
     catalogApp: merged.catalogApp?.key ? { key: merged.catalogApp.key, settings: merged.catalogApp.settings ?? {} } : undefined,
-    acsUrl: merged.acsUrl,
-    recipient: merged.recipient ?? merged.acsUrl,
-    destination: merged.destination ?? merged.acsUrl,
-    audience: merged.audience,
+    acsUrl,
+    recipient: merged.recipient ?? acsUrl,
+    destination: merged.destination ?? acsUrl,
+    audience: merged.audience ?? NOT_GIVEN,
     // "" says: no default relay state, even where the SP's preset has one (an adopted app without one).
     relayState: merged.relayState === '' ? undefined : merged.relayState,
     nameId: { format: merged.nameId!.format!, template: merged.nameId!.template! },
@@ -144,9 +161,9 @@ export function resolveIntegration(presetName: string | undefined, key: string, 
   if (merged.groupAttribute && !saml.groupAttribute) {
     problems.push(problem(RuleId.REQUIRED, 'groupAttribute', 'groupAttribute needs name, filter.type and filter.value'));
   }
-  const presetProblems = checkPresetFacts(preset, saml, isUnresolved);
+  const presetProblems = checkPresetFacts(preset, saml, skip);
   const samlProblems: FieldProblem[] = [];
-  for (const p of checkSamlSettings(saml, isUnresolved)) {
+  for (const p of checkSamlSettings(saml, skip)) {
     const reportedElsewhere =
       // Recipient and destination that default to the ACS URL are reported once, on the ACS URL.
       ((p.field === 'recipient' || p.field === 'destination') && merged[p.field] === undefined) ||
@@ -157,7 +174,7 @@ export function resolveIntegration(presetName: string | undefined, key: string, 
     else samlProblems.push(p);
   }
   problems.push(...samlProblems, ...presetProblems, ...(preset.check?.(saml, merged) ?? []), ...catalogConflicts(props));
-  if (metadata?.metadata) problems.push(...checkAgainstSpMetadata(saml, metadata.metadata, metadata.source, isUnresolved));
+  if (metadata?.metadata) problems.push(...checkAgainstSpMetadata(saml, metadata.metadata, metadata.source, skip));
   const idpRecord = resolveIdpRecord(preset, merged);
   problems.push(...idpRecord.problems);
 
@@ -169,7 +186,7 @@ export function resolveIntegration(presetName: string | undefined, key: string, 
     problems.push(problem(RuleId.CONSISTENT, 'renamedFrom', `renamedFrom ${showValue(merged.renamedFrom)} is the integration's own key; remove it`));
   }
 
-  const provisioning = resolveProvisioning(preset, merged, groups, isUnresolved);
+  const provisioning = resolveProvisioning(preset, merged, groups, skip);
   problems.push(...provisioning.problems);
   const snowflake = snowflakeModelOf(key, merged);
   const adopt = resolveAdopt(merged.adopt, {
@@ -178,28 +195,24 @@ export function resolveIntegration(presetName: string | undefined, key: string, 
     attributeSync: provisioning.attributeSync,
     snowflake,
     snowflakeProvisionerRole: snowflake?.scimIntegrationName ? OKTA_PROVISIONER : undefined,
-    isUnresolved,
+    isUnresolved: skip,
   });
   problems.push(...adopt.problems);
 
-  if (problems.some(blocksModel)) return { problems: withoutShadowed(problems), covered };
-  return {
-    problems: withoutShadowed(problems),
-    covered,
-    model: {
-      key,
-      preset: preset.name,
-      renamedFrom: merged.renamedFrom,
-      saml,
-      groups,
-      provisioning: provisioning.provisioning,
-      attributeSync: provisioning.attributeSync,
-      idpRecord: idpRecord.spec,
-      snowflake,
-      ...(adopt.adopt ? { adopt: adopt.adopt } : {}),
-      props,
-    },
+  const model: IntegrationModel = {
+    key,
+    preset: preset.name,
+    renamedFrom: merged.renamedFrom,
+    saml,
+    groups,
+    provisioning: provisioning.provisioning,
+    attributeSync: provisioning.attributeSync,
+    idpRecord: idpRecord.spec,
+    snowflake,
+    ...(adopt.adopt ? { adopt: adopt.adopt } : {}),
+    props,
   };
+  return problems.some(blocksModel) ? { problems: finish(), covered, draft: model } : { problems: finish(), covered, model };
 }
 
 /** A secret-looking value (SSO-106) is the only problem reported at its prop: any other would be about a value that must not be there at all. */
@@ -213,13 +226,18 @@ function checkKey(key: string): FieldProblem[] {
   return [problem(RuleId.WELL_FORMED, 'key', `integration key ${showValue(key)} is not a Terraform name; accepted: ${KEY_ACCEPTED} (it names okta_app_saml.<key>; set the key prop when the construct id is not one)`)];
 }
 
-/** Props outside this SP's: a prop of another SP (an `accountId` on Omni) or a typo, silently ignored otherwise. */
-function unknownProps(preset: SpPreset, props: AnySsoProps): FieldProblem[] {
+/**
+ * Props outside this SP's: a prop of another SP (an `accountId` on Omni) or a typo, silently ignored otherwise;
+ * `meant` holds the props they most likely stand for.
+ */
+function unknownProps(preset: SpPreset, props: AnySsoProps): { problems: FieldProblem[]; meant: Set<string> } {
   const accepted = [...SHARED_PROPS, ...preset.ownProps];
-  return Object.keys(props)
+  const meant = new Set<string>();
+  const problems = Object.keys(props)
     .filter((name) => !accepted.includes(name) && (props as Record<string, unknown>)[name] !== undefined)
     .map((name) => {
       const suggestion = closest(name, accepted);
+      if (suggestion) meant.add(suggestion);
       return problem(
         RuleId.CONSISTENT,
         name,
@@ -227,6 +245,7 @@ function unknownProps(preset: SpPreset, props: AnySsoProps): FieldProblem[] {
         `${cutText(name, MAX_SHOWN_VALUE)} is not a prop of ${preset.constructName} (${preset.displayName})${suggestion ? `; did you mean ${suggestion}?` : ''}; accepted: ${[...accepted].sort().join(', ')}`,
       );
     });
+  return { problems, meant };
 }
 
 /** Custom-SAML settings that a catalog app ignores: its catalog settings decide them. */

@@ -18,6 +18,8 @@ export interface SsoValidation {
   readonly suppressions: readonly RuleSuppression[];
   /** Rules with a finding at the props, suppressed or not: the policy rules on the synthesized app do not report them again. */
   readonly rulesFound: ReadonlySet<RuleId>;
+  /** When there is no model: the integration as far as it resolves, for the policy rules on what it gives (ResolvedIntegration.draft). */
+  readonly draft?: IntegrationModel;
 }
 
 const CACHE = new WeakMap<object, Map<string, SsoValidation>>();
@@ -70,6 +72,8 @@ function applySuppressions(resolved: ResolvedIntegration, props: AnySsoProps): S
     if (suppressedRules.has(p.rule)) suppressed.push(p);
     else problems.push(p);
   }
-  const model = resolved.model && { ...resolved.model, suppressions: suppressions.length ? suppressions : undefined };
-  return { model, problems, suppressed, suppressions, rulesFound };
+  const withSuppressions = (m: IntegrationModel | undefined) => m && { ...m, suppressions: suppressions.length ? suppressions : undefined };
+  const model = withSuppressions(resolved.model);
+  const draft = withSuppressions(resolved.draft);
+  return { model, problems, suppressed, suppressions, rulesFound, ...(draft ? { draft } : {}) };
 }

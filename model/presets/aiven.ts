@@ -81,19 +81,11 @@ export const aiven: SpPreset = {
         problems.push(problem(RuleId.WELL_FORMED, field, `Aiven ${words} ${showValue(value)} is not an Aiven ID; accepted: letters and digits, e.g. a1b2c3d4e5f6`));
       }
     }
-    if (problems.length > 0 || !accountId || !methodId) return { settings: {}, problems };
+    // Without the IDs there are no URLs, but the other defaults still hold: the rest of the props is checked against them.
+    const settings = { label: 'Aiven', relayState: AivenConsole.AIVEN, username: { format: 'email' as const }, showInDashboard: true };
+    if (problems.length > 0 || !accountId || !methodId) return { settings, problems };
     const urls = aivenUrls(accountId, methodId);
-    return {
-      settings: {
-        label: 'Aiven',
-        acsUrl: urls.acsUrl,
-        audience: urls.metadataUrl,
-        relayState: AivenConsole.AIVEN,
-        username: { format: 'email' },
-        showInDashboard: true,
-      },
-      problems,
-    };
+    return { settings: { ...settings, acsUrl: urls.acsUrl, audience: urls.metadataUrl }, problems };
   },
   check: checkIdpLogin,
   idpRecord: aivenIdpRecord,

@@ -81,21 +81,20 @@ export const snowflake: SpPreset = {
   defaults(props, isUnresolved) {
     const problems: FieldProblem[] = [];
     const raw = props.account;
+    // Without the account there are no URLs, but the other defaults still hold: the rest of the props is checked against them.
+    const settings = { label: 'Snowflake', username: { format: 'email' as const } };
     if (raw === undefined) {
       problems.push(problem(RuleId.REQUIRED, 'account', 'missing required value: the Snowflake account identifier orgname-account_name (per environment)'));
-      return { settings: {}, problems };
+      return { settings, problems };
     }
     if (isUnresolved(raw)) {
       // The provider's organization and account names are read from the identifier at synth.
-      return { settings: {}, problems: [problem(RuleId.WELL_FORMED, 'account', 'the Snowflake account is a Terraform token; accepted: the account identifier as text (orgname-account_name), known at synth')] };
+      return { settings, problems: [problem(RuleId.WELL_FORMED, 'account', 'the Snowflake account is a Terraform token; accepted: the account identifier as text (orgname-account_name), known at synth')] };
     }
     const account = parseSnowflakeAccount(String(raw));
-    if ('problem' in account) return { settings: {}, problems: [problem(RuleId.WELL_FORMED, 'account', account.problem)] };
+    if ('problem' in account) return { settings, problems: [problem(RuleId.WELL_FORMED, 'account', account.problem)] };
     const urls = snowflakeUrls(account);
-    return {
-      settings: { label: 'Snowflake', acsUrl: urls.acsUrl, audience: urls.entityId, username: { format: 'email' } },
-      problems,
-    };
+    return { settings: { ...settings, acsUrl: urls.acsUrl, audience: urls.entityId }, problems };
   },
   idpRecord: () => RECORD,
   provisioningValues(integration: IntegrationModel): ProvisioningValues {
