@@ -2,19 +2,26 @@
  * The cdktf app: `npm run synth`, and `cdktf synth|diff|deploy` through cdktf.json.
  * Reads the config dir named by OKTA_SSO_CONFIG (default: examples/acme).
  */
-import { loadConfig } from './config/load-config';
-import { ConfigError } from './config/problems';
+import { checkConfig } from './cli/check-config';
+import { formatProblemList, problemCount } from './config/problems';
 import { PolicyErrors } from './rules/policy-checks';
+import { noteForCdktfCli } from './synth/cdktf-cli-notes';
 import { OutputDirError, markOutput } from './synth/output-dir';
 import { buildApp, synthConfigApp, synthToDisk } from './synth/synth';
 
 const configDir = process.env.OKTA_SSO_CONFIG ?? 'examples/acme';
 
 try {
-  const model = loadConfig(configDir);
-  if (process.env.CDKTF_OUTDIR) {
-    // Run by the cdktf CLI, which owns the output directory.
-    synthConfigApp(buildApp(model, process.env.CDKTF_OUTDIR, configDir)).forEach((w) => process.stderr.write(`${w}\n`));
+  // What validate checks, so that every problem is located in config (policy errors too), and every warning.
+  const { model, problems, warnings } = checkConfig(configDir);
+  if (!model) {
+    process.stderr.write(`${configDir}: ${problemCount(problems.length)}; nothing written\n${formatProblemList(problems)}\n`);
+    process.exitCode = 1;
+  } else if (process.env.CDKTF_OUTDIR) {
+    // Run by the cdktf CLI, which owns the output directory and prints the stacks' annotations: the warnings go there.
+    const app = buildApp(model, process.env.CDKTF_OUTDIR, configDir);
+    noteForCdktfCli(app, process.env.CDKTF_OUTDIR, warnings);
+    synthConfigApp(app);
     // So that a later `okta-sso synth` knows this directory as its own output and may replace it.
     markOutput(process.env.CDKTF_OUTDIR);
   } else {
@@ -23,6 +30,6 @@ try {
     process.stdout.write(`synthesized ${stacks.length} stack(s) from ${configDir} into ${outdir}: ${stacks.join(', ')}\n`);
   }
 } catch (err) {
-  process.stderr.write(`${err instanceof ConfigError || err instanceof PolicyErrors || err instanceof OutputDirError ? err.message : (err as Error).stack ?? String(err)}\n`);
+  process.stderr.write(`${err instanceof PolicyErrors || err instanceof OutputDirError ? err.message : (err as Error).stack ?? String(err)}\n`);
   process.exitCode = 1;
 }

@@ -1,20 +1,24 @@
 import { Command } from 'commander';
-import { formatProblemList, problemCount } from '../config/problems';
+import { formatProblem, formatProblemList, problemCount } from '../config/problems';
 import { ADOPTED_REASON_PREFIX } from '../model/adopt';
-import { checkConfig } from './check-config';
+import { CheckedProblem, checkConfig } from './check-config';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
+
+/** How a policy warning is accepted in config, said once under the warnings. */
+const POLICY_RULE = /\bSSO-0\d\d\b/;
+const SUPPRESS_HINT = 'to accept a policy warning on purpose, add to the integration: suppressions: [{ rule: SSO-0NN, reason: "why it is exempt" }]';
 
 export function registerValidate(program: Command, io: CliIo): void {
   program
     .command('validate')
-    .description('check a config directory (schema, SP preset rules, secrets, policy rules) without writing anything')
+    .description('check a config directory (schema, SP preset rules, secrets, policy rules) without writing anything; exit 1 on any error, 0 when there are only warnings')
     .option('-c, --config <dir>', CONFIG_OPTION_HELP)
     .action((opts: { config?: string }) => {
       const dir = configDirOf(opts.config);
-      const { model, problems } = checkConfig(dir);
+      const { model, problems, warnings } = checkConfig(dir);
       if (!model) {
-        io.err(`${dir}: ${problemCount(problems.length)}\n${formatProblemList(problems)}\n`);
+        io.err(`${dir}: ${problemCount(problems.length)}\n${formatProblemList(problems)}\n${warningList(warnings)}`);
         io.exit(1);
         return;
       }
@@ -28,5 +32,14 @@ export function registerValidate(program: Command, io: CliIo): void {
           }
         }
       }
+      io.out(warningList(warnings));
     });
+}
+
+/** Warnings as validate prints them: a count, one located line each, and how to accept one; nothing when there are none. */
+function warningList(warnings: readonly CheckedProblem[]): string {
+  if (warnings.length === 0) return '';
+  const lines = formatProblemList(warnings.map((w) => `warning: ${formatProblem(w)}`));
+  const hint = warnings.some((w) => POLICY_RULE.test(w.message)) ? `  (${SUPPRESS_HINT})\n` : '';
+  return `${problemCount(warnings.length, 'warning')} (warnings alone do not fail validate)\n${lines}\n${hint}`;
 }
