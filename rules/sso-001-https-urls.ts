@@ -1,4 +1,5 @@
 import { RULE_CATALOG } from '../model/rule-catalog';
+import { showValue } from '../model/show-value';
 import { httpsUrlProblem } from '../model/saml-rules';
 import { COMPLIANT, NOT_APPLICABLE, PolicyRule, nonCompliant } from './rule';
 
@@ -17,7 +18,7 @@ export const httpsUrls: PolicyRule = {
     if (found.length === 0) return NOT_APPLICABLE;
     const bad = found.flatMap(([attr, words]) => {
       const why = httpsUrlProblem(String(app.body[attr]));
-      return why ? [`${words} ${JSON.stringify(app.body[attr])} ${why}`] : [];
+      return why ? [`${words} ${showValue(app.body[attr])} ${why}`] : [];
     });
     return bad.length ? nonCompliant(bad.join('; ')) : COMPLIANT;
   },

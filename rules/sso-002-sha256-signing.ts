@@ -1,4 +1,5 @@
 import { RULE_CATALOG } from '../model/rule-catalog';
+import { showValue } from '../model/show-value';
 import { COMPLIANT, NOT_APPLICABLE, PolicyRule, nonCompliant } from './rule';
 
 export const sha256Signing: PolicyRule = {
@@ -9,8 +10,8 @@ export const sha256Signing: PolicyRule = {
     // Catalog apps take signing from Okta's catalog entry.
     if (algorithm === undefined && digest === undefined) return NOT_APPLICABLE;
     const bad: string[] = [];
-    if (algorithm !== 'RSA_SHA256') bad.push(`signature algorithm ${JSON.stringify(algorithm ?? null)}`);
-    if (digest !== 'SHA256') bad.push(`digest ${JSON.stringify(digest ?? null)}`);
+    if (algorithm !== 'RSA_SHA256') bad.push(`signature algorithm ${showValue(algorithm ?? null)}`);
+    if (digest !== 'SHA256') bad.push(`digest ${showValue(digest ?? null)}`);
     return bad.length ? nonCompliant(`${bad.join(' and ')}, not SHA-256`) : COMPLIANT;
   },
 };

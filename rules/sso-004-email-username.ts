@@ -1,4 +1,5 @@
 import { RULE_CATALOG } from '../model/rule-catalog';
+import { showValue } from '../model/show-value';
 import { COMPLIANT, NOT_APPLICABLE, PolicyRule, nonCompliant } from './rule';
 
 /** `${source.email}` as it reaches Terraform JSON (escaped) or as written. */
@@ -12,6 +13,6 @@ export const emailUsername: PolicyRule = {
     const template = app.body.user_name_template;
     const type = app.body.user_name_template_type;
     if (typeof template === 'string' && EMAIL_TEMPLATES.has(template) && (type === undefined || type === 'BUILT_IN')) return COMPLIANT;
-    return nonCompliant(`${preset!.displayName} requires Email usernames; username format is ${JSON.stringify(String(template ?? 'Okta default')).replace(/\$\$\{/g, '${')}`);
+    return nonCompliant(`${preset!.displayName} requires Email usernames; username format is ${showValue(String(template ?? 'Okta default')).replace(/\$\$\{/g, '${')}`);
   },
 };

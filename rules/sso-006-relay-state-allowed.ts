@@ -1,4 +1,5 @@
 import { RULE_CATALOG } from '../model/rule-catalog';
+import { showValue } from '../model/show-value';
 import { COMPLIANT, NOT_APPLICABLE, PolicyRule, nonCompliant } from './rule';
 
 export const relayStateAllowed: PolicyRule = {
@@ -8,6 +9,6 @@ export const relayStateAllowed: PolicyRule = {
     if (!allowed) return NOT_APPLICABLE;
     const relayState = app.body.default_relay_state;
     if (typeof relayState === 'string' && allowed.includes(relayState)) return COMPLIANT;
-    return nonCompliant(`relay state ${relayState === undefined ? 'is not set' : JSON.stringify(relayState)}; ${preset!.displayName} accepts ${allowed.join(', ')}`);
+    return nonCompliant(`relay state ${relayState === undefined ? 'is not set' : showValue(relayState)}; ${preset!.displayName} accepts ${allowed.join(', ')}`);
   },
 };

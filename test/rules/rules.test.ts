@@ -76,6 +76,20 @@ describe('policy rules: one compliant and one non-compliant case each', () => {
     if (c.notApplicable) expect(r.check(subject(c.notApplicable.key, c.notApplicable.change ?? (() => undefined)))).toEqual({ status: 'not-applicable' });
   });
 
+  test('a rule quoting a value never shows a secret inside it', () => {
+    const token = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc';
+    const cases: Array<[string, string, (tf: any) => void]> = [
+      ['SSO-001', 'omni', (tf) => (appOf(tf, 'omni').sso_url = `http://acme-dev.omniapp.co/acs?t=${token}`)],
+      ['SSO-006', 'aiven', (tf) => (appOf(tf, 'aiven').default_relay_state = `https://console.aiven.io/?t=${token}`)],
+      ['SSO-010', 'omni', (tf) => (appOf(tf, 'omni').default_relay_state = `https://acme-dev.omniapp.co/?t=${token}`)],
+    ];
+    for (const [id, key, change] of cases) {
+      const outcome = rule(id).check(subject(key, change)) as { status: string; detail: string };
+      expect({ id, status: outcome.status }).toEqual({ id, status: 'non-compliant' });
+      expect(outcome.detail).not.toContain(token);
+    }
+  });
+
   test('SSO-005 reads provisioning.importGroups from the integration model', () => {
     const model = (importGroups: boolean) => new Map([['aiven', { key: 'aiven', provisioning: { importGroups } }]]);
     expect(rule('SSO-005').check(subject('aiven', undefined, model(false)))).toEqual({ status: 'compliant' });
