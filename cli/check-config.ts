@@ -1,4 +1,5 @@
 import { ConfigProblem, sortProblems } from '../config/problems';
+import type { LoadResult } from '../config/load-config';
 import { OrgModel } from '../model/types';
 import type { PolicyFailure } from '../rules/policy-checks';
 
@@ -21,18 +22,26 @@ export interface CheckedConfig {
  */
 export function checkConfig(dir: string): CheckedConfig {
   const { UNUSED_PREFIX, readConfig } = require('../config/load-config') as typeof import('../config/load-config');
-  const { mergeEnvironments } = require('../config/environment-problems') as typeof import('../config/environment-problems');
   const { model, problems, warnings: configWarnings, checked, locate, drafts = [] } = readConfig(dir);
   if (!checked || !locate) return { problems, warnings: configWarnings };
   // The integrations without a problem are judged even when others have one, and those with one as far as they resolve:
   // every independent problem in one run.
   const { draftPolicyErrors, modelPolicyFindings } = require('../rules/model-policy') as typeof import('../rules/model-policy');
   const findings = modelPolicyFindings(checked);
-  const located = (list: readonly PolicyFailure[]) => mergeEnvironments(list.map((f) => ({ ...locate(f.stack, f.key!, f.props), message: f.message, environment: f.stack, named: true })));
+  const located = (list: readonly PolicyFailure[]) => locatePolicyFindings(locate, list);
   const draftErrors = draftPolicyErrors(drafts);
   const inNoEnvironment = draftErrors.filter((f) => f.environment === undefined).map((f) => ({ ...locate(undefined, f.key!, f.props), message: `${UNUSED_PREFIX}${f.message}` }));
   const inEnvironment = draftErrors.flatMap((f) => (f.environment === undefined ? [] : [{ ...f, stack: f.environment }]));
   const all = [...problems, ...located([...findings.errors, ...inEnvironment]), ...inNoEnvironment];
   const warnings = sortProblems([...configWarnings, ...located(findings.warnings)]);
   return model && all.length === 0 ? { model, problems: [], warnings } : { problems: sortProblems(all), warnings };
+}
+
+/**
+ * Policy findings about integrations, each at the integration's config (the first of its props
+ * that config writes), one per place and message however many environments have it.
+ */
+export function locatePolicyFindings(locate: NonNullable<LoadResult['locate']>, findings: readonly PolicyFailure[]): ConfigProblem[] {
+  const { mergeEnvironments } = require('../config/environment-problems') as typeof import('../config/environment-problems');
+  return mergeEnvironments(findings.map((f) => ({ ...locate(f.stack, f.key!, f.props), message: f.message, environment: f.stack, named: true })));
 }

@@ -1,7 +1,10 @@
 import { Command } from 'commander';
 import { formatProblemList, problemCount, sortProblems } from '../config/problems';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
+import type { PolicyFailure } from '../rules/policy-checks';
+import { locatePolicyFindings } from './check-config';
 import { CliIo } from './io';
+import { warningList } from './warning-list';
 
 export function registerSynth(program: Command, io: CliIo): void {
   program
@@ -13,7 +16,7 @@ export function registerSynth(program: Command, io: CliIo): void {
       // Loaded on use: cdktf and the provider bindings take ~0.2 s, which other commands (review) should not pay.
       const { readConfig } = require('../config/load-config') as typeof import('../config/load-config');
       const dir = configDirOf(opts.config);
-      const { model, problems, locate } = readConfig(dir);
+      const { model, problems, locate, warnings: configWarnings } = readConfig(dir);
       if (!model) {
         io.err(`${dir}: ${problemCount(problems.length)}; nothing written\n${formatProblemList(problems)}\n`);
         io.exit(1);
@@ -28,8 +31,9 @@ export function registerSynth(program: Command, io: CliIo): void {
       const { OutputDirError } = await import('../synth/output-dir');
       let stacks: string[];
       const warnings: string[] = [];
+      const policyWarnings: PolicyFailure[] = [];
       try {
-        stacks = synthToDisk(model, { outdir: opts.out, configDir: dir, onWarning: (w) => warnings.push(w) });
+        stacks = synthToDisk(model, { outdir: opts.out, configDir: dir, onWarning: (w) => warnings.push(w), onPolicyWarning: (w) => policyWarnings.push(w) });
       } catch (err) {
         if (err instanceof OutputDirError) {
           io.err(`okta-sso synth: ${err.message}\n`);
@@ -45,6 +49,10 @@ export function registerSynth(program: Command, io: CliIo): void {
         io.exit(1);
         return;
       }
+      // Located in config as validate prints them. A stack's own warnings (key-less) are about its providerVersion, which the
+      // config loader has already located among configWarnings.
+      const located = sortProblems([...configWarnings, ...locatePolicyFindings(locate!, policyWarnings.filter((w) => w.key !== undefined))]);
+      io.err(warningList(located, 'written anyway; warnings do not fail synth'));
       if (warnings.length) io.err(`${warnings.join('\n')}\n`);
       io.out(`synthesized ${stacks.length} stack(s) from ${dir} into ${opts.out}:\n${stacks.map((s) => `  ${s}`).join('\n')}\n`);
     });

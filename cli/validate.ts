@@ -1,13 +1,12 @@
 import { Command } from 'commander';
-import { formatProblem, formatProblemList, problemCount } from '../config/problems';
+import { formatProblemList, problemCount } from '../config/problems';
 import { ADOPTED_REASON_PREFIX } from '../model/adopt';
-import { CheckedProblem, checkConfig } from './check-config';
+import { checkConfig } from './check-config';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
+import { warningList } from './warning-list';
 
-/** How a policy warning is accepted in config, said once under the warnings. */
-const POLICY_RULE = /\bSSO-0\d\d\b/;
-const SUPPRESS_HINT = 'to accept a policy warning on purpose, add to the integration: suppressions: [{ rule: SSO-0NN, reason: "why it is exempt" }]';
+const DO_NOT_FAIL = 'warnings alone do not fail validate';
 
 export function registerValidate(program: Command, io: CliIo): void {
   program
@@ -18,7 +17,7 @@ export function registerValidate(program: Command, io: CliIo): void {
       const dir = configDirOf(opts.config);
       const { model, problems, warnings } = checkConfig(dir);
       if (!model) {
-        io.err(`${dir}: ${problemCount(problems.length)}\n${formatProblemList(problems)}\n${warningList(warnings)}`);
+        io.err(`${dir}: ${problemCount(problems.length)}\n${formatProblemList(problems)}\n${warningList(warnings, DO_NOT_FAIL)}`);
         io.exit(1);
         return;
       }
@@ -32,14 +31,6 @@ export function registerValidate(program: Command, io: CliIo): void {
           }
         }
       }
-      io.out(warningList(warnings));
+      io.out(warningList(warnings, DO_NOT_FAIL));
     });
-}
-
-/** Warnings as validate prints them: a count, one located line each, and how to accept one; nothing when there are none. */
-function warningList(warnings: readonly CheckedProblem[]): string {
-  if (warnings.length === 0) return '';
-  const lines = formatProblemList(warnings.map((w) => `warning: ${formatProblem(w)}`));
-  const hint = warnings.some((w) => POLICY_RULE.test(w.message)) ? `  (${SUPPRESS_HINT})\n` : '';
-  return `${problemCount(warnings.length, 'warning')} (warnings alone do not fail validate)\n${lines}\n${hint}`;
 }

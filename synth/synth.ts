@@ -23,6 +23,13 @@ export interface SynthOptions {
    */
   readonly onWarning?: (line: string) => void;
   /**
+   * Called with each policy warning, structured (stack, integration, props), so a
+   * caller that knows where they are in config can locate them. When set, policy
+   * warnings no longer reach `onWarning`.
+   * @default - policy warnings go to onWarning as lines
+   */
+  readonly onPolicyWarning?: (warning: PolicyFailure) => void;
+  /**
    * How long to wait for another synth writing the same output directory.
    * @default DEFAULT_LOCK_WAIT_MS (2 minutes)
    */
@@ -51,6 +58,8 @@ export interface AppCheck {
   readonly failures: readonly PolicyFailure[];
   /** Every stack's warnings, one line each (`<stack>: warning: ...`). */
   readonly warnings: readonly string[];
+  /** The same warnings, structured: an SP construct's name its integration and props; a stack's own (the provider version) have no key. */
+  readonly policyWarnings: readonly PolicyFailure[];
 }
 
 /**
@@ -63,22 +72,31 @@ export interface AppCheck {
 export function checkApp(app: App, rulesOn: RulesSubject = 'synthesized'): AppCheck {
   const failures: PolicyFailure[] = [];
   const warnings: string[] = [];
+  const policyWarnings: PolicyFailure[] = [];
   for (const stack of app.node.findAll().filter((c): c is TerraformStack => c instanceof TerraformStack)) {
     const name = stack.node.id;
     for (const construct of stack.node.findAll()) {
       if (construct instanceof SsoIntegration) {
         const evaluation = construct.applyRules(rulesOn);
         for (const e of evaluation.errors) failures.push({ stack: name, key: construct.key, rule: e.rule, props: e.props, message: e.message, source: e.source });
-        for (const w of evaluation.warnings) warnings.push(`${name}: warning: ${w.message}`);
+        for (const w of evaluation.warnings) {
+          warnings.push(`${name}: warning: ${w.message}`);
+          policyWarnings.push({ stack: name, key: construct.key, rule: w.rule, props: w.props, message: w.message });
+        }
         continue;
       }
       // Every stack is checked here: an environment's own checks, without its report of the other stacks' errors.
-      if (construct instanceof SsoEnvironment) for (const w of construct.warnings()) warnings.push(`${name}: warning: ${w}`);
+      if (construct instanceof SsoEnvironment) {
+        for (const w of construct.warnings()) {
+          warnings.push(`${name}: warning: ${w}`);
+          policyWarnings.push({ stack: name, props: ['providerVersion'], message: w });
+        }
+      }
       const messages = construct instanceof SsoEnvironment ? construct.checkStack() : construct.node.validate();
       for (const message of messages) failures.push({ stack: name, props: [], message: `[${showPath(construct.node.path)}] ${message}` });
     }
   }
-  return { failures, warnings };
+  return { failures, warnings, policyWarnings };
 }
 
 /**
@@ -142,7 +160,8 @@ export function synthToDisk(model: OrgModel, options: SynthOptions): string[] {
     throw err;
   }
   const leftBehind = swap.replace(() => app.synth(), { lockWaitMs: options.lockWaitMs });
-  [...checked.warnings, ...leftBehind].forEach((w) => options.onWarning?.(w));
+  if (options.onPolicyWarning) checked.policyWarnings.forEach((w) => options.onPolicyWarning!(w));
+  [...(options.onPolicyWarning ? [] : checked.warnings), ...leftBehind].forEach((w) => options.onWarning?.(w));
   return model.environments.map((e) => `stacks/${e.name}/cdk.tf.json`);
 }
 

@@ -103,3 +103,20 @@ describe('main.ts run by the cdktf CLI (CDKTF_OUTDIR set)', () => {
     expect(fs.existsSync(outdir)).toBe(false);
   });
 });
+
+describe('okta-sso synth prints the same warnings, located, each once', () => {
+  test('a policy warning and a providerVersion admitting 6.14.0: located as validate prints them, exit 0, output written', async () => {
+    const dir = writeConfigDir({ ...CONFIG, 'env.yaml': CONFIG['env.yaml'].replace('okta: { orgName: acme-dev }', 'okta: { orgName: acme-dev, providerVersion: "~> 6.6" }') });
+    const out = path.join(tempDir(), 'out');
+    const r = await runCliCaptured(['synth', '--config', dir, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(path.join(out, 'stacks', 'dev', 'cdk.tf.json'))).toBe(true);
+    const text = r.err.split(`${dir}/`).join('');
+    expect(text).toContain('2 warnings (written anyway; warnings do not fail synth)');
+    expect(text).toContain(`  warning: ${SSO_009}`);
+    expect(text).toMatch(/\n {2}warning: env\.yaml:3:32: environments\.dev\.okta\.providerVersion: provider version constraint "~> 6\.6" admits okta\/okta 6\.14\.0/);
+    expect(text.split('admits okta/okta 6.14.0').length - 1).toBe(1);
+    expect(text.split('SSO-009 (warning)').length - 1).toBe(1);
+  });
+});
+
