@@ -21,8 +21,9 @@ export interface OktaEnvironmentStackProps {
   readonly environment: EnvironmentModel;
   /**
    * Relative path from the synthesized stack directory to the config directory,
-   * where local state paths are anchored.
-   * @default '.'
+   * where local state paths are anchored. Given, a local state path is also
+   * recorded as written in config (stacks/backend.ts), for the review.
+   * @default - no config directory: a local state path is relative to the stack directory, and not recorded
    */
   readonly configDirFromStackDir?: string;
 }
@@ -38,7 +39,7 @@ export class OktaEnvironmentStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: OktaEnvironmentStackProps) {
     super(scope, childId(scope, id));
     const env = props.environment;
-    addBackend(this, env.backend, props.configDirFromStackDir ?? '.');
+    addBackend(this, env.backend, props.configDirFromStackDir);
     // Credentials stay out of config and JSON: the provider reads OKTA_API_TOKEN
     // or OKTA_API_CLIENT_ID / OKTA_API_PRIVATE_KEY / OKTA_API_SCOPES itself.
     new OktaProvider(this, 'Okta', { orgName: env.okta.orgName, baseUrl: env.okta.baseUrl });

@@ -1,17 +1,28 @@
 import { Testing } from 'cdktf';
+import * as fs from 'fs';
+import * as path from 'path';
 import { EnvironmentModel } from '../../model/types';
+import { recordedLocalStatePath } from '../../stacks/local-state-record';
 import { OKTA_PROVIDER_CONSTRAINT, OktaEnvironmentStack } from '../../stacks/okta-environment-stack';
 import { resolvedIntegration } from '../helpers';
 
 const WIKI = { preset: 'generic', acsUrl: 'https://w.example.com/acs', audience: 'w', groups: ['Everyone'] };
 const wiki = resolvedIntegration('wiki', WIKI);
 
-function synthEnv(env: Partial<EnvironmentModel>, configDirFromStackDir?: string): any {
-  const stack = new OktaEnvironmentStack(Testing.app(), 'dev', {
+function devStack(env: Partial<EnvironmentModel>, configDirFromStackDir?: string): OktaEnvironmentStack {
+  return new OktaEnvironmentStack(Testing.app(), 'dev', {
     environment: { name: 'dev', okta: { orgName: 'acme-dev', baseUrl: 'oktapreview.com' }, backend: { type: 'local', path: 'state/dev.tfstate' }, integrations: [wiki], ...env },
     configDirFromStackDir,
   });
-  return JSON.parse(Testing.synth(stack, true));
+}
+
+function synthEnv(env: Partial<EnvironmentModel>, configDirFromStackDir?: string): any {
+  return JSON.parse(Testing.synth(devStack(env, configDirFromStackDir), true));
+}
+
+/** The stack's cdk.tf.json as written to disk, with the top-level `"//"` that Testing.synth leaves out. */
+function writtenEnv(env: Partial<EnvironmentModel>, configDirFromStackDir?: string): any {
+  return JSON.parse(fs.readFileSync(path.join(Testing.fullSynth(devStack(env, configDirFromStackDir)), 'stacks', 'dev', 'cdk.tf.json'), 'utf8'));
 }
 
 test('the okta provider names the org and nothing secret; version constraint admits 6.6.0 through 7.x but not 6.14.0', () => {
@@ -26,6 +37,21 @@ test('local backend: the state path is anchored on the config dir, relative to t
   expect(synthEnv({}, '../../../config').terraform.backend).toEqual({ local: { path: '../../../config/state/dev.tfstate' } });
   expect(synthEnv({ backend: { type: 'local', path: 'tf/dev.tfstate' } }, '../../../config').terraform.backend.local.path).toBe('../../../config/tf/dev.tfstate');
   expect(synthEnv({}).terraform.backend.local.path).toBe('state/dev.tfstate');
+});
+
+test('local backend from a config dir: the state path as written in config is recorded beside it, for the review', () => {
+  const json = writtenEnv({ backend: { type: 'local', path: './tf//dev.tfstate' } }, '../../../config');
+  expect(json.terraform.backend.local.path).toBe('../../../config/tf/dev.tfstate');
+  expect(json['//']['okta-sso']).toEqual({ backend: { local: { pathInConfigDir: './tf//dev.tfstate' } } });
+  expect(recordedLocalStatePath(json)).toBe('./tf//dev.tfstate');
+  // cdktf's own metadata stays beside it.
+  expect(json['//'].metadata.stackName).toBe('dev');
+});
+
+test('nothing is recorded without a config dir, or for another backend', () => {
+  expect(writtenEnv({})['//']).not.toHaveProperty('okta-sso');
+  expect(writtenEnv({ backend: { type: 's3', bucket: 'b', key: 'k', region: 'eu-west-1' } }, '../../../config')['//']).not.toHaveProperty('okta-sso');
+  expect(writtenEnv({ backend: { type: 'hcp', organization: 'acme', workspace: 'w' } }, '../../../config')['//']).not.toHaveProperty('okta-sso');
 });
 
 test('s3 backend, with S3-native locking', () => {
