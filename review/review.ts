@@ -4,7 +4,7 @@ import { groupLookupGuardFindings } from './group-lookup-guard';
 import { EnvironmentReview, IntegrationReview, Review, SettingChange } from './model';
 import { HIDDEN, containsSecret, secretPaths } from './redact';
 import { suggestRenames } from './rename-suggestion';
-import { localStateWords, sameBackend } from './state-location';
+import { compareBackends, localStateWords } from './state-location';
 import { emptyStack, removedEnvironment } from './environment-change';
 import { RiskClassId, RiskFinding, RiskLevel, finding, maxRisk, riskRank } from './risk';
 import { IntegrationIndex, StackIndex, indexStack } from './stack-index';
@@ -117,10 +117,11 @@ function reviewEnvironmentWide(base: StackIndex, head: StackIndex, change?: 'add
     }
   }
   // What Terraform would use, not where base and head were synthesized (review/state-location.ts).
-  if (!sameBackend(base, head)) {
+  const backends = compareBackends(base, head);
+  if (!backends.same) {
     risk(finding('backend-changed', 'Terraform state backend changed'));
     settings.push({ resource: 'terraform', setting: 'state backend', attribute: 'backend', ...(change ? {} : { before: backendWords(base) }), after: backendWords(head) });
-  }
+  } else if (backends.configDirMoved) risk(backends.configDirMoved);
 
   // Variables by name only: a default value is never shown.
   for (const name of [...new Set([...Object.keys(base.variables), ...Object.keys(head.variables)])].sort()) {

@@ -153,6 +153,12 @@ export const RISK_CLASSES = {
     level: 'medium',
     impact: 'a secret now comes from another place: set it there before apply, or provisioning stops',
   },
+  'config-dir-moved': {
+    title: 'Config directory at another path',
+    level: 'low',
+    impact:
+      'local state lives in the config directory (backend.path, default state/<env>.tfstate): if this pull request moves the config directory, move its state/ directory with it before the next plan, or Terraform finds no state and plans to create every app again; if only the checkouts or synth output directories are at other paths, nothing changes',
+  },
   'attributes': {
     title: 'SAML attributes or app settings changed',
     level: 'low',

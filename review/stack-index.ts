@@ -1,4 +1,5 @@
 import { ownEntry } from '../model/own-entry';
+import { recordedLocalStatePath } from '../stacks/local-state-record';
 import { resolveMoved } from './follow-moved';
 import { RunbookStep, StackFiles, isObject } from './synth-dir';
 
@@ -26,8 +27,6 @@ export interface IntegrationIndex {
 /** A synthesized stack, indexed by integration. */
 export interface StackIndex {
   readonly name: string;
-  /** The stack directory, when read from disk. */
-  readonly dir?: string;
   readonly integrations: Map<string, IntegrationIndex>;
   /** Blocks of no integration: Okta groups, group lookups, anything unrecognised. */
   readonly shared: Map<string, TfBlock>;
@@ -35,6 +34,8 @@ export interface StackIndex {
   /** Every provider block by name (okta, snowflake...), each one configuration or a list of them. */
   readonly providers: Readonly<Record<string, unknown>>;
   readonly backend: unknown;
+  /** The local state path recorded as written in config (stacks/local-state-record.ts); absent in older output and users' own apps. */
+  readonly localStateInConfig?: string;
   readonly variables: Readonly<Record<string, any>>;
   readonly outputs: Map<string, unknown>;
   readonly steps: Map<string, RunbookStep>;
@@ -157,14 +158,15 @@ export function indexStack(files: StackFiles): StackIndex {
   }
 
   const terraform = isObject(tf.terraform) ? tf.terraform : {};
+  const localStateInConfig = recordedLocalStatePath(tf);
   return {
     name: files.name,
-    ...(files.dir !== undefined ? { dir: files.dir } : {}),
     integrations,
     shared,
     provider: tf.provider?.okta,
     providers: isObject(tf.provider) ? tf.provider : {},
     backend: { backend: terraform.backend, cloud: terraform.cloud },
+    ...(localStateInConfig !== undefined ? { localStateInConfig } : {}),
     variables: isObject(tf.variable) ? tf.variable : {},
     outputs,
     steps,

@@ -32,8 +32,6 @@ export interface RunbookStep {
 /** The files of one synthesized stack, parsed once. */
 export interface StackFiles {
   readonly name: string;
-  /** The stack directory, where Terraform runs (relative paths in cdk.tf.json start there); absent for stacks not read from disk. */
-  readonly dir?: string;
   readonly tf: Readonly<Record<string, any>>;
   readonly steps?: readonly RunbookStep[];
 }
@@ -59,7 +57,7 @@ export function readSynthDir(dir: string, side: string): { stacks: Map<string, S
     const tf = readShaped(tfFile, tfJsonShapeProblems, problems);
     const runbookFile = path.join(stacksDir, name, 'runbook.json');
     const runbook = fs.existsSync(runbookFile) ? readShaped(runbookFile, runbookShapeProblems, problems) : undefined;
-    if (tf !== undefined) stacks.set(name, { name, dir: path.join(stacksDir, name), tf, steps: runbook?.steps });
+    if (tf !== undefined) stacks.set(name, { name, tf, steps: runbook?.steps });
   }
   return { stacks, problems };
 }

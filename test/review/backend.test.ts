@@ -1,16 +1,20 @@
+import { OktaProvider } from '@cdktf/provider-okta/lib/provider';
+import { LocalBackend, TerraformStack, Testing } from 'cdktf';
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadConfig } from '../../config/load-config';
+import { OmniSso } from '../../constructs/sp/omni-sso';
 import { renderMarkdown } from '../../review/render-markdown';
 import { reviewSynthDirs } from '../../review/review';
+import { RISK_CLASSES } from '../../review/risk';
 import { synthToDisk } from '../../synth/synth';
-import { EXAMPLE, editedExample, readStacks, tempDir } from './synth-fixture';
+import { EXAMPLE, Stacks, editedExample, readStacks, synthConfig, tempDir, writeSynthDir } from './synth-fixture';
 
 /**
- * A local backend's path in cdk.tf.json climbs from the stack directory to the
- * config directory, so it names the directories each side was synthesized
- * from. The review compares the state file Terraform would use inside the
- * config directory, not how the directories are named.
+ * A local backend's path in cdk.tf.json climbs from the stack directory to the config directory, so it also
+ * names where each side was synthesized from. Synth records the path as written in config beside it
+ * (`"//"."okta-sso".backend.local.pathInConfigDir`), and the review compares that: from the two synth
+ * directories alone, never looking for config on disk.
  */
 
 /** Synthesizes `configDir` copied to `<root>/<configName>` into `<root>/<outName>`; returns the synth output dir. */
@@ -23,51 +27,125 @@ function synthAt(configDir: string, root: string, configName: string, outName: s
 }
 
 const devLocalState = (path: string) => editedExample({ 'environments/dev.yaml': (t) => t.replace('    # Default backend: local state in state/dev.tfstate.\n', `    backend: { type: local, path: ${path} }\n`) });
-const backendFindings = (review: ReturnType<typeof reviewSynthDirs>) => review.environments.flatMap((e) => e.environment.findings.filter((f) => f.class === 'backend-changed').map((f) => `${e.name}:${f.detail}`));
+type Review = ReturnType<typeof reviewSynthDirs>;
+const backendFindings = (review: Review) => review.environments.flatMap((e) => e.environment.findings.filter((f) => f.class === 'backend-changed').map((f) => `${e.name}:${f.detail}`));
+const configDirNotes = (review: Review) => review.environments.flatMap((e) => e.environment.findings.filter((f) => f.class === 'config-dir-moved').map((f) => [e.name, f.level, f.detail]));
+const occurrences = (text: string, part: string) => text.split(part).length - 1;
+const impact = (cls: keyof typeof RISK_CLASSES) => RISK_CLASSES[cls].impact;
 
-describe('review: the local state backend is compared as Terraform uses it', () => {
-  test('config directories that only have different names are the same backend', () => {
+/** A synth output dir as an older okta-sso wrote it: no recorded state path. */
+function withoutRecord(outdir: string): string {
+  const stacks = readStacks(outdir);
+  for (const tf of Object.values<any>(stacks)) delete tf['//']['okta-sso'];
+  return writeSynthDir(stacks);
+}
+
+describe('review: a local state backend is compared by the state path recorded as written in config', () => {
+  test('config directories that only have different names: no backend change, one low note naming both paths, from the synth output alone', () => {
     const root = tempDir('okta-sso-backend-');
     const base = synthAt(EXAMPLE, root, 'acme-main', 'out-main');
     const head = synthAt(EXAMPLE, root, 'acme-pr', 'out-pr');
-    // The premise: the paths as written differ by the config directory's name.
-    expect(readStacks(base).dev.terraform.backend.local.path).toBe('../../../acme-main/state/dev.tfstate');
-    expect(readStacks(head).dev.terraform.backend.local.path).toBe('../../../acme-pr/state/dev.tfstate');
+    // The premise: the paths Terraform reads differ by the config directory's name; what config says does not.
+    for (const [out, name] of [[base, 'acme-main'], [head, 'acme-pr']]) {
+      const dev = readStacks(out).dev;
+      expect(dev.terraform.backend.local.path).toBe(`../../../${name}/state/dev.tfstate`);
+      expect(dev['//']['okta-sso']).toEqual({ backend: { local: { pathInConfigDir: 'state/dev.tfstate' } } });
+    }
     const review = reviewSynthDirs(base, head);
     expect(backendFindings(review)).toEqual([]);
-    expect(review.risk).toBeUndefined();
+    const detail =
+      'config directory at another path from the stack directory: local state path ../../../acme-main/state/dev.tfstate in base, ../../../acme-pr/state/dev.tfstate in head; ' +
+      'state/dev.tfstate inside the config directory on both sides';
+    expect(configDirNotes(review)).toEqual([['dev', 'low', detail]]);
+    expect(review.risk).toBe('low');
+    const md = renderMarkdown(review);
+    expect(md).toContain(`- low Config directory at another path (dev): ${impact('config-dir-moved')}.`);
+    expect(impact('config-dir-moved')).toContain('move its state/ directory with it');
+    // Said once: the finding line, no backend row, no second mention.
+    expect(occurrences(md, detail)).toBe(1);
+    expect(md).not.toContain('state backend');
+    // Nothing outside the two synth directories is read: with the config directories gone, the review is the same.
+    fs.rmSync(path.join(root, 'acme-main'), { recursive: true });
+    fs.rmSync(path.join(root, 'acme-pr'), { recursive: true });
+    expect(reviewSynthDirs(base, head)).toEqual(review);
   });
 
-  test('checkouts in differently named places, synth output elsewhere, are the same backend', () => {
+  test('long paths in the note are cut, keeping the directory that tells them apart and the state file', () => {
     const root = tempDir('okta-sso-backend-');
-    const base = synthAt(EXAMPLE, root, 'checkout-a/okta', 'out/a');
-    const head = synthAt(EXAMPLE, root, 'checkout-b/okta', 'out/b');
-    expect(readStacks(base).dev.terraform.backend.local.path).not.toBe(readStacks(head).dev.terraform.backend.local.path);
-    expect(reviewSynthDirs(base, head).risk).toBeUndefined();
+    const deep = (name: string) => `${name}/${'nested-directory-'.repeat(3)}x/examples/acme`;
+    const base = synthAt(EXAMPLE, root, deep('checkout-a'), 'out/a');
+    const head = synthAt(EXAMPLE, root, deep('checkout-b'), 'out/b');
+    expect(readStacks(base).dev.terraform.backend.local.path.length).toBeGreaterThan(100);
+    expect(configDirNotes(reviewSynthDirs(base, head))).toEqual([
+      [
+        'dev',
+        'low',
+        'config directory at another path from the stack directory: local state path ../../../../checkout-a/.../examples/acme/state/dev.tfstate in base, ' +
+          '../../../../checkout-b/.../examples/acme/state/dev.tfstate in head; state/dev.tfstate inside the config directory on both sides',
+      ],
+    ]);
   });
 
-  test('a state path changed in config is still a backend change, shown as written in config', () => {
+  test('the same configuration synthesized in the same layout is no change, and no note', () => {
+    expect(reviewSynthDirs(synthConfig(EXAMPLE), synthConfig(EXAMPLE)).risk).toBeUndefined();
+  });
+
+  test('a changed backend.path is a backend change (high), shown as written in config, whatever the directories are named', () => {
     const root = tempDir('okta-sso-backend-');
     const base = synthAt(devLocalState('state/dev.tfstate'), root, 'acme-main', 'out-main');
     const head = synthAt(devLocalState('state/dev-2.tfstate'), root, 'acme-pr', 'out-pr');
     const review = reviewSynthDirs(base, head);
     expect(backendFindings(review)).toEqual(['dev:Terraform state backend changed']);
+    expect(configDirNotes(review)).toEqual([]);
     expect(review.risk).toBe('high');
     expect(renderMarkdown(review)).toContain('| state backend | `local state/dev.tfstate (in the config directory)` | `local state/dev-2.tfstate (in the config directory)` |');
   });
 
-  test('synth output copied away from its config (no config directory on disk): compared from each side\'s root', () => {
+  test('a state path written another way that names the same file is no backend change', () => {
     const root = tempDir('okta-sso-backend-');
-    const copies = tempDir('okta-sso-copies-');
-    const copy = (out: string, side: string) => {
-      fs.cpSync(out, path.join(copies, side, 'cdktf.out'), { recursive: true });
-      return path.join(copies, side, 'cdktf.out');
-    };
-    // Checkouts side by side, as CI makes them: the same layout below each root.
-    const base = copy(synthAt(EXAMPLE, path.join(root, 'base'), 'config', 'cdktf.out'), 'base');
-    const same = copy(synthAt(EXAMPLE, path.join(root, 'head'), 'config', 'cdktf.out'), 'head');
-    expect(reviewSynthDirs(base, same).risk).toBeUndefined();
-    const moved = copy(synthAt(devLocalState('tfstate/dev.tfstate'), path.join(root, 'head2'), 'config', 'cdktf.out'), 'head2');
-    expect(backendFindings(reviewSynthDirs(base, moved))).toEqual(['dev:Terraform state backend changed']);
+    const base = synthAt(devLocalState('state/dev.tfstate'), root, 'acme-main', 'out-main');
+    const head = synthAt(devLocalState('./state//dev.tfstate'), root, 'acme-pr', 'out-pr');
+    expect(readStacks(head).dev['//']['okta-sso'].backend.local.pathInConfigDir).toBe('./state//dev.tfstate');
+    const review = reviewSynthDirs(base, head);
+    expect(backendFindings(review)).toEqual([]);
+    expect(configDirNotes(review).map(([env, level]) => [env, level])).toEqual([['dev', 'low']]);
+  });
+
+  test('output without the record (an older okta-sso, on either side): the paths are compared as written', () => {
+    const root = tempDir('okta-sso-backend-');
+    const base = synthAt(EXAMPLE, root, 'acme-main', 'out-main');
+    const head = synthAt(EXAMPLE, root, 'acme-pr', 'out-pr');
+    for (const [b, h] of [[withoutRecord(base), withoutRecord(head)], [withoutRecord(base), head], [base, withoutRecord(head)]]) {
+      const review = reviewSynthDirs(b, h);
+      expect(backendFindings(review)).toEqual(['dev:Terraform state backend changed']);
+      expect(configDirNotes(review)).toEqual([]);
+      const rows = review.environments.find((e) => e.name === 'dev')!.environment.settings.filter((s) => s.setting === 'state backend');
+      expect(rows.map((r) => [r.before, r.after])).toEqual([
+        [b === base ? 'local state/dev.tfstate (in the config directory)' : 'local ../../../acme-main/state/dev.tfstate', h === head ? 'local state/dev.tfstate (in the config directory)' : 'local ../../../acme-pr/state/dev.tfstate'],
+      ]);
+    }
+    // Older output in the same layout on both sides: the paths as written are equal.
+    expect(reviewSynthDirs(withoutRecord(synthConfig(EXAMPLE)), withoutRecord(synthConfig(EXAMPLE))).risk).toBeUndefined();
+  });
+
+  describe("a user's own cdktf app with a LocalBackend", () => {
+    /** The user's stack, as examples/typescript-app writes one: its own backend path, relative to the stack directory. */
+    function userApp(statePath: string): Stacks {
+      const stack = new TerraformStack(Testing.app(), 'dev');
+      new LocalBackend(stack, { path: statePath });
+      new OktaProvider(stack, 'okta', { orgName: 'acme', baseUrl: 'okta.com' });
+      new OmniSso(stack, 'omni', { acsUrl: 'https://acme.omniapp.co/api/auth/saml/acs', audience: 'acme.omniapp.co', groups: ['Analytics'] });
+      return { dev: JSON.parse(fs.readFileSync(path.join(Testing.fullSynth(stack), 'stacks', 'dev', 'cdk.tf.json'), 'utf8')) };
+    }
+
+    test('records nothing, and its paths are compared as written', () => {
+      const same = userApp('../../../state/dev.tfstate');
+      expect(same.dev.terraform.backend).toEqual({ local: { path: '../../../state/dev.tfstate' } });
+      expect(same.dev['//']).not.toHaveProperty('okta-sso');
+      expect(reviewSynthDirs(writeSynthDir(same), writeSynthDir(userApp('../../../state/dev.tfstate'))).risk).toBeUndefined();
+      const review = reviewSynthDirs(writeSynthDir(same), writeSynthDir(userApp('../../../other/dev.tfstate')));
+      expect(backendFindings(review)).toEqual(['dev:Terraform state backend changed']);
+      expect(renderMarkdown(review)).toContain('| state backend | `local ../../../state/dev.tfstate` | `local ../../../other/dev.tfstate` |');
+    });
   });
 });
