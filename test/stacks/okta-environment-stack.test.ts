@@ -50,7 +50,7 @@ test('local backend from a config dir: the state path as written in config is re
 
 test('nothing is recorded without a config dir, or for another backend', () => {
   expect(writtenEnv({})['//']).not.toHaveProperty('okta-sso');
-  expect(writtenEnv({ backend: { type: 's3', bucket: 'b', key: 'k', region: 'eu-west-1' } }, '../../../config')['//']).not.toHaveProperty('okta-sso');
+  expect(writtenEnv({ backend: { type: 's3', bucket: 'b', key: 'k', region: 'eu-west-1', encrypt: true } }, '../../../config')['//']).not.toHaveProperty('okta-sso');
   expect(writtenEnv({ backend: { type: 'hcp', organization: 'acme', workspace: 'w' } }, '../../../config')['//']).not.toHaveProperty('okta-sso');
 });
 
