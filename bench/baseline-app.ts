@@ -60,6 +60,8 @@ function declareStack(stack: TerraformStack, tf: Json): void {
 
   const terraform = tf.terraform ?? {};
   declareBackend(stack, terraform);
+  // The stack's own notes beside cdktf's (metadata, outputs): the local state path as written in config.
+  for (const [k, v] of Object.entries<Json>(tf['//'] ?? {})) if (k !== 'metadata' && k !== 'outputs') stack.addOverride(`//.${k}`, v);
   // Providers by the name resources use in their `provider` meta-argument (`type` or `type.alias`).
   const providers = new Map<string, TerraformProvider>();
   // Providers carry no construct path in the output; their own scope keeps their IDs clear of the resources' paths.
