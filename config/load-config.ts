@@ -21,6 +21,7 @@ import { listSome, showValue } from '../model/show-value';
 import { FieldProblem } from '../model/problem';
 import { configFieldOf, configFieldsOf, propsFromSettings } from './to-props';
 import { checkUnusedIntegration } from './unused-integrations';
+import { SP_METADATA_FILE, givenByMetadata } from './metadata-place';
 
 type FieldPath = ReadonlyArray<string | number>;
 
@@ -156,14 +157,15 @@ export function readConfig(dir: string): LoadResult {
       const override = enabled[key] ?? {};
       const merged = mergeSettings<IntegrationSettings>(shared.value, override);
       // The same props an SP construct takes, checked by the same function its validation runs.
-      const { preset, props } = propsFromSettings(merged, readSpMetadata(dir, merged.spMetadata));
+      const document = readSpMetadata(dir, merged.spMetadata);
+      const { preset, props } = propsFromSettings(merged, document);
       const checked = validateSso(preset, key, props);
+      const draft = checked.model ?? checked.draft;
       for (const p of checked.problems) {
-        const { fieldPath, written } = placeOf(preset, p, (fp) => writtenAt(env, shared, key, fp));
+        const { fieldPath, written, message } = placeOf(preset, p, (fp) => writtenAt(env, shared, key, fp), givenByMetadata(p.field, document, draft));
         const where = written ?? { file: env.file, at: [...overrideAt, ...fieldPath], shared: false };
         const at = `${where.file.file}|${where.at.join('.')}`;
         if (secretAt.has(at) || schemaAt.has(at)) continue;
-        const message = describeProblem(p);
         if (written) {
           reportIn(name, where, message, false, where.shared ? users.get(key) : undefined);
           continue;
@@ -173,7 +175,6 @@ export function readConfig(dir: string): LoadResult {
         entry.places.push({ environment: name, where });
         unwritten.set(id, entry);
       }
-      const draft = checked.model ?? checked.draft;
       if (checked.model && checked.problems.length === 0) models.push(checked.model);
       else if (draft) drafts.push({ environment: name, integration: draft });
     }
@@ -230,14 +231,15 @@ export function readConfig(dir: string): LoadResult {
   if (files.length === fileCount) {
     for (const [key, shared] of integrations) {
       if (enabledAnywhere.has(key)) continue;
-      const unused = checkUnusedIntegration(key, shared.value, readSpMetadata(dir, shared.value.spMetadata));
+      const document = readSpMetadata(dir, shared.value.spMetadata);
+      const unused = checkUnusedIntegration(key, shared.value, document);
       if (unused.draft) drafts.push({ integration: unused.draft });
       for (const p of unused.problems) {
-        // Only values written at the integration's entry: what an environment would add is not there to check.
-        const { written } = placeOf(shared.value.preset, p, (fp) => writtenAt(undefined, shared, key, fp));
+        // Only values written at the integration's entry, or given by the SP metadata file it names: what an environment would add is not there to check.
+        const { written, message } = placeOf(shared.value.preset, p, (fp) => writtenAt(undefined, shared, key, fp), givenByMetadata(p.field, document, unused.draft));
         if (!written) continue;
         const at = `${written.file.file}|${written.at.join('.')}`;
-        if (!secretAt.has(at) && !schemaAt.has(at)) report(written.file, written.at, `${UNUSED_PREFIX}${describeProblem(p)}`);
+        if (!secretAt.has(at) && !schemaAt.has(at)) report(written.file, written.at, `${UNUSED_PREFIX}${message}`);
       }
     }
   }
@@ -265,14 +267,27 @@ export function readConfig(dir: string): LoadResult {
 /** What a problem of an integration no environment enables starts with. */
 export const UNUSED_PREFIX = 'enabled in no environment yet, checked on its own: ';
 
-/** Where in an integration's config a problem is: the first of the field paths config may write it at that `written` finds, else the first. */
-function placeOf(preset: string | undefined, p: FieldProblem, written: (fieldPath: FieldPath) => Place | undefined): { fieldPath: FieldPath; written?: Place } {
+/** What a problem reported at `spMetadata.file` about a value the metadata gave starts with: the line names a file, the message a URL. */
+export const FROM_METADATA_PREFIX = 'from the SP metadata: ';
+
+/**
+ * Where in an integration's config a problem is, and its message there: the first of the field paths config may write it at
+ * that `written` finds, else, for a value the SP metadata gave (`fromMetadata`), the `spMetadata.file` that names it, else the first path.
+ */
+function placeOf(
+  preset: string | undefined,
+  p: FieldProblem,
+  written: (fieldPath: FieldPath) => Place | undefined,
+  fromMetadata = false,
+): { fieldPath: FieldPath; written?: Place; message: string } {
+  const message = describeProblem(p);
   const paths = configFieldsOf(preset, p.field).map(fieldPathOf);
   for (const fieldPath of paths) {
     const place = written(fieldPath);
-    if (place) return { fieldPath, written: place };
+    if (place) return { fieldPath, written: place, message };
   }
-  return { fieldPath: paths[0] };
+  const metadataFile = fromMetadata ? written(SP_METADATA_FILE) : undefined;
+  return metadataFile ? { fieldPath: SP_METADATA_FILE, written: metadataFile, message: `${FROM_METADATA_PREFIX}${message}` } : { fieldPath: paths[0], message };
 }
 
 /** Like readConfig, but throws a ConfigError listing every problem. */

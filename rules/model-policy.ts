@@ -42,7 +42,10 @@ export function modelPolicyFailures(model: OrgModel): PolicyFailure[] {
 /** A policy error of a draft: an integration with problems in an environment, or one that no environment enables (no `environment`). */
 export type DraftFailure = Omit<PolicyFailure, 'stack'> & { readonly environment?: string };
 
-/** The rules on a draft: SSO-001 is left to the props' own check of the same URLs, which skips a missing ACS URL's stand-in. */
+/**
+ * The rules on a draft: SSO-001 is left to the props' own check of the same URLs, which skips a missing ACS URL's stand-in
+ * and checks the URLs an SP metadata file gives too (reported at `spMetadata.file`, enabled or not).
+ */
 const DRAFT_RULES = DECLARED_RULES.filter((r) => r.id !== RuleId.HTTPS_URLS);
 
 /**

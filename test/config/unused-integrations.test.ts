@@ -1,4 +1,5 @@
-import { UNUSED_PREFIX } from '../../config/load-config';
+import { FROM_METADATA_PREFIX, UNUSED_PREFIX } from '../../config/load-config';
+import { fixture } from '../fixture-files';
 import { runCliCaptured, writeConfigDir } from '../helpers';
 
 // aiven_a is enabled in dev; aiven_b only defined, with values Aiven refuses (issue 11, item 4).
@@ -68,5 +69,38 @@ describe('an integration that no environment enables is checked on its own value
   test('an environment in a file that does not parse may enable it: nothing is said about it then', async () => {
     const { lines } = await validate({ 'integrations.yaml': INTEGRATIONS, 'env.yaml': ENV, 'broken.yaml': 'environments: [\n' });
     expect(lines).toEqual([expect.stringMatching(/^broken\.yaml:2:1: YAML syntax error/)]);
+  });
+});
+
+describe('values an integration takes from its SP metadata file are checked, enabled or not', () => {
+  // The generic SP declared from its metadata alone, the metadata giving an http:// ACS URL.
+  const WIKI = `  wiki:\n    preset: generic\n    spMetadata: { file: sp/wiki.xml }\n`;
+  const httpMetadata = (from: string, to: string) => fixture('sp-metadata/prefixed-md.xml').split(from).join(to);
+  const AT_FILE = 'integrations.yaml:13:19: integrations.wiki.spMetadata.file: ';
+
+  test('an http ACS URL from the metadata of an integration enabled nowhere is reported at spMetadata.file', async () => {
+    const xml = httpMetadata('https://wiki.acme.example/saml/acs', 'http://wiki.acme.example/saml/acs');
+    const { code, lines } = await validate({ 'integrations.yaml': INTEGRATIONS + WIKI, 'env.yaml': ENV, 'sp/wiki.xml': xml });
+    expect(code).toBe(1);
+    expect(lines).toContain(`${AT_FILE}${UNUSED_PREFIX}${FROM_METADATA_PREFIX}ACS URL "http://wiki.acme.example/saml/acs" uses http, not https; accepted: an absolute https:// URL [SSO-001]`);
+  });
+
+  test('enabled, the same problem is at the same line, once for every environment', async () => {
+    const xml = httpMetadata('https://wiki.acme.example/saml/acs', 'http://wiki.acme.example/saml/acs');
+    const envs = `${ENV}      wiki: {}\n  prod:\n    okta: { orgName: acme }\n    integrations:\n      wiki: {}\n`;
+    const { lines } = await validate({ 'integrations.yaml': INTEGRATIONS + WIKI, 'env.yaml': envs, 'sp/wiki.xml': xml });
+    expect(lines.filter((l) => l.includes('wiki'))).toEqual([`${AT_FILE}${FROM_METADATA_PREFIX}ACS URL "http://wiki.acme.example/saml/acs" uses http, not https; accepted: an absolute https:// URL [SSO-001]`]);
+  });
+
+  test('an entity ID from the metadata that Okta cannot take as an audience is reported too', async () => {
+    const xml = httpMetadata('entityID="https://wiki.acme.example/saml/metadata"', 'entityID="wiki acme"');
+    const { lines } = await validate({ 'integrations.yaml': INTEGRATIONS + WIKI, 'env.yaml': ENV, 'sp/wiki.xml': xml });
+    expect(lines).toContain(`${AT_FILE}${UNUSED_PREFIX}${FROM_METADATA_PREFIX}audience "wiki acme" contains whitespace; accepted: a URI or hostname without spaces`);
+  });
+
+  test('metadata that matches what config writes, with https URLs, passes', async () => {
+    const fine = INTEGRATIONS.replace('    username: { format: login }\n', '').replace('      importGroups: true\n', '');
+    const { code } = await validate({ 'integrations.yaml': fine + WIKI, 'env.yaml': ENV, 'sp/wiki.xml': fixture('sp-metadata/prefixed-md.xml') });
+    expect(code).toBe(0);
   });
 });
