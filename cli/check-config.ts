@@ -12,6 +12,8 @@ export interface CheckedConfig {
   readonly problems: readonly CheckedProblem[];
   /** What works but should not be (policy warnings such as SSO-009, a suppression not needed, config warnings): never a reason to fail. */
   readonly warnings: readonly CheckedProblem[];
+  /** Every integration key the config defines, enabled in an environment or not (LoadResult.integrationKeys). */
+  readonly integrationKeys: readonly string[];
 }
 
 /**
@@ -22,8 +24,8 @@ export interface CheckedConfig {
  */
 export function checkConfig(dir: string): CheckedConfig {
   const { UNUSED_PREFIX, readConfig } = require('../config/load-config') as typeof import('../config/load-config');
-  const { model, problems, warnings: configWarnings, checked, locate, drafts = [] } = readConfig(dir);
-  if (!checked || !locate) return { problems, warnings: configWarnings };
+  const { model, problems, warnings: configWarnings, checked, locate, drafts = [], integrationKeys = [] } = readConfig(dir);
+  if (!checked || !locate) return { problems, warnings: configWarnings, integrationKeys };
   // The integrations without a problem are judged even when others have one, and those with one as far as they resolve:
   // every independent problem in one run.
   const { draftPolicyErrors, modelPolicyFindings } = require('../rules/model-policy') as typeof import('../rules/model-policy');
@@ -34,7 +36,7 @@ export function checkConfig(dir: string): CheckedConfig {
   const inEnvironment = draftErrors.flatMap((f) => (f.environment === undefined ? [] : [{ ...f, stack: f.environment }]));
   const all = [...problems, ...located([...findings.errors, ...inEnvironment]), ...inNoEnvironment];
   const warnings = sortProblems([...configWarnings, ...located(findings.warnings)]);
-  return model && all.length === 0 ? { model, problems: [], warnings } : { problems: sortProblems(all), warnings };
+  return model && all.length === 0 ? { model, problems: [], warnings, integrationKeys } : { problems: sortProblems(all), warnings, integrationKeys };
 }
 
 /**

@@ -22,6 +22,7 @@ import { FieldProblem } from '../model/problem';
 import { configFieldOf, configFieldsOf, propsFromSettings } from './to-props';
 import { checkUnusedIntegration } from './unused-integrations';
 import { SP_METADATA_FILE, givenByMetadata } from './metadata-place';
+import { adoptionSuppressions } from './adoption-warnings';
 
 type FieldPath = ReadonlyArray<string | number>;
 
@@ -66,6 +67,8 @@ export interface LoadResult {
    * they resolve: the policy rules judge what they give too, so that one problem does not hide another.
    */
   readonly drafts?: readonly Draft[];
+  /** Every integration key defined under `integrations:`, enabled in an environment or not, sorted. */
+  readonly integrationKeys?: readonly string[];
 }
 
 /** Default local state: outside cdktf.out, so deleting synth output never loses state. */
@@ -86,6 +89,8 @@ export function readConfig(dir: string): LoadResult {
   const reportIn = (environment: string, where: Place, message: string, named: boolean, sharedBy?: readonly string[]) =>
     found.push({ environment, named, sharedBy, file: where.file.file, path: where.at.join('.'), ...where.file.locate(where.at), message });
   const warnings: ConfigProblem[] = [];
+  // Rules kept broken on adoption, warned about at each suppression's line: one for a line that several environments share.
+  const adoptionFound: EnvironmentProblem[] = [];
 
   // Entries whose shape is wrong are left out of later checks, which could not read them;
   // entries with only unknown fields or bad values stay in, so every problem is reported at once.
@@ -175,6 +180,10 @@ export function readConfig(dir: string): LoadResult {
         entry.places.push({ environment: name, where });
         unwritten.set(id, entry);
       }
+      for (const { index, message } of adoptionSuppressions(merged.suppressions, checked.suppressions)) {
+        const where = writtenAt(env, shared, key, ['suppressions', index])!;
+        adoptionFound.push({ environment: name, named: false, sharedBy: where.shared ? users.get(key) : undefined, file: where.file.file, path: where.at.join('.'), ...where.file.locate(where.at), message });
+      }
       if (checked.model && checked.problems.length === 0) models.push(checked.model);
       else if (draft) drafts.push({ environment: name, integration: draft });
     }
@@ -244,6 +253,7 @@ export function readConfig(dir: string): LoadResult {
     }
   }
   problems.push(...mergeEnvironments(found));
+  warnings.push(...mergeEnvironments(adoptionFound));
 
   // Messages quote the values they reject; none may quote a secret.
   const unique = dedupe(problems).map((p) => ({ ...p, path: redactSecrets(p.path, secrets), message: redactSecrets(p.message, secrets) }));
@@ -260,8 +270,9 @@ export function readConfig(dir: string): LoadResult {
     return { file: where.file.file, path: where.at.join('.'), ...where.file.locate(where.at) };
   };
   const checked = { environments: envModels };
-  if (unique.length > 0) return { problems: sortProblems(unique), warnings: shownWarnings, checked, locate, drafts };
-  return { problems: [], warnings: shownWarnings, model: checked, checked, locate, drafts };
+  const integrationKeys = [...integrations.keys()].sort();
+  if (unique.length > 0) return { problems: sortProblems(unique), warnings: shownWarnings, checked, locate, drafts, integrationKeys };
+  return { problems: [], warnings: shownWarnings, model: checked, checked, locate, drafts, integrationKeys };
 }
 
 /** What a problem of an integration no environment enables starts with. */

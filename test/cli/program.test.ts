@@ -20,7 +20,7 @@ test.each(['validate', 'synth'])('%s --help documents its options', async (comma
 test('validate: OK on the example', async () => {
   const { code, out } = await run('validate', '--config', EXAMPLE_DIR);
   expect(code).toBe(0);
-  expect(out).toContain('OK (3 environment(s): dev, prod, staging; 18 integration(s))');
+  expect(out).toContain('OK (3 environment(s): dev, prod, staging; 6 integration(s), 18 enabled across environments)');
 });
 
 test('validate: every problem, exit 1', async () => {
@@ -58,7 +58,7 @@ test('the config dir defaults to OKTA_SSO_CONFIG', async () => {
   const dir = writeConfigDir({ 'i.yaml': MINIMAL_INTEGRATIONS, 'env.yaml': MINIMAL_ENV });
   process.env.OKTA_SSO_CONFIG = dir;
   try {
-    expect((await run('validate')).out).toContain(`${dir}: OK (1 environment(s): dev; 1 integration(s))`);
+    expect((await run('validate')).out).toContain(`${dir}: OK (1 environment(s): dev; 1 integration(s), 1 enabled across environments)`);
   } finally {
     delete process.env.OKTA_SSO_CONFIG;
   }

@@ -26,7 +26,7 @@ describe('validate prints the policy warnings', () => {
     expect(code).toBe(0);
     expect(err).toBe('');
     const text = out.split(`${dir}/`).join('');
-    expect(text).toContain(`${dir}: OK (1 environment(s): dev; 1 integration(s))\n1 warning (warnings alone do not fail validate)\n  warning: ${SSO_009}`);
+    expect(text).toContain(`${dir}: OK (1 environment(s): dev; 1 integration(s), 1 enabled across environments)\n1 warning (warnings alone do not fail validate)\n  warning: ${SSO_009}`);
     expect(text).toContain('suppress SSO-009 for this integration with a reason');
     expect(text).toContain('suppressions: [{ rule: SSO-0NN, reason: "why it is exempt" }]');
   });

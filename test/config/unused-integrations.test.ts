@@ -63,7 +63,7 @@ describe('an integration that no environment enables is checked on its own value
     const fine = INTEGRATIONS.replace('    username: { format: login }\n', '').replace('      importGroups: true\n', '');
     const { code, out } = await validate({ 'integrations.yaml': fine, 'env.yaml': ENV });
     expect(code).toBe(0);
-    expect(out).toContain('OK (1 environment(s): dev; 1 integration(s))');
+    expect(out).toContain('OK (1 environment(s): dev; 2 integration(s), 1 enabled across environments)');
   });
 
   test('an environment in a file that does not parse may enable it: nothing is said about it then', async () => {
