@@ -1,4 +1,7 @@
+import { exactGroupNameCondition } from '../model/group-name-guard';
+import { canonical } from './compare';
 import { groupName } from './display';
+import { unescapeTerraform } from './words';
 import { someNames } from './environment-change';
 import { RiskFinding, finding } from './risk';
 import { StackIndex, TfBlock } from './stack-index';
@@ -9,13 +12,12 @@ import { StackIndex, TfBlock } from './stack-index';
  * data_source_okta_group.go: "a fuzzy match is acceptable if query only
  * returns one group"). Synth guards every lookup with a postcondition
  * `self.name == "<name>"`, so the plan fails instead of assigning the wrong
- * group. A lookup in head without that guard is high risk when base had it,
- * and when the lookup is new; one unguarded on both sides (output of a version
- * before the guard) is no change.
+ * group. Only that exact condition, for the lookup's own `name`, is the guard
+ * (model/group-name-guard.ts): `self.name == self.name`, `... || true`, or a
+ * check of the name before a rename guard nothing. A lookup in head without
+ * the guard is high risk when base had it, and when the lookup is new; one
+ * unguarded on both sides (output of a version before the guard) is no change.
  */
-
-/** A condition that compares the found group's name with one: `${self.name == "Engineering"}`. */
-const NAME_CHECK = /\bself\.name\s*==|==\s*self\.name\b/;
 
 /** Terraform JSON writes a block as an object or as a list of objects. */
 function blocks(value: unknown): Array<Record<string, unknown>> {
@@ -23,9 +25,22 @@ function blocks(value: unknown): Array<Record<string, unknown>> {
   return list.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v));
 }
 
-/** Whether a lookup carries a postcondition checking the found group's name. */
-export function hasNameGuard(body: Readonly<Record<string, unknown>>): boolean {
-  return blocks(body.lifecycle).some((l) => blocks(l.postcondition).some((p) => typeof p.condition === 'string' && NAME_CHECK.test(p.condition)));
+/** The name a lookup searches for, as config wrote it: cdk.tf.json escapes `${` and `%{` in the literal (`$${`, `%%{`). */
+function searchedName(body: Readonly<Record<string, unknown>>): string | undefined {
+  return typeof body.name === 'string' ? unescapeTerraform(body.name) : undefined;
+}
+
+/** Whether one of a lookup's postconditions is exactly the check synth writes for `name` (default: the name it searches for). */
+export function hasNameGuard(body: Readonly<Record<string, unknown>>, name = searchedName(body)): boolean {
+  if (name === undefined) return false;
+  const exact = exactGroupNameCondition(name);
+  return blocks(body.lifecycle).some((l) => blocks(l.postcondition).some((p) => p.condition === exact));
+}
+
+/** Why a guard that base had is gone: said when the lookup now searches another name but still checks the old one. */
+function lostBecause(old: Readonly<Record<string, unknown>>, now: Readonly<Record<string, unknown>>): string {
+  const before = searchedName(old);
+  return before !== undefined && before !== searchedName(now) && hasNameGuard(now, before) ? `: it now searches for another name but still checks for ${JSON.stringify(before)}` : '';
 }
 
 /** Every `data.okta_group` of a stack, wherever the index put it (shared, or joined to an integration). */
@@ -66,16 +81,19 @@ export function groupLookupGuardFindings(base: StackIndex, head: StackIndex): Ri
     const where = users.length ? ` (used by ${someNames(users)})` : '';
     if (hasNameGuard(block.body)) {
       if (old && !hasNameGuard(old.body)) gained.push(name);
+      // Any other edit of the lifecycle (another postcondition, its message, a precondition) is said, never as destroy protection;
+      // with a new name (a row of its own), the guard had to change with it.
+      else if (old && searchedName(old.body) === searchedName(block.body) && canonical(old.body.lifecycle) !== canonical(block.body.lifecycle)) findings.push(finding('other', `group lookup ${name}: lifecycle conditions changed, its exact-name check kept${where}`));
       continue;
     }
-    if (old && hasNameGuard(old.body)) findings.push(finding('group-lookup-unguarded', `group lookup ${name} lost its exact-name check${where}`));
+    if (old && hasNameGuard(old.body)) findings.push(finding('group-lookup-unguarded', `group lookup ${name} lost its exact-name check${where}${lostBecause(old.body, block.body)}`));
     else if (!old) findings.push(finding('group-lookup-unguarded', `new group lookup ${name} has no exact-name check${where}`));
   }
   if (gained.length) findings.push(finding('other', `exact-name check added to ${gained.length === 1 ? 'group lookup' : `${gained.length} group lookups`} ${someNames(gained)}`));
   return findings;
 }
 
-/** A lookup's lifecycle is its guard (reported above), never destroy protection: the block diff leaves it out. */
+/** A lookup's lifecycle is its guard (reported above, every edit of it), never destroy protection: the block diff leaves it out. */
 export function isLookupGuard(block: TfBlock, attribute: string): boolean {
   return attribute === 'lifecycle' && block.address.startsWith('data.');
 }

@@ -1,3 +1,5 @@
+import { exactGroupNameCondition } from '../../model/group-name-guard';
+import { hasNameGuard } from '../../review/group-lookup-guard';
 import { renderMarkdown } from '../../review/render-markdown';
 import { reviewSynthDirs } from '../../review/review';
 import { RISK_CLASSES } from '../../review/risk';
@@ -28,8 +30,52 @@ function unguarded(stacks: Stacks): Stacks {
 }
 
 describe('review: group lookups without an exact-name check', () => {
-  test('synth guards every lookup (the premise)', () => {
+  test('synth guards every lookup (the premise), with the one condition the review looks for', () => {
     expect(base.prod.data.okta_group.group_engineering.lifecycle.postcondition).toEqual([expect.objectContaining({ condition: '${self.name == "Engineering"}' })]);
+    for (const tf of Object.values<any>(base)) {
+      for (const lookup of Object.values<any>(tf.data.okta_group)) expect(lookup.lifecycle.postcondition[0].condition).toBe(exactGroupNameCondition(lookup.name));
+    }
+  });
+
+  test.each([
+    ['a tautology', '${self.name == self.name}'],
+    ['an exact check made always true', '${self.name == "Engineering" || true}'],
+    ['a check inside a longer condition', '${self.name == "Engineering" || length(self.id) > 0}'],
+    ['a prefix check', '${startswith(self.name, "Engineering")}'],
+    ['a check of another name', '${self.name == "Engineering-Dev"}'],
+  ])('a postcondition rewritten to %s is a lost guard (high)', (_what, condition) => {
+    const head = clone(base);
+    head.prod.data.okta_group.group_engineering.lifecycle.postcondition[0].condition = condition;
+    const review = reviewOf(base, head);
+    expect(guardFindings(review, 'prod').map((f) => `${f.class}:${f.level}:${f.detail}`)).toEqual(['group-lookup-unguarded:high:group lookup "Engineering" lost its exact-name check (used by aiven)']);
+    expect(review.risk).toBe('high');
+  });
+
+  test('a lookup whose name changes must carry the check for its new name', () => {
+    const head = clone(base);
+    head.prod.data.okta_group.group_engineering.name = 'Engineering-All';
+    expect(guardFindings(reviewOf(base, head), 'prod').map((f) => `${f.level}:${f.detail}`)).toEqual([
+      'high:group lookup "Engineering-All" lost its exact-name check (used by aiven): it now searches for another name but still checks for "Engineering"',
+    ]);
+    head.prod.data.okta_group.group_engineering.lifecycle.postcondition[0].condition = '${self.name == "Engineering-All"}';
+    expect(guardFindings(reviewOf(base, head), 'prod')).toEqual([]);
+  });
+
+  test('any other edit of a guarded lookup\'s lifecycle is said (low), never as destroy protection', () => {
+    const head = clone(base);
+    head.prod.data.okta_group.group_engineering.lifecycle.postcondition.push({ condition: '${length(self.id) > 0}', error_message: 'no id' });
+    const review = reviewOf(base, head);
+    expect(envOf(review, 'prod').environment.findings.map((f) => `${f.class}:${f.level}:${f.detail}`)).toEqual([
+      'other:low:group lookup "Engineering": lifecycle conditions changed, its exact-name check kept (used by aiven)',
+    ]);
+    expect(renderMarkdown(review)).not.toContain('destroy protection');
+  });
+
+  test('a name with a Terraform template sequence is compared as config wrote it', () => {
+    const lifecycle = { postcondition: [{ condition: exactGroupNameCondition('cost ${center} "A"'), error_message: 'x' }] };
+    expect(lifecycle.postcondition[0].condition).toBe('${self.name == "cost $${center} \\"A\\""}');
+    expect(hasNameGuard({ name: 'cost $${center} "A"', lifecycle })).toBe(true);
+    expect(hasNameGuard({ name: 'cost ${center} "A"', lifecycle: { postcondition: [{ condition: '${self.name == "cost"}' }] } })).toBe(false);
   });
 
   test('a lookup that loses its guard is high risk, named with the apps that use it', () => {
