@@ -41,10 +41,50 @@ export function followMoved<T>(value: T, moved: ReadonlyMap<string, string>): T 
   return mapStrings(value, (s) => (s.includes('${') ? s.replace(ADDRESS, (a) => moved.get(a) ?? a) : s)) as T;
 }
 
-/** `value` with whole identifiers renamed (old integration key, old resource and output names -> new ones). */
+/**
+ * `value` with whole identifiers renamed (old integration key, old resource and output names -> new ones), in
+ * any text: runbook sentences name the key (`--integration omni`). Applied to both sides of a comparison, so a
+ * URL that holds the key (`api.aiven.io`) reads the same on both; renameReferences touches only references.
+ */
 export function renameIdentifiers<T>(value: T, names: ReadonlyMap<string, string>): T {
   if (names.size === 0) return value;
   return mapStrings(value, (s) => s.replace(IDENTIFIER, (w) => names.get(w) ?? w)) as T;
+}
+
+/** A URL, up to whitespace or a quote: the key inside one is a host or a path, never the integration key. */
+const URL_TEXT = /\b[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s"'<>]*/g;
+
+/** A dotted name in text: `okta_app_saml.aiven`, `data.okta_group.group_sre`, `output provisioning_aiven.app_id`, but also `api.aiven.io`. */
+const DOTTED = /(?<![A-Za-z0-9_.@/-])[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)+/g;
+
+/** Terraform's own prefixes; any other address starts with a resource type, which has an underscore (`okta_app_saml`), as no host name does. */
+const TERRAFORM_PREFIX = /^(data|var|local|module|output)$/;
+
+/**
+ * `value` with the integration's names renamed only where they stand for it: a string that is exactly one
+ * (a label defaulted to the key), and the segments of Terraform addresses and references
+ * (`okta_app_saml.tool`, `${okta_app_saml.tool.id}`, `provisioning_tool.app_id`). Never inside a URL
+ * (`https://tool.example.com`), a host name (`api.aiven.io`) or other text, which may hold the key by chance.
+ */
+export function renameReferences<T>(value: T, names: ReadonlyMap<string, string>): T {
+  if (names.size === 0) return value;
+  const address = (ref: string) => {
+    const segments = ref.split('.');
+    if (!TERRAFORM_PREFIX.test(segments[0]) && !segments[0].includes('_')) return ref;
+    return segments.map((s) => names.get(s) ?? s).join('.');
+  };
+  const outsideUrls = (text: string) => text.replace(DOTTED, address);
+  return mapStrings(value, (s) => {
+    const whole = names.get(s);
+    if (whole !== undefined) return whole;
+    let out = '';
+    let at = 0;
+    for (const url of s.matchAll(URL_TEXT)) {
+      out += outsideUrls(s.slice(at, url.index)) + url[0];
+      at = url.index! + url[0].length;
+    }
+    return out + outsideUrls(s.slice(at));
+  }) as T;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { sameJson } from './compare';
-import { renameIdentifiers } from './follow-moved';
+import { renameReferences } from './follow-moved';
 import { IntegrationReview } from './model';
 import { IntegrationIndex } from './stack-index';
 
@@ -34,12 +34,15 @@ export function suggestRenames(reviews: IntegrationReview[], base: ReadonlyMap<s
   });
 }
 
-/** Same preset and the same Okta app (construct metadata aside), the old key read as the new one. */
+/**
+ * Same preset and the same Okta app (construct metadata aside), the old key read as the new one where it
+ * stands for the integration (references, a label defaulted to the key), not inside the SP's URLs.
+ */
 function sameSettings(old: IntegrationIndex, now: IntegrationIndex | undefined): boolean {
   if (!now || old.preset !== now.preset || !old.appAddress || !now.appAddress) return false;
   const app = (i: IntegrationIndex) => {
     const { '//': _comment, ...body } = i.blocks.get(i.appAddress!)!.body;
     return body;
   };
-  return sameJson(renameIdentifiers(app(old), new Map([[old.key, now.key]])), app(now));
+  return sameJson(renameReferences(app(old), new Map([[old.key, now.key]])), app(now));
 }

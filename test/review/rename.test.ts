@@ -1,8 +1,9 @@
+import { renameReferences } from '../../review/follow-moved';
 import { renderJson } from '../../review/render-json';
 import { renderMarkdown } from '../../review/render-markdown';
 import { reviewSynthDirs } from '../../review/review';
 import { riskRank } from '../../review/risk';
-import { EXAMPLE, clone, readRunbooks, readStacks, renameInExample, synthConfig, writeSynthDir } from './synth-fixture';
+import { EXAMPLE, clone, editedExample, readRunbooks, readStacks, renameInExample, synthConfig, writeSynthDir } from './synth-fixture';
 import { runCliCaptured } from '../helpers';
 
 /** The example organisation, and the same with omni renamed omni_analytics (renamedFrom: omni). */
@@ -126,4 +127,68 @@ describe('review: a rename without renamedFrom', () => {
     expect(prod.integrations.filter((i) => i.possibleRename)).toEqual([]);
     expect(review.environments.find((e) => e.name === 'dev')!.integrations.filter((i) => i.possibleRename).map((i) => i.key)).toEqual(['omni', 'omni_analytics']);
   });
+});
+
+describe('review: a rename without renamedFrom, the key also in the SP URLs', () => {
+  /** Enables a generic `tool` in an environment file: its URLs hold its key. */
+  const toolIn = (t: string) =>
+    t.replace('    integrations:\n', '    integrations:\n      tool:\n        acsUrl: https://tool.example.com/saml/acs\n        audience: https://tool.example.com/saml/metadata\n        groups: [Everyone]\n');
+  let withTool: string;
+  let toolBase: string;
+
+  beforeAll(() => {
+    // The example plus `tool`, with no label: its label is its key.
+    withTool = editedExample({
+      'integrations.yaml': (t) => `${t}\n  tool:\n    preset: generic\n`,
+      'environments/dev.yaml': toolIn,
+      'environments/staging.yaml': toolIn,
+      'environments/prod.yaml': toolIn,
+    });
+    toolBase = synthConfig(withTool);
+  });
+
+  const possibleRenames = (head: string) => reviewSynthDirs(toolBase, head).environments.map((e) => [e.name, e.integrations.filter((i) => i.possibleRename).map((i) => `${i.key}:${i.change}`).sort()]);
+
+  test.each([
+    ['tool', 'tool_app'],
+    ['tool', 'thing'],
+    ['aiven', 'aiven_main'],
+  ])('%s -> %s is suggested as a rename in every environment', (from, to) => {
+    const head = synthConfig(renameInExample(from, to, {}, { renamedFrom: false, config: withTool }));
+    // The premise: the key is in the app's URLs on both sides (the SP's host did not change), and the tool's label is its key.
+    const app = readStacks(head).prod.resource.okta_app_saml[to];
+    expect(app.sso_url).toContain(from === 'aiven' ? 'https://api.aiven.io/' : 'https://tool.example.com/');
+    if (from === 'tool') expect([readStacks(toolBase).prod.resource.okta_app_saml.tool.label, app.label]).toEqual(['tool', to]);
+    expect(possibleRenames(head)).toEqual(['dev', 'prod', 'staging'].map((env) => [env, [`${from}:removed`, `${to}:added`].sort()]));
+    expect(renderMarkdown(reviewSynthDirs(toolBase, head))).toContain(`set renamedFrom: ${from} on integration ${to}`);
+  });
+
+  test('a URL that changes with the key is a changed setting, so no rename is suggested there', () => {
+    const prodUrls = editedExample({ 'environments/prod.yaml': (t) => t.replace(/tool\.example\.com/g, 'thing.example.com') }, withTool);
+    const head = synthConfig(renameInExample('tool', 'thing', {}, { renamedFrom: false, config: prodUrls }));
+    expect(possibleRenames(head)).toEqual([
+      ['dev', ['thing:added', 'tool:removed']],
+      ['prod', []],
+      ['staging', ['thing:added', 'tool:removed']],
+    ]);
+  });
+});
+
+describe('renameReferences: the key renamed only where it stands for the integration', () => {
+  const names = new Map([
+    ['tool', 'thing'],
+    ['provisioning_tool', 'provisioning_thing'],
+  ]);
+  test.each([
+    ['tool', 'thing'],
+    ['${okta_app_saml.tool.id}', '${okta_app_saml.thing.id}'],
+    ['Terraform applies them (okta_app_saml.tool)', 'Terraform applies them (okta_app_saml.thing)'],
+    ['app ID: output provisioning_tool.app_id', 'app ID: output provisioning_thing.app_id'],
+    ['https://tool.example.com/saml/acs', 'https://tool.example.com/saml/acs'],
+    ['see https://example.com/tool.html and okta_app_saml.tool', 'see https://example.com/tool.html and okta_app_saml.thing'],
+    ['api.tool.io', 'api.tool.io'],
+    ['admin@tool.io', 'admin@tool.io'],
+    ['the tool shows it', 'the tool shows it'],
+    ['tool_app', 'tool_app'],
+  ])('%j -> %j', (before, after) => expect(renameReferences({ value: before }, names)).toEqual({ value: after }));
 });

@@ -58,10 +58,10 @@ export function clone<T>(v: T): T {
   return JSON.parse(JSON.stringify(v));
 }
 
-/** A copy of the example config with each file (path relative to the config dir) edited by its function. */
-export function editedExample(edits: Record<string, (text: string) => string>): string {
+/** A copy of the example config (or of `from`) with each file (path relative to the config dir) edited by its function. */
+export function editedExample(edits: Record<string, (text: string) => string>, from: string = EXAMPLE): string {
   const config = tempDir('okta-sso-cfg-');
-  fs.cpSync(EXAMPLE, config, { recursive: true });
+  fs.cpSync(from, config, { recursive: true });
   for (const [file, edit] of Object.entries(edits)) {
     const at = path.join(config, file);
     const before = fs.readFileSync(at, 'utf8');
@@ -72,8 +72,8 @@ export function editedExample(edits: Record<string, (text: string) => string>): 
   return config;
 }
 
-/** Renames integration `from` to `to` everywhere in the example, with `renamedFrom` (as a user would) unless told not to. */
-export function renameInExample(from: string, to: string, more: Record<string, (text: string) => string> = {}, opts: { renamedFrom?: boolean } = {}): string {
+/** Renames integration `from` to `to` everywhere in the example (or in `opts.config`), with `renamedFrom` (as a user would) unless told not to. */
+export function renameInExample(from: string, to: string, more: Record<string, (text: string) => string> = {}, opts: { renamedFrom?: boolean; config?: string } = {}): string {
   const envEdit = (text: string) => text.replace(new RegExp(`^      ${from}:\\n`, 'm'), `      ${to}:\n`);
   const renamedFrom = opts.renamedFrom === false ? '' : `    renamedFrom: ${from}\n`;
   const edits: Record<string, (text: string) => string> = {
@@ -86,5 +86,5 @@ export function renameInExample(from: string, to: string, more: Record<string, (
     const first = edits[file];
     edits[file] = first ? (text) => edit(first(text)) : edit;
   }
-  return editedExample(edits);
+  return editedExample(edits, opts.config);
 }
