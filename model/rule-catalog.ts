@@ -64,7 +64,7 @@ export const RULE_CATALOG: Readonly<Record<RuleId, RuleInfo>> = {
     'SSO-003',
     'error',
     'signed assertions',
-    'an unsigned assertion inside a signed response can be swapped (XML signature wrapping) by SPs that check only the outer signature',
+    'an unsigned assertion can be forged when the response is unsigned too, and swapped (XML signature wrapping) inside a signed response by SPs that check only the outer signature',
     'set signing.assertionSigned: true (the default)',
   ),
   'SSO-004': policy(

@@ -6,6 +6,9 @@ export const signedAssertions: PolicyRule = {
   ...RULE_CATALOG['SSO-003'],
   check({ app }) {
     if (app.body.preconfigured_app !== undefined && app.body.assertion_signed === undefined) return NOT_APPLICABLE;
-    return app.body.assertion_signed === true ? COMPLIANT : nonCompliant(`signed assertion is ${showValue(app.body.assertion_signed ?? false)}`);
+    if (app.body.assertion_signed === true) return COMPLIANT;
+    // What an unsigned assertion risks depends on the response around it: say which case this is.
+    const around = app.body.response_signed === true ? ', inside a signed response' : app.body.response_signed === false ? ', and the response is unsigned too' : '';
+    return nonCompliant(`signed assertion is ${showValue(app.body.assertion_signed ?? false)}${around}`);
   },
 };
