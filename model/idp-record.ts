@@ -49,3 +49,11 @@ export function idpRecordOutputName(integrationKey: string): string {
 
 /** Version of the output object's shape (schema/idp-record.schema.json). */
 export const IDP_RECORD_SCHEMA_VERSION = 1;
+
+/**
+ * Whether the SP's record turns IdP-initiated sign-in off (Aiven's `IdP login allowed: off`): a sign-in started from Okta
+ * then fails, whatever the relay state, so it is checked from the SP's own login page and no relay state is wanted.
+ */
+export function idpLoginOff(spec: IdpRecordSpec | undefined): boolean {
+  return spec?.fields.some((f) => f.id === 'idpLoginAllowed' && f.value === false) ?? false;
+}

@@ -1,4 +1,4 @@
-import { IDP_VALUES, IdpRecordField, idpRecordOutputName } from '../model/idp-record';
+import { IDP_VALUES, IdpRecordField, IdpRecordSpec, idpLoginOff, idpRecordOutputName } from '../model/idp-record';
 import { PRESETS } from '../model/presets';
 import { GENERIC_IDP_RECORD } from '../model/resolve-idp-record';
 import { IntegrationModel } from '../model/types';
@@ -25,6 +25,18 @@ function valueSource(output: string, f: IdpRecordField): string {
 }
 
 /**
+ * How to check the record: by signing in where sign-in can start. From Okta for most SPs; from the SP's own login page
+ * for an SP that accepts SP-initiated sign-in only (Omni), or whose record turns IdP-initiated login off (Aiven's
+ * idpLoginAllowed: false): started from Okta, that sign-in fails whatever the record says.
+ */
+function signInCheck(integration: IntegrationModel, spec: IdpRecordSpec, sp: string): string {
+  const loginOff = idpLoginOff(spec);
+  if (PRESETS[integration.preset]?.signIn !== 'sp-only' && !loginOff) return 'Save, then sign in to the app through Okta to check it.';
+  const why = loginOff ? 'IdP login is off in its record' : `${sp} accepts SP-initiated sign-in only`;
+  return `Save, then check it from ${sp}'s own login page: sign in with SSO there, which sends you to Okta and back (${why}: a sign-in started from Okta fails).`;
+}
+
+/**
  * The SP's side of the SAML integration: entering Okta as its IdP. Absent when
  * Terraform applies the record itself (the spec names a Terraform resource, e.g. Snowflake).
  */
@@ -44,7 +56,7 @@ export function idpRecordStep(env: { readonly name: string }, integration: Integ
       `After terraform apply in ${env.name}, run: ${command}`,
       `Open ${spec.where}.`,
       `Enter the fields in this order, copying each value from the command's output: ${spec.fields.map((f) => f.label).join(', ')}.`,
-      'Save, then sign in to the app through Okta to check it.',
+      signInCheck(integration, spec, sp),
       ...(PRESETS[integration.preset]?.signInNotes ?? []).map((n) => `Keep in mind: ${n}`),
     ],
     values: Object.fromEntries(spec.fields.map((f) => [f.label, valueSource(output, f)])),

@@ -74,3 +74,25 @@ describe("Aiven's SCIM connection", () => {
     expect(mentioning).toEqual(['aiven.import-groups']);
   });
 });
+
+describe('the check after entering the IdP record starts where sign-in can start', () => {
+  const SP_LOGIN = /^Save, then check it from (\S+)'s own login page: sign in with SSO there, which sends you to Okta and back \((.*)\: a sign-in started from Okta fails\)\.$/;
+  const checkOf = (r: ReturnType<typeof synthConfig>, key: string) => step(r, `${key}.idp-record`).actions.find((a) => a.startsWith('Save, then'));
+
+  test('Omni, SP-initiated only: from its own login page, never "through Okta"', () => {
+    const r = synthConfig(oneEnvConfig({ omni: OMNI }, { omni: {} }));
+    expect(checkOf(r, 'omni')).toBe("Save, then check it from Omni's own login page: sign in with SSO there, which sends you to Okta and back (Omni accepts SP-initiated sign-in only: a sign-in started from Okta fails).");
+    expect(r.runbookMd).not.toContain('sign in to the app through Okta');
+  });
+
+  test('Aiven with IdP login off in its record: from its own login page too', () => {
+    const r = synthConfig(oneEnvConfig({ aiven: { ...AIVEN, aiven: { ...AIVEN.aiven, idpLoginAllowed: false }, relayState: '' } }, { aiven: {} }));
+    expect(checkOf(r, 'aiven')).toMatch(SP_LOGIN);
+    expect(checkOf(r, 'aiven')).toContain('(IdP login is off in its record: ');
+  });
+
+  test('an SP that takes IdP-initiated sign-in: through Okta', () => {
+    const r = synthConfig(oneEnvConfig({ aiven: AIVEN }, { aiven: {} }));
+    expect(checkOf(r, 'aiven')).toBe('Save, then sign in to the app through Okta to check it.');
+  });
+});
