@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import * as fs from 'fs';
+import { showValue } from '../model/show-value';
 
 /** The environment variable that names the config directory when --config does not. */
 export const CONFIG_ENV = 'OKTA_SSO_CONFIG';
@@ -16,7 +18,7 @@ export function configDirOf(option: string | undefined): string {
   return dir;
 }
 
-export const CONFIG_OPTION_HELP = `config directory (required, unless $${CONFIG_ENV} names it)`;
+export const CONFIG_OPTION_HELP = `config directory, which must exist (required, unless $${CONFIG_ENV} names it)`;
 
 function missingConfigMessage(): string {
   return `no config directory: pass --config DIR, or set ${CONFIG_ENV}=DIR (the directory holding your integrations and environments files); okta-sso has no default`;
@@ -25,10 +27,30 @@ function missingConfigMessage(): string {
 /**
  * A preAction hook: a command with a --config option and neither --config nor
  * $OKTA_SSO_CONFIG is a usage error (exit 2, its help after the message), as a
- * missing required option is.
+ * missing required option is; so is a config directory that does not exist, for
+ * every command alike (a typo in a path, not a problem in the config).
  */
 export function requireConfigDir(command: Command): void {
   if (!command.options.some((o) => o.long === '--config')) return;
-  if (command.opts().config !== undefined || process.env[CONFIG_ENV]) return;
-  command.error(`error: ${missingConfigMessage()}`, { exitCode: 2, code: 'okta-sso.missingConfig' });
+  const option: string | undefined = command.opts().config;
+  const dir = option ?? (process.env[CONFIG_ENV] || undefined);
+  if (dir === undefined) command.error(`error: ${missingConfigMessage()}`, { exitCode: 2, code: 'okta-sso.missingConfig' });
+  const why = notADirectory(dir!);
+  if (why) {
+    const named = option !== undefined ? '--config' : `$${CONFIG_ENV}`;
+    command.error(`error: config directory ${showValue(dir)} (from ${named}) ${why}; accepted: an existing directory holding your integrations and environments files (.yaml, .yml or .json)`, {
+      exitCode: 2,
+      code: 'okta-sso.configNotFound',
+    });
+  }
+}
+
+/** Why `dir` is no directory, or undefined when it is one (or cannot be told: the command reports what it cannot read). */
+function notADirectory(dir: string): string | undefined {
+  try {
+    return fs.statSync(dir).isDirectory() ? undefined : 'is not a directory';
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? 'does not exist' : undefined;
+  }
 }

@@ -34,7 +34,7 @@ export function registerFetchMetadata(program: Command, io: CliIo, fetchText: Fe
   program
     .command('fetch-metadata')
     .description(
-      "download each SP's SAML metadata from its spMetadata.url into its spMetadata.file, after checking that it is SP metadata (the only command that uses the network; synth and validate read the saved file)",
+      "download each SP's SAML metadata from its spMetadata.url into its spMetadata.file, after checking that it is SP metadata (this command and adopt, which reads Okta's API, use the network; synth, validate, review and promote never do: they read the saved file)",
     )
     .option('-c, --config <dir>', CONFIG_OPTION_HELP)
     .option('-e, --env <env>', 'only integrations of this environment')

@@ -28,7 +28,8 @@ export function buildProgram(io: CliIo = processIo): Command {
     .configureHelp({ optionDescription })
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()
-    .hook('preAction', (_program, command) => requireConfigDir(command));
+    .hook('preAction', (_program, command) => requireConfigDir(command))
+    .addHelpText('after', `\nExit code ${USAGE_EXIT} is a usage error, the same for every command: an unknown option, a missing required option, or no config directory (none named, or none at that path).`);
   registerValidate(program, io);
   registerSynth(program, io);
   registerIdpRecord(program, io);

@@ -116,6 +116,48 @@ describe('no config directory named: usage error, whatever the current directory
   });
 });
 
+describe('a config directory that does not exist: the same usage error (exit 2) for every command with --config', () => {
+  const COMMANDS: ReadonlyArray<[string, string[]]> = [
+    ['validate', []],
+    ['synth', []],
+    ['promote', ['--from', 'dev', '--to', 'staging']],
+    ['adopt', ['--env', 'prod', '--from', '/nonexistent']],
+    ['fetch-metadata', []],
+  ];
+
+  test.each(COMMANDS)('%s', async (command, args) => {
+    const parent = tempDir();
+    const missing = path.join(parent, 'conf');
+    const file = path.join(parent, 'conf.yaml');
+    fs.writeFileSync(file, 'integrations: {}\n');
+    for (const [dir, named, why] of [
+      [missing, '--config', 'does not exist'],
+      [file, '--config', 'is not a directory'],
+    ]) {
+      const r = await run(command, ...args, '--config', dir);
+      expect([command, r.code]).toEqual([command, 2]);
+      expect(r.out).toBe('');
+      expect(r.err).toContain(`error: config directory ${JSON.stringify(dir)} (from ${named}) ${why}; accepted: an existing directory holding your integrations and environments files (.yaml, .yml or .json)\n`);
+      expect(r.err).toContain(`Usage: okta-sso ${command} [options]`);
+    }
+    process.env.OKTA_SSO_CONFIG = missing;
+    try {
+      const r = await run(command, ...args);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`error: config directory ${JSON.stringify(missing)} (from $OKTA_SSO_CONFIG) does not exist;`);
+    } finally {
+      delete process.env.OKTA_SSO_CONFIG;
+    }
+    // Nothing was written beside it (synth's output directory, adopt's or fetch-metadata's files).
+    expect(fs.readdirSync(parent)).toEqual(['conf.yaml']);
+  });
+
+  test('--help says it must exist, and what exit 2 means', async () => {
+    expect((await run('validate', '--help')).out.replace(/\s+/g, ' ')).toContain('config directory, which must exist (required, unless $OKTA_SSO_CONFIG names it)');
+    expect((await run('--help')).out.replace(/\s+/g, ' ')).toContain('Exit code 2 is a usage error, the same for every command:');
+  });
+});
+
 test('every command marks its required options in --help; --config says it is required unless OKTA_SSO_CONFIG is set', async () => {
   const { buildProgram } = require('../../cli/program') as typeof import('../../cli/program');
   const program = buildProgram();
