@@ -2,6 +2,7 @@ import { ownEntry } from '../model/own-entry';
 import { canonical, compareIntegration, dedupeFindings, diffBlocks, diffOutputs, diffSteps, runbookFindings } from './compare';
 import { groupLookupGuardFindings } from './group-lookup-guard';
 import { EnvironmentReview, IntegrationReview, Review, SettingChange } from './model';
+import { providerConstraintChanges } from './provider-constraints';
 import { HIDDEN, containsSecret, secretPaths } from './redact';
 import { suggestRenames } from './rename-suggestion';
 import { compareBackends, localStateWords } from './state-location';
@@ -122,6 +123,9 @@ function reviewEnvironmentWide(base: StackIndex, head: StackIndex, change?: 'add
     risk(finding('backend-changed', 'Terraform state backend changed'));
     settings.push({ resource: 'terraform', setting: 'state backend', attribute: 'backend', ...(change ? {} : { before: backendWords(base) }), after: backendWords(head) });
   } else if (backends.configDirMoved) risk(backends.configDirMoved);
+  const providers = providerConstraintChanges(base.requiredProviders, head.requiredProviders, change === 'added');
+  findings.push(...providers.findings);
+  settings.push(...providers.settings);
 
   // Variables by name only: a default value is never shown.
   for (const name of [...new Set([...Object.keys(base.variables), ...Object.keys(head.variables)])].sort()) {

@@ -123,6 +123,14 @@ export const RISK_CLASSES = {
     level: 'high',
     impact: 'Terraform state moves: migrate it first (terraform init -migrate-state), or the next apply tries to create every app again',
   },
+  'provider-version': {
+    title: 'Provider version constraint changed',
+    level: 'medium',
+    impact: 'terraform init may install another provider release than the one in use: read the plan for changes the new release makes to existing resources before applying',
+    impactAt: {
+      high: 'terraform init may install okta/okta 6.14.0, whose own README says "DO NOT UPGRADE to v6.14.0" (an unplanned okta_trusted_origin schema break, reverted in 6.15.0): exclude it with != 6.14.0, as the default constraint does',
+    },
+  },
   'adopted-id-changed': {
     title: 'Adopted app or resource ID changed',
     level: 'high',

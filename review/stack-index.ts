@@ -34,6 +34,8 @@ export interface StackIndex {
   /** Every provider block by name (okta, snowflake...), each one configuration or a list of them. */
   readonly providers: Readonly<Record<string, unknown>>;
   readonly backend: unknown;
+  /** `terraform.required_providers`: each provider's source and version constraint, by local name. */
+  readonly requiredProviders: Readonly<Record<string, unknown>>;
   /** The local state path recorded as written in config (stacks/local-state-record.ts); absent in older output and users' own apps. */
   readonly localStateInConfig?: string;
   readonly variables: Readonly<Record<string, any>>;
@@ -166,6 +168,7 @@ export function indexStack(files: StackFiles): StackIndex {
     provider: tf.provider?.okta,
     providers: isObject(tf.provider) ? tf.provider : {},
     backend: { backend: terraform.backend, cloud: terraform.cloud },
+    requiredProviders: isObject(terraform.required_providers) ? terraform.required_providers : {},
     ...(localStateInConfig !== undefined ? { localStateInConfig } : {}),
     variables: isObject(tf.variable) ? tf.variable : {},
     outputs,
