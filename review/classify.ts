@@ -5,12 +5,20 @@ import { resourceWords } from './words';
 /** What a classifier knows about the integration beyond the attribute itself. */
 export interface ChangeContext {
   readonly permanentUsernames: boolean;
-  /** The live app deactivates users it is unassigned from (Deactivate Users on): a group removal then deactivates SP accounts. */
-  readonly deprovisions?: boolean;
+  /**
+   * Whether the live app deactivates users it is unassigned from: `on` when it does (Deactivate Users on and
+   * provisioning connected), `if-connected` when Deactivate Users is on in its runbook but the synth output
+   * cannot tell whether provisioning is connected yet; undefined otherwise.
+   */
+  readonly deprovisions?: 'on' | 'if-connected';
 }
 
 /** Said on a group removal where the app deprovisions, and only there. */
-export const DEPROVISIONS_NOTE = 'Deactivate Users is on, so provisioning deactivates the SP accounts of members who lose the app';
+export const DEPROVISIONS_NOTE = {
+  'on': 'Deactivate Users is on, so provisioning deactivates the SP accounts of members who lose the app',
+  'if-connected':
+    "if this app's provisioning is connected already (its runbook steps done), Deactivate Users (on in its runbook) deactivates the SP accounts of members who lose the app",
+} as const;
 
 type Classifier = (before: unknown, after: unknown, words: string, ctx: ChangeContext) => RiskFinding;
 

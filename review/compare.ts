@@ -3,6 +3,7 @@ import { ChangeContext, DEPROVISIONS_NOTE, classifyChange, classifyRemoval, clas
 import { SECRET_REFERENCE_IN_TEXT, displayValue, groupName, liveId, pushGroupWords, runbookValue } from './display';
 import { followMoved, renameIdentifiers, renamedIdentifiers, renamedOutput } from './follow-moved';
 import { isLookupGuard } from './group-lookup-guard';
+import { DEACTIVATE_LABEL, deprovisioningOf, hasFeaturesResource, isOn, labelOn } from './live-provisioning';
 import { Adoption, IntegrationReview, Replacement, RunbookChanges, SettingChange, StepRef, StepValueChange } from './model';
 import { secretPaths } from './redact';
 import { forcesReplacement } from './replace-on-change';
@@ -163,7 +164,7 @@ export function diffBlocks(
 
 /** A group removal that deactivates SP accounts says so; elsewhere members only lose the app. */
 function withDeprovisioning(f: RiskFinding, ctx: ChangeContext): RiskFinding {
-  return f.class === 'group-removal' && f.level === 'high' && ctx.deprovisions ? { ...f, detail: `${f.detail}: ${DEPROVISIONS_NOTE}` } : f;
+  return f.class === 'group-removal' && f.level === 'high' && ctx.deprovisions ? { ...f, detail: `${f.detail}: ${DEPROVISIONS_NOTE[ctx.deprovisions]}` } : f;
 }
 
 function diffGroups(before: unknown, after: unknown, sides: { readonly base: StackIndex; readonly head: StackIndex }, findings: RiskFinding[], ctx: ChangeContext): void {
@@ -201,7 +202,7 @@ function normalise<T>(value: T, renaming: Renaming | undefined, moved: ReadonlyM
 }
 
 /**
- * Runbook steps that are new, changed or gone. Across a rename, steps pair by
+ * Runbook steps that are new, changed or gone, in runbook order. Across a rename, steps pair by
  * their id suffix (`<old key>.<step>` with `<new key>.<step>`), and a changed
  * step lists its values that differ, label by label.
  */
@@ -229,8 +230,8 @@ export function diffSteps(base: ReadonlyMap<string, RunbookStep>, head: Readonly
     changed.push({ ...ref(step, checkOnly), ...(old.id !== step.id ? { renamedFrom: old.id } : {}), ...(values.length ? { values } : {}) });
   }
   for (const [id, step] of baseByHeadId) if (!head.has(id)) removed.push(ref(step));
-  const byId = (x: StepRef, y: StepRef) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
-  return { added: added.sort(byId), changed: changed.sort(byId), removed: removed.sort(byId) };
+  // In runbook order (head's; base's for steps gone), the order an admin does them in: "get the token" before "connect".
+  return { added, changed, removed };
 }
 
 function withoutCheckOnly(step: RunbookStep): RunbookStep {
@@ -261,22 +262,48 @@ function diffValues(
   return out;
 }
 
-const ON = /^(on|yes|true|enabled?)\b/i;
-const isOn = (v: string | undefined) => v !== undefined && ON.test(v.trim());
-
 /** Runbook labels whose turning off stops provisioning users (the features and SCIM connection steps of runbook/steps.ts). */
 const USER_PROVISIONING_LABEL = /^(deactivate users|push new users|create users|push users)$/i;
 const PUSH_GROUPS_LABEL = /^push groups$/i;
 
-/** The risk of one runbook value change, if it has one beyond "changed manual step". */
+/** The risk of one runbook value change, if it has one beyond "changed manual step" (a moved secret: secretMove). */
 function valueFinding(step: StepRef, v: StepValueChange): RiskFinding | undefined {
   const where = `(runbook step "${step.title}")`;
   if (USER_PROVISIONING_LABEL.test(v.label) && isOn(v.before) && !isOn(v.after)) return finding('deprovisioning-off', `${v.label} turned off ${where}`);
   if (PUSH_GROUPS_LABEL.test(v.label) && isOn(v.before) && !isOn(v.after)) return finding('push-groups-off', `Push Groups turned off ${where}`);
+  return undefined;
+}
+
+/** Where a secret lived and lives when a runbook value names a secret location (`env:NAME`, `secret:<path>`) that changed; `not set` on a side without one. */
+export function secretMove(v: StepValueChange): { readonly from: string; readonly to: string } | undefined {
   const was = v.before === undefined ? undefined : SECRET_REFERENCE_IN_TEXT.exec(v.before)?.[0];
   const now = v.after === undefined ? undefined : SECRET_REFERENCE_IN_TEXT.exec(v.after)?.[0];
-  if ((was !== undefined || now !== undefined) && was !== now) return finding('secret-moved', `${v.label} moved from ${was ?? 'not set'} to ${now ?? 'not set'} ${where}`);
-  return undefined;
+  return (was !== undefined || now !== undefined) && was !== now ? { from: was ?? 'not set', to: now ?? 'not set' } : undefined;
+}
+
+/**
+ * One finding per secret moved, however many steps show its location (the token step and the SCIM connection
+ * step both do): `Token location moved from A to B (runbook step "...")`, or with several labels and steps
+ * `secret location moved from A to B (runbook steps "...", "...")`. The Markdown then lists no step whose only
+ * change this says (render-markdown.ts).
+ */
+function secretMoveFindings(steps: readonly StepRef[]): RiskFinding[] {
+  const moves = new Map<string, { from: string; to: string; labels: Set<string>; titles: string[] }>();
+  for (const s of steps) {
+    for (const v of s.values ?? []) {
+      const move = secretMove(v);
+      if (!move) continue;
+      const key = `${move.from}\n${move.to}`;
+      const m = moves.get(key) ?? moves.set(key, { ...move, labels: new Set(), titles: [] }).get(key)!;
+      m.labels.add(v.label);
+      if (!m.titles.includes(s.title)) m.titles.push(s.title);
+    }
+  }
+  return [...moves.values()].map((m) => {
+    const what = m.labels.size === 1 ? [...m.labels][0] : 'secret location';
+    const where = `${m.titles.length === 1 ? 'runbook step' : 'runbook steps'} ${m.titles.map((t) => `"${t}"`).join(', ')}`;
+    return finding('secret-moved', `${what} moved from ${m.from} to ${m.to} (${where})`);
+  });
 }
 
 /** The detail of a runbook step's finding: the Markdown leaves these to its runbook lists, which name the same steps. */
@@ -300,6 +327,7 @@ export function runbookFindings(changes: RunbookChanges, base: ReadonlyMap<strin
       if (f) out.push(f);
     }
   }
+  out.push(...secretMoveFindings(changes.changed));
   for (const s of manualSteps(changes.removed)) out.push(finding('other', STEP_FINDING.removed(s)));
   if (importGroupsOn(head) && !importGroupsOn(base)) out.push(finding('import-groups-on', 'runbook turns Import Groups on'));
   return out;
@@ -308,14 +336,6 @@ export function runbookFindings(changes: RunbookChanges, base: ReadonlyMap<strin
 /** Steps an admin must act on: all but the check-only ones. */
 export function manualSteps(steps: readonly StepRef[]): StepRef[] {
   return steps.filter((s) => !s.checkOnly);
-}
-
-/** Whether any step has a value whose label matches `label` and reads on. */
-function labelOn(steps: ReadonlyMap<string, RunbookStep>, label: RegExp): boolean {
-  for (const step of steps.values()) {
-    for (const [l, value] of Object.entries(step.values ?? {})) if (label.test(l) && isOn(String(value))) return true;
-  }
-  return false;
 }
 
 function hasLabel(steps: ReadonlyMap<string, RunbookStep>, label: RegExp): boolean {
@@ -398,7 +418,7 @@ export function compareIntegration(
   const permanentUsernames = head?.permanentUsernames === true || base?.permanentUsernames === true;
   const moved = sides.head.moved;
   // The live app is the base's: what it does to users unassigned on apply.
-  const deprovisions = deprovisioningOn(base ?? head!);
+  const deprovisions = deprovisioningOf(base ?? head!);
   const diff = diffBlocks(base?.blocks ?? new Map(), head?.blocks ?? new Map(), sides, { permanentUsernames, deprovisions }, moved);
   const renaming = base && head && base.key !== head.key ? renamingOf(base, head, moved) : undefined;
   const baseSteps = base?.steps ?? EMPTY_STEPS;
@@ -457,26 +477,9 @@ export function compareIntegration(
   };
 }
 
-const DEACTIVATE_LABEL = /^deactivate users$/i;
-
 /** On removal of a whole integration, these findings add to "app destroyed". */
 const KEEP_ON_REMOVAL_CLASSES = ['group-removal', 'deprovisioning-off', 'push-groups-off', 'snowflake-integration-replaced'] as const;
 const KEPT_ON_REMOVAL: ReadonlySet<string> = new Set(KEEP_ON_REMOVAL_CLASSES);
-
-/** Whether the app deactivates users it is unassigned from: Deactivate Users on in its runbook, or in its okta_app_features. */
-function deprovisioningOn(i: IntegrationIndex): boolean {
-  if (labelOn(i.steps, DEACTIVATE_LABEL)) return true;
-  for (const b of i.blocks.values()) {
-    const body = b.body as Record<string, any>;
-    if (b.type === 'okta_app_features' && body.status !== 'DISABLED' && body.capabilities?.update?.lifecycle_deactivate?.status === 'ENABLED') return true;
-  }
-  return false;
-}
-
-function hasFeaturesResource(i: IntegrationIndex): boolean {
-  for (const b of i.blocks.values()) if (b.type === 'okta_app_features') return true;
-  return false;
-}
 
 function renamingOf(base: IntegrationIndex, head: IntegrationIndex, moved: ReadonlyMap<string, string>): Renaming {
   const pairs: Array<[string, string]> = [];

@@ -1,5 +1,5 @@
-import { Adoption, EnvironmentReview, IntegrationReview, Review, RunbookChanges, SettingChange, StepRef } from './model';
-import { STEP_FINDING, manualSteps } from './compare';
+import { Adoption, EnvironmentReview, IntegrationReview, Review, RunbookChanges, SettingChange, StepRef, StepValueChange } from './model';
+import { STEP_FINDING, manualSteps, secretMove } from './compare';
 import { REPLACE_ON_CHANGE_SOURCE, SNOWFLAKE_REPLACE_ON_CHANGE_SOURCE } from './replace-on-change';
 import { RISK_CLASSES, RiskFinding, RiskLevel, impactOf } from './risk';
 
@@ -115,23 +115,35 @@ function settingsTable(settings: readonly SettingChange[]): string {
   return ['| setting | before | after |', '| --- | --- | --- |', ...rows, ''].join('\n') + '\n';
 }
 
+/** A changed step's values that no finding says: a moved secret is one finding that names every step showing it. */
+function unsaidValues(s: StepRef): StepValueChange[] {
+  return (s.values ?? []).filter((v) => !secretMove(v));
+}
+
+/** A changed step whose every changed value a finding already says (a moved secret): no line of its own. */
+function saidByFindings(s: StepRef): boolean {
+  return (s.values?.length ?? 0) > 0 && unsaidValues(s).length === 0;
+}
+
 function stepValues(s: StepRef): string {
-  if (!s.values?.length) return '';
-  return `: ${s.values.map((v) => `${cell(v.label)} ${code(v.before)} -> ${code(v.after)}`).join('; ')}`;
+  const values = unsaidValues(s);
+  if (!values.length) return '';
+  return `: ${values.map((v) => `${cell(v.label)} ${code(v.before)} -> ${code(v.after)}`).join('; ')}`;
 }
 
 /**
  * Runbook changes. New manual steps are listed once, under "New manual steps after merge"; an adopted app's
- * steps are listed here, to check. A check-only step shows what Terraform applies: new, it is listed as a
- * check; changed, only when no setting of the integration changed (the table shows its values); gone, not at all.
+ * steps are listed here, to check. A check-only step shows what Terraform applies, so it is no manual work:
+ * new or gone, it is not listed; changed, only when no setting of the integration changed (the table shows
+ * its values). A changed step whose only change a finding says (a moved secret) is left to that finding.
  */
 function runbookList(r: RunbookChanges, opts: { adopted?: boolean; settingsShown?: boolean } = {}): string {
   const adopted = opts.adopted === true;
   const changed = (s: StepRef) => (s.checkOnly ? 'changed check (Terraform applies these values, nothing to do by hand)' : 'changed manual step');
   const lines = [
-    ...(adopted ? r.added : r.added.filter((s) => s.checkOnly)).map((s) => `- ${adopted ? '' : 'new check (Terraform applies these values, nothing to do by hand): '}${cell(s.title)} (\`${s.id}\`)`),
+    ...(adopted ? r.added : []).map((s) => `- ${cell(s.title)} (\`${s.id}\`)`),
     ...r.changed
-      .filter((s) => !(s.checkOnly && opts.settingsShown))
+      .filter((s) => !(s.checkOnly && opts.settingsShown) && !saidByFindings(s))
       .map((s) => `- ${changed(s)}: ${cell(s.title)} (\`${s.id}\`${s.renamedFrom ? `, was \`${s.renamedFrom}\`` : ''})${stepValues(s)}`),
     ...manualSteps(r.removed).map((s) => `- no longer needed: ${cell(s.title)} (\`${s.id}\`)`),
   ];
@@ -215,8 +227,13 @@ export function renderMarkdown(review: Review, limit: number = MAX_COMMENT_CHARS
     out.add('\n');
   }
 
+  // In each environment's runbook order: integrations by key, as the runbook lists them, and each one's steps in order.
+  const byKey = (x: IntegrationReview, y: IntegrationReview) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
   const steps = review.environments.flatMap((e) => [
-    ...e.integrations.filter((i) => i.change !== 'adopted').flatMap((i) => manualSteps(i.runbook.added).map((s) => ({ env: e.name, key: i.key, step: s }))),
+    ...e.integrations
+      .filter((i) => i.change !== 'adopted')
+      .sort(byKey)
+      .flatMap((i) => manualSteps(i.runbook.added).map((s) => ({ env: e.name, key: i.key, step: s }))),
     ...manualSteps(e.environment.runbook.added).map((s) => ({ env: e.name, key: '', step: s })),
   ]);
   if (steps.length) {

@@ -59,7 +59,9 @@ describe('review: adopting a live Okta app', () => {
     const never = ['new integration', '### Risks', 'App added or access granted', 'more users get the app', 'New manual steps after merge', 'new manual step', 'pushed'];
     for (const text of never) expect(md).not.toContain(text);
     // Its runbook was done when the app was set up by hand: listed to check, not as work after merge.
-    expect(md).toContain('Runbook (the app is live: check these steps were done on it):\n- Turn on SCIM provisioning for the app (`aiven.enable-scim`)');
+    expect(md).toContain(
+      'Runbook (the app is live: check these steps were done on it):\n- Enter Okta as the identity provider in Aiven (`aiven.idp-record`)\n- Open Aiven in the Okta Admin Console (`aiven.open-app`)\n- Get the SCIM token from Aiven (`aiven.scim-token`)\n',
+    );
     // Without runbook steps there is nothing more to say than the table row: no details.
     const bare = renderMarkdown(reviewOf(noAivenInProdDir, withImports({ prod: AIVEN_IMPORTS }), readRunbooks(noAivenInProdDir)));
     expect(bare).toContain('| aiven | adopted | low | adopted: no change for users (live app 0oa1b2c3d4e5f6g7h8i9; the first plan must import it with 0 to change) |');

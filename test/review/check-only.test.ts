@@ -68,7 +68,7 @@ describe('review: check-only runbook steps are no manual work', () => {
     expect(aivenIn(review, 'dev').findings.map((f) => `${f.class}:${f.detail}`)).toEqual(['runbook-steps:changed manual step: Keep Import Groups off']);
   });
 
-  test('a new integration lists its open-app step as a check, not among the manual steps after merge', () => {
+  test("a new integration's open-app step is listed nowhere, and its manual steps after merge keep the runbook's order", () => {
     const head = synthConfig(
       editedExample({
         'integrations.yaml': (t) => t.replace('  omni:\n', '  aiven_eu:\n    preset: aiven\n    label: Aiven EU\n    relayState: https://console.aiven.io\n    provisioning: { method: scim, importGroups: false }\n\n  omni:\n'),
@@ -81,8 +81,18 @@ describe('review: check-only runbook steps are no manual work', () => {
     expect(added.findings.map((f) => f.detail)).not.toContain('new manual step: Open Aiven EU in the Okta Admin Console');
     const md = renderMarkdown(review);
     const afterMerge = md.slice(md.indexOf('### New manual steps after merge'), md.indexOf('\n\n###', md.indexOf('### New manual steps after merge')));
-    expect(afterMerge).toContain('- dev / aiven_eu: Enter Okta as the identity provider in Aiven');
-    expect(afterMerge).not.toContain('Open Aiven EU');
-    expect(md).toContain('- new check (Terraform applies these values, nothing to do by hand): Open Aiven EU in the Okta Admin Console (`aiven_eu.open-app`)');
+    expect(afterMerge.split('\n').filter((l) => l.startsWith('- '))).toEqual([
+      '- dev / aiven_eu: Enter Okta as the identity provider in Aiven (`aiven_eu.idp-record`)',
+      '- dev / aiven_eu: Get the SCIM token from Aiven (`aiven_eu.scim-token`)',
+      '- dev / aiven_eu: Turn on SCIM provisioning for the app (`aiven_eu.enable-scim`)',
+      "- dev / aiven_eu: Connect Okta to Aiven's SCIM API (`aiven_eu.scim-connection`)",
+      '- dev / aiven_eu: Keep Import Groups off (`aiven_eu.import-groups`)',
+      '- dev / aiven_eu: Choose the provisioning features (To App) (`aiven_eu.to-app-features`)',
+    ]);
+    // The runbook.json order, which the JSON keeps too.
+    expect(added.runbook.added.map((s) => s.id)).toEqual((readRunbooks(head) as any).dev.steps.filter((s: any) => s.integration === 'aiven_eu').map((s: any) => s.id));
+    // No manual work, so not a "new step" anywhere: the details do not list it as a check either.
+    expect(md).not.toContain('Open Aiven EU');
+    expect(md).not.toContain('new check');
   });
 });

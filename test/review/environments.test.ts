@@ -86,9 +86,10 @@ describe('review: environments added or removed', () => {
     expect(md).toContain('- qa / aiven: Enter Okta as the identity provider in Aiven (`aiven.idp-record`)');
     // A new manual step is listed once: under "New manual steps after merge", not again in the details.
     expect(md.split('Enter Okta as the identity provider in Aiven').length - 1).toBe(1);
-    // A new integration whose table row says it all gets no empty details heading; one with a check step lists it.
+    // A new integration whose table row says it all gets no empty details heading, its check-only step included (no manual work).
     expect(md).not.toContain('#### qa / omni (omni)');
-    expect(md).toContain('#### qa / aiven (aiven): added, risk medium\n\nRunbook:\n- new check (Terraform applies these values, nothing to do by hand): Open Aiven in the Okta Admin Console (`aiven.open-app`)\n');
+    expect(md).not.toContain('#### qa / aiven (aiven)');
+    expect(md).not.toContain('Open Aiven in the Okta Admin Console');
   });
 
   test('the CLI prints the review (exit 0, or 1 at --fail-on), never the exit 2 of bad input', async () => {

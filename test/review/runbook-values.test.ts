@@ -43,26 +43,37 @@ describe('review: runbook values, label by label', () => {
     expect(renderMarkdown(review)).toContain('- changed manual step: Choose the provisioning features (To App) (`aiven.to-app-features`): Deactivate Users `Enable` -> `off`');
   });
 
-  test('a token location change is a secret moved, with both locations shown (they are references, not secrets)', async () => {
+  test('a token location change is one secret moved for every step that shows it, with both locations (references, not secrets)', async () => {
     const config = editedExample({
       'environments/prod.yaml': (t) => t.replace('token: secret:vault/okta-sso/prod/omni-api-key', 'token: env:OMNI_API_KEY'),
     });
     const headDir = synthConfig(config);
     const review = reviewSynthDirs(baseDir, headDir);
     const omni = integration(review, 'prod', 'omni');
-    expect(omni.findings.map((f) => `${f.class}:${f.level}:${f.detail}`)).toEqual(
-      expect.arrayContaining([
-        'secret-moved:medium:Token location moved from secret:vault/okta-sso/prod/omni-api-key to env:OMNI_API_KEY (runbook step "Get the SCIM token from Omni")',
-        'secret-moved:medium:Authorization (Bearer token) moved from secret:vault/okta-sso/prod/omni-api-key to env:OMNI_API_KEY (runbook step "Connect Okta to Omni\'s SCIM API")',
-      ]),
-    );
+    expect(omni.findings.filter((f) => f.class === 'secret-moved').map((f) => `${f.level}:${f.detail}`)).toEqual([
+      'medium:secret location moved from secret:vault/okta-sso/prod/omni-api-key to env:OMNI_API_KEY (runbook steps "Get the SCIM token from Omni", "Connect Okta to Omni\'s SCIM API")',
+    ]);
+    // The JSON keeps each step's values as written.
+    expect(omni.runbook.changed.flatMap((s) => (s.values ?? []).map((v) => `${s.id}: ${v.label}: ${v.after}`))).toEqual([
+      'omni.scim-token: Token location: environment variable OMNI_API_KEY (env:OMNI_API_KEY); value not shown',
+      'omni.scim-connection: Authorization (Bearer token): environment variable OMNI_API_KEY (env:OMNI_API_KEY); value not shown',
+    ]);
     let out = '';
     const io: CliIo = { out: (t) => (out += t), err: () => undefined, exit: () => undefined };
     await runCli(['review', '--base', baseDir, '--head', headDir], io);
-    expect(out).toContain(
-      'Token location `secret store entry vault/okta-sso/prod/omni-api-key (secret:vault/okta-sso/prod/omni-api-key); value not shown` -> `environment variable OMNI_API_KEY (env:OMNI_API_KEY); value not shown`',
-    );
     expect(out).toContain('- medium Secret moved (prod/omni)');
+    expect(out.split('env:OMNI_API_KEY').length - 1).toBe(1);
+  });
+
+  test('a step with a moved secret and another changed value lists the other value only', () => {
+    const head = clone(runbooks);
+    const connection = head.prod.steps.find((s: any) => s.id === 'omni.scim-connection');
+    connection.values['Authorization (Bearer token)'] = 'environment variable OMNI_API_KEY (env:OMNI_API_KEY); value not shown';
+    connection.values['Push New Users'] = 'off';
+    const md = renderMarkdown(reviewSynthDirs(baseDir, writeSynthDir(stacks, head)));
+    expect(md).toContain('- medium: Authorization (Bearer token) moved from secret:vault/okta-sso/prod/omni-api-key to env:OMNI_API_KEY (runbook step "Connect Okta to Omni\'s SCIM API")');
+    expect(md).toMatch(/- changed manual step: Connect Okta to Omni's SCIM API \(`omni.scim-connection`\): Push New Users `[^`]+` -> `off`\n/);
+    expect(md.split('env:OMNI_API_KEY').length - 1).toBe(1);
   });
 
   test('Push New Users and Push Groups turned off in the SCIM connection step', () => {

@@ -1,3 +1,4 @@
+import { DEPROVISIONS_NOTE } from '../../review/classify';
 import { RISK_CLASSES } from '../../review/risk';
 import { renderMarkdown } from '../../review/render-markdown';
 import { reviewSynthDirs } from '../../review/review';
@@ -51,6 +52,38 @@ describe('review: each thing said once, true for that app', () => {
     // Each class's impact once, in the Risks section.
     for (const cls of ['group-removal', 'push-groups-off'] as const) expect(count(md, RISK_CLASSES[cls].impact)).toBe(1);
     expect(count(md, 'deactivates the SP accounts')).toBe(1);
+  });
+
+  test('a group removed from an app whose provisioning is not connected yet does not claim deprovisioning', () => {
+    // Staging's Aiven has Deactivate Users on in its runbook, but provisioning.connected is unset: its runbook still waits
+    // ("Let Terraform push groups once provisioning works") and no push group is a resource, so nothing deactivates users yet.
+    const head = synthConfig(
+      editedExample({ 'environments/staging.yaml': (t) => t.replace('groups: [Engineering, SRE]', 'groups: [Engineering]').replace('            - { group: SRE, target: sre }\n', '') }),
+    );
+    const review = reviewSynthDirs(baseDir, head);
+    expect(integration(review, 'staging', 'aiven').findings.filter((f) => f.class === 'group-removal').map((f) => f.detail)).toEqual(['group "SRE" unassigned']);
+    expect(renderMarkdown(review)).not.toMatch(/deactivates/);
+  });
+
+  test('where the output cannot tell whether provisioning is connected, the claim is a condition', () => {
+    // Staging's Aiven without push groups: no waiting step and no push group resource either way.
+    const noPush = (t: string) => t.replace(/(aiven-scim-token\n)          pushGroups:\n            - \{ group: Engineering, target: engineering \}\n            - \{ group: SRE, target: sre \}\n/, '$1');
+    const base = synthConfig(editedExample({ 'environments/staging.yaml': noPush }));
+    const head = synthConfig(editedExample({ 'environments/staging.yaml': (t) => noPush(t).replace('groups: [Engineering, SRE]', 'groups: [Engineering]') }));
+    const aiven = integration(reviewSynthDirs(base, head), 'staging', 'aiven');
+    expect(aiven.findings.map((f) => f.detail)).toEqual([`group "SRE" unassigned: ${DEPROVISIONS_NOTE['if-connected']}`]);
+  });
+
+  test('a moved secret is said once, however many runbook steps show its location', () => {
+    const head = synthConfig(editedExample({ 'environments/prod.yaml': (t) => t.replace('secret:vault/okta-sso/prod/omni-api-key', 'secret:vault/okta-sso/prod/omni-api-key-v2') }));
+    const review = reviewSynthDirs(baseDir, head);
+    const omni = integration(review, 'prod', 'omni');
+    expect(omni.findings.filter((f) => f.class === 'secret-moved').map((f) => f.detail)).toEqual([
+      'secret location moved from secret:vault/okta-sso/prod/omni-api-key to secret:vault/okta-sso/prod/omni-api-key-v2 (runbook steps "Get the SCIM token from Omni", "Connect Okta to Omni\'s SCIM API")',
+    ]);
+    const md = renderMarkdown(review);
+    expect(count(md, 'omni-api-key-v2')).toBe(1);
+    expect(count(md, RISK_CLASSES['secret-moved'].impact)).toBe(1);
   });
 
   test('a low change is its table row alone, not also a finding line', () => {
