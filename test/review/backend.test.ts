@@ -128,6 +128,39 @@ describe('review: a local state backend is compared by the state path recorded a
     expect(reviewSynthDirs(withoutRecord(synthConfig(EXAMPLE)), withoutRecord(synthConfig(EXAMPLE))).risk).toBeUndefined();
   });
 
+  test('environment files two levels deep (envs/eu/dev.yaml) in two differently named config directories: no backend change', () => {
+    // The example with its environment files under envs/eu/, dev's state at a path of its own.
+    const deep = editedExample({ 'environments/dev.yaml': (t) => t.replace('    # Default backend: local state in state/dev.tfstate.\n', '    backend: { type: local, path: state/eu/dev.tfstate }\n') });
+    fs.mkdirSync(path.join(deep, 'envs', 'eu'), { recursive: true });
+    for (const file of fs.readdirSync(path.join(deep, 'environments'))) fs.renameSync(path.join(deep, 'environments', file), path.join(deep, 'envs', 'eu', file));
+    fs.rmdirSync(path.join(deep, 'environments'));
+    const root = tempDir('okta-sso-backend-');
+    const base = synthAt(deep, root, 'acme-main', 'out-main');
+    const head = synthAt(deep, root, 'acme-pr', 'out-pr');
+    expect(readStacks(head).dev.terraform.backend.local.path).toBe('../../../acme-pr/state/eu/dev.tfstate');
+    const review = reviewSynthDirs(base, head);
+    expect(backendFindings(review)).toEqual([]);
+    expect(configDirNotes(review).map(([env, level]) => [env, level])).toEqual([['dev', 'low']]);
+    expect(review.risk).toBe('low');
+  });
+
+  test('synth outputs copied elsewhere (<tmp>/x/b and <tmp>/x/h) review as where they were written', () => {
+    const root = tempDir('okta-sso-backend-');
+    const base = synthAt(EXAMPLE, root, 'acme-main', 'out-main');
+    const head = synthAt(EXAMPLE, root, 'acme-pr', 'out-pr');
+    const x = path.join(tempDir('okta-sso-moved-'), 'x');
+    fs.cpSync(base, path.join(x, 'b'), { recursive: true });
+    fs.cpSync(head, path.join(x, 'h'), { recursive: true });
+    const moved = reviewSynthDirs(path.join(x, 'b'), path.join(x, 'h'));
+    expect(backendFindings(moved)).toEqual([]);
+    expect(moved).toEqual(reviewSynthDirs(base, head));
+    // The same config synthesized in the same layout, then copied: no change at all.
+    const again = path.join(tempDir('okta-sso-moved-'), 'x');
+    fs.cpSync(synthConfig(EXAMPLE), path.join(again, 'b'), { recursive: true });
+    fs.cpSync(synthConfig(EXAMPLE), path.join(again, 'h'), { recursive: true });
+    expect(reviewSynthDirs(path.join(again, 'b'), path.join(again, 'h')).risk).toBeUndefined();
+  });
+
   describe("a user's own cdktf app with a LocalBackend", () => {
     /** The user's stack, as examples/typescript-app writes one: its own backend path, relative to the stack directory. */
     function userApp(statePath: string): Stacks {
