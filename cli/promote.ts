@@ -4,7 +4,7 @@ import { formatProblemList, problemCount } from '../config/problems';
 import { CheckedProblem, checkConfig } from './check-config';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
-import { FieldChange, PromoteInputError, PromotePlan, planPromotion } from '../promote/plan';
+import { FieldChange, PromoteInputError, PromotePlan, isChecked, isCheckedGap, planPromotion } from '../promote/plan';
 
 /** Exit code for bad input (unknown environment, unreadable config). */
 export const PROMOTE_BAD_INPUT_EXIT = 2;
@@ -15,11 +15,24 @@ function show(value: unknown, field: string): string {
   return JSON.stringify(value);
 }
 
+/** Whether --write removes the target's value at this field rather than writing the source's. */
+function removes(c: FieldChange): boolean {
+  return c.kind === 'remove' || c.to === undefined;
+}
+
 function describeChange(c: FieldChange, plan: PromotePlan): string {
-  if (c.kind === 'remove') {
-    return `${c.path}: only ${plan.to} overrides it (${show(c.value, c.path)}); ${plan.from} uses the shared value${c.shared === undefined ? '' : ` (${show(c.shared, c.path)})`}`;
+  let what: string;
+  if (c.kind === 'remove' ? c.shared === undefined : c.to === undefined) {
+    what = `only ${plan.to} has ${show(c.kind === 'remove' ? c.value : c.from, c.path)}`;
+  } else if (c.kind === 'remove') {
+    what = `only ${plan.to} overrides it (${show(c.value, c.path)}); ${plan.from} uses the shared value (${show(c.shared, c.path)})`;
+  } else {
+    what = c.from === undefined ? `${plan.to} lacks ${show(c.to, c.path)}` : `${plan.to} has ${show(c.from, c.path)}, ${plan.from} has ${show(c.to, c.path)}`;
   }
-  return c.from === undefined ? `${c.path}: ${plan.to} lacks ${show(c.to, c.path)}` : `${c.path}: ${plan.to} has ${show(c.from, c.path)}, ${plan.from} has ${show(c.to, c.path)}`;
+  const why = c.gap === 'target-only' ? `; not checked (${plan.to} lacks nothing here)` : c.gap === 'same-effect' ? '; not checked (both resolve to the same settings)' : '';
+  // Per value, what --write does where it is not plain from the line: it removes the target's value, or writes one --check does not ask for.
+  const action = removes(c) ? '; --write removes it' : why ? '; --write writes it' : '';
+  return `${c.path}: ${what}${why}${action}`;
 }
 
 /** The plan as text: per integration, what the target lacks or has that the source does not. */
@@ -49,6 +62,11 @@ function hasWork(plan: PromotePlan): boolean {
   return plan.integrations.some((i) => i.kind !== 'only-in-target');
 }
 
+/** Whether --check fails: the target lacks an integration or a value the source has. */
+function lacksSomething(plan: PromotePlan): boolean {
+  return plan.integrations.some(isChecked);
+}
+
 /** `word` as a shell reads it back: bare when it holds nothing a shell treats specially, else single-quoted. */
 function shellWord(word: string): string {
   return /^[\w./:@%+=,-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
@@ -65,12 +83,15 @@ interface PromoteOptions {
 export function registerPromote(program: Command, io: CliIo): void {
   program
     .command('promote')
-    .description("show what one environment lacks or has that another doesn't, ignoring env-specific values; --check fails when there is something to promote; --write updates the target's config file")
+    .description("show what one environment lacks or has that another doesn't, ignoring env-specific values; --check fails when the target lacks something the source has; --write updates the target's config file")
     .requiredOption('--from <env>', 'source environment, e.g. dev')
     .requiredOption('--to <env>', 'target environment, e.g. staging')
     .option('-c, --config <dir>', CONFIG_OPTION_HELP)
-    .option('--check', 'for CI: exit 1 when the target lacks something the source has (what is listed), 0 when there is nothing to promote; writes nothing')
-    .option('--write', "update the target environment's config file (comments, their spacing and env-specific values kept)")
+    .option(
+      '--check',
+      'for CI: exit 1 when the target lacks an integration or a value the source has (or has another value), else 0; values only the target has, and differences that resolve to the same settings, are listed as not checked; writes nothing',
+    )
+    .option('--write', "make the target's config file match the source: values only the target has are removed; env-specific values, comments and their spacing are kept")
     .action((opts: PromoteOptions) => promote(opts, io));
 }
 
@@ -101,9 +122,11 @@ function promote(opts: PromoteOptions, io: CliIo): void {
   }
   io.out(describePlan(plan));
   if (opts.check) {
-    if (hasWork(plan)) {
+    if (lacksSomething(plan)) {
       const config = opts.config === undefined ? '' : ` --config ${shellWord(opts.config)}`;
-      io.err(`okta-sso promote --check: ${opts.to} lacks what ${opts.from} has (listed above); to promote it: okta-sso promote${config} --from ${opts.from} --to ${opts.to} --write\n`);
+      const unchecked = plan.integrations.some((i) => i.kind === 'differs' && i.changes.some((c) => !isCheckedGap(c.gap)));
+      const listed = unchecked ? 'listed above, but for what is marked not checked' : 'listed above';
+      io.err(`okta-sso promote --check: ${opts.to} lacks what ${opts.from} has (${listed}); to promote it: okta-sso promote${config} --from ${opts.from} --to ${opts.to} --write\n`);
       io.exit(1);
     }
     return;

@@ -1,26 +1,57 @@
 import { ConfigFile, loadConfigFiles } from '../config/load-files';
 import { formatProblemList } from '../config/problems';
+import { IntegrationSettings } from '../config/settings';
 import { mergeSettings } from '../model/merge';
 import { ownEntry } from '../model/own-entry';
 import { listSome, showValue } from '../model/show-value';
+import { clonePlain, deleteData, setData } from './data-edit';
+import { YamlEditError } from './edit-error';
+import { EffectOf, effectResolver } from './effect';
 import { METHOD_DEPENDENT_FIELDS, envSpecificFields, isEnvSpecific, isSecretLocation, provisioningMethod } from './env-specific';
 
 /** Bad promote input (unknown environment, unreadable config): exit 2. */
 export class PromoteInputError extends Error {}
 
 /**
+ * How a difference counts for `--check`, which fails only when the target lacks
+ * what the source has: `lacks` (the target has no value, the source has one) and
+ * `differs` (both have one) do; `target-only` (a value only the target has,
+ * which --write removes) and `same-effect` (written differently, the same
+ * resolved settings for users, e.g. a default stated on one side only) do not.
+ */
+export type Gap = 'lacks' | 'differs' | 'target-only' | 'same-effect';
+
+/**
  * One field where the environments' effective settings (shared block merged
  * with each environment's override) differ, and the edit to the target's
  * override that makes them equal.
  */
-export type FieldChange =
+export type FieldChange = Change & { readonly gap: Gap };
+
+type Change =
   | { readonly kind: 'set'; readonly path: string; /** target's effective value */ readonly from: unknown; /** source's effective value */ readonly to: unknown }
   | { readonly kind: 'remove'; readonly path: string; /** target's override */ readonly value: unknown; /** the shared value the source uses */ readonly shared: unknown };
 
+/** Where the source's values of an integration are written (its shared entry, the source's override): their quoting is kept. */
+export interface ValueSource {
+  readonly file: string;
+  readonly at: readonly string[];
+}
+
 export type IntegrationPlan =
-  | { readonly key: string; readonly kind: 'missing'; readonly fields: Readonly<Record<string, unknown>>; /** env-specific fields the target must get its own values for */ readonly needsValues: readonly string[] }
+  | { readonly key: string; readonly kind: 'missing'; readonly fields: Readonly<Record<string, unknown>>; /** env-specific fields the target must get its own values for */ readonly needsValues: readonly string[]; readonly sources: readonly ValueSource[] }
   | { readonly key: string; readonly kind: 'only-in-target' }
-  | { readonly key: string; readonly kind: 'differs'; readonly changes: readonly FieldChange[] };
+  | { readonly key: string; readonly kind: 'differs'; readonly changes: readonly FieldChange[]; readonly sources: readonly ValueSource[] };
+
+/** Whether `--check` fails on a difference of this kind. */
+export function isCheckedGap(gap: Gap): boolean {
+  return gap === 'lacks' || gap === 'differs';
+}
+
+/** Whether `--check` fails on this: the target lacks an integration, or a value the source has (see Gap). */
+export function isChecked(item: IntegrationPlan): boolean {
+  return item.kind === 'missing' || (item.kind === 'differs' && item.changes.some((c) => isCheckedGap(c.gap)));
+}
 
 export interface PromotePlan {
   readonly from: string;
@@ -69,6 +100,19 @@ function findEnvironments(files: readonly ConfigFile[]): Map<string, EnvLocation
   return envs;
 }
 
+/** The target's override after `change` alone; undefined for one promote cannot edit (a list where a map goes). */
+function promoted(override: Data | null | undefined, change: Change): Data | undefined {
+  const after = clonePlain(override ?? {}) as Data;
+  try {
+    if (change.kind === 'set' && change.to !== undefined) setData(after, change.path.split('.'), change.to);
+    else deleteData(after, change.path.split('.'), 0);
+  } catch (err) {
+    if (!(err instanceof YamlEditError)) throw err;
+    return undefined;
+  }
+  return after;
+}
+
 /** What the target environment lacks or has that the source does not, leaving env-specific values out. */
 export function planPromotion(configDir: string, from: string, to: string): PromotePlan {
   const { files, problems } = loadConfigFiles(configDir);
@@ -81,7 +125,15 @@ export function planPromotion(configDir: string, from: string, to: string): Prom
   if (from === to) throw new PromoteInputError(`--from and --to are both ${showValue(from)}; accepted: two different environments (${known})`);
 
   const shared: Data = {};
-  for (const file of files) if (isMap((file.data as Data)?.integrations)) Object.assign(shared, (file.data as Data).integrations);
+  // The file each shared entry comes from (the last one that defines it, as for its settings).
+  const sharedFile = new Map<string, string>();
+  for (const file of files) {
+    const defined = (file.data as Data)?.integrations;
+    if (!isMap(defined)) continue;
+    Object.assign(shared, defined);
+    for (const key of Object.keys(defined)) sharedFile.set(key, file.file);
+  }
+  const sourceFile = envs.get(from)!.file.file;
   const source = envs.get(from)!.integrations;
   const target = envs.get(to)!.integrations;
 
@@ -95,11 +147,15 @@ export function planPromotion(configDir: string, from: string, to: string): Prom
     const src = leaves(sourceEntry ?? {});
     const tgt = leaves(targetEntry ?? {});
     const specific = (path: string, ...values: unknown[]) => isEnvSpecific(path, prefixes) || values.some(isSecretLocation);
+    const sources: ValueSource[] = [
+      ...(sharedFile.has(key) ? [{ file: sharedFile.get(key)!, at: ['integrations', key] }] : []),
+      { file: sourceFile, at: ['environments', from, 'integrations', key] },
+    ];
     if (!Object.hasOwn(target, key)) {
       const fields: Record<string, unknown> = {};
       const needsValues: string[] = [];
       for (const [path, value] of src) (specific(path, value) ? needsValues : (fields[path] = value, [])).push(path);
-      integrations.push({ key, kind: 'missing', fields, needsValues });
+      integrations.push({ key, kind: 'missing', fields, needsValues, sources });
       continue;
     }
     if (!Object.hasOwn(source, key)) {
@@ -115,6 +171,17 @@ export function planPromotion(configDir: string, from: string, to: string): Prom
     const ownMethod = provisioningMethod(mergedSource) !== provisioningMethod(mergedTarget);
     const effectiveSource = leaves(mergedSource);
     const effectiveTarget = leaves(mergedTarget);
+    // Resolved on first use: most integrations do not differ.
+    let effect: { of: EffectOf; now: string | undefined } | undefined;
+    const gapOf = (change: Change, s: unknown, t: unknown): Gap => {
+      effect ??= (() => {
+        const of = effectResolver(configDir, key, mergedTarget.spMetadata);
+        return { of, now: of(mergedTarget as IntegrationSettings) };
+      })();
+      const after = promoted(targetEntry, change);
+      if (after && effect.now !== undefined && effect.of(mergeSettings<IntegrationSettings>(sharedEntry ?? {}, after)) === effect.now) return 'same-effect';
+      return s === undefined ? 'target-only' : t === undefined ? 'lacks' : 'differs';
+    };
     for (const path of [...new Set([...effectiveSource.keys(), ...effectiveTarget.keys(), ...tgt.keys()])].sort()) {
       const s = effectiveSource.get(path);
       const t = effectiveTarget.get(path);
@@ -124,11 +191,12 @@ export function planPromotion(configDir: string, from: string, to: string): Prom
       }
       if (same(s, t)) continue;
       // The target's own override is what differs, and the source simply uses the shared value: drop the override.
-      if (tgt.has(path) && !src.has(path) && same(common.get(path), s)) changes.push({ kind: 'remove', path, value: tgt.get(path), shared: s });
-      else changes.push({ kind: 'set', path, from: t, to: s });
+      const change: Change =
+        tgt.has(path) && !src.has(path) && same(common.get(path), s) ? { kind: 'remove', path, value: tgt.get(path), shared: s } : { kind: 'set', path, from: t, to: s };
+      changes.push({ ...change, gap: gapOf(change, s, t) });
     }
     if (keptFields.size) kept.push({ key, fields: [...keptFields] });
-    if (changes.length) integrations.push({ key, kind: 'differs', changes });
+    if (changes.length) integrations.push({ key, kind: 'differs', changes, sources });
   }
   return { from, to, targetFile: envs.get(to)!.file.file, integrations, kept };
 }

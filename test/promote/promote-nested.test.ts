@@ -146,7 +146,7 @@ describe('promote --write: nested maps', () => {
     const prod = `${PROD_HEAD}${wiki}${CRM}`;
     const { dir, prodFile } = configDir(devWith(''), prod);
     const r = await promote(dir, '--write');
-    expect(r.out).toContain('signing.algorithm: only prod overrides it ("RSA_SHA1")');
+    expect(r.out).toContain('signing.algorithm: only prod has "RSA_SHA1"; not checked (prod lacks nothing here); --write removes it');
     expect(fs.readFileSync(prodFile, 'utf8')).toBe(`${PROD_HEAD}${WIKI_BLOCK}${CRM}`);
   });
 });

@@ -1,0 +1,96 @@
+import { isPlainObject } from '../model/prop-strings';
+import { YamlEditError } from './edit-error';
+
+/**
+ * The edits promote makes, on plain data (a config file's or an override's):
+ * what the edited text must read back as, and what the plan resolves to judge
+ * whether a change reaches users. A path part below a list is an item index.
+ */
+
+function define(target: Record<string, unknown>, key: string, value: unknown): void {
+  // Defined, never assigned: a `__proto__` key in config is data, not a prototype.
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * A deep copy of plain data (maps, lists, scalars). Not structuredClone: its
+ * copies are objects of the realm it runs in, which isPlainObject (and so the
+ * merge of settings) does not take for plain data in another one (jest's).
+ */
+export function clonePlain<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(clonePlain) as T;
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) define(out, key, clonePlain(v));
+  return out as T;
+}
+
+/** Whether a path part names a list item. */
+export function isIndex(part: string): boolean {
+  return /^(0|[1-9]\d*)$/.test(part);
+}
+
+/** The child of a map (own entries only) or a list (by index). */
+function childOf(here: unknown, key: string): unknown {
+  if (Array.isArray(here)) return here[Number(key)];
+  return isPlainObject(here) && Object.hasOwn(here, key) ? here[key] : undefined;
+}
+
+export function dataAt(data: unknown, path: readonly string[]): unknown {
+  return path.reduce<unknown>((here, key) => childOf(here, key), data);
+}
+
+/** Sets `path` in plain data, creating maps on the way; a value in the way that is neither a map nor a list is an edit promote cannot make. */
+export function setData(root: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let here: Record<string, unknown> | unknown[] = root;
+  for (let i = 0; i < path.length - 1; i++) {
+    const next = childOf(here, path[i]);
+    // Into a list only by an item index: a field name there means config holds a list where promote expects a map.
+    if (isPlainObject(next) || (Array.isArray(next) && isIndex(path[i + 1]))) {
+      here = next;
+      continue;
+    }
+    if (next !== undefined && next !== null) throw new YamlEditError('holds a value that is not a map where promote must write inside a map; accepted: a map', path.slice(0, i + 1));
+    if (Array.isArray(here)) throw new YamlEditError('has no such list item', path.slice(0, i + 1));
+    define(here, path[i], {});
+    here = here[path[i]] as Record<string, unknown>;
+  }
+  const last = path[path.length - 1];
+  if (Array.isArray(here)) here[Number(last)] = clonePlain(value);
+  else define(here, last, clonePlain(value));
+}
+
+/** Inserts `value` into the list holding `path`, at the index `path` ends with. */
+export function insertData(root: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  const list = dataAt(root, path.slice(0, -1));
+  if (!Array.isArray(list)) throw new YamlEditError('holds no list to insert into; accepted: a list', path.slice(0, -1));
+  list.splice(Number(path[path.length - 1]), 0, clonePlain(value));
+}
+
+/** Deletes `path` (a map entry or a list item) from plain data, and the maps it leaves empty below the first `keep` parts. */
+export function deleteData(root: Record<string, unknown>, path: readonly string[], keep: number): void {
+  const chain: unknown[] = [root];
+  for (const key of path.slice(0, -1)) {
+    const next = childOf(chain[chain.length - 1], key);
+    if (!isPlainObject(next) && !Array.isArray(next)) return;
+    chain.push(next);
+  }
+  const parent = chain[path.length - 1];
+  const last = path[path.length - 1];
+  if (Array.isArray(parent)) {
+    parent.splice(Number(last), 1);
+    return;
+  }
+  delete (parent as Record<string, unknown>)[last];
+  // Never the integration's own entry (chain[keep]): left empty, it stays enabled with no override.
+  for (let n = path.length - 1; n > keep && isPlainObject(chain[n]) && Object.keys(chain[n] as object).length === 0 && isPlainObject(chain[n - 1]); n--) {
+    delete (chain[n - 1] as Record<string, unknown>)[path[n - 1]];
+  }
+}
+
+/** Plain data from dot paths (`signing.algorithm`) and their values. */
+export function unflatten(fields: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [path, value] of Object.entries(fields)) setData(out, path.split('.'), value);
+  return out;
+}
