@@ -317,14 +317,20 @@ export const STEP_FINDING = {
  * The risks of runbook changes. A check-only step (it shows what Terraform applies) is no manual work:
  * its changes are the Terraform changes the review already reports, so it adds no finding of its own.
  */
-export function runbookFindings(changes: RunbookChanges, base: ReadonlyMap<string, RunbookStep>, head: ReadonlyMap<string, RunbookStep>): RiskFinding[] {
+export function runbookFindings(
+  changes: RunbookChanges,
+  base: ReadonlyMap<string, RunbookStep>,
+  head: ReadonlyMap<string, RunbookStep>,
+  /** False when the live app's SCIM provisioning is recorded as not connected: a provisioning instruction turned off stops nothing yet. */
+  provisioningLive = true,
+): RiskFinding[] {
   const out: RiskFinding[] = [];
   for (const s of manualSteps(changes.added)) out.push(finding('runbook-steps', STEP_FINDING.added(s)));
   for (const s of changes.changed) {
     if (!s.checkOnly) out.push(finding('runbook-steps', STEP_FINDING.changed(s)));
     for (const v of s.values ?? []) {
       const f = valueFinding(s, v);
-      if (f) out.push(f);
+      if (f && (provisioningLive || (f.class !== 'deprovisioning-off' && f.class !== 'push-groups-off'))) out.push(f);
     }
   }
   out.push(...secretMoveFindings(changes.changed));
@@ -444,9 +450,10 @@ export function compareIntegration(
     findings.push(...diff.findings);
   }
   // The steps of an app that is live were done when it was set up by hand: shown to check, not as new work after merge.
-  findings.push(...runbookFindings(change === 'adopted' ? { ...runbook, added: [] } : runbook, baseSteps, headSteps));
+  const provisioningLive = base?.provisioningConnected !== false;
+  findings.push(...runbookFindings(change === 'adopted' ? { ...runbook, added: [] } : runbook, baseSteps, headSteps, provisioningLive));
   // Provisioning steps gone altogether (e.g. SCIM replaced by first-login): nobody is deprovisioned any more.
-  if (base && head && sides.head.hasRunbook && labelOn(baseSteps, DEACTIVATE_LABEL) && !hasLabel(headSteps, DEACTIVATE_LABEL) && !hasFeaturesResource(head)) {
+  if (base && head && provisioningLive && sides.head.hasRunbook && labelOn(baseSteps, DEACTIVATE_LABEL) && !hasLabel(headSteps, DEACTIVATE_LABEL) && !hasFeaturesResource(head)) {
     findings.push(finding('deprovisioning-off', 'no runbook step turns Deactivate Users on any more (provisioning removed or changed to first-login)'));
   }
   const suppressedBefore = new Set(suppressionsOf(base).map((s) => s.rule));

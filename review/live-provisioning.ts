@@ -48,6 +48,8 @@ export function deprovisioningOf(i: IntegrationIndex): 'on' | 'if-connected' | u
     if (b.type === 'okta_app_features' && body.status !== 'DISABLED' && body.capabilities?.update?.lifecycle_deactivate?.status === 'ENABLED') return 'on';
   }
   if (!labelOn(i.steps, DEACTIVATE_LABEL)) return undefined;
+  // Recorded by synth since provisioning.connected existed; older output is read from its shape below.
+  if (i.provisioningConnected !== undefined) return i.provisioningConnected ? 'on' : undefined;
   for (const id of i.steps.keys()) if (WAITS_FOR_CONNECTION.test(id)) return undefined;
   for (const b of i.blocks.values()) if (ONCE_CONNECTED.has(b.type)) return 'on';
   return 'if-connected';

@@ -17,6 +17,8 @@ export interface IntegrationIndex {
   preset?: string;
   permanentUsernames?: boolean;
   importGroups?: boolean;
+  /** Whether its SCIM provisioning is connected (synth records it on the app); undefined in older output or without SCIM. */
+  provisioningConnected?: boolean;
   /** Address of its okta_app_saml, when it has one. */
   appAddress?: string;
   readonly blocks: Map<string, TfBlock>;
@@ -106,6 +108,7 @@ export function indexStack(files: StackFiles): StackIndex {
     if (typeof tag.preset === 'string') integration.preset = tag.preset;
     if (typeof tag.permanentUsernames === 'boolean') integration.permanentUsernames = tag.permanentUsernames;
     if (typeof tag.importGroups === 'boolean') integration.importGroups = tag.importGroups;
+    if (typeof tag.provisioningConnected === 'boolean') integration.provisioningConnected = tag.provisioningConnected;
     integration.appAddress ??= block.address;
     integration.blocks.set(block.address, block);
     if (segment) bySegment.set(segment, integration);

@@ -114,8 +114,10 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
     this.samlApp = new SamlApp(this, 'saml', { key: model.key, renamedFrom: model.renamedFrom, settings: model.saml });
     const app = this.samlApp.app;
     this.node.defaultChild = app;
-    // Terraform ignores "//" keys; review and other tools read which SP this app is for here.
-    app.addOverride('//.okta-sso', { integration: model.key, preset: model.preset, permanentUsernames: PRESETS[model.preset]?.permanentUsernames ?? false });
+    // Terraform ignores "//" keys; review and other tools read which SP this app is for here, and whether its SCIM
+    // provisioning is connected (what unassigning a user does to the SP account depends on it).
+    const scim = model.provisioning?.method === 'scim' ? { provisioningConnected: model.provisioning.connected } : {};
+    app.addOverride('//.okta-sso', { integration: model.key, preset: model.preset, permanentUsernames: PRESETS[model.preset]?.permanentUsernames ?? false, ...scim });
     const appId = attributeRef(app, 'id');
     if (model.groups.length > 0) {
       this.groupAssignments = new GroupAssignments(this, 'groups', { key: model.key, appId, groups: model.groups, oktaGroups: groups, renamedFrom: model.renamedFrom });

@@ -86,9 +86,10 @@ test('targeted: group assignments, and the backend per environment', () => {
   expect(stack('prod').terraform.cloud.workspaces).toEqual({ name: 'okta-sso-prod' });
 });
 
-test('each app is tagged with its integration and preset for offline tools', () => {
-  expect(stack('staging').resource.okta_app_saml.atlan['//']['okta-sso']).toEqual({ integration: 'atlan', preset: 'atlan', permanentUsernames: true });
-  expect(stack('staging').resource.okta_app_saml.aiven['//']['okta-sso']).toEqual({ integration: 'aiven', preset: 'aiven', permanentUsernames: false });
+test('each app is tagged with its integration and preset for offline tools, and with SCIM whether it is connected', () => {
+  expect(stack('staging').resource.okta_app_saml.atlan['//']['okta-sso']).toEqual({ integration: 'atlan', preset: 'atlan', permanentUsernames: true, provisioningConnected: false });
+  expect(stack('prod').resource.okta_app_saml.aiven['//']['okta-sso']).toEqual({ integration: 'aiven', preset: 'aiven', permanentUsernames: false, provisioningConnected: true });
+  expect(stack('prod').resource.okta_app_saml.wiki['//']['okta-sso']).toEqual({ integration: 'wiki', preset: 'generic', permanentUsernames: false });
 });
 
 test('snapshot of the example organisation', () => {

@@ -48,6 +48,13 @@ describe('AivenSso with only accountId and methodId', () => {
     expect(app['//']['okta-sso']).toEqual({ integration: 'aiven', preset: 'aiven', permanentUsernames: false });
   });
 
+  test('with SCIM provisioning, the tag also records whether it is connected: review claims deprovisioning only when it is', () => {
+    const tag = (connected?: boolean) => synthAiven({ ...REQUIRED, provisioning: { token: TOKEN, ...(connected === undefined ? {} : { connected }) } }).json.resource.okta_app_saml.aiven['//']['okta-sso'];
+    expect(tag(true)).toEqual({ integration: 'aiven', preset: 'aiven', permanentUsernames: false, provisioningConnected: true });
+    expect(tag(false).provisioningConnected).toBe(false);
+    expect(tag().provisioningConnected).toBe(false);
+  });
+
   test("idp_record_aiven holds Aiven's fields in Aiven's order, for the stack's environment", () => {
     // A stack id other than prod: the record's environment is the stack's, not a constant.
     const { json } = synthAiven(REQUIRED, 'staging');
