@@ -1,9 +1,12 @@
 import * as fs from 'fs';
-import { isPlainObject } from '../model/prop-strings';
+import { Document, isAlias } from 'yaml';
 import { showPath } from '../model/show-value';
+import { dataAt, deleteData, insertData, setData, unflatten } from './data-edit';
+import { canonical, expandEdit } from './expand';
 import { BY_HAND, KeyComment, Splice, TextEdit, YamlEditError, applySplices, parseYaml, parsedYaml, splicesOf } from './yaml-edit';
 import { styleOf } from './yaml-render';
-import { PromotePlan } from './plan';
+import { PromotePlan, ValueSource } from './plan';
+import { SourceFiles, quotedIn } from './source-quoting';
 
 /** A promotion that cannot be written: names the file, line and field; nothing was written. */
 export class PromoteWriteError extends Error {}
@@ -12,16 +15,19 @@ export class PromoteWriteError extends Error {}
 const INTEGRATION_DEPTH = 4;
 
 /**
- * The plan as edits of the target file, in rounds: within a round no two edits
- * touch the same integration, so all of a round is computed on one parse (a
- * file of a thousand integrations is parsed a few times, not once per field).
- * The integrations the target lacks come first, in one edit: they are all
+ * The plan as queues of edits of the target file, one queue per integration:
+ * the edits of one queue are made one after another (each may expand into the
+ * edits of the entries or items it changes, see expandEdit), and each round
+ * makes the next edit of every queue on one parse (a file of a thousand
+ * integrations is parsed a few times, not once per field). The integrations
+ * the target lacks come first, in one edit of their own round: they are all
  * appended at the end of its `integrations:`.
  */
-function roundsOf(plan: PromotePlan): TextEdit[][] {
+function queuesOf(plan: PromotePlan, quotedOf: (sources: readonly ValueSource[]) => ReadonlyMap<string, string>): { add?: TextEdit; queues: TextEdit[][] } {
   const integrationsAt = ['environments', plan.to, 'integrations'];
   const added: Array<[string, unknown]> = [];
   const comments: KeyComment[] = [];
+  const quoted = new Map<string, string>();
   const queues: TextEdit[][] = [];
   for (const item of plan.integrations) {
     const base = [...integrationsAt, item.key];
@@ -29,70 +35,46 @@ function roundsOf(plan: PromotePlan): TextEdit[][] {
       const needs = item.needsValues.length ? `; set ${plan.to}'s own values for: ${item.needsValues.join(', ')}` : '';
       added.push([item.key, unflatten(item.fields)]);
       comments.push({ at: base, text: ` promoted from ${plan.from}${needs}` });
+      for (const [value, text] of quotedOf(item.sources)) quoted.set(value, text);
     } else if (item.kind === 'differs') {
+      const own = quotedOf(item.sources);
       queues.push(
         item.changes.map((change): TextEdit => {
           const path = [...base, ...change.path.split('.')];
-          return change.kind === 'set' && change.to !== undefined ? { kind: 'set', path, value: change.to } : { kind: 'delete', path, keep: base.length };
+          return change.kind === 'set' && change.to !== undefined ? { kind: 'set', path, value: change.to, quoted: own } : { kind: 'delete', path, keep: base.length };
         }),
       );
     }
   }
-  const rounds: TextEdit[][] = added.length ? [[{ kind: 'add', path: integrationsAt, entries: added, comments }]] : [];
-  for (let n = 0; queues.some((q) => q.length > n); n++) rounds.push(queues.filter((q) => q.length > n).map((q) => q[n]));
-  return rounds;
+  return { add: added.length ? { kind: 'add', path: integrationsAt, entries: added, comments, quoted } : undefined, queues };
 }
 
-function unflatten(fields: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [path, value] of Object.entries(fields)) setData(out, path.split('.'), value);
-  return out;
-}
-
-function define(target: Record<string, unknown>, key: string, value: unknown): void {
-  // Defined, never assigned: a `__proto__` key in config is data, not a prototype.
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
-/** Sets `path` in plain data, creating maps on the way; a value in the way that is not a map is an edit promote cannot make. */
-function setData(root: Record<string, unknown>, path: readonly string[], value: unknown): void {
-  let here = root;
-  for (let i = 0; i < path.length - 1; i++) {
-    const next = Object.hasOwn(here, path[i]) ? here[path[i]] : undefined;
-    if (next !== undefined && next !== null && !isPlainObject(next)) throw new YamlEditError('holds a value that is not a map where promote must write inside a map; accepted: a map', path.slice(0, i + 1));
-    if (!isPlainObject(next)) define(here, path[i], {});
-    here = here[path[i]] as Record<string, unknown>;
+/**
+ * The next round: the next edit of every queue, each expanded (on the data as
+ * the earlier rounds left it) until it is one the editor makes. A value the
+ * target writes as an alias (`*attrs`) is replaced whole: its entries are
+ * written elsewhere, where promote must not change them.
+ */
+function nextRound(queues: TextEdit[][], data: unknown, doc: Document | undefined): TextEdit[] {
+  const round: TextEdit[] = [];
+  for (const queue of queues) {
+    while (queue.length) {
+      const expanded = isAlias(doc?.getIn(queue[0].path, true)) ? undefined : expandEdit(queue[0], dataAt(data, queue[0].path));
+      if (!expanded) {
+        round.push(queue.shift()!);
+        break;
+      }
+      queue.splice(0, 1, ...expanded);
+    }
   }
-  define(here, path[path.length - 1], structuredClone(value));
-}
-
-/** Deletes `path` from plain data and the maps it leaves empty, below the first `keep` parts. */
-function deleteData(root: Record<string, unknown>, path: readonly string[], keep: number): void {
-  const chain: Array<Record<string, unknown>> = [root];
-  for (const key of path.slice(0, -1)) {
-    const here = chain[chain.length - 1];
-    const next = Object.hasOwn(here, key) ? here[key] : undefined;
-    if (!isPlainObject(next)) return;
-    chain.push(next);
-  }
-  delete chain[path.length - 1][path[path.length - 1]];
-  // Never the integration's own entry (chain[keep]): left empty, it stays enabled with no override.
-  for (let n = path.length - 1; n > keep && Object.keys(chain[n]).length === 0; n--) delete chain[n - 1][path[n - 1]];
+  return round;
 }
 
 function applyData(data: Record<string, unknown>, edit: TextEdit): void {
   if (edit.kind === 'set') setData(data, edit.path, edit.value);
+  else if (edit.kind === 'insert') insertData(data, edit.path, edit.value);
   else if (edit.kind === 'add') for (const [key, value] of edit.entries) setData(data, [...edit.path, key], value);
   else deleteData(data, edit.path, edit.keep);
-}
-
-/** Plain data with map keys sorted: two readings of a file compared for content, not for key order. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v) => (isPlainObject(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v)) ?? '';
-}
-
-function dataAt(data: unknown, path: readonly string[]): unknown {
-  return path.reduce<unknown>((here, key) => (isPlainObject(here) && Object.hasOwn(here, key) ? here[key] : undefined), data);
 }
 
 /** Line (from 1) of the deepest part of `path` that the original file has: where the user should look. */
@@ -138,7 +120,10 @@ export function promotedText(plan: PromotePlan, file: string, original: string):
   const data = (doc.toJS({ maxAliasCount: -1 }) ?? {}) as Record<string, unknown>;
   const style = styleOf(doc, original);
   let text = original;
-  for (const round of roundsOf(plan)) {
+  const parsed: SourceFiles = new Map();
+  const { add, queues } = queuesOf(plan, (sources) => quotedIn(sources, parsed));
+  // The integrations the target lacks go in a round of their own, before the others' edits.
+  for (let round = add ? [add] : nextRound(queues, data, json ? undefined : doc); round.length; round = nextRound(queues, data, json ? undefined : doc)) {
     const p = json ? undefined : parsedYaml(text, style, doc);
     const splices: Splice[] = [];
     for (const edit of round) {

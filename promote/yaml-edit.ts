@@ -5,22 +5,17 @@
  * re-emitting the whole document through `yaml` does not keep.
  */
 
-import { Document, Node, Pair, YAMLMap, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import { Document, Node, Pair, YAMLMap, YAMLSeq, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import { showValue } from '../model/show-value';
+import { isIndex } from './data-edit';
+import { BY_HAND, YamlEditError } from './edit-error';
+import { deleteFlowEntry, insertFlowEntries } from './yaml-flow';
 import { YamlStyle, blockLines, columnOf, entryLines, flowText, isBlockNode, needsBlock, scalarText } from './yaml-render';
+import { deleteItem, insertItem, replaceItem } from './yaml-seq';
+import { Splice, colonAfter, lineEnd, lineStart, newLines, pastDeeperComments, pastLine, rangeOf, spaceStart, startsLine, withCommentsAbove } from './yaml-text';
 
-/** What a user can do about an edit promote cannot make: make it by hand, and let promote check the result. */
-export const BY_HAND = 'accepted: the value set by hand, then promote run again to check';
-
-/** An edit that cannot be made in place; `at` is the deepest part of its path that exists in the file. */
-export class YamlEditError extends Error {
-  constructor(
-    message: string,
-    readonly at: readonly string[],
-  ) {
-    super(message);
-  }
-}
+export { BY_HAND, YamlEditError };
+export type { Splice };
 
 /** A comment to write above the key at `at` (a full path) when the edit creates it. */
 export interface KeyComment {
@@ -28,21 +23,19 @@ export interface KeyComment {
   readonly text: string;
 }
 
-/** One edit of a YAML file, by full paths from the file's root. */
+/** Strings as the promotion's source quotes them, by value (YamlStyle.quoted). */
+type Quoted = { readonly quoted?: ReadonlyMap<string, string> };
+
+/** One edit of a YAML file, by full paths from the file's root; a path part below a list is an item index. */
 export type TextEdit =
   /** `path` set to `value`, maps on the way created. */
-  | { readonly kind: 'set'; readonly path: readonly string[]; readonly value: unknown }
+  | ({ readonly kind: 'set'; readonly path: readonly string[]; readonly value: unknown } & Quoted)
   /** New keys at the end of the map at `path` (created if absent), each maybe with a comment above it. */
-  | { readonly kind: 'add'; readonly path: readonly string[]; readonly entries: ReadonlyArray<readonly [string, unknown]>; readonly comments: readonly KeyComment[] }
+  | ({ readonly kind: 'add'; readonly path: readonly string[]; readonly entries: ReadonlyArray<readonly [string, unknown]>; readonly comments: readonly KeyComment[] } & Quoted)
+  /** `value` inserted into the list holding `path`, as the item `path` ends with (the list's length: at its end). */
+  | ({ readonly kind: 'insert'; readonly path: readonly string[]; readonly value: unknown } & Quoted)
   /** `path` removed, with the maps it leaves empty below the first `keep` parts (the deepest kept one left as `{}`). */
   | { readonly kind: 'delete'; readonly path: readonly string[]; readonly keep: number };
-
-/** A replacement of `text.slice(start, end)`: offsets of the text the edit was computed on. */
-export interface Splice {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
 
 /** Splices computed on one text, applied together in one pass (a thousand edits of a large file stay linear); ties keep their order. */
 export function applySplices(text: string, splices: readonly Splice[]): string {
@@ -74,8 +67,10 @@ export function parsedYaml(text: string, style: YamlStyle, doc: Document = parse
 }
 
 /** The splices that make `edit` on `p`'s text. */
-export function splicesOf(p: ParsedYaml, edit: TextEdit): Splice[] {
-  if (edit.kind === 'delete') return deleteIn(p, edit.path, edit.keep);
+export function splicesOf(parsed: ParsedYaml, edit: TextEdit): Splice[] {
+  if (edit.kind === 'delete') return deleteIn(parsed, edit.path, edit.keep);
+  const p = edit.quoted ? { ...parsed, style: { ...parsed.style, quoted: edit.quoted } } : parsed;
+  if (edit.kind === 'insert') return insertIn(p, edit.path, edit.value);
   if (edit.kind === 'set') return setIn(p, edit.path.slice(0, -1), [[edit.path[edit.path.length - 1], edit.value]], [], true);
   return setIn(p, edit.path, edit.entries, edit.comments, false);
 }
@@ -91,59 +86,6 @@ export function parseYaml(text: string): Document {
   const doc = parseDocument(text, { merge: false, uniqueKeys: false });
   if (doc.errors.length) throw new YamlEditError(`promote's edit would leave a file that does not parse (${doc.errors[0].code}); ${BY_HAND}`, []);
   return doc;
-}
-
-function rangeOf(node: unknown, at: readonly string[]): [number, number, number] {
-  const range = (node as Node | null)?.range;
-  if (!range) throw new YamlEditError(`has no place in the file's text that promote can edit; ${BY_HAND}`, at);
-  return range;
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-/** Offset just past the end of the line `offset` is on (its newline included), or the end of the text. */
-function lineEnd(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  return nl < 0 ? text.length : nl + 1;
-}
-
-/** Back over the spaces before `offset` on its line. */
-function spaceStart(text: string, offset: number): number {
-  let at = offset;
-  while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
-  return at;
-}
-
-function indentOf(line: string): number {
-  return line.length - line.trimStart().length;
-}
-
-/** Past the comment lines at `offset` indented deeper than `column`: they belong to the value above them. */
-function pastDeeperComments(text: string, offset: number, column: number): number {
-  let at = offset;
-  while (at < text.length) {
-    const end = lineEnd(text, at);
-    const line = text.slice(at, end);
-    if (!/^\s*#/.test(line) || indentOf(line) <= column) break;
-    at = end;
-  }
-  return at;
-}
-
-/** Offset just after the `:` that follows a block map key. */
-function colonAfter(text: string, keyEnd: number, at: readonly string[]): number {
-  const colon = text.indexOf(':', keyEnd);
-  if (colon < 0 || text.slice(keyEnd, colon).trim()) throw new YamlEditError(`has a key written in a way promote cannot edit; ${BY_HAND}`, at);
-  return colon + 1;
-}
-
-/** Text that must become a new line at `offset` (a line start, or the end of a text without a final newline). */
-function newLines(text: string, offset: number, lines: readonly string[], style: YamlStyle): Splice {
-  const joined = lines.join(style.eol);
-  const text2 = offset > 0 && text[offset - 1] !== '\n' ? `${style.eol}${joined}` : `${joined}${style.eol}`;
-  return { start: offset, end: offset, text: text2 };
 }
 
 function findPair(map: YAMLMap, key: string): Pair | undefined {
@@ -165,22 +107,42 @@ function usedAnchorIn(node: unknown, used: ReadonlySet<string>): string | undefi
   return found;
 }
 
+/** Refuses to replace or remove a value holding an anchor that an alias repeats: the alias would change, or break. */
+function refuseUsedAnchor(node: unknown, used: ReadonlySet<string>, at: readonly string[], verb: 'replace' | 'remove'): void {
+  const anchor = usedAnchorIn(node, used);
+  if (!anchor) return;
+  const why = verb === 'replace' ? 'replace without changing it there too' : 'remove without breaking the alias';
+  throw new YamlEditError(`carries the anchor &${anchor} that an alias repeats elsewhere, which promote cannot ${why}; accepted: the value written out in place of the alias`, at);
+}
+
 function describeNode(node: unknown): string {
   if (isSeq(node)) return 'a list';
   if (isScalar(node)) return `${showValue(node.value)} (a ${typeof node.value})`;
   return 'not a map';
 }
 
-/** Refuses to edit through an alias, or a map whose anchor an alias repeats: either would change fields elsewhere too. */
-function editable(node: unknown, at: readonly string[], used: ReadonlySet<string>): YAMLMap {
+/** Refuses to edit through an alias, or a collection whose anchor an alias repeats: either would change fields elsewhere too. */
+function editableNode(node: unknown, at: readonly string[], used: ReadonlySet<string>): unknown {
   if (isAlias(node)) {
     throw new YamlEditError(`is an alias (*${node.source}) of a value written elsewhere, which promote cannot change here without changing it there too; accepted: the value written out in place of the alias`, at);
   }
-  if (!isMap(node)) throw new YamlEditError(`holds ${describeNode(node)} where promote must write inside a map; accepted: a map`, at);
-  if (node.anchor && used.has(node.anchor)) {
-    throw new YamlEditError(`carries the anchor &${node.anchor} that an alias repeats elsewhere, which promote cannot change here without changing it there too; accepted: the values written out in place of the alias`, at);
+  const anchor = (node as { anchor?: string } | null)?.anchor;
+  if ((isMap(node) || isSeq(node)) && anchor && used.has(anchor)) {
+    throw new YamlEditError(`carries the anchor &${anchor} that an alias repeats elsewhere, which promote cannot change here without changing it there too; accepted: the values written out in place of the alias`, at);
   }
   return node;
+}
+
+function editable(node: unknown, at: readonly string[], used: ReadonlySet<string>): YAMLMap {
+  const checked = editableNode(node, at, used);
+  if (!isMap(checked)) throw new YamlEditError(`holds ${describeNode(checked)} where promote must write inside a map; accepted: a map`, at);
+  return checked;
+}
+
+/** The list at `at` (checked as `editable` checks maps), and the index of one of its items that `part` names, if it names one. */
+function editableSeq(node: unknown, at: readonly string[], used: ReadonlySet<string>, part: string): { seq: YAMLSeq; index?: number } {
+  const seq = editableNode(node, at, used) as YAMLSeq;
+  return { seq, index: isIndex(part) && Number(part) < seq.items.length ? Number(part) : undefined };
 }
 
 /** Plain data: `{ [key]: value }` for each entry, keys defined, never assigned (a `__proto__` key is data). */
@@ -209,6 +171,18 @@ function relativeComments(comments: readonly KeyComment[], from: readonly string
 function setIn(p: ParsedYaml, path: readonly string[], entries: ReadonlyArray<readonly [string, unknown]>, comments: readonly KeyComment[], replace: boolean): Splice[] {
   let node: unknown = p.doc.contents;
   for (let i = 0; i <= path.length; i++) {
+    if (isSeq(node)) {
+      // Through a list only by an existing item's index: an item replaced, or a field set inside one.
+      const last = i === path.length;
+      const { seq, index } = editableSeq(node, path.slice(0, i), p.used, last ? entries[0][0] : path[i]);
+      if (index === undefined || (last && !(replace && entries.length === 1))) throw new YamlEditError('holds a list where promote must write inside a map; accepted: a map', path.slice(0, i));
+      if (last) {
+        refuseUsedAnchor(seq.items[index], p.used, [...path, entries[0][0]], 'replace');
+        return replaceItem(p.text, seq, index, entries[0][1], [...path, entries[0][0]], p.style);
+      }
+      node = seq.items[index];
+      continue;
+    }
     const map = editable(node, path.slice(0, i), p.used);
     if (i === path.length) {
       const present = entries.map(([key]) => findPair(map, key));
@@ -225,25 +199,42 @@ function setIn(p: ParsedYaml, path: readonly string[], entries: ReadonlyArray<re
   throw new YamlEditError(`has no field to set; ${BY_HAND}`, path);
 }
 
+/** The existing node at `path`, through maps and list items, each checked as `editable` checks maps. */
+function existingAt(p: ParsedYaml, path: readonly string[]): unknown {
+  let node: unknown = editableNode(p.doc.contents, [], p.used);
+  for (let i = 0; i < path.length; i++) {
+    const at = path.slice(0, i);
+    const next = isSeq(node) ? node.items[editableSeq(node, at, p.used, path[i]).index ?? -1] : findPair(editable(node, at, p.used), path[i])?.value;
+    if (next === undefined) throw new YamlEditError(`has no field to edit; ${BY_HAND}`, path.slice(0, i + 1));
+    node = editableNode(next, path.slice(0, i + 1), p.used);
+  }
+  return node;
+}
+
+function insertIn(p: ParsedYaml, path: readonly string[], value: unknown): Splice[] {
+  const at = path.slice(0, -1);
+  const seq = existingAt(p, at);
+  const index = Number(path[path.length - 1]);
+  if (!isSeq(seq) || !seq.items.length || !isIndex(path[path.length - 1]) || index > seq.items.length) throw new YamlEditError(`holds no list with items to insert into; ${BY_HAND}`, at);
+  return insertItem(p.text, seq, index, value, path, p.style);
+}
+
 function insertEntries(p: ParsedYaml, map: YAMLMap, entries: ReadonlyArray<readonly [string, unknown]>, at: readonly string[], comments: Map<string, string>): Splice[] {
   const { text, style } = p;
   const [start, end] = rangeOf(map, at);
   if (map.flow) {
     if (!map.items.length) return [{ start, end, text: flowText(mapOf(entries), style) }];
-    const last = map.items[map.items.length - 1];
-    const after = rangeOf(last.value ?? last.key, at)[1];
-    return [{ start: after, end: after, text: entries.map(([key, value]) => `, ${scalarText(key)}: ${flowText(value, style)}`).join('') }];
+    return insertFlowEntries(text, map, map.items.length, entries.map(([key, value]) => `${scalarText(key)}: ${flowText(value, style)}`), at, style);
   }
   const column = columnOf(text, rangeOf(map.items[0].key, at)[0]);
-  const offset = pastDeeperComments(text, text[end - 1] === '\n' || end === text.length ? end : lineEnd(text, end), column);
+  const offset = pastDeeperComments(text, pastLine(text, end), column);
   return [newLines(text, offset, entries.flatMap(([key, value]) => entryLines(key, value, column, style, comments)), style)];
 }
 
 function replaceValue(p: ParsedYaml, map: YAMLMap, pair: Pair, value: unknown, at: readonly string[], comments: Map<string, string>): Splice[] {
   const { text, style } = p;
   const old = pair.value as Node | null;
-  const anchor = usedAnchorIn(old, p.used);
-  if (anchor) throw new YamlEditError(`carries the anchor &${anchor} that an alias repeats elsewhere, which promote cannot replace without changing it there too; accepted: the value written out in place of the alias`, at);
+  refuseUsedAnchor(old, p.used, at, 'replace');
   const oldRange = old?.range && old.range[1] > old.range[0] ? old.range : undefined;
   const keyRange = rangeOf(pair.key, at);
   if (map.flow) {
@@ -278,46 +269,45 @@ function replaceValue(p: ParsedYaml, map: YAMLMap, pair: Pair, value: unknown, a
 }
 
 /**
- * Deletes `path`, with the comment lines right above its key; maps it leaves
- * empty go too, up to the first `keep` path parts, the deepest of which is
- * left as `{}` if nothing else is in it.
+ * Deletes `path` (a map entry or a list item), with the comment lines right
+ * above it; maps it leaves empty go too, up to the first `keep` path parts,
+ * the deepest of which is left as `{}` if nothing else is in it.
  */
 function deleteIn(p: ParsedYaml, path: readonly string[], keep: number): Splice[] {
   const { text } = p;
-  const maps: YAMLMap[] = [];
-  const pairs: Pair[] = [];
+  const chain: Array<YAMLMap | YAMLSeq> = [];
+  const entries: Array<Pair | number> = [];
   let node: unknown = p.doc.contents;
   for (let i = 0; i < path.length; i++) {
-    const map = editable(node, path.slice(0, i), p.used);
-    const pair = findPair(map, path[i]);
+    const at = path.slice(0, i);
+    const found = isSeq(node) ? editableSeq(node, at, p.used, path[i]).index : findPair(editable(node, at, p.used), path[i]);
     // Already absent: nothing to delete.
-    if (!pair) return [];
-    maps.push(map);
-    pairs.push(pair);
-    node = pair.value;
+    if (found === undefined) return [];
+    chain.push(node as YAMLMap | YAMLSeq);
+    entries.push(found);
+    node = typeof found === 'number' ? (node as YAMLSeq).items[found] : found.value;
   }
   let n = path.length;
-  while (n - 1 > keep && maps[n - 1].items.length === 1) n--;
-  const [map, pair, at] = [maps[n - 1], pairs[n - 1], path.slice(0, n)];
-  if (map.items.length === 1 && n - 1 === keep && keep > 0) return replaceValue(p, maps[keep - 1], pairs[keep - 1], {}, path.slice(0, keep), new Map());
-  const anchor = usedAnchorIn(pair.value, p.used);
-  if (anchor) throw new YamlEditError(`carries the anchor &${anchor} that an alias repeats elsewhere, which promote cannot remove without breaking the alias; accepted: the value written out in place of the alias`, at);
-  const i = map.items.indexOf(pair);
-  const end = (q: Pair) => rangeOf(q.value ?? q.key, at)[1];
-  if (map.flow) {
-    if (i + 1 < map.items.length) return [{ start: rangeOf(pair.key, at)[0], end: rangeOf(map.items[i + 1].key, at)[0], text: '' }];
-    return [{ start: end(map.items[i - 1]), end: end(pair), text: '' }];
+  while (n - 1 > keep && isMap(chain[n - 1]) && chain[n - 1].items.length === 1) n--;
+  const [container, entry, at] = [chain[n - 1], entries[n - 1], path.slice(0, n)];
+  const map = container as YAMLMap;
+  if (typeof entry !== 'number' && map.items.length === 1 && n - 1 === keep && keep > 0) {
+    const [outer, place] = [chain[keep - 1], entries[keep - 1]];
+    if (typeof place === 'number') return replaceItem(text, outer as YAMLSeq, place, {}, path.slice(0, keep), p.style);
+    return replaceValue(p, outer as YAMLMap, place, {}, path.slice(0, keep), new Map());
   }
-  const keyStart = rangeOf(pair.key, at)[0];
+  refuseUsedAnchor(typeof entry === 'number' ? (container as YAMLSeq).items[entry] : entry.value, p.used, at, 'remove');
+  if (typeof entry === 'number') return deleteItem(text, container as YAMLSeq, entry, at);
+  const i = map.items.indexOf(entry);
+  if (map.flow) return deleteFlowEntry(text, map, i, at);
+  const keyStart = rangeOf(entry.key, at)[0];
+  if (!startsLine(text, keyStart)) {
+    // The first key of a list item's map, on the item's dash line (`- name: email`): the next key moves up into its place.
+    if (i !== 0 || map.items.length < 2) throw new YamlEditError(`is written in a way promote cannot remove in place; ${BY_HAND}`, at);
+    return [{ start: keyStart, end: rangeOf(map.items[1].key, at)[0], text: '' }];
+  }
   const column = columnOf(text, keyStart);
-  let start = lineStart(text, keyStart);
   // Comment lines right above the key, at its indent, are about it: they go with it.
-  while (start > 0) {
-    const above = lineStart(text, start - 1);
-    const line = text.slice(above, start);
-    if (!/^\s*#/.test(line) || indentOf(line) !== column) break;
-    start = above;
-  }
-  const valueEnd = end(pair);
-  return [{ start, end: pastDeeperComments(text, text[valueEnd - 1] === '\n' ? valueEnd : lineEnd(text, valueEnd), column), text: '' }];
+  const start = withCommentsAbove(text, lineStart(text, keyStart), column);
+  return [{ start, end: pastDeeperComments(text, pastLine(text, rangeOf(entry.value ?? entry.key, at)[1]), column), text: '' }];
 }

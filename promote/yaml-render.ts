@@ -10,6 +10,8 @@ export interface YamlStyle {
   readonly mapPadding: boolean;
   /** `[ a ]` rather than `[a]`. */
   readonly seqPadding: boolean;
+  /** Strings as the promotion's source quotes them (`"^(Data|Analytics)-.*"`), by value: written the same way. */
+  readonly quoted?: ReadonlyMap<string, string>;
 }
 
 /** Past this column a list is written one item per line rather than inline. */
@@ -70,7 +72,7 @@ export function flowText(value: unknown, style: YamlStyle): string {
     const pad = style.mapPadding ? ' ' : '';
     return `{${pad}${entries.map(([k, v]) => `${scalarText(k)}: ${flowText(v, style)}`).join(', ')}${pad}}`;
   }
-  return scalarText(value);
+  return (typeof value === 'string' && style.quoted?.get(value)) || scalarText(value);
 }
 
 /**
@@ -102,15 +104,21 @@ export function entryLines(key: string, value: unknown, column: number, style: Y
 export function blockLines(value: unknown, column: number, style: YamlStyle, comments: KeyComments = new Map(), at?: string): string[] {
   if (isPlainObject(value)) return Object.entries(value).flatMap(([k, v]) => entryLines(k, v, column, style, comments, at === undefined ? k : `${at}.${k}`));
   if (!Array.isArray(value)) return [`${' '.repeat(column)}${flowText(value, style)}`];
+  return value.flatMap((item) => itemLines(item, column, style));
+}
+
+/**
+ * One list item as lines at `column`. A map stays on its dash's line as a flow
+ * map when it fits (`- { name: email, values: [user.email] }`, as the example
+ * writes them); else, or when `block` (its neighbours are block maps), its
+ * first entry goes on the dash's line and the others below it.
+ */
+export function itemLines(item: unknown, column: number, style: YamlStyle, block = false): string[] {
   const pad = ' '.repeat(column);
-  return value.flatMap((item) => {
-    // A map of scalars that fits stays on its dash's line (`- { group: SRE, target: sre }`), as the example writes them.
-    const inline = `${pad}- ${flowText(item, style)}`;
-    if (!isPlainObject(item) || !Object.keys(item).length || (!Object.values(item).some(isCollectionValue) && inline.length <= INLINE_WIDTH)) return [inline];
-    // Else its first entry on the dash's line, the others aligned below it.
-    const lines = blockLines(item, column + 2, style);
-    return [`${pad}- ${lines[0].slice(column + 2)}`, ...lines.slice(1)];
-  });
+  const inline = `${pad}- ${flowText(item, style)}`;
+  if (!isPlainObject(item) || !Object.keys(item).length || (!block && inline.length <= INLINE_WIDTH)) return [inline];
+  const lines = blockLines(item, column + 2, style);
+  return [`${pad}- ${lines[0].slice(column + 2)}`, ...lines.slice(1)];
 }
 
 /** Whether a parsed node is written over several lines (block collection or block scalar), not inline. */
