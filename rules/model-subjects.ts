@@ -1,4 +1,5 @@
 import { samlAppConfig } from '../constructs/saml-app-config';
+import { appTag } from '../model/app-tag';
 import { PRESETS } from '../model/presets';
 import { EnvironmentModel, IntegrationModel } from '../model/types';
 import { RULES } from './index';
@@ -39,7 +40,7 @@ export function declaredSubject(integration: IntegrationModel): AppSubject {
   const preset = PRESETS[integration.preset];
   const body = {
     ...(terraformNames(samlAppConfig(integration.saml)) as Record<string, unknown>),
-    '//': { 'okta-sso': { integration: integration.key, preset: integration.preset, permanentUsernames: preset?.permanentUsernames ?? false } },
+    '//': { 'okta-sso': appTag(integration) },
   };
   const app = { type: 'okta_app_saml', address: `okta_app_saml.${integration.key}`, body };
   return { key: integration.key, app, blocks: [app], ...(preset ? { preset } : {}), groupsAssigned: integration.groups.length, integration };

@@ -3,6 +3,7 @@ import { showPath, showValue } from '../../model/show-value';
 import { AppSaml } from '@cdktf/provider-okta/lib/app-saml';
 import { Annotations, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { appTag } from '../../model/app-tag';
 import { PRESETS } from '../../model/presets';
 import { GENERIC_IDP_RECORD } from '../../model/resolve-idp-record';
 import { RuleId } from '../../model/rule-catalog';
@@ -116,8 +117,7 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
     this.node.defaultChild = app;
     // Terraform ignores "//" keys; review and other tools read which SP this app is for here, and whether its SCIM
     // provisioning is connected (what unassigning a user does to the SP account depends on it).
-    const scim = model.provisioning?.method === 'scim' ? { provisioningConnected: model.provisioning.connected } : {};
-    app.addOverride('//.okta-sso', { integration: model.key, preset: model.preset, permanentUsernames: PRESETS[model.preset]?.permanentUsernames ?? false, ...scim });
+    app.addOverride('//.okta-sso', appTag(model));
     const appId = attributeRef(app, 'id');
     if (model.groups.length > 0) {
       this.groupAssignments = new GroupAssignments(this, 'groups', { key: model.key, appId, groups: model.groups, oktaGroups: groups, renamedFrom: model.renamedFrom });
