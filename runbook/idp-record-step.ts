@@ -27,13 +27,20 @@ function valueSource(output: string, f: IdpRecordField): string {
 /**
  * How to check the record: by signing in where sign-in can start. From Okta for most SPs; from the SP's own login page
  * for an SP that accepts SP-initiated sign-in only (Omni), or whose record turns IdP-initiated login off (Aiven's
- * idpLoginAllowed: false): started from Okta, that sign-in fails whatever the record says.
+ * idpLoginAllowed: false): started from Okta, that sign-in fails whatever the record says. An app whose Okta dashboard
+ * tile is hidden (showInDashboard: false) has nothing to click in Okta, so it is checked from the SP's login page too.
  */
 function signInCheck(integration: IntegrationModel, spec: IdpRecordSpec, sp: string): string {
+  const spOnly = PRESETS[integration.preset]?.signIn === 'sp-only';
   const loginOff = idpLoginOff(spec);
-  if (PRESETS[integration.preset]?.signIn !== 'sp-only' && !loginOff) return 'Save, then sign in to the app through Okta to check it.';
-  const why = loginOff ? 'IdP login is off in its record' : `${sp} accepts SP-initiated sign-in only`;
-  return `Save, then check it from ${sp}'s own login page: sign in with SSO there, which sends you to Okta and back (${why}: a sign-in started from Okta fails).`;
+  const tileHidden = integration.saml.showInDashboard === false;
+  if (!spOnly && !loginOff && !tileHidden) return 'Save, then sign in to the app through Okta to check it.';
+  const why = spOnly
+    ? `${sp} accepts SP-initiated sign-in only: a sign-in started from Okta fails`
+    : loginOff
+      ? 'IdP login is off in its record: a sign-in started from Okta fails'
+      : 'its Okta dashboard tile is hidden by showInDashboard: false: there is nothing to click in Okta';
+  return `Save, then check it from ${sp}'s own login page: sign in with SSO there, which sends you to Okta and back (${why}).`;
 }
 
 /**

@@ -91,6 +91,17 @@ describe('the check after entering the IdP record starts where sign-in can start
     expect(checkOf(r, 'aiven')).toContain('(IdP login is off in its record: ');
   });
 
+  test.each([
+    ['a generic app', 'sp', GENERIC, 'sp'],
+    ['Aiven', 'aiven', AIVEN, 'Aiven'],
+  ])('%s with its Okta tile hidden (showInDashboard: false): from its own login page, nothing to click in Okta', (_, key, base, sp) => {
+    const r = synthConfig(oneEnvConfig({ [key]: { ...base, showInDashboard: false } }, { [key]: {} }));
+    expect(checkOf(r, key)).toBe(
+      `Save, then check it from ${sp}'s own login page: sign in with SSO there, which sends you to Okta and back (its Okta dashboard tile is hidden by showInDashboard: false: there is nothing to click in Okta).`,
+    );
+    expect(r.runbookMd).not.toContain('sign in to the app through Okta');
+  });
+
   test('an SP that takes IdP-initiated sign-in: through Okta', () => {
     const r = synthConfig(oneEnvConfig({ aiven: AIVEN }, { aiven: {} }));
     expect(checkOf(r, 'aiven')).toBe('Save, then sign in to the app through Okta to check it.');
