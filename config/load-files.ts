@@ -8,6 +8,7 @@ import { ConfigProblem } from './problems';
 import { duplicateKey } from './yaml-duplicate-keys';
 import { checkAliases } from './yaml-aliases';
 import { TOO_DEEP, isTooDeep, tooDeepToken } from './yaml-depth';
+import { overIndentedKey, overIndentedMessage } from './yaml-indent';
 
 interface Positioned {
   readonly doc: Document;
@@ -120,9 +121,14 @@ export function loadConfigFiles(dir: string): LoadedFiles {
     }
     const { doc, lines } = parsed;
     if (doc.errors.length > 0) {
+      // The parser's errors for an over-indented key are at the line above it, and two: one problem at the key instead.
+      const overIndented = new Set<number>();
       for (const err of doc.errors) {
-        const pos = lines.linePos(pastIndentation(text, err.pos[0]));
-        problems.push({ file: display, path: '', line: pos.line, column: pos.col, message: `${kind} syntax error: ${firstLine(err.message)}` });
+        const key = overIndentedKey(text, err.code, err.pos[0]);
+        if (key && overIndented.has(key.offset)) continue;
+        if (key) overIndented.add(key.offset);
+        const pos = lines.linePos(key ? key.offset : pastIndentation(text, err.pos[0]));
+        problems.push({ file: display, path: '', line: pos.line, column: pos.col, message: `${kind} syntax error: ${key ? overIndentedMessage(key) : firstLine(err.message)}` });
       }
       continue;
     }

@@ -79,6 +79,18 @@ describe('a YAML indentation error points at the item out of place (issue 11, it
     expect(problems).toEqual(['i.yaml:4:4: YAML syntax error: All mapping items must start at the same column']);
   });
 
+  test('a key indented one space too far: one problem at that key, in plain words, not two parser messages at the line above', () => {
+    const env = 'environments:\n  dev:\n    okta: { orgName: acme-dev }\n    integrations:\n      wiki:\n        audience: wiki.example.com\n         groups: [Analytics-Dev]\n';
+    expect(problemsOf({ 'i.yaml': MINIMAL_INTEGRATIONS, 'env.yaml': env })).toEqual([
+      'env.yaml:7:10: YAML syntax error: this key is indented more than the key above it, at column 9; accepted: the keys of one map at the same column (a nested map goes under a key with nothing after its colon)',
+    ]);
+  });
+
+  test('a key of a list item\'s map indented too far: the column of the key after "- "', () => {
+    const problems = problemsOf({ 'i.yaml': 'integrations:\n  wiki:\n    attributes:\n      - name: email\n\n           values: [user.email]\n' });
+    expect(problems).toEqual([expect.stringMatching(/^i\.yaml:6:12: YAML syntax error: this key is indented more than the key above it, at column 9;/)]);
+  });
+
   test('a list item out of place too', () => {
     const problems = problemsOf({ 'i.yaml': 'integrations:\n  wiki:\n    groups:\n      - a\n     - b\n' });
     expect(problems[0]).toMatch(/^i\.yaml:5:6: YAML syntax error: /);
