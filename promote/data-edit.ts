@@ -67,6 +67,13 @@ export function insertData(root: Record<string, unknown>, path: readonly string[
   list.splice(Number(path[path.length - 1]), 0, clonePlain(value));
 }
 
+/** Moves the list item at `path` to index `to` of its list. */
+export function moveData(root: Record<string, unknown>, path: readonly string[], to: number): void {
+  const list = dataAt(root, path.slice(0, -1));
+  if (!Array.isArray(list)) throw new YamlEditError('holds no list to move an item in; accepted: a list', path.slice(0, -1));
+  list.splice(to, 0, ...list.splice(Number(path[path.length - 1]), 1));
+}
+
 /** Deletes `path` (a map entry or a list item) from plain data, and the maps it leaves empty below the first `keep` parts. */
 export function deleteData(root: Record<string, unknown>, path: readonly string[], keep: number): void {
   const chain: unknown[] = [root];

@@ -1,4 +1,5 @@
 import { isPlainObject } from '../model/prop-strings';
+import { canonical, matchList } from './list-match';
 import { TextEdit } from './yaml-edit';
 
 /**
@@ -8,14 +9,6 @@ import { TextEdit } from './yaml-edit';
  * another, each on the text the previous one left.
  */
 
-/** Plain data with map keys sorted: two values compared for content, not for key order. */
-export function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v) => (isPlainObject(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v)) ?? '';
-}
-
-/** Past this many item pairs a list is not matched item by item, but written whole. */
-const MAX_MATCH_CELLS = 250_000;
-
 /** Whether a value has entries or items. */
 function filled(value: unknown): value is Record<string, unknown> | unknown[] {
   return Array.isArray(value) ? value.length > 0 : isPlainObject(value) && Object.keys(value).length > 0;
@@ -24,8 +17,9 @@ function filled(value: unknown): value is Record<string, unknown> | unknown[] {
 /**
  * The edits that set `edit`'s value over `current` (the value at its path now),
  * or undefined when the edit is made as it is: a scalar, a new key, a value of
- * another kind, an empty map or list on either side. Keys and items are set or
- * inserted before any is removed, so a map or a list is never left empty on the way.
+ * another kind, an empty map or list on either side. A map's keys are set
+ * before any is removed, and a list's last item is removed only after a new
+ * one is in: a map or a list is never left empty on the way.
  */
 export function expandEdit(edit: TextEdit, current: unknown): TextEdit[] | undefined {
   if (edit.kind !== 'set' || current === undefined) return undefined;
@@ -44,53 +38,44 @@ export function expandEdit(edit: TextEdit, current: unknown): TextEdit[] | undef
   return [...sets, ...deletes];
 }
 
-/** How alike two items are, to pair an old item with its new version: the entries two maps share with equal values; 0 for anything else. */
-function likeness(a: unknown, b: unknown): number {
-  if (!isPlainObject(a) || !isPlainObject(b)) return 0;
-  return Object.keys(a).filter((k) => Object.hasOwn(b, k) && canonical(a[k]) === canonical(b[k])).length;
-}
-
-/** An equal item weighs more than any number of alike ones. */
-const EQUAL = 1_000_000;
-
 /**
- * A list's items matched in order (a longest common subsequence weighted so
- * that equal items count first, then pairs of maps by the entries they share):
- * equal items stay as they are, an alike pair is one item set in place (it
- * keeps its place, and what stays of its text: `- name: email   # mail` when
- * only its `values` change), new items are inserted and old ones removed.
+ * A list's items set one after another into the source's order (items matched
+ * as matchList matches them): an item in its place stays as it is, or is set
+ * in place when it changed (it keeps its place and what stays of its text:
+ * `- name: email   # mail` when only its `values` change); an item that is
+ * elsewhere in the source is moved there whole, with its comments, then set
+ * if it changed; new items are inserted, and old ones removed.
  */
 function listEdits(edit: Extract<TextEdit, { kind: 'set' }>, old: readonly unknown[], now: readonly unknown[]): TextEdit[] | undefined {
-  if (old.length * now.length > MAX_MATCH_CELLS) return undefined;
-  const a = old.map(canonical);
-  const b = now.map(canonical);
-  const weight = (i: number, j: number) => (a[i] === b[j] ? EQUAL : likeness(old[i], now[j]));
-  // best[i][j]: the heaviest matching of old[i..] and now[j..].
-  const best = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) {
-      const w = weight(i, j);
-      best[i][j] = Math.max(best[i + 1][j], best[i][j + 1], w > 0 ? w + best[i + 1][j + 1] : 0);
-    }
-  }
+  const match = matchList(old, now);
+  if (!match) return undefined;
   const { path, quoted } = edit;
-  const sets: TextEdit[] = [];
-  const deletes: TextEdit[] = [];
-  // `at`: where item i of the old list is now, in the list as the edits so far leave it.
-  let [i, j, at] = [0, 0, 0];
-  while (i < a.length || j < b.length) {
-    const w = i < a.length && j < b.length ? weight(i, j) : 0;
-    if (w > 0 && best[i][j] === w + best[i + 1][j + 1]) {
-      if (w < EQUAL) sets.push({ kind: 'set', path: [...path, String(at)], value: now[j], quoted });
-      [i, j, at] = [i + 1, j + 1, at + 1];
-    } else if (j < b.length && (i === a.length || best[i][j] === best[i][j + 1])) {
-      sets.push({ kind: 'insert', path: [...path, String(at)], value: now[j], quoted });
-      [j, at] = [j + 1, at + 1];
-    } else {
-      // Removed last, from the end, so that neither the indexes of the edits before nor the list's other items move under them.
-      deletes.unshift({ kind: 'delete', path: [...path, String(at)], keep: path.length });
-      [i, at] = [i + 1, at + 1];
+  const at = (index: number) => [...path, String(index)];
+  const pairOf = new Map(match.pairs.map((p) => [p.now, p]));
+  const removed = new Set(match.removed);
+  // The list as the edits so far leave it: old items by index, new ones as -1.
+  const list = old.map((_, i) => i);
+  const edits: TextEdit[] = [];
+  for (let j = 0; j < now.length; j++) {
+    // An old item without a version is removed where it stands, unless it is the last one left (a list is never left empty on the way).
+    while (j < list.length && removed.has(list[j]) && list.length > 1) {
+      edits.push({ kind: 'delete', path: at(j), keep: path.length });
+      list.splice(j, 1);
     }
+    const pair = pairOf.get(j);
+    if (!pair) {
+      edits.push({ kind: 'insert', path: at(j), value: now[j], quoted });
+      list.splice(j, 0, -1);
+      continue;
+    }
+    const from = list.indexOf(pair.old);
+    if (from !== j) {
+      edits.push({ kind: 'move', path: at(from), to: j });
+      list.splice(j, 0, ...list.splice(from, 1));
+    }
+    if (!pair.equal) edits.push({ kind: 'set', path: at(j), value: now[j], quoted });
   }
-  return [...sets, ...deletes];
+  // What is left past the source's items was removed: from the end, so that the items before keep their indexes.
+  for (let k = list.length - 1; k >= now.length; k--) edits.push({ kind: 'delete', path: at(k), keep: path.length });
+  return edits;
 }

@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import { Document, isAlias } from 'yaml';
 import { showPath } from '../model/show-value';
-import { dataAt, deleteData, insertData, setData, unflatten } from './data-edit';
-import { canonical, expandEdit } from './expand';
+import { dataAt, deleteData, insertData, moveData, setData, unflatten } from './data-edit';
+import { expandEdit } from './expand';
+import { canonical } from './list-match';
 import { BY_HAND, KeyComment, Splice, TextEdit, YamlEditError, applySplices, parseYaml, parsedYaml, splicesOf } from './yaml-edit';
 import { styleOf } from './yaml-render';
 import { PromotePlan, ValueSource } from './plan';
@@ -73,6 +74,7 @@ function nextRound(queues: TextEdit[][], data: unknown, doc: Document | undefine
 function applyData(data: Record<string, unknown>, edit: TextEdit): void {
   if (edit.kind === 'set') setData(data, edit.path, edit.value);
   else if (edit.kind === 'insert') insertData(data, edit.path, edit.value);
+  else if (edit.kind === 'move') moveData(data, edit.path, edit.to);
   else if (edit.kind === 'add') for (const [key, value] of edit.entries) setData(data, [...edit.path, key], value);
   else deleteData(data, edit.path, edit.keep);
 }

@@ -11,7 +11,7 @@ import { isIndex } from './data-edit';
 import { BY_HAND, YamlEditError } from './edit-error';
 import { deleteFlowEntry, insertFlowEntries } from './yaml-flow';
 import { YamlStyle, blockLines, columnOf, entryLines, flowText, isBlockNode, needsBlock, scalarText } from './yaml-render';
-import { deleteItem, insertItem, replaceItem } from './yaml-seq';
+import { deleteItem, insertItem, moveItem, replaceItem } from './yaml-seq';
 import { Splice, colonAfter, lineEnd, lineStart, newLines, pastDeeperComments, pastLine, rangeOf, spaceStart, startsLine, withCommentsAbove } from './yaml-text';
 
 export { BY_HAND, YamlEditError };
@@ -34,6 +34,8 @@ export type TextEdit =
   | ({ readonly kind: 'add'; readonly path: readonly string[]; readonly entries: ReadonlyArray<readonly [string, unknown]>; readonly comments: readonly KeyComment[] } & Quoted)
   /** `value` inserted into the list holding `path`, as the item `path` ends with (the list's length: at its end). */
   | ({ readonly kind: 'insert'; readonly path: readonly string[]; readonly value: unknown } & Quoted)
+  /** The list item at `path` moved, with its text and comments, to index `to` (before the item there now; lower than its own). */
+  | { readonly kind: 'move'; readonly path: readonly string[]; readonly to: number }
   /** `path` removed, with the maps it leaves empty below the first `keep` parts (the deepest kept one left as `{}`). */
   | { readonly kind: 'delete'; readonly path: readonly string[]; readonly keep: number };
 
@@ -69,6 +71,7 @@ export function parsedYaml(text: string, style: YamlStyle, doc: Document = parse
 /** The splices that make `edit` on `p`'s text. */
 export function splicesOf(parsed: ParsedYaml, edit: TextEdit): Splice[] {
   if (edit.kind === 'delete') return deleteIn(parsed, edit.path, edit.keep);
+  if (edit.kind === 'move') return moveIn(parsed, edit.path, edit.to);
   const p = edit.quoted ? { ...parsed, style: { ...parsed.style, quoted: edit.quoted } } : parsed;
   if (edit.kind === 'insert') return insertIn(p, edit.path, edit.value);
   if (edit.kind === 'set') return setIn(p, edit.path.slice(0, -1), [[edit.path[edit.path.length - 1], edit.value]], [], true);
@@ -217,6 +220,14 @@ function insertIn(p: ParsedYaml, path: readonly string[], value: unknown): Splic
   const index = Number(path[path.length - 1]);
   if (!isSeq(seq) || !seq.items.length || !isIndex(path[path.length - 1]) || index > seq.items.length) throw new YamlEditError(`holds no list with items to insert into; ${BY_HAND}`, at);
   return insertItem(p.text, seq, index, value, path, p.style);
+}
+
+function moveIn(p: ParsedYaml, path: readonly string[], to: number): Splice[] {
+  const at = path.slice(0, -1);
+  const seq = existingAt(p, at);
+  const from = Number(path[path.length - 1]);
+  if (!isSeq(seq) || !isIndex(path[path.length - 1]) || !(to < from && from < seq.items.length)) throw new YamlEditError(`holds no list item to move; ${BY_HAND}`, path);
+  return moveItem(p.text, seq, from, to, at, p.style);
 }
 
 function insertEntries(p: ParsedYaml, map: YAMLMap, entries: ReadonlyArray<readonly [string, unknown]>, at: readonly string[], comments: Map<string, string>): Splice[] {

@@ -2,7 +2,7 @@ import { YAMLSeq, isMap } from 'yaml';
 import { BY_HAND, YamlEditError } from './edit-error';
 import { YamlStyle, columnOf, flowText, isBlockNode, itemLines } from './yaml-render';
 import { insertFlowEntries, deleteFlowEntry } from './yaml-flow';
-import { Splice, lineStart, newLines, pastDeeperComments, pastLine, rangeOf, withCommentsAbove } from './yaml-text';
+import { Splice, breakAt, lineStart, newLines, pastDeeperComments, pastLine, rangeOf, startsLine, withCommentsAbove } from './yaml-text';
 
 /**
  * Items added to, removed from and replaced in lists: only the items that
@@ -54,6 +54,39 @@ export function insertItem(text: string, seq: YAMLSeq, j: number, value: unknown
   const near = Math.min(j, n - 1);
   const span = itemSpan(text, seq, near, at);
   return [newLines(text, j < n ? span.start : span.end, itemLines(value, span.column, style, isBlockMap(seq.items[near])), style)];
+}
+
+/** The text of a flow list's item `j` written on its own line, as the line it makes before another item: with the comment lines above it, its `,`, and the comment after it in its column. */
+function flowItemLine(text: string, seq: YAMLSeq, j: number, at: readonly string[], style: YamlStyle): string | undefined {
+  const [start, end] = rangeOf(seq.items[j], at);
+  const rest = text.slice(end, breakAt(text, end));
+  if (!startsLine(text, start) || !/^[ \t]*,?[ \t]*(#.*)?$/.test(rest)) return undefined;
+  const first = lineStart(text, start);
+  const above = text.slice(withCommentsAbove(text, first, columnOf(text, start)), first);
+  // The last item may have no `,`: one takes the first of two spaces or more before its comment, which keeps its column.
+  const comma = /^[ \t]*,/.test(rest) ? rest : /^ {2,}#/.test(rest) ? `,${rest.slice(1)}` : `,${rest}`;
+  return `${above}${text.slice(first, end)}${comma}${style.eol}`;
+}
+
+/** Moves item `from` before item `to` (an earlier one), with its text: the comments above it and after it go with it. */
+export function moveItem(text: string, seq: YAMLSeq, from: number, to: number, at: readonly string[], style: YamlStyle): Splice[] {
+  if (seq.flow) {
+    const line = flowItemLine(text, seq, from, at, style);
+    const target = rangeOf(seq.items[to], at)[0];
+    if (line !== undefined && startsLine(text, target)) {
+      const into = withCommentsAbove(text, lineStart(text, target), columnOf(text, target));
+      return [{ start: into, end: into, text: line }, ...deleteFlowEntry(text, seq, from, at)];
+    }
+    const [start, end] = rangeOf(seq.items[from], at);
+    return [...insertFlowEntries(text, seq, to, [text.slice(start, end)], at, style), ...deleteFlowEntry(text, seq, from, at)];
+  }
+  const span = itemSpan(text, seq, from, at);
+  const moved = text.slice(span.start, span.end);
+  const into = itemSpan(text, seq, to, at).start;
+  if (span.end < text.length || moved.endsWith('\n')) return [{ start: into, end: into, text: moved }, { start: span.start, end: span.end, text: '' }];
+  // The last line of a text without a final line break: the line break before it goes instead.
+  const gone = text[span.start - 2] === '\r' ? span.start - 2 : span.start - 1;
+  return [{ start: into, end: into, text: `${moved}${style.eol}` }, { start: gone, end: span.end, text: '' }];
 }
 
 /** Replaces item `j` with `value`: in place on its dash's line when it fits there, keeping the comment after it. */

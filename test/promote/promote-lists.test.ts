@@ -52,6 +52,21 @@ describe('a list the target has: only the items that change are touched', () => 
 `));
   });
 
+  test('a changed item that the source lists elsewhere keeps its comment where it ends up', async () => {
+    const prod = `        attributes:
+          - { name: email, values: [user.email] }      # email prod
+          - { name: firstName, values: [user.firstName] }   # given name
+`;
+    const dev = `        attributes:
+          - { name: firstName, values: [user.firstName] }
+          - { name: email, values: [user.email, user.secondEmail] }
+`;
+    expect(await promoted(dev, prod)).toBe(env('prod', 'example', `        attributes:
+          - { name: firstName, values: [user.firstName] }   # given name
+          - { name: email, values: [user.email, user.secondEmail] }      # email prod
+`));
+  });
+
   test('items written as flow maps: an added one is a flow map on its own line', async () => {
     const prod = '        attributes:\n          - { name: email, values: [user.email] }     # mail\n';
     const dev = '        attributes:\n          - name: email\n            values: [user.email]\n          - name: firstName\n            values: [user.firstName]\n';

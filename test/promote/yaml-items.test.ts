@@ -92,4 +92,22 @@ describe('a value set over a list, item by item', () => {
   test('a scalar list', () => {
     expect(setOver('l:\n  - x   # ex\n  - y   # why\n', 'l', ['y', 'z'])).toBe('l:\n  - y   # why\n  - z\n');
   });
+
+  test('an item the source lists elsewhere moves there with its comments, and is then changed in place', () => {
+    const text = 'l:\n  # about a\n  - { name: a, v: [1] }      # a prod\n  - { name: b, v: [2] }   # b\nz: 0\n';
+    expect(setOver(text, 'l', [{ name: 'b', v: [2] }, { name: 'a', v: [1, 3] }])).toBe('l:\n  - { name: b, v: [2] }   # b\n  # about a\n  - { name: a, v: [1, 3] }      # a prod\nz: 0\n');
+    // The same at the end of a text without a final line break.
+    expect(setOver('l:\n  - x   # ex\n  - y   # why', 'l', ['y', 'x'])).toBe('l:\n  - y   # why\n  - x   # ex');
+  });
+
+  test('a block map item moves whole, the lines below its dash too', () => {
+    const text = 'l:\n  - name: a    # a\n    v: 1\n  - name: b    # b\n    v: 2\n';
+    expect(setOver(text, 'l', [{ name: 'b', v: 2 }, { name: 'a', v: 5 }])).toBe('l:\n  - name: b    # b\n    v: 2\n  - name: a    # a\n    v: 5\n');
+  });
+
+  test('a flow list: on one line, the moved item keeps its text; one item per line, its comments go with it and the commas stay right', () => {
+    expect(setOver("l: [x, 'y', z]\n", 'l', ['z', 'x', 'y'])).toBe("l: [z, x, 'y']\n");
+    const lines = 'l: [\n  x,     # ex\n  # about y\n  y      # why\n]\n';
+    expect(setOver(lines, 'l', ['y', 'x'])).toBe('l: [\n  # about y\n  y,     # why\n  x      # ex\n]\n');
+  });
 });

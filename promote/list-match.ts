@@ -1,0 +1,91 @@
+import { isPlainObject } from '../model/prop-strings';
+
+/**
+ * Two versions of a list matched item by item: what `promote` lists per item
+ * (an item only the target has, one it lacks, one changed, one in another
+ * place) and what `--write` edits, so that both say the same thing.
+ */
+
+/** Plain data with map keys sorted: two values compared for content, not for key order. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v) => (isPlainObject(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v)) ?? '';
+}
+
+/** Past this many item pairs a list is not matched item by item, but taken whole. */
+const MAX_MATCH_CELLS = 250_000;
+
+/** How alike two items are, to pair an old item with its new version: the entries two maps share with equal values; 0 for anything else. */
+function likeness(a: unknown, b: unknown): number {
+  if (!isPlainObject(a) || !isPlainObject(b)) return 0;
+  return Object.keys(a).filter((k) => Object.hasOwn(b, k) && canonical(a[k]) === canonical(b[k])).length;
+}
+
+/** An equal item weighs more than any number of alike ones. */
+const EQUAL = 1_000_000;
+
+/** An item of the old list and its version in the new one. */
+export interface ItemPair {
+  readonly old: number;
+  readonly now: number;
+  readonly equal: boolean;
+  /** Matched out of the order the two lists share: the item is in another place relative to the others. */
+  readonly moved: boolean;
+}
+
+export interface ListMatch {
+  /** By `now`, in its order. */
+  readonly pairs: readonly ItemPair[];
+  /** Old items with no version in the new list. */
+  readonly removed: readonly number[];
+  /** New items with no old version. */
+  readonly added: readonly number[];
+}
+
+/**
+ * Matches `old`'s items with `now`'s: first in order (a longest common
+ * subsequence weighted so that equal items count first, then pairs of maps by
+ * the entries they share, e.g. the same `name`); then the items left over,
+ * out of order: equal ones, then the most alike. Undefined for lists too long
+ * to match item by item.
+ */
+export function matchList(old: readonly unknown[], now: readonly unknown[]): ListMatch | undefined {
+  if (old.length * now.length > MAX_MATCH_CELLS) return undefined;
+  const a = old.map(canonical);
+  const b = now.map(canonical);
+  const weight = (i: number, j: number) => (a[i] === b[j] ? EQUAL : likeness(old[i], now[j]));
+  // best[i][j]: the heaviest matching of old[i..] and now[j..].
+  const best = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      const w = weight(i, j);
+      best[i][j] = Math.max(best[i + 1][j], best[i][j + 1], w > 0 ? w + best[i + 1][j + 1] : 0);
+    }
+  }
+  const oldOf = new Map<number, { old: number; moved: boolean }>();
+  for (let [i, j] = [0, 0]; i < a.length && j < b.length; ) {
+    const w = weight(i, j);
+    if (w > 0 && best[i][j] === w + best[i + 1][j + 1]) oldOf.set(j++, { old: i++, moved: false });
+    else if (best[i][j] === best[i][j + 1]) j++;
+    else i++;
+  }
+  const taken = new Set([...oldOf.values()].map((m) => m.old));
+  const left = () => a.map((_, i) => i).filter((i) => !taken.has(i));
+  // Out of order: an equal item first, else the most alike (the first of the most alike on a tie).
+  for (const pass of ['equal', 'alike'] as const) {
+    for (let j = 0; j < b.length; j++) {
+      if (oldOf.has(j)) continue;
+      let found: number | undefined;
+      let most = 0;
+      for (const i of left()) {
+        const w = pass === 'equal' ? (a[i] === b[j] ? EQUAL : 0) : likeness(old[i], now[j]);
+        if (w > most) [found, most] = [i, w];
+        if (pass === 'equal' && found !== undefined) break;
+      }
+      if (found === undefined) continue;
+      oldOf.set(j, { old: found, moved: true });
+      taken.add(found);
+    }
+  }
+  const pairs = [...oldOf.entries()].sort(([x], [y]) => x - y).map(([j, m]): ItemPair => ({ old: m.old, now: j, equal: a[m.old] === b[j], moved: m.moved }));
+  return { pairs, removed: left(), added: b.map((_, j) => j).filter((j) => !oldOf.has(j)) };
+}
