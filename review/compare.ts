@@ -227,7 +227,14 @@ export function diffSteps(base: ReadonlyMap<string, RunbookStep>, head: Readonly
     if (sameJson(a, b)) continue;
     const values = diffValues(old.values, step.values, a.values, b.values);
     const checkOnly = step.checkOnly === true || old.checkOnly === true;
-    changed.push({ ...ref(step, checkOnly), ...(old.id !== step.id ? { renamedFrom: old.id } : {}), ...(values.length ? { values } : {}) });
+    // Title, instructions and the rest unchanged, and every differing value a moved secret: the move is the whole change.
+    const onlySecretMoved = values.length > 0 && values.every((v) => secretMove(v) !== undefined) && sameJson({ ...a, values: undefined }, { ...b, values: undefined });
+    changed.push({
+      ...ref(step, checkOnly),
+      ...(old.id !== step.id ? { renamedFrom: old.id } : {}),
+      ...(values.length ? { values } : {}),
+      ...(onlySecretMoved ? { onlySecretMoved: true as const } : {}),
+    });
   }
   for (const [id, step] of baseByHeadId) if (!head.has(id)) removed.push(ref(step));
   // In runbook order (head's; base's for steps gone), the order an admin does them in: "get the token" before "connect".
@@ -327,7 +334,8 @@ export function runbookFindings(
   const out: RiskFinding[] = [];
   for (const s of manualSteps(changes.added)) out.push(finding('runbook-steps', STEP_FINDING.added(s)));
   for (const s of changes.changed) {
-    if (!s.checkOnly) out.push(finding('runbook-steps', STEP_FINDING.changed(s)));
+    // A step whose only change is a moved secret is said by that finding, which names the step (secretMoveFindings).
+    if (!s.checkOnly && !s.onlySecretMoved) out.push(finding('runbook-steps', STEP_FINDING.changed(s)));
     for (const v of s.values ?? []) {
       const f = valueFinding(s, v);
       if (f && (provisioningLive || (f.class !== 'deprovisioning-off' && f.class !== 'push-groups-off'))) out.push(f);

@@ -32,6 +32,12 @@ export interface StepRef {
   readonly renamedFrom?: string;
   /** For a changed step: its values that differ, label by label. */
   readonly values?: readonly StepValueChange[];
+  /**
+   * For a changed step: its only change is where a secret lives (every differing value names a moved `env:`/`secret:`
+   * location, and nothing else in the step changed). The `secret-moved` finding names the step, so it raises no
+   * "changed manual step" finding and no runbook line of its own.
+   */
+  readonly onlySecretMoved?: true;
 }
 
 export interface RunbookChanges {

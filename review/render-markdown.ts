@@ -99,8 +99,9 @@ function whatChanged(i: IntegrationReview): string {
   if (i.change === 'removed') return i.possibleRename ? `integration removed (a rename to ${i.possibleRename.to} without renamedFrom?)` : 'integration removed';
   const words = [...new Set(i.settings.map((s) => s.setting))];
   if (i.change !== 'adopted') words.push(...(i.adopted ?? []).map((a) => `${a.what} adopted`));
-  const runbook = manualSteps(i.runbook.added).length + manualSteps(i.runbook.changed).length;
+  const runbook = manualSteps(i.runbook.added).length + manualSteps(i.runbook.changed).filter((s) => !saidByFindings(s)).length;
   if (runbook > 0 && i.change !== 'adopted') words.push(`${runbook} runbook step(s)`);
+  if (i.change !== 'adopted' && i.runbook.changed.some(saidByFindings)) words.push('secret location moved');
   const text = words.slice(0, 6).join(', ') + (words.length > 6 ? `, +${words.length - 6} more` : '');
   if (i.change === 'adopted') {
     const app = i.adopted?.find((a) => a.resource.startsWith('okta_app_saml.'));
@@ -120,9 +121,9 @@ function unsaidValues(s: StepRef): StepValueChange[] {
   return (s.values ?? []).filter((v) => !secretMove(v));
 }
 
-/** A changed step whose every changed value a finding already says (a moved secret): no line of its own. */
+/** A changed step whose only change a finding already says (a moved secret, compare.ts diffSteps): no line of its own. */
 function saidByFindings(s: StepRef): boolean {
-  return (s.values?.length ?? 0) > 0 && unsaidValues(s).length === 0;
+  return s.onlySecretMoved === true;
 }
 
 function stepValues(s: StepRef): string {

@@ -94,6 +94,42 @@ describe('review: each thing said once, true for that app', () => {
     expect(count(md, RISK_CLASSES['secret-moved'].impact)).toBe(1);
   });
 
+  test('a token moved from env: to secret: is one finding in JSON and Markdown, not also changed manual steps', () => {
+    const moved = (t: string) => t.replace('token: env:AIVEN_SCIM_TOKEN', 'token: secret:vault/okta-sso/dev/aiven');
+    const review = reviewSynthDirs(baseDir, synthConfig(editedExample({ 'environments/dev.yaml': moved })));
+    const aiven = integration(review, 'dev', 'aiven');
+    expect(aiven.findings.map((f) => `${f.class}:${f.level}:${f.detail}`)).toEqual([
+      'secret-moved:medium:secret location moved from env:AIVEN_SCIM_TOKEN to secret:vault/okta-sso/dev/aiven (runbook steps "Get the SCIM token from Aiven", "Connect Okta to Aiven\'s SCIM API")',
+    ]);
+    // The JSON still lists both steps' values, marked as said by that finding.
+    expect(aiven.runbook.changed.map((s) => [s.id, s.onlySecretMoved])).toEqual([
+      ['aiven.scim-token', true],
+      ['aiven.scim-connection', true],
+    ]);
+    expect(review.classes.map((c) => c.class)).toEqual(['secret-moved']);
+    const md = renderMarkdown(review);
+    expect(md).not.toContain(RISK_CLASSES['runbook-steps'].title);
+    expect(md).not.toMatch(/changed manual step|runbook step\(s\)/);
+    expect(md).toContain('| aiven | changed | medium | secret location moved |');
+    expect(count(md, 'secret:vault/okta-sso/dev/aiven')).toBe(1);
+  });
+
+  test('a step with another change besides the moved secret is still a changed manual step, listing that other value', () => {
+    const edit = (t: string) =>
+      t.replace('token: env:AIVEN_SCIM_TOKEN', 'token: secret:vault/okta-sso/dev/aiven\n          scimBaseUrl: https://api.aiven.io/v1/scim/a3c91f0d2b47');
+    const review = reviewSynthDirs(baseDir, synthConfig(editedExample({ 'environments/dev.yaml': edit })));
+    const aiven = integration(review, 'dev', 'aiven');
+    expect(aiven.findings.map((f) => `${f.class}:${f.detail}`)).toEqual([
+      "runbook-steps:changed manual step: Connect Okta to Aiven's SCIM API",
+      'secret-moved:secret location moved from env:AIVEN_SCIM_TOKEN to secret:vault/okta-sso/dev/aiven (runbook steps "Get the SCIM token from Aiven", "Connect Okta to Aiven\'s SCIM API")',
+    ]);
+    const md = renderMarkdown(review);
+    expect(md).toContain('| aiven | changed | medium | 1 runbook step(s), secret location moved |');
+    expect(md).toMatch(/- changed manual step: Connect Okta to Aiven's SCIM API \(`aiven.scim-connection`\): SCIM connector base URL `not in config: [^`]*` -> `https:\/\/api.aiven.io\/v1\/scim\/a3c91f0d2b47`\n/);
+    expect(md).not.toContain('Get the SCIM token from Aiven (`aiven.scim-token`)');
+    expect(count(md, 'secret:vault/okta-sso/dev/aiven')).toBe(1);
+  });
+
   test('a low change is its table row alone, not also a finding line', () => {
     const head = synthConfig(editedExample({ 'integrations.yaml': (t) => t.replace('label: Acme Wiki', 'label: Acme Wiki 2') }));
     const md = renderMarkdown(reviewSynthDirs(baseDir, head));
