@@ -4,7 +4,7 @@ import { formatProblemList, problemCount } from '../config/problems';
 import { CheckedProblem, checkConfig } from './check-config';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
-import { FieldChange, PromoteInputError, PromotePlan, isChecked, isCheckedGap, planPromotion } from '../promote/plan';
+import { FieldChange, ItemChange, PromoteInputError, PromotePlan, hasUnchecked, isChecked, planPromotion } from '../promote/plan';
 
 /** Exit code for bad input (unknown environment, unreadable config). */
 export const PROMOTE_BAD_INPUT_EXIT = 2;
@@ -20,7 +20,21 @@ function removes(c: FieldChange): boolean {
   return c.kind === 'remove' || c.to === undefined;
 }
 
-function describeChange(c: FieldChange, plan: PromotePlan): string {
+/** An item of a list both have, as one line (the item's place counted from 1). */
+function describeItem(c: FieldChange, i: ItemChange, plan: PromotePlan): string {
+  const [from, to] = [i.from && show(i.from.value, c.path), i.to && show(i.to.value, c.path)];
+  let what: string;
+  if (!i.to) what = `only ${plan.to} has the item ${from}; not checked (${plan.to} lacks nothing here); --write removes it`;
+  else if (!i.from) what = `${plan.to} lacks the item ${to}`;
+  else if (!i.moved) what = `${plan.to} has the item ${from}, ${plan.from} has ${to}`;
+  else if (from === to) what = `${plan.to} has the item ${from} as item ${i.from.at + 1}, ${plan.from} as item ${i.to.at + 1} (the order counts)`;
+  else what = `${plan.to} has the item ${from} as item ${i.from.at + 1}, ${plan.from} has ${to} as item ${i.to.at + 1}`;
+  return `${c.path}: ${what}`;
+}
+
+function describeChange(c: FieldChange, plan: PromotePlan): string[] {
+  // A list both have, item by item: what is listed as not checked is said per item.
+  if (c.items && c.gap !== 'same-effect') return c.items.map((i) => describeItem(c, i, plan));
   let what: string;
   if (c.kind === 'remove' ? c.shared === undefined : c.to === undefined) {
     what = `only ${plan.to} has ${show(c.kind === 'remove' ? c.value : c.from, c.path)}`;
@@ -32,7 +46,7 @@ function describeChange(c: FieldChange, plan: PromotePlan): string {
   const why = c.gap === 'target-only' ? `; not checked (${plan.to} lacks nothing here)` : c.gap === 'same-effect' ? '; not checked (both resolve to the same settings)' : '';
   // Per value, what --write does where it is not plain from the line: it removes the target's value, or writes one --check does not ask for.
   const action = removes(c) ? '; --write removes it' : why ? '; --write writes it' : '';
-  return `${c.path}: ${what}${why}${action}`;
+  return [`${c.path}: ${what}${why}${action}`];
 }
 
 /** The plan as text: per integration, what the target lacks or has that the source does not. */
@@ -47,7 +61,7 @@ export function describePlan(plan: PromotePlan): string {
       lines.push(`  ${item.key}: only in ${plan.to}; promote never removes an integration (remove it by hand if that is intended)`);
     } else {
       lines.push(`  ${item.key}:`);
-      for (const c of item.changes) lines.push(`    ${describeChange(c, plan)}`);
+      for (const c of item.changes) lines.push(...describeChange(c, plan).map((line) => `    ${line}`));
     }
   }
   const head = lines.length
@@ -89,7 +103,7 @@ export function registerPromote(program: Command, io: CliIo): void {
     .option('-c, --config <dir>', CONFIG_OPTION_HELP)
     .option(
       '--check',
-      'for CI: exit 1 when the target lacks an integration or a value the source has (or has another value), else 0; values only the target has, and differences that resolve to the same settings, are listed as not checked; writes nothing',
+      'for CI: exit 1 when the target lacks an integration, a value or a list item the source has (or has another, or list items in another order), else 0; values and list items only the target has, and differences that resolve to the same settings, are listed as not checked; writes nothing',
     )
     .option('--write', "make the target's config file match the source: values only the target has are removed; env-specific values, comments and their spacing are kept")
     .action((opts: PromoteOptions) => promote(opts, io));
@@ -124,7 +138,7 @@ function promote(opts: PromoteOptions, io: CliIo): void {
   if (opts.check) {
     if (lacksSomething(plan)) {
       const config = opts.config === undefined ? '' : ` --config ${shellWord(opts.config)}`;
-      const unchecked = plan.integrations.some((i) => i.kind === 'differs' && i.changes.some((c) => !isCheckedGap(c.gap)));
+      const unchecked = plan.integrations.some(hasUnchecked);
       const listed = unchecked ? 'listed above, but for what is marked not checked' : 'listed above';
       io.err(`okta-sso promote --check: ${opts.to} lacks what ${opts.from} has (${listed}); to promote it: okta-sso promote${config} --from ${opts.from} --to ${opts.to} --write\n`);
       io.exit(1);

@@ -7,6 +7,7 @@ import { listSome, showValue } from '../model/show-value';
 import { clonePlain, deleteData, setData } from './data-edit';
 import { YamlEditError } from './edit-error';
 import { EffectOf, effectResolver } from './effect';
+import { canonical, matchList } from './list-match';
 import { METHOD_DEPENDENT_FIELDS, envSpecificFields, isEnvSpecific, isSecretLocation, provisioningMethod } from './env-specific';
 
 /** Bad promote input (unknown environment, unreadable config): exit 2. */
@@ -26,7 +27,28 @@ export type Gap = 'lacks' | 'differs' | 'target-only' | 'same-effect';
  * with each environment's override) differ, and the edit to the target's
  * override that makes them equal.
  */
-export type FieldChange = Change & { readonly gap: Gap };
+export type FieldChange = Change & {
+  readonly gap: Gap;
+  /** For a list both environments have: its items that differ, each judged on its own (an item only the target has is not checked). */
+  readonly items?: readonly ItemChange[];
+};
+
+/**
+ * An item of a list both environments have that is not in both, the same and
+ * in the same order relative to the others: lists are compared in order (the
+ * order of attribute statements is the order Okta sends them in; of groups,
+ * their priority), so an item in another place is a difference that counts.
+ */
+export interface ItemChange {
+  /** The target's item and its index; none for an item the target lacks. */
+  readonly from?: { readonly value: unknown; readonly at: number };
+  /** The source's item and its index; none for an item only the target has. */
+  readonly to?: { readonly value: unknown; readonly at: number };
+  /** Whether the item is in another place relative to the items both have. */
+  readonly moved: boolean;
+  /** `target-only` for an item only the target has (--write removes it); `lacks` for one the source has; `differs` for one changed or moved. */
+  readonly gap: Gap;
+}
 
 type Change =
   | { readonly kind: 'set'; readonly path: string; /** target's effective value */ readonly from: unknown; /** source's effective value */ readonly to: unknown }
@@ -51,6 +73,11 @@ export function isCheckedGap(gap: Gap): boolean {
 /** Whether `--check` fails on this: the target lacks an integration, or a value the source has (see Gap). */
 export function isChecked(item: IntegrationPlan): boolean {
   return item.kind === 'missing' || (item.kind === 'differs' && item.changes.some((c) => isCheckedGap(c.gap)));
+}
+
+/** Whether some of what this lists is marked not checked: a value, or an item of a list. */
+export function hasUnchecked(item: IntegrationPlan): boolean {
+  return item.kind === 'differs' && item.changes.some((c) => !isCheckedGap(c.gap) || c.items?.some((i) => !isCheckedGap(i.gap)));
 }
 
 export interface PromotePlan {
@@ -79,8 +106,24 @@ export function leaves(value: unknown, prefix = '', out = new Map<string, unknow
   return out;
 }
 
+/** Equal content: the entries of maps inside lists (attribute statements) compared whatever order they are written in. */
 function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return canonical(a) === canonical(b);
+}
+
+/**
+ * The items of the target's list `from` and the source's `to` that differ,
+ * matched as --write matches them; undefined for lists too long to match item by item.
+ */
+function itemChanges(from: readonly unknown[], to: readonly unknown[]): ItemChange[] | undefined {
+  const match = matchList(from, to);
+  if (!match) return undefined;
+  const item = (list: readonly unknown[], at: number) => ({ value: list[at], at });
+  return [
+    ...match.pairs.filter((p) => !p.equal || p.moved).map((p): ItemChange => ({ from: item(from, p.old), to: item(to, p.now), moved: p.moved, gap: 'differs' })),
+    ...match.added.map((at): ItemChange => ({ to: item(to, at), moved: false, gap: 'lacks' })),
+    ...match.removed.map((at): ItemChange => ({ from: item(from, at), moved: false, gap: 'target-only' })),
+  ].sort((x, y) => (x.to?.at ?? x.from!.at) - (y.to?.at ?? y.from!.at));
 }
 
 interface EnvLocation {
@@ -173,13 +216,15 @@ export function planPromotion(configDir: string, from: string, to: string): Prom
     const effectiveTarget = leaves(mergedTarget);
     // Resolved on first use: most integrations do not differ.
     let effect: { of: EffectOf; now: string | undefined } | undefined;
-    const gapOf = (change: Change, s: unknown, t: unknown): Gap => {
+    const gapOf = (change: Change, s: unknown, t: unknown, items: readonly ItemChange[] | undefined): Gap => {
       effect ??= (() => {
         const of = effectResolver(configDir, key, mergedTarget.spMetadata);
         return { of, now: of(mergedTarget as IntegrationSettings) };
       })();
       const after = promoted(targetEntry, change);
       if (after && effect.now !== undefined && effect.of(mergeSettings<IntegrationSettings>(sharedEntry ?? {}, after)) === effect.now) return 'same-effect';
+      // A list both have counts as its items do: only items the target has besides the source's, in the source's order, are not checked.
+      if (items) return items.some((i) => isCheckedGap(i.gap)) ? 'differs' : 'target-only';
       return s === undefined ? 'target-only' : t === undefined ? 'lacks' : 'differs';
     };
     for (const path of [...new Set([...effectiveSource.keys(), ...effectiveTarget.keys(), ...tgt.keys()])].sort()) {
@@ -193,7 +238,8 @@ export function planPromotion(configDir: string, from: string, to: string): Prom
       // The target's own override is what differs, and the source simply uses the shared value: drop the override.
       const change: Change =
         tgt.has(path) && !src.has(path) && same(common.get(path), s) ? { kind: 'remove', path, value: tgt.get(path), shared: s } : { kind: 'set', path, from: t, to: s };
-      changes.push({ ...change, gap: gapOf(change, s, t) });
+      const items = Array.isArray(s) && Array.isArray(t) ? itemChanges(t, s) : undefined;
+      changes.push({ ...change, gap: gapOf(change, s, t, items), ...(items ? { items } : {}) });
     }
     if (keptFields.size) kept.push({ key, fields: [...keptFields] });
     if (changes.length) integrations.push({ key, kind: 'differs', changes, sources });

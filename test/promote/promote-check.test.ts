@@ -88,7 +88,7 @@ describe('promote --check (for CI)', () => {
     const r = await runCliCaptured(['promote', '--help']);
     expect(r.code).toBe(0);
     expect(r.out.replace(/\s+/g, ' ')).toContain(
-      '--check for CI: exit 1 when the target lacks an integration or a value the source has (or has another value), else 0; values only the target has, and differences that resolve to the same settings, are listed as not checked; writes nothing --write make the target\'s config file match the source: values only the target has are removed; env-specific values, comments and their spacing are kept',
+      '--check for CI: exit 1 when the target lacks an integration, a value or a list item the source has (or has another, or list items in another order), else 0; values and list items only the target has, and differences that resolve to the same settings, are listed as not checked; writes nothing --write make the target\'s config file match the source: values only the target has are removed; env-specific values, comments and their spacing are kept',
     );
   });
 });
