@@ -5,6 +5,9 @@ import { SECRET_REFERENCE } from '../model/secret-literals';
  * compares or copies them, and keeps the target's values. A prefix covers
  * everything under it (`aiven` covers `aiven.accountId`).
  */
+/** Fields only an environment's own entry holds, which another environment never needs a value for. */
+export const ADOPTED: readonly string[] = ['adopt'];
+
 const EVERY_PRESET = [
   // Okta group names usually differ per environment (Engineering-Dev vs Engineering).
   'groups',
@@ -27,6 +30,8 @@ const EVERY_PRESET = [
   // How users reach the SP can differ per environment (Omni: first-login in dev to save seats, SCIM
   // elsewhere); when it does, everything that depends on it is kept too (methodDependentFields).
   'provisioning.method',
+  // The environment's own live Okta objects (app and group IDs) that it adopts: another org's IDs would import the wrong objects, or none.
+  ...ADOPTED,
 ];
 
 /**

@@ -8,7 +8,7 @@ import { clonePlain, deleteData, setData } from './data-edit';
 import { YamlEditError } from './edit-error';
 import { EffectOf, effectResolver } from './effect';
 import { canonical, matchList } from './list-match';
-import { METHOD_DEPENDENT_FIELDS, envSpecificFields, isEnvSpecific, isSecretLocation, provisioningMethod } from './env-specific';
+import { ADOPTED, METHOD_DEPENDENT_FIELDS, envSpecificFields, isEnvSpecific, isSecretLocation, provisioningMethod } from './env-specific';
 
 /** Bad promote input (unknown environment, unreadable config): exit 2. */
 export class PromoteInputError extends Error {}
@@ -197,7 +197,7 @@ export function planPromotion(configDir: string, from: string, to: string): Prom
     if (!Object.hasOwn(target, key)) {
       const fields: Record<string, unknown> = {};
       const needsValues: string[] = [];
-      for (const [path, value] of src) (specific(path, value) ? needsValues : (fields[path] = value, [])).push(path);
+      for (const [path, value] of src) if (!isEnvSpecific(path, ADOPTED)) (specific(path, value) ? needsValues : (fields[path] = value, [])).push(path);
       integrations.push({ key, kind: 'missing', fields, needsValues, sources });
       continue;
     }
