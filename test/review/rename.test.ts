@@ -83,6 +83,8 @@ describe('review: a rename with renamedFrom is safe', () => {
         id: 'omni_analytics.scim-token',
         title: 'Get the SCIM token from Omni',
         renamedFrom: 'omni.scim-token',
+        // Its only change: said by the secret-moved finding, not also as a changed manual step.
+        onlySecretMoved: true,
         values: [
           {
             label: 'Token location',
