@@ -1,6 +1,6 @@
 import { ownEntry } from '../model/own-entry';
 import { ChangeContext, DEPROVISIONS_NOTE, classifyChange, classifyRemoval, classifyReplacement } from './classify';
-import { SECRET_REFERENCE_IN_TEXT, displayValue, groupName, liveId, pushGroupWords, runbookValue } from './display';
+import { SECRET_REFERENCE_IN_TEXT, displayValue, groupName, liveId, pushGroupWords, quoted, runbookValue } from './display';
 import { followMoved, renameIdentifiers, renamedIdentifiers, renamedOutput } from './follow-moved';
 import { isLookupGuard } from './group-lookup-guard';
 import { DEACTIVATE_LABEL, deprovisioningOf, hasFeaturesResource, isOn, labelOn } from './live-provisioning';
@@ -10,7 +10,7 @@ import { forcesReplacement } from './replace-on-change';
 import { RiskFinding, finding, maxRisk, riskRank } from './risk';
 import { RunbookStep } from './synth-dir';
 import { IntegrationIndex, StackIndex, TfBlock } from './stack-index';
-import { resourceWords, settingWords } from './words';
+import { resourceWords, settingWords, unescapeTerraform } from './words';
 
 /** JSON with sorted keys: equal for equal data whatever the key order. */
 export function canonical(value: unknown): string {
@@ -63,7 +63,7 @@ function blockWords(block: TfBlock, groupNames: ReadonlyMap<string, string>): st
 
 /** An adopted resource in users' words: an Okta group also by its name, since several are adopted at once. */
 function adoptedWords(block: TfBlock, groupNames: ReadonlyMap<string, string>): string {
-  return block.type === 'okta_group' && typeof block.body.name === 'string' ? `Okta group ${JSON.stringify(block.body.name)}` : blockWords(block, groupNames);
+  return block.type === 'okta_group' && typeof block.body.name === 'string' ? `Okta group ${quoted(unescapeTerraform(block.body.name))}` : blockWords(block, groupNames);
 }
 
 /**
@@ -174,8 +174,8 @@ function diffGroups(before: unknown, after: unknown, sides: { readonly base: Sta
   const a = names(after, sides.head);
   const removed = [...b].filter((n) => !a.has(n)).sort();
   const added = [...a].filter((n) => !b.has(n)).sort();
-  for (const n of removed) findings.push(withDeprovisioning(finding('group-removal', `group ${JSON.stringify(n)} unassigned`), ctx));
-  for (const n of added) findings.push(finding('access-granted', `group ${JSON.stringify(n)} assigned`));
+  for (const n of removed) findings.push(withDeprovisioning(finding('group-removal', `group ${quoted(n)} unassigned`), ctx));
+  for (const n of added) findings.push(finding('access-granted', `group ${quoted(n)} assigned`));
   if (removed.length === 0 && added.length === 0) findings.push(finding('other', 'group priority changed'));
 }
 

@@ -1,3 +1,4 @@
+import { showValue } from '../model/show-value';
 import { HIDDEN, containsSecret, looksSecret } from './redact';
 import { valueWords, unescapeTerraform } from './words';
 
@@ -7,11 +8,24 @@ function clip(text: string): string {
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
 }
 
+/** A Terraform string literal as the user wrote it (and as Okta gets it). */
+function literal(value: unknown): string {
+  return unescapeTerraform(String(value ?? ''));
+}
+
 /** One attribute statement as users write it: `email = user.email`, `memberOf (groups, regex ^Data)`. */
 function statement(s: any): string {
-  if (s?.type === 'GROUP') return `${s.name} (groups ${String(s.filter_type ?? '').toLowerCase()} ${s.filter_value ?? ''})`.trim();
-  const values = Array.isArray(s?.values) ? s.values.map((v: unknown) => unescapeTerraform(String(v))).join(', ') : '';
-  return `${s?.name} = ${values}`;
+  if (s?.type === 'GROUP') return `${literal(s.name)} (groups ${String(s.filter_type ?? '').toLowerCase()} ${literal(s.filter_value)})`.trim();
+  const values = Array.isArray(s?.values) ? s.values.map(literal).join(', ') : '';
+  return `${literal(s?.name)} = ${values}`;
+}
+
+/**
+ * A name or value inside a finding's text, as the user wrote it, quoted once as every message quotes config
+ * text (model/show-value.ts): `group "Eng \"Ops\" ${x}"`, never the Terraform literal `$${x}` quoted again.
+ */
+export function quoted(text: string): string {
+  return showValue(text, MAX_VALUE);
 }
 
 /** Display text of an attribute value; undefined when unset. Secrets never come back. */
@@ -47,8 +61,8 @@ export function groupName(ref: unknown, groupNames: ReadonlyMap<string, string>)
 /** A push group in users' words: `push group "Analytics" -> SP group "analytics"`. */
 export function pushGroupWords(body: Readonly<Record<string, unknown>>, groupNames: ReadonlyMap<string, string>): string {
   const source = body.source_group_id === undefined ? 'unknown' : groupName(body.source_group_id, groupNames);
-  const target = body.target_group_name ?? body.target_group_id;
-  return `push group ${JSON.stringify(source)} -> SP group ${target === undefined ? 'of the same name' : JSON.stringify(String(target))}`;
+  const target = body.target_group_name === undefined ? body.target_group_id : literal(body.target_group_name);
+  return `push group ${quoted(source)} -> SP group ${target === undefined ? 'of the same name' : quoted(String(target))}`;
 }
 
 /** Text for a runbook value: token locations (env:NAME, secret:path) are shown; a secret-looking literal is not. */

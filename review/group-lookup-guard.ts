@@ -1,6 +1,6 @@
 import { exactGroupNameCondition } from '../model/group-name-guard';
 import { canonical } from './compare';
-import { groupName } from './display';
+import { groupName, quoted } from './display';
 import { unescapeTerraform } from './words';
 import { someNames } from './environment-change';
 import { RiskFinding, finding } from './risk';
@@ -40,7 +40,7 @@ export function hasNameGuard(body: Readonly<Record<string, unknown>>, name = sea
 /** Why a guard that base had is gone: said when the lookup now searches another name but still checks the old one. */
 function lostBecause(old: Readonly<Record<string, unknown>>, now: Readonly<Record<string, unknown>>): string {
   const before = searchedName(old);
-  return before !== undefined && before !== searchedName(now) && hasNameGuard(now, before) ? `: it now searches for another name but still checks for ${JSON.stringify(before)}` : '';
+  return before !== undefined && before !== searchedName(now) && hasNameGuard(now, before) ? `: it now searches for another name but still checks for ${quoted(before)}` : '';
 }
 
 /** Every `data.okta_group` of a stack, wherever the index put it (shared, or joined to an integration). */
@@ -76,7 +76,7 @@ export function groupLookupGuardFindings(base: StackIndex, head: StackIndex): Ri
   const gained: string[] = [];
   for (const [address, block] of [...lookups(head)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const old = before.get(address);
-    const name = JSON.stringify(groupName(`\${${address}.id}`, head.groupNames));
+    const name = quoted(groupName(`\${${address}.id}`, head.groupNames));
     const users = usedBy(head, address);
     const where = users.length ? ` (used by ${someNames(users)})` : '';
     if (hasNameGuard(block.body)) {

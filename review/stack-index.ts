@@ -2,6 +2,7 @@ import { ownEntry } from '../model/own-entry';
 import { recordedLocalStatePath } from '../stacks/local-state-record';
 import { resolveMoved } from './follow-moved';
 import { RunbookStep, StackFiles, isObject } from './synth-dir';
+import { unescapeTerraform } from './words';
 
 /** One resource or data source of a synthesized stack. */
 export interface TfBlock {
@@ -91,7 +92,8 @@ export function indexStack(files: StackFiles): StackIndex {
         const body = named[name];
         if (!isObject(body)) continue;
         all.push({ type, address: `${prefix}${type}.${name}`, body });
-        if ((type === 'okta_group') && typeof body.name === 'string') groupNames.set(`\${${prefix}${type}.${name}.id}`, body.name);
+        // As the user wrote it: the JSON holds it as a Terraform literal (`$${` for `${`).
+        if ((type === 'okta_group') && typeof body.name === 'string') groupNames.set(`\${${prefix}${type}.${name}.id}`, unescapeTerraform(body.name));
       }
     }
   }
