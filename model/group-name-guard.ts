@@ -38,3 +38,29 @@ export function hclStringLiteral(text: string): string {
 export function exactGroupNameCondition(name: string): string {
   return `\${self.name == ${hclStringLiteral(name)}}`;
 }
+
+/** Whitespace HCL allows between the tokens of an interpolation, newlines included. */
+const HCL_SPACE = '[ \\t\\r\\n]*';
+
+function regexpText(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Whether `condition` is the exact-name check for `name` in one of the hand-written forms that mean the same:
+ * exactGroupNameCondition's, with any whitespace between the tokens, the operands swapped
+ * (`${"Finance" == self.name}`), and at most one pair of parentheses around the comparison
+ * (`${(self.name == "Engineering")}`). The literal must be the one hclStringLiteral writes, character for
+ * character. Anything else is no guard: `|| true`, `self.name == self.name`, another name, another escape
+ * of the same name, strip markers (`${~ ... ~}`), or any other expression. Anchored at both ends, so
+ * nothing can follow the comparison.
+ */
+export function isExactGroupNameCondition(condition: unknown, name: string): boolean {
+  if (typeof condition !== 'string') return false;
+  if (condition === exactGroupNameCondition(name)) return true;
+  const literal = regexpText(hclStringLiteral(name));
+  const self = 'self\\.name';
+  const comparison = `(?:${self}${HCL_SPACE}==${HCL_SPACE}${literal}|${literal}${HCL_SPACE}==${HCL_SPACE}${self})`;
+  const expression = `(?:${comparison}|\\(${HCL_SPACE}${comparison}${HCL_SPACE}\\))`;
+  return new RegExp(`^\\$\\{${HCL_SPACE}${expression}${HCL_SPACE}\\}$`).test(condition);
+}

@@ -1,4 +1,4 @@
-import { exactGroupNameCondition } from '../model/group-name-guard';
+import { isExactGroupNameCondition } from '../model/group-name-guard';
 import { canonical } from './compare';
 import { groupName, quoted } from './display';
 import { unescapeTerraform } from './words';
@@ -12,8 +12,9 @@ import { StackIndex, TfBlock } from './stack-index';
  * data_source_okta_group.go: "a fuzzy match is acceptable if query only
  * returns one group"). Synth guards every lookup with a postcondition
  * `self.name == "<name>"`, so the plan fails instead of assigning the wrong
- * group. Only that exact condition, for the lookup's own `name`, is the guard
- * (model/group-name-guard.ts): `self.name == self.name`, `... || true`, or a
+ * group. Only that condition, for the lookup's own `name`, is the guard (with
+ * whitespace, one pair of parentheses or the operands swapped, as hand-written
+ * ones are; model/group-name-guard.ts): `self.name == self.name`, `... || true`, or a
  * check of the name before a rename guard nothing. A lookup in head without
  * the guard is high risk when base had it, and when the lookup is new; one
  * unguarded on both sides (output of a version before the guard) is no change.
@@ -30,11 +31,10 @@ function searchedName(body: Readonly<Record<string, unknown>>): string | undefin
   return typeof body.name === 'string' ? unescapeTerraform(body.name) : undefined;
 }
 
-/** Whether one of a lookup's postconditions is exactly the check synth writes for `name` (default: the name it searches for). */
+/** Whether one of a lookup's postconditions is the exact-name check for `name` (default: the name it searches for), as synth writes it or an equivalent form. */
 export function hasNameGuard(body: Readonly<Record<string, unknown>>, name = searchedName(body)): boolean {
   if (name === undefined) return false;
-  const exact = exactGroupNameCondition(name);
-  return blocks(body.lifecycle).some((l) => blocks(l.postcondition).some((p) => p.condition === exact));
+  return blocks(body.lifecycle).some((l) => blocks(l.postcondition).some((p) => isExactGroupNameCondition(p.condition, name)));
 }
 
 /** Why a guard that base had is gone: said when the lookup now searches another name but still checks the old one. */

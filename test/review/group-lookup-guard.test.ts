@@ -1,4 +1,4 @@
-import { exactGroupNameCondition } from '../../model/group-name-guard';
+import { exactGroupNameCondition, isExactGroupNameCondition } from '../../model/group-name-guard';
 import { hasNameGuard } from '../../review/group-lookup-guard';
 import { renderMarkdown } from '../../review/render-markdown';
 import { reviewSynthDirs } from '../../review/review';
@@ -43,12 +43,42 @@ describe('review: group lookups without an exact-name check', () => {
     ['a check inside a longer condition', '${self.name == "Engineering" || length(self.id) > 0}'],
     ['a prefix check', '${startswith(self.name, "Engineering")}'],
     ['a check of another name', '${self.name == "Engineering-Dev"}'],
+    ['two pairs of parentheses', '${((self.name == "Engineering"))}'],
+    ['parentheses around one operand', '${(self.name) == "Engineering"}'],
+    ['the swapped check made always true', '${"Engineering" == self.name || true}'],
+    ['the check with strip markers', '${~ self.name == "Engineering" ~}'],
+    ['the check followed by text (a string, not a bool)', '${self.name == "Engineering"} '],
+    ['the name spelled with another escape', '${self.name == "Engineer\\u0069ng"}'],
+    ['the comparison without interpolation (a string)', 'self.name == "Engineering"'],
   ])('a postcondition rewritten to %s is a lost guard (high)', (_what, condition) => {
     const head = clone(base);
     head.prod.data.okta_group.group_engineering.lifecycle.postcondition[0].condition = condition;
     const review = reviewOf(base, head);
     expect(guardFindings(review, 'prod').map((f) => `${f.class}:${f.level}:${f.detail}`)).toEqual(['group-lookup-unguarded:high:group lookup "Engineering" lost its exact-name check (used by aiven)']);
     expect(review.risk).toBe('high');
+  });
+
+  test.each([
+    ['one pair of redundant parentheses', 'group_engineering', '${(self.name == "Engineering")}'],
+    ['no spaces', 'group_everyone', '${self.name=="Everyone"}'],
+    ['the operands swapped', 'group_finance', '${"Finance" == self.name}'],
+    ['all three, with newlines', 'group_engineering', '${\n  ( "Engineering"==self.name )\n}'],
+  ])('a hand-written equivalent (%s) is the same guard: one low line, no lost guard', (_what, lookup, condition) => {
+    const head = clone(base);
+    head.prod.data.okta_group[lookup].lifecycle.postcondition[0].condition = condition;
+    const findings = envOf(reviewOf(base, head), 'prod').environment.findings;
+    expect(findings.map((f) => `${f.class}:${f.level}`)).toEqual(['other:low']);
+    expect(findings[0].detail).toMatch(/^group lookup "[A-Za-z]+": lifecycle conditions changed, its exact-name check kept/);
+    // Written that way from the start (a new lookup), it is guarded too.
+    expect(hasNameGuard(head.prod.data.okta_group[lookup])).toBe(true);
+  });
+
+  test('equivalent forms hold for a name with quotes and template sequences, with its literal exactly as synth writes it', () => {
+    const name = 'cost ${center} "A"';
+    expect(isExactGroupNameCondition('${"cost $${center} \\"A\\"" == self.name}', name)).toBe(true);
+    expect(isExactGroupNameCondition('${( self.name=="cost $${center} \\"A\\"" )}', name)).toBe(true);
+    expect(isExactGroupNameCondition('${"cost ${center} \\"A\\"" == self.name}', name)).toBe(false);
+    expect(isExactGroupNameCondition(true, name)).toBe(false);
   });
 
   test('a lookup whose name changes must carry the check for its new name', () => {
