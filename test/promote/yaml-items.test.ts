@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { parseDocument } from 'yaml';
 import { dataAt } from '../../promote/data-edit';
 import { expandEdit } from '../../promote/expand';
+import { matchList } from '../../promote/list-match';
 import { TextEdit, editYaml } from '../../promote/yaml-edit';
 import { styleOf } from '../../promote/yaml-render';
 
@@ -110,4 +112,33 @@ describe('a value set over a list, item by item', () => {
     const lines = 'l: [\n  x,     # ex\n  # about y\n  y      # why\n]\n';
     expect(setOver(lines, 'l', ['y', 'x'])).toBe('l: [\n  # about y\n  y,     # why\n  x      # ex\n]\n');
   });
+});
+
+test('any list set over any other: the text reads back as the new list, and each matched item keeps its comments wherever it ends up', () => {
+  const item = fc.record({ name: fc.constantFrom('a', 'b', 'c', 'd'), v: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 2 }) });
+  const flow = (x: { name: string; v: number[] }) => `{ name: ${x.name}, v: [${x.v.join(', ')}] }`;
+  // Each old item i is written with a comment line `# above i` (block lists) and `# after i` on its line.
+  const styles: Record<string, (items: Array<{ name: string; v: number[] }>) => string> = {
+    block: (items) => `l:\n${items.map((x, i) => `  # above ${i}\n  - ${flow(x)}   # after ${i}\n`).join('')}z: 0\n`,
+    blockMaps: (items) => `l:\n${items.map((x, i) => `  - name: ${x.name}   # after ${i}\n    v: [${x.v.join(', ')}]\n`).join('')}z: 0\n`,
+    flowLine: (items) => `l: [${items.map(flow).join(', ')}]\nz: 0\n`,
+    flowLines: (items) => `l: [\n${items.map((x, i) => `  ${flow(x)}${i + 1 < items.length ? ',' : ''}   # after ${i}\n`).join('')}]\nz: 0\n`,
+  };
+  fc.assert(
+    fc.property(fc.constantFrom(...Object.keys(styles)), fc.array(item, { minLength: 1, maxLength: 5 }), fc.array(item, { minLength: 1, maxLength: 5 }), (style, old, now) => {
+      const out = setOver(styles[style](old), 'l', now);
+      expect(parseDocument(out).toJS()).toEqual({ l: now, z: 0 });
+      // One line holds every item: no comment to follow.
+      if (style === 'flowLine') return;
+      const lines = out.split('\n');
+      const itemLines = lines.filter((line) => /^ +(- )?(\{|name:)/.test(line));
+      const match = matchList(old, now)!;
+      for (const pair of match.pairs) {
+        expect(itemLines[pair.now]).toContain(`# after ${pair.old}`);
+        if (style === 'block') expect(lines[lines.indexOf(itemLines[pair.now]) - 1]).toBe(`  # above ${pair.old}`);
+      }
+      for (const j of match.added) expect(itemLines[j]).not.toContain('#');
+    }),
+    { numRuns: 100 },
+  );
 });
