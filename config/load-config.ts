@@ -2,6 +2,7 @@ import { checkEnvironmentGroups } from '../model/group-checks';
 import { mergeSettings } from '../model/merge';
 import { PRE_ESCAPED_MESSAGE, findPreEscaped } from '../model/pre-escaped';
 import { describeProblem } from '../model/problem';
+import { RuleId } from '../model/rule-catalog';
 import { checkProviderVersion, providerVersionWarnings } from '../model/provider-versions';
 import { checkRenames } from '../model/rename-checks';
 import { findSecretLiterals, redactSecrets } from '../model/secret-literals';
@@ -23,6 +24,7 @@ import { configFieldOf, configFieldsOf, propsFromSettings } from './to-props';
 import { checkUnusedIntegration } from './unused-integrations';
 import { SP_METADATA_FILE, givenByMetadata } from './metadata-place';
 import { adoptionSuppressions } from './adoption-warnings';
+import { LeftOutFields, isWithin } from './prune-invalid';
 
 type FieldPath = ReadonlyArray<string | number>;
 
@@ -92,9 +94,10 @@ export function readConfig(dir: string): LoadResult {
   // Rules kept broken on adoption, warned about at each suppression's line: one for a line that several environments share.
   const adoptionFound: EnvironmentProblem[] = [];
 
-  // Entries whose shape is wrong are left out of later checks, which could not read them;
-  // entries with only unknown fields or bad values stay in, so every problem is reported at once.
+  // Entries whose shape is wrong are left out of later checks, which could not read them; inside an integration's entry, only
+  // the fields of the wrong shape are. Entries with only unknown fields or bad values stay in, so every problem is reported at once.
   const invalid = new Set<string>();
+  const leftOut = new LeftOutFields();
   const secrets = new Set<string>();
   // Fields already reported as secret literals: the model's own token rules would repeat them.
   const secretAt = new Set<string>();
@@ -104,7 +107,7 @@ export function readConfig(dir: string): LoadResult {
     for (const p of checkAgainstSchema(file.data)) {
       report(file, p.path, p.message);
       schemaAt.add(`${file.file}|${p.path.join('.')}`);
-      if (p.structural) invalid.add(invalidKey(p.path));
+      if (p.structural && !leftOut.take(file.file, p.path, p.missing)) invalid.add(invalidKey(p.path));
     }
     for (const s of findSecretLiterals(file.data)) {
       const { message, secret } = secretFindingMessage(s);
@@ -116,8 +119,10 @@ export function readConfig(dir: string): LoadResult {
     for (const at of findPreEscaped(file.data)) report(file, at, PRE_ESCAPED_MESSAGE);
   }
 
-  const integrations = collect<IntegrationSettings>(files, 'integrations', invalid, report);
-  const environments = collect<RawEnvironment>(files, 'environments', invalid, report);
+  const integrations = withoutLeftOut(collect<IntegrationSettings>(files, 'integrations', invalid, report), leftOut);
+  const environments = withoutLeftOut(collect<RawEnvironment>(files, 'environments', invalid, report), leftOut);
+  const writtenAt = (env: Located<RawEnvironment> | undefined, shared: Located<IntegrationSettings>, key: string, fieldPath: FieldPath) =>
+    writtenIn(env, shared, key, fieldPath, leftOut);
   const definedKeys = new Set(files.flatMap((f) => Object.keys(sectionOf(f, 'integrations'))));
   // A whole file or integrations section of the wrong shape (a list, a string) hides which keys it meant to define.
   const integrationsUnreadable = invalid.has('') || invalid.has('integrations');
@@ -168,6 +173,8 @@ export function readConfig(dir: string): LoadResult {
       const draft = checked.model ?? checked.draft;
       for (const p of checked.problems) {
         const { fieldPath, written, message } = placeOf(preset, p, (fp) => writtenAt(env, shared, key, fp), givenByMetadata(p.field, document, draft));
+        // A field config writes in a shape the schema refused is checked as unset: that it is missing is not a second problem.
+        if (reportedBySchema(env, shared, key, { fieldPath, written: written !== undefined, required: p.rule === RuleId.REQUIRED }, merged, leftOut)) continue;
         const where = written ?? { file: env.file, at: [...overrideAt, ...fieldPath], shared: false };
         const at = `${where.file.file}|${where.at.join('.')}`;
         if (secretAt.has(at) || schemaAt.has(at)) continue;
@@ -184,7 +191,8 @@ export function readConfig(dir: string): LoadResult {
         const where = writtenAt(env, shared, key, ['suppressions', index])!;
         adoptionFound.push({ environment: name, named: false, sharedBy: where.shared ? users.get(key) : undefined, file: where.file.file, path: where.at.join('.'), ...where.file.locate(where.at), message });
       }
-      if (checked.model && checked.problems.length === 0) models.push(checked.model);
+      const someLeftOut = leftOut.has(shared.file.file, shared.at) || leftOut.has(env.file.file, overrideAt);
+      if (checked.model && checked.problems.length === 0 && !someLeftOut) models.push(checked.model);
       else if (draft) drafts.push({ environment: name, integration: draft });
     }
     const okta = oktaOf(env.value);
@@ -369,11 +377,49 @@ interface Place {
  * Where config writes an integration's field: the environment's override when it
  * sets the field, else the shared entry; undefined when neither does (a default).
  */
-function writtenAt(env: Located<RawEnvironment> | undefined, shared: Located<IntegrationSettings>, key: string, fieldPath: FieldPath): Place | undefined {
+function writtenIn(env: Located<RawEnvironment> | undefined, shared: Located<IntegrationSettings>, key: string, fieldPath: FieldPath, leftOut: LeftOutFields): Place | undefined {
   const override = (env?.value.integrations ?? {})[key] ?? {};
-  if (env && hasPath(override, fieldPath)) return { file: env.file, at: [...env.at, 'integrations', key, ...fieldPath], shared: false };
-  if (hasPath(shared.value, fieldPath)) return { file: shared.file, at: [...shared.at, ...fieldPath], shared: true };
+  // A list item after one left out has moved up in the values checked: its place in the file is its own index.
+  const inFile = (file: ConfigFile, entryAt: FieldPath) => [...entryAt, ...(leftOut.get(file.file, entryAt)?.toOriginal(fieldPath) ?? fieldPath)];
+  if (env && hasPath(override, fieldPath)) return { file: env.file, at: inFile(env.file, [...env.at, 'integrations', key]), shared: false };
+  if (hasPath(shared.value, fieldPath)) return { file: shared.file, at: inFile(shared.file, shared.at), shared: true };
   return undefined;
+}
+
+/**
+ * Whether a problem is about a field the schema already reported as written in a shape it refused (left out) or as required
+ * and missing: one at such a field, or inside it, that config does not write and nothing else gives in `merged`; or one saying
+ * that a map lacks something (`groupAttribute needs filter.value`) where the schema found a field inside that map missing or wrong.
+ */
+function reportedBySchema(
+  env: Located<RawEnvironment>,
+  shared: Located<IntegrationSettings>,
+  key: string,
+  p: { readonly fieldPath: FieldPath; readonly written: boolean; readonly required: boolean },
+  merged: unknown,
+  leftOut: LeftOutFields,
+): boolean {
+  return [leftOut.get(shared.file.file, shared.at), leftOut.get(env.file.file, [...env.at, 'integrations', key])].some((entry) => {
+    if (!entry) return false;
+    const at = entry.toOriginal(p.fieldPath);
+    return entry.absent.some((a) => (!p.written && isWithin(at, a) && !hasPath(merged, a)) || (p.required && isWithin(a, at)));
+  });
+}
+
+/** Each entry of a section (an integration, an environment's integrations) without the fields left out of it. */
+function withoutLeftOut<T>(entries: Map<string, Located<T>>, leftOut: LeftOutFields): Map<string, Located<T>> {
+  for (const [key, entry] of entries) {
+    const { file, at } = entry;
+    if (at[0] === 'integrations') {
+      entries.set(key, { ...entry, value: leftOut.prune(file.file, at, entry.value) as T });
+      continue;
+    }
+    const value = entry.value as RawEnvironment;
+    if (!isPlainObject(value) || !isPlainObject(value.integrations)) continue;
+    const overrides = Object.fromEntries(Object.entries(value.integrations).map(([k, v]) => [k, leftOut.prune(file.file, [...at, 'integrations', k], v)]));
+    entries.set(key, { ...entry, value: { ...value, integrations: overrides } as T });
+  }
+  return entries;
 }
 
 function hasPath(data: unknown, fieldPath: FieldPath): boolean {

@@ -5,6 +5,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import { secretKind } from '../model/secret-literals';
 import { closest } from '../model/suggest';
 import { showValue } from '../model/show-value';
+import { shorthandHint } from './schema-shorthand';
 
 /** Path of the config JSON Schema shipped with the package. */
 export const CONFIG_SCHEMA_PATH = path.join(__dirname, '..', 'schema', 'okta-sso.schema.json');
@@ -63,6 +64,8 @@ export interface SchemaProblem {
   readonly message: string;
   /** False when the data keeps its shape (unknown field, bad string format), so later checks can still read it. */
   readonly structural: boolean;
+  /** The required field this problem says is missing (itself, or the field a misspelt key stands for): later checks must not say it again. */
+  readonly missing?: Array<string | number>;
 }
 
 /** Validates one file's data; returns problems in the users' words. */
@@ -132,12 +135,17 @@ function translate(errors: ErrorObject[], root: Schema): SchemaProblem[] {
         // Standing for a missing required field, it leaves the data without that field: later checks must not read it.
         const required = suggestion !== undefined && missing.has(`${e.instancePath}/${suggestion}`);
         const meant = suggestion ? ` (did you mean ${showValue(suggestion)}?${required ? ` ${showValue(suggestion)} is required and missing` : ''})` : '';
-        problems.push({ structural: required, path: [...at, name], message: `unknown field ${showValue(name)}${meant}${known.length ? `; accepted: ${known.join(', ')}` : ''}` });
+        problems.push({
+          structural: required,
+          path: [...at, name],
+          ...(required ? { missing: [...at, suggestion] } : {}),
+          message: `unknown field ${showValue(name)}${meant}${known.length ? `; accepted: ${known.join(', ')}` : ''}`,
+        });
         break;
       }
       case 'required':
         if (misspelt.has(`${e.instancePath}/${(e.params as any).missingProperty}`)) break;
-        problems.push({ structural: true, path: [...at, (e.params as any).missingProperty], message: `missing required field ${showValue((e.params as any).missingProperty)}` });
+        problems.push({ structural: true, path: [...at, (e.params as any).missingProperty], missing: [...at, (e.params as any).missingProperty], message: `missing required field ${showValue((e.params as any).missingProperty)}` });
         break;
       case 'enum':
         problems.push({
@@ -162,16 +170,20 @@ function translate(errors: ErrorObject[], root: Schema): SchemaProblem[] {
         });
         break;
       }
-      case 'type':
+      case 'type': {
+        const types: string[] = [].concat((e.params as any).type);
+        // A string where a map goes is often the map's shorthand (`username: login`): say the map it stands for.
+        const hint =
+          types.includes('object') && typeof e.data === 'string' && typeof field === 'string' && !secretKind(field, e.data)
+            ? shorthandHint(field, e.data, e.parentSchema as Schema, root)
+            : undefined;
         problems.push({
           structural: true,
           path: at,
-          message: `${show(e.data, field)} is not accepted; accepted: a ${[]
-            .concat((e.params as any).type)
-            .map((t: string) => TYPE_WORDS[t] ?? t)
-            .join(' or a ')}`,
+          message: `${show(e.data, field)} is not accepted; ${hint ? `did you mean \`${hint}\`? ` : ''}accepted: a ${types.map((t) => TYPE_WORDS[t] ?? t).join(' or a ')}`,
         });
         break;
+      }
       case 'minLength':
         problems.push({ structural: false, path: at, message: 'is empty; accepted: a non-empty string' });
         break;
