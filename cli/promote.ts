@@ -4,6 +4,7 @@ import { formatProblemList, problemCount } from '../config/problems';
 import { CheckedProblem, checkConfig } from './check-config';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
+import { canonical } from '../promote/list-match';
 import { FieldChange, ItemChange, PromoteInputError, PromotePlan, hasUnchecked, isChecked, planPromotion } from '../promote/plan';
 
 /** Exit code for bad input (unknown environment, unreadable config). */
@@ -27,7 +28,7 @@ function describeItem(c: FieldChange, i: ItemChange, plan: PromotePlan): string 
   if (!i.to) what = `only ${plan.to} has the item ${from}; not checked (${plan.to} lacks nothing here); --write removes it`;
   else if (!i.from) what = `${plan.to} lacks the item ${to}`;
   else if (!i.moved) what = `${plan.to} has the item ${from}, ${plan.from} has ${to}`;
-  else if (from === to) what = `${plan.to} has the item ${from} as item ${i.from.at + 1}, ${plan.from} as item ${i.to.at + 1} (the order counts)`;
+  else if (canonical(i.from.value) === canonical(i.to.value)) what = `${plan.to} has the item ${from} as item ${i.from.at + 1}, ${plan.from} as item ${i.to.at + 1} (the order counts)`;
   else what = `${plan.to} has the item ${from} as item ${i.from.at + 1}, ${plan.from} has ${to} as item ${i.to.at + 1}`;
   return `${c.path}: ${what}`;
 }

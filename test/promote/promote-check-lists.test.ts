@@ -68,6 +68,13 @@ describe('promote --check: lists are compared in order', () => {
     expect(check.out).toContain('    attributes: prod has the item {"name":"email","values":["user.email"]} as item 2, dev has {"name":"email","values":["user.login"]} as item 1\n');
   });
 
+  test('an item in another place, written with its keys in another order: only its place is said', async () => {
+    const { dir } = toolConfig(attributes(EMAIL, FIRST), attributes(FIRST, '{ values: [user.email], name: email }'));
+    const check = await promote(dir, '--check');
+    expect(check.code).toBe(1);
+    expect(check.out).toContain('    attributes: prod has the item {"values":["user.email"],"name":"email"} as item 2, dev as item 1 (the order counts)\n');
+  });
+
   test('the same item with its keys in another order is no difference', async () => {
     const { dir } = toolConfig(attributes(EMAIL), attributes('{ values: [user.email], name: email }'));
     const r = await promote(dir, '--check');
