@@ -9,8 +9,11 @@ import { shownPathPair } from './shown-paths';
  * it also names where base and head were synthesized from. Synth records the path as written in config
  * (stacks/local-state-record.ts): where both sides have that record, it is what is compared, and a config
  * directory at another path is said once, at low level (local state lives inside it: moving the directory
- * moves where Terraform looks for state). Where either side lacks it (older output, a user's own app), the
- * paths are compared as written. Nothing outside the two synth directories is read.
+ * moves where Terraform looks for state). Where one side has it (the first pull request after upgrading), the
+ * other side's path must end with the same state path, below a config directory that differs only in how far
+ * it climbs from the stack directory (a synth output at another depth); then the state is the same, with the
+ * same low note. Where neither has it (older output, a user's own app), the paths are compared as written.
+ * Nothing outside the two synth directories is read.
  */
 
 /** The parts of a stack the comparison needs. */
@@ -33,13 +36,50 @@ export function compareBackends(base: BackendSide, head: BackendSide): BackendCo
   const before = localPath(base.backend);
   const after = localPath(head.backend);
   if (before === undefined || after === undefined || canonical(withoutPath(base.backend)) !== canonical(withoutPath(head.backend))) return { same: false };
-  // Without a record on both sides that the path agrees with, the paths as written are all there is (the old comparison).
   const inBase = recorded(base, before);
   const inHead = recorded(head, after);
-  if (inBase === undefined || inHead === undefined || inBase !== inHead) return { same: false };
   const [b, h] = shownPathPair(before, after);
-  const detail = `config directory at another path from the stack directory: local state path ${b} in base, ${h} in head; ${head.localStateInConfig} inside the config directory on both sides`;
-  return { same: true, configDirMoved: finding('config-dir-moved', detail) };
+  const note = (where: string) => ({ same: true, configDirMoved: finding('config-dir-moved', `config directory at another path from the stack directory: local state path ${b} in base, ${h} in head; ${where}`) });
+  if (inBase !== undefined && inHead !== undefined) return inBase === inHead ? note(`${head.localStateInConfig} inside the config directory on both sides`) : { same: false };
+  // A record its path does not end with (edited by hand) is not believed, and the other side's alone proves nothing.
+  if ((base.localStateInConfig !== undefined && inBase === undefined) || (head.localStateInConfig !== undefined && inHead === undefined)) return { same: false };
+  // Neither side recorded: the paths as written are all there is.
+  const inConfig = inBase ?? inHead;
+  if (inConfig === undefined) return { same: false };
+  // One side records it (the first pull request after an upgrade: base synthesized by the version before).
+  const baseDir = configDirOf(before, inConfig);
+  const headDir = configDirOf(after, inConfig);
+  if (baseDir === undefined || headDir === undefined || !sameBelowClimb(baseDir, headDir)) return { same: false };
+  const [recordedSide, otherSide] = inBase === undefined ? ['head', 'base'] : ['base', 'head'];
+  const file = [belowClimb(baseDir), inConfig].filter((p) => p !== '').join('/');
+  return note(
+    `${inConfig} inside the config directory, as ${recordedSide} records it; ${otherSide} (output of an older okta-sso) records none, and its path differs only in how far it climbs to the same ${file} (a synth output directory at another depth)`,
+  );
+}
+
+/**
+ * Whether two stack-relative config directory paths differ only in how far they climb: `../../../../cfg`
+ * (synthesized into build/out) and `../../../cfg` (into cdktf.out). Below the climb both must name the same
+ * directories: `../../../cfg/old` against `../../../cfg` is another place, so a state file at
+ * `cfg/old/state/dev.tfstate` before and `cfg/state/dev.tfstate` now is a backend change, as is a config
+ * directory by another name, which with one record only cannot be told apart from a changed backend.path.
+ */
+function sameBelowClimb(a: string, b: string): boolean {
+  return belowClimb(a) === belowClimb(b);
+}
+
+function belowClimb(dir: string): string {
+  const segments = dir === '' ? [] : dir.split('/');
+  let i = 0;
+  while (segments[i] === '..') i++;
+  return segments.slice(i).join('/');
+}
+
+/** The config directory as a stack-relative path, when `written` (normalized) ends with the state path inside it; '' when it is that path. */
+function configDirOf(written: string, inConfig: string): string | undefined {
+  const full = path.posix.normalize(written);
+  if (full === inConfig) return '';
+  return full.endsWith(`/${inConfig}`) ? full.slice(0, -inConfig.length - 1) : undefined;
 }
 
 /** A local backend's path in words: as written in config when recorded, else as written in cdk.tf.json. */
@@ -52,8 +92,7 @@ export function localStateWords(side: BackendSide): string | undefined {
 function recorded(side: BackendSide, written: string): string | undefined {
   if (side.localStateInConfig === undefined) return undefined;
   const inConfig = path.posix.normalize(side.localStateInConfig);
-  const full = path.posix.normalize(written);
-  return full === inConfig || full.endsWith(`/${inConfig}`) ? inConfig : undefined;
+  return configDirOf(written, inConfig) === undefined ? undefined : inConfig;
 }
 
 function localPath(backend: unknown): string | undefined {

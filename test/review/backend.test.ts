@@ -8,7 +8,7 @@ import { renderMarkdown } from '../../review/render-markdown';
 import { reviewSynthDirs } from '../../review/review';
 import { RISK_CLASSES } from '../../review/risk';
 import { synthToDisk } from '../../synth/synth';
-import { EXAMPLE, Stacks, editedExample, readStacks, synthConfig, tempDir, writeSynthDir } from './synth-fixture';
+import { EXAMPLE, Stacks, editedExample, readRunbooks, readStacks, synthConfig, tempDir, writeSynthDir } from './synth-fixture';
 
 /**
  * A local backend's path in cdk.tf.json climbs from the stack directory to the config directory, so it also
@@ -37,7 +37,7 @@ const impact = (cls: keyof typeof RISK_CLASSES) => RISK_CLASSES[cls].impact;
 function withoutRecord(outdir: string): string {
   const stacks = readStacks(outdir);
   for (const tf of Object.values<any>(stacks)) delete tf['//']['okta-sso'];
-  return writeSynthDir(stacks);
+  return writeSynthDir(stacks, readRunbooks(outdir));
 }
 
 describe('review: a local state backend is compared by the state path recorded as written in config', () => {
@@ -111,7 +111,65 @@ describe('review: a local state backend is compared by the state path recorded a
     expect(configDirNotes(review).map(([env, level]) => [env, level])).toEqual([['dev', 'low']]);
   });
 
-  test('output without the record (an older okta-sso, on either side): the paths are compared as written', () => {
+  describe('the first pull request after upgrading: only one side records the state path', () => {
+    /** `cfg` synthesized by the version before (no record) into build/out, and by this one into cdktf.out, in one checkout. */
+    function upgraded(config: { base?: string; head?: string } = {}) {
+      const root = tempDir('okta-sso-backend-');
+      const base = withoutRecord(synthAt(config.base ?? EXAMPLE, root, 'cfg', 'build/out'));
+      const head = synthAt(config.head ?? EXAMPLE, root, 'cfg', 'cdktf.out');
+      return { base, head };
+    }
+
+    test('base from build/out, head from cdktf.out, the same cfg/state/dev.tfstate: same state, the low note only', () => {
+      const { base, head } = upgraded();
+      // The premise: the paths differ in how far they climb; only head records the path in config.
+      expect(readStacks(base).dev.terraform.backend.local.path).toBe('../../../../cfg/state/dev.tfstate');
+      expect(readStacks(base).dev['//']).not.toHaveProperty('okta-sso');
+      expect(readStacks(head).dev.terraform.backend.local.path).toBe('../../../cfg/state/dev.tfstate');
+      const review = reviewSynthDirs(base, head);
+      expect(backendFindings(review)).toEqual([]);
+      const detail =
+        'config directory at another path from the stack directory: local state path ../../../../cfg/state/dev.tfstate in base, ../../../cfg/state/dev.tfstate in head; ' +
+        'state/dev.tfstate inside the config directory, as head records it; base (output of an older okta-sso) records none, and its path differs only in how far it climbs to the same cfg/state/dev.tfstate (a synth output directory at another depth)';
+      expect(configDirNotes(review)).toEqual([['dev', 'low', detail]]);
+      expect(review.risk).toBe('low');
+      expect(renderMarkdown(review)).not.toContain(RISK_CLASSES['backend-changed'].title);
+      // The other way round (head from an older okta-sso) is judged the same.
+      expect(backendFindings(reviewSynthDirs(head, base))).toEqual([]);
+    });
+
+    test('synth outputs inside the config directory (cfg/build/out, cfg/cdktf.out): same state', () => {
+      const base = withoutRecord(synthAt(EXAMPLE, tempDir('okta-sso-backend-'), 'cfg', 'cfg/build/out'));
+      const head = synthAt(EXAMPLE, tempDir('okta-sso-backend-'), 'cfg', 'cfg/cdktf.out');
+      expect([readStacks(base).dev.terraform.backend.local.path, readStacks(head).dev.terraform.backend.local.path]).toEqual(['../../../../state/dev.tfstate', '../../../state/dev.tfstate']);
+      const review = reviewSynthDirs(base, head);
+      expect(backendFindings(review)).toEqual([]);
+      expect(configDirNotes(review).map(([env, level]) => [env, level])).toEqual([['dev', 'low']]);
+    });
+
+    test('a state file that moved inside the config directory (cfg/old/state -> cfg/state) is still a backend change', () => {
+      // The base path ends with head's recorded state/dev.tfstate, but below the climb it names cfg/old, not cfg.
+      const { base, head } = upgraded({ base: devLocalState('old/state/dev.tfstate') });
+      expect(readStacks(base).dev.terraform.backend.local.path).toBe('../../../../cfg/old/state/dev.tfstate');
+      const review = reviewSynthDirs(base, head);
+      expect(backendFindings(review)).toEqual(['dev:Terraform state backend changed']);
+      expect(review.environments.find((e) => e.name === 'dev')!.environment.findings.filter((f) => f.class === 'config-dir-moved')).toEqual([]);
+    });
+
+    test('another state file name is a backend change', () => {
+      const { base, head } = upgraded({ head: devLocalState('state/dev-2.tfstate') });
+      expect(backendFindings(reviewSynthDirs(base, head))).toEqual(['dev:Terraform state backend changed']);
+    });
+
+    test('a record its own path does not end with is not believed, and the other side\'s missing record proves nothing', () => {
+      const { base, head } = upgraded();
+      const stacks = readStacks(head);
+      stacks.dev['//']['okta-sso'].backend.local.pathInConfigDir = 'elsewhere/dev.tfstate';
+      expect(backendFindings(reviewSynthDirs(base, writeSynthDir(stacks)))).toContain('dev:Terraform state backend changed');
+    });
+  });
+
+  test('output without the record on either side, or on one side with config directories by other names: the paths are compared as written', () => {
     const root = tempDir('okta-sso-backend-');
     const base = synthAt(EXAMPLE, root, 'acme-main', 'out-main');
     const head = synthAt(EXAMPLE, root, 'acme-pr', 'out-pr');
