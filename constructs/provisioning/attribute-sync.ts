@@ -3,7 +3,7 @@ import { ProfileMapping } from '@cdktf/provider-okta/lib/profile-mapping';
 import { Construct } from 'constructs';
 import { AttributeSyncModel } from '../../model/types';
 import { MovedBlock } from '../moved-block';
-import { oktaExpression } from '../okta-expression';
+import { oktaExpression, terraformLiteral } from '../okta-expression';
 import { oktaUserProfileSource } from './user-profile-source';
 import { attributeRef } from '../terraform-ref';
 
@@ -46,9 +46,9 @@ export class AttributeSync extends Construct {
         const property = new AppUserSchemaProperty(this, `attribute-${a.attribute}`, {
           appId: props.appId,
           index: a.attribute,
-          title: a.custom!.title,
+          title: terraformLiteral(a.custom!.title),
           type: a.custom!.type,
-          description: a.custom!.description,
+          description: terraformLiteral(a.custom!.description),
           master: 'PROFILE_MASTER',
           scope: 'NONE',
         });

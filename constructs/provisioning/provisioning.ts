@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { ProvisioningPlacement, placeProvisioning } from '../../model/provisioning/placement';
 import { IntegrationModel } from '../../model/types';
 import { MovedBlock } from '../moved-block';
+import { terraformLiteral } from '../okta-expression';
 import { provisioningOutputName, pushGroupLogicalId, scimTokenVariableName } from '../../model/terraform-names';
 import { OktaGroups, groupLogicalId } from '../okta-groups';
 import { AttributeSync } from './attribute-sync';
@@ -49,12 +50,12 @@ export class Provisioning extends Construct {
         type: 'string',
         sensitive: true,
         nullable: false,
-        description: `SCIM token for ${integration.saml.label}; lives in ${p.token?.ref ?? 'the SP'}`,
+        description: terraformLiteral(`SCIM token for ${integration.saml.label}; lives in ${p.token?.ref ?? 'the SP'}`),
       });
       token.overrideLogicalId(scimTokenVariableName(key));
       this.connection = new OktaAppConnection(this, 'connection', {
         appId: props.appId,
-        baseUrl: p.scimBaseUrl ?? '',
+        baseUrl: terraformLiteral(p.scimBaseUrl ?? ''),
         action: 'activate',
         profile: { authScheme: 'TOKEN', token: token.stringValue },
       });
@@ -87,7 +88,7 @@ export class Provisioning extends Construct {
           appId: props.appId,
           sourceGroupId: props.oktaGroups.idOf(integration.groups[index], { integration: key, index }),
           // A mapping to an existing SP group is known by its ID; the name is then the SP's.
-          targetGroupName: mapping.targetGroupId === undefined ? mapping.target : undefined,
+          targetGroupName: mapping.targetGroupId === undefined ? terraformLiteral(mapping.target) : undefined,
           targetGroupId: mapping.targetGroupId,
           status: 'ACTIVE',
           deleteTargetGroupOnDestroy: mapping.deleteTargetGroupOnDestroy,
@@ -111,7 +112,7 @@ export class Provisioning extends Construct {
     if (p && p.method !== 'none') {
       const output = new TerraformOutput(this, 'output', {
         description: `The Okta app that the ${key} runbook steps refer to`,
-        value: { app_id: props.appId, app_label: integration.saml.label },
+        value: { app_id: props.appId, app_label: terraformLiteral(integration.saml.label) },
       });
       output.overrideLogicalId(provisioningOutputName(key));
     }
