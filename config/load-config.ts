@@ -9,7 +9,7 @@ import { findSecretLiterals, redactSecrets } from '../model/secret-literals';
 import { BackendModel, EnvironmentModel, IntegrationModel, OrgModel } from '../model/types';
 import { validateSso } from '../model/validate-sso';
 import { EnvironmentProblem, mergeEnvironments } from './environment-problems';
-import { ConfigFile, loadConfigFiles } from './load-files';
+import { ConfigFile, loadConfigFiles, placeAt } from './load-files';
 import { ConfigError, ConfigProblem, sortProblems } from './problems';
 import { checkAgainstSchema } from './schema-check';
 import { secretFindingMessage } from './secret-problems';
@@ -85,14 +85,16 @@ export function defaultStatePath(env: string): string {
 export function readConfig(dir: string): LoadResult {
   const { files, problems, fileCount } = loadConfigFiles(dir);
   const report = (file: ConfigFile, at: FieldPath, message: string) =>
-    problems.push({ file: file.file, path: at.join('.'), ...file.locate(at), message });
+    problems.push({ ...placeAt(file, at), message });
   // Problems found while checking an environment: merged at the end, so that one line shared by several environments is one problem.
   const found: EnvironmentProblem[] = [];
-  const reportIn = (environment: string, where: Place, message: string, named: boolean, sharedBy?: readonly string[]) =>
-    found.push({ environment, named, sharedBy, file: where.file.file, path: where.at.join('.'), ...where.file.locate(where.at), message });
+  const reportTo = (list: EnvironmentProblem[]) => (environment: string, where: Place, message: string, named: boolean, sharedBy?: readonly string[]) =>
+    list.push({ environment, named, sharedBy, ...placeAt(where.file, where.at), message });
+  const reportIn = reportTo(found);
   const warnings: ConfigProblem[] = [];
   // Rules kept broken on adoption, warned about at each suppression's line: one for a line that several environments share.
   const adoptionFound: EnvironmentProblem[] = [];
+  const reportAdoption = reportTo(adoptionFound);
 
   // Entries whose shape is wrong are left out of later checks, which could not read them; inside an integration's entry, only
   // the fields of the wrong shape are. Entries with only unknown fields or bad values stay in, so every problem is reported at once.
@@ -189,7 +191,7 @@ export function readConfig(dir: string): LoadResult {
       }
       for (const { index, message } of adoptionSuppressions(merged.suppressions, checked.suppressions)) {
         const where = writtenAt(env, shared, key, ['suppressions', index])!;
-        adoptionFound.push({ environment: name, named: false, sharedBy: where.shared ? users.get(key) : undefined, file: where.file.file, path: where.at.join('.'), ...where.file.locate(where.at), message });
+        reportAdoption(name, where, message, false, where.shared ? users.get(key) : undefined);
       }
       const someLeftOut = leftOut.has(shared.file.file, shared.at) || leftOut.has(env.file.file, overrideAt);
       if (checked.model && checked.problems.length === 0 && !someLeftOut) models.push(checked.model);
@@ -227,10 +229,7 @@ export function readConfig(dir: string): LoadResult {
       integrations: models,
     });
     for (const p of checkProviderVersion(okta.providerVersion, models)) report(env.file, [...env.at, 'okta', 'providerVersion'], p);
-    for (const w of providerVersionWarnings(okta.providerVersion)) {
-      const at = [...env.at, 'okta', 'providerVersion'];
-      warnings.push({ file: env.file.file, path: at.join('.'), ...env.file.locate(at), message: w, environment: name });
-    }
+    for (const w of providerVersionWarnings(okta.providerVersion)) warnings.push({ ...placeAt(env.file, [...env.at, 'okta', 'providerVersion']), message: w, environment: name });
   }
 
   for (const { key, fieldPath, message, places } of unwritten.values()) {
@@ -275,7 +274,7 @@ export function readConfig(dir: string): LoadResult {
       file: env?.file ?? shared.file,
       at: env ? [...env.at, 'integrations', key] : shared.at,
     };
-    return { file: where.file.file, path: where.at.join('.'), ...where.file.locate(where.at) };
+    return placeAt(where.file, where.at);
   };
   const checked = { environments: envModels };
   const integrationKeys = [...integrations.keys()].sort();

@@ -44,6 +44,11 @@ export class ConfigFile {
   }
 }
 
+/** A problem's place: the file, the field's dot path and, when found, its line and column. */
+export function placeAt(file: ConfigFile, at: ReadonlyArray<string | number>): Omit<ConfigProblem, 'message'> {
+  return { file: file.file, path: at.join('.'), ...file.locate(at) };
+}
+
 /** The `yaml` library: loaded only for a file with a problem or one the fast path does not take. */
 const yamlLibrary = () => require('yaml') as typeof import('yaml');
 

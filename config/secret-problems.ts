@@ -1,5 +1,5 @@
 import { SecretFinding, findSecretLiterals } from '../model/secret-literals';
-import type { ConfigFile } from './load-files';
+import { ConfigFile, placeAt } from './load-files';
 import { ConfigProblem } from './problems';
 import { secretRefHint } from './secret-ref-hint';
 
@@ -20,5 +20,5 @@ export function secretFindingMessage(finding: SecretFinding): { readonly message
 
 /** Secret literals in parsed config files, located as validate locates them; for commands that read config without validating all of it. */
 export function secretProblemsIn(files: readonly ConfigFile[]): ConfigProblem[] {
-  return files.flatMap((file) => findSecretLiterals(file.data).map((s) => ({ file: file.file, path: s.path.join('.'), ...file.locate(s.path), message: secretFindingMessage(s).message })));
+  return files.flatMap((file) => findSecretLiterals(file.data).map((s) => ({ ...placeAt(file, s.path), message: secretFindingMessage(s).message })));
 }
