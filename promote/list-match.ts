@@ -14,10 +14,17 @@ export function canonical(value: unknown): string {
 /** Past this many item pairs a list is not matched item by item, but taken whole. */
 const MAX_MATCH_CELLS = 250_000;
 
+/** A map item's entries, each value canonical (made once per item, not once per pair compared); undefined for anything else. */
+function entriesOf(item: unknown): Map<string, string> | undefined {
+  return isPlainObject(item) ? new Map(Object.entries(item).map(([k, v]) => [k, canonical(v)])) : undefined;
+}
+
 /** How alike two items are, to pair an old item with its new version: the entries two maps share with equal values; 0 for anything else. */
-function likeness(a: unknown, b: unknown): number {
-  if (!isPlainObject(a) || !isPlainObject(b)) return 0;
-  return Object.keys(a).filter((k) => Object.hasOwn(b, k) && canonical(a[k]) === canonical(b[k])).length;
+function likeness(a: Map<string, string> | undefined, b: Map<string, string> | undefined): number {
+  if (!a || !b) return 0;
+  let n = 0;
+  for (const [k, v] of a) if (b.get(k) === v) n++;
+  return n;
 }
 
 /** An equal item weighs more than any number of alike ones. */
@@ -52,7 +59,8 @@ export function matchList(old: readonly unknown[], now: readonly unknown[]): Lis
   if (old.length * now.length > MAX_MATCH_CELLS) return undefined;
   const a = old.map(canonical);
   const b = now.map(canonical);
-  const weight = (i: number, j: number) => (a[i] === b[j] ? EQUAL : likeness(old[i], now[j]));
+  const [oldEntries, nowEntries] = [old.map(entriesOf), now.map(entriesOf)];
+  const weight = (i: number, j: number) => (a[i] === b[j] ? EQUAL : likeness(oldEntries[i], nowEntries[j]));
   // best[i][j]: the heaviest matching of old[i..] and now[j..].
   const best = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
   for (let i = a.length - 1; i >= 0; i--) {
@@ -69,15 +77,15 @@ export function matchList(old: readonly unknown[], now: readonly unknown[]): Lis
     else i++;
   }
   const taken = new Set([...oldOf.values()].map((m) => m.old));
-  const left = () => a.map((_, i) => i).filter((i) => !taken.has(i));
   // Out of order: an equal item first, else the most alike (the first of the most alike on a tie).
   for (const pass of ['equal', 'alike'] as const) {
     for (let j = 0; j < b.length; j++) {
       if (oldOf.has(j)) continue;
       let found: number | undefined;
       let most = 0;
-      for (const i of left()) {
-        const w = pass === 'equal' ? (a[i] === b[j] ? EQUAL : 0) : likeness(old[i], now[j]);
+      for (let i = 0; i < a.length; i++) {
+        if (taken.has(i)) continue;
+        const w = pass === 'equal' ? (a[i] === b[j] ? EQUAL : 0) : likeness(oldEntries[i], nowEntries[j]);
         if (w > most) [found, most] = [i, w];
         if (pass === 'equal' && found !== undefined) break;
       }
@@ -87,5 +95,5 @@ export function matchList(old: readonly unknown[], now: readonly unknown[]): Lis
     }
   }
   const pairs = [...oldOf.entries()].sort(([x], [y]) => x - y).map(([j, m]): ItemPair => ({ old: m.old, now: j, equal: a[m.old] === b[j], moved: m.moved }));
-  return { pairs, removed: left(), added: b.map((_, j) => j).filter((j) => !oldOf.has(j)) };
+  return { pairs, removed: a.map((_, i) => i).filter((i) => !taken.has(i)), added: b.map((_, j) => j).filter((j) => !oldOf.has(j)) };
 }
