@@ -24,8 +24,7 @@ export interface CheckedConfig {
  */
 export function checkConfig(dir: string): CheckedConfig {
   const { UNUSED_PREFIX, readConfig } = require('../config/load-config') as typeof import('../config/load-config');
-  const { model, problems, warnings: configWarnings, checked, locate, drafts = [], integrationKeys = [] } = readConfig(dir);
-  if (!checked || !locate) return { problems, warnings: configWarnings, integrationKeys };
+  const { model, problems, warnings: configWarnings, checked, locate, drafts, integrationKeys } = readConfig(dir);
   // The integrations without a problem are judged even when others have one, and those with one as far as they resolve:
   // every independent problem in one run.
   const { draftPolicyErrors, modelPolicyFindings } = require('../rules/model-policy') as typeof import('../rules/model-policy');
@@ -43,7 +42,7 @@ export function checkConfig(dir: string): CheckedConfig {
  * Policy findings about integrations, each at the integration's config (the first of its props
  * that config writes), one per place and message however many environments have it.
  */
-export function locatePolicyFindings(locate: NonNullable<LoadResult['locate']>, findings: readonly PolicyFailure[]): ConfigProblem[] {
+export function locatePolicyFindings(locate: LoadResult['locate'], findings: readonly PolicyFailure[]): ConfigProblem[] {
   const { mergeEnvironments } = require('../config/environment-problems') as typeof import('../config/environment-problems');
   return mergeEnvironments(findings.map((f) => ({ ...locate(f.stack, f.key!, f.props), message: f.message, environment: f.stack, named: true })));
 }

@@ -40,7 +40,7 @@ export function registerSynth(program: Command, io: CliIo): void {
           io.exit(1);
           return;
         }
-        if (!(err instanceof PolicyErrors) || !locate) throw err;
+        if (!(err instanceof PolicyErrors)) throw err;
         // Every environment's policy errors, each at the integration's config, as validate reports them.
         const found = sortProblems(
           err.failures.map((f) => ({ ...(f.key !== undefined ? locate(f.stack, f.key, f.props) : { file: dir, path: '' }), message: `in environment ${JSON.stringify(f.stack)}: ${f.message}` })),
@@ -51,7 +51,7 @@ export function registerSynth(program: Command, io: CliIo): void {
       }
       // Located in config as validate prints them. A stack's own warnings (key-less) are about its providerVersion, which the
       // config loader has already located among configWarnings.
-      const located = sortProblems([...configWarnings, ...locatePolicyFindings(locate!, policyWarnings.filter((w) => w.key !== undefined))]);
+      const located = sortProblems([...configWarnings, ...locatePolicyFindings(locate, policyWarnings.filter((w) => w.key !== undefined))]);
       io.err(warningList(located, 'written anyway; warnings do not fail synth'));
       if (warnings.length) io.err(`${warnings.join('\n')}\n`);
       io.out(`synthesized ${stacks.length} stack(s) from ${dir} into ${opts.out}:\n${stacks.map((s) => `  ${s}`).join('\n')}\n`);

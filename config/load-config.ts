@@ -56,21 +56,21 @@ export interface LoadResult {
    * policy rules can still judge when other integrations have problems. The model
    * itself when there is no problem.
    */
-  readonly checked?: OrgModel;
+  readonly checked: OrgModel;
   /**
    * Where a prop of an integration is written for an environment: the first of
    * `props` that the environment's override sets, else that the shared entry
    * sets, else the environment's entry for the integration. For problems found
    * after config (policy rules on the synthesized stacks).
    */
-  readonly locate?: (env: string | undefined, key: string, props?: readonly string[]) => Omit<ConfigProblem, 'message'>;
+  readonly locate: (env: string | undefined, key: string, props?: readonly string[]) => Omit<ConfigProblem, 'message'>;
   /**
    * Integrations with a problem, and those no environment enables (no `environment`), as far as
    * they resolve: the policy rules judge what they give too, so that one problem does not hide another.
    */
-  readonly drafts?: readonly Draft[];
+  readonly drafts: readonly Draft[];
   /** Every integration key defined under `integrations:`, enabled in an environment or not, sorted. */
-  readonly integrationKeys?: readonly string[];
+  readonly integrationKeys: readonly string[];
 }
 
 /** Default local state: outside cdktf.out, so deleting synth output never loses state. */
