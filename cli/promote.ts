@@ -5,7 +5,7 @@ import { CheckedProblem, checkConfig } from './check-config';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
 import { canonical } from '../promote/list-match';
-import { FieldChange, ItemChange, PromoteInputError, PromotePlan, hasUnchecked, isChecked, planPromotion } from '../promote/plan';
+import { FieldChange, ItemChange, PromoteInputError, PromotePlan, hasUnchecked, isChecked, planPromotion, removes } from '../promote/plan';
 
 /** Exit code for bad input (unknown environment, unreadable config). */
 export const PROMOTE_BAD_INPUT_EXIT = 2;
@@ -14,11 +14,6 @@ function show(value: unknown, field: string): string {
   if (value === undefined) return 'not set';
   if (containsSecret(value, field.split('.').pop())) return HIDDEN;
   return JSON.stringify(value);
-}
-
-/** Whether --write removes the target's value at this field rather than writing the source's. */
-function removes(c: FieldChange): boolean {
-  return c.kind === 'remove' || c.to === undefined;
 }
 
 /** An item of a list both have, as one line (the item's place counted from 1). */

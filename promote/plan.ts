@@ -50,9 +50,17 @@ export interface ItemChange {
   readonly gap: Gap;
 }
 
-type Change =
+export type Change =
   | { readonly kind: 'set'; readonly path: string; /** target's effective value */ readonly from: unknown; /** source's effective value */ readonly to: unknown }
   | { readonly kind: 'remove'; readonly path: string; /** target's override */ readonly value: unknown; /** the shared value the source uses */ readonly shared: unknown };
+
+/** A change --write makes by removing the target's value: a `remove`, or a `set` to no value (one only the target has). */
+export type Removal = Extract<Change, { kind: 'remove' }> | (Extract<Change, { kind: 'set' }> & { readonly to: undefined });
+
+/** Whether --write removes the target's value at this field rather than writing the source's. */
+export function removes(change: Change): change is Removal {
+  return change.kind === 'remove' || change.to === undefined;
+}
 
 /** Where the source's values of an integration are written (its shared entry, the source's override): their quoting is kept. */
 export interface ValueSource {
@@ -147,8 +155,8 @@ function findEnvironments(files: readonly ConfigFile[]): Map<string, EnvLocation
 function promoted(override: Data | null | undefined, change: Change): Data | undefined {
   const after = clonePlain(override ?? {}) as Data;
   try {
-    if (change.kind === 'set' && change.to !== undefined) setData(after, change.path.split('.'), change.to);
-    else deleteData(after, change.path.split('.'), 0);
+    if (removes(change)) deleteData(after, change.path.split('.'), 0);
+    else setData(after, change.path.split('.'), change.to);
   } catch (err) {
     if (!(err instanceof YamlEditError)) throw err;
     return undefined;

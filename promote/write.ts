@@ -6,7 +6,7 @@ import { expandEdit } from './expand';
 import { canonical } from './list-match';
 import { BY_HAND, KeyComment, Splice, TextEdit, YamlEditError, applySplices, parseYaml, parsedYaml, splicesOf } from './yaml-edit';
 import { styleOf } from './yaml-render';
-import { PromotePlan, ValueSource } from './plan';
+import { PromotePlan, ValueSource, removes } from './plan';
 import { SourceFiles, quotedIn } from './source-quoting';
 
 /** A promotion that cannot be written: names the file, line and field; nothing was written. */
@@ -42,7 +42,7 @@ function queuesOf(plan: PromotePlan, quotedOf: (sources: readonly ValueSource[])
       queues.push(
         item.changes.map((change): TextEdit => {
           const path = [...base, ...change.path.split('.')];
-          return change.kind === 'set' && change.to !== undefined ? { kind: 'set', path, value: change.to, quoted: own } : { kind: 'delete', path, keep: base.length };
+          return removes(change) ? { kind: 'delete', path, keep: base.length } : { kind: 'set', path, value: change.to, quoted: own };
         }),
       );
     }
