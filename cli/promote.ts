@@ -5,7 +5,7 @@ import { CheckedProblem, checkConfig } from './check-config';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
 import { canonical } from '../promote/list-match';
-import { FieldChange, ItemChange, PromoteInputError, PromotePlan, hasUnchecked, isChecked, planPromotion, removes } from '../promote/plan';
+import { FieldChange, ItemChange, PromoteInputError, PromotePlan, hasUnchecked, hasWork, isChecked, planPromotion, removes } from '../promote/plan';
 
 /** Exit code for bad input (unknown environment, unreadable config). */
 export const PROMOTE_BAD_INPUT_EXIT = 2;
@@ -65,11 +65,6 @@ export function describePlan(plan: PromotePlan): string {
     : `${plan.to} is in step with ${plan.from}: nothing to promote`;
   const kept = plan.kept.length ? `\nkept as ${plan.to}'s own (env-specific, not compared): ${plan.kept.map((k) => `${k.key} (${k.fields.join(', ')})`).join('; ')}` : '';
   return `${head}\n${lines.join('\n')}${lines.length ? '\n' : ''}${kept ? `${kept.slice(1)}\n` : ''}`;
-}
-
-/** Whether --write would change the target: anything but integrations only the target has (promote never removes those). */
-function hasWork(plan: PromotePlan): boolean {
-  return plan.integrations.some((i) => i.kind !== 'only-in-target');
 }
 
 /** Whether --check fails: the target lacks an integration or a value the source has. */

@@ -98,6 +98,11 @@ export interface PromotePlan {
   readonly kept: ReadonlyArray<{ readonly key: string; readonly fields: readonly string[] }>;
 }
 
+/** Whether --write would change the target: anything but integrations only the target has (promote never removes those). */
+export function hasWork(plan: PromotePlan): boolean {
+  return plan.integrations.some((i) => i.kind !== 'only-in-target');
+}
+
 type Data = Record<string, any>;
 
 function isMap(v: unknown): v is Data {

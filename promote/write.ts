@@ -6,7 +6,7 @@ import { expandEdit } from './expand';
 import { canonical } from './list-match';
 import { BY_HAND, KeyComment, Splice, TextEdit, YamlEditError, applySplices, parseYaml, parsedYaml, splicesOf } from './yaml-edit';
 import { styleOf } from './yaml-render';
-import { PromotePlan, ValueSource, removes } from './plan';
+import { PromotePlan, ValueSource, hasWork, removes } from './plan';
 import { SourceFiles, quotedIn } from './source-quoting';
 
 /** A promotion that cannot be written: names the file, line and field; nothing was written. */
@@ -161,7 +161,7 @@ export function promotedText(plan: PromotePlan, file: string, original: string):
  */
 export function writePromotion(plan: PromotePlan, file: string = plan.targetFile): boolean {
   // Nothing to promote: the file is not even parsed, so nothing in it can be re-emitted differently.
-  if (plan.integrations.every((i) => i.kind === 'only-in-target')) return false;
+  if (!hasWork(plan)) return false;
   const original = fs.readFileSync(file, 'utf8');
   const out = promotedText(plan, file, original);
   if (out === original) return false;
