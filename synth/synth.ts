@@ -71,7 +71,6 @@ export interface AppCheck {
  */
 export function checkApp(app: App, rulesOn: RulesSubject = 'synthesized'): AppCheck {
   const failures: PolicyFailure[] = [];
-  const warnings: string[] = [];
   const policyWarnings: PolicyFailure[] = [];
   for (const stack of app.node.findAll().filter((c): c is TerraformStack => c instanceof TerraformStack)) {
     const name = stack.node.id;
@@ -79,24 +78,17 @@ export function checkApp(app: App, rulesOn: RulesSubject = 'synthesized'): AppCh
       if (construct instanceof SsoIntegration) {
         const evaluation = construct.applyRules(rulesOn);
         for (const e of evaluation.errors) failures.push({ stack: name, key: construct.key, rule: e.rule, props: e.props, message: e.message, source: e.source });
-        for (const w of evaluation.warnings) {
-          warnings.push(`${name}: warning: ${w.message}`);
-          policyWarnings.push({ stack: name, key: construct.key, rule: w.rule, props: w.props, message: w.message });
-        }
+        for (const w of evaluation.warnings) policyWarnings.push({ stack: name, key: construct.key, rule: w.rule, props: w.props, message: w.message });
         continue;
       }
       // Every stack is checked here: an environment's own checks, without its report of the other stacks' errors.
-      if (construct instanceof SsoEnvironment) {
-        for (const w of construct.warnings()) {
-          warnings.push(`${name}: warning: ${w}`);
-          policyWarnings.push({ stack: name, props: ['providerVersion'], message: w });
-        }
-      }
+      if (construct instanceof SsoEnvironment) for (const w of construct.warnings()) policyWarnings.push({ stack: name, props: ['providerVersion'], message: w });
       const messages = construct instanceof SsoEnvironment ? construct.checkStack() : construct.node.validate();
       for (const message of messages) failures.push({ stack: name, props: [], message: `[${showPath(construct.node.path)}] ${message}` });
     }
   }
-  return { failures, warnings, policyWarnings };
+  // The lines are the structured warnings, in the same order: collected once.
+  return { failures, warnings: policyWarnings.map((w) => `${w.stack}: warning: ${w.message}`), policyWarnings };
 }
 
 /**
