@@ -31,8 +31,8 @@ export function checkConfig(dir: string): CheckedConfig {
   const findings = modelPolicyFindings(checked);
   const located = (list: readonly PolicyFailure[]) => locatePolicyFindings(locate, list);
   const draftErrors = draftPolicyErrors(drafts);
-  const inNoEnvironment = draftErrors.filter((f) => f.environment === undefined).map((f) => ({ ...locate(undefined, f.key!, f.props), message: `${UNUSED_PREFIX}${f.message}` }));
-  const inEnvironment = draftErrors.flatMap((f) => (f.environment === undefined ? [] : [{ ...f, stack: f.environment }]));
+  const inNoEnvironment = draftErrors.filter((f) => f.stack === undefined).map((f) => ({ ...locate(undefined, f.key!, f.props), message: `${UNUSED_PREFIX}${f.message}` }));
+  const inEnvironment = draftErrors.filter((f): f is PolicyFailure => f.stack !== undefined);
   const all = [...problems, ...located([...findings.errors, ...inEnvironment]), ...inNoEnvironment];
   const warnings = sortProblems([...configWarnings, ...located(findings.warnings)]);
   return model && all.length === 0 ? { model, problems: [], warnings, integrationKeys } : { problems: sortProblems(all), warnings, integrationKeys };

@@ -1,9 +1,10 @@
 import { RuleId } from '../model/rule-catalog';
 import { IntegrationModel, OrgModel } from '../model/types';
 import { validateSso } from '../model/validate-sso';
-import { evaluateIntegration } from './evaluate-integration';
+import { IntegrationEvaluation, IntegrationFinding, evaluateIntegration } from './evaluate-integration';
 import { DECLARED_RULES, declaredSubject, modelSubjects } from './model-subjects';
 import { PolicyFailure } from './policy-checks';
+import { AppSubject, PolicyRule } from './rule';
 
 /** What the policy rules find in every environment: errors stop synth; warnings are printed and synth goes on. */
 export interface ModelPolicyFindings {
@@ -21,26 +22,27 @@ export function modelPolicyFindings(model: OrgModel): ModelPolicyFindings {
   const warnings: PolicyFailure[] = [];
   for (const env of model.environments) {
     for (const subject of modelSubjects(env)) {
-      const integration = subject.integration!;
-      const evaluation = evaluateIntegration(subject, validateSso(integration.preset, integration.key, integration.props), DECLARED_RULES);
-      for (const [findings, into] of [
-        [evaluation.errors, errors],
-        [evaluation.warnings, warnings],
-      ] as const) {
-        for (const f of findings) into.push({ stack: env.name, key: integration.key, rule: f.rule, props: f.props, message: f.message });
-      }
+      const evaluation = evaluateDeclared(subject, DECLARED_RULES);
+      errors.push(...evaluation.errors.map((f) => failureOf(env.name, subject.key, f)));
+      warnings.push(...evaluation.warnings.map((f) => failureOf(env.name, subject.key, f)));
     }
   }
   return { errors, warnings };
 }
 
-/** The policy rules' errors in every environment: what synth would refuse. */
-export function modelPolicyFailures(model: OrgModel): PolicyFailure[] {
-  return [...modelPolicyFindings(model).errors];
+/** Every rule on a declared subject: its integration's props' findings, then `rules` on its app. */
+function evaluateDeclared(subject: AppSubject, rules: readonly PolicyRule[]): IntegrationEvaluation {
+  const { preset, key, props } = subject.integration!;
+  return evaluateIntegration(subject, validateSso(preset, key, props), rules);
 }
 
-/** A policy error of a draft: an integration with problems in an environment, or one that no environment enables (no `environment`). */
-export type DraftFailure = Omit<PolicyFailure, 'stack'> & { readonly environment?: string };
+/** A finding about integration `key` in `stack`, as a policy failure. */
+function failureOf<S extends string | undefined>(stack: S, key: string, f: IntegrationFinding): Omit<PolicyFailure, 'stack'> & { readonly stack: S } {
+  return { stack, key, rule: f.rule, props: f.props, message: f.message };
+}
+
+/** A policy error of a draft: an integration with problems in an environment, or one that no environment enables (no `stack`). */
+type DraftFailure = Omit<PolicyFailure, 'stack'> & { readonly stack?: string };
 
 /**
  * The rules on a draft: SSO-001 is left to the props' own check of the same URLs, which skips a missing ACS URL's stand-in
@@ -56,8 +58,8 @@ const DRAFT_RULES = DECLARED_RULES.filter((r) => r.id !== RuleId.HTTPS_URLS);
  */
 export function draftPolicyErrors(drafts: ReadonlyArray<{ readonly environment?: string; readonly integration: IntegrationModel }>): DraftFailure[] {
   return drafts.flatMap(({ environment, integration }) =>
-    evaluateIntegration(declaredSubject(integration), validateSso(integration.preset, integration.key, integration.props), DRAFT_RULES)
+    evaluateDeclared(declaredSubject(integration), DRAFT_RULES)
       .errors.filter((e) => e.source === 'synthesized')
-      .map((e) => ({ environment, key: integration.key, rule: e.rule, props: e.props, message: e.message })),
+      .map((e) => failureOf(environment, integration.key, e)),
   );
 }

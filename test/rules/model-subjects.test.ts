@@ -4,7 +4,7 @@ import { loadConfig } from '../../config/load-config';
 import { OrgModel } from '../../model/types';
 import { RULES } from '../../rules';
 import { subjectsOf } from '../../rules/evaluate';
-import { modelPolicyFailures } from '../../rules/model-policy';
+import { modelPolicyFindings } from '../../rules/model-policy';
 import { modelSubjects } from '../../rules/model-subjects';
 import { buildApp } from '../../synth/synth';
 import { EXAMPLE_DIR, tempDir, writeConfigDir } from '../helpers';
@@ -74,6 +74,6 @@ describe('policy rules on the model (validate) see what synth writes', () => {
 `,
     });
     expectSameAsSynth(dir);
-    expect(modelPolicyFailures(loadConfig(dir)).map((f) => `${f.stack} ${f.key} ${f.rule}`)).toEqual(['dev legacy SSO-002', 'dev legacy SSO-003']);
+    expect(modelPolicyFindings(loadConfig(dir)).errors.map((f) => `${f.stack} ${f.key} ${f.rule}`)).toEqual(['dev legacy SSO-002', 'dev legacy SSO-003']);
   });
 });
