@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import { Document, isAlias } from 'yaml';
+import { lineAndColumn } from '../model/json-text';
 import { showPath } from '../model/show-value';
 import { dataAt, deleteData, insertData, moveData, setData, unflatten } from './data-edit';
 import { expandEdit } from './expand';
@@ -90,7 +91,7 @@ function lineOf(text: string, path: readonly string[]): number {
     offset = pair.key!.range![0];
     node = pair.value;
   }
-  return text.slice(0, offset).split('\n').length;
+  return lineAndColumn(text, offset).line;
 }
 
 /** The field an edit writes, as messages name it: the first added integration for an `add`. */
