@@ -3,15 +3,12 @@ import type { LoadResult } from '../config/load-config';
 import { OrgModel } from '../model/types';
 import type { PolicyFailure } from '../rules/policy-checks';
 
-/** A problem; a policy finding about one environment's stack also says which environment. */
-export type CheckedProblem = ConfigProblem;
-
 export interface CheckedConfig {
   /** The config's model, when it has no problem. */
   readonly model?: OrgModel;
-  readonly problems: readonly CheckedProblem[];
+  readonly problems: readonly ConfigProblem[];
   /** What works but should not be (policy warnings such as SSO-009, a suppression not needed, config warnings): never a reason to fail. */
-  readonly warnings: readonly CheckedProblem[];
+  readonly warnings: readonly ConfigProblem[];
   /** Every integration key the config defines, enabled in an environment or not (LoadResult.integrationKeys). */
   readonly integrationKeys: readonly string[];
 }

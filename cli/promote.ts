@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { HIDDEN, containsSecret } from '../review/redact';
-import { formatProblemList, problemCount } from '../config/problems';
-import { CheckedProblem, checkConfig } from './check-config';
+import { ConfigProblem, formatProblemList, problemCount } from '../config/problems';
+import { checkConfig } from './check-config';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
 import { canonical } from '../promote/list-match';
@@ -118,7 +118,7 @@ function promote(opts: PromoteOptions, io: CliIo): void {
   }
   // Promoting from a config with problems would copy them: refuse, except problems of the
   // target environment itself, which the promotion may be what fixes.
-  const inTarget = (p: CheckedProblem) => (p.environment !== undefined ? p.environment === opts.to : p.path === `environments.${opts.to}` || p.path.startsWith(`environments.${opts.to}.`));
+  const inTarget = (p: ConfigProblem) => (p.environment !== undefined ? p.environment === opts.to : p.path === `environments.${opts.to}` || p.path.startsWith(`environments.${opts.to}.`));
   const sourceProblems = checkConfig(dir).problems.filter((p) => !inTarget(p));
   if (sourceProblems.length) {
     io.err(`okta-sso promote: ${dir} has ${problemCount(sourceProblems.length)} outside ${opts.to}; fix them before promoting from ${opts.from}:\n${formatProblemList(sourceProblems)}\n`);
