@@ -5,8 +5,7 @@ import { Command } from 'commander';
 import { formatProblemList, problemCount } from '../config/problems';
 import { httpsUrlProblem } from '../model/saml-rules';
 import { redactSecrets } from '../model/secret-literals';
-import { cutText } from '../model/cut-text';
-import { MAX_SHOWN_VALUE, showValue } from '../model/show-value';
+import { MAX_SHOWN_VALUE, showPath, showValue } from '../model/show-value';
 import { MAX_SP_METADATA_BYTES } from '../model/sp-metadata';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
@@ -101,7 +100,7 @@ export function registerFetchMetadata(program: Command, io: CliIo, fetchText: Fe
 
 /** A URL in a line of its own, unquoted: secret-looking parts (a token in its query, its user info) replaced, cut to a readable length. */
 function shownUrl(url: string): string {
-  return cutText(redactSecrets(url, []), MAX_SHOWN_VALUE);
+  return showPath(url, MAX_SHOWN_VALUE);
 }
 
 /**

@@ -1,5 +1,4 @@
-import { cutText } from '../model/cut-text';
-import { redactSecrets } from '../model/secret-literals';
+import { showPath } from '../model/show-value';
 
 /** One thing wrong with a config directory, located as precisely as we can. */
 export interface ConfigProblem {
@@ -21,7 +20,7 @@ const MAX_SHOWN_PATH = 200;
 export function formatProblem(p: ConfigProblem): string {
   const where = p.line !== undefined ? `${p.file}:${p.line}:${p.column ?? 1}` : p.file;
   // A path holds the user's keys, and a key can be a secret pasted in the wrong place.
-  return p.path ? `${where}: ${cutText(redactSecrets(p.path, []), MAX_SHOWN_PATH)}: ${p.message}` : `${where}: ${p.message}`;
+  return p.path ? `${where}: ${showPath(p.path, MAX_SHOWN_PATH)}: ${p.message}` : `${where}: ${p.message}`;
 }
 
 /** The most problems a command prints: 50,000 printed in full made 8 MB that nobody reads; the first ones are the ones to fix. */

@@ -14,9 +14,12 @@ export function showValue(value: unknown, max: number = MAX_SHOWN_VALUE): string
   return cutText(redactSecrets(text, []), max);
 }
 
-/** A construct path or field path as a message shows it: its ids are the user's, and one can be a secret pasted in the wrong place. */
-export function showPath(path: string): string {
-  return redactSecrets(path, []);
+/**
+ * A construct path or field path (or other user text shown unquoted) as a message shows it: its ids are the user's,
+ * and one can be a secret pasted in the wrong place. Redacted, then cut to `max` characters.
+ */
+export function showPath(path: string, max = Infinity): string {
+  return cutText(redactSecrets(path, []), max);
 }
 
 /** The most items a message lists: a list from config or a file can be any length. */
