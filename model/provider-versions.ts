@@ -157,6 +157,15 @@ export function checkProviderVersion(providerVersion: string | undefined, integr
   return problems;
 }
 
+/** The releases never to install (BROKEN_RELEASES) that a constraint admits, in release order; none for text that is not a constraint. */
+export function brokenReleasesAllowed(constraint: string): string[] {
+  try {
+    return releasesAllowed(constraint).filter((release) => ownEntry(BROKEN_RELEASES, release) !== undefined);
+  } catch {
+    return [];
+  }
+}
+
 /**
  * Warnings (messages) when a constraint admits a release never to install
  * (BROKEN_RELEASES). A constraint that is not valid gets none here: its error
@@ -164,19 +173,11 @@ export function checkProviderVersion(providerVersion: string | undefined, integr
  */
 export function providerVersionWarnings(providerVersion: string | undefined): string[] {
   const constraint = providerVersion ?? DEFAULT_OKTA_PROVIDER_CONSTRAINT;
-  let allowed: string[];
-  try {
-    if (badCharacter(constraint)) return [];
-    allowed = releasesAllowed(constraint);
-  } catch {
-    return [];
-  }
-  return allowed
-    .filter((release) => ownEntry(BROKEN_RELEASES, release) !== undefined)
-    .map(
-      (release) =>
-        `provider version constraint ${showValue(constraint)} admits okta/okta ${release}, which ${BROKEN_RELEASES[release]}; accepted: a constraint that excludes it, e.g. add "!= ${release}" (the default is ${showValue(DEFAULT_OKTA_PROVIDER_CONSTRAINT)})`,
-    );
+  if (badCharacter(constraint)) return [];
+  return brokenReleasesAllowed(constraint).map(
+    (release) =>
+      `provider version constraint ${showValue(constraint)} admits okta/okta ${release}, which ${BROKEN_RELEASES[release]}; accepted: a constraint that excludes it, e.g. add "!= ${release}" (the default is ${showValue(DEFAULT_OKTA_PROVIDER_CONSTRAINT)})`,
+  );
 }
 
 /** The known releases in words: the first, and the newest of each major version. */
