@@ -336,9 +336,12 @@ export function runbookFindings(
   for (const s of changes.changed) {
     // A step whose only change is a moved secret is said by that finding, which names the step (secretMoveFindings).
     if (!s.checkOnly && !s.onlySecretMoved) out.push(finding('runbook-steps', STEP_FINDING.changed(s)));
-    for (const v of s.values ?? []) {
-      const f = valueFinding(s, v);
-      if (f && (provisioningLive || (f.class !== 'deprovisioning-off' && f.class !== 'push-groups-off'))) out.push(f);
+    // Every value finding is provisioning turned off (deprovisioning-off, push-groups-off): it stops something only where provisioning is live.
+    if (provisioningLive) {
+      for (const v of s.values ?? []) {
+        const f = valueFinding(s, v);
+        if (f) out.push(f);
+      }
     }
   }
   out.push(...secretMoveFindings(changes.changed));
