@@ -20,9 +20,8 @@ function define(target: Record<string, unknown>, key: string, value: unknown): v
 export function clonePlain<T>(value: T): T {
   if (Array.isArray(value)) return value.map(clonePlain) as T;
   if (!isPlainObject(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) define(out, key, clonePlain(v));
-  return out as T;
+  // Object.fromEntries defines each key, as `define` does: a `__proto__` key stays data.
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, clonePlain(v)])) as T;
 }
 
 /** Whether a path part names a list item. */

@@ -148,15 +148,9 @@ function editableSeq(node: unknown, at: readonly string[], used: ReadonlySet<str
   return { seq, index: isIndex(part) && Number(part) < seq.items.length ? Number(part) : undefined };
 }
 
-/** Plain data: `{ [key]: value }` for each entry, keys defined, never assigned (a `__proto__` key is data). */
-function mapOf(entries: ReadonlyArray<readonly [string, unknown]>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of entries) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-  return out;
-}
-
+/** `value` under the maps `path` names. Maps of new entries are made with Object.fromEntries, which defines keys, never assigns them: a `__proto__` key is data. */
 function nest(path: readonly string[], value: unknown): unknown {
-  return path.reduceRight((inner, key) => mapOf([[key, inner]]), value);
+  return path.reduceRight((inner, key) => Object.fromEntries([[key, inner]]), value);
 }
 
 /** The comments of `comments` below `from` path parts, by their dot paths from there (how the renderer looks them up). */
@@ -195,8 +189,8 @@ function setIn(p: ParsedYaml, path: readonly string[], entries: ReadonlyArray<re
     }
     const pair = findPair(map, path[i]);
     const rest = path.slice(i + 1);
-    if (!pair) return insertEntries(p, map, [[path[i], nest(rest, mapOf(entries))]], path.slice(0, i), relativeComments(comments, path.slice(0, i)));
-    if (isEmpty(pair.value)) return replaceValue(p, map, pair, nest(rest, mapOf(entries)), path.slice(0, i + 1), relativeComments(comments, path.slice(0, i + 1)));
+    if (!pair) return insertEntries(p, map, [[path[i], nest(rest, Object.fromEntries(entries))]], path.slice(0, i), relativeComments(comments, path.slice(0, i)));
+    if (isEmpty(pair.value)) return replaceValue(p, map, pair, nest(rest, Object.fromEntries(entries)), path.slice(0, i + 1), relativeComments(comments, path.slice(0, i + 1)));
     node = pair.value;
   }
   throw new YamlEditError(`has no field to set; ${BY_HAND}`, path);
@@ -234,7 +228,7 @@ function insertEntries(p: ParsedYaml, map: YAMLMap, entries: ReadonlyArray<reado
   const { text, style } = p;
   const [start, end] = rangeOf(map, at);
   if (map.flow) {
-    if (!map.items.length) return [{ start, end, text: flowText(mapOf(entries), style) }];
+    if (!map.items.length) return [{ start, end, text: flowText(Object.fromEntries(entries), style) }];
     return insertFlowEntries(text, map, map.items.length, entries.map(([key, value]) => `${scalarText(key)}: ${flowText(value, style)}`), at, style);
   }
   const column = columnOf(text, rangeOf(map.items[0].key, at)[0]);
