@@ -13,9 +13,14 @@ export const CONFIG_ENV = 'OKTA_SSO_CONFIG';
  * line that names neither before an action gets here.
  */
 export function configDirOf(option: string | undefined): string {
-  const dir = option ?? (process.env[CONFIG_ENV] || undefined);
+  const dir = namedConfigDir(option);
   if (dir === undefined) throw new Error(missingConfigMessage());
   return dir;
+}
+
+/** The config dir that --config (`option`) or, without it, a non-empty $OKTA_SSO_CONFIG names; undefined when neither does. */
+function namedConfigDir(option: string | undefined): string | undefined {
+  return option ?? (process.env[CONFIG_ENV] || undefined);
 }
 
 export const CONFIG_OPTION_HELP = `config directory, which must exist (required, unless $${CONFIG_ENV} names it)`;
@@ -33,7 +38,7 @@ function missingConfigMessage(): string {
 export function requireConfigDir(command: Command): void {
   if (!command.options.some((o) => o.long === '--config')) return;
   const option: string | undefined = command.opts().config;
-  const dir = option ?? (process.env[CONFIG_ENV] || undefined);
+  const dir = namedConfigDir(option);
   if (dir === undefined) command.error(`error: ${missingConfigMessage()}`, { exitCode: 2, code: 'okta-sso.missingConfig' });
   const why = notADirectory(dir!);
   if (why) {
