@@ -18,7 +18,7 @@ import { readSpMetadata } from './sp-metadata-file';
 import { checkBackendIn } from './state-path';
 import { closest } from '../model/suggest';
 import { isPlainObject } from '../model/prop-strings';
-import { listSome, showValue } from '../model/show-value';
+import { listValues, showValue } from '../model/show-value';
 import { FieldProblem } from '../model/problem';
 import { configFieldOf, configFieldsOf, propsFromSettings } from './to-props';
 import { checkUnusedIntegration } from './unused-integrations';
@@ -162,7 +162,7 @@ export function readConfig(dir: string): LoadResult {
         report(
           env.file,
           overrideAt,
-          `environment ${showValue(name)} enables unknown integration ${showValue(key)}${suggestion ? `; did you mean ${showValue(suggestion)}?` : ';'} defined integrations: ${listSome([...definedKeys].sort().map((k) => showValue(k))) || 'none'}`,
+          `environment ${showValue(name)} enables unknown integration ${showValue(key)}${suggestion ? `; did you mean ${showValue(suggestion)}?` : ';'} defined integrations: ${listValues([...definedKeys].sort())}`,
         );
         continue;
       }

@@ -1,7 +1,6 @@
-import { showValue } from './show-value';
+import { listValues, showValue } from './show-value';
 import { FieldProblem, problem } from './problem';
 import { RuleId } from './rule-catalog';
-import { listSome } from './show-value';
 import { AdoptProps } from './sso-props';
 import { AttributeSyncModel, GroupAssignment, ProvisioningModel } from './types';
 import { Unresolved } from './unresolved';
@@ -63,7 +62,7 @@ export function resolveAdopt(adopt: AdoptProps | undefined, c: AdoptContext): { 
   const pushed = new Set((c.provisioning?.pushGroups ?? []).map((g) => g.group));
   const pushGroupMappingIds = entries(adopt.pushGroupMappingIds, 'adopt.pushGroupMappingIds', problems, (group, value, field) => {
     if (!pushed.has(group)) {
-      problems.push(problem(RuleId.CONSISTENT, field, `${showValue(group)} is not one of provisioning.pushGroups (${listSome([...pushed].map((v) => showValue(v))) || 'none'}); accepted: the Okta group name of a push group`));
+      problems.push(problem(RuleId.CONSISTENT, field, `${showValue(group)} is not one of provisioning.pushGroups (${listValues(pushed)}); accepted: the Okta group name of a push group`));
       return false;
     }
     return id(field, value, OKTA_OBJECT_ID, 'a push mapping ID; accepted: letters and digits, as GET /api/v1/apps/{appId}/group-push/mappings lists them');
@@ -71,7 +70,7 @@ export function resolveAdopt(adopt: AdoptProps | undefined, c: AdoptContext): { 
   const created = new Set(c.groups.filter((g) => g.create).map((g) => g.name));
   const groupIds = entries(adopt.groupIds, 'adopt.groupIds', problems, (group, value, field) => {
     if (!created.has(group)) {
-      problems.push(problem(RuleId.CONSISTENT, field, `${showValue(group)} is not a group this integration creates (groups with create: true: ${listSome([...created].map((v) => showValue(v))) || 'none'}); a group looked up by name needs no ID`));
+      problems.push(problem(RuleId.CONSISTENT, field, `${showValue(group)} is not a group this integration creates (groups with create: true: ${listValues(created)}); a group looked up by name needs no ID`));
       return false;
     }
     return id(field, value, OKTA_GROUP_ID, 'an Okta group ID; accepted: 00g followed by 17 letters or digits');
@@ -89,7 +88,7 @@ export function resolveAdopt(adopt: AdoptProps | undefined, c: AdoptContext): { 
     else
       adopt.userSchemaProperties.forEach((name, i) => {
         if (typeof name === 'string' && custom.has(name)) userSchemaProperties.push(name);
-        else problems.push(problem(RuleId.CONSISTENT, `adopt.userSchemaProperties.${i}`, `${showValue(name)} is not a custom attribute of attributeSync (${listSome([...custom].map((v) => showValue(v))) || 'none'})`));
+        else problems.push(problem(RuleId.CONSISTENT, `adopt.userSchemaProperties.${i}`, `${showValue(name)} is not a custom attribute of attributeSync (${listValues(custom)})`));
       });
   }
 

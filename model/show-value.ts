@@ -29,3 +29,8 @@ export const MAX_LISTED = 10;
 export function listSome(items: readonly string[], max: number = MAX_LISTED): string {
   return items.length > max ? `${items.slice(0, max).join(', ')}, ... (${items.length} in all)` : items.join(', ');
 }
+
+/** Values a message lists, each quoted by showValue, as listSome lists them; `none` when there is none. */
+export function listValues(items: Iterable<unknown>, none = 'none'): string {
+  return listSome([...items].map((v) => showValue(v))) || none;
+}
