@@ -1,4 +1,4 @@
-/** Writing config files back the way their authors wrote them (promote --write, adopt --write). */
+/** Writing config files back the way their authors wrote them (adopt --write). */
 
 /** A line without the padding inside flow brackets, which `yaml` re-emits its own way. */
 function bare(line: string): string {

@@ -10,7 +10,7 @@ import { Splice, breakAt, commaAfter, lineEnd, lineStart, newLines, rangeOf, spa
  * goes only with that entry.
  */
 
-interface Span {
+export interface Span {
   /** The entry's first character: its key, or the item. */
   readonly start: number;
   /** Just past its value. */
@@ -31,7 +31,7 @@ function restIsEntryEnd(text: string, offset: number): boolean {
 }
 
 /** The entry starts its line and nothing but its comment follows it there: one entry per line. */
-function onOwnLine(text: string, span: Span): boolean {
+export function onOwnLine(text: string, span: Span): boolean {
   return startsLine(text, span.start) && restIsEntryEnd(text, span.end);
 }
 
@@ -39,9 +39,14 @@ function cannot(at: readonly string[]): YamlEditError {
   return new YamlEditError(`is written in a way promote cannot edit in place; ${BY_HAND}`, at);
 }
 
-/** A `,` written just after `end`; where two spaces or more lead to a comment, it takes the first one's place, so the comment keeps its column. */
+/** Whether a `,` written just after `end` takes the place of a space: the first of two or more that lead to a comment, so the comment keeps its column. */
+export function commaTakesSpace(text: string, end: number): boolean {
+  return /^ {2,}#/.test(text.slice(end, breakAt(text, end)));
+}
+
+/** A `,` written just after `end` (see commaTakesSpace). */
 function commaAt(text: string, end: number): Splice {
-  return /^ {2,}#/.test(text.slice(end, breakAt(text, end))) ? { start: end, end: end + 1, text: ',' } : { start: end, end, text: ',' };
+  return { start: end, end: commaTakesSpace(text, end) ? end + 1 : end, text: ',' };
 }
 
 /** The `,` at `comma` removed; a comment after it keeps its column, and is never joined to the value (`1# c` would be part of it). */

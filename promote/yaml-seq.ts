@@ -1,7 +1,7 @@
 import { YAMLSeq, isMap } from 'yaml';
 import { BY_HAND, YamlEditError } from './edit-error';
 import { YamlStyle, columnOf, flowText, isBlockNode, itemLines } from './yaml-render';
-import { insertFlowEntries, deleteFlowEntry } from './yaml-flow';
+import { commaTakesSpace, deleteFlowEntry, insertFlowEntries, onOwnLine } from './yaml-flow';
 import { Splice, breakAt, lineStart, newLines, pastDeeperComments, pastLine, rangeOf, startsLine, withCommentsAbove } from './yaml-text';
 
 /**
@@ -60,11 +60,11 @@ export function insertItem(text: string, seq: YAMLSeq, j: number, value: unknown
 function flowItemLine(text: string, seq: YAMLSeq, j: number, at: readonly string[], style: YamlStyle): string | undefined {
   const [start, end] = rangeOf(seq.items[j], at);
   const rest = text.slice(end, breakAt(text, end));
-  if (!startsLine(text, start) || !/^[ \t]*,?[ \t]*(#.*)?$/.test(rest)) return undefined;
+  if (!onOwnLine(text, { start, end })) return undefined;
   const first = lineStart(text, start);
   const above = text.slice(withCommentsAbove(text, first, columnOf(text, start)), first);
   // The last item may have no `,`: one takes the first of two spaces or more before its comment, which keeps its column.
-  const comma = /^[ \t]*,/.test(rest) ? rest : /^ {2,}#/.test(rest) ? `,${rest.slice(1)}` : `,${rest}`;
+  const comma = /^[ \t]*,/.test(rest) ? rest : `,${rest.slice(commaTakesSpace(text, end) ? 1 : 0)}`;
   return `${above}${text.slice(first, end)}${comma}${style.eol}`;
 }
 

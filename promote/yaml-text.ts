@@ -50,11 +50,6 @@ export function startsLine(text: string, offset: number): boolean {
   return spaceStart(text, offset) === lineStart(text, offset);
 }
 
-/** Whether the rest of the line from `offset` holds nothing but spaces and maybe a comment. */
-export function restIsComment(text: string, offset: number): boolean {
-  return /^[ \t]*(#.*)?$/.test(text.slice(offset, breakAt(text, offset)));
-}
-
 /** Past the comment lines at `offset` indented deeper than `column`: they belong to the value above them. */
 export function pastDeeperComments(text: string, offset: number, column: number): number {
   let at = offset;
