@@ -3,7 +3,7 @@
  * Reads the config dir named by OKTA_SSO_CONFIG (default: examples/acme).
  */
 import { checkConfig } from './cli/check-config';
-import { warningList } from './cli/warning-list';
+import { SYNTH_DOES_NOT_FAIL, warningList } from './cli/warning-list';
 import { formatProblemList, problemCount } from './config/problems';
 import { PolicyErrors } from './rules/policy-checks';
 import { noteForCdktfCli } from './synth/cdktf-cli-notes';
@@ -29,7 +29,7 @@ try {
     const outdir = process.env.OKTA_SSO_OUT ?? 'cdktf.out';
     // checkConfig's warnings are the policy warnings located in config: synth's own copies of them are not printed again.
     const stacks = synthToDisk(model, { outdir, configDir, onWarning: (w) => process.stderr.write(`${w}\n`), onPolicyWarning: () => undefined });
-    process.stderr.write(warningList(warnings, 'written anyway; warnings do not fail synth'));
+    process.stderr.write(warningList(warnings, SYNTH_DOES_NOT_FAIL));
     process.stdout.write(`synthesized ${stacks.length} stack(s) from ${configDir} into ${outdir}: ${stacks.join(', ')}\n`);
   }
 } catch (err) {

@@ -4,7 +4,7 @@ import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import type { PolicyFailure } from '../rules/policy-checks';
 import { locatePolicyFindings } from './check-config';
 import { CliIo } from './io';
-import { warningList } from './warning-list';
+import { SYNTH_DOES_NOT_FAIL, warningList } from './warning-list';
 
 export function registerSynth(program: Command, io: CliIo): void {
   program
@@ -52,7 +52,7 @@ export function registerSynth(program: Command, io: CliIo): void {
       // Located in config as validate prints them. A stack's own warnings (key-less) are about its providerVersion, which the
       // config loader has already located among configWarnings.
       const located = sortProblems([...configWarnings, ...locatePolicyFindings(locate, policyWarnings.filter((w) => w.key !== undefined))]);
-      io.err(warningList(located, 'written anyway; warnings do not fail synth'));
+      io.err(warningList(located, SYNTH_DOES_NOT_FAIL));
       if (warnings.length) io.err(`${warnings.join('\n')}\n`);
       io.out(`synthesized ${stacks.length} stack(s) from ${dir} into ${opts.out}:\n${stacks.map((s) => `  ${s}`).join('\n')}\n`);
     });

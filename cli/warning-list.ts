@@ -4,6 +4,9 @@ import { ConfigProblem, formatProblem, formatProblemList, problemCount } from '.
 const POLICY_WARNING = /\bSSO-0\d\d \(warning\)/;
 const SUPPRESS_HINT = 'to accept a policy warning on purpose, add to the integration: suppressions: [{ rule: SSO-0NN, reason: "why it is exempt" }]';
 
+/** What synth's warning count says (as `doNotFail`): the stacks are written all the same. */
+export const SYNTH_DOES_NOT_FAIL = 'written anyway; warnings do not fail synth';
+
 /** Warnings as validate and synth print them: a count, one located line each, and how to accept one; nothing when there are none. */
 export function warningList(warnings: readonly ConfigProblem[], doNotFail: string): string {
   if (warnings.length === 0) return '';
