@@ -47,11 +47,11 @@ export function providerConstraintChanges(base: RequiredProviders, head: Require
   for (const name of [...new Set([...Object.keys(base), ...Object.keys(head)])].sort()) {
     const provider = attribute(head, name, 'source') ?? attribute(base, name, 'source') ?? name;
     for (const [key, words] of ATTRIBUTES) {
-      const before = added ? undefined : attribute(base, name, key);
+      // Added: base is the empty stack, so `before` is undefined and only what head sets is shown.
+      const before = attribute(base, name, key);
       const after = attribute(head, name, key);
-      if (!added && spacing(before) === spacing(after)) continue;
       // A new environment shows each constraint (its source is in the setting's name), as it shows its org and backend.
-      if (added && (after === undefined || key === 'source')) continue;
+      if (spacing(before) === spacing(after) || (added && key === 'source')) continue;
       const setting = `${provider} provider ${words}`;
       settings.push({ resource: 'terraform', setting, attribute: `required_providers.${name}.${key}`, ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) });
       const broken = key === 'version' && provider === 'okta/okta' ? brokenAdmitted(after) : [];
