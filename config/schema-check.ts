@@ -119,8 +119,14 @@ function translate(errors: ErrorObject[], root: Schema): SchemaProblem[] {
   // A required field that is missing because it is misspelt (`org` for `orgName`) is one problem, the unknown field, not two.
   const unknownName = (e: ErrorObject): string => (e.params as any).additionalProperty ?? (e.params as any).unevaluatedProperty;
   const unknown = kept.filter((e) => e.keyword === 'additionalProperties' || e.keyword === 'unevaluatedProperties');
-  const suggestions = new Map(unknown.map((e) => [e, closest(unknownName(e), knownFields(e.parentSchema as Schema, root))]));
-  const misspelt = new Set(unknown.filter((e) => suggestions.get(e) !== undefined).map((e) => `${e.instancePath}/${suggestions.get(e)}`));
+  // Each unknown field's accepted names, and the one it most likely misspells.
+  const accepted = new Map(
+    unknown.map((e) => {
+      const known = knownFields(e.parentSchema as Schema, root);
+      return [e, { known, suggestion: closest(unknownName(e), known) }];
+    }),
+  );
+  const misspelt = new Set(unknown.filter((e) => accepted.get(e)!.suggestion !== undefined).map((e) => `${e.instancePath}/${accepted.get(e)!.suggestion}`));
   const missing = new Set(kept.filter((e) => e.keyword === 'required').map((e) => `${e.instancePath}/${(e.params as any).missingProperty}`));
   const problems: SchemaProblem[] = [];
   for (const e of kept) {
@@ -130,8 +136,7 @@ function translate(errors: ErrorObject[], root: Schema): SchemaProblem[] {
       case 'additionalProperties':
       case 'unevaluatedProperties': {
         const name = unknownName(e);
-        const known = knownFields(e.parentSchema as Schema, root);
-        const suggestion = suggestions.get(e);
+        const { known, suggestion } = accepted.get(e)!;
         // Standing for a missing required field, it leaves the data without that field: later checks must not read it.
         const required = suggestion !== undefined && missing.has(`${e.instancePath}/${suggestion}`);
         const meant = suggestion ? ` (did you mean ${showValue(suggestion)}?${required ? ` ${showValue(suggestion)} is required and missing` : ''})` : '';
@@ -143,10 +148,12 @@ function translate(errors: ErrorObject[], root: Schema): SchemaProblem[] {
         });
         break;
       }
-      case 'required':
-        if (misspelt.has(`${e.instancePath}/${(e.params as any).missingProperty}`)) break;
-        problems.push({ structural: true, path: [...at, (e.params as any).missingProperty], missing: [...at, (e.params as any).missingProperty], message: `missing required field ${showValue((e.params as any).missingProperty)}` });
+      case 'required': {
+        const name = (e.params as any).missingProperty;
+        if (misspelt.has(`${e.instancePath}/${name}`)) break;
+        problems.push({ structural: true, path: [...at, name], missing: [...at, name], message: `missing required field ${showValue(name)}` });
         break;
+      }
       case 'enum':
         problems.push({
           // A value of another type (a map where a name goes) changes the data's shape: later checks could not read it.
