@@ -10,9 +10,9 @@ import { showValue } from '../model/show-value';
 import { isIndex } from './data-edit';
 import { BY_HAND, YamlEditError } from './edit-error';
 import { deleteFlowEntry, insertFlowEntries } from './yaml-flow';
-import { YamlStyle, blockLines, columnOf, entryLines, flowText, isBlockNode, needsBlock, scalarText } from './yaml-render';
+import { YamlStyle, blockLines, entryLines, flowText, isBlockNode, needsBlock, scalarText } from './yaml-render';
 import { deleteItem, insertItem, moveItem, replaceItem } from './yaml-seq';
-import { Splice, colonAfter, lineEnd, lineStart, newLines, pastDeeperComments, pastLine, rangeOf, spaceStart, startsLine, withCommentsAbove } from './yaml-text';
+import { Splice, colonAfter, columnOf, lineEnd, lineStart, newLines, pastDeeperComments, pastLine, rangeOf, spaceStart, startsLine, withCommentsAbove } from './yaml-text';
 
 export { BY_HAND, YamlEditError };
 export type { Splice };

@@ -1,7 +1,7 @@
 import { YAMLMap, YAMLSeq, isPair } from 'yaml';
 import { BY_HAND, YamlEditError } from './edit-error';
-import { columnOf, YamlStyle } from './yaml-render';
-import { Splice, breakAt, commaAfter, lineEnd, lineStart, newLines, rangeOf, spaceStart, startsLine, withCommentsAbove } from './yaml-text';
+import { YamlStyle } from './yaml-render';
+import { Splice, breakAt, columnOf, commaAfter, lineEnd, lineStart, newLines, rangeOf, spaceStart, startsLine, withCommentsAbove } from './yaml-text';
 
 /**
  * Entries added to and removed from flow collections (`{ a: 1, b: 2 }`,

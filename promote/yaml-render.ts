@@ -1,5 +1,6 @@
 import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
 import { isPlainObject } from '../model/prop-strings';
+import { columnOf } from './yaml-text';
 
 /** How a config file is written, so that lines promote adds look like their neighbours. */
 export interface YamlStyle {
@@ -40,11 +41,6 @@ export function styleOf(doc: Document, text: string): YamlStyle {
     },
   });
   return { eol: text.includes('\r\n') ? '\r\n' : '\n', indent: indent && indent > 0 ? indent : 2, mapPadding: mapPadding ?? true, seqPadding: seqPadding ?? false };
-}
-
-/** Column (from 0) of `offset` in `text`. */
-export function columnOf(text: string, offset: number): number {
-  return offset - (text.lastIndexOf('\n', offset - 1) + 1);
 }
 
 /** A scalar as YAML text valid inside a flow collection (so also after `key: `), quoted only where YAML needs it. */

@@ -1,8 +1,8 @@
 import { YAMLSeq, isMap } from 'yaml';
 import { BY_HAND, YamlEditError } from './edit-error';
-import { YamlStyle, columnOf, flowText, isBlockNode, itemLines } from './yaml-render';
+import { YamlStyle, flowText, isBlockNode, itemLines } from './yaml-render';
 import { commaTakesSpace, deleteFlowEntry, insertFlowEntries, onOwnLine } from './yaml-flow';
-import { Splice, breakAt, lineStart, newLines, pastDeeperComments, pastLine, rangeOf, startsLine, withCommentsAbove } from './yaml-text';
+import { Splice, breakAt, columnOf, lineStart, newLines, pastDeeperComments, pastLine, rangeOf, startsLine, withCommentsAbove } from './yaml-text';
 
 /**
  * Items added to, removed from and replaced in lists: only the items that

@@ -1,6 +1,6 @@
 import type { Node } from 'yaml';
 import { BY_HAND, YamlEditError } from './edit-error';
-import { YamlStyle } from './yaml-render';
+import type { YamlStyle } from './yaml-render';
 
 /** Positions in a YAML file's text: where lines, comments and entries start and end. */
 
@@ -19,6 +19,11 @@ export function rangeOf(node: unknown, at: readonly string[]): [number, number, 
 
 export function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Column (from 0) of `offset` in `text`. */
+export function columnOf(text: string, offset: number): number {
+  return offset - lineStart(text, offset);
 }
 
 /** Offset just past the end of the line `offset` is on (its newline included), or the end of the text. */
