@@ -27,7 +27,7 @@ export function registerValidate(program: Command, io: CliIo): void {
 }
 
 /** `3 environment(s): dev, prod, staging; 4 integration(s), 8 enabled across environments`: the integrations defined, then the (environment, integration) pairs. */
-export function okSummary(model: OrgModel, integrations: number): string {
+function okSummary(model: OrgModel, integrations: number): string {
   const enabled = model.environments.reduce((n, e) => n + e.integrations.length, 0);
   return `${model.environments.length} environment(s): ${model.environments.map((e) => e.name).join(', ')}; ${integrations} integration(s), ${enabled} enabled across environments`;
 }

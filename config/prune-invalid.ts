@@ -4,7 +4,7 @@ type FieldPath = ReadonlyArray<string | number>;
  * The integration entry a field path is inside: `integrations.<key>` or `environments.<env>.integrations.<key>`;
  * undefined for a path outside every integration entry.
  */
-export function integrationEntryOf(at: FieldPath): FieldPath | undefined {
+function integrationEntryOf(at: FieldPath): FieldPath | undefined {
   if (at[0] === 'integrations' && at.length >= 2) return at.slice(0, 2);
   if (at[0] === 'environments' && at[2] === 'integrations' && at.length >= 4) return at.slice(0, 4);
   return undefined;
@@ -34,7 +34,7 @@ const STANDS_IN_FOR: Readonly<Record<string, readonly string[]>> = { spMetadata:
  * `value` without the fields at `remove` (paths inside the entry). Only the maps and lists on the way to
  * a removed field are copied; a removed list item takes the list's later items one place up.
  */
-export function pruneEntry(value: unknown, remove: readonly FieldPath[], missing: readonly FieldPath[] = []): PrunedEntry {
+function pruneEntry(value: unknown, remove: readonly FieldPath[], missing: readonly FieldPath[] = []): PrunedEntry {
   const removed = new Set(remove.map(keyOf));
   const onTheWay = new Set(remove.flatMap((r) => r.map((_, n) => keyOf(r.slice(0, n)))));
   // By list (its path in the file): the file's index of each item kept.

@@ -103,7 +103,7 @@ export function releasesAllowed(constraint: string): string[] {
 }
 
 /** Whether a constraint admits a known release, or one the list may not hold yet (a newer minor or patch of the newest major). */
-export function admitsSomeRelease(constraint: string): boolean {
+function admitsSomeRelease(constraint: string): boolean {
   return releasesAllowed(constraint).length > 0 || admitted(constraint, (unlisted ??= unlistedReleaseProbes())).length > 0;
 }
 

@@ -23,7 +23,7 @@ export function showPath(path: string, max = Infinity): string {
 }
 
 /** The most items a message lists: a list from config or a file can be any length. */
-export const MAX_LISTED = 10;
+const MAX_LISTED = 10;
 
 /** Items a message lists, comma-separated: the first `max`, then how many there are in all. */
 export function listSome(items: readonly string[], max: number = MAX_LISTED): string {
