@@ -234,8 +234,9 @@ export function planPromotion(configDir: string, from: string, to: string): Prom
         const of = effectResolver(configDir, key, mergedTarget.spMetadata);
         return { of, now: of(mergedTarget as IntegrationSettings) };
       })();
-      const after = promoted(targetEntry, change);
-      if (after && effect.now !== undefined && effect.of(mergeSettings<IntegrationSettings>(sharedEntry ?? {}, after)) === effect.now) return 'same-effect';
+      // No copy of the target's entry to judge when its settings do not resolve now: nothing can be shown equal.
+      const after = effect.now === undefined ? undefined : promoted(targetEntry, change);
+      if (after && effect.of(mergeSettings<IntegrationSettings>(sharedEntry ?? {}, after)) === effect.now) return 'same-effect';
       // A list both have counts as its items do: only items the target has besides the source's, in the source's order, are not checked.
       if (items) return items.some((i) => isCheckedGap(i.gap)) ? 'differs' : 'target-only';
       return s === undefined ? 'target-only' : t === undefined ? 'lacks' : 'differs';
