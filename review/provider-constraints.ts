@@ -1,4 +1,4 @@
-import { BROKEN_RELEASES, releasesAllowed } from '../model/provider-versions';
+import { BROKEN_RELEASES, brokenReleasesAllowed } from '../model/provider-versions';
 import { ownEntry } from '../model/own-entry';
 import { SettingChange } from './model';
 import { RiskFinding, finding } from './risk';
@@ -31,14 +31,7 @@ function attribute(required: RequiredProviders, name: string, key: string): stri
 
 /** Releases never to install that an okta/okta constraint admits (any, when there is none); none for a constraint that is not valid. */
 function brokenAdmitted(constraint: string | undefined): string[] {
-  const broken = Object.keys(BROKEN_RELEASES);
-  if (constraint === undefined) return broken;
-  try {
-    const allowed = new Set(releasesAllowed(constraint));
-    return broken.filter((r) => allowed.has(r));
-  } catch {
-    return [];
-  }
+  return constraint === undefined ? Object.keys(BROKEN_RELEASES) : brokenReleasesAllowed(constraint);
 }
 
 export function providerConstraintChanges(base: RequiredProviders, head: RequiredProviders, added: boolean): { findings: RiskFinding[]; settings: SettingChange[] } {
