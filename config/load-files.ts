@@ -23,7 +23,8 @@ export class ConfigFile {
     /** Path for messages: the config dir as given, joined with the file's relative path. */
     readonly file: string,
     readonly data: unknown,
-    private readonly text: string,
+    /** The file's text as read (promote --write takes the source's quoting from it). */
+    readonly text: string,
     private positioned?: Positioned,
   ) {}
 

@@ -65,6 +65,8 @@ export function removes(change: Change): change is Removal {
 /** Where the source's values of an integration are written (its shared entry, the source's override): their quoting is kept. */
 export interface ValueSource {
   readonly file: string;
+  /** The file's text as planPromotion read it: the writer does not read it again. */
+  readonly text: string;
   readonly at: readonly string[];
 }
 
@@ -182,14 +184,14 @@ export function planPromotion(configDir: string, from: string, to: string): Prom
 
   const shared: Data = {};
   // The file each shared entry comes from (the last one that defines it, as for its settings).
-  const sharedFile = new Map<string, string>();
+  const sharedFile = new Map<string, ConfigFile>();
   for (const file of files) {
     const defined = (file.data as Data)?.integrations;
     if (!isMap(defined)) continue;
     Object.assign(shared, defined);
-    for (const key of Object.keys(defined)) sharedFile.set(key, file.file);
+    for (const key of Object.keys(defined)) sharedFile.set(key, file);
   }
-  const sourceFile = envs.get(from)!.file.file;
+  const sourceFile = envs.get(from)!.file;
   const source = envs.get(from)!.integrations;
   const target = envs.get(to)!.integrations;
 
@@ -204,8 +206,8 @@ export function planPromotion(configDir: string, from: string, to: string): Prom
     const tgt = leaves(targetEntry ?? {});
     const specific = (path: string, ...values: unknown[]) => isEnvSpecific(path, prefixes) || values.some(isSecretLocation);
     const sources: ValueSource[] = [
-      ...(sharedFile.has(key) ? [{ file: sharedFile.get(key)!, at: ['integrations', key] }] : []),
-      { file: sourceFile, at: ['environments', from, 'integrations', key] },
+      ...(sharedFile.has(key) ? [{ file: sharedFile.get(key)!.file, text: sharedFile.get(key)!.text, at: ['integrations', key] }] : []),
+      { file: sourceFile.file, text: sourceFile.text, at: ['environments', from, 'integrations', key] },
     ];
     if (!Object.hasOwn(target, key)) {
       const fields: Record<string, unknown> = {};
