@@ -5,6 +5,7 @@ import { unescapeTerraform } from './words';
 import { someNames } from './environment-change';
 import { RiskFinding, finding } from './risk';
 import { StackIndex, TfBlock } from './stack-index';
+import { isObject } from './synth-dir';
 
 /**
  * `data "okta_group"` finds a group with Okta's starts-with search and, when
@@ -23,7 +24,7 @@ import { StackIndex, TfBlock } from './stack-index';
 /** Terraform JSON writes a block as an object or as a list of objects. */
 function blocks(value: unknown): Array<Record<string, unknown>> {
   const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-  return list.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v));
+  return list.filter(isObject);
 }
 
 /** The name a lookup searches for, as config wrote it: cdk.tf.json escapes `${` and `%{` in the literal (`$${`, `%%{`). */
@@ -54,19 +55,15 @@ function lookups(stack: StackIndex): Map<string, TfBlock> {
   return out;
 }
 
+/** Each integration's blocks as JSON, by key: serialised once per stack, searched once per lookup. */
+function blockTexts(stack: StackIndex): Array<[string, string[]]> {
+  return [...stack.integrations.values()].map((i) => [i.key, [...i.blocks.values()].map((b) => JSON.stringify(b.body))]);
+}
+
 /** Integrations of head whose resources use the lookup, by key. */
-function usedBy(stack: StackIndex, address: string): string[] {
+function usedBy(texts: ReadonlyArray<[string, string[]]>, address: string): string[] {
   const ref = `\${${address}.id}`;
-  const keys: string[] = [];
-  for (const i of stack.integrations.values()) {
-    for (const b of i.blocks.values()) {
-      if (JSON.stringify(b.body).includes(ref)) {
-        keys.push(i.key);
-        break;
-      }
-    }
-  }
-  return keys.sort();
+  return texts.filter(([, bodies]) => bodies.some((body) => body.includes(ref))).map(([key]) => key).sort();
 }
 
 /** The guard's findings for one environment: lost or missing guards (high), guards added (one low line). */
@@ -74,10 +71,11 @@ export function groupLookupGuardFindings(base: StackIndex, head: StackIndex): Ri
   const before = lookups(base);
   const findings: RiskFinding[] = [];
   const gained: string[] = [];
+  const texts = blockTexts(head);
   for (const [address, block] of [...lookups(head)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const old = before.get(address);
     const name = quoted(groupName(`\${${address}.id}`, head.groupNames));
-    const users = usedBy(head, address);
+    const users = usedBy(texts, address);
     const where = users.length ? ` (used by ${someNames(users)})` : '';
     if (hasNameGuard(block.body)) {
       if (old && !hasNameGuard(old.body)) gained.push(name);
