@@ -12,6 +12,7 @@ import { stackSecretFindings } from '../rules/stack-secrets';
 import { writeRunbookFiles } from '../runbook/write';
 import { onSynthesize } from './custom-synthesis';
 import { stackSingleton } from './stack-singleton';
+import { warnOnce } from './warn-once';
 
 /** The construct id of a stack's SsoEnvironment, at the top of the stack. */
 export const SSO_ENVIRONMENT_ID = 'okta-sso';
@@ -98,11 +99,7 @@ export class SsoEnvironment extends Construct {
     if (!hasOktaProvider(stack)) Aspects.of(stack).add({ visit: (node) => node === stack && !hasOktaProvider(stack) && new OktaProvider(stack, 'okta-sso-provider', {}) });
     this.node.addValidation({
       validate: () => {
-        for (const w of this.warnings()) {
-          if (this.warned.has(w)) continue;
-          this.warned.add(w);
-          Annotations.of(this).addWarning(w);
-        }
+        for (const w of this.warnings()) warnOnce(this, this.warned, w);
         return [...this.checkStack(), ...this.otherStacksErrors()];
       },
     });

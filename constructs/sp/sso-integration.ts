@@ -1,7 +1,7 @@
 import { ownEntry } from '../../model/own-entry';
 import { showPath, showValue } from '../../model/show-value';
 import { AppSaml } from '@cdktf/provider-okta/lib/app-saml';
-import { Annotations, TerraformResource } from 'cdktf';
+import { TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { appTag } from '../../model/app-tag';
 import { PRESETS } from '../../model/presets';
@@ -30,6 +30,7 @@ import { Provisioning } from '../provisioning/provisioning';
 import { SamlApp } from '../saml-app';
 import { EnvironmentMember, SsoEnvironment } from '../sso-environment';
 import { attributeRef } from '../terraform-ref';
+import { warnOnce } from '../warn-once';
 
 /** What an SSO integration gives you to wire onward: the Okta app and Okta's values for the SP. */
 export interface ISsoIntegration extends IConstruct {
@@ -231,12 +232,7 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
 
   private validateIntegration(): string[] {
     const evaluation = this.applyRules();
-    for (const w of evaluation.warnings) {
-      const text = this.located(w);
-      if (this.warned.has(text)) continue;
-      this.warned.add(text);
-      Annotations.of(this).addWarning(text);
-    }
+    for (const w of evaluation.warnings) warnOnce(this, this.warned, this.located(w));
     return evaluation.errors.map((e) => this.located(e));
   }
 
