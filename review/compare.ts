@@ -3,7 +3,7 @@ import { ChangeContext, DEPROVISIONS_NOTE, classifyChange, classifyRemoval, clas
 import { SECRET_REFERENCE_IN_TEXT, displayValue, groupName, liveId, pushGroupWords, quoted, runbookValue } from './display';
 import { followMoved, renameIdentifiers, renamedIdentifiers, renamedOutput } from './follow-moved';
 import { isLookupGuard } from './group-lookup-guard';
-import { DEACTIVATE_LABEL, deprovisioningOf, hasFeaturesResource, isOn, labelOn } from './live-provisioning';
+import { DEACTIVATE_LABEL, deprovisioningOf, hasFeaturesResource, hasLabel, isOn, labelOn } from './live-provisioning';
 import { Adoption, IntegrationReview, Replacement, RunbookChanges, SettingChange, StepRef, StepValueChange } from './model';
 import { secretPaths } from './redact';
 import { forcesReplacement } from './replace-on-change';
@@ -353,11 +353,6 @@ export function runbookFindings(
 /** Steps an admin must act on: all but the check-only ones. */
 export function manualSteps(steps: readonly StepRef[]): StepRef[] {
   return steps.filter((s) => !s.checkOnly);
-}
-
-function hasLabel(steps: ReadonlyMap<string, RunbookStep>, label: RegExp): boolean {
-  for (const step of steps.values()) for (const l of Object.keys(step.values ?? {})) if (label.test(l)) return true;
-  return false;
 }
 
 /** Whether a runbook sets Import Groups on (a value labelled "Import Groups" that reads on/enabled/true). */

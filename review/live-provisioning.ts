@@ -23,6 +23,12 @@ export function labelOn(steps: ReadonlyMap<string, RunbookStep>, label: RegExp):
   return false;
 }
 
+/** Whether any step has a value whose label matches `label`, whatever it reads. */
+export function hasLabel(steps: ReadonlyMap<string, RunbookStep>, label: RegExp): boolean {
+  for (const step of steps.values()) for (const l of Object.keys(step.values ?? {})) if (label.test(l)) return true;
+  return false;
+}
+
 export const DEACTIVATE_LABEL = /^deactivate users$/i;
 
 /** Steps that wait for provisioning to be connected (`<key>.push-groups`, `<key>.attribute-sync`): present only while it is not. */
