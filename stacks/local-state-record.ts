@@ -1,3 +1,5 @@
+import { ownEntry } from '../model/own-entry';
+
 /**
  * The contract between synth and review for a local state backend. In cdk.tf.json the backend's `path` is
  * relative to the stack directory and climbs to the config directory (`../../../acme/state/dev.tfstate`), so it
@@ -13,8 +15,8 @@ export const LOCAL_STATE_RECORD = ['//', 'okta-sso', 'backend', 'local', 'pathIn
 export function recordedLocalStatePath(tf: unknown): string | undefined {
   let at: unknown = tf;
   for (const key of LOCAL_STATE_RECORD) {
-    if (typeof at !== 'object' || at === null || Array.isArray(at) || !Object.prototype.hasOwnProperty.call(at, key)) return undefined;
-    at = (at as Record<string, unknown>)[key];
+    if (typeof at !== 'object' || at === null || Array.isArray(at)) return undefined;
+    at = ownEntry(at as Record<string, unknown>, key);
   }
   return typeof at === 'string' ? at : undefined;
 }
