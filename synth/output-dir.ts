@@ -30,6 +30,11 @@ export class OutputDirError extends Error {
   }
 }
 
+/** The end of a versioned directory's or temporary link's name (OutputPaths.fresh): its kind, the pid of the synth that made it (captured), 4 random bytes. */
+const VERSION_SUFFIX = String.raw`(?:synth|link)-(\d+)-[0-9a-f]{8}`;
+const HELPER_NAME = new RegExp(String.raw`^\..+\.(${VERSION_SUFFIX}|lock|swap)$`);
+const VERSION_NAME = new RegExp(`^${VERSION_SUFFIX}$`);
+
 /** The paths around one output directory. */
 class OutputPaths {
   readonly out: string;
@@ -53,7 +58,7 @@ class OutputPaths {
 
   /** Whether `name` is one of the names synth keeps beside an output (versions, links, lock, journal): never an --out. */
   static isHelperName(name: string): boolean {
-    return /^\..+\.((synth|link)-\d+-[0-9a-f]{8}|lock|swap)$/.test(name);
+    return HELPER_NAME.test(name);
   }
 
   /** Name (in `parent`) of a new versioned directory or temporary link, carrying the pid of the synth that made it. */
@@ -63,7 +68,7 @@ class OutputPaths {
 
   /** The pid in `name` when it is one of this output's versioned directories or temporary links. */
   madeBy(name: string): number | undefined {
-    const match = /^(?:synth|link)-(\d+)-[0-9a-f]{8}$/.exec(name.startsWith(`.${this.base}.`) ? name.slice(this.base.length + 2) : '');
+    const match = VERSION_NAME.exec(name.startsWith(`.${this.base}.`) ? name.slice(this.base.length + 2) : '');
     return match ? Number(match[1]) : undefined;
   }
 
