@@ -49,25 +49,23 @@ export function compareBackends(base: BackendSide, head: BackendSide): BackendCo
   // One side records it (the first pull request after an upgrade: base synthesized by the version before).
   const baseDir = configDirOf(before, inConfig);
   const headDir = configDirOf(after, inConfig);
-  if (baseDir === undefined || headDir === undefined || !sameBelowClimb(baseDir, headDir)) return { same: false };
+  if (baseDir === undefined || headDir === undefined) return { same: false };
+  const below = belowClimb(baseDir);
+  if (below !== belowClimb(headDir)) return { same: false };
   const [recordedSide, otherSide] = inBase === undefined ? ['head', 'base'] : ['base', 'head'];
-  const file = [belowClimb(baseDir), inConfig].filter((p) => p !== '').join('/');
+  const file = [below, inConfig].filter((p) => p !== '').join('/');
   return note(
     `${inConfig} inside the config directory, as ${recordedSide} records it; ${otherSide} (output of an older okta-sso) records none, and its path differs only in how far it climbs to the same ${file} (a synth output directory at another depth)`,
   );
 }
 
 /**
- * Whether two stack-relative config directory paths differ only in how far they climb: `../../../../cfg`
- * (synthesized into build/out) and `../../../cfg` (into cdktf.out). Below the climb both must name the same
- * directories: `../../../cfg/old` against `../../../cfg` is another place, so a state file at
+ * A stack-relative config directory path without its climb. Two sides may differ only in how far they climb:
+ * `../../../../cfg` (synthesized into build/out) and `../../../cfg` (into cdktf.out). Below the climb both must
+ * name the same directories: `../../../cfg/old` against `../../../cfg` is another place, so a state file at
  * `cfg/old/state/dev.tfstate` before and `cfg/state/dev.tfstate` now is a backend change, as is a config
  * directory by another name, which with one record only cannot be told apart from a changed backend.path.
  */
-function sameBelowClimb(a: string, b: string): boolean {
-  return belowClimb(a) === belowClimb(b);
-}
-
 function belowClimb(dir: string): string {
   const segments = dir === '' ? [] : dir.split('/');
   let i = 0;
