@@ -2,9 +2,6 @@ import { Postcondition } from 'cdktf';
 import { exactGroupNameCondition } from '../model/group-name-guard';
 import { oktaExpression } from './okta-expression';
 
-/** Kept importable from here: the literal is defined once, in model/ (the review reads the same condition). */
-export { hclStringLiteral } from '../model/group-name-guard';
-
 /**
  * The postcondition every `data "okta_group"` lookup carries. Okta's group
  * search is starts-with, and the provider accepts a single match whatever its

@@ -6,7 +6,8 @@
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import * as fs from 'fs';
 import * as path from 'path';
-import { exactGroupNameGuard, hclStringLiteral } from '../../constructs/group-name-guard';
+import { exactGroupNameGuard } from '../../constructs/group-name-guard';
+import { hclStringLiteral } from '../../model/group-name-guard';
 import { GenericSamlSso } from '../../index';
 import { tempDir } from '../helpers';
 import { copyOrg, writeJson } from '../support/fake-okta';
