@@ -18,16 +18,23 @@ export interface Sample {
 
 const PRELOAD = path.join(__dirname, 'peak-rss.js');
 
+export interface RunOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  readonly cwd?: string;
+  /** Options for node itself, before the script (e.g. `--max-old-space-size=8192`). */
+  readonly nodeArgs?: readonly string[];
+}
+
 /**
  * Runs `node <script> <args>` in a fresh process and measures it. The peak RSS
  * comes from the child itself (see peak-rss.ts), so it is the node process's
  * own, not a shell's or a wrapper's.
  */
-export function runNode(script: string, args: readonly string[], options: { readonly env?: NodeJS.ProcessEnv; readonly cwd?: string } = {}): Promise<Sample> {
+export function runNode(script: string, args: readonly string[], options: RunOptions = {}): Promise<Sample> {
   const rssFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'okta-sso-rss-')), 'rss');
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['-r', PRELOAD, script, ...args], {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '-r', PRELOAD, script, ...args], {
       cwd: options.cwd,
       env: { ...process.env, ...options.env, BENCH_RSS_FILE: rssFile },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -13,9 +13,15 @@ export function summarize(values: readonly number[]): Summary {
   return { median, min: sorted[0], max: sorted[sorted.length - 1], runs: sorted.length };
 }
 
-/** A plain-text table with left-aligned first column and right-aligned others. */
-export function formatTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+/** A plain-text table: the first column (and any of `leftAligned`) left-aligned, the others (numbers) right-aligned. */
+export function formatTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>, leftAligned: readonly number[] = []): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const left = new Set([0, ...leftAligned]);
+  const line = (cells: readonly string[]) => cells.map((c, i) => (left.has(i) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** A ratio as the tables print it: `1.18x`. */
+export function times(x: number): string {
+  return `${x.toFixed(2)}x`;
 }
