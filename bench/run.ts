@@ -36,7 +36,7 @@ const runsFor = (size: number) => Number(process.env.BENCH_RUNS ?? (size >= 1000
 /**
  * Node options of every measured process, at every size, so that all commands and sizes run alike (growth
  * compares 1,000 with 10,000). Node's default heap limit on 64-bit is about 4 GB; bare cdktf at 10,000 x 3
- * holds about 3 GB: the larger limit keeps it (and any command) clear of the limit's emergency collections.
+ * reaches about 3 GB: the larger limit keeps it (and any command) clear of the collections near the limit.
  */
 const NODE_ARGS = ['--max-old-space-size=8192'];
 
@@ -77,7 +77,7 @@ async function run(tmp: string): Promise<void> {
   for (const size of SIZES) {
     const dir = path.join(tmp, String(size));
     results.push(await measureSize(size, dir, reviewAvailable));
-    // At 10,000 x 3 each synth dir is about 400 MB: only one size's files on disk at a time.
+    // At 10,000 x 3 each synth dir is about 420 MB: only one size's files on disk at a time.
     fs.rmSync(dir, { recursive: true, force: true });
   }
 
@@ -168,7 +168,7 @@ function assertSameOutput(pipelineDir: string, bareDir: string): void {
 
 /**
  * Resources and data sources across the base synth's stacks, and the Okta API calls a `terraform plan` of each would make
- * (model/okta-api-calls.ts): one stack parsed at a time, since at 10,000 x 3 each is over 100 MB of JSON.
+ * (model/okta-api-calls.ts): one stack parsed at a time (about 50 MB of JSON each at 10,000 x 3).
  */
 function stackFigures(synthDir: string): { resources: number; oktaApiCalls: number; callRows: CallRow[] } {
   let resources = 0;
