@@ -11,8 +11,18 @@ import { showValue } from '../model/show-value';
 /** Problems listed per file; past it, a count of the rest. */
 const MAX_PROBLEMS = 10;
 
-type Report = (at: string, value: unknown, accepted: string) => void;
-type Check = (value: unknown, at: string, report: Report) => void;
+/**
+ * Where a value sits: its parent's place and its key, joined into text (`join`) only when a problem
+ * is reported. A synthesized file has a member per setting of every resource: building every
+ * member's path text up front cost more than parsing the file.
+ */
+interface At {
+  readonly up: At | undefined;
+  readonly key: string | number;
+}
+
+type Report = (at: At | undefined, value: unknown, accepted: string) => void;
+type Check = (value: unknown, at: At | undefined, report: Report) => void;
 
 /** Stands for a member that has no place here (the name is wrong, not its value). */
 const UNKNOWN_MEMBER = Symbol('unknown member');
@@ -25,6 +35,15 @@ export function isObject(v: unknown): v is Record<string, any> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+function child(up: At | undefined, key: string | number): At {
+  return { up, key };
+}
+
+/** The path text of a place: `.name` segments, or `["odd key"]` quoted like any value; '' at the top level. */
+function pathText(at: At | undefined): string {
+  return at === undefined ? '' : join(pathText(at.up), at.key);
+}
+
 /** A path segment: `.name`, or `["odd key"]` quoted like any value. */
 function join(at: string, key: string | number): string {
   if (typeof key === 'number') return `${at}[${key}]`;
@@ -32,11 +51,12 @@ function join(at: string, key: string | number): string {
   return at && !segment.startsWith('[') ? `${at}.${segment}` : `${at}${segment}`;
 }
 
-/** An object whose every member passes `member`. */
+/** An object whose every member passes `member` (members of any value are not visited). */
 function objectOf(accepted: string, member: Check = ANY): Check {
   return (v, at, report) => {
     if (!isObject(v)) return report(at, v, accepted);
-    for (const k of Object.keys(v)) member(v[k], join(at, k), report);
+    if (member === ANY) return;
+    for (const k of Object.keys(v)) member(v[k], child(at, k), report);
   };
 }
 
@@ -44,11 +64,11 @@ function objectOf(accepted: string, member: Check = ANY): Check {
 function withFields(accepted: string, fields: Record<string, Check>, others: Check | 'refuse', required: readonly string[] = []): Check {
   return (v, at, report) => {
     if (!isObject(v)) return report(at, v, accepted);
-    for (const name of required) if (!(name in v)) report(join(at, name), undefined, accepted);
+    for (const name of required) if (!(name in v)) report(child(at, name), undefined, accepted);
     for (const k of Object.keys(v)) {
       const check = Object.prototype.hasOwnProperty.call(fields, k) ? fields[k] : others;
-      if (check === 'refuse') report(join(at, k), UNKNOWN_MEMBER, `the members ${Object.keys(fields).join(', ')} (${accepted})`);
-      else check(v[k], join(at, k), report);
+      if (check === 'refuse') report(child(at, k), UNKNOWN_MEMBER, `the members ${Object.keys(fields).join(', ')} (${accepted})`);
+      else if (check !== ANY) check(v[k], child(at, k), report);
     }
   };
 }
@@ -56,7 +76,8 @@ function withFields(accepted: string, fields: Record<string, Check>, others: Che
 function listOf(accepted: string, item: Check): Check {
   return (v, at, report) => {
     if (!Array.isArray(v)) return report(at, v, accepted);
-    v.forEach((x, i) => item(x, join(at, i), report));
+    if (item === ANY) return;
+    for (let i = 0; i < v.length; i++) item(v[i], child(at, i), report);
   };
 }
 
@@ -109,14 +130,17 @@ function what(value: unknown): string {
 /** Nesting past this is no synthesized file (cdktf writes about 10 levels); the review's walks stay within the call stack. */
 export const MAX_DEPTH = 100;
 
-/** Whether `value` nests deeper than `max` levels; iterative, so any depth is measured without recursion. */
-function nestsDeeper(value: unknown, max: number): boolean {
-  const stack: Array<[unknown, number]> = [[value, 0]];
-  while (stack.length > 0) {
-    const [v, depth] = stack.pop()!;
-    if (typeof v !== 'object' || v === null) continue;
-    if (depth >= max) return true;
-    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+/**
+ * Whether `value` nests deeper than `max` levels. Recursive, but never more than `max` calls deep:
+ * it returns as soon as it reaches that depth, so any nesting is measured within the call stack.
+ */
+function nestsDeeper(value: unknown, max: number, depth = 0): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (depth >= max) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (nestsDeeper(value[i], max, depth + 1)) return true;
+  } else {
+    for (const k in value) if (nestsDeeper((value as Record<string, unknown>)[k], max, depth + 1)) return true;
   }
   return false;
 }
@@ -125,8 +149,8 @@ function problems(check: Check, value: unknown): string[] {
   if (nestsDeeper(value, MAX_DEPTH)) return [`nests lists or objects deeper than ${MAX_DEPTH} levels; accepted: a file as okta-sso synth writes it`];
   const out: string[] = [];
   let more = 0;
-  check(value, '', (at, v, accepted) => {
-    if (out.length < MAX_PROBLEMS) out.push(`${at || '(the top level)'} is ${what(v)}; accepted: ${accepted}`);
+  check(value, undefined, (at, v, accepted) => {
+    if (out.length < MAX_PROBLEMS) out.push(`${pathText(at) || '(the top level)'} is ${what(v)}; accepted: ${accepted}`);
     else more++;
   });
   if (more > 0) out.push(`and ${more} more shape problems`);
