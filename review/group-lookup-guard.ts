@@ -55,15 +55,48 @@ function lookups(stack: StackIndex): Map<string, TfBlock> {
   return out;
 }
 
-/** Each integration's blocks as JSON, by key: serialised once per stack, searched once per lookup. */
+/** Each integration's blocks as JSON, by key. */
 function blockTexts(stack: StackIndex): Array<[string, string[]]> {
   return [...stack.integrations.values()].map((i) => [i.key, [...i.blocks.values()].map((b) => JSON.stringify(b.body))]);
 }
 
-/** Integrations of head whose resources use the lookup, by key. */
-function usedBy(texts: ReadonlyArray<[string, string[]]>, address: string): string[] {
-  const ref = `\${${address}.id}`;
-  return texts.filter(([, bodies]) => bodies.some((body) => body.includes(ref))).map(([key]) => key).sort();
+const REF_START = '${data.okta_group.';
+const REF_END = '.id}';
+
+/**
+ * The integrations of head whose blocks use a lookup (`${data.okta_group.<name>.id}` anywhere in their JSON), by the
+ * lookup's address, sorted. Only a finding names them, and most reviews have none: head's blocks are serialised when
+ * the first one asks, and every reference in them is indexed in that one pass, not searched for once per lookup.
+ */
+function lookupUsers(head: StackIndex): (address: string) => string[] {
+  let texts: Array<[string, string[]]> | undefined;
+  let byRef: Map<string, Set<string>> | undefined;
+  return (address) => {
+    texts ??= blockTexts(head);
+    byRef ??= references(texts);
+    const ref = `\${${address}.id}`;
+    // The index cuts a reference at the first `.id}` after its start: a name holding one is searched for in the text instead.
+    if (ref.indexOf(REF_END, REF_START.length) !== ref.length - REF_END.length) {
+      return texts.filter(([, bodies]) => bodies.some((body) => body.includes(ref))).map(([key]) => key).sort();
+    }
+    return [...(byRef.get(ref) ?? [])].sort();
+  };
+}
+
+/** Each `${data.okta_group.<name>.id}` in the texts (up to the first `.id}` after its start) -> the keys of the integrations whose text holds it. */
+function references(texts: ReadonlyArray<[string, string[]]>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const [key, bodies] of texts) {
+    for (const body of bodies) {
+      for (let at = body.indexOf(REF_START); at !== -1; at = body.indexOf(REF_START, at + 1)) {
+        const end = body.indexOf(REF_END, at + REF_START.length);
+        if (end === -1) break;
+        const ref = body.slice(at, end + REF_END.length);
+        (out.get(ref) ?? out.set(ref, new Set()).get(ref)!).add(key);
+      }
+    }
+  }
+  return out;
 }
 
 /** The guard's findings for one environment: lost or missing guards (high), guards added (one low line). */
@@ -71,21 +104,23 @@ export function groupLookupGuardFindings(base: StackIndex, head: StackIndex): Ri
   const before = lookups(base);
   const findings: RiskFinding[] = [];
   const gained: string[] = [];
-  const texts = blockTexts(head);
+  const usedBy = lookupUsers(head);
   for (const [address, block] of [...lookups(head)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const old = before.get(address);
     const name = quoted(groupName(`\${${address}.id}`, head.groupNames));
-    const users = usedBy(texts, address);
-    const where = users.length ? ` (used by ${someNames(users)})` : '';
+    const where = () => {
+      const users = usedBy(address);
+      return users.length ? ` (used by ${someNames(users)})` : '';
+    };
     if (hasNameGuard(block.body)) {
       if (old && !hasNameGuard(old.body)) gained.push(name);
       // Any other edit of the lifecycle (another postcondition, its message, a precondition) is said, never as destroy protection;
       // with a new name (a row of its own), the guard had to change with it.
-      else if (old && searchedName(old.body) === searchedName(block.body) && canonical(old.body.lifecycle) !== canonical(block.body.lifecycle)) findings.push(finding('other', `group lookup ${name}: lifecycle conditions changed, its exact-name check kept${where}`));
+      else if (old && searchedName(old.body) === searchedName(block.body) && canonical(old.body.lifecycle) !== canonical(block.body.lifecycle)) findings.push(finding('other', `group lookup ${name}: lifecycle conditions changed, its exact-name check kept${where()}`));
       continue;
     }
-    if (old && hasNameGuard(old.body)) findings.push(finding('group-lookup-unguarded', `group lookup ${name} lost its exact-name check${where}${lostBecause(old.body, block.body)}`));
-    else if (!old) findings.push(finding('group-lookup-unguarded', `new group lookup ${name} has no exact-name check${where}`));
+    if (old && hasNameGuard(old.body)) findings.push(finding('group-lookup-unguarded', `group lookup ${name} lost its exact-name check${where()}${lostBecause(old.body, block.body)}`));
+    else if (!old) findings.push(finding('group-lookup-unguarded', `new group lookup ${name} has no exact-name check${where()}`));
   }
   if (gained.length) findings.push(finding('other', `exact-name check added to ${gained.length === 1 ? 'group lookup' : `${gained.length} group lookups`} ${someNames(gained)}`));
   return findings;
