@@ -1,4 +1,4 @@
-import { stringsIn } from './strings-in';
+import { FieldPath, forEachString } from './strings-in';
 
 /** Whether a string is already escaped for Terraform (`$${...}`, `%%{...}`): it would be escaped again and reach Okta with a stray `$`. */
 export function isPreEscaped(value: string): boolean {
@@ -10,10 +10,12 @@ export function isPreEscaped(value: string): boolean {
  * and reach Okta with a stray `$`. Config holds Okta expressions exactly as the
  * Okta Admin Console shows them.
  */
-export function findPreEscaped(data: unknown): Array<ReadonlyArray<string | number>> {
-  return stringsIn(data)
-    .filter(({ value }) => isPreEscaped(value))
-    .map(({ path }) => path);
+export function findPreEscaped(data: unknown): FieldPath[] {
+  const found: FieldPath[] = [];
+  forEachString(data, (value, at) => {
+    if (isPreEscaped(value)) found.push([...at]);
+  });
+  return found;
 }
 
 export const PRE_ESCAPED_MESSAGE =

@@ -5,7 +5,7 @@
  */
 import { SECRET_REF_PATTERN, secretInRefName } from './provisioning/secret-ref';
 import { entropy, madeOfWords, secretSpans } from './secret-scan';
-import { stringsIn } from './strings-in';
+import { forEachString } from './strings-in';
 
 /** Field names whose value is a secret, unless it is a reference (`env:NAME`). */
 const SECRET_FIELD = /(token|secret|password|passwd|api[-_]?key|private[-_]?key|credential)s?$/i;
@@ -74,9 +74,10 @@ export function redactSecrets(text: string, secrets: Iterable<string>): string {
 /** Walks parsed config data and reports every string that looks like a secret: values, and keys (an integration key, an environment name), which synth writes into names and outputs. */
 export function findSecretLiterals(data: unknown): SecretFinding[] {
   const found: SecretFinding[] = [];
-  for (const { path, value, isKey } of stringsIn(data, '$schema', { keys: true })) {
-    const kind = isKey ? embeddedSecretKind(value) : secretKind(path[path.length - 1], value);
-    if (kind) found.push({ path, kind: isKey ? `${kind} as a key` : kind, value });
-  }
+  const visit = (value: string, at: ReadonlyArray<string | number>, isKey: boolean) => {
+    const kind = isKey ? embeddedSecretKind(value) : secretKind(at[at.length - 1], value);
+    if (kind) found.push({ path: [...at], kind: isKey ? `${kind} as a key` : kind, value });
+  };
+  forEachString(data, visit, { skipKey: '$schema', keys: true });
   return found;
 }

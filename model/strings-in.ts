@@ -1,24 +1,37 @@
-export interface StringAt {
-  readonly path: ReadonlyArray<string | number>;
-  readonly value: string;
-  /** The string is a map key (the last element of `path`), not a value. */
-  readonly isKey?: boolean;
-}
+export type FieldPath = ReadonlyArray<string | number>;
 
 /**
- * Every string in parsed config data with its path, depth first; map entries
- * under `skipKey` are left out. With `keys`, every map key too, just before
- * what it holds.
+ * Calls `visit` for every string in parsed config data, depth first; map entries
+ * under `skipKey` are left out. With `keys`, for every map key too, just before
+ * what it holds (`isKey`: the string is the last element of the path).
+ *
+ * `at` is one array shared by the whole walk and changed after `visit` returns:
+ * copy it (`[...at]`) to keep it. Config holds tens of thousands of strings and
+ * only a few are ever reported, so no path is built for the others.
  */
-export function stringsIn(data: unknown, skipKey?: string, options: { readonly keys?: boolean } = {}, at: ReadonlyArray<string | number> = [], out: StringAt[] = []): StringAt[] {
-  if (typeof data === 'string') out.push({ path: at, value: data });
-  else if (Array.isArray(data)) data.forEach((v, i) => stringsIn(v, skipKey, options, [...at, i], out));
-  else if (data && typeof data === 'object') {
-    for (const [k, v] of Object.entries(data)) {
-      if (k === skipKey) continue;
-      if (options.keys) out.push({ path: [...at, k], value: k, isKey: true });
-      stringsIn(v, skipKey, options, [...at, k], out);
+export function forEachString(
+  data: unknown,
+  visit: (value: string, at: FieldPath, isKey: boolean) => void,
+  options: { readonly skipKey?: string; readonly keys?: boolean } = {},
+): void {
+  const at: Array<string | number> = [];
+  const walk = (node: unknown): void => {
+    if (typeof node === 'string') visit(node, at, false);
+    else if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        at.push(i);
+        walk(node[i]);
+        at.pop();
+      }
+    } else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === options.skipKey) continue;
+        at.push(k);
+        if (options.keys) visit(k, at, true);
+        walk(v);
+        at.pop();
+      }
     }
-  }
-  return out;
+  };
+  walk(data);
 }
