@@ -7,9 +7,21 @@ export function mergeSettings<T>(...layers: ReadonlyArray<unknown>): T {
   return out as T;
 }
 
+/**
+ * `base`'s entries, then `over`'s, each merged with `base`'s of the same key; a key in both keeps `base`'s place.
+ * Loops rather than Object.fromEntries over spread entries: this runs for every integration in every environment.
+ */
 function mergeTwo(base: unknown, over: unknown): unknown {
   if (over === undefined) return base;
   if (!isPlainObject(base) || !isPlainObject(over)) return over;
-  // Own entries only, defined rather than assigned: a `__proto__` or `toString` key in config is data, never a prototype or an inherited method.
-  return Object.fromEntries([...Object.entries(base), ...Object.entries(over).map(([k, v]) => [k, mergeTwo(Object.hasOwn(base, k) ? base[k] : undefined, v)])]);
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(base)) defineEntry(out, k, base[k]);
+  for (const k of Object.keys(over)) defineEntry(out, k, mergeTwo(Object.hasOwn(base, k) ? base[k] : undefined, over[k]));
+  return out;
+}
+
+/** Own entries only, defined rather than assigned: a `__proto__` key in config is data, never the object's prototype. */
+function defineEntry(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
+  else out[key] = value;
 }
