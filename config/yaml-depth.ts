@@ -37,7 +37,8 @@ export function isTooDeep(data: unknown): boolean {
     const { value, depth } = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;
     if (depth + 1 > MAX_DEPTH) return true;
-    for (const child of Object.values(value)) stack.push({ value: child, depth: depth + 1 });
+    // Scalars nest nothing: only lists and maps are looked into (most of a config's values are strings).
+    for (const child of Object.values(value)) if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1 });
   }
   return false;
 }

@@ -8,7 +8,7 @@ import { Unresolved } from './unresolved';
 type Choice = Readonly<Record<string, string>>;
 
 /** Props whose value is one of a closed set, by prop path (`*` for each list item), with their words in messages. */
-const CHOICE_PROPS: ReadonlyArray<readonly [string, string, Choice]> = [
+const CHOICES: ReadonlyArray<readonly [string, string, Choice]> = [
   ['username.format', 'username format', UsernameFormat],
   ['nameId.format', 'NameID format', NameIdFormat],
   ['signing.algorithm', 'signature algorithm', SignatureAlgorithm],
@@ -21,6 +21,9 @@ const CHOICE_PROPS: ReadonlyArray<readonly [string, string, Choice]> = [
   ['attributeSync.*.custom.type', 'attribute type', AttributeType],
 ];
 
+/** The same, each path split and each set's values listed once: checkChoices runs for every integration in every environment. */
+const CHOICE_PROPS = CHOICES.map(([path, words, choice]) => ({ path: path.split('.'), words, accepted: choicesOf(choice) as readonly string[] }));
+
 /**
  * Values outside their closed set: TypeScript stops them in a typed app, but
  * not in JavaScript or through `as any`, and Terraform would get the value
@@ -28,21 +31,34 @@ const CHOICE_PROPS: ReadonlyArray<readonly [string, string, Choice]> = [
  */
 export function checkChoices(props: AnySsoProps, isUnresolved: Unresolved): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  for (const [path, words, choice] of CHOICE_PROPS) {
-    const accepted: readonly string[] = choicesOf(choice);
-    for (const { at, value } of valuesAt(props, path.split('.'))) {
-      if (value === undefined || (typeof value === 'string' && (accepted.includes(value) || isUnresolved(value)))) continue;
-      problems.push(problem(RuleId.WELL_FORMED, at, `${words} ${showValue(value)} is not accepted; accepted: ${accepted.join(', ')}`));
-    }
+  for (const { path, words, accepted } of CHOICE_PROPS) {
+    forEachValueAt(props, path, (value, at) => {
+      if (value === undefined || (typeof value === 'string' && (accepted.includes(value) || isUnresolved(value)))) return;
+      problems.push(problem(RuleId.WELL_FORMED, at.join('.'), `${words} ${showValue(value)} is not accepted; accepted: ${accepted.join(', ')}`));
+    });
   }
   return problems;
 }
 
-/** The values at a prop path, own entries only; `*` takes each item of a list. */
-function valuesAt(node: unknown, path: readonly string[], at: readonly string[] = []): Array<{ at: string; value: unknown }> {
-  if (path.length === 0) return [{ at: at.join('.'), value: node }];
-  const [head, ...rest] = path;
-  if (head === '*') return Array.isArray(node) ? node.flatMap((item, i) => valuesAt(item, rest, [...at, String(i)])) : [];
-  if (node === null || typeof node !== 'object' || !Object.hasOwn(node, head)) return [];
-  return valuesAt((node as Record<string, unknown>)[head], rest, [...at, head]);
+/**
+ * Calls `visit` with each value at a prop path and where it is, own entries only; `*` takes each item of a list.
+ * `at` is one array for the whole walk, changed after `visit` returns: only a problem's place is joined.
+ */
+function forEachValueAt(node: unknown, path: readonly string[], visit: (value: unknown, at: readonly string[]) => void, at: string[] = []): void {
+  const depth = at.length;
+  if (depth === path.length) return visit(node, at);
+  const head = path[depth];
+  if (head === '*') {
+    if (!Array.isArray(node)) return;
+    for (let i = 0; i < node.length; i++) {
+      at.push(String(i));
+      forEachValueAt(node[i], path, visit, at);
+      at.pop();
+    }
+    return;
+  }
+  if (node === null || typeof node !== 'object' || !Object.hasOwn(node, head)) return;
+  at.push(head);
+  forEachValueAt((node as Record<string, unknown>)[head], path, visit, at);
+  at.pop();
 }

@@ -17,7 +17,9 @@ const MULTILINE_FIELDS: ReadonlySet<string> = new Set(['description', 'reason'])
  */
 export function checkPropStrings(props: object, isUnresolved: Unresolved): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const walk = (value: unknown, at: string, name: string | number | undefined) => {
+  // Where the walk is, one array for the whole walk: a prop path string is made only for a problem (fieldOf).
+  const at: Array<string | number> = [];
+  const walk = (value: unknown, name: string | number | undefined) => {
     if (typeof value === 'string') {
       if (isUnresolved(value)) return;
       const kind = secretKind(name, value);
@@ -26,31 +28,46 @@ export function checkPropStrings(props: object, isUnresolved: Unresolved): Field
         problems.push(
           problem(
             RuleId.NO_SECRET_INPUT,
-            at,
+            fieldOf(at),
             `looks like ${kind} (value not shown); secrets never go in props or config: keep the secret in a secret store and pass where it lives (SecretRef.fromEnv or SecretRef.fromStore; in config env:NAME or secret:<store path>)`,
           ),
         );
       } else if (bad) {
-        problems.push(problem(RuleId.WELL_FORMED, at, bad));
+        problems.push(problem(RuleId.WELL_FORMED, fieldOf(at), bad));
       } else if (isPreEscaped(value)) {
-        problems.push(problem(RuleId.UNESCAPED, at, PRE_ESCAPED_MESSAGE));
+        problems.push(problem(RuleId.UNESCAPED, fieldOf(at), PRE_ESCAPED_MESSAGE));
       }
       return;
     }
     if (Array.isArray(value)) {
-      value.forEach((v, i) => walk(v, at ? `${at}.${i}` : String(i), i));
+      value.forEach((v, i) => {
+        at.push(i);
+        walk(v, i);
+        at.pop();
+      });
       return;
     }
     if (!isPlainObject(value)) return;
     for (const [k, v] of Object.entries(value)) {
       // Keys are names too (catalog app settings, adopted IDs by group name); the path cannot show such a key, so its parent is named.
       const bad = badCharacter(k);
-      if (bad) problems.push(problem(RuleId.WELL_FORMED, at, `has a key that ${bad}`));
-      else walk(v, at ? `${at}.${k}` : k, k);
+      if (bad) problems.push(problem(RuleId.WELL_FORMED, fieldOf(at), `has a key that ${bad}`));
+      else {
+        at.push(k);
+        walk(v, k);
+        at.pop();
+      }
     }
   };
-  walk(props, '', undefined);
+  walk(props, undefined);
   return problems;
+}
+
+/** A prop path as problems name it (`attributes.0.values.1`); an empty segment is dropped where it leads, as the walk always wrote it. */
+function fieldOf(at: ReadonlyArray<string | number>): string {
+  let field = '';
+  for (const segment of at) field = field ? `${field}.${segment}` : String(segment);
+  return field;
 }
 
 /** Plain data, as opposed to a class instance (SecretRef, SpMetadataDocument, a token). */

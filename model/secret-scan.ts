@@ -228,6 +228,8 @@ export function secretSpans(text: string, credential = false): SecretSpan[] {
 
 /** Spans in order, a span inside the one before it dropped (a token inside a URL's password). */
 function withoutOverlaps(spans: SecretSpan[]): SecretSpan[] {
+  // Nearly every text has no secret: nothing to sort or copy.
+  if (spans.length < 2) return spans;
   const out: SecretSpan[] = [];
   for (const span of [...spans].sort((a, b) => a.start - b.start || b.end - a.end)) {
     const last = out[out.length - 1];
