@@ -1,4 +1,4 @@
-import { DOMParser, Element, onWarningStopParsing } from '@xmldom/xmldom';
+import type { Element } from '@xmldom/xmldom';
 import { listSome, showValue } from './show-value';
 
 /** SAML 2.0 metadata namespace: elements are matched by it, whatever prefix the file uses. */
@@ -58,6 +58,8 @@ export function parseSpMetadata(xml: string): SpMetadata {
   checkBeforeParsing(text);
   let root: Element | null;
   try {
+    // Loaded here, for the few configs that name a metadata file: the parser is the largest module validate would load otherwise.
+    const { DOMParser, onWarningStopParsing } = require('@xmldom/xmldom') as typeof import('@xmldom/xmldom');
     // Warnings stop parsing too: xmldom otherwise recovers from broken markup and only logs it.
     const doc = new DOMParser({ onError: onWarningStopParsing }).parseFromString(text, 'application/xml');
     // A DTD can declare entities; SAML metadata never needs one.

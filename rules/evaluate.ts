@@ -1,12 +1,13 @@
 import { ownEntry } from '../model/own-entry';
 import { PRESETS } from '../model/presets';
 import { IntegrationModel, RuleSuppression } from '../model/types';
-import { indexStack } from '../review/stack-index';
 import { RULES } from './index';
 import { AppSubject, PolicyRule, RuleOutcome, SynthBlock } from './rule';
 
 /** Builds one subject per Okta SAML app from a resolved stack (cdk.tf.json shape). */
 export function subjectsOf(tf: Readonly<Record<string, any>>, integrations: ReadonlyMap<string, IntegrationModel> = new Map()): AppSubject[] {
+  // Loaded on use: validate judges the model's own subjects (rules/model-subjects.ts) and never reads a stack.
+  const { indexStack } = require('../review/stack-index') as typeof import('../review/stack-index');
   const index = indexStack({ name: '', tf });
   const subjects: AppSubject[] = [];
   for (const i of [...index.integrations.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
