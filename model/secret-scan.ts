@@ -187,11 +187,24 @@ function placeIn(url: UrlParts | undefined, at: number): RunPlace {
 }
 
 /**
+ * What every span needs, as one search the regular expression engine runs in native code: a run of at least
+ * MIN_SECRET_RUN token characters (a vendor token, a JWT, a random run), a private key header, an auth scheme
+ * before a credential, or a URL with user info. Most config strings (names, short URLs) have none, and the
+ * character-by-character scan, run once for each of tens of thousands of strings, is then skipped.
+ */
+const MAY_SPAN = new RegExp(`[A-Za-z0-9_-]{${MIN_SECRET_RUN}}|-----BEGIN |(?:bearer|ssws)\\s`, 'i');
+
+function maySpan(text: string): boolean {
+  return MAY_SPAN.test(text) || (text.includes('@') && text.includes('://'));
+}
+
+/**
  * Every secret-looking stretch of `text`, in order, without overlaps.
  * `credential`: the text is the value of a field whose name says it holds a
  * key or token, so its runs are judged as a URL query's are.
  */
 export function secretSpans(text: string, credential = false): SecretSpan[] {
+  if (!maySpan(text)) return [];
   const spans: SecretSpan[] = [];
   const n = text.length;
   let i = 0;
