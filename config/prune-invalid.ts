@@ -107,6 +107,8 @@ export class LeftOutFields {
 
   /** The value of the entry at `entryAt` of `file` (as written) as later checks read it: without the fields left out. */
   prune(file: string, entryAt: FieldPath, value: unknown): unknown {
+    // Usually nothing is left out: then no key is built for any of the lookups, made for each integration in each environment.
+    if (this.byEntry.size === 0) return value;
     const id = `${file}\u0000${keyOf(entryAt)}`;
     const fields = this.byEntry.get(id);
     if (!fields) return value;
@@ -117,11 +119,13 @@ export class LeftOutFields {
 
   /** What `prune` left out of the entry at `entryAt` of `file`, if anything. */
   get(file: string, entryAt: FieldPath): PrunedEntry | undefined {
+    if (this.pruned.size === 0) return undefined;
     return this.pruned.get(`${file}\u0000${keyOf(entryAt)}`);
   }
 
   /** Whether any field of the entry at `entryAt` of `file` is left out. */
   has(file: string, entryAt: FieldPath): boolean {
+    if (this.byEntry.size === 0) return false;
     return this.byEntry.has(`${file}\u0000${keyOf(entryAt)}`);
   }
 }
