@@ -187,15 +187,19 @@ function placeIn(url: UrlParts | undefined, at: number): RunPlace {
 }
 
 /**
- * What every span needs, as one search the regular expression engine runs in native code: a run of at least
- * MIN_SECRET_RUN token characters (a vendor token, a JWT, a random run), a private key header, an auth scheme
- * before a credential, or a URL with user info. Most config strings (names, short URLs) have none, and the
- * character-by-character scan, run once for each of tens of thousands of strings, is then skipped.
+ * What every span needs, tested with searches that run in native code: a run of at least MIN_SECRET_RUN token
+ * characters (a vendor token, a JWT, a random run), a private key header, an auth scheme before a credential, or a
+ * URL with user info. Most config strings (names, short URLs) have none, and the character-by-character scan, run
+ * once for each of tens of thousands of strings, is then skipped.
  */
-const MAY_SPAN = new RegExp(`[A-Za-z0-9_-]{${MIN_SECRET_RUN}}|-----BEGIN |(?:bearer|ssws)\\s`, 'i');
+const LONG_RUN = new RegExp(`[A-Za-z0-9_-]{${MIN_SECRET_RUN}}`);
+const AUTH_SCHEME_THEN_SPACE = /(?:bearer|ssws)\s/i;
 
 function maySpan(text: string): boolean {
-  return MAY_SPAN.test(text) || (text.includes('@') && text.includes('://'));
+  const urlWithUserInfo = text.includes('@') && text.includes('://');
+  // Any other span is at least MIN_SECRET_RUN characters long (an auth scheme, a space and 16 characters; a key header).
+  if (text.length < MIN_SECRET_RUN) return urlWithUserInfo;
+  return urlWithUserInfo || LONG_RUN.test(text) || text.includes('-----BEGIN ') || AUTH_SCHEME_THEN_SPACE.test(text);
 }
 
 /**
