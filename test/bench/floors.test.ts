@@ -17,8 +17,9 @@ function filesTouched(dirs: readonly string[], run: () => unknown): string[] {
   const record = (file: unknown) => {
     if (typeof file === 'string' && dirs.some((d) => file.startsWith(d + path.sep))) touched.push(file);
   };
-  const open = fs.openSync;
-  const readFile = fs.readFileSync;
+  // Untyped: the spies pass on whichever overload's arguments they were given.
+  const open = fs.openSync as (...args: any[]) => number;
+  const readFile = fs.readFileSync as (...args: any[]) => string | Buffer;
   const opens = jest.spyOn(fsModule, 'openSync').mockImplementation(((file: fs.PathLike, ...rest: any[]) => (record(file), open(file, ...rest))) as typeof fs.openSync);
   const reads = jest.spyOn(fsModule, 'readFileSync').mockImplementation(((file: fs.PathOrFileDescriptor, ...rest: any[]) => (record(file), readFile(file, ...rest))) as typeof fs.readFileSync);
   try {
