@@ -8,7 +8,7 @@ import { formatProblemList, problemCount } from './config/problems';
 import { PolicyErrors } from './rules/policy-checks';
 import { noteForCdktfCli } from './synth/cdktf-cli-notes';
 import { OutputDirError, markOutput } from './synth/output-dir';
-import { buildApp, synthConfigApp, synthToDisk } from './synth/synth';
+import { synthConfigApp, synthToDisk } from './synth/synth';
 
 const configDir = process.env.OKTA_SSO_CONFIG ?? 'examples/acme';
 
@@ -19,12 +19,12 @@ try {
     process.stderr.write(`${configDir}: ${problemCount(problems.length)}; nothing written\n${formatProblemList(problems)}\n`);
     process.exitCode = 1;
   } else if (process.env.CDKTF_OUTDIR) {
+    const outdir = process.env.CDKTF_OUTDIR;
+    const environments = model.environments.map((e) => e.name);
     // Run by the cdktf CLI, which owns the output directory and prints the stacks' annotations: the warnings go there.
-    const app = buildApp(model, process.env.CDKTF_OUTDIR, configDir);
-    noteForCdktfCli(app, process.env.CDKTF_OUTDIR, warnings);
-    synthConfigApp(app);
+    synthConfigApp(model, outdir, configDir, (stack) => noteForCdktfCli(stack, environments, outdir, warnings));
     // So that a later `okta-sso synth` knows this directory as its own output and may replace it.
-    markOutput(process.env.CDKTF_OUTDIR);
+    markOutput(outdir);
   } else {
     const outdir = process.env.OKTA_SSO_OUT ?? 'cdktf.out';
     // checkConfig's warnings are the policy warnings located in config: synth's own copies of them are not printed again.

@@ -12,7 +12,8 @@ export function registerSynth(program: Command, io: CliIo): void {
     .description('synthesize one Terraform stack per environment; writes nothing if the config has any problem')
     .option('-c, --config <dir>', CONFIG_OPTION_HELP)
     .option('-o, --out <dir>', 'output directory', 'cdktf.out')
-    .action(async (opts: { config?: string; out: string }) => {
+    .option('-e, --env <name>', 'synthesize only this environment (repeat for more); the others keep their previous output in --out', (name: string, names: string[]) => [...names, name], [])
+    .action(async (opts: { config?: string; out: string; env: string[] }) => {
       // Loaded on use: cdktf and the provider bindings take ~0.2 s, which other commands (review) should not pay.
       const { readConfig } = require('../config/load-config') as typeof import('../config/load-config');
       const dir = configDirOf(opts.config);
@@ -29,12 +30,19 @@ export function registerSynth(program: Command, io: CliIo): void {
       const { synthToDisk } = await import('../synth/synth');
       const { PolicyErrors } = await import('../rules/policy-checks');
       const { OutputDirError } = await import('../synth/output-dir');
+      const { EnvironmentSelectionError } = await import('../synth/synth');
+      const environments = opts.env.length ? [...new Set(opts.env)] : undefined;
       let stacks: string[];
       const warnings: string[] = [];
       const policyWarnings: PolicyFailure[] = [];
       try {
-        stacks = synthToDisk(model, { outdir: opts.out, configDir: dir, onWarning: (w) => warnings.push(w), onPolicyWarning: (w) => policyWarnings.push(w) });
+        stacks = synthToDisk(model, { outdir: opts.out, configDir: dir, environments, onWarning: (w) => warnings.push(w), onPolicyWarning: (w) => policyWarnings.push(w) });
       } catch (err) {
+        if (err instanceof EnvironmentSelectionError) {
+          io.err(`okta-sso synth: --env: ${err.message}\n`);
+          io.exit(2);
+          return;
+        }
         if (err instanceof OutputDirError) {
           io.err(`okta-sso synth: ${err.message}\n`);
           io.exit(1);
@@ -54,6 +62,8 @@ export function registerSynth(program: Command, io: CliIo): void {
       const located = sortProblems([...configWarnings, ...locatePolicyFindings(locate, policyWarnings.filter((w) => w.key !== undefined))]);
       io.err(warningList(located, SYNTH_DOES_NOT_FAIL));
       if (warnings.length) io.err(`${warnings.join('\n')}\n`);
+      const kept = environments ? model.environments.filter((e) => !environments.includes(e.name)).map((e) => `  stacks/${e.name}/cdk.tf.json`) : [];
       io.out(`synthesized ${stacks.length} stack(s) from ${dir} into ${opts.out}:\n${stacks.map((s) => `  ${s}`).join('\n')}\n`);
+      if (kept.length) io.out(`kept the previous output of ${kept.length} stack(s), not synthesized now:\n${kept.join('\n')}\n`);
     });
 }

@@ -119,7 +119,7 @@ function inspect(p: OutputPaths, shown: string): Existing {
 }
 
 /** Files okta-sso synth writes into a stack directory. */
-const STACK_FILES = new Set(['cdk.tf.json', 'runbook.json', 'runbook.md']);
+export const STACK_FILES = new Set(['cdk.tf.json', 'runbook.json', 'runbook.md']);
 
 /** Whether `dir` holds only a cdktf manifest and stack directories of okta-sso's files (any of them may be missing: a killed synth). */
 function holdsOnlySynthOutput(dir: string): boolean {

@@ -1,12 +1,13 @@
-import { App, TerraformStack } from 'cdktf';
+import { App, StackManifest, TerraformStack } from 'cdktf';
 import * as fs from 'fs';
 import * as path from 'path';
 import { RulesSubject, SsoIntegration } from '../constructs/sp/sso-integration';
 import { SsoEnvironment } from '../constructs/sso-environment';
-import { showPath } from '../model/show-value';
-import { OrgModel } from '../model/types';
+import { showPath, showValue } from '../model/show-value';
+import { EnvironmentModel, OrgModel } from '../model/types';
 import { PolicyError, PolicyErrors, PolicyFailure } from '../rules/policy-checks';
-import { OktaEnvironmentStack } from '../stacks/okta-environment-stack';
+import { OktaEnvironmentStack, OktaEnvironmentStackProps } from '../stacks/okta-environment-stack';
+import { keepPreviousOutput } from './keep-output';
 import { OutputDirError, OutputSwap } from './output-dir';
 
 export interface SynthOptions {
@@ -34,6 +35,12 @@ export interface SynthOptions {
    * @default DEFAULT_LOCK_WAIT_MS (2 minutes)
    */
   readonly lockWaitMs?: number;
+  /**
+   * Synthesize only these environments (names from config); every other
+   * environment keeps its previous output, which must exist.
+   * @default - every environment
+   */
+  readonly environments?: readonly string[];
 }
 
 /**
@@ -41,16 +48,92 @@ export interface SynthOptions {
  * `layoutOutdir` is where the output will finally live (local state paths are
  * computed from it), when it differs from the directory synthesized into.
  * The app skips cdktf's own validation run: `checkApp` runs the same
- * validations once, keeping their findings structured.
+ * validations once, keeping their findings structured. Every stack is in
+ * memory at once: to write an organisation, `synthEachEnvironment` holds one.
  */
 export function buildApp(model: OrgModel, outdir: string, configDir: string, layoutOutdir: string = outdir): App {
   const app = new App({ outdir, skipValidation: true });
-  for (const environment of model.environments) {
-    const stackDir = path.resolve(layoutOutdir, 'stacks', environment.name);
-    const configDirFromStackDir = path.relative(stackDir, path.resolve(configDir)).split(path.sep).join('/') || '.';
-    new OktaEnvironmentStack(app, environment.name, { environment, configDirFromStackDir });
-  }
+  for (const environment of model.environments) new OktaEnvironmentStack(app, environment.name, stackProps(environment, configDir, layoutOutdir));
   return app;
+}
+
+function stackProps(environment: EnvironmentModel, configDir: string, layoutOutdir: string): OktaEnvironmentStackProps {
+  const stackDir = path.resolve(layoutOutdir, 'stacks', environment.name);
+  const configDirFromStackDir = path.relative(stackDir, path.resolve(configDir)).split(path.sep).join('/') || '.';
+  return { environment, configDirFromStackDir };
+}
+
+/** An environment's stack alone in its app, as synthEachEnvironment builds them. */
+class SoleEnvironmentStack extends OktaEnvironmentStack {
+  /**
+   * cdktf's preparing pass resolves every element once, to find references to
+   * other stacks' resources and wire them through outputs and remote state.
+   * Alone in its app, the stack has no other stack to refer to: the pass would
+   * find nothing, and it costs about a fifth of synth's CPU. The backend is all
+   * it still needs.
+   */
+  public prepareStack(): void {
+    this.ensureBackendExists();
+  }
+}
+
+export interface EachEnvironmentOptions {
+  /** The directory synthesized into. */
+  readonly outdir: string;
+  /** The config directory (local state paths are relative to it). */
+  readonly configDir: string;
+  /**
+   * Where the output will finally live, when it differs from `outdir`.
+   * @default outdir
+   */
+  readonly layoutOutdir?: string;
+  /**
+   * The environments to build, in this order.
+   * @default every environment of the model
+   */
+  readonly environments?: readonly EnvironmentModel[];
+  /** Whether to write each stack (while no stack so far has an error), or only check them. */
+  readonly write: boolean;
+  /**
+   * Called with each stack before it is written.
+   * @default - nothing
+   */
+  readonly beforeWrite?: (stack: TerraformStack) => void;
+  /**
+   * manifest.json entries, by stack name, of stacks not built now (kept from a previous output),
+   * written with the new ones.
+   * @default - none
+   */
+  readonly keptManifestEntries?: Readonly<Record<string, StackManifest>>;
+}
+
+/**
+ * Builds, checks and (with `write`) writes each environment's stack in turn,
+ * removing it from the app before building the next: peak memory follows the
+ * largest environment, not the organisation. One app writes every stack, so
+ * its manifest.json lists them all, as one app holding every stack would.
+ * After a stack with an error the others are still built and checked, so that
+ * every stack's problems come together, but none is written: the caller
+ * discards what earlier stacks wrote. Returns every stack's findings.
+ */
+export function synthEachEnvironment(model: OrgModel, options: EachEnvironmentOptions): AppCheck {
+  const app = new App({ outdir: options.outdir, skipValidation: true });
+  Object.assign(app.manifest.stacks, options.keptManifestEntries);
+  const failures: PolicyFailure[] = [];
+  const policyWarnings: PolicyFailure[] = [];
+  for (const environment of options.environments ?? model.environments) {
+    const stack = new SoleEnvironmentStack(app, environment.name, stackProps(environment, options.configDir, options.layoutOutdir ?? options.outdir));
+    const checked = checkApp(app, 'declared');
+    failures.push(...checked.failures);
+    policyWarnings.push(...checked.policyWarnings);
+    if (options.write && failures.length === 0) {
+      options.beforeWrite?.(stack);
+      app.synth();
+    }
+    // Released: nothing refers to the stack once it is written (the manifest keeps its entry, plain data).
+    app.node.tryRemoveChild(stack.node.id);
+  }
+  return { failures, warnings: warningLines(policyWarnings), policyWarnings };
 }
 
 export interface AppCheck {
@@ -87,8 +170,12 @@ export function checkApp(app: App, rulesOn: RulesSubject = 'synthesized'): AppCh
       for (const message of messages) failures.push({ stack: name, props: [], message: `[${showPath(construct.node.path)}] ${message}` });
     }
   }
-  // The lines are the structured warnings, in the same order: collected once.
-  return { failures, warnings: policyWarnings.map((w) => `${w.stack}: warning: ${w.message}`), policyWarnings };
+  return { failures, warnings: warningLines(policyWarnings), policyWarnings };
+}
+
+/** The structured warnings as lines, in the same order. */
+function warningLines(policyWarnings: readonly PolicyFailure[]): string[] {
+  return policyWarnings.map((w) => `${w.stack}: warning: ${w.message}`);
 }
 
 /**
@@ -125,47 +212,80 @@ function realpathOrSelf(p: string): string {
 }
 
 /**
- * Builds and checks every stack in memory, then writes them into a fresh
- * directory and swaps it in atomically (synth/output-dir.ts): a failure, or a
- * kill at any instant, leaves the previous output whole, and a failed check
- * writes nothing at all, not even the parents of `outdir`.
+ * Writes every environment's stack (or, with `environments`, those only, the
+ * others keeping their previous output) into a fresh directory, one stack at a
+ * time, and swaps it in atomically (synth/output-dir.ts): a failure, or a kill
+ * at any instant, leaves the previous output whole, and a failed check leaves
+ * nothing behind, not even the parents of `outdir`.
  * Returns the synthesized stack files, relative to `outdir`.
  */
 export function synthToDisk(model: OrgModel, options: SynthOptions): string[] {
+  const selected = selectEnvironments(model, options.environments);
+  const kept = model.environments.filter((e) => !selected.includes(e));
   const unsafe = unsafeOutdirReason(options.outdir, options.configDir, model);
   if (unsafe) throw new OutputDirError(`${unsafe}; nothing written`);
   const outdir = path.resolve(options.outdir);
   const swap = new OutputSwap(options.outdir);
   swap.prepare();
-  let app: App;
-  let checked: AppCheck;
+  let checked: AppCheck | undefined;
+  let layout: string;
+  let configDir: string;
   try {
     // Terraform resolves `..` in the local state path from the stack directory's real place: through a linked parent of --out, a path
     // computed from the link's own would find another (empty) state and plan to create every app again. Both ends real, the path is
     // also the same whichever links lead to them.
-    const layout = path.join(fs.realpathSync(path.dirname(outdir)), path.basename(outdir));
-    app = buildApp(model, swap.dir, fs.realpathSync(options.configDir), layout);
-    checked = checkApp(app, 'declared');
-    if (checked.failures.length) throw policyErrorsOf(checked.failures);
+    layout = path.join(fs.realpathSync(path.dirname(outdir)), path.basename(outdir));
+    configDir = fs.realpathSync(options.configDir);
   } catch (err) {
     swap.abandon();
     throw err;
   }
-  const leftBehind = swap.replace(() => app.synth(), { lockWaitMs: options.lockWaitMs });
-  if (options.onPolicyWarning) checked.policyWarnings.forEach((w) => options.onPolicyWarning!(w));
-  [...(options.onPolicyWarning ? [] : checked.warnings), ...leftBehind].forEach((w) => options.onWarning?.(w));
-  return model.environments.map((e) => `stacks/${e.name}/cdk.tf.json`);
+  const leftBehind = swap.replace(
+    () => {
+      // Under the lock: the previous output is the one being replaced, not one another synth is swapping out.
+      const keptManifestEntries = keepPreviousOutput(options.outdir, kept.map((e) => e.name), swap.dir);
+      checked = synthEachEnvironment(model, { outdir: swap.dir, configDir, layoutOutdir: layout, environments: selected, write: true, keptManifestEntries });
+      if (checked.failures.length) throw policyErrorsOf(checked.failures);
+    },
+    { lockWaitMs: options.lockWaitMs },
+  );
+  const { policyWarnings, warnings } = checked!;
+  if (options.onPolicyWarning) policyWarnings.forEach((w) => options.onPolicyWarning!(w));
+  [...(options.onPolicyWarning ? [] : warnings), ...leftBehind].forEach((w) => options.onWarning?.(w));
+  return selected.map((e) => `stacks/${e.name}/cdk.tf.json`);
+}
+
+/** The environments `names` picks, in config order; every environment when it is undefined. */
+function selectEnvironments(model: OrgModel, names: readonly string[] | undefined): readonly EnvironmentModel[] {
+  if (names === undefined) return model.environments;
+  const known = model.environments.map((e) => e.name);
+  const unknown = names.filter((n) => !known.includes(n));
+  if (unknown.length) {
+    throw new EnvironmentSelectionError(`no environment ${unknown.map((n) => showValue(n)).join(', ')} in config; accepted: ${known.map((n) => showValue(n)).join(', ')}; nothing written`);
+  }
+  if (names.length === 0) throw new EnvironmentSelectionError(`no environment selected; accepted: ${known.map((n) => showValue(n)).join(', ')}; nothing written`);
+  return model.environments.filter((e) => names.includes(e.name));
+}
+
+/** An environment asked for that the config does not have. */
+export class EnvironmentSelectionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EnvironmentSelectionError';
+  }
 }
 
 /**
- * Synthesizes an app built from a config directory: every stack's problems
- * first, together (PolicyErrors, nothing written), then the stacks, each with
- * its runbook beside its cdk.tf.json. Returns the warnings.
+ * Synthesizes a config directory's stacks into `outdir`, which another tool
+ * owns (the cdktf CLI's CDKTF_OUTDIR): every stack is built and checked first,
+ * one at a time, and only when none has a problem (PolicyErrors, nothing
+ * written) built again and written, one at a time: peak memory follows the
+ * largest environment. Returns the warnings.
  */
-export function synthConfigApp(app: App): readonly string[] {
-  const checked = checkApp(app, 'declared');
+export function synthConfigApp(model: OrgModel, outdir: string, configDir: string, beforeWrite?: (stack: TerraformStack) => void): readonly string[] {
+  const checked = synthEachEnvironment(model, { outdir, configDir, write: false });
   if (checked.failures.length) throw policyErrorsOf(checked.failures);
-  app.synth();
+  synthEachEnvironment(model, { outdir, configDir, write: true, beforeWrite });
   return checked.warnings;
 }
 
