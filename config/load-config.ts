@@ -35,7 +35,7 @@ interface Located<T> {
 }
 
 interface RawEnvironment {
-  readonly okta?: { readonly orgName: string; readonly baseUrl?: string; readonly providerVersion?: string };
+  readonly okta?: { readonly orgName: string; readonly baseUrl?: string; readonly providerVersion?: string; readonly maxApiCapacity?: number };
   readonly backend?: Record<string, unknown> & { readonly type: string };
   readonly integrations?: Record<string, IntegrationSettings | null>;
 }
@@ -343,7 +343,8 @@ function collect<T>(
 function oktaOf(env: RawEnvironment): EnvironmentModel['okta'] {
   const okta: Record<string, unknown> = isPlainObject(env.okta) ? env.okta : {};
   const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  return { orgName: text(okta.orgName) ?? '', baseUrl: text(okta.baseUrl) ?? 'okta.com', providerVersion: text(okta.providerVersion) };
+  const capacity = Number.isInteger(okta.maxApiCapacity) ? { maxApiCapacity: okta.maxApiCapacity as number } : {};
+  return { orgName: text(okta.orgName) ?? '', baseUrl: text(okta.baseUrl) ?? 'okta.com', providerVersion: text(okta.providerVersion), ...capacity };
 }
 
 function sectionOf<T = unknown>(file: ConfigFile, section: 'integrations' | 'environments'): Record<string, T> {

@@ -212,6 +212,13 @@ export interface OktaOrg {
    * @default - DEFAULT_OKTA_PROVIDER_CONSTRAINT (`>= 6.6.0, != 6.14.0, < 8.0.0`)
    */
   readonly providerVersion?: string;
+  /**
+   * The okta/okta provider's `max_api_capacity`: the percentage (1 to 100) of
+   * each rate-limit bucket the provider may use before it waits for the bucket
+   * to reset, so that a plan of a large org leaves room for other API clients.
+   * @default - unset: the provider's own default, 100 (no limit of its own)
+   */
+  readonly maxApiCapacity?: number;
 }
 
 export interface EnvironmentModel {

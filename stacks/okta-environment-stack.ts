@@ -1,11 +1,12 @@
 import { OktaProvider } from '@cdktf/provider-okta/lib/provider';
-import { TerraformStack } from 'cdktf';
+import { TerraformStack, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { createSsoIntegration } from '../constructs/sp';
 import { childId } from '../constructs/construct-id';
 import { SsoIntegration } from '../constructs/sp/sso-integration';
 import { SsoEnvironment } from '../constructs/sso-environment';
 import { DEFAULT_OKTA_PROVIDER_CONSTRAINT } from '../model/provider-versions';
+import { showValue } from '../model/show-value';
 import { EnvironmentModel } from '../model/types';
 import { addBackend } from './backend';
 
@@ -42,7 +43,11 @@ export class OktaEnvironmentStack extends TerraformStack {
     addBackend(this, env.backend, props.configDirFromStackDir);
     // Credentials stay out of config and JSON: the provider reads OKTA_API_TOKEN
     // or OKTA_API_CLIENT_ID / OKTA_API_PRIVATE_KEY / OKTA_API_SCOPES itself.
-    new OktaProvider(this, 'Okta', { orgName: env.okta.orgName, baseUrl: env.okta.baseUrl });
+    new OktaProvider(this, 'Okta', { orgName: env.okta.orgName, baseUrl: env.okta.baseUrl, maxApiCapacity: env.okta.maxApiCapacity });
+    const capacity = env.okta.maxApiCapacity;
+    if (capacity !== undefined && !Token.isUnresolved(capacity) && !(Number.isInteger(capacity) && capacity >= 1 && capacity <= 100)) {
+      this.node.addValidation({ validate: () => [`environment.okta.maxApiCapacity: ${showValue(capacity)} is not accepted; accepted: a whole number from 1 to 100 (percent)`] });
+    }
     SsoEnvironment.configure(this, { name: env.name, providerVersion: env.okta.providerVersion });
     const integrations = new Map<string, SsoIntegration>();
     for (const integration of env.integrations) {
