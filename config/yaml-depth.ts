@@ -32,13 +32,16 @@ export function tooDeepToken(tokens: readonly CST.Token[]): number | undefined {
 
 /** Whether plain data (a tree: the fast path has no aliases) nests lists and maps deeper than MAX_DEPTH. */
 export function isTooDeep(data: unknown): boolean {
-  const stack: Array<{ value: unknown; depth: number }> = [{ value: data, depth: 0 }];
-  while (stack.length > 0) {
-    const { value, depth } = stack.pop()!;
-    if (value === null || typeof value !== 'object') continue;
-    if (depth + 1 > MAX_DEPTH) return true;
-    // Scalars nest nothing: only lists and maps are looked into (most of a config's values are strings).
-    for (const child of Object.values(value)) if (child !== null && typeof child === 'object') stack.push({ value: child, depth: depth + 1 });
-  }
+  return nestsDeeper(data, 0);
+}
+
+/**
+ * Recursive, without a stack of its own: it stops at MAX_DEPTH, so it never recurses deeper than that, and it
+ * allocates nothing per value (it runs over every value of every config file).
+ */
+function nestsDeeper(value: unknown, depth: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (depth + 1 > MAX_DEPTH) return true;
+  for (const child of Object.values(value)) if (nestsDeeper(child, depth + 1)) return true;
   return false;
 }
