@@ -79,6 +79,21 @@ function importChanged(address: string, block: TfBlock, before: string | undefin
   out.settings.push({ resource: address, setting: app ? 'adopted app ID' : `${words}: adopted ID`, attribute: 'import', before: was, after: now });
 }
 
+/** Base's import IDs by the address each lands at in head (following `moved`), by base's imports and head's moves. */
+const importsByHeadAddress = new WeakMap<ReadonlyMap<string, string>, WeakMap<ReadonlyMap<string, string>, Map<string, string>>>();
+
+/** Built once per environment: each integration needs a few of them, and building them per integration costs every import of the stack each time. */
+function importsAtHeadAddresses(imports: ReadonlyMap<string, string>, moved: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+  const byMoved = importsByHeadAddress.get(imports) ?? importsByHeadAddress.set(imports, new WeakMap()).get(imports)!;
+  let out = byMoved.get(moved);
+  if (!out) {
+    out = new Map();
+    for (const [address, id] of imports) out.set(moved.get(address) ?? address, id);
+    byMoved.set(moved, out);
+  }
+  return out;
+}
+
 /**
  * Compares the blocks of one integration (or the shared part of a stack).
  * `moved` maps base addresses to head addresses: a moved block is compared
@@ -95,8 +110,7 @@ export function diffBlocks(
   const out: BlockDiff = { settings: [], findings: [], replacements: [], adopted: [] };
   const baseByHeadAddress = new Map<string, TfBlock>();
   for (const [address, block] of base) baseByHeadAddress.set(moved.get(address) ?? address, block);
-  const baseImports = new Map<string, string>();
-  for (const [address, id] of sides.base.imports) baseImports.set(moved.get(address) ?? address, id);
+  const baseImports = importsAtHeadAddresses(sides.base.imports, moved);
   const addresses = [...new Set([...baseByHeadAddress.keys(), ...head.keys()])].sort();
   for (const address of addresses) {
     const b = baseByHeadAddress.get(address);
@@ -425,6 +439,7 @@ export function compareIntegration(
   head: IntegrationIndex | undefined,
   sides: { readonly base: StackIndex; readonly head: StackIndex },
 ): IntegrationReview | undefined {
+  if (base && head && unchanged(base, head, sides)) return undefined;
   const key = (head ?? base)!.key;
   const preset = head?.preset ?? base?.preset;
   const permanentUsernames = head?.permanentUsernames === true || base?.permanentUsernames === true;
@@ -488,6 +503,35 @@ export function compareIntegration(
     runbook,
     ...(diff.adopted.length ? { adopted: diff.adopted } : {}),
   };
+}
+
+/**
+ * Whether an integration is the same on both sides in everything compareIntegration reads, so that it finds
+ * nothing: the same key, no block of base moved to another address, the same blocks (and import IDs), runbook
+ * steps and outputs, each equal as sameJson sees them, and no suppression or Import Groups tag added (tags are
+ * in the `"//"` comments sameJson skips). Then no diff, runbook or label check can find a change: one walk of
+ * the integration replaces the maps, sorts and label scans of a full comparison, for the many unchanged ones.
+ */
+function unchanged(base: IntegrationIndex, head: IntegrationIndex, sides: { readonly base: StackIndex; readonly head: StackIndex }): boolean {
+  if (base.key !== head.key) return false;
+  const moved = sides.head.moved;
+  const baseImports = importsAtHeadAddresses(sides.base.imports, moved);
+  const sameBlock = (b: TfBlock, h: TfBlock, address: string) => {
+    if ((moved.get(address) ?? address) !== address) return false;
+    const [before, after] = [baseImports.get(address), sides.head.imports.get(address)];
+    return (before === undefined || after === undefined || before === after) && sameJson(b.body, h.body);
+  };
+  if (!sameEntries(base.blocks, head.blocks, sameBlock) || !sameEntries(base.steps, head.steps, sameJson) || !sameEntries(base.outputs, head.outputs, sameJson)) return false;
+  if (head.importGroups === true && base.importGroups !== true) return false;
+  const suppressedBefore = new Set(suppressionsOf(base).map((s) => s.rule));
+  return suppressionsOf(head).every((s) => suppressedBefore.has(s.rule));
+}
+
+/** Whether two maps have the same keys, and `same` holds for the values of each. */
+function sameEntries<T>(a: ReadonlyMap<string, T>, b: ReadonlyMap<string, T>, same: (x: T, y: T, key: string) => boolean): boolean {
+  if (a.size !== b.size) return false;
+  for (const [key, x] of a) if (!b.has(key) || !same(x, b.get(key)!, key)) return false;
+  return true;
 }
 
 /** On removal of a whole integration, these findings add to "app destroyed". */
