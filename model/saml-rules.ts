@@ -28,8 +28,22 @@ export function httpsUrlProblem(value: string): string | undefined {
   return urlProblem(value)?.why;
 }
 
+type UrlProblem = { readonly rule: RuleId; readonly why: string } | undefined;
+
+/**
+ * The last URL judged and its answer. An app's ACS URL, recipient and destination are usually one URL, judged one
+ * after the other by the props' rules and again by SSO-001: parsed once instead of three times. Keyed by the whole
+ * input of a pure function, so the answer is the one parsing would give.
+ */
+let lastUrl: { readonly value: string; readonly problem: UrlProblem } | undefined;
+
 /** Why `value` is not an absolute https URL, and whether that is only the scheme (policy SSO-001) or the URL itself (SSO-101). */
-export function urlProblem(value: string): { readonly rule: RuleId; readonly why: string } | undefined {
+export function urlProblem(value: string): UrlProblem {
+  if (lastUrl?.value !== value) lastUrl = { value, problem: parseUrlProblem(value) };
+  return lastUrl.problem;
+}
+
+function parseUrlProblem(value: string): UrlProblem {
   let url: URL;
   try {
     url = new URL(value);
