@@ -23,16 +23,42 @@ export function resolveMoved(pairs: ReadonlyMap<string, string>): Map<string, st
   return out;
 }
 
+/**
+ * `value` with `f` applied to every string in it but its `"//"` comments. Lists and objects in which no string
+ * changes are returned as they are, not copied: most of what is compared holds no moved address or old name.
+ */
 function mapStrings(value: unknown, f: (s: string) => string): unknown {
   if (typeof value === 'string') return f(value);
-  if (Array.isArray(value)) return value.map((v) => mapStrings(v, f));
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v = mapStrings(value[i], f);
+      if (v !== value[i]) (out ??= value.slice())[i] = v;
+    }
+    return out ?? value;
+  }
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    // Defined, not assigned: a key named __proto__ stays a key instead of setting the copy's prototype.
-    for (const k of Object.keys(value)) Object.defineProperty(out, k, { value: k === '//' ? (value as any)[k] : mapStrings((value as any)[k], f), enumerable: true, writable: true, configurable: true });
-    return out;
+    const obj = value as Record<string, unknown>;
+    const keys = Object.keys(obj);
+    let out: Record<string, unknown> | undefined;
+    for (const k of keys) {
+      if (k === '//') continue;
+      const v = mapStrings(obj[k], f);
+      if (v === obj[k]) continue;
+      if (!out) {
+        out = {};
+        for (const key of keys) define(out, key, obj[key]);
+      }
+      define(out, k, v);
+    }
+    return out ?? value;
   }
   return value;
+}
+
+/** Defined, not assigned: a key named __proto__ stays a key instead of setting the copy's prototype. */
+function define(out: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** `value` with every reference to a moved address rewritten to its new address. */
