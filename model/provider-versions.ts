@@ -146,7 +146,12 @@ export function checkProviderVersion(providerVersion: string | undefined, integr
   }
   const problems: string[] = [];
   const byResource = new Map<string, string[]>();
-  for (const u of newerResourcesInUse(integrations)) byResource.set(u.resource, [...(byResource.get(u.resource) ?? []), u.integration]);
+  // Appended in place: copying the list for each integration made this quadratic in the integrations using a resource.
+  for (const u of newerResourcesInUse(integrations)) {
+    const users = byResource.get(u.resource);
+    if (users) users.push(u.integration);
+    else byResource.set(u.resource, [u.integration]);
+  }
   for (const [resource, integrations] of [...byResource.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const min = parseVersion(MIN_PROVIDER_VERSIONS[resource])!;
     if (lowest && compare(lowest, min) >= 0) continue;
