@@ -48,13 +48,14 @@ export function checkPropStrings(props: object, isUnresolved: Unresolved): Field
       return;
     }
     if (!isPlainObject(value)) return;
-    for (const [k, v] of Object.entries(value)) {
+    // Keys, not entries: no [key, value] pair is made for each value of each integration's props.
+    for (const k of Object.keys(value)) {
       // Keys are names too (catalog app settings, adopted IDs by group name); the path cannot show such a key, so its parent is named.
       const bad = badCharacter(k);
       if (bad) problems.push(problem(RuleId.WELL_FORMED, fieldOf(at), `has a key that ${bad}`));
       else {
         at.push(k);
-        walk(v, k);
+        walk(value[k], k);
         at.pop();
       }
     }

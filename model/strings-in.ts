@@ -24,11 +24,12 @@ export function forEachString(
         at.pop();
       }
     } else if (node && typeof node === 'object') {
-      for (const [k, v] of Object.entries(node)) {
+      // Keys, not entries: no [key, value] pair is made for each of the config's values.
+      for (const k of Object.keys(node)) {
         if (k === options.skipKey) continue;
         at.push(k);
         if (options.keys) visit(k, at, true);
-        walk(v);
+        walk((node as Record<string, unknown>)[k]);
         at.pop();
       }
     }
