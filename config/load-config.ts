@@ -408,6 +408,8 @@ function reportedBySchema(
 
 /** Each entry of a section (an integration, an environment's integrations) without the fields left out of it. */
 function withoutLeftOut<T>(entries: Map<string, Located<T>>, leftOut: LeftOutFields): Map<string, Located<T>> {
+  // Nothing left out (the usual case): the entries as written, not a copy of each environment's integrations.
+  if (leftOut.isEmpty) return entries;
   for (const [key, entry] of entries) {
     const { file, at } = entry;
     if (at[0] === 'integrations') {

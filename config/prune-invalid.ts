@@ -105,10 +105,15 @@ export class LeftOutFields {
     return true;
   }
 
+  /** Whether no field is left out anywhere: every entry is read as written. */
+  get isEmpty(): boolean {
+    return this.byEntry.size === 0;
+  }
+
   /** The value of the entry at `entryAt` of `file` (as written) as later checks read it: without the fields left out. */
   prune(file: string, entryAt: FieldPath, value: unknown): unknown {
     // Usually nothing is left out: then no key is built for any of the lookups, made for each integration in each environment.
-    if (this.byEntry.size === 0) return value;
+    if (this.isEmpty) return value;
     const id = `${file}\u0000${keyOf(entryAt)}`;
     const fields = this.byEntry.get(id);
     if (!fields) return value;
@@ -125,7 +130,7 @@ export class LeftOutFields {
 
   /** Whether any field of the entry at `entryAt` of `file` is left out. */
   has(file: string, entryAt: FieldPath): boolean {
-    if (this.byEntry.size === 0) return false;
+    if (this.isEmpty) return false;
     return this.byEntry.has(`${file}\u0000${keyOf(entryAt)}`);
   }
 }
