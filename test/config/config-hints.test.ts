@@ -64,7 +64,7 @@ describe('a misnamed key gets a "did you mean" (issue 11, item 16)', () => {
 
   test('okta.org: did you mean "orgName"', () => {
     const problems = problemsOf({ 'i.yaml': MINIMAL_INTEGRATIONS, 'env.yaml': 'environments:\n  dev:\n    okta: { org: acme-dev }\n    integrations:\n      wiki: {}\n' });
-    expect(problems).toEqual(['env.yaml:3:13: environments.dev.okta.org: unknown field "org" (did you mean "orgName"? "orgName" is required and missing); accepted: baseUrl, orgName, providerVersion']);
+    expect(problems).toEqual(['env.yaml:3:13: environments.dev.okta.org: unknown field "org" (did you mean "orgName"? "orgName" is required and missing); accepted: baseUrl, maxApiCapacity, orgName, providerVersion']);
   });
 
   test('an integration prop named by the start of it: relay -> relayState', () => {

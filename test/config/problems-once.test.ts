@@ -118,6 +118,6 @@ describe('every independent problem at once (issue 11, item 5)', () => {
       'i.yaml': WIKI(ACS, AUDIENCE),
       'env.yaml': 'environments:\n  dev:\n    okta: { org: acme-dev }\n    integrations:\n      wiki: {}\n',
     });
-    expect(lines).toEqual(['env.yaml:3:13: environments.dev.okta.org: unknown field "org" (did you mean "orgName"? "orgName" is required and missing); accepted: baseUrl, orgName, providerVersion']);
+    expect(lines).toEqual(['env.yaml:3:13: environments.dev.okta.org: unknown field "org" (did you mean "orgName"? "orgName" is required and missing); accepted: baseUrl, maxApiCapacity, orgName, providerVersion']);
   });
 });
