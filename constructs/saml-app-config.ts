@@ -1,4 +1,5 @@
 import type { AppSamlAttributeStatements, AppSamlConfig } from '@cdktf/provider-okta/lib/app-saml';
+import { ownEntry } from '../model/own-entry';
 import { SamlSettings } from '../model/types';
 import { oktaExpression, terraformLiteral } from './okta-expression';
 import { ATTRIBUTE_NAMESPACE, GROUP_FILTER_TYPE, NAME_ID_FORMAT_URN, PASSWORD_PROTECTED_TRANSPORT, USERNAME_TEMPLATE } from './saml-names';
@@ -18,7 +19,8 @@ export function samlAppConfig(s: SamlSettings): AppSamlConfig {
 }
 
 function buildSamlAppConfig(s: SamlSettings): AppSamlConfig {
-  const username = s.username.format === 'custom' ? s.username.template ?? '' : USERNAME_TEMPLATE[s.username.format];
+  // A format that is not one of the choices is reported by the props' own checks; the rules still judge the rest of the app.
+  const username = s.username.format === 'custom' ? s.username.template ?? '' : ownEntry(USERNAME_TEMPLATE, s.username.format) ?? '';
   const common = {
     label: terraformLiteral(s.label),
     status: s.status,
