@@ -7,6 +7,7 @@ import { showPath, showValue } from '../model/show-value';
 import { EnvironmentModel, OrgModel } from '../model/types';
 import { PolicyError, PolicyErrors, PolicyFailure } from '../rules/policy-checks';
 import { OktaEnvironmentStack, OktaEnvironmentStackProps } from '../stacks/okta-environment-stack';
+import { withoutCreationStacks } from './creation-stacks';
 import { keepPreviousOutput } from './keep-output';
 import { OutputDirError, OutputSwap } from './output-dir';
 
@@ -121,18 +122,21 @@ export function synthEachEnvironment(model: OrgModel, options: EachEnvironmentOp
   Object.assign(app.manifest.stacks, options.keptManifestEntries);
   const failures: PolicyFailure[] = [];
   const policyWarnings: PolicyFailure[] = [];
-  for (const environment of options.environments ?? model.environments) {
-    const stack = new SoleEnvironmentStack(app, environment.name, stackProps(environment, options.configDir, options.layoutOutdir ?? options.outdir));
-    const checked = checkApp(app, 'declared');
-    failures.push(...checked.failures);
-    policyWarnings.push(...checked.policyWarnings);
-    if (options.write && failures.length === 0) {
-      options.beforeWrite?.(stack);
-      app.synth();
+  withoutCreationStacks(() => {
+    for (const environment of options.environments ?? model.environments) {
+      const stack = new SoleEnvironmentStack(app, environment.name, stackProps(environment, options.configDir, options.layoutOutdir ?? options.outdir));
+      const checked = checkApp(app, 'declared');
+      // Appended one by one: an organisation's findings can outnumber what a spread passes as arguments.
+      for (const f of checked.failures) failures.push(f);
+      for (const w of checked.policyWarnings) policyWarnings.push(w);
+      if (options.write && failures.length === 0) {
+        options.beforeWrite?.(stack);
+        app.synth();
+      }
+      // Released: nothing refers to the stack once it is written (the manifest keeps its entry, plain data).
+      app.node.tryRemoveChild(stack.node.id);
     }
-    // Released: nothing refers to the stack once it is written (the manifest keeps its entry, plain data).
-    app.node.tryRemoveChild(stack.node.id);
-  }
+  });
   return { failures, warnings: warningLines(policyWarnings), policyWarnings };
 }
 
