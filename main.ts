@@ -4,9 +4,11 @@
  */
 import { checkConfig } from './cli/check-config';
 import { SYNTH_DOES_NOT_FAIL, warningList } from './cli/warning-list';
-import { formatProblemList, problemCount } from './config/problems';
+import { ConfigProblem, formatProblemList, problemCount } from './config/problems';
+import { OrgModel } from './model/types';
 import { PolicyErrors } from './rules/policy-checks';
 import { noteForCdktfCli } from './synth/cdktf-cli-notes';
+import { keepHeapNearLive } from './synth/heap-growth';
 import { OutputDirError, markOutput } from './synth/output-dir';
 import { synthConfigApp, synthToDisk } from './synth/synth';
 
@@ -18,21 +20,29 @@ try {
   if (!model) {
     process.stderr.write(`${configDir}: ${problemCount(problems.length)}; nothing written\n${formatProblemList(problems)}\n`);
     process.exitCode = 1;
-  } else if (process.env.CDKTF_OUTDIR) {
-    const outdir = process.env.CDKTF_OUTDIR;
-    const environments = model.environments.map((e) => e.name);
-    // Run by the cdktf CLI, which owns the output directory and prints the stacks' annotations: the warnings go there.
-    synthConfigApp(model, outdir, configDir, (stack) => noteForCdktfCli(stack, environments, outdir, warnings));
-    // So that a later `okta-sso synth` knows this directory as its own output and may replace it.
-    markOutput(outdir);
   } else {
-    const outdir = process.env.OKTA_SSO_OUT ?? 'cdktf.out';
-    // checkConfig's warnings are the policy warnings located in config: synth's own copies of them are not printed again.
-    const stacks = synthToDisk(model, { outdir, configDir, onWarning: (w) => process.stderr.write(`${w}\n`), onPolicyWarning: () => undefined });
-    process.stderr.write(warningList(warnings, SYNTH_DOES_NOT_FAIL));
-    process.stdout.write(`synthesized ${stacks.length} stack(s) from ${configDir} into ${outdir}: ${stacks.join(', ')}\n`);
+    // A large organisation's synth keeps its memory near its live data (synth/heap-growth.ts).
+    keepHeapNearLive(model);
+    if (process.env.CDKTF_OUTDIR) synthForCdktfCli(model, process.env.CDKTF_OUTDIR, warnings);
+    else synthIntoOutput(model, warnings);
   }
 } catch (err) {
   process.stderr.write(`${err instanceof PolicyErrors || err instanceof OutputDirError ? err.message : (err as Error).stack ?? String(err)}\n`);
   process.exitCode = 1;
+}
+
+/** Run by the cdktf CLI, which owns the output directory and prints the stacks' annotations: the warnings go there. */
+function synthForCdktfCli(model: OrgModel, outdir: string, warnings: readonly ConfigProblem[]): void {
+  const environments = model.environments.map((e) => e.name);
+  synthConfigApp(model, outdir, configDir, (stack) => noteForCdktfCli(stack, environments, outdir, warnings));
+  // So that a later `okta-sso synth` knows this directory as its own output and may replace it.
+  markOutput(outdir);
+}
+
+function synthIntoOutput(model: OrgModel, warnings: readonly ConfigProblem[]): void {
+  const outdir = process.env.OKTA_SSO_OUT ?? 'cdktf.out';
+  // checkConfig's warnings are the policy warnings located in config: synth's own copies of them are not printed again.
+  const stacks = synthToDisk(model, { outdir, configDir, onWarning: (w) => process.stderr.write(`${w}\n`), onPolicyWarning: () => undefined });
+  process.stderr.write(warningList(warnings, SYNTH_DOES_NOT_FAIL));
+  process.stdout.write(`synthesized ${stacks.length} stack(s) from ${configDir} into ${outdir}: ${stacks.join(', ')}\n`);
 }
