@@ -6,6 +6,8 @@
  * backslash escapes that JSON strings keep literally (`"` would become `\"`).
  */
 export function oktaExpression(expression: string): string {
+  // Both sequences need a `{`: most values (labels, URLs, attribute names) have none and are returned as they are, unsearched.
+  if (!expression.includes('{')) return expression;
   return expression.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
