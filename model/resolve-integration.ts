@@ -231,20 +231,24 @@ function checkKey(key: string): FieldProblem[] {
  * `meant` holds the props they most likely stand for.
  */
 function unknownProps(preset: SpPreset, props: AnySsoProps): { problems: FieldProblem[]; meant: Set<string> } {
-  const accepted = [...SHARED_PROPS, ...preset.ownProps];
   const meant = new Set<string>();
-  const problems = Object.keys(props)
-    .filter((name) => !accepted.includes(name) && (props as Record<string, unknown>)[name] !== undefined)
-    .map((name) => {
-      const suggestion = closest(name, accepted);
-      if (suggestion) meant.add(suggestion);
-      return problem(
+  const problems: FieldProblem[] = [];
+  // Made only for a prop outside the SP's, for its message (every integration in every environment comes here, nearly all without one).
+  let accepted: string[] | undefined;
+  for (const name of Object.keys(props)) {
+    if (SHARED_PROPS.includes(name) || preset.ownProps.includes(name) || (props as Record<string, unknown>)[name] === undefined) continue;
+    accepted ??= [...SHARED_PROPS, ...preset.ownProps];
+    const suggestion = closest(name, accepted);
+    if (suggestion) meant.add(suggestion);
+    problems.push(
+      problem(
         RuleId.CONSISTENT,
         name,
         // A key, named bare as the prop it is, but cut: a key can be any length.
         `${cutText(name, MAX_SHOWN_VALUE)} is not a prop of ${preset.constructName} (${preset.displayName})${suggestion ? `; did you mean ${suggestion}?` : ''}; accepted: ${[...accepted].sort().join(', ')}`,
-      );
-    });
+      ),
+    );
+  }
   return { problems, meant };
 }
 

@@ -72,7 +72,9 @@ function applySuppressions(resolved: ResolvedIntegration, props: AnySsoProps): S
     if (suppressedRules.has(p.rule)) suppressed.push(p);
     else problems.push(p);
   }
-  const withSuppressions = (m: IntegrationModel | undefined) => m && { ...m, suppressions: suppressions.length ? suppressions : undefined };
+  // The model resolveIntegration has just made, and no one else holds: the field is added to it rather than to a copy of it
+  // (the same keys in the same order as a spread would give: the model has no `suppressions` of its own).
+  const withSuppressions = (m: IntegrationModel | undefined) => m && Object.assign(m, { suppressions: suppressions.length ? suppressions : undefined });
   const model = withSuppressions(resolved.model);
   const draft = withSuppressions(resolved.draft);
   return { model, problems, suppressed, suppressions, rulesFound, ...(draft ? { draft } : {}) };
