@@ -45,8 +45,9 @@ export function configFieldsOf(preset: string | undefined, prop: string): string
  * out: the config layer has already reported it where it is written.
  */
 export function propsFromSettings(settings: IntegrationSettings, spMetadata: SpMetadataDocument | undefined): { readonly preset?: string; readonly props: AnySsoProps } {
+  // The rest is a new object already (own keys in order, `__proto__` as data): the props start as it, not as a copy of it.
   const { preset, spMetadata: _file, provisioning, ...rest } = settings;
-  let props: Record<string, unknown> = { ...rest };
+  let props: Record<string, unknown> = rest;
   const block = ownEntry(SP_BLOCKS, preset);
   if (block) {
     const values = props[block.block];
