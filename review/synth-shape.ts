@@ -21,27 +21,35 @@ interface At {
   readonly key: string | number;
 }
 
-type Report = (at: At | undefined, value: unknown, accepted: string) => void;
-type Check = (value: unknown, at: At | undefined, report: Report) => void;
+/**
+ * A check is given its value's parent place and key (both undefined at the top level), not a place of its
+ * own: only a check that visits members makes one, so the many values checked as a leaf (a runbook step's
+ * fields, a resource body) allocate nothing.
+ */
+type Key = string | number | undefined;
+type Report = (up: At | undefined, key: Key, value: unknown, accepted: string) => void;
+type Check = (value: unknown, up: At | undefined, key: Key, report: Report) => void;
 
 /** Stands for a member that has no place here (the name is wrong, not its value). */
 const UNKNOWN_MEMBER = Symbol('unknown member');
 
 const ANY: Check = () => undefined;
-const STRING: Check = (v, at, report) => (typeof v === 'string' ? undefined : report(at, v, 'a string'));
-const BOOLEAN: Check = (v, at, report) => (typeof v === 'boolean' ? undefined : report(at, v, 'a boolean'));
+const STRING: Check = (v, up, key, report) => (typeof v === 'string' ? undefined : report(up, key, v, 'a string'));
+const BOOLEAN: Check = (v, up, key, report) => (typeof v === 'boolean' ? undefined : report(up, key, v, 'a boolean'));
 
 export function isObject(v: unknown): v is Record<string, any> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function child(up: At | undefined, key: string | number): At {
-  return { up, key };
+/** The place of a value whose members are checked: the parent of those members. */
+function place(up: At | undefined, key: Key): At | undefined {
+  return key === undefined ? up : { up, key };
 }
 
-/** The path text of a place: `.name` segments, or `["odd key"]` quoted like any value; '' at the top level. */
-function pathText(at: At | undefined): string {
-  return at === undefined ? '' : join(pathText(at.up), at.key);
+/** The path text of a value: `.name` segments, or `["odd key"]` quoted like any value; '' at the top level. */
+function pathText(up: At | undefined, key: Key): string {
+  if (key === undefined) return up === undefined ? '' : pathText(up.up, up.key);
+  return join(pathText(up, undefined), key);
 }
 
 /** A path segment: `.name`, or `["odd key"]` quoted like any value. */
@@ -53,31 +61,34 @@ function join(at: string, key: string | number): string {
 
 /** An object whose every member passes `member` (members of any value are not visited). */
 function objectOf(accepted: string, member: Check = ANY): Check {
-  return (v, at, report) => {
-    if (!isObject(v)) return report(at, v, accepted);
+  return (v, up, key, report) => {
+    if (!isObject(v)) return report(up, key, v, accepted);
     if (member === ANY) return;
-    for (const k of Object.keys(v)) member(v[k], child(at, k), report);
+    const at = place(up, key);
+    for (const k of Object.keys(v)) member(v[k], at, k, report);
   };
 }
 
 /** An object with these members (each optional unless required); others pass `others`, or are refused. */
 function withFields(accepted: string, fields: Record<string, Check>, others: Check | 'refuse', required: readonly string[] = []): Check {
-  return (v, at, report) => {
-    if (!isObject(v)) return report(at, v, accepted);
-    for (const name of required) if (!(name in v)) report(child(at, name), undefined, accepted);
+  return (v, up, key, report) => {
+    if (!isObject(v)) return report(up, key, v, accepted);
+    const at = place(up, key);
+    for (const name of required) if (!(name in v)) report(at, name, undefined, accepted);
     for (const k of Object.keys(v)) {
       const check = Object.prototype.hasOwnProperty.call(fields, k) ? fields[k] : others;
-      if (check === 'refuse') report(child(at, k), UNKNOWN_MEMBER, `the members ${Object.keys(fields).join(', ')} (${accepted})`);
-      else if (check !== ANY) check(v[k], child(at, k), report);
+      if (check === 'refuse') report(at, k, UNKNOWN_MEMBER, `the members ${Object.keys(fields).join(', ')} (${accepted})`);
+      else if (check !== ANY) check(v[k], at, k, report);
     }
   };
 }
 
 function listOf(accepted: string, item: Check): Check {
-  return (v, at, report) => {
-    if (!Array.isArray(v)) return report(at, v, accepted);
+  return (v, up, key, report) => {
+    if (!Array.isArray(v)) return report(up, key, v, accepted);
     if (item === ANY) return;
-    for (let i = 0; i < v.length; i++) item(v[i], child(at, i), report);
+    const at = place(up, key);
+    for (let i = 0; i < v.length; i++) item(v[i], at, i, report);
   };
 }
 
@@ -85,7 +96,7 @@ const BLOCK = objectOf('an object (a block body)');
 const RESOURCES = objectOf('an object of resource types, each an object of resources by name', objectOf('an object of resources by name', BLOCK));
 // Terraform JSON allows one provider configuration or a list of them (aliases).
 const PROVIDER_LIST = listOf('a list of configuration objects', BLOCK);
-const PROVIDER: Check = (v, at, report) => (Array.isArray(v) ? PROVIDER_LIST : BLOCK)(v, at, report);
+const PROVIDER: Check = (v, up, key, report) => (Array.isArray(v) ? PROVIDER_LIST : BLOCK)(v, up, key, report);
 const MOVED = withFields('{"from": "<address>", "to": "<address>"}', { from: STRING, to: STRING }, ANY, ['from', 'to']);
 const IMPORT = withFields('{"to": "<address>", "id": "<live ID>"}', { to: STRING, id: STRING }, ANY, ['to', 'id']);
 
@@ -149,8 +160,8 @@ function problems(check: Check, value: unknown): string[] {
   if (nestsDeeper(value, MAX_DEPTH)) return [`nests lists or objects deeper than ${MAX_DEPTH} levels; accepted: a file as okta-sso synth writes it`];
   const out: string[] = [];
   let more = 0;
-  check(value, undefined, (at, v, accepted) => {
-    if (out.length < MAX_PROBLEMS) out.push(`${pathText(at) || '(the top level)'} is ${what(v)}; accepted: ${accepted}`);
+  check(value, undefined, undefined, (up, key, v, accepted) => {
+    if (out.length < MAX_PROBLEMS) out.push(`${pathText(up, key) || '(the top level)'} is ${what(v)}; accepted: ${accepted}`);
     else more++;
   });
   if (more > 0) out.push(`and ${more} more shape problems`);
