@@ -64,7 +64,11 @@ function newIntegration(key: string): IntegrationIndex {
 function pathSegment(body: Record<string, any>): string | undefined {
   const p = body['//']?.metadata?.path;
   if (typeof p !== 'string') return undefined;
-  return p.split('/')[1];
+  // p.split('/')[1], without splitting the whole path of every block.
+  const start = p.indexOf('/') + 1;
+  if (start === 0) return undefined;
+  const end = p.indexOf('/', start);
+  return p.slice(start, end === -1 ? undefined : end);
 }
 
 /**
