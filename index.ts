@@ -82,6 +82,6 @@ export { OktaEnvironmentStack, OKTA_PROVIDER_CONSTRAINT } from './stacks/okta-en
 export type { OktaEnvironmentStackProps } from './stacks/okta-environment-stack';
 export { HcpBackend } from './stacks/hcp-backend';
 export type { HcpBackendProps } from './stacks/hcp-backend';
-export { buildApp, checkApp, synthToDisk } from './synth/synth';
+export { buildApp, checkApp, EnvironmentSelectionError, synthToDisk } from './synth/synth';
 export type { SynthOptions, AppCheck } from './synth/synth';
 export { idpRecordOutputName } from './model/idp-record';

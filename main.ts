@@ -22,7 +22,7 @@ try {
     process.exitCode = 1;
   } else {
     // A large organisation's synth keeps its memory near its live data (synth/heap-growth.ts).
-    keepHeapNearLive(model);
+    keepHeapNearLive(model.environments);
     if (process.env.CDKTF_OUTDIR) synthForCdktfCli(model, process.env.CDKTF_OUTDIR, warnings);
     else synthIntoOutput(model, warnings);
   }

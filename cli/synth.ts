@@ -12,8 +12,8 @@ export function registerSynth(program: Command, io: CliIo): void {
     .description('synthesize one Terraform stack per environment; writes nothing if the config has any problem')
     .option('-c, --config <dir>', CONFIG_OPTION_HELP)
     .option('-o, --out <dir>', 'output directory', 'cdktf.out')
-    .option('-e, --env <name>', 'synthesize only this environment (repeat for more); the others keep their previous output in --out', (name: string, names: string[]) => [...names, name], [])
-    .action(async (opts: { config?: string; out: string; env: string[] }) => {
+    .option('-e, --env <name>', 'synthesize only this environment (repeat for more); the others keep their previous output in --out', (name: string, names: string[] = []) => [...names, name])
+    .action(async (opts: { config?: string; out: string; env?: string[] }) => {
       // Loaded on use: cdktf and the provider bindings take ~0.2 s, which other commands (review) should not pay.
       const { readConfig } = require('../config/load-config') as typeof import('../config/load-config');
       const dir = configDirOf(opts.config);
@@ -23,17 +23,14 @@ export function registerSynth(program: Command, io: CliIo): void {
         io.exit(1);
         return;
       }
-      // synth after an await: constructs are then built on a short call stack
-      // instead of under commander's frames. cdktf captures the full stack trace
-      // for each token and complex attribute (several per resource); at 1,000 x 3
-      // that depth cost ~0.4 s of CPU and ~40 MB of peak RSS.
-      // A large organisation's synth keeps its memory near its live data (synth/heap-growth.ts).
-      (await import('../synth/heap-growth')).keepHeapNearLive(model);
-      const { synthToDisk } = await import('../synth/synth');
+      const environments = opts.env ? [...new Set(opts.env)] : undefined;
+      const selected = model.environments.filter((e) => !environments || environments.includes(e.name));
+      // Imported after reading the config: cdktf and the provider bindings take ~0.2 s, which a config with problems need not pay.
+      const { EnvironmentSelectionError, synthToDisk } = await import('../synth/synth');
       const { PolicyErrors } = await import('../rules/policy-checks');
       const { OutputDirError } = await import('../synth/output-dir');
-      const { EnvironmentSelectionError } = await import('../synth/synth');
-      const environments = opts.env.length ? [...new Set(opts.env)] : undefined;
+      // A large organisation's synth keeps its memory near its live data (synth/heap-growth.ts).
+      (await import('../synth/heap-growth')).keepHeapNearLive(selected);
       let stacks: string[];
       const warnings: string[] = [];
       const policyWarnings: PolicyFailure[] = [];
@@ -61,10 +58,12 @@ export function registerSynth(program: Command, io: CliIo): void {
       }
       // Located in config as validate prints them. A stack's own warnings (key-less) are about its providerVersion, which the
       // config loader has already located among configWarnings.
-      const located = sortProblems([...configWarnings, ...locatePolicyFindings(locate, policyWarnings.filter((w) => w.key !== undefined))]);
+      // An environment not synthesized now has nothing written anyway: its config warnings wait for its own synth.
+      const written = configWarnings.filter((w) => w.environment === undefined || selected.some((e) => e.name === w.environment));
+      const located = sortProblems([...written, ...locatePolicyFindings(locate, policyWarnings.filter((w) => w.key !== undefined))]);
       io.err(warningList(located, SYNTH_DOES_NOT_FAIL));
       if (warnings.length) io.err(`${warnings.join('\n')}\n`);
-      const kept = environments ? model.environments.filter((e) => !environments.includes(e.name)).map((e) => `  stacks/${e.name}/cdk.tf.json`) : [];
+      const kept = model.environments.filter((e) => !selected.includes(e)).map((e) => `  stacks/${e.name}/cdk.tf.json`);
       io.out(`synthesized ${stacks.length} stack(s) from ${dir} into ${opts.out}:\n${stacks.map((s) => `  ${s}`).join('\n')}\n`);
       if (kept.length) io.out(`kept the previous output of ${kept.length} stack(s), not synthesized now:\n${kept.join('\n')}\n`);
     });

@@ -1,5 +1,5 @@
 import * as v8 from 'v8';
-import { OrgModel } from '../model/types';
+import { EnvironmentModel } from '../model/types';
 
 /**
  * How far V8 lets the heap grow past what was live at its last full
@@ -21,14 +21,14 @@ export const SYNTH_HEAP_GROWING_PERCENT = 50;
 export const LARGE_ENVIRONMENT = 2_000;
 
 /**
- * Keeps this process's heap near its live data when the organisation has an
- * environment of LARGE_ENVIRONMENT integrations or more. For the commands that
+ * Keeps this process's heap near its live data when one of the environments
+ * synthesized has LARGE_ENVIRONMENT integrations or more. For the commands that
  * run synth (`okta-sso synth`, the repo's app), never the library: a V8 flag is
  * the whole process's, and a user's own app keeps node's defaults. Returns
  * whether it did.
  */
-export function keepHeapNearLive(model: OrgModel): boolean {
-  if (!model.environments.some((e) => e.integrations.length >= LARGE_ENVIRONMENT)) return false;
+export function keepHeapNearLive(environments: readonly EnvironmentModel[]): boolean {
+  if (!environments.some((e) => e.integrations.length >= LARGE_ENVIRONMENT)) return false;
   v8.setFlagsFromString(`--heap-growing-percent=${SYNTH_HEAP_GROWING_PERCENT}`);
   return true;
 }

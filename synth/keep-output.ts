@@ -1,41 +1,87 @@
 import { StackManifest } from 'cdktf';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ownEntry } from '../model/own-entry';
 import { showValue } from '../model/show-value';
 import { OutputDirError, STACK_FILES } from './output-dir';
 
+/** What says which Okta org and which Terraform state a stack is for: a stack kept with other values would act on the wrong ones. */
+export interface StackIdentity {
+  readonly backend: unknown;
+  readonly cloud: unknown;
+  readonly orgName: unknown;
+  readonly baseUrl: unknown;
+}
+
+/** A stack's identity, from its synthesized JSON. */
+export function identityOf(stack: unknown): StackIdentity {
+  const tf = (stack ?? {}) as { terraform?: { backend?: unknown; cloud?: unknown }; provider?: { okta?: unknown } };
+  const okta = (Array.isArray(tf.provider?.okta) ? tf.provider.okta[0] : tf.provider?.okta) as { org_name?: unknown; base_url?: unknown } | undefined;
+  return { backend: tf.terraform?.backend, cloud: tf.terraform?.cloud, orgName: okta?.org_name, baseUrl: okta?.base_url };
+}
+
+const FIELD_WORDS: Record<keyof StackIdentity, string> = { backend: 'state backend', cloud: 'HCP Terraform workspace', orgName: 'Okta org name', baseUrl: 'Okta domain' };
+
 /**
- * Copies the previous output of the environments `names` (their stack
- * directories' synth files) from `outdir` into the new output `into`, and
- * returns their manifest.json entries: `synth --env` rewrites some stacks and
- * keeps the others as they were. Only regular files synth writes are copied,
- * never what `terraform init` added beside them, nor anything a link leads to.
+ * Copies the previous output of the environments `names` from `outdir` into
+ * the new output `into` (their stack directories' synth files, nothing else:
+ * not what `terraform init` added beside them, nor anything a link leads to),
+ * and returns their manifest.json entries: `synth --env` rewrites some stacks
+ * and keeps the others as they were. Refused, with nothing copied, when a
+ * stack's files are not all there, or when it is for another org or state than
+ * today's config gives (`now`): the config directory moved (local state
+ * paths), or `--out` holds another organisation's output.
  */
-export function keepPreviousOutput(outdir: string, names: readonly string[], into: string): Record<string, StackManifest> {
-  if (names.length === 0) return {};
-  const manifest = previousManifest(outdir);
+export function keepPreviousOutput(outdir: string, names: readonly string[], into: string, now: (name: string) => StackIdentity): Record<string, StackManifest> {
   const from = (name: string) => path.join(outdir, 'stacks', name);
-  const missing = names.filter((name) => !ownEntry(manifest?.stacks ?? {}, name) || !isFile(path.join(from(name), 'cdk.tf.json')));
+  const missing = names.filter((name) => !isDirectory(path.join(outdir, 'stacks')) || !isDirectory(from(name)) || ![...STACK_FILES].every((f) => isFile(path.join(from(name), f))));
   if (missing.length) {
     const which = missing.map((n) => showValue(n)).join(', ');
     throw new OutputDirError(
-      `--out ${outdir} has no previous output of environment${missing.length > 1 ? 's' : ''} ${which} to keep; synthesize ${missing.length > 1 ? 'them' : 'it'} too (${missing.map((n) => `--env ${n}`).join(' ')}), or every environment (no --env); nothing written`,
+      `--out ${outdir} has no complete previous output of environment${missing.length > 1 ? 's' : ''} ${which} to keep; synthesize ${missing.length > 1 ? 'them' : 'it'} too (${synthesizeToo(missing)}), or every environment (no --env); nothing written`,
+    );
+  }
+  const differences = names.flatMap((name) => differencesOf(name, identityOf(readJson(path.join(from(name), 'cdk.tf.json'))), now(name)));
+  if (differences.length) {
+    const stale = [...new Set(differences.map((d) => d.name))];
+    throw new OutputDirError(
+      `--out ${outdir} holds output that today's config would not write: ${differences.map((d) => d.text).join('; ')}; synthesize ${stale.length > 1 ? 'them' : 'it'} too (${synthesizeToo(stale)}), or every environment (no --env); nothing written`,
     );
   }
   const kept: Record<string, StackManifest> = {};
   for (const name of names) {
     const to = path.join(into, 'stacks', name);
     fs.mkdirSync(to, { recursive: true });
-    for (const file of STACK_FILES) if (isFile(path.join(from(name), file))) fs.copyFileSync(path.join(from(name), file), path.join(to, file));
-    kept[name] = ownEntry(manifest!.stacks!, name)!;
+    for (const file of STACK_FILES) fs.copyFileSync(path.join(from(name), file), path.join(to, file));
+    kept[name] = manifestEntry(name);
   }
   return kept;
 }
 
-function previousManifest(outdir: string): { stacks?: Record<string, StackManifest> } | undefined {
+function differencesOf(name: string, kept: StackIdentity, now: StackIdentity): Array<{ name: string; text: string }> {
+  return (Object.keys(FIELD_WORDS) as Array<keyof StackIdentity>)
+    .filter((field) => JSON.stringify(sortedKeys(kept[field])) !== JSON.stringify(sortedKeys(now[field])))
+    .map((field) => ({ name, text: `environment ${showValue(name)}'s ${FIELD_WORDS[field]} is ${shown(kept[field])} there, ${shown(now[field])} now` }));
+}
+
+const shown = (value: unknown) => (value === undefined ? '(none)' : showValue(sortedKeys(value)));
+
+/** The written JSON has its keys sorted, the stack's own object does not: compared and shown alike. */
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortedKeys((value as Record<string, unknown>)[k])]));
+}
+const synthesizeToo = (names: readonly string[]) => names.map((n) => `--env ${n}`).join(' ');
+
+/** The entry cdktf writes for a stack: all of it follows from the name (okta-sso synth records no annotations there). */
+function manifestEntry(name: string): StackManifest {
+  const dir = `stacks/${name}`;
+  return { name, constructPath: name, workingDirectory: dir, synthesizedStackPath: `${dir}/cdk.tf.json`, stackMetadataPath: `${dir}/metadata.json`, annotations: [], dependencies: [] };
+}
+
+function readJson(file: string): unknown {
   try {
-    return JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch {
     return undefined;
   }
@@ -44,6 +90,14 @@ function previousManifest(outdir: string): { stacks?: Record<string, StackManife
 function isFile(file: string): boolean {
   try {
     return fs.lstatSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return fs.lstatSync(dir).isDirectory();
   } catch {
     return false;
   }

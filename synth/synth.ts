@@ -8,7 +8,7 @@ import { EnvironmentModel, OrgModel } from '../model/types';
 import { PolicyError, PolicyErrors, PolicyFailure } from '../rules/policy-checks';
 import { OktaEnvironmentStack, OktaEnvironmentStackProps } from '../stacks/okta-environment-stack';
 import { withoutCreationStacks } from './creation-stacks';
-import { keepPreviousOutput } from './keep-output';
+import { identityOf, keepPreviousOutput, StackIdentity } from './keep-output';
 import { OutputDirError, OutputSwap } from './output-dir';
 
 export interface SynthOptions {
@@ -247,7 +247,8 @@ export function synthToDisk(model: OrgModel, options: SynthOptions): string[] {
   const leftBehind = swap.replace(
     () => {
       // Under the lock: the previous output is the one being replaced, not one another synth is swapping out.
-      const keptManifestEntries = keepPreviousOutput(options.outdir, kept.map((e) => e.name), swap.dir);
+      const now = (name: string) => identityNow(kept.find((e) => e.name === name)!, swap.dir, configDir, layout);
+      const keptManifestEntries = keepPreviousOutput(options.outdir, kept.map((e) => e.name), swap.dir, now);
       checked = synthEachEnvironment(model, { outdir: swap.dir, configDir, layoutOutdir: layout, environments: selected, write: true, keptManifestEntries });
       if (checked.failures.length) throw policyErrorsOf(checked.failures);
     },
@@ -257,6 +258,13 @@ export function synthToDisk(model: OrgModel, options: SynthOptions): string[] {
   if (options.onPolicyWarning) policyWarnings.forEach((w) => options.onPolicyWarning!(w));
   [...(options.onPolicyWarning ? [] : warnings), ...leftBehind].forEach((w) => options.onWarning?.(w));
   return selected.map((e) => `stacks/${e.name}/cdk.tf.json`);
+}
+
+/** The org and state a stack for `environment` would have now: its backend and provider, without its integrations. */
+function identityNow(environment: EnvironmentModel, outdir: string, configDir: string, layoutOutdir: string): StackIdentity {
+  const app = new App({ outdir, skipValidation: true });
+  const stack = new OktaEnvironmentStack(app, environment.name, stackProps({ ...environment, integrations: [] }, configDir, layoutOutdir));
+  return identityOf(stack.toTerraform());
 }
 
 /** The environments `names` picks, in config order; every environment when it is undefined. */
@@ -271,7 +279,7 @@ function selectEnvironments(model: OrgModel, names: readonly string[] | undefine
   return model.environments.filter((e) => names.includes(e.name));
 }
 
-/** An environment asked for that the config does not have. */
+/** A selection of environments to synthesize that names one the config does not have, or none. */
 export class EnvironmentSelectionError extends Error {
   constructor(message: string) {
     super(message);
@@ -289,7 +297,9 @@ export class EnvironmentSelectionError extends Error {
 export function synthConfigApp(model: OrgModel, outdir: string, configDir: string, beforeWrite?: (stack: TerraformStack) => void): readonly string[] {
   const checked = synthEachEnvironment(model, { outdir, configDir, write: false });
   if (checked.failures.length) throw policyErrorsOf(checked.failures);
-  synthEachEnvironment(model, { outdir, configDir, write: true, beforeWrite });
+  // The same stacks again: they cannot fail now, but if they did, the run must fail too.
+  const written = synthEachEnvironment(model, { outdir, configDir, write: true, beforeWrite });
+  if (written.failures.length) throw policyErrorsOf(written.failures);
   return checked.warnings;
 }
 

@@ -1,9 +1,8 @@
 import * as v8 from 'v8';
-import { OrgModel } from '../../model/types';
+import { EnvironmentModel } from '../../model/types';
 import { keepHeapNearLive, LARGE_ENVIRONMENT, SYNTH_HEAP_GROWING_PERCENT } from '../../synth/heap-growth';
 
-const org = (...sizes: number[]) =>
-  ({ environments: sizes.map((n, i) => ({ name: `e${i}`, integrations: Array.from({ length: n }, () => ({})) })) }) as unknown as OrgModel;
+const org = (...sizes: number[]) => sizes.map((n, i) => ({ name: `e${i}`, integrations: Array.from({ length: n }, () => ({})) })) as unknown as EnvironmentModel[];
 
 // Mocked: a V8 flag set for real would stay set in this test worker.
 jest.mock('v8', () => ({ ...jest.requireActual('v8'), setFlagsFromString: jest.fn() }));
