@@ -23,21 +23,32 @@ interface Declared {
  */
 export class GroupRegistry {
   private readonly groups = new Map<string, Declared>();
+  /**
+   * Each group name's Terraform name, by name: an environment's apps share a few groups (2,000 uses of a few dozen
+   * names in a 1,000-app environment), and groupLogicalId, a pure function of the name, runs two regular expressions.
+   */
+  private readonly ids = new Map<string, string>();
 
   /** Declares a use of a group; returns what disagrees with its first declaration, or undefined. */
   public declare(group: GroupAssignment, use: GroupUse): string | undefined {
-    const id = groupLogicalId(group.name);
+    let id = this.ids.get(group.name);
+    if (id === undefined) this.ids.set(group.name, (id = groupLogicalId(group.name)));
     const first = this.groups.get(id);
     if (!first) {
       this.groups.set(id, { name: group.name, create: group.create, description: group.description, first: use });
       return undefined;
     }
-    const other = `${first.first.integration}.groups.${first.first.index}`;
-    if (group.name !== first.name) return `Okta groups ${showValue(first.name)} (${other}) and ${showValue(group.name)} map to the same Terraform name ${id}; use one spelling`;
-    if (group.create !== first.create) return `Okta group ${showValue(group.name)} has create: ${group.create} here but create: ${first.create} in ${other}; use the same setting everywhere`;
+    // The first's place is named only in a message: most uses agree with it.
+    if (group.name !== first.name) return `Okta groups ${showValue(first.name)} (${placeOf(first.first)}) and ${showValue(group.name)} map to the same Terraform name ${id}; use one spelling`;
+    if (group.create !== first.create) return `Okta group ${showValue(group.name)} has create: ${group.create} here but create: ${first.create} in ${placeOf(first.first)}; use the same setting everywhere`;
     if (group.create && (group.description ?? '') !== (first.description ?? '')) {
-      return `Okta group ${showValue(group.name)} is created with description ${showValue(group.description ?? '')} here but ${showValue(first.description ?? '')} in ${other}; use one description`;
+      return `Okta group ${showValue(group.name)} is created with description ${showValue(group.description ?? '')} here but ${showValue(first.description ?? '')} in ${placeOf(first.first)}; use one description`;
     }
     return undefined;
   }
+}
+
+/** Where a group was declared, as messages name it: `wiki.groups.1`. */
+function placeOf(use: GroupUse): string {
+  return `${use.integration}.groups.${use.index}`;
 }
