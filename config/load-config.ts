@@ -1,6 +1,6 @@
 import { checkEnvironmentGroups } from '../model/group-checks';
 import { mergeSettings } from '../model/merge';
-import { PRE_ESCAPED_MESSAGE, findPreEscaped } from '../model/pre-escaped';
+import { findTemplateText } from '../model/pre-escaped';
 import { describeProblem } from '../model/problem';
 import { RuleId } from '../model/rule-catalog';
 import { checkProviderVersion, providerVersionWarnings } from '../model/provider-versions';
@@ -118,7 +118,7 @@ export function readConfig(dir: string): LoadResult {
       secretAt.add(`${file.file}|${s.path.join('.')}`);
       report(file, s.path, message);
     }
-    for (const at of findPreEscaped(file.data)) report(file, at, PRE_ESCAPED_MESSAGE);
+    for (const t of findTemplateText(file.data)) report(file, t.at, t.message);
   }
 
   const integrations = withoutLeftOut(collect<IntegrationSettings>(files, 'integrations', invalid, report), leftOut);

@@ -18,5 +18,26 @@ export function findPreEscaped(data: unknown): FieldPath[] {
   return found;
 }
 
+/**
+ * Config text that cdktf would read as one of its own tokens (`${TfToken[...]}`,
+ * and its list and map forms): config holds no tokens, and cdktf would put
+ * whatever value that number names in its place, or fail inside.
+ */
+export function isTokenText(value: string): boolean {
+  return value.includes('{TfToken[') && /[$#&]\{TfToken\[/.test(value);
+}
+
+export const TOKEN_TEXT_MESSAGE = 'contains ${TfToken[, #{TfToken[ or &{TfToken[, which cdktf reads as a reference to a value of its own; accepted: text without them';
+
+/** Config strings written as Terraform or cdktf text (findPreEscaped's, then isTokenText's), in one walk. */
+export function findTemplateText(data: unknown): Array<{ readonly at: FieldPath; readonly message: string }> {
+  const found: Array<{ at: FieldPath; message: string }> = [];
+  forEachString(data, (value, at) => {
+    if (isPreEscaped(value)) found.push({ at: [...at], message: PRE_ESCAPED_MESSAGE });
+    if (isTokenText(value)) found.push({ at: [...at], message: TOKEN_TEXT_MESSAGE });
+  });
+  return found;
+}
+
 export const PRE_ESCAPED_MESSAGE =
   'contains $${ or %%{: write Okta expressions as the Okta Admin Console shows them (e.g. ${source.email}); escaping for Terraform is done for you';
