@@ -117,6 +117,11 @@ function reviewEnvironmentWide(base: StackIndex, head: StackIndex, change?: 'add
       settings.push({ resource: 'provider.okta', setting: attr === 'org_name' ? 'Okta org name' : 'Okta domain', attribute: attr, before: show(before), after: show(after) });
     }
   }
+  // A throttle, not a risk: shown so that a slower plan, or a faster one that meets 429s, has its cause in the review.
+  const capacity = (p: Record<string, unknown> | undefined) => p?.max_api_capacity ?? 'unset (the provider\'s 100)';
+  if (capacity(bp) !== capacity(hp)) {
+    settings.push({ resource: 'provider.okta', setting: 'share of each Okta rate limit a run may use, %', attribute: 'max_api_capacity', before: show(capacity(bp)), after: show(capacity(hp)) });
+  }
   // What Terraform would use, not where base and head were synthesized (review/state-location.ts).
   const backends = compareBackends(base, head);
   if (!backends.same) {
