@@ -22,7 +22,12 @@ export interface SsoValidation {
   readonly draft?: IntegrationModel;
 }
 
-const CACHE = new WeakMap<object, Map<string, SsoValidation>>();
+/**
+ * The last validation of each props object, with the preset and key it was for. One entry, not a map by preset and key:
+ * a props object is validated under one key (the config layer, then the construct built from the same props), and
+ * validate keeps one for each integration in each environment until its policy rules have run (30,000 at 10,000 x 3).
+ */
+const CACHE = new WeakMap<object, { readonly preset: string | undefined; readonly key: string; readonly result: SsoValidation }>();
 
 /**
  * Checks one integration's props against every rule that can be judged from
@@ -33,13 +38,10 @@ const CACHE = new WeakMap<object, Map<string, SsoValidation>>();
  * the work once.
  */
 export function validateSso(preset: string | undefined, key: string, props: AnySsoProps): SsoValidation {
-  const id = `${preset ?? ''}\u0000${key}`;
-  let byKey = CACHE.get(props);
-  const cached = byKey?.get(id);
-  if (cached) return cached;
+  const cached = CACHE.get(props);
+  if (cached && cached.preset === preset && cached.key === key) return cached.result;
   const result = applySuppressions(resolveIntegration(preset, key, props, isUnresolved), props);
-  if (!byKey) CACHE.set(props, (byKey = new Map()));
-  byKey.set(id, result);
+  CACHE.set(props, { preset, key, result });
   return result;
 }
 
