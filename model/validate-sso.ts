@@ -79,5 +79,21 @@ function applySuppressions(resolved: ResolvedIntegration, props: AnySsoProps): S
   const withSuppressions = (m: IntegrationModel | undefined) => m && Object.assign(m, { suppressions: suppressions.length ? suppressions : undefined });
   const model = withSuppressions(resolved.model);
   const draft = withSuppressions(resolved.draft);
-  return { model, problems, suppressed, suppressions, rulesFound, ...(draft ? { draft } : {}) };
+  // Most integrations have none of these: they share one empty list and set, instead of four new ones kept for each
+  // integration in each environment while validate's policy rules have yet to run (the cache above holds them).
+  return {
+    model,
+    problems: orNone(problems),
+    suppressed: orNone(suppressed),
+    suppressions: orNone(suppressions),
+    rulesFound: rulesFound.size > 0 ? rulesFound : NO_RULES,
+    ...(draft ? { draft } : {}),
+  };
+}
+
+const NONE: readonly never[] = Object.freeze([]);
+const NO_RULES: ReadonlySet<RuleId> = new Set();
+
+function orNone<T>(list: readonly T[]): readonly T[] {
+  return list.length > 0 ? list : NONE;
 }
