@@ -32,15 +32,19 @@ type Validate = (data: unknown) => boolean;
  */
 export function validateFloor(dir: string, validate: Validate = (require(FLOOR_VALIDATOR) as { validate: Validate }).validate): string[] {
   const read: string[] = [];
+  // Held until the last file is read, as validate must to combine shared settings with each environment's.
+  const held: unknown[] = [];
   for (const rel of listConfigEntries(dir).files) {
     const file = path.join(dir, rel);
     const got = readRegularFile(file);
     if (!('text' in got)) throw new Error(`${file} ${got.why}`);
     // An empty file is an empty map to the loader too.
-    if (!validate(load(got.text, { schema: CORE_SCHEMA }) ?? {})) throw new Error(`${file} does not match the config schema`);
+    const data = load(got.text, { schema: CORE_SCHEMA }) ?? {};
+    if (!validate(data)) throw new Error(`${file} does not match the config schema`);
+    held.push(data);
     read.push(file);
   }
-  return read;
+  return held.length === read.length ? read : [];
 }
 
 if (require.main === module) {
