@@ -18,7 +18,11 @@ export function samlAppConfig(s: SamlSettings): AppSamlConfig {
   return config;
 }
 
-function buildSamlAppConfig(s: SamlSettings): AppSamlConfig {
+/**
+ * The same arguments, computed afresh and not kept: for a judgement made once (validate's policy rules on every app of
+ * every environment), where keeping each app's arguments for a construct that is never built would only hold memory.
+ */
+export function buildSamlAppConfig(s: SamlSettings): AppSamlConfig {
   // A format that is not one of the choices is reported by the props' own checks; the rules still judge the rest of the app.
   const username = s.username.format === 'custom' ? s.username.template ?? '' : ownEntry(USERNAME_TEMPLATE, s.username.format) ?? '';
   const common = {
