@@ -29,6 +29,8 @@ export const LARGE_ENVIRONMENT = 2_000;
  */
 export function keepHeapNearLive(environments: readonly EnvironmentModel[]): boolean {
   if (!environments.some((e) => e.integrations.length >= LARGE_ENVIRONMENT)) return false;
+  // A growth the user chose for this process (node --heap-growing-percent, or in NODE_OPTIONS) is theirs to keep.
+  if (/heap[-_]growing[-_]percent/.test(`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`)) return false;
   v8.setFlagsFromString(`--heap-growing-percent=${SYNTH_HEAP_GROWING_PERCENT}`);
   return true;
 }

@@ -18,3 +18,15 @@ test('one environment of LARGE_ENVIRONMENT integrations: the heap may grow only 
   expect(keepHeapNearLive(org(10, LARGE_ENVIRONMENT, 10))).toBe(true);
   expect(setFlags.mock.calls).toEqual([[`--heap-growing-percent=${SYNTH_HEAP_GROWING_PERCENT}`]]);
 });
+
+test('a growth the user chose for the process is kept', () => {
+  const before = process.env.NODE_OPTIONS;
+  process.env.NODE_OPTIONS = '--max-old-space-size=4096 --heap-growing-percent=20';
+  try {
+    expect(keepHeapNearLive(org(LARGE_ENVIRONMENT))).toBe(false);
+    expect(setFlags).not.toHaveBeenCalled();
+  } finally {
+    if (before === undefined) delete process.env.NODE_OPTIONS;
+    else process.env.NODE_OPTIONS = before;
+  }
+});
