@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { formatProblemList, problemCount, sortProblems } from '../config/problems';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
+import type { EnvironmentModel } from '../model/types';
 import type { PolicyFailure } from '../rules/policy-checks';
 import { locatePolicyFindings } from './check-config';
 import { CliIo } from './io';
@@ -24,17 +25,19 @@ export function registerSynth(program: Command, io: CliIo): void {
         return;
       }
       const environments = opts.env ? [...new Set(opts.env)] : undefined;
-      const selected = model.environments.filter((e) => !environments || environments.includes(e.name));
       // Imported after reading the config: cdktf and the provider bindings take ~0.2 s, which a config with problems need not pay.
-      const { EnvironmentSelectionError, synthToDisk } = await import('../synth/synth');
+      const { EnvironmentSelectionError, selectEnvironments, synthToDisk } = await import('../synth/synth');
       const { PolicyErrors } = await import('../rules/policy-checks');
       const { OutputDirError } = await import('../synth/output-dir');
-      // A large organisation's synth keeps its memory near its live data (synth/heap-growth.ts).
-      (await import('../synth/heap-growth')).keepHeapNearLive(selected);
+      const { keepHeapNearLive } = await import('../synth/heap-growth');
       let stacks: string[];
+      let selected: readonly EnvironmentModel[];
       const warnings: string[] = [];
       const policyWarnings: PolicyFailure[] = [];
       try {
+        selected = selectEnvironments(model, environments);
+        // A large organisation's synth keeps its memory near its live data (synth/heap-growth.ts).
+        keepHeapNearLive(selected);
         stacks = synthToDisk(model, { outdir: opts.out, configDir: dir, environments, onWarning: (w) => warnings.push(w), onPolicyWarning: (w) => policyWarnings.push(w) });
       } catch (err) {
         if (err instanceof EnvironmentSelectionError) {

@@ -268,7 +268,7 @@ function identityNow(environment: EnvironmentModel, outdir: string, configDir: s
 }
 
 /** The environments `names` picks, in config order; every environment when it is undefined. */
-function selectEnvironments(model: OrgModel, names: readonly string[] | undefined): readonly EnvironmentModel[] {
+export function selectEnvironments(model: OrgModel, names: readonly string[] | undefined): readonly EnvironmentModel[] {
   if (names === undefined) return model.environments;
   const known = model.environments.map((e) => e.name);
   const unknown = names.filter((n) => !known.includes(n));
