@@ -6,19 +6,6 @@ export function isPreEscaped(value: string): boolean {
 }
 
 /**
- * Strings written already escaped for Terraform would be escaped a second time
- * and reach Okta with a stray `$`. Config holds Okta expressions exactly as the
- * Okta Admin Console shows them.
- */
-export function findPreEscaped(data: unknown): FieldPath[] {
-  const found: FieldPath[] = [];
-  forEachString(data, (value, at) => {
-    if (isPreEscaped(value)) found.push([...at]);
-  });
-  return found;
-}
-
-/**
  * Config text that cdktf would read as one of its own tokens (`${TfToken[...]}`,
  * and its list and map forms): config holds no tokens, and cdktf would put
  * whatever value that number names in its place, or fail inside.
@@ -29,7 +16,12 @@ export function isTokenText(value: string): boolean {
 
 export const TOKEN_TEXT_MESSAGE = 'contains ${TfToken[, #{TfToken[ or &{TfToken[, which cdktf reads as a reference to a value of its own; accepted: text without them';
 
-/** Config strings written as Terraform or cdktf text (findPreEscaped's, then isTokenText's), in one walk. */
+/**
+ * Config strings written as Terraform or cdktf text, in one walk: already
+ * escaped for Terraform (they would be escaped a second time and reach Okta
+ * with a stray `$`: config holds Okta expressions exactly as the Okta Admin
+ * Console shows them), or holding cdktf's token markers.
+ */
 export function findTemplateText(data: unknown): Array<{ readonly at: FieldPath; readonly message: string }> {
   const found: Array<{ at: FieldPath; message: string }> = [];
   forEachString(data, (value, at) => {

@@ -1,4 +1,4 @@
-import { findPreEscaped } from '../../model/pre-escaped';
+import { findTemplateText } from '../../model/pre-escaped';
 import { findSecretLiterals } from '../../model/secret-literals';
 import { FieldPath, forEachString } from '../../model/strings-in';
 
@@ -18,6 +18,6 @@ describe('forEachString: every string of parsed config, with its path', () => {
   test('the finders keep each path as it was when found: the walk reuses one array', () => {
     const data = { x: { token: 'AKIA' + 'IOSFODNN7EXAMPLE', later: ['$${user.email}', 'ok'] }, y: '%%{z}' };
     expect(findSecretLiterals(data).map((f) => f.path)).toEqual([['x', 'token']]);
-    expect(findPreEscaped(data)).toEqual([['x', 'later', 0], ['y']]);
+    expect(findTemplateText(data).map((t) => t.at)).toEqual([['x', 'later', 0], ['y']]);
   });
 });
