@@ -8,6 +8,7 @@ import { EnvironmentModel, OrgModel } from '../model/types';
 import { PolicyError, PolicyErrors, PolicyFailure } from '../rules/policy-checks';
 import { OktaEnvironmentStack, OktaEnvironmentStackProps } from '../stacks/okta-environment-stack';
 import { withoutCreationStacks } from './creation-stacks';
+import { SoleEnvironmentStack } from './sole-environment-stack';
 import { identityOf, keepPreviousOutput, StackIdentity } from './keep-output';
 import { OutputDirError, OutputSwap } from './output-dir';
 
@@ -62,20 +63,6 @@ function stackProps(environment: EnvironmentModel, configDir: string, layoutOutd
   const stackDir = path.resolve(layoutOutdir, 'stacks', environment.name);
   const configDirFromStackDir = path.relative(stackDir, path.resolve(configDir)).split(path.sep).join('/') || '.';
   return { environment, configDirFromStackDir };
-}
-
-/** An environment's stack alone in its app, as synthEachEnvironment builds them. */
-class SoleEnvironmentStack extends OktaEnvironmentStack {
-  /**
-   * cdktf's preparing pass resolves every element once, to find references to
-   * other stacks' resources and wire them through outputs and remote state.
-   * Alone in its app, the stack has no other stack to refer to: the pass would
-   * find nothing, and it costs about a fifth of synth's CPU. The backend is all
-   * it still needs.
-   */
-  public prepareStack(): void {
-    this.ensureBackendExists();
-  }
 }
 
 export interface EachEnvironmentOptions {
