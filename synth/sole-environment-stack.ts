@@ -2,12 +2,14 @@ import { IStackSynthesizer, ISynthesisSession } from 'cdktf';
 import * as path from 'path';
 import { Construct } from 'constructs';
 import { OktaEnvironmentStack, OktaEnvironmentStackProps } from '../stacks/okta-environment-stack';
+import { stackConfiguration } from './stack-configuration';
 import { writeStableJsonFile } from './stable-json-file';
 
 /**
  * An environment's stack alone in its app, as synthEachEnvironment builds them.
- * It writes its cdk.tf.json a piece at a time (synth/stable-json-file.ts): the
- * same bytes, without the whole text in memory at once.
+ * It computes its configuration in linear time (synth/stack-configuration.ts)
+ * and writes its cdk.tf.json a piece at a time (synth/stable-json-file.ts): the
+ * same bytes as cdktf's, without the whole text in memory at once.
  */
 export class SoleEnvironmentStack extends OktaEnvironmentStack {
   /** Set while cdktf's synthesizer runs: the configuration it would write as one string is written after it, streamed. */
@@ -30,8 +32,9 @@ export class SoleEnvironmentStack extends OktaEnvironmentStack {
     this.ensureBackendExists();
   }
 
+  /** The configuration, computed in linear time (synth/stack-configuration.ts); cdktf's own where that cannot give the same. */
   public toTerraform(): any {
-    if (!this.deferConfig) return super.toTerraform();
+    if (!this.deferConfig) return stackConfiguration(this) ?? super.toTerraform();
     this.configDeferred = true;
     return {};
   }

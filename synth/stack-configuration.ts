@@ -1,0 +1,108 @@
+import { DefaultTokenResolver, StringConcat, TerraformElement, TerraformOutput, TerraformStack, Tokenization } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { isUnresolved } from '../model/unresolved';
+
+/** How cdktf resolves a stack's elements when it synthesizes them. */
+const RESOLVER = new DefaultTokenResolver(new StringConcat());
+
+/**
+ * A stack's configuration, what cdk.tf.json holds: the same as cdktf 0.21's
+ * `TerraformStack.toTerraform()` gives, in time and memory linear in the stack.
+ * cdktf merges each element's metadata by copying every list it extends (each
+ * SAML app adds `"//"` to `metadata.overrides.okta_app_saml`: 50 million copies
+ * for 10,000 apps), holds every element's resolved fragment before merging them,
+ * and then resolves the whole merged configuration once more, though every part
+ * of it is resolved already: at 10,000 integrations that second pass was a
+ * quarter of synth's CPU and a full copy of the configuration in memory.
+ *
+ * The stack's own overrides (`stack.addOverride`) are merged unresolved, as
+ * cdktf does, and not resolved after: undefined when they are not plain data
+ * (a token, or an undefined that deletes), where only cdktf's own pass gives
+ * the same result.
+ */
+export function stackConfiguration(stack: TerraformStack): Record<string, unknown> | undefined {
+  // cdktf keeps the stack's overrides private; addOverride is how they are set.
+  const overrides = (stack as unknown as { readonly rawOverrides: Record<string, unknown> }).rawOverrides;
+  if (!isPlainData(overrides)) return undefined;
+  const elements = elementsOf(stack);
+  const merge = new LinearMerge();
+  const metadata: Record<string, unknown> = {
+    version: stack.node.tryGetContext('cdktfVersion'),
+    stackName: stack.node.id,
+    backend: 'local',
+    ...(Object.keys(overrides).length > 0 ? { overrides: { stack: Object.keys(overrides) } } : {}),
+  };
+  // In cdktf's order: every element's metadata, the outputs, then every element's configuration (resolving can have effects).
+  for (const element of elements) merge.into(metadata, resolved(stack, element.toMetadata()));
+  const outputs: Record<string, unknown> = {};
+  for (const element of elements) if (TerraformOutput.isTerraformOutput(element)) merge.into(outputs, outputPath(element));
+  const configuration: Record<string, unknown> = { '//': { metadata, outputs } };
+  for (const element of elements) merge.into(configuration, resolved(stack, element.toTerraform()));
+  merge.into(configuration, overrides);
+  return configuration;
+}
+
+function resolved(stack: TerraformStack, value: unknown): Record<string, unknown> {
+  return Tokenization.resolve(value, { scope: stack, preparing: false, resolver: RESOLVER });
+}
+
+/** The stack's Terraform elements in construct order, not those of a stack nested in it. */
+function elementsOf(stack: TerraformStack): TerraformElement[] {
+  const elements: TerraformElement[] = [];
+  const visit = (node: IConstruct) => {
+    if (TerraformElement.isTerraformElement(node)) elements.push(node);
+    for (const child of node.node.children) if (!TerraformStack.isStack(child)) visit(child);
+  };
+  visit(stack);
+  return elements;
+}
+
+/** `{ <stack>: { <construct>: ... { <output id>: <logical id> } } }`: where an output is in the tree, as cdktf records it. */
+function outputPath(output: TerraformOutput): Record<string, unknown> {
+  const parts = output.node.path.split('/');
+  let value: unknown = output.friendlyUniqueId;
+  for (let i = parts.length - 1; i >= 0; i--) value = { [parts[i]]: value };
+  return value as Record<string, unknown>;
+}
+
+/**
+ * cdktf's deepMerge on resolved data: objects merged key by key, a list that extends
+ * another appended to it, undefined deleting the key. A list made by merging is
+ * this merge's own, so it is extended in place instead of copied.
+ */
+class LinearMerge {
+  private readonly ownLists = new WeakSet<unknown[]>();
+
+  public into(target: Record<string, unknown>, source: Record<string, unknown>): void {
+    for (const key of Object.keys(source)) {
+      const value = source[key];
+      const current = target[key];
+      if (Array.isArray(value)) {
+        if (!Array.isArray(current)) target[key] = value;
+        else if (this.ownLists.has(current)) for (const item of value) current.push(item);
+        else {
+          const list = [...current, ...value];
+          this.ownLists.add(list);
+          target[key] = list;
+        }
+      } else if (typeof value === 'object' && value !== null) {
+        if (typeof current !== 'object' || current === null) target[key] = {};
+        this.into(target[key] as Record<string, unknown>, value as Record<string, unknown>);
+      } else if (value === undefined) {
+        delete target[key];
+      } else {
+        target[key] = value;
+      }
+    }
+  }
+}
+
+/** JSON-like data with no token and no undefined: what resolving leaves as it is. */
+function isPlainData(value: unknown): boolean {
+  if (value === null || typeof value === 'boolean') return true;
+  if (typeof value === 'string' || typeof value === 'number') return !isUnresolved(value);
+  if (Array.isArray(value)) return value.every(isPlainData);
+  if (typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return (proto === Object.prototype || proto === null) && Object.values(value as object).every(isPlainData);
+}
