@@ -1,4 +1,4 @@
-import { App, Fn, LocalBackend, TerraformStack } from 'cdktf';
+import { App, Fn, Lazy, LocalBackend, TerraformLocal, TerraformOutput, TerraformStack, TerraformVariable, Token } from 'cdktf';
 import { OktaProvider } from '@cdktf/provider-okta/lib/provider';
 import { generateOrg, writeOrg } from '../../bench/generate';
 import { loadConfig } from '../../config/load-config';
@@ -49,6 +49,25 @@ test('a stack of constructs that adopt live apps (import blocks, a Terraform ver
   const ours = asJson(stackConfiguration(stack));
   expect(ours.import.length).toBe(4);
   expect(ours).toEqual(asJson(stack.toTerraform()));
+});
+
+test('values that hold tokens, anywhere in plain data, resolve as cdktf resolves them; plain data is copied as it copies it', () => {
+  const app = new App({ outdir: tempDir(), skipValidation: true });
+  const stack = new TerraformStack(app, 'prod');
+  const name = new TerraformVariable(stack, 'name', { type: 'string' });
+  const count = new TerraformVariable(stack, 'count', { type: 'number' });
+  const groups = new TerraformVariable(stack, 'groups', { type: 'list(string)' });
+  new TerraformLocal(stack, 'mixed', {
+    plain: { text: 'https://a.example.com/acs', okta: '$${user.email}', exponent: 'v1e5-build', unicode: 'é😀', flag: true, none: null, gone: undefined },
+    list: ['a', undefined, 'b', [], {}],
+    referenced: { deep: { name: name.stringValue, joined: Fn.join(',', ['x', name.stringValue]), text: `app-${name.stringValue}` } },
+    numbers: { plain: 42, token: count.numberValue, inText: `n=${Token.asString(count.numberValue)}` },
+    lists: { token: groups.listValue, inside: [Fn.element(groups.listValue, 0), 'z'] },
+    lazy: Lazy.anyValue({ produce: () => ({ made: 'later', list: [1, undefined, 2] }) }),
+    when: new Date(Date.UTC(2026, 11, 2)),
+  });
+  new TerraformOutput(stack, 'out', { value: name.stringValue });
+  expect(asJson(stackConfiguration(stack))).toEqual(asJson(stack.toTerraform()));
 });
 
 test('lists that several elements extend are appended in element order, as cdktf concatenates them', () => {
