@@ -79,6 +79,8 @@ export function renameIdentifiers<T>(value: T, names: ReadonlyMap<string, string
 
 /** A URL, up to whitespace or a quote: the key inside one is a host or a path, never the integration key. */
 const URL_TEXT = /\b[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s"'<>]*/g;
+/** A whole text that is one URL: renameReferences leaves it as it is. */
+const WHOLE_URL = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s"'<>]*$/;
 
 /** A dotted name in text: `okta_app_saml.aiven`, `data.okta_group.group_sre`, `output provisioning_aiven.app_id`, but also `api.aiven.io`. */
 const DOTTED = /(?<![A-Za-z0-9_.@/-])[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)+/g;
@@ -92,6 +94,11 @@ const TERRAFORM_PREFIX = /^(data|var|local|module|output)$/;
  * (`okta_app_saml.tool`, `${okta_app_saml.tool.id}`, `provisioning_tool.app_id`). Never inside a URL
  * (`https://tool.example.com`), a host name (`api.aiven.io`) or other text, which may hold the key by chance.
  */
+/** Whether renameReferences leaves `text` as it is, whatever it renames: the text is one URL, inside which nothing is renamed. */
+export function renamesNothingIn(text: string): boolean {
+  return WHOLE_URL.test(text);
+}
+
 export function renameReferences<T>(value: T, names: ReadonlyMap<string, string>): T {
   if (names.size === 0) return value;
   const address = (ref: string) => {

@@ -1,5 +1,5 @@
 import { sameJson } from './compare';
-import { renameReferences } from './follow-moved';
+import { renameReferences, renamesNothingIn } from './follow-moved';
 import { IntegrationReview } from './model';
 import { IntegrationIndex } from './stack-index';
 
@@ -12,12 +12,30 @@ import { IntegrationIndex } from './stack-index';
  * what to do, once.
  */
 export function suggestRenames(reviews: IntegrationReview[], base: ReadonlyMap<string, IntegrationIndex>, head: ReadonlyMap<string, IntegrationIndex>): IntegrationReview[] {
-  const added = reviews.filter((r) => r.change === 'added');
+  // The added integrations each removed one is compared with, in review order: those of its preset with its ACS URL when a rename
+  // leaves that URL as it is, else all of its preset. Only those can have the same settings, so each pair compared is a likely one.
+  const byUrl = new Map<string, IntegrationReview[]>();
+  const byPreset = new Map<string | undefined, IntegrationReview[]>();
+  const push = <K>(map: Map<K, IntegrationReview[]>, key: K, r: IntegrationReview) => {
+    const list = map.get(key);
+    if (list) list.push(r);
+    else map.set(key, [r]);
+  };
+  for (const a of reviews) {
+    if (a.change !== 'added') continue;
+    const now = head.get(a.key);
+    push(byPreset, now?.preset, a);
+    const url = acsUrlOf(now);
+    if (url !== undefined) push(byUrl, `${now!.preset}\u0000${url}`, a);
+  }
   const taken = new Set<string>();
   const pairs = new Map<string, string>();
   for (const removed of reviews.filter((r) => r.change === 'removed')) {
     const old = base.get(removed.key);
-    const match = added.find((a) => !taken.has(a.key) && old !== undefined && sameSettings(old, head.get(a.key)));
+    if (old === undefined) continue;
+    const url = acsUrlOf(old);
+    const candidates = (url !== undefined ? byUrl.get(`${old.preset}\u0000${url}`) : byPreset.get(old.preset)) ?? [];
+    const match = candidates.find((a) => !taken.has(a.key) && sameSettings(old, head.get(a.key)));
     if (!match) continue;
     taken.add(match.key);
     pairs.set(removed.key, match.key).set(match.key, removed.key);
@@ -32,6 +50,12 @@ export function suggestRenames(reviews: IntegrationReview[], base: ReadonlyMap<s
     const findings = r.findings.map((f) => (f.class === 'app-replaced' ? { ...f, detail: `${f.detail}${advice}` } : f));
     return { ...r, findings, possibleRename };
   });
+}
+
+/** The app's ACS URL when it is one URL, which a rename leaves as it is: the rename's app has the same one. */
+function acsUrlOf(integration: IntegrationIndex | undefined): string | undefined {
+  const url = integration?.appAddress ? integration.blocks.get(integration.appAddress)?.body.sso_url : undefined;
+  return typeof url === 'string' && renamesNothingIn(url) ? url : undefined;
 }
 
 /**
