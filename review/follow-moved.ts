@@ -88,17 +88,17 @@ const DOTTED = /(?<![A-Za-z0-9_.@/-])[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-
 /** Terraform's own prefixes; any other address starts with a resource type, which has an underscore (`okta_app_saml`), as no host name does. */
 const TERRAFORM_PREFIX = /^(data|var|local|module|output)$/;
 
+/** Whether renameReferences leaves `text` as it is, whatever it renames: the text is one URL, inside which nothing is renamed. */
+export function renamesNothingIn(text: string): boolean {
+  return WHOLE_URL.test(text);
+}
+
 /**
  * `value` with the integration's names renamed only where they stand for it: a string that is exactly one
  * (a label defaulted to the key), and the segments of Terraform addresses and references
  * (`okta_app_saml.tool`, `${okta_app_saml.tool.id}`, `provisioning_tool.app_id`). Never inside a URL
  * (`https://tool.example.com`), a host name (`api.aiven.io`) or other text, which may hold the key by chance.
  */
-/** Whether renameReferences leaves `text` as it is, whatever it renames: the text is one URL, inside which nothing is renamed. */
-export function renamesNothingIn(text: string): boolean {
-  return WHOLE_URL.test(text);
-}
-
 export function renameReferences<T>(value: T, names: ReadonlyMap<string, string>): T {
   if (names.size === 0) return value;
   const address = (ref: string) => {
