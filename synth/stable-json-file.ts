@@ -16,9 +16,7 @@ export function writeStableJsonFile(file: string, value: unknown): void {
   try {
     const out = new ChunkedText(fd);
     const text = new StableJson(out);
-    const json = jsonValueOf(value);
-    if (!hasJsonText(json)) throw new TypeError(`nothing to write to ${file}: the value has no JSON text`);
-    text.write(json, 0);
+    if (!text.write(jsonValueOf(value), 0)) throw new TypeError(`nothing to write to ${file}: the value has no JSON text`);
     out.flush();
   } finally {
     fs.closeSync(fd);
@@ -52,24 +50,29 @@ class StableJson {
 
   constructor(private readonly out: ChunkedText) {}
 
-  /** Writes a value (after its `toJSON()`, and one with JSON text) as json-stable-stringify would at `level`. */
-  public write(value: unknown, level: number): void {
+  /**
+   * Writes a value (after its `toJSON()`) as json-stable-stringify would at `level`, after `before` (a separator and key);
+   * writes nothing, not even `before`, and returns false for a value with no JSON text (undefined, a function).
+   */
+  public write(value: unknown, level: number, before = ''): boolean {
     if (typeof value !== 'object' || value === null) {
-      this.out.add(JSON.stringify(value));
-      return;
+      // Each leaf's text is made once: that it has one and what it is are the same call.
+      const text = JSON.stringify(value) as string | undefined;
+      if (text === undefined) return false;
+      this.out.add(before + text);
+      return true;
     }
+    this.out.add(before);
     const inner = this.indent(level + 1);
     if (Array.isArray(value)) {
       this.out.add('[');
       for (let i = 0; i < value.length; i++) {
-        this.out.add(i === 0 ? inner : `,${inner}`);
-        const item = jsonValueOf(value[i]);
+        const separator = i === 0 ? inner : `,${inner}`;
         // An item with no JSON text is `null`, as in JSON.stringify.
-        if (hasJsonText(item)) this.write(item, level + 1);
-        else this.out.add('null');
+        if (!this.write(jsonValueOf(value[i]), level + 1, separator)) this.out.add(`${separator}null`);
       }
       this.out.add(`${this.indent(level)}]`);
-      return;
+      return true;
     }
     if (this.open.has(value)) throw new TypeError('Converting circular structure to JSON');
     this.open.add(value);
@@ -77,15 +80,12 @@ class StableJson {
     let first = true;
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record).sort()) {
-      const field = jsonValueOf(record[key]);
-      // Left out, with its key, when it has no JSON text (undefined, a function).
-      if (!hasJsonText(field)) continue;
-      this.out.add(`${first ? inner : `,${inner}`}${JSON.stringify(key)}: `);
-      first = false;
-      this.write(field, level + 1);
+      // Left out, with its key, when it has no JSON text.
+      if (this.write(jsonValueOf(record[key]), level + 1, `${first ? inner : `,${inner}`}${JSON.stringify(key)}: `)) first = false;
     }
     this.out.add(`${this.indent(level)}}`);
     this.open.delete(value);
+    return true;
   }
 
   private indent(level: number): string {
@@ -97,8 +97,4 @@ class StableJson {
 function jsonValueOf(value: unknown): unknown {
   const withToJson = value as { toJSON?: unknown } | null | undefined;
   return withToJson && typeof withToJson.toJSON === 'function' ? (withToJson.toJSON as () => unknown)() : value;
-}
-
-function hasJsonText(value: unknown): boolean {
-  return (typeof value === 'object' && value !== null) || JSON.stringify(value) !== undefined;
 }

@@ -1,5 +1,6 @@
 import { DefaultTokenResolver, StringConcat, TerraformElement, TerraformOutput, TerraformStack, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { isPlainObject } from '../model/prop-strings';
 import { isUnresolved } from '../model/unresolved';
 
 /** How cdktf resolves a stack's elements when it synthesizes them. */
@@ -70,9 +71,8 @@ function resolvedValue(stack: TerraformStack, value: unknown, depth: number): un
     }
     return items;
   }
-  const proto = Object.getPrototypeOf(value);
-  if ((proto !== Object.prototype && proto !== null) || Tokenization.isResolvable(value)) return cdktfResolve(stack, value);
-  const record = value as Record<string, unknown>;
+  if (!isPlainObject(value) || Tokenization.isResolvable(value)) return cdktfResolve(stack, value);
+  const record = value;
   const keys = Object.keys(record);
   if (keys.some((key) => mayHoldToken(key))) return cdktfResolve(stack, value);
   const copy: Record<string, unknown> = {};
@@ -152,7 +152,5 @@ function isPlainData(value: unknown): boolean {
   if (value === null || typeof value === 'boolean') return true;
   if (typeof value === 'string' || typeof value === 'number') return !isUnresolved(value);
   if (Array.isArray(value)) return value.every(isPlainData);
-  if (typeof value !== 'object') return false;
-  const proto = Object.getPrototypeOf(value);
-  return (proto === Object.prototype || proto === null) && Object.values(value as object).every(isPlainData);
+  return isPlainObject(value) && Object.values(value).every(isPlainData);
 }
