@@ -1,5 +1,6 @@
 import { Credentials, credentialsFromEnv } from './credentials';
 import { AdoptError, ApiResponse, OktaReader, cut } from './okta-api';
+import { RateLimitGovernor } from './rate-limit';
 
 /** A page of 200 apps is about a megabyte; anything this large is not an Okta response. */
 const MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
@@ -14,6 +15,12 @@ export interface LiveOrgOptions {
   /** Where waiting for a rate limit is said. */
   readonly log?: (line: string) => void;
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * The percentage, 1 to 100, of each Okta rate-limit bucket adopt may use before it waits for the bucket's window to
+   * reset: the environment's `maxApiCapacity`, as the provider uses it on plans.
+   * @default 100 (only 429s are waited out)
+   */
+  readonly maxApiCapacity?: number;
 }
 
 /**
@@ -27,16 +34,19 @@ export class LiveOrg implements OktaReader {
   private readonly credentials: Credentials;
   private readonly timeoutMs: number;
   private readonly log: (line: string) => void;
+  private readonly governor: RateLimitGovernor;
 
   constructor(orgUrl: string, options: LiveOrgOptions = {}) {
     this.source = checkOrgUrl(orgUrl);
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.log = options.log ?? (() => {});
+    this.governor = new RateLimitGovernor(options.maxApiCapacity);
     this.credentials = credentialsFromEnv(options.env ?? process.env, this.source, (url, form) => this.postForm(url, form));
   }
 
   public async get(pathAndQuery: string): Promise<ApiResponse> {
     for (let attempt = 0; ; attempt++) {
+      await this.throttle(pathAndQuery);
       const authorization = await this.credentials.authorization();
       const r = await this.send(pathAndQuery, { method: 'GET', headers: { Accept: 'application/json', Authorization: authorization, 'User-Agent': 'okta-sso-adopt' } });
       if (r.status === 401) {
@@ -45,6 +55,7 @@ export class LiveOrg implements OktaReader {
       if (r.status === 403) {
         throw new AdoptError(`the credentials in ${this.credentials.kind} may not read ${pathAndQuery.split('?')[0]} (403${errorCode(r)}); adopt needs read access to apps and groups (okta.apps.read, okta.groups.read or a read-only admin)`);
       }
+      this.governor.after(pathAndQuery, r.headers);
       if (r.status !== 429) return r;
       if (attempt >= MAX_RETRIES) throw new AdoptError(`Okta kept answering 429 (rate limit) for GET ${pathAndQuery} after ${MAX_RETRIES} waits; try again later`);
       const reset = Number(r.headers['x-rate-limit-reset']);
@@ -53,6 +64,16 @@ export class LiveOrg implements OktaReader {
       this.log(`rate limited on GET ${pathAndQuery.split('?')[0]}: waiting ${Math.ceil(wait / 1000)} s until X-Rate-Limit-Reset`);
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
+  }
+
+  /** Waits, when the last answer of this kind of request showed more of its bucket used than maxApiCapacity allows. */
+  private async throttle(pathAndQuery: string): Promise<void> {
+    const t = this.governor.before(pathAndQuery);
+    if (!t) return;
+    const path = pathAndQuery.split('?')[0];
+    if (t.waitMs > MAX_WAIT_MS) throw new AdoptError(`Okta's rate limit for GET ${path} resets in ${Math.round(t.waitMs / 1000)} s, longer than adopt waits; try again later`);
+    this.log(`${t.why} on GET ${path}: waiting ${Math.ceil(t.waitMs / 1000)} s until X-Rate-Limit-Reset`);
+    await new Promise((resolve) => setTimeout(resolve, t.waitMs));
   }
 
   private async postForm(url: string, form: URLSearchParams): Promise<{ status: number; body: unknown }> {

@@ -48,9 +48,11 @@ export interface SkippedApp {
  * push on. GET only. Other apps are skipped with the reason.
  */
 export async function readLiveApps(reader: OktaReader, appIds: readonly string[]): Promise<{ readonly apps: LiveApp[]; readonly skipped: SkippedApp[] }> {
-  const listed = appIds.length
-    ? await Promise.all(appIds.map(async (id) => appOf((await getApp(reader, id)).body, `app ${id}`, reader)))
-    : (await getAll(reader, '/api/v1/apps?limit=200', 'listing the org\'s apps')).map((a, i) => appOf(a, `app ${i + 1} of the list`, reader));
+  const listed: OktaApp[] = appIds.length ? [] : (await getAll(reader, '/api/v1/apps?limit=200', 'listing the org\'s apps')).map((a, i) => appOf(a, `app ${i + 1} of the list`, reader));
+  // Every ID is checked before the first request.
+  appIds.forEach(checkAppId);
+  // One request at a time, as every other read here: a long --app list must not send a request per app at once (a 429 storm).
+  for (const id of appIds) listed.push(appOf((await getApp(reader, id)).body, `app ${id}`, reader));
   const apps: LiveApp[] = [];
   const skipped: SkippedApp[] = [];
   // Each group is read once, however many apps it is assigned to.
@@ -96,8 +98,11 @@ function cached<T>(load: (key: string) => Promise<T>): (key: string) => Promise<
   };
 }
 
-async function getApp(reader: OktaReader, id: string) {
+function checkAppId(id: string): void {
   if (!/^[A-Za-z0-9]{1,64}$/.test(id)) throw new AdoptError(`--app ${JSON.stringify(cut(id))} is not an Okta app ID; accepted: 0oa followed by 17 letters or digits`);
+}
+
+async function getApp(reader: OktaReader, id: string) {
   const r = await reader.get(`/api/v1/apps/${id}`);
   if (r.status === 404) throw new AdoptError(`no app ${id} in ${reader.source} (Okta answered 404); check the ID in the app's Admin Console URL`);
   return getOk(reader, `/api/v1/apps/${id}`, `reading app ${id}`);

@@ -68,7 +68,7 @@ async function adopt(opts: AdoptOptions, io: CliIo): Promise<void> {
   } else {
     const { LiveOrg } = require('../adopt/live-org') as typeof import('../adopt/live-org');
     const orgUrl = opts.orgUrl ?? `https://${environment.okta.orgName}.${environment.okta.baseUrl}`;
-    reader = new LiveOrg(orgUrl, { timeoutMs: timeout * 1000, log: (line) => io.err(`okta-sso adopt: ${line}\n`) });
+    reader = new LiveOrg(orgUrl, { timeoutMs: timeout * 1000, maxApiCapacity: environment.okta.maxApiCapacity, log: (line) => io.err(`okta-sso adopt: ${line}\n`) });
   }
   const { apps, skipped } = await readLiveApps(reader, [...new Set(opts.app)]);
   const plan = planAdoption(dir, opts.env, apps, skipped, { key: opts.key, requested: opts.app.length > 0 });

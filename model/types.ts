@@ -216,6 +216,7 @@ export interface OktaOrg {
    * The okta/okta provider's `max_api_capacity`: the percentage (1 to 100) of
    * each rate-limit bucket the provider may use before it waits for the bucket
    * to reset, so that a plan of a large org leaves room for other API clients.
+   * `okta-sso adopt` keeps its reads of the environment's org within it too.
    * @default - unset: the provider's own default, 100 (no limit of its own)
    */
   readonly maxApiCapacity?: number;

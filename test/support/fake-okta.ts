@@ -23,6 +23,8 @@ export interface FakeOktaRequest {
   readonly at: number;
   /** The scope asked for, on token requests. */
   readonly scope?: string;
+  /** The status answered. */
+  readonly status?: number;
 }
 
 export interface FakeOkta {
@@ -37,6 +39,12 @@ export interface FakeOktaOptions {
   readonly token?: string;
   /** Serve POST /oauth2/v1/token for this service app (private_key_jwt client authentication). */
   readonly oauth?: { readonly clientId: string; readonly publicKeyPem: string };
+  /**
+   * Rate-limit every /api/v1 GET as Okta does, with windows of one to two seconds instead of a minute: each kind of request
+   * (its path with IDs as {id}) may be sent `limit` times per window; every answer carries X-Rate-Limit-Limit, -Remaining
+   * and -Reset, and a request over the limit is answered 429.
+   */
+  readonly rateLimit?: number;
 }
 
 type Headers = Record<string, string | string[]>;
@@ -54,6 +62,22 @@ export async function startFakeOkta(orgDir: string, options: FakeOktaOptions = {
   const accessTokens = new Set<string>();
   const authRequired = options.token !== undefined || options.oauth !== undefined;
   let url = '';
+
+  const windows = new Map<string, { reset: number; used: number }>();
+  const limited = (reqUrl: string, answer: () => Answer): Answer => {
+    const limit = options.rateLimit;
+    if (limit === undefined) return answer();
+    const kind = reqUrl.split('?')[0].replace(/\/[A-Za-z0-9]{20}(?=\/|$)/g, '/{id}');
+    const now = Date.now();
+    let w = windows.get(kind);
+    // A window lasts at least a second: requests sent together land in one.
+    if (!w || w.reset * 1000 <= now) windows.set(kind, (w = { reset: Math.floor(now / 1000) + 2, used: 0 }));
+    w.used++;
+    const headers = { 'X-Rate-Limit-Limit': String(limit), 'X-Rate-Limit-Remaining': String(Math.max(0, limit - w.used)), 'X-Rate-Limit-Reset': String(w.reset) };
+    if (w.used > limit) return { status: 429, headers: { ...headers, 'Content-Type': JSON_TYPE }, body: oktaError('E0000047', 'API call exceeded rate limit due to too many requests.') };
+    const a = answer();
+    return { ...a, headers: { ...a.headers, ...headers } };
+  };
 
   const api = (reqUrl: string): Answer => {
     const entries = index.entries.filter((e) => (e.method ?? 'GET') === 'GET' && e.url === reqUrl && !e.auth);
@@ -96,7 +120,7 @@ export async function startFakeOkta(orgDir: string, options: FakeOktaOptions = {
     if (req.method !== 'GET') {
       return { status: 405, headers: { 'Content-Type': JSON_TYPE, Allow: 'GET' }, body: oktaError('E0000022', 'The endpoint does not support the provided HTTP method') };
     }
-    if (pathname.startsWith('/api/v1/')) return authorized(req.headers.authorization) ? api(reqUrl) : unauthorized();
+    if (pathname.startsWith('/api/v1/')) return authorized(req.headers.authorization) ? limited(reqUrl, () => api(reqUrl)) : unauthorized();
     if (pathname.startsWith('/.well-known/')) return api(reqUrl);
     return notFound(pathname);
   };
@@ -114,6 +138,7 @@ export async function startFakeOkta(orgDir: string, options: FakeOktaOptions = {
       } catch (e) {
         a = { status: 500, headers: { 'Content-Type': JSON_TYPE }, body: oktaError('E0000009', `Internal Server Error: ${(e as Error).message}`) };
       }
+      record.status = a.status;
       // Link next links and _links point at this server, not at the saved org
       const rewrite = (s: string) => (index.orgUrl ? s.split(index.orgUrl).join(url) : s);
       for (const [k, v] of Object.entries(a.headers)) res.setHeader(k, Array.isArray(v) ? v.map(rewrite) : rewrite(v));
