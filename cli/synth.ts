@@ -26,16 +26,21 @@ export function registerSynth(program: Command, io: CliIo): void {
       }
       const environments = opts.env ? [...new Set(opts.env)] : undefined;
       // Imported after reading the config: cdktf and the provider bindings take ~0.2 s, which a config with problems need not pay.
-      const { EnvironmentSelectionError, selectEnvironments, synthToDisk } = await import('../synth/synth');
+      const { EnvironmentSelectionError, policyErrorsOf, selectEnvironments, synthToDisk } = await import('../synth/synth');
       const { PolicyErrors } = await import('../rules/policy-checks');
       const { OutputDirError } = await import('../synth/output-dir');
       const { keepHeapNearLive } = await import('../synth/heap-growth');
+      const { modelPolicyFindings } = await import('../rules/model-policy');
       let stacks: string[];
       let selected: readonly EnvironmentModel[];
       const warnings: string[] = [];
       const policyWarnings: PolicyFailure[] = [];
       try {
         selected = selectEnvironments(model, environments);
+        // The policy rules on the model first, as validate runs them: an error is reported at once, before any stack is built or the
+        // output locked (a concurrent synth into the same --out would make it wait). Synth checks every stack again as it builds it.
+        const errors = modelPolicyFindings({ environments: selected }).errors;
+        if (errors.length) throw policyErrorsOf(errors);
         // A large organisation's synth keeps its memory near its live data (synth/heap-growth.ts).
         keepHeapNearLive(selected);
         stacks = synthToDisk(model, { outdir: opts.out, configDir: dir, environments, onWarning: (w) => warnings.push(w), onPolicyWarning: (w) => policyWarnings.push(w) });
