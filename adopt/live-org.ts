@@ -66,12 +66,11 @@ export class LiveOrg implements OktaReader {
     }
   }
 
-  /** Waits, when the last answer of this kind of request showed more of its bucket used than maxApiCapacity allows. */
+  /** Waits (a minute at most), when the last answer from this request's bucket showed more of it used than maxApiCapacity allows. */
   private async throttle(pathAndQuery: string): Promise<void> {
     const t = this.governor.before(pathAndQuery);
     if (!t) return;
     const path = pathAndQuery.split('?')[0];
-    if (t.waitMs > MAX_WAIT_MS) throw new AdoptError(`Okta's rate limit for GET ${path} resets in ${Math.round(t.waitMs / 1000)} s, longer than adopt waits; try again later`);
     this.log(`${t.why} on GET ${path}: waiting ${Math.ceil(t.waitMs / 1000)} s until X-Rate-Limit-Reset`);
     await new Promise((resolve) => setTimeout(resolve, t.waitMs));
   }

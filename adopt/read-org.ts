@@ -1,4 +1,4 @@
-import { AdoptError, OktaReader, cut, getAll, getOk } from './okta-api';
+import { AdoptError, OktaReader, cut, describeStatus, getAll, getOk } from './okta-api';
 
 /** An Okta app as `GET /api/v1/apps/{id}` returns it (the fields adopt reads). */
 export interface OktaApp {
@@ -105,7 +105,8 @@ function checkAppId(id: string): void {
 async function getApp(reader: OktaReader, id: string) {
   const r = await reader.get(`/api/v1/apps/${id}`);
   if (r.status === 404) throw new AdoptError(`no app ${id} in ${reader.source} (Okta answered 404); check the ID in the app's Admin Console URL`);
-  return getOk(reader, `/api/v1/apps/${id}`, `reading app ${id}`);
+  if (r.status >= 200 && r.status < 300) return r;
+  throw new AdoptError(`reading app ${id}: ${describeStatus(r)} (GET /api/v1/apps/${id} from ${reader.source})`);
 }
 
 async function groupName(reader: OktaReader, id: string): Promise<string> {

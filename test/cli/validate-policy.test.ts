@@ -94,5 +94,5 @@ describe('policy rules in validate and synth', () => {
     const dev = await run('synth', '--config', dir, '--out', out, '--env', 'dev');
     expect(dev.err).toBe('');
     expect(dev.code).toBe(0);
-  });
+  }, 30_000);
 });

@@ -40,7 +40,7 @@ export interface FakeOktaOptions {
   /** Serve POST /oauth2/v1/token for this service app (private_key_jwt client authentication). */
   readonly oauth?: { readonly clientId: string; readonly publicKeyPem: string };
   /**
-   * Rate-limit every /api/v1 GET as Okta does, with windows of one to two seconds instead of a minute: each kind of request
+   * Rate-limit every /api/v1 GET as Okta does, with windows of two to three seconds instead of a minute: each kind of request
    * (its path with IDs as {id}) may be sent `limit` times per window; every answer carries X-Rate-Limit-Limit, -Remaining
    * and -Reset, and a request over the limit is answered 429.
    */
@@ -70,8 +70,8 @@ export async function startFakeOkta(orgDir: string, options: FakeOktaOptions = {
     const kind = reqUrl.split('?')[0].replace(/\/[A-Za-z0-9]{20}(?=\/|$)/g, '/{id}');
     const now = Date.now();
     let w = windows.get(kind);
-    // A window lasts at least a second: requests sent together land in one.
-    if (!w || w.reset * 1000 <= now) windows.set(kind, (w = { reset: Math.floor(now / 1000) + 2, used: 0 }));
+    // A window lasts at least two seconds: requests sent together land in one, even on a busy machine.
+    if (!w || w.reset * 1000 <= now) windows.set(kind, (w = { reset: Math.floor(now / 1000) + 3, used: 0 }));
     w.used++;
     const headers = { 'X-Rate-Limit-Limit': String(limit), 'X-Rate-Limit-Remaining': String(Math.max(0, limit - w.used)), 'X-Rate-Limit-Reset': String(w.reset) };
     if (w.used > limit) return { status: 429, headers: { ...headers, 'Content-Type': JSON_TYPE }, body: oktaError('E0000047', 'API call exceeded rate limit due to too many requests.') };
