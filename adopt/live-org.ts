@@ -61,8 +61,7 @@ export class LiveOrg implements OktaReader {
       const reset = Number(r.headers['x-rate-limit-reset']);
       const wait = Number.isFinite(reset) ? Math.max(0, reset * 1000 - Date.now()) + 250 : 1000 * 2 ** attempt;
       if (wait > MAX_WAIT_MS) throw new AdoptError(`Okta's rate limit for GET ${pathAndQuery} resets in ${Math.round(wait / 1000)} s, longer than adopt waits; try again later`);
-      this.log(`rate limited on GET ${pathAndQuery.split('?')[0]}: waiting ${Math.ceil(wait / 1000)} s until X-Rate-Limit-Reset`);
-      await new Promise((resolve) => setTimeout(resolve, wait));
+      await this.wait(wait, `rate limited on GET ${pathAndQuery.split('?')[0]}`);
     }
   }
 
@@ -70,9 +69,13 @@ export class LiveOrg implements OktaReader {
   private async throttle(pathAndQuery: string): Promise<void> {
     const t = this.governor.before(pathAndQuery);
     if (!t) return;
-    const path = pathAndQuery.split('?')[0];
-    this.log(`${t.why} on GET ${path}: waiting ${Math.ceil(t.waitMs / 1000)} s until X-Rate-Limit-Reset`);
-    await new Promise((resolve) => setTimeout(resolve, t.waitMs));
+    await this.wait(t.waitMs, `${t.why} on GET ${pathAndQuery.split('?')[0]}`);
+  }
+
+  /** Says why and how long, then waits. */
+  private async wait(ms: number, why: string): Promise<void> {
+    this.log(`${why}: waiting ${Math.ceil(ms / 1000)} s until X-Rate-Limit-Reset`);
+    await new Promise((resolve) => setTimeout(resolve, ms));
   }
 
   private async postForm(url: string, form: URLSearchParams): Promise<{ status: number; body: unknown }> {

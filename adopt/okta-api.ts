@@ -34,7 +34,11 @@ const MAX_PAGES = 1000;
 
 /** GET that fails with a clear message on anything but 2xx. */
 export async function getOk(reader: OktaReader, pathAndQuery: string, what: string): Promise<ApiResponse> {
-  const r = await reader.get(pathAndQuery);
+  return okOrThrow(reader, pathAndQuery, what, await reader.get(pathAndQuery));
+}
+
+/** `r`, the answer to GET `pathAndQuery`, when it is 2xx; else a clear message naming `what` was read. */
+export function okOrThrow(reader: OktaReader, pathAndQuery: string, what: string, r: ApiResponse): ApiResponse {
   if (r.status >= 200 && r.status < 300) return r;
   throw new AdoptError(`${what}: ${describeStatus(r)} (GET ${pathAndQuery} from ${reader.source})`);
 }

@@ -1,4 +1,4 @@
-import { AdoptError, OktaReader, cut, describeStatus, getAll, getOk } from './okta-api';
+import { AdoptError, OktaReader, cut, getAll, getOk, okOrThrow } from './okta-api';
 
 /** An Okta app as `GET /api/v1/apps/{id}` returns it (the fields adopt reads). */
 export interface OktaApp {
@@ -48,9 +48,9 @@ export interface SkippedApp {
  * push on. GET only. Other apps are skipped with the reason.
  */
 export async function readLiveApps(reader: OktaReader, appIds: readonly string[]): Promise<{ readonly apps: LiveApp[]; readonly skipped: SkippedApp[] }> {
-  const listed: OktaApp[] = appIds.length ? [] : (await getAll(reader, '/api/v1/apps?limit=200', 'listing the org\'s apps')).map((a, i) => appOf(a, `app ${i + 1} of the list`, reader));
   // Every ID is checked before the first request.
   appIds.forEach(checkAppId);
+  const listed: OktaApp[] = appIds.length ? [] : (await getAll(reader, '/api/v1/apps?limit=200', 'listing the org\'s apps')).map((a, i) => appOf(a, `app ${i + 1} of the list`, reader));
   // One request at a time, as every other read here: a long --app list must not send a request per app at once (a 429 storm).
   for (const id of appIds) listed.push(appOf((await getApp(reader, id)).body, `app ${id}`, reader));
   const apps: LiveApp[] = [];
@@ -105,8 +105,8 @@ function checkAppId(id: string): void {
 async function getApp(reader: OktaReader, id: string) {
   const r = await reader.get(`/api/v1/apps/${id}`);
   if (r.status === 404) throw new AdoptError(`no app ${id} in ${reader.source} (Okta answered 404); check the ID in the app's Admin Console URL`);
-  if (r.status >= 200 && r.status < 300) return r;
-  throw new AdoptError(`reading app ${id}: ${describeStatus(r)} (GET /api/v1/apps/${id} from ${reader.source})`);
+  // The answer in hand, not a second GET of the same app.
+  return okOrThrow(reader, `/api/v1/apps/${id}`, `reading app ${id}`, r);
 }
 
 async function groupName(reader: OktaReader, id: string): Promise<string> {
