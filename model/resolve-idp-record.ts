@@ -37,6 +37,11 @@ export function resolveIdpRecord(preset: SpPreset, props: AnySsoProps): { spec: 
   const fields: IdpRecordField[] = [];
   const ids = new Set<string>();
   configured.fields.forEach((f, i) => {
+    // Typed for code, but JavaScript (and a config field the schema refused and left out) can still leave the label out.
+    if (typeof f.label !== 'string' || f.label === '') {
+      problems.push(problem(RuleId.REQUIRED, `idpRecord.fields.${i}.label`, `SP field ${i + 1} has label ${showValue(f.label)}; accepted: the field's name as the SP's form shows it`));
+      return;
+    }
     if (!isIdpValue(f.from)) {
       problems.push({
         field: `idpRecord.fields.${i}.from`,

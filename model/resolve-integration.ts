@@ -145,7 +145,7 @@ export function resolveIntegration(presetName: string | undefined, key: string, 
       responseSigned: merged.signing!.responseSigned!,
       assertionSigned: merged.signing!.assertionSigned!,
     },
-    attributes: (merged.attributes ?? []).map((a) => ({ name: a.name, values: [...a.values], nameFormat: a.nameFormat ?? 'unspecified' })),
+    attributes: attributeStatements(merged.attributes, problems),
     groupAttribute:
       merged.groupAttribute?.name && merged.groupAttribute.filter?.type && merged.groupAttribute.filter.value !== undefined
         ? {
@@ -213,6 +213,18 @@ export function resolveIntegration(presetName: string | undefined, key: string, 
     props,
   };
   return problems.some(blocksModel) ? { problems: finish(), covered, draft: model } : { problems: finish(), covered, model };
+}
+
+/**
+ * The attribute statements, each with a list of values: typed for code, but JavaScript (and a config field the schema
+ * refused and left out) can give an item without one, which is a problem here rather than an error deeper in.
+ */
+function attributeStatements(attributes: AnySsoProps['attributes'], problems: FieldProblem[]): SamlSettings['attributes'] {
+  return (attributes ?? []).map((a, i) => {
+    const values = Array.isArray(a?.values) ? a.values : [];
+    if (values.length === 0) problems.push(problem(RuleId.REQUIRED, `attributes.${i}.values`, `attribute ${showValue(a?.name)} has ${a?.values === undefined ? 'no values' : `values ${showValue(a.values)}`}; accepted: a list of at least one Okta expression (user.email)`));
+    return { name: a?.name, values: [...values], nameFormat: a?.nameFormat ?? 'unspecified' };
+  });
 }
 
 /** A secret-looking value (SSO-106) is the only problem reported at its prop: any other would be about a value that must not be there at all. */

@@ -83,3 +83,16 @@ describe('props that are easy to get wrong from code', () => {
     expect(JSON.stringify(v.problems)).not.toContain(leaked);
   });
 });
+
+describe('props JavaScript can give against their types are problems at the prop, not errors from inside', () => {
+  test('an attribute statement without values', () => {
+    const v = validateSso('generic', 'wiki', { ...WIKI, attributes: [{ name: 'email' } as never] });
+    expect(v.model).toBeUndefined();
+    expect(v.problems).toEqual([expect.objectContaining({ field: 'attributes.0.values', message: 'attribute "email" has no values; accepted: a list of at least one Okta expression (user.email)' })]);
+  });
+
+  test('an IdP record field without a label', () => {
+    const v = validateSso('generic', 'wiki', { ...WIKI, idpRecord: { fields: [{ from: 'issuer' } as never] } });
+    expect(v.problems).toEqual([expect.objectContaining({ field: 'idpRecord.fields.0.label', message: expect.stringMatching(/^SP field 1 has label .*; accepted: the field's name as the SP's form shows it$/) })]);
+  });
+});
