@@ -1,4 +1,5 @@
 import { checkEnvironmentGroups } from '../model/group-checks';
+import { checkTerraformAddresses } from '../model/terraform-addresses';
 import { mergeSettings } from '../model/merge';
 import { findTemplateText } from '../model/pre-escaped';
 import { describeProblem } from '../model/problem';
@@ -211,8 +212,8 @@ export function readConfig(dir: string): LoadResult {
       const shared = integrations.get(r.key)!;
       report(shared.file, [...shared.at, 'renamedFrom'], r.message);
     }
-    for (const g of checkEnvironmentGroups(models)) {
-      // A group entry is always written, in the environment's override or in the shared entry.
+    // A group entry, push group or attribute is always written, in the environment's override or in the shared entry.
+    for (const g of [...checkEnvironmentGroups(models), ...checkTerraformAddresses(models)]) {
       const where = writtenAt(env, integrations.get(g.integration)!, g.integration, fieldPathOf(g.field))!;
       reportIn(name, where, g.message, true);
     }

@@ -5,12 +5,14 @@ import { Construct, IConstruct } from 'constructs';
 import * as path from 'path';
 import { DEFAULT_OKTA_PROVIDER_CONSTRAINT, checkProviderVersion, providerVersionWarnings } from '../model/provider-versions';
 import { checkRenames } from '../model/rename-checks';
+import { checkTerraformAddresses } from '../model/terraform-addresses';
 import { RuleId } from '../model/rule-catalog';
 import { IntegrationModel } from '../model/types';
 import { isUnresolved } from '../model/unresolved';
 import { stackSecretFindings } from '../rules/stack-secrets';
 import { writeRunbookFiles } from '../runbook/write';
 import { onSynthesize } from './custom-synthesis';
+import { addressClashes } from './stack-addresses';
 import { stackSingleton } from './stack-singleton';
 import { warnOnce } from './warn-once';
 
@@ -147,6 +149,9 @@ export class SsoEnvironment extends Construct {
     const unique = [...byKey.values()].map((same) => same[0]);
     const byUniqueKey = new Map(unique.map((m) => [m.key, m]));
     for (const r of checkRenames(unique)) add(byUniqueKey.get(r.key)!, RuleId.CONSISTENT, 'renamedFrom', r.message);
+    // In key order, as config checks them: which of two is reported does not depend on the order the code declares them in.
+    const models = unique.flatMap((m) => (m.model ? [m.model] : [])).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (const a of checkTerraformAddresses(models)) add(byUniqueKey.get(a.integration)!, RuleId.UNIQUE, a.field, a.message);
     return problems;
   }
 
@@ -167,7 +172,9 @@ export class SsoEnvironment extends Construct {
   public checkStack(): string[] {
     warnAboutLocalState(this.stack);
     const secrets = stackSecretFindings(this.stack, new Set(this.members.map((m) => m.node.scopes[m.node.scopes.length - 1])));
-    return [...checkProviderVersion(this.constraint, this.models()).map((m) => `providerVersion: ${m}`), ...secrets];
+    // What the integrations' own check reports at their props is not reported again for the stack.
+    const reported = new Set(checkTerraformAddresses(this.models()).map((a) => a.address));
+    return [...checkProviderVersion(this.constraint, this.models()).map((m) => `providerVersion: ${m}`), ...secrets, ...addressClashes(this.stack, reported)];
   }
 
   /** The stack's own warnings: an okta/okta version constraint that admits a release never to install. */

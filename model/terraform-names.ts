@@ -14,3 +14,8 @@ export function provisioningOutputName(key: string): string {
 export function pushGroupLogicalId(key: string, group: string): string {
   return `${key}_${groupLogicalId(group)}`;
 }
+
+/** Terraform name of a custom app attribute (`okta_app_user_schema_property`): stable for an integration and attribute. */
+export function schemaPropertyLogicalId(key: string, attribute: string): string {
+  return `${key}_${attribute.toLowerCase()}`;
+}

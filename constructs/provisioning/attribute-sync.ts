@@ -6,6 +6,7 @@ import { MovedBlock } from '../moved-block';
 import { oktaExpression, terraformLiteral } from '../okta-expression';
 import { oktaUserProfileSource } from './user-profile-source';
 import { attributeRef } from '../terraform-ref';
+import { schemaPropertyLogicalId } from '../../model/terraform-names';
 
 export interface AttributeSyncProps {
   /** Integration key; the mapping's address is `okta_profile_mapping.<key>`. */
@@ -21,10 +22,7 @@ export interface AttributeSyncProps {
   readonly renamedFrom?: string;
 }
 
-/** Terraform name of a custom app attribute. */
-export function schemaPropertyLogicalId(key: string, attribute: string): string {
-  return `${key}_${attribute.toLowerCase()}`;
-}
+export { schemaPropertyLogicalId };
 
 /**
  * Okta-to-app attribute mappings (`okta_profile_mapping`), plus the app profile

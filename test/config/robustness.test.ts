@@ -154,3 +154,17 @@ test('custom-SAML settings conflict with a catalog app, naming both', () => {
   const problems = problemsOf({ 'i.yaml': MINIMAL_INTEGRATIONS + '    catalogApp: { key: example_wiki }\n    signing: { algorithm: RSA_SHA256 }\n', 'env.yaml': MINIMAL_ENV });
   expect(problems).toEqual([expect.stringMatching(/integrations\.wiki\.signing: signing conflicts with catalogApp "example_wiki"/)]);
 });
+
+test('two push groups at one Terraform address are reported by validate at the later one, naming the first', () => {
+  const aiven = (key: string, group: string, methodId: string) =>
+    `  ${key}:\n    preset: aiven\n    aiven: { accountId: a1, methodId: ${methodId} }\n    groups: [${group}]\n    provisioning: { method: scim, token: "env:T", connected: true, pushGroups: [{ group: ${group} }] }\n`;
+  const problems = problemsOf({
+    'i.yaml': `integrations:\n${aiven('a', 'b_group_c', 'm1')}${aiven('a_group_b', 'c', 'm2')}`,
+    'env.yaml': 'environments:\n  dev:\n    okta: { orgName: x }\n    integrations: { a: {}, a_group_b: {} }\n',
+  });
+  expect(problems).toEqual([
+    expect.stringMatching(
+      /^i\.yaml:11:\d+: integrations\.a_group_b\.provisioning\.pushGroups\.0\.group: in environment "dev": push group "c" would be okta_push_group\.a_group_b_group_c, the Terraform address of push group "b_group_c" \(a\.provisioning\.pushGroups\.0\.group\)/,
+    ),
+  ]);
+});
