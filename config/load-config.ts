@@ -1,5 +1,6 @@
 import { checkEnvironmentGroups } from '../model/group-checks';
 import { checkTerraformAddresses } from '../model/terraform-addresses';
+import { checkSharedState } from '../model/shared-state';
 import { mergeSettings } from '../model/merge';
 import { findTemplateText } from '../model/pre-escaped';
 import { describeProblem } from '../model/problem';
@@ -233,6 +234,16 @@ export function readConfig(dir: string): LoadResult {
     for (const w of providerVersionWarnings(okta.providerVersion)) warnings.push({ ...placeAt(env.file, [...env.at, 'okta', 'providerVersion']), message: w, environment: name });
   }
 
+  // At the backend field that decides the state where config writes it; at an environment left to the default only when no other writes it.
+  const writesState = (name: string, field: string) => {
+    const backend = environments.get(name)!.value.backend;
+    return isPlainObject(backend) && backend[field] !== undefined;
+  };
+  for (const p of checkSharedState(envModels)) {
+    const env = environments.get(p.environment)!;
+    if (writesState(p.environment, p.field)) report(env.file, [...env.at, 'backend', p.field], p.message);
+    else if (!p.others.some((o) => writesState(o, p.field))) report(env.file, env.at, p.message);
+  }
   for (const { key, fieldPath, message, places } of unwritten.values()) {
     const everyUser = users.get(key) ?? [];
     if (everyUser.length > 1 && places.length === everyUser.length) {

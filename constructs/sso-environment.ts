@@ -12,6 +12,7 @@ import { isUnresolved } from '../model/unresolved';
 import { stackSecretFindings } from '../rules/stack-secrets';
 import { writeRunbookFiles } from '../runbook/write';
 import { onSynthesize } from './custom-synthesis';
+import { sharedStateErrors } from './shared-state';
 import { addressClashes } from './stack-addresses';
 import { stackSingleton } from './stack-singleton';
 import { warnOnce } from './warn-once';
@@ -174,7 +175,7 @@ export class SsoEnvironment extends Construct {
     const secrets = stackSecretFindings(this.stack, new Set(this.members.map((m) => m.node.scopes[m.node.scopes.length - 1])));
     // What the integrations' own check reports at their props is not reported again for the stack.
     const reported = new Set(checkTerraformAddresses(this.models()).map((a) => a.address));
-    return [...checkProviderVersion(this.constraint, this.models()).map((m) => `providerVersion: ${m}`), ...secrets, ...addressClashes(this.stack, reported)];
+    return [...checkProviderVersion(this.constraint, this.models()).map((m) => `providerVersion: ${m}`), ...secrets, ...addressClashes(this.stack, reported), ...sharedStateErrors(this.stack)];
   }
 
   /** The stack's own warnings: an okta/okta version constraint that admits a release never to install. */

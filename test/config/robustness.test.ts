@@ -168,3 +168,31 @@ test('two push groups at one Terraform address are reported by validate at the l
     ),
   ]);
 });
+
+describe('two environments that keep one state', () => {
+  const envs = (dev: string, staging: string) => ({
+    'i.yaml': MINIMAL_INTEGRATIONS,
+    'env.yaml': `environments:\n  dev:\n    okta: { orgName: x }\n${dev}    integrations: { wiki: {} }\n  staging:\n    okta: { orgName: y }\n${staging}    integrations: { wiki: {} }\n`,
+  });
+  const SHARED = "a plan of either would take the other's resources as its own, updating them to its values and destroying what it does not declare; accepted: one state per environment";
+
+  test("a local path that is another environment's default: reported where it is written, once", () => {
+    expect(problemsOf(envs('', '    backend: { type: local, path: ./state/dev.tfstate }\n'))).toEqual([
+      `env.yaml:7:29: environments.staging.backend.path: local state "./state/dev.tfstate" is also the state of environment "dev": ${SHARED}`,
+    ]);
+  });
+
+  test('one s3 bucket and key, and one HCP workspace: at each environment', () => {
+    const s3 = (region: string) => `    backend: { type: s3, bucket: acme-state, key: okta.tfstate, region: ${region} }\n`;
+    expect(problemsOf(envs(s3('eu-west-1'), s3('us-east-1')))).toEqual([
+      expect.stringMatching(/^env\.yaml:4:\d+: environments\.dev\.backend\.key: s3 bucket "acme-state" key "okta\.tfstate" is also the state of environment "staging"/),
+      expect.stringMatching(/^env\.yaml:8:\d+: environments\.staging\.backend\.key: s3 bucket "acme-state" key "okta\.tfstate" is also the state of environment "dev"/),
+    ]);
+    const hcp = '    backend: { type: hcp, organization: acme, workspace: okta }\n';
+    expect(problemsOf(envs(hcp, hcp))).toHaveLength(2);
+  });
+
+  test('a state each: no problem', () => {
+    expect(problemsOf(envs('    backend: { type: hcp, organization: acme, workspace: okta-dev }\n', '    backend: { type: hcp, organization: acme, workspace: okta-staging }\n'))).toEqual([]);
+  });
+});

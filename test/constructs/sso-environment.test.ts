@@ -1,11 +1,11 @@
 import { OktaProvider } from '@cdktf/provider-okta/lib/provider';
-import { App, LocalBackend, TerraformStack } from 'cdktf';
+import { App, LocalBackend, S3Backend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import * as fs from 'fs';
 import * as path from 'path';
 import { AivenSso, GenericSamlSso, OmniSso, SecretRef, SsoEnvironment } from '../../index';
 import { DEFAULT_OKTA_PROVIDER_CONSTRAINT } from '../../model/provider-versions';
-import { tempDir } from '../helpers';
+import { listFiles, tempDir } from '../helpers';
 
 const WIKI = { acsUrl: 'https://wiki.example.com/saml/acs', audience: 'https://wiki.example.com/saml', groups: ['Everyone'] };
 const AIVEN = { accountId: 'a0b8e61f3c92', methodId: 'am0b8e61f3c93', groups: ['Engineering'] };
@@ -199,4 +199,35 @@ test("every stack's errors come together from one app.synth(), and no stack is w
   expect(() => app.synth()).toThrow(/\[dev\/aiven\] username\.format: .*\[SSO-004\][\s\S]*\[dev\/okta-sso\] also in stack prod: \[prod\/aiven\] username\.format: .*\[SSO-004\]/);
   expect(fs.existsSync(path.join(outdir, 'stacks', 'dev', 'cdk.tf.json'))).toBe(false);
   expect(fs.existsSync(path.join(outdir, 'stacks', 'prod', 'cdk.tf.json'))).toBe(false);
+});
+
+describe('two stacks of one app that keep one state', () => {
+  const twoStacks = (backend: (stack: TerraformStack, id: string) => void) => {
+    const outdir = tempDir('okta-sso-state-');
+    const app = new App({ outdir });
+    for (const id of ['dev', 'staging']) {
+      const stack = new TerraformStack(app, id);
+      backend(stack, id);
+      new GenericSamlSso(stack, 'wiki', WIKI);
+    }
+    try {
+      app.synth();
+      return undefined;
+    } catch (err) {
+      // cdktf makes the empty stacks directory before validating; no stack is written.
+      expect(listFiles(outdir)).toEqual([]);
+      return (err as Error).message;
+    }
+  };
+
+  test.each([
+    ['one local file, written two ways', (stack: TerraformStack) => new LocalBackend(stack, { path: stack.node.id === 'dev' ? '../../../state/dev.tfstate' : '../../../state/./dev.tfstate' }), 'backend: local state "../../../state/dev.tfstate" is also the state of stack staging'],
+    ['one s3 bucket and key, in two regions', (stack: TerraformStack) => new S3Backend(stack, { bucket: 'acme-state', key: 'okta.tfstate', region: stack.node.id === 'dev' ? 'eu-west-1' : 'us-east-1' }), 'backend: s3 bucket "acme-state" key "okta.tfstate" is also the state of stack staging'],
+  ])('%s: reported by each stack, naming the other, and nothing written', (_name, backend, message) => {
+    expect(twoStacks(backend)).toContain(`[dev/okta-sso] ${message}: a plan of either would take the other's resources as its own`);
+  });
+
+  test('a state each synthesizes', () => {
+    expect(twoStacks((stack, id) => new LocalBackend(stack, { path: `../../../state/${id}.tfstate` }))).toBeUndefined();
+  });
 });
