@@ -1,3 +1,4 @@
+import { showValue } from '../model/show-value';
 import { Credentials, credentialsFromEnv } from './credentials';
 import { AdoptError, ApiResponse, OktaReader, cut } from './okta-api';
 import { RateLimitGovernor } from './rate-limit';
@@ -114,14 +115,16 @@ function checkOrgUrl(orgUrl: string): string {
   try {
     url = new URL(orgUrl);
   } catch {
-    throw new AdoptError(`org URL ${JSON.stringify(cut(orgUrl))} is not a URL; accepted: https://<org>.okta.com`);
+    throw new AdoptError(`org URL ${showValue(orgUrl, 120)} is not a URL; accepted: https://<org>.okta.com`);
   }
   const local = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
-    throw new AdoptError(`org URL ${JSON.stringify(cut(orgUrl))} is not https; accepted: https://<org>.okta.com (http only for 127.0.0.1)`);
+    throw new AdoptError(`org URL ${showValue(orgUrl, 120)} is not https; accepted: https://<org>.okta.com (http only for 127.0.0.1)`);
   }
   if (url.username || url.password || (url.pathname !== '/' && url.pathname !== '') || url.search) {
-    throw new AdoptError(`org URL ${JSON.stringify(cut(url.origin))} must be the org's address alone, e.g. https://acme.okta.com`);
+    // Never quoted: a user name and password in it are credentials.
+    const extra = url.username || url.password ? 'a user name or password' : url.search ? 'a query' : 'a path';
+    throw new AdoptError(`org URL has ${extra}; accepted: the org's address alone, here ${url.origin}`);
   }
   return url.origin;
 }

@@ -1,3 +1,4 @@
+import { showValue } from '../model/show-value';
 import { cutText } from '../model/cut-text';
 
 /**
@@ -75,7 +76,7 @@ export function nextLink(header: string | undefined): string | undefined {
 export function describeStatus(r: ApiResponse): string {
   const body = r.body && typeof r.body === 'object' ? (r.body as Record<string, unknown>) : {};
   const code = typeof body.errorCode === 'string' ? ` ${body.errorCode}` : '';
-  const summary = typeof body.errorSummary === 'string' ? ` ${JSON.stringify(cut(body.errorSummary))}` : '';
+  const summary = typeof body.errorSummary === 'string' ? ` ${showValue(body.errorSummary, 120)}` : '';
   return `Okta answered ${r.status}${code}${summary}`;
 }
 

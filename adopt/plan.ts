@@ -1,3 +1,4 @@
+import { showValue } from '../model/show-value';
 import * as path from 'path';
 import { loadConfigFiles } from '../config/load-files';
 import { formatProblemList } from '../config/problems';
@@ -125,7 +126,7 @@ function propose(live: LiveApp, ls: LiveSettings, match: string | undefined, exi
     key = match;
   } else {
     key = keyOption ?? proposedKey(ls, live.app);
-    if (!INTEGRATION_KEY.test(key)) throw new AdoptError(`${keyOption !== undefined ? '--key' : 'the key proposed for'} ${JSON.stringify(cut(key))} is not an integration key; accepted: lowercase letters, digits and _, starting with a letter (choose one with --app ID --key NAME)`);
+    if (!INTEGRATION_KEY.test(key)) throw new AdoptError(`${keyOption !== undefined ? '--key' : 'the key proposed for'} ${showValue(key, 120)} is not an integration key; accepted: lowercase letters, digits and _, starting with a letter (choose one with --app ID --key NAME)`);
     if (taken.has(key)) {
       const other = existing.integrations.get(key);
       const why = !other
@@ -350,6 +351,6 @@ function readExisting(configDir: string, env: string): ExistingConfig {
     }
   }
   const envNames = [...envs.keys()];
-  if (!envFile) throw new AdoptError(`environment ${JSON.stringify(cut(env))} is not in ${configDir}; accepted: ${envNames.length ? envNames.sort().join(', ') : 'an environment declared under environments: in a config file'}`);
+  if (!envFile) throw new AdoptError(`environment ${showValue(env, 120)} is not in ${configDir}; accepted: ${envNames.length ? envNames.sort().join(', ') : 'an environment declared under environments: in a config file'}`);
   return { sharedFile: sharedFile ?? path.join(configDir, 'integrations.yaml'), envFile, integrations, envEntries, adoptedInOrg };
 }

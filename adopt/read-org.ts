@@ -1,4 +1,5 @@
-import { AdoptError, OktaReader, cut, getAll, getOk, okOrThrow } from './okta-api';
+import { showValue } from '../model/show-value';
+import { AdoptError, OktaReader, getAll, getOk, okOrThrow } from './okta-api';
 
 /** An Okta app as `GET /api/v1/apps/{id}` returns it (the fields adopt reads). */
 export interface OktaApp {
@@ -99,7 +100,7 @@ function cached<T>(load: (key: string) => Promise<T>): (key: string) => Promise<
 }
 
 function checkAppId(id: string): void {
-  if (!/^[A-Za-z0-9]{1,64}$/.test(id)) throw new AdoptError(`--app ${JSON.stringify(cut(id))} is not an Okta app ID; accepted: 0oa followed by 17 letters or digits`);
+  if (!/^[A-Za-z0-9]{1,64}$/.test(id)) throw new AdoptError(`--app ${showValue(id, 120)} is not an Okta app ID; accepted: 0oa followed by 17 letters or digits`);
 }
 
 async function getApp(reader: OktaReader, id: string) {
@@ -117,7 +118,7 @@ async function groupName(reader: OktaReader, id: string): Promise<string> {
 }
 
 async function groupsNamed(reader: OktaReader, name: string): Promise<number> {
-  const found = await getAll(reader, `/api/v1/groups?q=${encodeURIComponent(name)}&limit=200`, `searching groups named ${JSON.stringify(cut(name))}`);
+  const found = await getAll(reader, `/api/v1/groups?q=${encodeURIComponent(name)}&limit=200`, `searching groups named ${showValue(name, 120)}`);
   return found.filter((g) => (g as { profile?: { name?: unknown } } | null)?.profile?.name === name).length;
 }
 
@@ -130,5 +131,5 @@ function appOf(value: unknown, where: string, reader: OktaReader): OktaApp {
 }
 
 export function describe(app: OktaApp): string {
-  return `${JSON.stringify(cut(app.label, 60))} (${app.id})`;
+  return `${showValue(app.label, 60)} (${app.id})`;
 }

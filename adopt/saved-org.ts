@@ -1,6 +1,7 @@
+import { showValue } from '../model/show-value';
 import * as fs from 'fs';
 import * as path from 'path';
-import { AdoptError, ApiResponse, OktaReader, cut } from './okta-api';
+import { AdoptError, ApiResponse, OktaReader } from './okta-api';
 
 /** One saved response is an Okta page of at most 200 objects: far below this. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -85,7 +86,7 @@ export class SavedOrg implements OktaReader {
 
   private readBody(rel: string): unknown {
     const file = this.inside(rel);
-    if (file === undefined) throw new AdoptError(`${this.source}: ${JSON.stringify(cut(rel))} is outside the saved org; accepted: files inside ${this.source}`);
+    if (file === undefined) throw new AdoptError(`${this.source}: ${showValue(rel, 120)} is outside the saved org; accepted: files inside ${this.source}`);
     let text: string;
     try {
       const size = fs.statSync(file).size;

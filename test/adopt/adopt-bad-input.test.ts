@@ -371,3 +371,34 @@ describe('adopt: saved responses that are not Okta\'s shape', () => {
     expect(err).toContain(`${org}: ${JSON.stringify(rel)} is outside the saved org; accepted: files inside ${org}`);
   });
 });
+
+describe('adopt: what a live app holds is never shown as is', () => {
+  /** The saved org with the wiki app labelled `label`, in the app list and the app alike. */
+  const labelled = (label: string) =>
+    copyOrg(ORG, (dir) => {
+      for (const file of ['pages/apps-1.json', `apps/${WIKI}.json`]) {
+        const text = fs.readFileSync(path.join(dir, file), 'utf8');
+        fs.writeFileSync(path.join(dir, file), text.split('"Acme Wiki"').join(JSON.stringify(label)));
+      }
+    });
+
+  test('a label holding a token: the message says the label looks like one, and never quotes it', async () => {
+    const token = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789';
+    const err = await expectRefused(freshConfig(), '--from', labelled(`Wiki ${token}`), '--app', WIKI);
+    expect(err).toContain(`cannot adopt "Wiki (secret not shown)" (${WIKI})`);
+    expect(err).toContain('label: looks like a GitHub token (value not shown)');
+    expect(err).not.toContain('ghp_abcdef');
+  });
+
+  test('a label holding a zero-width space: the character is named by its code point, never printed', async () => {
+    const err = await expectRefused(freshConfig(), '--from', labelled('Wiki\u200b'), '--app', WIKI);
+    expect(err).toContain(`"Wiki\\u200b" (${WIKI})`);
+    expect(err).not.toContain('\u200b');
+  });
+
+  test('an org URL with a user name and password: refused without quoting them', async () => {
+    const err = await expectRefused(freshConfig(), '--org-url', 'https://admin:hunter2hunter2@acme.okta.com');
+    expect(err).toContain('org URL has a user name or password; accepted: the org\'s address alone, here https://acme.okta.com');
+    expect(err).not.toContain('hunter2');
+  });
+});
