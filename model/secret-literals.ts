@@ -4,7 +4,7 @@
  * to where they live. Messages name the kind of secret, never its value.
  */
 import { SECRET_REF_PATTERN, secretInRefName } from './provisioning/secret-ref';
-import { entropy, madeOfWords, secretSpans } from './secret-scan';
+import { randomBase64, secretSpans } from './secret-scan';
 import { forEachString } from './strings-in';
 
 /** Field names whose value is a secret, unless it is a reference (`env:NAME`). */
@@ -14,20 +14,12 @@ const KEY_FIELD = /(key|secret|token|password)s?$/i;
 /** A reference to where a secret lives (`env:NAME`, `secret:<store path>`), not the secret itself. */
 export const SECRET_REFERENCE = SECRET_REF_PATTERN;
 
-const OKTA_IDS_JOINED = /^[A-Za-z0-9]{20}(\/[A-Za-z0-9]{20})+$/;
-
 /**
- * Long unbroken random-looking strings with base64's `+`, `/` and `=`: tokens
- * and keys from any vendor, given whole. Without those characters the value is
- * one run, which the scan has judged already; names made of words and numbers
- * (`AWS-Prod-Account-123456789012-Admins`, `Team/Platform/2024`) are not tokens.
+ * A whole value that is one base64 run, `=` padding anywhere (the scan takes `=` only as padding at a run's end).
+ * Names made of words and numbers (`AWS-Prod-Account-123456789012-Admins`, `Team/Platform/2024`) are not tokens.
  */
 function looksRandom(value: string): boolean {
-  if (value.length < 32 || !/^[A-Za-z0-9+/=_-]+$/.test(value) || !/[+/=]/.test(value) || madeOfWords(value)) return false;
-  // Okta object IDs (20 characters each) joined by `/`: the import ID of a push group, an app user or a custom attribute.
-  if (OKTA_IDS_JOINED.test(value)) return false;
-  if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
-  return entropy(value) >= 4.2;
+  return /^[A-Za-z0-9+/=_-]+$/.test(value) && randomBase64(value);
 }
 
 /** What the text holds that looks like a secret, anywhere in it (a token inside a URL or a sentence too), or undefined. */

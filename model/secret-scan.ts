@@ -189,17 +189,55 @@ function placeIn(url: UrlParts | undefined, at: number): RunPlace {
 /**
  * What every span needs, tested with searches that run in native code: a run of at least MIN_SECRET_RUN token
  * characters (a vendor token, a JWT, a random run), a private key header, an auth scheme before a credential, or a
- * URL with user info. Most config strings (names, short URLs) have none, and the character-by-character scan, run
+ * URL with user info or a query. Most config strings (names, short URLs) have none, and the character-by-character scan, run
  * once for each of tens of thousands of strings, is then skipped.
  */
 const LONG_RUN = new RegExp(`[A-Za-z0-9_-]{${MIN_SECRET_RUN}}`);
 const AUTH_SCHEME_THEN_SPACE = /(?:bearer|ssws)\s/i;
 
 function maySpan(text: string): boolean {
-  const urlWithUserInfo = text.includes('@') && text.includes('://');
+  // A URL with user info, or with a query (whose parameter's name may say its value is a credential, however short).
+  const urlWithUserInfo = (text.includes('@') || text.includes('=')) && text.includes('://');
   // Any other span is at least MIN_SECRET_RUN characters long (an auth scheme, a space and 16 characters; a key header).
   if (text.length < MIN_SECRET_RUN) return urlWithUserInfo;
   return urlWithUserInfo || LONG_RUN.test(text) || text.includes('-----BEGIN ') || AUTH_SCHEME_THEN_SPACE.test(text);
+}
+
+const OKTA_IDS_JOINED = /^[A-Za-z0-9]{20}(\/[A-Za-z0-9]{20})+$/;
+
+/**
+ * Whether a base64 run (token characters, `+` and `/`, then `=` padding) is a token or key given whole (an AWS secret
+ * access key, a SCIM token): long, random-looking, not words and numbers joined by separators (`Team/Platform/2024`).
+ */
+export function randomBase64(run: string): boolean {
+  if (run.length < 32 || !/[+/=]/.test(run) || madeOfWords(run)) return false;
+  // Okta object IDs (20 characters each) joined by `/`: the import ID of a push group, an app user or a custom attribute.
+  if (OKTA_IDS_JOINED.test(run)) return false;
+  if (!/[0-9]/.test(run) || !/[A-Za-z]/.test(run)) return false;
+  return entropy(run) >= 4.2;
+}
+
+/** Letters, digits, `+` and `/`: standard base64, which has no `-` or `_` (a path such as `tmp/okta-sso-x8Fk2/a` is not base64). */
+function isBase64Char(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47;
+}
+
+/** Where the base64 run starting at `start` ends: base64 characters, then `=` padding. */
+function base64End(text: string, start: number): number {
+  let j = start;
+  while (j < text.length && isBase64Char(text.charCodeAt(j))) j++;
+  while (j < text.length && text.charCodeAt(j) === 61) j++;
+  return j;
+}
+
+/** Query parameter names that say their value is a credential (`token`, `api_key`, `X-Amz-Signature`, `sig`): any value there is one. */
+const SECRET_QUERY_PARAMETER = /(?:^|[-_])(?:token|secret|password|passwd|api[-_]?key|apikey|private[-_]?key|credential|signature|sig)s?$/i;
+
+/** Where the value of the query parameter whose `=` is at `equals` ends: at `&`, `#`, or the URL's end. */
+function queryValueEnd(text: string, equals: number, urlEnd: number): number {
+  let j = equals + 1;
+  while (j < urlEnd && text.charCodeAt(j) !== 38 && text.charCodeAt(j) !== 35) j++;
+  return j;
 }
 
 /**
@@ -214,6 +252,8 @@ export function secretSpans(text: string, credential = false): SecretSpan[] {
   let i = 0;
   // The URL the scan is in, if any; a URL inside another (a redirect in a query) keeps the outer one's parts, so each character is looked at a bounded number of times.
   let url: UrlParts | undefined;
+  // Where the last base64 run judged whole ends.
+  let judgedBase64 = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (url && i === url.userinfoEnd) {
@@ -236,8 +276,30 @@ export function secretSpans(text: string, credential = false): SecretSpan[] {
     let j = i;
     while (j < n && isTokenChar(text.charCodeAt(j))) j++;
     if ((!url || i >= url.end) && text.startsWith('://', j)) url = urlParts(text, j + 3);
-    const span = runSpan(text, i, j, credential ? 'credential' : placeIn(url, i));
+    const place = credential ? 'credential' : placeIn(url, i);
+    if (url && place === 'credential' && i >= url.queryStart && text.charCodeAt(j) === 61 && SECRET_QUERY_PARAMETER.test(text.slice(i, j))) {
+      // `?token=...`: the parameter's name says what its value is, however it looks.
+      const end = queryValueEnd(text, j, url.end);
+      if (end > j + 1) {
+        spans.push({ start: j + 1, end, kind: `a value of the URL query parameter ${JSON.stringify(text.slice(i, j))}` });
+        i = end;
+        continue;
+      }
+    }
+    let span = runSpan(text, i, j, place);
+    // Base64's `=` padding after a token is part of it.
+    if (span?.end === j && text.charCodeAt(j) === 61) span = { ...span, end: base64End(text, j) };
     if (span) spans.push(span);
+    // A run that base64's `+` or `/` continues (an AWS secret access key) is judged whole too, outside a URL's host and path.
+    // Once per base64 run: a run inside one already judged is not judged again as its own (`a/a/a/...` stays linear).
+    // base64End stops at a `-` or `_` of the token run: then the run is not base64, and b64 is not past it.
+    const b64 = !span && place !== 'url-id' && i >= judgedBase64 && (text.charCodeAt(j) === 43 || text.charCodeAt(j) === 47) ? base64End(text, i) : j;
+    if (b64 > j) judgedBase64 = b64;
+    if (b64 > j && randomBase64(text.slice(i, b64))) {
+      spans.push({ start: i, end: b64, kind: 'a random-looking token' });
+      i = b64;
+      continue;
+    }
     i = Math.max(j, span?.end ?? j);
   }
   return withoutOverlaps(spans);

@@ -17,7 +17,8 @@ interface Claim {
   readonly address: string;
   readonly integration: string;
   readonly field: string;
-  readonly what: string;
+  /** What it is, for a message: made only for a clash (the value is quoted through showValue, which is not free). */
+  readonly what: () => string;
 }
 
 /**
@@ -30,13 +31,13 @@ function claimsOf(integration: IntegrationModel): Claim[] {
   const placement = placeProvisioning(integration);
   if (placement?.pushGroups === 'terraform') {
     integration.provisioning!.pushGroups.forEach((m, i) => {
-      claims.push({ address: `okta_push_group.${pushGroupLogicalId(integration.key, m.group)}`, integration: integration.key, field: `provisioning.pushGroups.${i}.group`, what: `push group ${showValue(m.group)}` });
+      claims.push({ address: `okta_push_group.${pushGroupLogicalId(integration.key, m.group)}`, integration: integration.key, field: `provisioning.pushGroups.${i}.group`, what: () => `push group ${showValue(m.group)}` });
     });
   }
   if (placement?.attributeSync === 'terraform') {
     (integration.attributeSync ?? []).forEach((a, i) => {
       if (!a.custom) return;
-      claims.push({ address: `okta_app_user_schema_property.${schemaPropertyLogicalId(integration.key, a.attribute)}`, integration: integration.key, field: `attributeSync.${i}.attribute`, what: `custom attribute ${showValue(a.attribute)}` });
+      claims.push({ address: `okta_app_user_schema_property.${schemaPropertyLogicalId(integration.key, a.attribute)}`, integration: integration.key, field: `attributeSync.${i}.attribute`, what: () => `custom attribute ${showValue(a.attribute)}` });
     });
   }
   return claims;
@@ -61,7 +62,7 @@ export function checkTerraformAddresses(integrations: readonly IntegrationModel[
         integration: claim.integration,
         field: claim.field,
         address: claim.address,
-        message: `${claim.what} would be ${claim.address}, the Terraform address of ${taken.what} (${taken.integration}.${taken.field}): one of them would be dropped from the stack without a word; accepted: names that give distinct addresses (rename the attribute or group, or rename an integration with renamedFrom)`,
+        message: `${claim.what()} would be ${claim.address}, the Terraform address of ${taken.what()} (${taken.integration}.${taken.field}): one of them would be dropped from the stack without a word; accepted: names that give distinct addresses (rename the attribute or group, or rename an integration with renamedFrom)`,
       });
     }
   }

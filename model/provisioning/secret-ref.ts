@@ -15,7 +15,21 @@ export const SECRET_REF_ACCEPTED = 'a reference to where the secret lives: env:N
  * like a secret, or undefined: a name or path says where a secret lives, and is never one.
  */
 export function secretInRefName(text: string): string | undefined {
-  return SECRET_REF_PATTERN.test(text) ? secretSpans(text.slice(text.indexOf(':') + 1))[0]?.kind : undefined;
+  if (!SECRET_REF_PATTERN.test(text)) return undefined;
+  const name = text.slice(text.indexOf(':') + 1);
+  return text.startsWith('secret:') ? secretInStorePath(name) : secretSpans(name)[0]?.kind;
+}
+
+/**
+ * What a store path holds that looks like a secret. A path of one segment (no `/`, `.`, `:` or `@`) names an entry
+ * only in stores that name entries by ID, and a secret pasted in its place is one segment too: there, a random run
+ * is judged as where credentials go (from 24 characters), and 40 or more hex digits (a hex token) are one.
+ * A UUID stays a name: some stores (Bitwarden Secrets Manager) name entries by UUID.
+ */
+function secretInStorePath(path: string): string | undefined {
+  if (/[/.:@]/.test(path)) return secretSpans(path)[0]?.kind;
+  if (/^[0-9a-fA-F]{40,}$/.test(path)) return 'a hex token';
+  return secretSpans(path, true)[0]?.kind;
 }
 
 /** What a malformed reference shows instead of its name: a mistaken name may be the secret itself. */
@@ -40,7 +54,7 @@ export class SecretRef {
   public static fromStore(path: string): SecretRef {
     // `secret:vault/x` is the config form; given to fromStore it would become secret:secret:vault/x.
     const prefixed = /^(?:secret|env):/.test(path);
-    return new SecretRef('secret', path, STORE_PATH.test(path) && !prefixed && secretSpans(path).length === 0, prefixed);
+    return new SecretRef('secret', path, STORE_PATH.test(path) && !prefixed && secretInStorePath(path) === undefined, prefixed);
   }
 
   /** Reads the config form, `env:NAME` or `secret:<store path>`; undefined when `text` is not a reference, or its name looks like a secret (it may be the secret itself). */

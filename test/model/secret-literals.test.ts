@@ -123,6 +123,10 @@ describe('every check runs in linear time (1 MB adversarial inputs, far inside t
     ['a store path of 1 MB', `secret:${fill('a/')}`],
     ['an env name of 1 MB', `env:${fill('A')}`],
     ['words', fill('Data team ')],
+    ['base64 runs joined by slashes', fill('abcdefghijk/')],
+    ['base64 runs joined by pluses', fill('a1B2c3D4e5F+')],
+    ['secret-named query parameters', `https://x.example.com/?${fill('token=a&')}`],
+    ['a 1 MB query parameter value', `https://x.example.com/?token=${fill('a')}`],
   ])('%s', (_name, value) => {
     expect(() => {
       secretKind('label', value);
@@ -149,6 +153,12 @@ describe('IDs and names are not secrets; tokens where credentials go still are',
     ['an integration key', 'aws_sandbox_123456789012_poweruser'],
     ['a group path', 'Engineering/Platform/Infra/Oncall/2024/Q3'],
     ['a user name in a URL (refused as a URL, not as a secret)', 'ssh://git@github.com/acme/repo'],
+    ['a temporary directory in a file path', '/tmp/okta-sso-config-q8Zk2PaB3x/environments/dev.yaml'],
+    ['a relay state with ordinary parameters', 'https://x.example.com/?RelayState=dashboard&tokenized=1&keyboard=us'],
+    ['an empty token parameter', 'https://login.x.example.com/saml?idpid=C03abcd&token='],
+    ['a redirect path in a query', 'https://x.example.com/?next=/a/b/c'],
+    ['words joined by slashes and pluses', 'Data/Analytics+Reporting/2024/Quarterly+Review/Team'],
+    ['a base64 run in a URL path', 'https://x.example.com/saml/h7Kq2Zp9Xv/3LmN8rT4wY6bF1cJ5dG0sA+eR2uVx/acs'],
   ])('accepts %s', (_name, value) => {
     expect(secretKind('label', value)).toBeUndefined();
     expect(redactSecrets(value, [])).toBe(value);
@@ -178,5 +188,20 @@ describe('IDs and names are not secrets; tokens where credentials go still are',
       const text = unit.repeat(Math.ceil((1 << 20) / unit.length));
       expect(() => secretKind('label', text)).not.toThrow();
     }
+  });
+});
+
+describe('base64 tokens with + and /, and URL query parameters named for a credential', () => {
+  const AWS_SECRET = 'h7Kq2Zp9Xv/3LmN8rT4wY6bF1cJ5dG0sA+eR2uVx';
+  test.each([
+    ['an AWS secret access key in a label', `Aiven ${AWS_SECRET}`, 'Aiven (secret not shown)'],
+    ['base64 with its padding, inside a description', 'rotate dGhpcyBpcyBhIHNlY3JldCB0b2tlbiBmb3Igc2NpbQ== yearly', 'rotate (secret not shown) yearly'],
+    ['a token with a slash in a relay state query', 'https://acme-dev.atlan.com/?token=Zq8vN2xP4kL9/mR7tY3wB6cF1hJ5dG0sA', 'https://acme-dev.atlan.com/?token=(secret not shown)'],
+    ['words as an API key', 'https://x.example.com/?api_key=hunter2-correct-horse&lang=en', 'https://x.example.com/?api_key=(secret not shown)&lang=en'],
+    ['a presigned URL signature', 'https://b.s3.amazonaws.com/k?X-Amz-Date=1&X-Amz-Signature=abc123#f', 'https://b.s3.amazonaws.com/k?X-Amz-Date=1&X-Amz-Signature=(secret not shown)#f'],
+    ['a short token in a short URL', 'https://x.io/?token=abc', 'https://x.io/?token=(secret not shown)'],
+  ])('%s: found, and only it redacted', (_name, value, redacted) => {
+    expect(secretKind('label', value)).toBeDefined();
+    expect(redactSecrets(value, [])).toBe(redacted);
   });
 });

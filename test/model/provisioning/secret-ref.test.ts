@@ -41,3 +41,19 @@ test('a name or store path that looks like a secret is no reference: secret:sk_l
   expect(secretRefProblem(ref)).toMatch(/accepted: .*never a secret-looking value, e.g. vault\/okta-sso\/prod\/aiven-scim-token$/);
   expect(SecretRef.parse('secret:vault/okta-sso/prod/aiven-scim-token-2024')).toMatchObject({ valid: true });
 });
+
+describe('a store path of one segment that is a token pasted in its place', () => {
+  const HEX = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
+  const RANDOM = 'Xk29fLq8Rz0pWm3Nv7Tb5Yc1';
+  test.each([HEX, RANDOM])('%s: no reference, in code or config, and never shown', (token) => {
+    const ref = SecretRef.fromStore(token);
+    expect(ref.valid).toBe(false);
+    expect(`${ref.ref} ${describeSecretRef(ref)} ${secretRefProblem(ref)}`).not.toContain(token);
+    expect(SecretRef.parse(`secret:${token}`)).toBeUndefined();
+  });
+
+  test.each(['3b241101-e2bb-4255-8caf-4136c566a962', 'kp2td65r4wbuhocwhhijpdbfqq', 'aiven-scim-token', `vault/kv/${HEX.slice(0, 32)}`])('%s names an entry (a UUID, a 1Password item ID, a name, a versioned path)', (path) => {
+    expect(SecretRef.fromStore(path).valid).toBe(true);
+    expect(SecretRef.parse(`secret:${path}`)).toMatchObject({ valid: true });
+  });
+});
