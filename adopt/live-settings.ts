@@ -1,3 +1,4 @@
+import { showValue } from '../model/show-value';
 import { ATTRIBUTE_NAMESPACE, GROUP_FILTER_TYPE, NAME_ID_FORMAT_URN, PASSWORD_PROTECTED_TRANSPORT, USERNAME_TEMPLATE } from '../constructs/saml-names';
 import { DigestAlgorithm, SignatureAlgorithm, choicesOf } from '../model/choices';
 import { PRESETS } from '../model/presets';
@@ -101,6 +102,7 @@ export function liveSettings(live: LiveApp): LiveSettings {
     if (value === true) cannot.push(`${words} (${flag})`);
   }
   if (Array.isArray(signOn.inlineHooks) && signOn.inlineHooks.length) cannot.push('a SAML inline hook');
+  cannot.push(...unmodelledSignOn(signOn, app.credentials?.userNameTemplate));
   if (app.settings?.notes?.admin || app.settings?.notes?.enduser) cannot.push('app notes');
   if (app.accessibility?.errorRedirectUrl || app.accessibility?.loginRedirectUrl) cannot.push('custom error or login redirect URLs');
 
@@ -147,6 +149,27 @@ export function liveSettings(live: LiveApp): LiveSettings {
     );
   }
   return { preset, settings, cannotExpress: cannot, notes, pushGroupMappingIds };
+}
+
+/**
+ * Sign-on settings config does not set, when the live app has them: the provider reads some back (the first plan
+ * would remove them: acsEndpoints listed while "allow multiple" is off, a username suffix), and never reads the others,
+ * which the next update, a full PUT from config, would reset (a fix adopt itself suggests would do it).
+ */
+function unmodelledSignOn(signOn: Json, usernameTemplate: Json | undefined): string[] {
+  const found: string[] = [];
+  if (Array.isArray(signOn.acsEndpoints) && signOn.acsEndpoints.length > 0) {
+    found.push(`${signOn.acsEndpoints.length} ACS URL(s) listed in acsEndpoints, which config does not set (the first plan would remove them)`);
+  }
+  const suffix = usernameTemplate?.suffix;
+  if (typeof suffix === 'string' && suffix !== '') found.push(`a username suffix ${showValue(suffix)} (userNameTemplate.suffix), which config does not set (the first plan would remove it)`);
+  if (signOn.requestCompressed === true) found.push('compressed SAML requests (requestCompressed), which the provider never reads back');
+  if (typeof signOn.samlAssertionLifetimeSeconds === 'number') found.push(`an assertion lifetime of ${signOn.samlAssertionLifetimeSeconds} s (samlAssertionLifetimeSeconds), which the provider never reads back`);
+  for (const field of ['ssoAcsUrlOverride', 'recipientOverride', 'destinationOverride', 'audienceOverride'] as const) {
+    if (typeof signOn[field] === 'string' && signOn[field] !== '') found.push(`a ${field}, which the provider never reads back`);
+  }
+  if (signOn.participateSlo?.enabled === true) found.push('single logout participation (participateSlo), which the provider never reads back');
+  return found;
 }
 
 function username(t: Json, cannot: string[]): Json {

@@ -53,6 +53,15 @@ describe('live settings that config cannot say: the app is left out, with the re
     ['a group statement before the others', (a) => a.settings.signOn.attributeStatements.unshift(a.settings.signOn.attributeStatements.pop()), /group attribute statement "memberOf" before other statements/],
     ['single logout', (a) => (a.settings.signOn.slo = { enabled: true, issuer: 'x', logoutUrl: 'https://wiki.acme.example/slo' }), /single logout \(slo\)/],
     ['a catalog app', (a) => (a.name = 'confluence'), /catalog app "confluence"/],
+    [
+      'ACS URLs left in acsEndpoints with "allow multiple" off (read back: the first plan would remove them)',
+      (a) => (a.settings.signOn.acsEndpoints = [{ url: 'https://wiki.acme.example/saml/acs', index: 0 }, { url: 'https://wiki2.acme.example/saml/acs', index: 1 }]),
+      /2 ACS URL\(s\) listed in acsEndpoints, which config does not set \(the first plan would remove them\)/,
+    ],
+    ['a username suffix (read back: the first plan would remove it)', (a) => (a.credentials.userNameTemplate.suffix = 'acme.example'), /a username suffix "acme\.example" \(userNameTemplate\.suffix\)/],
+    ['compressed SAML requests (never read back)', (a) => (a.settings.signOn.requestCompressed = true), /compressed SAML requests \(requestCompressed\), which the provider never reads back/],
+    ['an assertion lifetime (never read back)', (a) => (a.settings.signOn.samlAssertionLifetimeSeconds = 300), /an assertion lifetime of 300 s \(samlAssertionLifetimeSeconds\)/],
+    ['an ACS URL override (never read back)', (a) => (a.settings.signOn.ssoAcsUrlOverride = 'https://casb.acme.example/acs'), /a ssoAcsUrlOverride, which the provider never reads back/],
   ];
   test.each(cases)('%s', async (_what, edit, reason) => {
     const dir = config();
