@@ -6,6 +6,7 @@ import { listConfigFiles, loadConfigFiles } from '../config/load-files';
 import { formatProblemList, problemCount } from '../config/problems';
 import { isPlainObject } from '../model/prop-strings';
 import { keepLineFormatting } from '../config/yaml-format';
+import { replaceConfigFile } from '../config/replace-file';
 import { AdoptError } from './okta-api';
 import { AdoptPlan } from './plan';
 import { describe } from './read-org';
@@ -107,8 +108,10 @@ export function writeAdoption(configDir: string, texts: ReadonlyMap<string, stri
     fs.rmSync(copy, { recursive: true, force: true });
   }
   for (const [file, text] of texts) {
-    const tmp = `${file}.adopt-${process.pid}`;
-    fs.writeFileSync(tmp, text);
-    fs.renameSync(tmp, file);
+    try {
+      replaceConfigFile(configDir, file, text);
+    } catch (err) {
+      throw new AdoptError((err as Error).message);
+    }
   }
 }

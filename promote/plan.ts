@@ -95,6 +95,8 @@ export interface PromotePlan {
   readonly to: string;
   /** Config file (as displayed) that defines the target environment. */
   readonly targetFile: string;
+  /** The config directory the target file is in: it is written only there. */
+  readonly configDir: string;
   readonly integrations: readonly IntegrationPlan[];
   /** Env-specific fields that were not compared, by integration. */
   readonly kept: ReadonlyArray<{ readonly key: string; readonly fields: readonly string[] }>;
@@ -260,5 +262,5 @@ export function planPromotion(configDir: string, from: string, to: string): Prom
     if (keptFields.size) kept.push({ key, fields: [...keptFields] });
     if (changes.length) integrations.push({ key, kind: 'differs', changes, sources });
   }
-  return { from, to, targetFile: envs.get(to)!.file.file, integrations, kept };
+  return { from, to, targetFile: envs.get(to)!.file.file, configDir, integrations, kept };
 }

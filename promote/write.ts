@@ -1,3 +1,4 @@
+import { replaceConfigFile } from '../config/replace-file';
 import * as fs from 'fs';
 import { Document, isAlias } from 'yaml';
 import { lineAndColumn } from '../model/json-text';
@@ -158,7 +159,7 @@ export function promotedText(plan: PromotePlan, file: string, original: string):
  * Applies a promotion plan to the target's config file, keeping its comments,
  * spacing, key order and env-specific values. The new text is made and checked
  * whole before anything is written, and the file is replaced by a rename, never
- * left half written. Returns whether the file changed.
+ * left half written; a file that is a symbolic link inside the config directory stays one. Returns whether the file changed.
  */
 export function writePromotion(plan: PromotePlan, file: string = plan.targetFile): boolean {
   // Nothing to promote: the file is not even parsed, so nothing in it can be re-emitted differently.
@@ -166,13 +167,6 @@ export function writePromotion(plan: PromotePlan, file: string = plan.targetFile
   const original = fs.readFileSync(file, 'utf8');
   const out = promotedText(plan, file, original);
   if (out === original) return false;
-  const tmp = `${file}.promote-${process.pid}`;
-  try {
-    fs.writeFileSync(tmp, out);
-    fs.renameSync(tmp, file);
-  } finally {
-    // A write or rename the file system refused leaves no stray file beside the config.
-    fs.rmSync(tmp, { force: true });
-  }
+  replaceConfigFile(plan.configDir, file, out);
   return true;
 }

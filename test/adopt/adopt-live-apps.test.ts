@@ -197,3 +197,15 @@ environments:
   expect(r.code).toBe(1);
   expect(r.err).toMatch(new RegExp(`okta-sso\\.yaml:9:\\d+: environments\\.prod\\.integrations\\.wiki_old\\.adopt\\.oktaAppId: app ${WIKI} is also adopted by prod/wiki on the same Okta org \\(acme\\.okta\\.com\\)`));
 });
+
+test('a config file that is a symbolic link inside the config directory stays one: adopt --write writes what it leads to', async () => {
+  const dir = config();
+  fs.mkdirSync(path.join(dir, 'real'));
+  fs.renameSync(path.join(dir, 'okta-sso.yaml'), path.join(dir, 'real', 'o.yml'));
+  fs.symlinkSync('real/o.yml', path.join(dir, 'okta-sso.yaml'));
+  const r = await adopt(dir, ORG, '--write');
+  expect(r.code).toBe(0);
+  expect(fs.lstatSync(path.join(dir, 'okta-sso.yaml')).isSymbolicLink()).toBe(true);
+  expect(fs.readFileSync(path.join(dir, 'real', 'o.yml'), 'utf8')).toContain(`oktaAppId: ${WIKI}`);
+  expect((await runCliCaptured(['validate', '--config', dir])).code).toBe(0);
+});

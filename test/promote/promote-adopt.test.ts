@@ -33,3 +33,15 @@ test('an integration the target lacks is added without the source\'s adopt block
   expect(written).toContain("# promoted from dev; set prod's own values for: acsUrl, audience, groups\n");
   expect(written).not.toContain('adopt');
 });
+
+test('a target file that is a symbolic link inside the config directory stays one: promote writes what it leads to', async () => {
+  const { dir, prodFile } = toolConfig('        label: Tool\n', '');
+  fs.mkdirSync(path.join(dir, 'real'));
+  fs.renameSync(prodFile, path.join(dir, 'real', 'prod.yml'));
+  fs.symlinkSync('../real/prod.yml', prodFile);
+  const r = await promote(dir, '--write');
+  expect(r.code).toBe(0);
+  expect(fs.lstatSync(prodFile).isSymbolicLink()).toBe(true);
+  expect(fs.readFileSync(path.join(dir, 'real', 'prod.yml'), 'utf8')).toContain('label: Tool');
+  expect((await runCliCaptured(['validate', '--config', dir])).code).toBe(0);
+});

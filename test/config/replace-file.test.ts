@@ -1,0 +1,37 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { replaceConfigFile } from '../../config/replace-file';
+import { listFiles, tempDir } from '../helpers';
+
+describe('replaceConfigFile: a config file replaced whole, in its place', () => {
+  test('a regular file: replaced, nothing else left beside it', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'a.yaml'), 'old\n');
+    replaceConfigFile(dir, path.join(dir, 'a.yaml'), 'new\n');
+    expect(fs.readFileSync(path.join(dir, 'a.yaml'), 'utf8')).toBe('new\n');
+    expect(listFiles(dir)).toEqual(['a.yaml']);
+  });
+
+  test('a symbolic link inside the directory stays a link: the file it leads to is replaced', () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'real'));
+    fs.writeFileSync(path.join(dir, 'real', 'o.yml'), 'old\n');
+    fs.symlinkSync('real/o.yml', path.join(dir, 'okta-sso.yaml'));
+    replaceConfigFile(dir, path.join(dir, 'okta-sso.yaml'), 'new\n');
+    expect(fs.lstatSync(path.join(dir, 'okta-sso.yaml')).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(path.join(dir, 'real', 'o.yml'), 'utf8')).toBe('new\n');
+    expect(listFiles(dir)).toEqual(['okta-sso.yaml', 'real/o.yml']);
+  });
+
+  test('a link leading outside the directory, or a directory: refused, nothing written anywhere', () => {
+    const dir = tempDir();
+    const outside = path.join(tempDir(), 'outside.yaml');
+    fs.writeFileSync(outside, 'theirs\n');
+    fs.symlinkSync(outside, path.join(dir, 'a.yaml'));
+    expect(() => replaceConfigFile(dir, path.join(dir, 'a.yaml'), 'new\n')).toThrow(/a\.yaml resolves outside the config directory \(symbolic links followed\); nothing was written to it$/);
+    expect(fs.readFileSync(outside, 'utf8')).toBe('theirs\n');
+    fs.mkdirSync(path.join(dir, 'd.yaml'));
+    expect(() => replaceConfigFile(dir, path.join(dir, 'd.yaml'), 'new\n')).toThrow(/d\.yaml is not a regular file; nothing was written to it$/);
+    expect(listFiles(dir)).toEqual(['a.yaml']);
+  });
+});
