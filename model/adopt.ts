@@ -59,10 +59,22 @@ export function resolveAdopt(adopt: AdoptProps | undefined, c: AdoptContext): { 
     id('adopt.oktaAppId', adopt.oktaAppId, OKTA_APP_ID, 'an Okta app ID; accepted: 0oa followed by 17 letters or digits (20 characters), as in the app\'s Admin Console URL');
   }
 
-  const pushed = new Set((c.provisioning?.pushGroups ?? []).map((g) => g.group));
+  const pushGroups = c.provisioning?.pushGroups ?? [];
+  const pushed = new Set(pushGroups.map((g) => g.group));
   const pushGroupMappingIds = entries(adopt.pushGroupMappingIds, 'adopt.pushGroupMappingIds', problems, (group, value, field) => {
     if (!pushed.has(group)) {
       problems.push(problem(RuleId.CONSISTENT, field, `${showValue(group)} is not one of provisioning.pushGroups (${listValues(pushed)}); accepted: the Okta group name of a push group`));
+      return false;
+    }
+    const index = pushGroups.findIndex((g) => g.group === group);
+    if (pushGroups[index].targetGroupId === undefined) {
+      problems.push(
+        problem(
+          RuleId.CONSISTENT,
+          field,
+          `push group ${showValue(group)} is adopted, but provisioning.pushGroups.${index} names its SP group by name, not targetGroupId: the provider never reads a target name back, so the first plan would replace the live mapping (delete and recreate it); accepted: targetGroupId, the ID of the SP group it pushes to (okta-sso adopt writes it)`,
+        ),
+      );
       return false;
     }
     return id(field, value, OKTA_OBJECT_ID, 'a push mapping ID; accepted: letters and digits, as GET /api/v1/apps/{appId}/group-push/mappings lists them');

@@ -246,6 +246,8 @@ export interface AdoptProps {
   readonly oktaAppId: string;
   /**
    * The live push group mappings, by Okta group name: the mapping ID (`okta-sso adopt` finds them).
+   * Each such push group names its SP group by `targetGroupId`: the provider never reads a target
+   * name back, so a name would replace the live mapping (an error).
    * @default - push groups are created
    */
   readonly pushGroupMappingIds?: Readonly<Record<string, string>>;

@@ -59,7 +59,7 @@ describe.each(WORDS)('config text %j', (word) => {
     provisioning:
       method: scim
       connector: { baseUrl: "https://hr.example.com/scim/v2/", auth: { type: none } }
-      pushGroups: [{ group: ${JSON.stringify(word)}, target: hr }]
+      pushGroups: [{ group: ${JSON.stringify(word)}, targetGroupId: 00gGFKRPWtvuRhgru1d7 }]
 `;
     const adopt = `{ oktaAppId: 0oa1234567890abcdefg, groupIds: { ${JSON.stringify(word)}: 00g1234567890abcdefg }, pushGroupMappingIds: { ${JSON.stringify(word)}: gPm1234567890abcdefg } }`;
     const { model, problems } = read(onprem, MINIMAL_ENV.replace('wiki: {}', `hr: { adopt: ${adopt} }`));

@@ -43,6 +43,24 @@ describe('adopt: a construct that adopts the live app writes import blocks inste
     expect(json.resource.okta_app_group_assignments.aiven.group[0].priority).toBe(0);
   });
 
+  test.each([
+    ['the default target, the group name', { group: 'Engineering' }],
+    ['a target name', { group: 'Engineering', target: 'eng' }],
+  ])('an adopted push group named by %s is an error: importing it would replace the live mapping', (_what, mapping) => {
+    const error = synthError(
+      (stack) =>
+        new AivenSso(stack, 'aiven', {
+          ...AIVEN,
+          groups: ['Engineering'],
+          provisioning: { connected: true, pushGroups: [mapping] },
+          adopt: { oktaAppId: APP_ID, pushGroupMappingIds: { Engineering: 'gPmmGyAFEnLLRA0pO1d7' } },
+        }),
+    );
+    expect(error).toContain(
+      '[prod/aiven] adopt.pushGroupMappingIds.Engineering: push group "Engineering" is adopted, but provisioning.pushGroups.0 names its SP group by name, not targetGroupId: the provider never reads a target name back, so the first plan would replace the live mapping',
+    );
+  });
+
   test('a created group that already exists is imported by its group ID', () => {
     const { json } = synthStack(
       (stack) =>
