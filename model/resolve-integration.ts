@@ -112,7 +112,7 @@ export function resolveIntegration(presetName: string | undefined, key: string, 
   // The SP's metadata fills what neither the SP's defaults nor the props give (a generic SP declared from its metadata alone).
   const fromMetadata = metadata?.metadata ? settingsFromMetadata(metadata.metadata) : {};
   const merged = mergeSettings<AnySsoProps>(COMMON_DEFAULTS, { label: key }, fromMetadata, presetDefaults.settings, props);
-  problems.push(...presetDefaults.problems);
+  problems.push(...presetDefaults.problems, ...derivedUrlConflicts(preset, presetDefaults.settings, props, isUnresolved));
 
   const required = (field: 'acsUrl' | 'audience') =>
     problem(RuleId.REQUIRED, field, `missing required field ${field} (${field === 'acsUrl' ? 'the ACS URL' : 'the SP entity ID'} as ${preset.displayName} shows it)`);
@@ -225,6 +225,31 @@ function attributeStatements(attributes: AnySsoProps['attributes'], problems: Fi
     if (values.length === 0) problems.push(problem(RuleId.REQUIRED, `attributes.${i}.values`, `attribute ${showValue(a?.name)} has ${a?.values === undefined ? 'no values' : `values ${showValue(a.values)}`}; accepted: a list of at least one Okta expression (user.email)`));
     return { name: a?.name, values: [...values], nameFormat: a?.nameFormat ?? 'unspecified' };
   });
+}
+
+/**
+ * An ACS URL or entity ID given to an SP that builds its own from its props (Aiven from the account and method IDs,
+ * Snowflake from the account): one that differs would win over the SP's own, and sign-in would go to the wrong place
+ * (`{ ...otherSpProps, accountId, methodId }` in code). The same value is only redundant.
+ */
+function derivedUrlConflicts(preset: SpPreset, built: AnySsoProps, props: AnySsoProps, isUnresolved: Unresolved): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const [field, words] of [
+    ['acsUrl', 'ACS URL'],
+    ['audience', 'entity ID'],
+  ] as const) {
+    const given = props[field];
+    const own = built[field];
+    if (own === undefined || given === undefined || given === own || (typeof given === 'string' && isUnresolved(given))) continue;
+    problems.push(
+      problem(
+        RuleId.CONSISTENT,
+        field,
+        `${field} ${showValue(given)} is not the ${words} ${preset.constructName} builds from ${preset.ownProps.filter((p) => Object.hasOwn(props, p)).join(' and ') || 'its own props'} (${showValue(own)}); accepted: no ${field} (${preset.displayName}'s follows from those props)`,
+      ),
+    );
+  }
+  return problems;
 }
 
 /** A secret-looking value (SSO-106) is the only problem reported at its prop: any other would be about a value that must not be there at all. */

@@ -170,6 +170,7 @@ environments:
       eu.name = 'acmeinc_aiveneu_1';
       eu.settings.signOn.ssoAcsUrl = 'https://api.aiven.io/v1/sso/saml/account/a2e5c1f0b7d4/method/am2e5c1f0b7d5/acs';
       eu.settings.signOn.recipient = eu.settings.signOn.destination = eu.settings.signOn.ssoAcsUrl;
+      eu.settings.signOn.audience = 'https://api.aiven.io/v1/sso/saml/account/a2e5c1f0b7d4/method/am2e5c1f0b7d5/metadata';
       writeJson(dir, `apps/${AIVEN_EU}.json`, eu);
       fs.cpSync(path.join(dir, 'apps', AIVEN), path.join(dir, 'apps', AIVEN_EU), { recursive: true });
       const page2 = JSON.parse(fs.readFileSync(path.join(dir, 'pages', 'apps-2.json'), 'utf8'));

@@ -115,3 +115,23 @@ describe('common defaults and rules', () => {
     expect(resolveSettings('wiki', { ...wiki, groups: ['A', { name: 'A', create: true }] }).problems).toEqual([{ field: 'groups.1', message: 'group "A" is assigned twice', rule: 'SSO-103' }]);
   });
 });
+
+describe('an ACS URL or entity ID given to an SP that builds its own', () => {
+  const aiven = { preset: 'aiven', aiven: { accountId: 'a1b2c3', methodId: 'am4d5e6' } };
+  test('another one is an error naming both: it would win over the SP\'s own, and sign-in go elsewhere', () => {
+    const r = resolveSettings('aiven', { ...aiven, acsUrl: 'https://tool.example.com/saml/acs' });
+    expect(r.model).toBeUndefined();
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        field: 'acsUrl',
+        message: 'acsUrl "https://tool.example.com/saml/acs" is not the ACS URL AivenSso builds from accountId and methodId ("https://api.aiven.io/v1/sso/saml/account/a1b2c3/method/am4d5e6/acs"); accepted: no acsUrl (Aiven\'s follows from those props)',
+      }),
+    ]);
+    const snowflake = resolveSettings('sf', { preset: 'snowflake', snowflake: { account: 'acme-analytics' }, audience: 'https://other.example.com' });
+    expect(snowflake.problems).toEqual([expect.objectContaining({ field: 'audience', message: expect.stringMatching(/^audience "https:\/\/other\.example\.com" is not the entity ID SnowflakeSso builds from account/) })]);
+  });
+
+  test('the same one is only redundant', () => {
+    expect(resolveSettings('aiven', { ...aiven, acsUrl: 'https://api.aiven.io/v1/sso/saml/account/a1b2c3/method/am4d5e6/acs' }).problems).toEqual([]);
+  });
+});
