@@ -8,15 +8,26 @@
 export function oktaExpression(expression: string): string {
   // Both sequences need a `{`: most values (labels, URLs, attribute names) have none and are returned as they are, unsearched.
   if (!expression.includes('{')) return expression;
-  return expression.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
+  // A Terraform token (a variable, another resource's attribute) is cdktf's to resolve: only the text around it is escaped.
+  if (!expression.includes('{TfToken[')) return escapeTemplates(expression);
+  return expression
+    .split(TOKEN)
+    .map((part, i) => (i % 2 === 1 ? part : escapeTemplates(part)))
+    .join('');
+}
+
+/** cdktf's placeholder for a token inside a string (`${TfToken[TOKEN.12]}`; `#{...}` in a list), kept by split. */
+const TOKEN = /([$#]\{TfToken\[[^\]]*\]\})/;
+
+function escapeTemplates(text: string): string {
+  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
 /**
  * Any user-written string (label, URL, group name...) as a Terraform literal:
  * `${` and `%{` must not start a Terraform template sequence. Terraform tokens
- * (references to other resources) are left alone.
+ * (references to other resources) are left to cdktf.
  */
 export function terraformLiteral<T extends string | undefined>(value: T): T {
-  if (value === undefined || value.includes('${TfToken[')) return value;
-  return oktaExpression(value) as T;
+  return (value === undefined ? value : oktaExpression(value)) as T;
 }

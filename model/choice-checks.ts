@@ -40,6 +40,59 @@ export function checkChoices(props: AnySsoProps, isUnresolved: Unresolved): Fiel
   return problems;
 }
 
+/** Props that are true or false, by prop path: a Terraform token there (a bool variable) would be judged by its placeholder object, always true. */
+const BOOLEANS = [
+  'showInDashboard',
+  'honorForceAuthn',
+  'idpLoginAllowed',
+  'scim',
+  'signing.responseSigned',
+  'signing.assertionSigned',
+  'provisioning.connected',
+  'provisioning.terraformManaged',
+  'provisioning.importGroups',
+  'provisioning.enhancedGroupPush',
+  'provisioning.features.createUsers',
+  'provisioning.features.updateAttributes',
+  'provisioning.features.deactivateUsers',
+  'provisioning.features.syncPassword',
+  'provisioning.pushGroups.*.deleteTargetGroupOnDestroy',
+].map((p) => p.split('.'));
+
+/**
+ * Text that synth must know, by prop path, and why: a Terraform token there would name a Terraform address or a
+ * lookup by cdktf's placeholder, which changes from run to run.
+ */
+const KNOWN_AT_SYNTH: ReadonlyArray<readonly [string[], string]> = [
+  [['groups', '*'], 'a group name names the group\'s Terraform address and its lookup by exact name'],
+  [['groups', '*', 'name'], 'a group name names the group\'s Terraform address and its lookup by exact name'],
+  [['provisioning', 'pushGroups', '*', 'group'], 'a push group names its Terraform address'],
+  [['attributeSync', '*', 'attribute'], 'an attribute name names its Terraform address'],
+  [['renamedFrom'], 'it names the Terraform addresses moved from'],
+];
+
+/**
+ * Values synth must know that are Terraform tokens, and booleans that are not true or false: TypeScript stops most in a
+ * typed app, not a token cast to a boolean (Token.asAny) or JavaScript, and synth would write a constant or a
+ * run-dependent address instead.
+ */
+export function checkKnownAtSynth(props: AnySsoProps, isUnresolved: Unresolved): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (isUnresolved(props.groups)) problems.push(problem(RuleId.WELL_FORMED, 'groups', 'groups is a Terraform token (a list known only at apply); accepted: the list of group names, known at synth: each names a Terraform address'));
+  for (const path of BOOLEANS) {
+    forEachValueAt(props, path, (value, at) => {
+      if (value === undefined || typeof value === 'boolean') return;
+      problems.push(problem(RuleId.WELL_FORMED, at.join('.'), `${at.join('.')} is ${isUnresolved(value) ? 'a Terraform token, known only at apply' : showValue(value)}; accepted: true or false, known at synth (it decides what synth writes)`));
+    });
+  }
+  for (const [path, why] of KNOWN_AT_SYNTH) {
+    forEachValueAt(props, path, (value, at) => {
+      if (typeof value === 'string' && isUnresolved(value)) problems.push(problem(RuleId.WELL_FORMED, at.join('.'), `${at.join('.')} is a Terraform token, known only at apply; accepted: text known at synth (${why})`));
+    });
+  }
+  return problems;
+}
+
 /**
  * Calls `visit` with each value at a prop path and where it is, own entries only; `*` takes each item of a list.
  * `at` is one array for the whole walk, changed after `visit` returns: only a problem's place is joined.

@@ -5,7 +5,7 @@ import { PRESETS, checkPresetFacts, presetNames } from './presets';
 import { SpPreset } from './presets/preset';
 import { FieldProblem, blocksModel, problem } from './problem';
 import { ownEntry } from './own-entry';
-import { checkChoices } from './choice-checks';
+import { checkChoices, checkKnownAtSynth } from './choice-checks';
 import { groupAssignments } from './group-assignments';
 import { resolveProvisioning } from './provisioning/resolve-provisioning';
 import { OKTA_PROVISIONER, snowflakeModelOf } from './presets/snowflake';
@@ -103,7 +103,7 @@ export function resolveIntegration(presetName: string | undefined, key: string, 
     };
   }
   const unknown = unknownProps(preset, props);
-  const problems: FieldProblem[] = [...checkKey(key), ...unknown.problems, ...checkPropStrings(props, isUnresolved), ...checkChoices(props, isUnresolved)];
+  const problems: FieldProblem[] = [...checkKey(key), ...unknown.problems, ...checkPropStrings(props, isUnresolved), ...checkChoices(props, isUnresolved), ...checkKnownAtSynth(props, isUnresolved)];
   const covered: RuleId[] = [];
 
   const presetDefaults = preset.defaults(props, isUnresolved);

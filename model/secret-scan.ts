@@ -281,7 +281,11 @@ export function secretSpans(text: string, credential = false): SecretSpan[] {
       // `?token=...`: the parameter's name says what its value is, however it looks.
       const end = queryValueEnd(text, j, url.end);
       if (end > j + 1) {
-        spans.push({ start: j + 1, end, kind: `a value of the URL query parameter ${JSON.stringify(text.slice(i, j))}` });
+        // Named for what it is when the value says more (a Stripe key, a JWT): its first run, judged once.
+        let runEnd = j + 1;
+        while (runEnd < end && isTokenChar(text.charCodeAt(runEnd))) runEnd++;
+        const own = runEnd > j + 1 ? runSpan(text, j + 1, runEnd, 'credential') : undefined;
+        spans.push({ start: j + 1, end: Math.max(end, own?.end ?? end), kind: own?.kind ?? `a value of the URL query parameter ${JSON.stringify(text.slice(i, j))}` });
         i = end;
         continue;
       }

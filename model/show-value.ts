@@ -10,9 +10,14 @@ export const MAX_SHOWN_VALUE = 80;
  * to a readable length. Every message that quotes config text goes through here.
  */
 export function showValue(value: unknown, max: number = MAX_SHOWN_VALUE): string {
-  const text = (JSON.stringify(value) ?? String(value)).replace(UNSEEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const text = (JSON.stringify(value) ?? String(value))
+    .replace(UNSEEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    // cdktf's placeholder changes from run to run and means nothing to a reader.
+    .replace(TOKEN_PLACEHOLDER, '<a Terraform token>');
   return cutText(redactSecrets(text, []), max);
 }
+
+const TOKEN_PLACEHOLDER = /[$#]\{TfToken\[[^\]]*\]\}/g;
 
 /** Characters JSON leaves as they are that a terminal would not show, or would show out of order: escaped, as JSON escapes control characters. */
 const UNSEEN = /[\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060\u2066-\u2069\uFEFF]/g;

@@ -1,0 +1,54 @@
+import { App, LocalBackend, TerraformStack, TerraformVariable, Token } from 'cdktf';
+import * as fs from 'fs';
+import * as path from 'path';
+import { AivenSso, GenericSamlSso } from '../../index';
+import { tempDir } from '../helpers';
+
+const WIKI = { acsUrl: 'https://wiki.example.com/saml/acs', audience: 'https://wiki.example.com/saml', groups: ['Everyone'] };
+
+/** A user's one-stack app, synthesized as a user does: the error, or the wiki app's arguments in cdk.tf.json. */
+function synth(build: (stack: TerraformStack, variable: (name: string, type?: string) => TerraformVariable) => void): { error?: string; app?: Record<string, unknown> } {
+  const outdir = tempDir('okta-sso-tokens-');
+  const app = new App({ outdir });
+  const stack = new TerraformStack(app, 'prod');
+  new LocalBackend(stack, { path: '../../../state/prod.tfstate' });
+  build(stack, (name, type = 'string') => new TerraformVariable(stack, name, { type }));
+  try {
+    app.synth();
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+  const json = JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'prod', 'cdk.tf.json'), 'utf8'));
+  return { app: Object.values(json.resource.okta_app_saml)[0] as Record<string, unknown> };
+}
+
+describe('props given as Terraform tokens', () => {
+  test('in an Okta expression: passed to Terraform as the reference, the text around it escaped', () => {
+    const { error, app } = synth((stack, variable) => new GenericSamlSso(stack, 'wiki', { ...WIKI, nameId: { template: variable('name_id').stringValue }, username: { format: 'custom', template: `\${source.login}-${variable('suffix').stringValue}` } }));
+    expect(error).toBeUndefined();
+    expect(app!.subject_name_id_template).toBe('${var.name_id}');
+    expect(app!.user_name_template).toBe('$${source.login}-${var.suffix}');
+  });
+
+  test.each([
+    ['a group name', (v: (n: string) => TerraformVariable) => ({ groups: [v('grp').stringValue] }), 'groups.0: groups.0 is a Terraform token, known only at apply; accepted: text known at synth (a group name names the group\'s Terraform address and its lookup by exact name)'],
+    ['the list of groups', (v: (n: string, t?: string) => TerraformVariable) => ({ groups: v('grps', 'list(string)').listValue }), 'groups: groups is a Terraform token (a list known only at apply); accepted: the list of group names, known at synth'],
+    ['a boolean', (v: (n: string, t?: string) => TerraformVariable) => ({ showInDashboard: Token.asAny(v('show', 'bool').booleanValue) as boolean }), 'showInDashboard: showInDashboard is a Terraform token, known only at apply; accepted: true or false, known at synth'],
+  ])('in %s that synth must know: an error at the prop, never a run-dependent address or a constant', (_what, props, message) => {
+    const { error } = synth((stack, variable) => new GenericSamlSso(stack, 'wiki', { ...WIKI, ...props(variable) }));
+    expect(error).toContain(`[prod/wiki] ${message}`);
+    expect(error).not.toContain('TfToken');
+  });
+
+  test('a message quoting a value with a token in it names the token in words, not by its placeholder', () => {
+    const { error } = synth((stack, variable) => new GenericSamlSso(stack, 'wiki', { ...WIKI, acsUrl: `http://${variable('host').stringValue}/acs` }));
+    expect(error).toContain('"http://<a Terraform token>/acs"');
+    expect(error).not.toContain('TfToken');
+  });
+
+  test('an Aiven account ID from a variable still builds the URLs from it', () => {
+    const { error, app } = synth((stack, variable) => new AivenSso(stack, 'aiven', { accountId: variable('account').stringValue, methodId: 'am1', groups: ['Everyone'] }));
+    expect(error).toBeUndefined();
+    expect(app!.sso_url).toBe('https://api.aiven.io/v1/sso/saml/account/${var.account}/method/am1/acs');
+  });
+});
