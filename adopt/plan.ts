@@ -1,3 +1,4 @@
+import { checkEnvironmentGroups } from '../model/group-checks';
 import { showValue } from '../model/show-value';
 import * as path from 'path';
 import { loadConfigFiles } from '../config/load-files';
@@ -103,8 +104,31 @@ export function planAdoption(configDir: string, env: string, live: readonly Live
   }
   if (options.key !== undefined && candidates.length !== 1) throw new AdoptError(`--key names one integration, but ${candidates.length} apps would be adopted; use it with one --app ID`);
   const taken = new Set(existing.integrations.keys());
-  const integrations = candidates.map((c) => propose(c.live, c.settings, c.match, existing, env, taken, options.key));
+  const integrations: ProposedIntegration[] = [];
+  for (const c of candidates) {
+    const before = new Set(taken);
+    try {
+      integrations.push(propose(c.live, c.settings, c.match, existing, env, taken, options.key));
+    } catch (err) {
+      // One app whose own values adopt cannot take is left out with the reason, the others adopted; asked for by ID, it is the error.
+      if (options.requested || !(err instanceof NotAdoptable)) throw err;
+      taken.clear();
+      before.forEach((k) => taken.add(k));
+      skipped.push({ id: c.live.app.id, label: c.live.app.label, reason: err.reason });
+    }
+  }
   return { env, configDir, sharedFile: existing.sharedFile, envFile: existing.envFile, integrations, skipped };
+}
+
+/** A live app whose own values config cannot hold as they are (a relay state that is not a URL, a label holding a token): that app is left out, the others adopted. */
+class NotAdoptable extends AdoptError {
+  constructor(
+    app: OktaApp,
+    /** Why, without the app: what a skipped app's line says after its name. */
+    public readonly reason: string,
+  ) {
+    super(`cannot adopt ${describe(app)}: ${reason}`);
+  }
 }
 
 /** The live app's settings, or a clear message when the app is not in Okta's shape (never an internal error's text). */
@@ -142,7 +166,10 @@ function propose(live: LiveApp, ls: LiveSettings, match: string | undefined, exi
 
   // The truth: every live value written out. What is written is only what differs from it, as little as keeps it.
   const target = resolved(key, desired);
-  if (!target.model) throw new AdoptError(`cannot adopt ${describe(live.app)}: ${target.problems.join('; ')}`);
+  if (!target.model) throw new NotAdoptable(live.app, target.problems.join('; '));
+  // Two of its live groups at one Terraform name (Wiki-Users, Wiki Users): config could not name both.
+  const groupClashes = checkEnvironmentGroups([target.model]);
+  if (groupClashes.length) throw new NotAdoptable(live.app, groupClashes.map((g) => `${g.field}: ${g.message}`).join('; '));
   const existingEnv: Json = match !== undefined ? existing.envEntries.get(key) ?? {} : {};
   let sharedNow: Json = shared ?? existing.integrations.get(key) ?? {};
   const same = (candidateShared: Json, delta: Json) => {
@@ -160,7 +187,7 @@ function propose(live: LiveApp, ls: LiveSettings, match: string | undefined, exi
   }
 
   const findings = ruleFindings(written.validation!);
-  if (findings.blocking.length) throw new AdoptError(`cannot adopt ${describe(live.app)} as ${key}: ${findings.blocking.join('; ')}`);
+  if (findings.blocking.length) throw new NotAdoptable(live.app, `as ${key}: ${findings.blocking.join('; ')}`);
   if (findings.suppressible.length) {
     delta.suppressions = [
       ...((existingEnv.suppressions as Json[] | undefined) ?? []),

@@ -62,7 +62,10 @@ export async function readLiveApps(reader: OktaReader, appIds: readonly string[]
   const sameNamed = cached((name) => groupsNamed(reader, name));
   for (const app of listed) {
     if (app.signOnMode !== 'SAML_2_0') {
-      skipped.push({ id: app.id, label: app.label, reason: `sign-on mode ${app.signOnMode}: adopt handles SAML 2.0 apps` });
+      const reason = `sign-on mode ${app.signOnMode}: adopt handles SAML 2.0 apps`;
+      // Asked for by ID, an app adopt cannot take is an error, as one whose settings config cannot say.
+      if (appIds.length > 0) throw new AdoptError(`cannot adopt ${describe(app)}: ${reason}`);
+      skipped.push({ id: app.id, label: app.label, reason });
       continue;
     }
     const assigned = await getAll(reader, `/api/v1/apps/${app.id}/groups?limit=200`, `reading the group assignments of ${describe(app)}`);

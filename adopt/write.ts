@@ -92,6 +92,18 @@ function leaves(value: Record<string, unknown>, at: string[] = []): Array<[strin
  * is never half written.
  */
 export function writeAdoption(configDir: string, texts: ReadonlyMap<string, string>, check: (dir: string) => readonly string[]): void {
+  checkAdoption(configDir, texts, check);
+  for (const [file, text] of texts) {
+    try {
+      replaceConfigFile(configDir, file, text);
+    } catch (err) {
+      throw new AdoptError((err as Error).message);
+    }
+  }
+}
+
+/** Throws, listing the problems, unless the whole config with the new texts validates: checked on a copy, nothing written. */
+export function checkAdoption(configDir: string, texts: ReadonlyMap<string, string>, check: (dir: string) => readonly string[]): void {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-sso-adopt-'));
   try {
     // Only what validate reads: the config files and the SP metadata they name, never state or build output beside them.
@@ -102,16 +114,9 @@ export function writeAdoption(configDir: string, texts: ReadonlyMap<string, stri
     for (const [file, text] of texts) fs.writeFileSync(path.join(copy, path.relative(configDir, file)), text);
     const problems = check(copy);
     if (problems.length) {
-      throw new AdoptError(`the adopted config would not validate, so nothing was written (${problemCount(problems.length)}):\n${formatProblemList(problems.map((p) => p.split(copy).join(configDir)))}`);
+      throw new AdoptError(`the adopted config would not validate, so nothing can be written (${problemCount(problems.length)}):\n${formatProblemList(problems.map((p) => p.split(copy).join(configDir)))}`);
     }
   } finally {
     fs.rmSync(copy, { recursive: true, force: true });
-  }
-  for (const [file, text] of texts) {
-    try {
-      replaceConfigFile(configDir, file, text);
-    } catch (err) {
-      throw new AdoptError((err as Error).message);
-    }
   }
 }

@@ -74,13 +74,16 @@ async function adopt(opts: AdoptOptions, io: CliIo): Promise<void> {
   const plan = planAdoption(dir, opts.env, apps, skipped, { key: opts.key, requested: opts.app.length > 0 });
   io.out(describeAdoption(plan, reader.source));
   if (plan.integrations.length === 0) return;
-  const { adoptionTexts, writeAdoption } = require('../adopt/write') as typeof import('../adopt/write');
+  const { adoptionTexts, checkAdoption, writeAdoption } = require('../adopt/write') as typeof import('../adopt/write');
   const texts = adoptionTexts(plan);
+  const check = (copy: string) => checkConfig(copy).problems.map(formatProblem);
   if (!opts.write) {
+    // What --write would refuse is refused here too: a dry run that says "run with --write" promises it would work.
+    checkAdoption(dir, texts, check);
     io.out(`run with --write to add this to ${[...texts.keys()].join(' and ')}\n`);
     return;
   }
-  writeAdoption(dir, texts, (copy) => checkConfig(copy).problems.map(formatProblem));
+  writeAdoption(dir, texts, check);
   io.out(`wrote ${[...texts.keys()].join(' and ')}\n`);
 }
 

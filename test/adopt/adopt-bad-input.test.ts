@@ -95,16 +95,9 @@ describe('adopt: an app that cannot be adopted', () => {
     expect(err).toContain('--app "../groups" is not an Okta app ID; accepted: 0oa followed by 17 letters or digits');
   });
 
-  test('an app that is not SAML 2.0, asked for by ID: says so with its sign-on mode, and writes nothing', async () => {
-    const config = freshConfig();
-    const before = snapshot(config);
-    const { code, out, err } = await adopt(config, '--from', ORG, '--app', OIDC, '--write');
-    expect(out).toContain(`skipped "Acme Internal API" (${OIDC}): sign-on mode OPENID_CONNECT: adopt handles SAML 2.0 apps`);
-    expect(out).toContain('0 SAML app(s) to adopt into prod, 1 skipped');
-    // Today an app asked for by ID that is skipped is not a failure (exit 0, nothing to write); an app asked for
-    // whose settings config cannot say is one (exit 2). Pinned as it is until that is decided.
-    expect({ code, err }).toEqual({ code: 0, err: '' });
-    expect(snapshot(config)).toEqual(before);
+  test('an app that is not SAML 2.0, asked for by ID: an error with its sign-on mode, and nothing written', async () => {
+    const err = await expectRefused(freshConfig(), '--from', ORG, '--app', OIDC);
+    expect(err).toBe(`okta-sso adopt: cannot adopt "Acme Internal API" (${OIDC}): sign-on mode OPENID_CONNECT: adopt handles SAML 2.0 apps\n`);
   });
 
   test('without --app, the OIDC and bookmark apps are skipped with the reason and the SAML apps adopted', async () => {

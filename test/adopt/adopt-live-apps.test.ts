@@ -209,3 +209,34 @@ test('a config file that is a symbolic link inside the config directory stays on
   expect(fs.readFileSync(path.join(dir, 'real', 'o.yml'), 'utf8')).toContain(`oktaAppId: ${WIKI}`);
   expect((await runCliCaptured(['validate', '--config', dir])).code).toBe(0);
 });
+
+describe('an app whose own values config cannot hold is left out with the reason, and the others are adopted', () => {
+  const renameGroup = (dir: string, id: string, name: string) => {
+    for (const file of [`groups/${id}.json`, 'groups.json']) {
+      const json = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+      for (const g of Array.isArray(json) ? json : [json]) if (g.id === id) g.profile.name = name;
+      fs.writeFileSync(path.join(dir, file), JSON.stringify(json, null, 2));
+    }
+  };
+  test.each([
+    ['a relay state that is not a URL', orgWithApp(WIKI, (a) => (a.settings.signOn.defaultRelayState = 'dashboard')), /relayState: relay state "dashboard" is not a URL; accepted: an absolute https:\/\/ URL/],
+    [
+      'two of its live groups at one Terraform name',
+      orgWithApp(WIKI, () => undefined, (dir) => renameGroup(dir, '00gdEjpqu5uhrzndp1d7', 'Wiki Users')),
+      /groups\.1: Okta groups "Wiki-Users" \(acme_wiki\.groups\.0\) and "Wiki Users" map to the same Terraform name group_wiki_users/,
+    ],
+  ])('%s: skipped in a run over the org, dry run and --write alike; an error asked for by ID', async (_what, org, reason) => {
+    const dir = config();
+    const dry = await adopt(dir, org);
+    expect(dry.code).toBe(0);
+    expect(dry.out).toMatch(new RegExp(`skipped "Acme Wiki" \\(${WIKI}\\): ${reason.source}`));
+    expect(dry.out).toContain('run with --write');
+    const written = await adopt(dir, org, '--write');
+    expect({ code: written.code, err: written.err }).toEqual({ code: 0, err: '' });
+    expect(Object.values(texts(dir)).join('')).not.toContain(WIKI);
+    expect(Object.values(texts(dir)).join('')).toContain('oktaAppId: 0oaFdrCWerdFtJ8ib1d7');
+    const asked = await adopt(config(), org, '--app', WIKI);
+    expect(asked.code).toBe(2);
+    expect(asked.err).toMatch(reason);
+  });
+});
