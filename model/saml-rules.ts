@@ -64,6 +64,15 @@ export function userinfoProblem(url: URL): string | undefined {
 }
 
 const malformed = (message: string) => ({ rule: RuleId.WELL_FORMED, message });
+
+/**
+ * A template with no Okta expression in it is a constant: every user would get the same NameID or username (one
+ * account for all in the SP). `user.email` is the form attribute statements take, not templates.
+ */
+function constantTemplate(words: string, what: string, template: string, example: string, isUnresolved: Unresolved): { rule: RuleId; message: string } | undefined {
+  if (typeof template !== 'string' || isUnresolved(template) || template.includes('${')) return undefined;
+  return malformed(`${words} ${showValue(template)} has no Okta expression: every user would get the ${what} ${showValue(template)}; accepted: an expression in \${...}, e.g. ${example}`);
+}
 const conflict = (message: string) => ({ rule: RuleId.CONSISTENT, message });
 
 const RULES: readonly SamlRule[] = [
@@ -92,10 +101,15 @@ const RULES: readonly SamlRule[] = [
     check: (s, isUnresolved) => (!isUnresolved(s.label) && s.label.trim() === '' ? malformed('label is empty; accepted: the app name shown in Okta') : undefined),
   },
   {
+    field: 'nameId.template',
+    check: (s, isUnresolved) => constantTemplate('NameID template', 'NameID', s.nameId.template, '${user.email}', isUnresolved),
+  },
+  {
     field: 'username.template',
-    check: (s) => {
+    check: (s, isUnresolved) => {
       if (s.username.format === 'custom' && !s.username.template) return { rule: RuleId.REQUIRED, message: 'username format "custom" needs username.template (an Okta expression such as ${source.login})' };
-      if (s.username.format !== 'custom' && s.username.template !== undefined) {
+      if (s.username.format === 'custom') return constantTemplate('username template', 'username', s.username.template!, '${source.login}', isUnresolved);
+      if (s.username.template !== undefined) {
         return conflict(`username.template ${showValue(s.username.template)} conflicts with username.format ${showValue(s.username.format)}; set format to "custom" or remove the template`);
       }
       return undefined;

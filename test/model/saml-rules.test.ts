@@ -11,3 +11,24 @@ describe('urlProblem', () => {
     expect(urlProblem('https://a.example.com/acs')).toBeUndefined();
   });
 });
+
+describe('a NameID or custom username template with no Okta expression is a constant', () => {
+  const { validateSso } = require('../../model/validate-sso') as typeof import('../../model/validate-sso');
+  const WIKI = { acsUrl: 'https://wiki.example.com/acs', audience: 'https://wiki.example.com', groups: ['Everyone'] };
+
+  test.each([
+    ['nameId.template', { nameId: { template: 'user.email' } }, 'NameID template "user.email" has no Okta expression: every user would get the NameID "user.email"; accepted: an expression in ${...}, e.g. ${user.email}'],
+    ['username.template', { username: { format: 'custom' as const, template: 'source.login' } }, 'username template "source.login" has no Okta expression: every user would get the username "source.login"; accepted: an expression in ${...}, e.g. ${source.login}'],
+  ])('%s: an error, so one SP account is never given to every user', (field, props, message) => {
+    const v = validateSso('generic', 'wiki', { ...WIKI, ...props });
+    expect(v.model).toBeUndefined();
+    expect(v.problems).toEqual([expect.objectContaining({ field, rule: RuleId.WELL_FORMED, message })]);
+  });
+
+  test('with an expression, anywhere in it, it is a template', () => {
+    for (const template of ['${user.email}', 'acme\\${user.login}', '${String.substringBefore(user.email, "@")}']) {
+      expect(validateSso('generic', 'wiki', { ...WIKI, nameId: { template } }).problems).toEqual([]);
+      expect(validateSso('generic', 'wiki', { ...WIKI, username: { format: 'custom', template } }).problems).toEqual([]);
+    }
+  });
+});
