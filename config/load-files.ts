@@ -15,6 +15,9 @@ interface Positioned {
   readonly lines: LineCounter;
 }
 
+
+/** The largest config file read: 16 times a 10,000-integration environment's file; refused from its size, before it is read. */
+export const MAX_CONFIG_FILE_BYTES = 64 * 1024 * 1024;
 /** One parsed config file, able to say where a field sits in it. */
 export class ConfigFile {
   private positions?: Map<string, number>;
@@ -108,9 +111,9 @@ export function loadConfigFiles(dir: string): LoadedFiles {
   for (const rel of rels) {
     const display = path.join(dir, rel).split(path.sep).join('/');
     const kind = path.extname(rel) === '.json' ? 'JSON' : 'YAML';
-    const read = readRegularFile(path.join(dir, rel));
+    const read = readRegularFile(path.join(dir, rel), MAX_CONFIG_FILE_BYTES);
     if (!('text' in read)) {
-      problems.push({ file: display, path: '', message: `this file ${read.why}; accepted: a readable, regular ${kind} file` });
+      problems.push({ file: display, path: '', message: `this file ${read.why}; accepted: a readable, regular ${kind} file of at most ${MAX_CONFIG_FILE_BYTES} bytes (split a larger one: every file of the directory is read)` });
       continue;
     }
     const text = read.text;

@@ -5,6 +5,9 @@ import { secretKind } from './secret-literals';
 import { badCharacter } from './text-chars';
 import { Unresolved } from './unresolved';
 
+/** The longest string a prop may be: far above any Okta or SP setting (labels, URLs, templates, descriptions), far below what would slow synth. */
+export const MAX_PROP_STRING = 65_536;
+
 /** Free-text props, where tabs and line breaks are text (a YAML block scalar ends in one). */
 const MULTILINE_FIELDS: ReadonlySet<string> = new Set(['description', 'reason']);
 
@@ -21,6 +24,11 @@ export function checkPropStrings(props: object, isUnresolved: Unresolved): Field
   const at: Array<string | number> = [];
   const walk = (value: unknown, name: string | number | undefined) => {
     if (typeof value === 'string') {
+      if (value.length > MAX_PROP_STRING) {
+        // Judged by its length alone: the other checks of a huge string are work for nothing (and a secret scan of 100 MB).
+        problems.push(problem(RuleId.WELL_FORMED, fieldOf(at), `is ${value.length} characters long; accepted: at most ${MAX_PROP_STRING} (no Okta or SP setting is longer)`));
+        return;
+      }
       if (isUnresolved(value)) return;
       const kind = secretKind(name, value);
       const bad = badCharacter(value, MULTILINE_FIELDS.has(String(name)));

@@ -196,3 +196,20 @@ describe('two environments that keep one state', () => {
     expect(problemsOf(envs('    backend: { type: hcp, organization: acme, workspace: okta-dev }\n', '    backend: { type: hcp, organization: acme, workspace: okta-staging }\n'))).toEqual([]);
   });
 });
+
+describe('input sizes are bounded', () => {
+  test('a config file over the cap is refused from its size, before it is read', () => {
+    const dir = writeConfigDir({ 'i.yaml': MINIMAL_INTEGRATIONS, 'env.yaml': MINIMAL_ENV });
+    // Sparse: its size is what stat says, with nothing on disk to read.
+    fs.writeFileSync(path.join(dir, 'big.yaml'), '');
+    fs.truncateSync(path.join(dir, 'big.yaml'), 64 * 1024 * 1024 + 1);
+    expect(problemsIn(dir)).toEqual([
+      'big.yaml: this file is 67108865 bytes, more than 67108864; accepted: a readable, regular YAML file of at most 67108864 bytes (split a larger one: every file of the directory is read)',
+    ]);
+  });
+
+  test('a string prop over 65,536 characters is one problem at it, not scanned', () => {
+    const problems = problemsOf({ 'i.yaml': MINIMAL_INTEGRATIONS.replace('preset: generic', `preset: generic\n    label: "${'a'.repeat(70_000)}"`), 'env.yaml': MINIMAL_ENV });
+    expect(problems).toEqual(['i.yaml:4:5: integrations.wiki.label: is 70000 characters long; accepted: at most 65536 (no Okta or SP setting is longer)']);
+  });
+});
