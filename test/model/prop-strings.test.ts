@@ -50,8 +50,9 @@ describe('checkPropStrings: every string of the props, in one walk', () => {
     ]);
   });
 
-  test('one pass over a 1 MB value', () => {
-    expect(checkPropStrings({ label: `${'a'.repeat(1_000_000)}\u0000` }, isUnresolved)[0].message).toContain('U+0000 (NUL) at character 1000001');
+  test('one pass over a value at the length cap; over it, the length is the one problem', () => {
+    expect(checkPropStrings({ label: `${'a'.repeat(65_535)}\u0000` }, isUnresolved)[0].message).toContain('U+0000 (NUL) at character 65536');
+    expect(checkPropStrings({ label: `${'a'.repeat(1_000_000)}\u0000` }, isUnresolved)).toEqual([expect.objectContaining({ field: 'label', message: expect.stringMatching(/^is 1000001 characters long; accepted: at most 65536/) })]);
   });
 
   test('a construct user gets the same refusal', () => {
