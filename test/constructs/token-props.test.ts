@@ -33,7 +33,7 @@ describe('props given as Terraform tokens', () => {
   test.each([
     ['a group name', (v: (n: string) => TerraformVariable) => ({ groups: [v('grp').stringValue] }), 'groups.0: groups.0 is a Terraform token, known only at apply; accepted: text known at synth (a group name names the group\'s Terraform address and its lookup by exact name)'],
     ['the list of groups', (v: (n: string, t?: string) => TerraformVariable) => ({ groups: v('grps', 'list(string)').listValue }), 'groups: groups is a Terraform token (a list known only at apply); accepted: the list of group names, known at synth'],
-    ['a boolean', (v: (n: string, t?: string) => TerraformVariable) => ({ showInDashboard: Token.asAny(v('show', 'bool').booleanValue) as boolean }), 'showInDashboard: showInDashboard is a Terraform token, known only at apply; accepted: true or false, known at synth'],
+    ['a boolean', (v: (n: string, t?: string) => TerraformVariable) => ({ showInDashboard: Token.asAny(v("show", "bool").booleanValue) as unknown as boolean }), 'showInDashboard: showInDashboard is a Terraform token, known only at apply; accepted: true or false, known at synth'],
   ])('in %s that synth must know: an error at the prop, never a run-dependent address or a constant', (_what, props, message) => {
     const { error } = synth((stack, variable) => new GenericSamlSso(stack, 'wiki', { ...WIKI, ...props(variable) }));
     expect(error).toContain(`[prod/wiki] ${message}`);
