@@ -285,7 +285,8 @@ export function secretSpans(text: string, credential = false): SecretSpan[] {
         let runEnd = j + 1;
         while (runEnd < end && isTokenChar(text.charCodeAt(runEnd))) runEnd++;
         const own = runEnd > j + 1 ? runSpan(text, j + 1, runEnd, 'credential') : undefined;
-        spans.push({ start: j + 1, end: Math.max(end, own?.end ?? end), kind: own?.kind ?? `a value of the URL query parameter ${JSON.stringify(text.slice(i, j))}` });
+        // The whole value is the span: a token inside it (a JWT's dots included) never reaches past its `&`, `#` or the URL's end.
+        spans.push({ start: j + 1, end, kind: own?.kind ?? `a value of the URL query parameter ${JSON.stringify(text.slice(i, j))}` });
         i = end;
         continue;
       }
