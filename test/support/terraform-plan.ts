@@ -133,10 +133,11 @@ export async function planStack(stackDir: string, opts: PlanOptions = {}): Promi
   for (const [name, value] of Object.entries(opts.variables ?? {})) env[`TF_VAR_${name}`] = value;
   try {
     let r = await run('bash', [PLAN_TOOL, ...args], { cwd: logDir, env, timeoutMs: PLAN_TIMEOUT_MS });
-    // plan.sh rewrites its shared terraformrc (the fake providers' dev_overrides) on every run; a parallel run's
-    // terraform that reads it that instant finds no provider at all. Seen once in a CI run; a stack that really
-    // lacks a provider fails the second run too.
-    if (r.status !== 0 && /### validate failed/.test(r.stdout) && /Missing required provider/.test(r.stdout + r.stderr)) {
+    // plan.sh rewrites its shared terraformrc (the fake providers' dev_overrides) in place on every run, so a parallel
+    // run's terraform that reads it at that instant sees no dev_overrides: validate and plan then find no provider,
+    // and apply of the saved plan finds "Inconsistent dependency lock file" (both seen in CI). A stack that really
+    // lacks a provider fails every run the same way, so the retries cannot hide it.
+    for (let retry = 0; retry < 2 && r.status !== 0 && lostProviderOverrides(r.stdout + r.stderr); retry++) {
       r = await run('bash', [PLAN_TOOL, ...args], { cwd: logDir, env, timeoutMs: PLAN_TIMEOUT_MS });
     }
     const planLog = fs.existsSync(planLogFile) ? fs.readFileSync(planLogFile, 'utf8') : '';
@@ -144,6 +145,11 @@ export async function planStack(stackDir: string, opts: PlanOptions = {}): Promi
   } finally {
     fs.rmSync(logDir, { recursive: true, force: true });
   }
+}
+
+/** What terraform says when it ran without the fake providers' dev_overrides. */
+function lostProviderOverrides(output: string): boolean {
+  return /Missing required provider|Inconsistent dependency lock file/.test(output);
 }
 
 /**
