@@ -128,6 +128,9 @@ export function readConfig(dir: string): LoadResult {
   const writtenAt = (env: Located<RawEnvironment> | undefined, shared: Located<IntegrationSettings>, key: string, fieldPath: FieldPath) =>
     writtenIn(env, shared, key, fieldPath, leftOut);
   const definedKeys = new Set(files.flatMap((f) => Object.keys(sectionOf(f, 'integrations'))));
+  // Keys under a misspelt top-level section (`integration:`): the schema names the section, with its suggestion, once; each
+  // environment enabling one of its keys is not another problem.
+  const keysInUnknownSections = new Set(files.flatMap((f) => unknownSections(f).flatMap((section) => Object.keys(section))));
   // A whole file or integrations section of the wrong shape (a list, a string) hides which keys it meant to define.
   const integrationsUnreadable = invalid.has('') || invalid.has('integrations');
   if (environments.size === 0 && problems.length === 0) {
@@ -159,7 +162,7 @@ export function readConfig(dir: string): LoadResult {
       if (invalid.has(`environments.${name}.integrations.${key}`)) continue;
       if (!shared) {
         // It may be defined in a file that did not parse, or be malformed, or in an integrations section of the wrong shape; that error is already reported.
-        if (definedKeys.has(key) || files.length < fileCount || integrationsUnreadable) continue;
+        if (definedKeys.has(key) || files.length < fileCount || integrationsUnreadable || keysInUnknownSections.has(key)) continue;
         const suggestion = closest(key, [...definedKeys]);
         report(
           env.file,
@@ -363,6 +366,16 @@ function sectionOf<T = unknown>(file: ConfigFile, section: 'integrations' | 'env
   const data = file.data as Record<string, unknown> | null;
   const entries = data && typeof data === 'object' && !Array.isArray(data) ? data[section] : undefined;
   return entries && typeof entries === 'object' && !Array.isArray(entries) ? (entries as Record<string, T>) : {};
+}
+
+/** The maps under a file's top-level keys that are not config sections (the schema reports each key). */
+function unknownSections(file: ConfigFile): Array<Record<string, unknown>> {
+  const data = file.data;
+  if (!isPlainObject(data)) return [];
+  return Object.keys(data)
+    .filter((k) => k !== 'integrations' && k !== 'environments' && k !== '$schema')
+    .map((k) => data[k])
+    .filter(isPlainObject);
 }
 
 /** The entry a structural problem makes unreadable: an environment's integration, an environment, an integration, or a section. */

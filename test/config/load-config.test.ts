@@ -249,6 +249,20 @@ describe('one broken integrations section does not cascade into an "unknown inte
     expect(problemsOf({ 'i.yaml': integrations, 'env.yaml': envs(['wiki', 'blog']) })).toEqual([expect.stringMatching(expected)]);
   });
 
+  test('a misspelt `integration:` section: its one problem, with the suggestion, not 3 environments x 2 unknown keys', () => {
+    const misspelt = MINIMAL_INTEGRATIONS.replace(/^integrations:/, 'integration:') + '  blog: { preset: generic, acsUrl: "https://blog.example.com/acs", audience: blog }\n';
+    expect(misspelt).not.toEqual(MINIMAL_INTEGRATIONS);
+    expect(problemsOf({ 'i.yaml': misspelt, 'env.yaml': envs(['wiki', 'blog']) })).toEqual([
+      expect.stringMatching(/^i\.yaml:1:1: integration: unknown field "integration" \(did you mean "integrations"\?\)/),
+    ]);
+  });
+
+  test('a key in neither the integrations section nor a misspelt one is still unknown', () => {
+    const misspelt = 'integration:\n  blog: { preset: generic }\n' + MINIMAL_INTEGRATIONS;
+    const problems = problemsOf({ 'i.yaml': misspelt, 'env.yaml': envs(['wiki', 'blgo']) });
+    expect(problems.filter((p) => p.includes('enables unknown integration "blgo"'))).toHaveLength(3);
+  });
+
   test('with every section readable, a key no file defines is still reported, with a suggestion', () => {
     expect(problemsOf({ 'i.yaml': MINIMAL_INTEGRATIONS, 'env.yaml': MINIMAL_ENV.replace('wiki: {}', 'wik: {}') })).toEqual([
       'env.yaml:5:7: environments.dev.integrations.wik: environment "dev" enables unknown integration "wik"; did you mean "wiki"? defined integrations: "wiki"',
