@@ -4,6 +4,7 @@ import * as path from 'path';
 import { Command } from 'commander';
 import type { IdpRecordValue } from './idp-record-outputs';
 import { STACK_DIR_HELP, stackDirOf } from './idp-record-stack';
+import { showValue } from '../model/show-value';
 import { CliIo } from './io';
 
 /** Where `terraform output -json` comes from; replaceable in tests. */
@@ -46,6 +47,11 @@ export function registerIdpRecord(program: Command, io: CliIo, sources: IdpRecor
     .option('--json', 'print the records as JSON (schema/idp-record.schema.json) instead of text')
     .addHelpText('after', `\n${STACK_DIR_HELP}`)
     .action((opts: Options) => {
+      if (opts.field !== undefined && opts.integration === undefined) {
+        io.err('okta-sso idp-record: --field needs --integration (one record, one field); accepted: --integration KEY --field ID\n');
+        io.exit(2);
+        return;
+      }
       // Loaded on use, so that other commands do not load the record schema's validator.
       const { readIdpRecords } = require('./idp-record-outputs') as typeof import('./idp-record-outputs');
       const { renderIdpRecord, valueText } = require('./idp-record-render') as typeof import('./idp-record-render');
@@ -65,12 +71,8 @@ export function registerIdpRecord(program: Command, io: CliIo, sources: IdpRecor
       if (opts.field !== undefined) {
         const record = records[0];
         const field = record.fields.find((f) => f.id === opts.field);
-        if (!opts.integration || !field) {
-          io.err(
-            opts.integration
-              ? `okta-sso idp-record: ${record.sp} has no field ${JSON.stringify(opts.field)}; fields: ${record.fields.map((f) => f.id).join(', ')}\n`
-              : 'okta-sso idp-record: --field needs --integration\n',
-          );
+        if (!field) {
+          io.err(`okta-sso idp-record: ${record.sp} has no field ${showValue(opts.field)}; fields: ${record.fields.map((f) => f.id).join(', ')}\n`);
           io.exit(1);
           return;
         }

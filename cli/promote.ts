@@ -5,7 +5,7 @@ import { checkConfig } from './check-config';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
 import { canonical } from '../promote/list-match';
-import { FieldChange, ItemChange, PromoteInputError, PromotePlan, hasUnchecked, hasWork, isChecked, planPromotion, removes } from '../promote/plan';
+import { FieldChange, ItemChange, PromoteConfigError, PromoteInputError, PromotePlan, hasUnchecked, hasWork, isChecked, planPromotion, removes } from '../promote/plan';
 
 /** Exit code for bad input (unknown environment, unreadable config). */
 export const PROMOTE_BAD_INPUT_EXIT = 2;
@@ -111,9 +111,10 @@ function promote(opts: PromoteOptions, io: CliIo): void {
   try {
     plan = planPromotion(dir, opts.from, opts.to);
   } catch (err) {
-    if (!(err instanceof PromoteInputError)) throw err;
+    if (!(err instanceof PromoteInputError) && !(err instanceof PromoteConfigError)) throw err;
     io.err(`okta-sso promote: ${err.message}\n`);
-    io.exit(PROMOTE_BAD_INPUT_EXIT);
+    // Exit codes as validate's and synth's: problems in the config are 1, a wrong command line is 2.
+    io.exit(err instanceof PromoteConfigError ? 1 : PROMOTE_BAD_INPUT_EXIT);
     return;
   }
   // Promoting from a config with problems would copy them: refuse, except problems of the

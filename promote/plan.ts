@@ -11,7 +11,11 @@ import { canonical, matchList } from './list-match';
 import { ADOPTED, METHOD_DEPENDENT_FIELDS, envSpecificFields, isEnvSpecific, isSecretLocation, provisioningMethod } from './env-specific';
 
 /** Bad promote input (unknown environment, unreadable config): exit 2. */
+/** An unknown or repeated environment name: a usage error. */
 export class PromoteInputError extends Error {}
+
+/** Config files that cannot be read (a YAML syntax error, an unreadable file): problems found, as validate reports them. */
+export class PromoteConfigError extends Error {}
 
 /**
  * How a difference counts for `--check`, which fails only when the target lacks
@@ -176,7 +180,7 @@ function promoted(override: Data | null | undefined, change: Change): Data | und
 /** What the target environment lacks or has that the source does not, leaving env-specific values out. */
 export function planPromotion(configDir: string, from: string, to: string): PromotePlan {
   const { files, problems } = loadConfigFiles(configDir);
-  if (problems.length) throw new PromoteInputError(`cannot read ${configDir}:\n${formatProblemList(problems)}`);
+  if (problems.length) throw new PromoteConfigError(`cannot read ${configDir}:\n${formatProblemList(problems)}`);
   const envs = findEnvironments(files);
   const known = listSome([...envs.keys()].sort().map((name) => showValue(name))) || 'none';
   for (const [flag, name] of [['--from', from], ['--to', to]] as const) {

@@ -194,6 +194,11 @@ describe('okta-sso idp-record', () => {
     test('--env is required (usage error)', async () => {
       expect((await cli(['idp-record', '--outputs', OUTPUTS])).code).toBe(2);
     });
+
+    test('--field without --integration is a usage error (exit 2), said before any output is read', async () => {
+      const r = await cli(['idp-record', '--env', 'dev', '--field', 'issuer', '--outputs', '/nonexistent/outputs.json']);
+      expect(r).toEqual({ code: 2, out: '', err: 'okta-sso idp-record: --field needs --integration (one record, one field); accepted: --integration KEY --field ID\n' });
+    });
   });
 });
 

@@ -164,6 +164,17 @@ describe('promote', () => {
     expect(r.err).toContain('"dev", "prod", "staging"');
   });
 
+  test('a config that cannot be read (a YAML syntax error) is a problem found: exit 1, as validate and synth, naming file:line', async () => {
+    const dir = path.join(tempDir('okta-sso-promote-'), 'acme');
+    fs.cpSync(EXAMPLE, dir, { recursive: true });
+    const file = path.join(dir, 'environments', 'dev.yaml');
+    fs.appendFileSync(file, 'broken: [\n');
+    const r = await cli(['promote', '--config', dir, '--from', 'dev', '--to', 'staging']);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(new RegExp(`^okta-sso promote: cannot read ${dir}:\\n  ${file}:\\d+:\\d+: YAML syntax error`));
+  });
+
   test('--write with nothing to promote writes nothing: the target file keeps every byte, long lines unwrapped', async () => {
     const dir = path.join(tempDir('okta-sso-promote-'), 'acme');
     fs.cpSync(EXAMPLE, dir, { recursive: true });
