@@ -5,7 +5,7 @@ import { Command } from 'commander';
 import { formatProblemList, problemCount } from '../config/problems';
 import { httpsUrlProblem } from '../model/saml-rules';
 import { redactSecrets } from '../model/secret-literals';
-import { MAX_SHOWN_VALUE, showPath, showValue } from '../model/show-value';
+import { MAX_SHOWN_VALUE, listValues, showPath, showValue } from '../model/show-value';
 import { MAX_SP_METADATA_BYTES } from '../model/sp-metadata';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
@@ -53,6 +53,17 @@ export function registerFetchMetadata(program: Command, io: CliIo, fetchText: Fe
         io.exit(1);
         return;
       }
+      // A name that is not in config at all is a usage error, as synth --env says it: not "nothing to fetch".
+      for (const [flag, name, defined, what] of [
+        ['--env', opts.env, listed.environments, 'environment'],
+        ['--integration', opts.integration, listed.integrations, 'integration'],
+      ] as const) {
+        if (name !== undefined && !defined.includes(name)) {
+          io.err(`okta-sso fetch-metadata: ${flag}: no ${what} ${showValue(name)} in config; accepted: ${listValues(defined)}; nothing fetched\n`);
+          io.exit(2);
+          return;
+        }
+      }
       const selected = sources.filter((s) => (opts.env === undefined || s.environment === opts.env) && (opts.integration === undefined || s.integration === opts.integration));
       const byPath = new Map<string, { url?: string; who: string[]; file: string }>();
       const errors: string[] = [];
@@ -66,7 +77,7 @@ export function registerFetchMetadata(program: Command, io: CliIo, fetchText: Fe
       }
       const toFetch = [...byPath.entries()].filter(([, e]) => e.url !== undefined);
       if (selected.length === 0 || toFetch.length === 0) {
-        errors.push(`no spMetadata with a url in ${dir}${opts.env ? ` for environment ${opts.env}` : ''}${opts.integration ? ` and integration ${opts.integration}` : ''}; accepted: spMetadata: { file: ..., url: https://... }`);
+        errors.push(`no spMetadata with a url in ${dir}${opts.env ? ` for environment ${showValue(opts.env)}` : ''}${opts.integration ? ` and integration ${showValue(opts.integration)}` : ''}; accepted: spMetadata: { file: ..., url: https://... }`);
       }
       for (const [file, { url, who, file: written }] of toFetch) {
         const why = httpsUrlProblem(url!);

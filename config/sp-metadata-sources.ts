@@ -22,7 +22,15 @@ export interface SpMetadataSource {
  * literals the files hold. Reads config files only: it must work before the
  * metadata files exist.
  */
-export function listSpMetadataSources(dir: string): { sources: SpMetadataSource[]; problems: ConfigProblem[]; secrets: ConfigProblem[] } {
+export function listSpMetadataSources(dir: string): {
+  sources: SpMetadataSource[];
+  problems: ConfigProblem[];
+  secrets: ConfigProblem[];
+  /** Every environment config defines, sorted. */
+  environments: string[];
+  /** Every integration key config defines, sorted. */
+  integrations: string[];
+} {
   const { files, problems } = loadConfigFiles(dir);
   const shared = new Map<string, IntegrationSettings>();
   const environments = new Map<string, Record<string, IntegrationSettings | null>>();
@@ -41,5 +49,5 @@ export function listSpMetadataSources(dir: string): { sources: SpMetadataSource[
       sources.push({ environment: env, integration: key, file, path: spMetadataPath(dir, file), url: merged.spMetadata?.url });
     }
   }
-  return { sources, problems, secrets: secretProblemsIn(files) };
+  return { sources, problems, secrets: secretProblemsIn(files), environments: [...environments.keys()].sort(), integrations: [...shared.keys()].sort() };
 }

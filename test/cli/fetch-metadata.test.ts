@@ -61,9 +61,22 @@ describe('okta-sso fetch-metadata', () => {
     const http = await run(config('http://wiki.acme.example/saml/metadata'), fail);
     expect(http.code).toBe(1);
     expect(http.err).toContain('spMetadata.url "http://wiki.acme.example/saml/metadata" uses http, not https');
-    const none = await run(config('https://wiki.acme.example/m'), fail, ['--env', 'prod']);
+    const withProd = config('https://wiki.acme.example/m');
+    fs.writeFileSync(path.join(withProd, 'environments', 'prod.yaml'), 'environments:\n  prod:\n    okta: { orgName: acme }\n    integrations: {}\n');
+    const none = await run(withProd, fail, ['--env', 'prod']);
     expect(none.code).toBe(1);
     expect(none.err).toContain('no spMetadata with a url');
+  });
+
+  test.each([
+    [['--env', 'prd'], '--env: no environment "prd" in config; accepted: "dev"'],
+    [['--integration', 'wikki'], '--integration: no integration "wikki" in config; accepted: "wiki"'],
+  ])('a name config does not define, %j, is a usage error (exit 2) listing the accepted names, nothing fetched', async (args, message) => {
+    const fetched: string[] = [];
+    const r = await run(config('https://wiki.acme.example/m'), async (url) => (fetched.push(url), ''), args);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`okta-sso fetch-metadata: ${message}; nothing fetched\n`);
+    expect(fetched).toEqual([]);
   });
 });
 
