@@ -17,6 +17,7 @@ import { checkAgainstSchema } from './schema-check';
 import { secretFindingMessage } from './secret-problems';
 import { IntegrationSettings } from './settings';
 import { readSpMetadata } from './sp-metadata-file';
+import { spMetadataUrlProblems } from './sp-metadata-urls';
 import { checkBackendIn } from './state-path';
 import { closest } from '../model/suggest';
 import { isPlainObject } from '../model/prop-strings';
@@ -121,6 +122,10 @@ export function readConfig(dir: string): LoadResult {
       report(file, s.path, message);
     }
     for (const t of findTemplateText(file.data)) report(file, t.at, t.message);
+    for (const u of spMetadataUrlProblems(file.data)) {
+      const at = `${file.file}|${u.at.join('.')}`;
+      if (!secretAt.has(at) && !schemaAt.has(at)) report(file, u.at, u.message);
+    }
   }
 
   const integrations = withoutLeftOut(collect<IntegrationSettings>(files, 'integrations', invalid, report), leftOut);
