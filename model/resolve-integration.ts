@@ -173,7 +173,7 @@ export function resolveIntegration(presetName: string | undefined, key: string, 
     if (reportedElsewhere) covered.push(p.rule);
     else samlProblems.push(p);
   }
-  problems.push(...samlProblems, ...presetProblems, ...(preset.check?.(saml, merged) ?? []), ...catalogConflicts(props));
+  problems.push(...samlProblems, ...presetProblems, ...(preset.check?.(saml, merged) ?? []), ...catalogConflicts(props, isUnresolved));
   if (metadata?.metadata) problems.push(...checkAgainstSpMetadata(saml, metadata.metadata, metadata.source, skip));
   const idpRecord = resolveIdpRecord(preset, merged);
   problems.push(...idpRecord.problems);
@@ -292,8 +292,18 @@ function unknownProps(preset: SpPreset, props: AnySsoProps): { problems: FieldPr
 /** Custom-SAML settings that a catalog app ignores: its catalog settings decide them. */
 const CUSTOM_SAML_ONLY = ['recipient', 'destination', 'nameId', 'signing', 'attributes', 'groupAttribute'] as const;
 
-function catalogConflicts(props: AnySsoProps): FieldProblem[] {
+/** Okta's catalog app names (`preconfigured_app`): lower case, digits and underscores, as the config schema accepts. */
+const CATALOG_KEY = /^[a-z0-9_]+$/;
+
+function catalogConflicts(props: AnySsoProps, isUnresolved: Unresolved): FieldProblem[] {
   if (!props.catalogApp) return [];
+  const key: unknown = props.catalogApp.key;
+  // A catalogApp without a usable key would otherwise be dropped, and a custom SAML app built in its place.
+  if (typeof key !== 'string' || !CATALOG_KEY.test(key)) {
+    if (!isUnresolved(key)) {
+      return [problem(RuleId.WELL_FORMED, 'catalogApp.key', `catalogApp.key ${showValue(key)} is not a catalog app name; accepted: Okta's preconfigured_app name, e.g. okta_org2org (lower case, digits, _)`)];
+    }
+  }
   return CUSTOM_SAML_ONLY.filter((field) => props[field] !== undefined).map((field) =>
     problem(
       RuleId.CONSISTENT,

@@ -99,7 +99,7 @@ export interface GroupAttributeProps {
 
 /** An Okta catalog (OIN) app, used instead of a custom SAML 2.0 app only when you name its key. */
 export interface CatalogAppProps {
-  /** Okta's `preconfigured_app` name, exactly as Okta shows it. Changing it replaces the app. */
+  /** Okta's `preconfigured_app` name, exactly as Okta shows it (lower case, digits and `_`; anything else, `''` too, is an error). Changing it replaces the app. */
   readonly key: string;
   /**
    * The app's settings (`app_settings_json`): list every non-empty key Okta returns, or plans drift.

@@ -99,6 +99,14 @@ describe('common defaults and rules', () => {
     });
   });
 
+  test.each([[''], ['Org2Org'], ['okta org2org'], [undefined]])('catalogApp.key %j is a problem, not a custom app built in its place', (key) => {
+    const resolved = resolveSettings('wiki', { ...wiki, catalogApp: { key: key as string } });
+    expect(resolved.model).toBeUndefined();
+    expect(resolved.problems).toEqual([
+      expect.objectContaining({ field: 'catalogApp.key', message: expect.stringMatching(/^catalogApp\.key .* is not a catalog app name; accepted: Okta's preconfigured_app name/) }),
+    ]);
+  });
+
   test('at least one of response and assertion must be signed', () => {
     expect(resolveSettings('wiki', { ...wiki, signing: { responseSigned: false, assertionSigned: false } }).problems.map((p) => p.field)).toEqual(['signing']);
   });
