@@ -1,5 +1,5 @@
 import { AppSaml } from '@cdktf/provider-okta/lib/app-saml';
-import { App, LocalBackend, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
+import { App, LocalBackend, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import * as fs from 'fs';
 import * as path from 'path';
 import { AivenConsole, AivenSso, AivenSsoProps, SecretRef, SsoPropsError, validateAivenSsoProps } from '../../../index';
@@ -345,6 +345,13 @@ describe('AivenSso validation', () => {
     expect(errorLine(error, 'am-0b8e61f3c93')).toBe(
       '[prod/aiven] methodId: Aiven authentication method ID "am-0b8e61f3c93" is not an Aiven ID; accepted: letters and digits, e.g. a1b2c3d4e5f6',
     );
+  });
+
+  test("cdktf's Testing.synth runs the validation only when asked (the README warns of it)", () => {
+    const stack = new TerraformStack(Testing.app(), 'prod');
+    new AivenSso(stack, 'aiven', BAD);
+    expect(() => Testing.synth(stack)).not.toThrow();
+    expect(() => Testing.synth(stack, true)).toThrow(/\[prod\/aiven\] methodId: Aiven authentication method ID "am-0b8e61f3c93" is not an Aiven ID/);
   });
 
   test('validateAivenSsoProps returns the same problem, with its rule', () => {
