@@ -197,15 +197,17 @@ export class OutputSwap {
   prepare(): void {
     const missing: string[] = [];
     for (let dir = this.p.parent; !fs.existsSync(dir); dir = path.dirname(dir)) missing.unshift(dir);
+    let creating = this.dir;
     try {
       for (const dir of missing) {
-        fs.mkdirSync(dir);
-        this.createdParents.unshift(dir);
+        creating = dir;
+        if (makeDirectory(dir)) this.createdParents.unshift(dir);
       }
+      creating = this.dir;
       fs.mkdirSync(this.dir);
     } catch (err) {
       this.abandon();
-      throw new OutputDirError(`cannot create ${this.dir} for --out ${this.outdir} (${errorCode(err)}); nothing written`);
+      throw new OutputDirError(`cannot create ${creating} for --out ${this.outdir} (${errorCode(err)}); nothing written`);
     }
   }
 
@@ -409,4 +411,18 @@ function sleep(ms: number): void {
 
 function errorCode(err: unknown): string {
   return (err as NodeJS.ErrnoException).code ?? 'error';
+}
+
+/**
+ * Creates a parent directory of the output; false when another process created it first (two synths into one new
+ * --out at once): it is theirs, not to be removed on failure.
+ */
+export function makeDirectory(dir: string): boolean {
+  try {
+    fs.mkdirSync(dir);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST' && fs.statSync(dir).isDirectory()) return false;
+    throw err;
+  }
 }

@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { loadConfig } from '../../config/load-config';
 import { OrgModel } from '../../model/types';
-import { OUTPUT_MARKER, OutputSwap } from '../../synth/output-dir';
+import { OUTPUT_MARKER, OutputSwap, makeDirectory } from '../../synth/output-dir';
 import { synthToDisk } from '../../synth/synth';
 import { EXAMPLE_DIR, listFiles, tempDir } from '../helpers';
 import { runCliCaptured } from '../helpers';
@@ -190,6 +190,16 @@ describe('after a review: links, leftovers, locks and failures around the output
     }
     expect(fs.readlinkSync(out)).not.toBe(path.basename(previous));
     expect(warnings).toContainEqual(`warning: the new output is in place, but the previous one (${previous}) could not be removed (EPERM); the next synth tries again`);
+  });
+
+  test("a parent of --out that another synth created first is used, and is not this synth's to remove", () => {
+    // Two synths into one new --out at once both see its parent missing; the second mkdir must not fail (it did, EEXIST).
+    const root = tempDir();
+    const parent = path.join(root, 'both');
+    expect(makeDirectory(parent)).toBe(true);
+    expect(makeDirectory(parent)).toBe(false);
+    fs.writeFileSync(path.join(root, 'file'), '');
+    expect(() => makeDirectory(path.join(root, 'file'))).toThrow(/EEXIST/);
   });
 
   test('a name too long for the file system is a clear error, nothing written', () => {
