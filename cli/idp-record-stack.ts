@@ -19,6 +19,29 @@ const isDir = (p: string) => fs.statSync(p, { throwIfNoEntry: false })?.isDirect
  * looks there, as terraform does, instead of for a `cdktf.out` below it.
  */
 export function stackDirOf(env: string, out: string | undefined, cwd = '.'): string {
+  const dir = stackDirByStackId(env, out, cwd);
+  if (isDir(path.resolve(cwd, dir))) return dir;
+  // A stack whose environment was given another name than the stack's id (SsoEnvironment.configure): its runbook names it.
+  const stacks = path.dirname(dir);
+  const named = stackNamed(path.resolve(cwd, stacks), env);
+  return named === undefined ? dir : path.join(stacks, named);
+}
+
+/** The stack directory of the stacks' parent whose runbook.json records environment `env`, when exactly one does. */
+function stackNamed(stacksDir: string, env: string): string | undefined {
+  if (!isDir(stacksDir)) return undefined;
+  const found = fs.readdirSync(stacksDir).filter((name) => {
+    try {
+      return (JSON.parse(fs.readFileSync(path.join(stacksDir, name, 'runbook.json'), 'utf8')) as { environment?: unknown }).environment === env;
+    } catch {
+      // Not a stack of this tool, or not readable: not the one.
+      return false;
+    }
+  });
+  return found.length === 1 ? found[0] : undefined;
+}
+
+function stackDirByStackId(env: string, out: string | undefined, cwd: string): string {
   if (out !== undefined) return path.join(out, 'stacks', env);
   const here = path.resolve(cwd);
   // A stack: cdk.tf.json in a directory whose parent is `stacks`; another environment's stack is its sibling.

@@ -90,6 +90,30 @@ describe('okta-sso idp-record', () => {
     );
   });
 
+  test("an environment named otherwise than its stack (SsoEnvironment.configure): found by the name its runbook records, from the project and from a sibling stack", async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-sso-out-'));
+    for (const [stack, env] of [['blue', 'prod'], ['green', 'staging']]) {
+      fs.mkdirSync(path.join(out, 'stacks', stack), { recursive: true });
+      fs.writeFileSync(path.join(out, 'stacks', stack, 'cdk.tf.json'), '{}');
+      fs.writeFileSync(path.join(out, 'stacks', stack, 'runbook.json'), JSON.stringify({ environment: env, steps: [] }));
+    }
+    const dirs: string[] = [];
+    const sources = { readStdin: () => undefined, terraformOutput: (d: string) => (dirs.push(d), fs.readFileSync(OUTPUTS, 'utf8')) };
+    await withSources(['--env', 'prod', '-i', 'omni', '--out', out], sources);
+    expect(dirs).toEqual([path.join(out, 'stacks', 'blue')]);
+    const previous = process.cwd();
+    process.chdir(path.join(out, 'stacks', 'green'));
+    try {
+      await withSources(['--env', 'prod', '-i', 'omni'], sources);
+    } finally {
+      process.chdir(previous);
+    }
+    expect(dirs[1]).toBe(path.join('..', 'blue'));
+    const none = await withSources(['--env', 'dev', '--out', out], sources);
+    expect(none.code).toBe(1);
+    expect(none.err).toContain(`no synthesized stack for environment "dev" in ${path.join(out, 'stacks', 'dev')}`);
+  });
+
   describe('without --out: the stack found from the current directory', () => {
     /** A project holding a synth output with stacks dev and prod (and, like this repository, a source folder named stacks). */
     function project(): string {
