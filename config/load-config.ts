@@ -1,6 +1,8 @@
 import { checkEnvironmentGroups } from '../model/group-checks';
 import { checkTerraformAddresses } from '../model/terraform-addresses';
 import { checkSharedState } from '../model/shared-state';
+import { checkSpObjects } from '../model/sp-objects';
+import { neverUnresolved } from '../model/unresolved';
 import { mergeSettings } from '../model/merge';
 import { findTemplateText } from '../model/pre-escaped';
 import { describeProblem } from '../model/problem';
@@ -242,6 +244,14 @@ export function readConfig(dir: string): LoadResult {
     for (const w of providerVersionWarnings(okta.providerVersion)) warnings.push({ ...placeAt(env.file, [...env.at, 'okta', 'providerVersion']), message: w, environment: name });
   }
 
+  // Snowflake objects and Aiven methods that two integrations claim, in one environment or across them: at the field naming them.
+  const spObjectsOf = envModels.map((e) => ({ id: e.name, shown: `environment ${showValue(e.name)}`, integrations: e.integrations }));
+  for (const p of checkSpObjects(spObjectsOf, neverUnresolved)) {
+    const env = environments.get(p.environment)!;
+    const shared = integrations.get(p.integration)!;
+    const where = writtenAt(env, shared, p.integration, fieldPathOf(configFieldOf(shared.value.preset, p.prop))) ?? { file: env.file, at: [...env.at, 'integrations', p.integration], shared: false };
+    reportIn(p.environment, where, p.message, true);
+  }
   // At the backend field that decides the state where config writes it; at an environment left to the default only when no other writes it.
   const writesState = (name: string, field: string) => {
     const backend = environments.get(name)!.value.backend;

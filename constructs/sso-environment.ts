@@ -6,6 +6,7 @@ import * as path from 'path';
 import { DEFAULT_OKTA_PROVIDER_CONSTRAINT, checkProviderVersion, providerVersionWarnings } from '../model/provider-versions';
 import { checkRenames } from '../model/rename-checks';
 import { checkTerraformAddresses } from '../model/terraform-addresses';
+import { checkSpObjects } from '../model/sp-objects';
 import { RuleId } from '../model/rule-catalog';
 import { IntegrationModel } from '../model/types';
 import { isUnresolved } from '../model/unresolved';
@@ -23,8 +24,9 @@ export const SSO_ENVIRONMENT_ID = 'okta-sso';
 export interface SsoEnvironmentProps {
   /**
    * The environment's name: recorded in every `idp_record_<key>` output (so
-   * `okta-sso idp-record --env` never reads another environment's) and used in
-   * the runbook.
+   * `okta-sso idp-record --env` never reads another environment's) and in the
+   * runbook, by which `okta-sso idp-record --env NAME` finds a stack named
+   * otherwise. One name per stack of the app: two are an error.
    * @default - the stack's id
    */
   readonly name?: string;
@@ -127,14 +129,28 @@ export class SsoEnvironment extends Construct {
   /** Problems with `member` that only the whole stack shows: a key used twice, a rename of a key still in use or renamed twice. */
   public problemsOf(member: EnvironmentMember): readonly StackProblem[] {
     // Computed for all members at once, in linear time, and again only when a member was added since.
-    if (!this.stackProblems || this.stackProblemsFor !== this.members.length) {
-      this.stackProblems = this.computeStackProblems();
-      this.stackProblemsFor = this.members.length;
+    // SP-side objects are checked across the app's stacks: its members count too.
+    const environments = SsoEnvironment.allIn(this.stack);
+    const members = environments.reduce((n, e) => n + e.members.length, 0);
+    if (!this.stackProblems || this.stackProblemsFor !== members) {
+      this.stackProblems = this.computeStackProblems(environments);
+      this.stackProblemsFor = members;
     }
     return this.stackProblems.get(member) ?? [];
   }
 
-  private computeStackProblems(): Map<EnvironmentMember, StackProblem[]> {
+  /** The SsoEnvironment of each stack of `scope`'s app. */
+  private static allIn(scope: IConstruct): SsoEnvironment[] {
+    // Stacks are the app's children: its other constructs are not walked.
+    return App.of(scope)
+      .node.children.filter((c): c is TerraformStack => c instanceof TerraformStack)
+      .flatMap((stack) => {
+        const env = stack.node.tryFindChild(SSO_ENVIRONMENT_ID);
+        return env instanceof SsoEnvironment ? [env] : [];
+      });
+  }
+
+  private computeStackProblems(environments: readonly SsoEnvironment[]): Map<EnvironmentMember, StackProblem[]> {
     const problems = new Map<EnvironmentMember, StackProblem[]>();
     const add = (m: EnvironmentMember, rule: RuleId, prop: string, message: string) => problems.set(m, [...(problems.get(m) ?? []), { rule, prop, message }]);
     const byKey = new Map<string, EnvironmentMember[]>();
@@ -153,6 +169,8 @@ export class SsoEnvironment extends Construct {
     // In key order, as config checks them: which of two is reported does not depend on the order the code declares them in.
     const models = unique.flatMap((m) => (m.model ? [m.model] : [])).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     for (const a of checkTerraformAddresses(models)) add(byUniqueKey.get(a.integration)!, RuleId.UNIQUE, a.field, a.message);
+    const claims = environments.map((e) => ({ id: e.node.path, shown: `stack ${e.stack.node.id}`, integrations: e === this ? models : e.models() }));
+    for (const p of checkSpObjects(claims)) if (p.environment === this.node.path) add(byUniqueKey.get(p.integration)!, RuleId.UNIQUE, p.prop, p.message);
     return problems;
   }
 
@@ -175,7 +193,22 @@ export class SsoEnvironment extends Construct {
     const secrets = stackSecretFindings(this.stack, new Set(this.members.map((m) => m.node.scopes[m.node.scopes.length - 1])));
     // What the integrations' own check reports at their props is not reported again for the stack.
     const reported = new Set(checkTerraformAddresses(this.models()).map((a) => a.address));
-    return [...checkProviderVersion(this.constraint, this.models()).map((m) => `providerVersion: ${m}`), ...secrets, ...addressClashes(this.stack, reported), ...sharedStateErrors(this.stack)];
+    return [
+      ...checkProviderVersion(this.constraint, this.models()).map((m) => `providerVersion: ${m}`),
+      ...secrets,
+      ...addressClashes(this.stack, reported),
+      ...sharedStateErrors(this.stack),
+      ...this.sharedNameErrors(),
+    ];
+  }
+
+  /** Another stack of the app configured with this environment's name: its IdP record outputs and runbook would pass for this one's. */
+  private sharedNameErrors(): string[] {
+    const others = SsoEnvironment.allIn(this.stack).filter((e) => e !== this && e.name === this.name);
+    if (others.length === 0) return [];
+    return [
+      `environment name ${showValue(this.name)} is also the name of stack ${others.map((o) => o.stack.node.id).join(', ')}'s environment (SsoEnvironment.configure): okta-sso idp-record --env and the runbooks could not tell them apart; accepted: one environment name per stack`,
+    ];
   }
 
   /** The stack's own warnings: an okta/okta version constraint that admits a release never to install. */

@@ -101,3 +101,13 @@ export function synthDevEnvironment(integrations: Array<import('../model/types')
   const outdir = Testing.fullSynth(new OktaEnvironmentStack(Testing.app(), 'dev', { environment }));
   return JSON.parse(fs.readFileSync(path.join(outdir, 'stacks', 'dev', 'cdk.tf.json'), 'utf8'));
 }
+
+/** Synthesizes `app` as a user does (plain app.synth()); the error message, or undefined when it synthesized. */
+export function synthErrorOf(app: { synth(): void }): string | undefined {
+  try {
+    app.synth();
+    return undefined;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}

@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { AivenSso, GenericSamlSso, OmniSso, SecretRef, SsoEnvironment } from '../../index';
 import { DEFAULT_OKTA_PROVIDER_CONSTRAINT } from '../../model/provider-versions';
-import { listFiles, tempDir } from '../helpers';
+import { listFiles, synthErrorOf, tempDir } from '../helpers';
 
 const WIKI = { acsUrl: 'https://wiki.example.com/saml/acs', audience: 'https://wiki.example.com/saml', groups: ['Everyone'] };
 const AIVEN = { accountId: 'a0b8e61f3c92', methodId: 'am0b8e61f3c93', groups: ['Engineering'] };
@@ -17,12 +17,7 @@ function synth(build: (stack: TerraformStack) => void, { backend = true, id = 'p
   const stack = new TerraformStack(app, id);
   if (backend) new LocalBackend(stack, { path: `../../../state/${id}.tfstate` });
   build(stack);
-  let error: string | undefined;
-  try {
-    app.synth();
-  } catch (err) {
-    error = (err as Error).message;
-  }
+  const error = synthErrorOf(app);
   const dir = path.join(outdir, 'stacks', id);
   const read = (f: string) => (fs.existsSync(path.join(dir, f)) ? fs.readFileSync(path.join(dir, f), 'utf8') : undefined);
   const manifest = fs.existsSync(path.join(outdir, 'manifest.json')) ? JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8')) : undefined;
