@@ -71,6 +71,11 @@ async function adopt(opts: AdoptOptions, io: CliIo): Promise<void> {
     reader = new LiveOrg(orgUrl, { timeoutMs: timeout * 1000, maxApiCapacity: environment.okta.maxApiCapacity, log: (line) => io.err(`okta-sso adopt: ${line}\n`) });
   }
   const { apps, skipped } = await readLiveApps(reader, [...new Set(opts.app)]);
+  if (opts.orgUrl !== undefined) {
+    const { checkOrgIdentity } = require('../adopt/org-identity') as typeof import('../adopt/org-identity');
+    const note = await checkOrgIdentity(reader, environment);
+    if (note) io.err(`okta-sso adopt: note: ${note}\n`);
+  }
   const plan = planAdoption(dir, opts.env, apps, skipped, { key: opts.key, requested: opts.app.length > 0 });
   io.out(describeAdoption(plan, reader.source));
   if (plan.integrations.length === 0) return;

@@ -310,6 +310,36 @@ describe('adopt: saved responses that are not Okta\'s shape', () => {
     expect(err).toContain(`listing the org's apps: GET /api/v1/apps?limit=200 from ${org} did not return a list, which is not Okta's shape`);
   });
 
+  test("--org-url of another Okta org than the environment's: refused, naming both, nothing written", async () => {
+    process.env.OKTA_API_TOKEN = TOKEN;
+    const other = copyOrg(ORG, (dir) => writeJson(dir, '.well-known/okta-organization.json', { id: '00ostaging', _links: { organization: { href: 'https://acme-staging.okta.com' } } }));
+    const okta = await fakeOkta(other);
+    const err = await expectRefused(freshConfig(), '--org-url', okta.url);
+    // After the rate-limit wait the saved org plants (a line of its own).
+    expect(err).toContain(
+      `\nokta-sso adopt: --org-url ${okta.url} is the Okta org "acme-staging.okta.com", not environment "prod"'s "acme.okta.com" (its okta.orgName and okta.baseUrl): ` +
+        `its app IDs would be written into prod's config; accepted: an org URL of acme.okta.com (its custom domain too), or --env of the environment that org is\n`,
+    );
+    expectOnlyReads(okta);
+  });
+
+  test("--org-url of the environment's own org (the saved org is acme.okta.com): adopted, its identity asked once", async () => {
+    process.env.OKTA_API_TOKEN = TOKEN;
+    const okta = await fakeOkta();
+    const { code, err } = await adopt(freshConfig(), '--org-url', okta.url);
+    expect(err).not.toContain('could not confirm');
+    expect(code).toBe(0);
+    expect(okta.requests.filter((r) => r.path === '/.well-known/okta-organization')).toHaveLength(1);
+  });
+
+  test('an org that does not say its identity: adopted, with a note that it was not confirmed', async () => {
+    process.env.OKTA_API_TOKEN = TOKEN;
+    const okta = await fakeOkta(copyOrg(ORG, (dir) => fs.rmSync(path.join(dir, '.well-known'), { recursive: true })));
+    const { code, err } = await adopt(freshConfig(), '--org-url', okta.url);
+    expect(code).toBe(0);
+    expect(err).toContain(`okta-sso adopt: note: could not confirm that ${okta.url} is acme.okta.com (no organization at /.well-known/okta-organization); check --org-url`);
+  });
+
   test('the same over HTTP: names the request, and only read', async () => {
     process.env.OKTA_API_TOKEN = TOKEN;
     const okta = await fakeOkta(copyOrg(ORG, (dir) => writeJson(dir, 'pages/apps-1.json', { apps: [] })));

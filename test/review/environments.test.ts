@@ -13,14 +13,15 @@ import { EXAMPLE, editedExample, synthConfig } from './synth-fixture';
 let baseDir: string;
 let headDir: string;
 
-/** dev copied as a new environment qa (its own Okta org), staging removed, and a group unassigned in prod. */
+/** dev copied as a new environment qa (its own Okta org, Aiven method and Snowflake account), staging removed, and a group unassigned in prod. */
 const QA = (dev: string) =>
   dev
     .replace(/^(#|\$schema).*\n/gm, '')
     .replace('environments:\n', '')
     .replace('  dev:\n', '  qa:\n')
     .replace('orgName: acme-dev', 'orgName: acme-qa')
-    .replace('aiven: { accountId: a3c91f0d2b47, methodId: am3c91f0d2b48 }', 'aiven: { accountId: a3c91f0d2b57, methodId: am3c91f0d2b58 }');
+    .replace('aiven: { accountId: a3c91f0d2b47, methodId: am3c91f0d2b48 }', 'aiven: { accountId: a3c91f0d2b57, methodId: am3c91f0d2b58 }')
+    .replace('account: acme-analytics_dev', 'account: acme-analytics_qa');
 
 beforeAll(() => {
   baseDir = synthConfig(EXAMPLE);

@@ -5,8 +5,8 @@
  * reader (../shared/terraform-fake-providers/src/providers/okta_org.js), so the command under test
  * and `terraform plan` with FAKEPROV_OKTA_ORG see the same org. Differences, all on purpose: the
  * n-th request for a url gets the n-th index.json entry (a client sees the 429 itself, where the
- * provider's reader skips to the retry's answer), the saved org URL is rewritten to this server's,
- * and requests are authenticated (SSWS token or an OAuth 2.0 client-credentials access token).
+ * provider's reader skips to the retry's answer), the saved org URL is rewritten to this server's
+ * (except in /.well-known/okta-organization: the org's canonical URL, as through a custom domain), and requests are authenticated (SSWS token or an OAuth 2.0 client-credentials access token).
  */
 import * as crypto from 'crypto';
 import * as fs from 'fs';
@@ -139,8 +139,10 @@ export async function startFakeOkta(orgDir: string, options: FakeOktaOptions = {
         a = { status: 500, headers: { 'Content-Type': JSON_TYPE }, body: oktaError('E0000009', `Internal Server Error: ${(e as Error).message}`) };
       }
       record.status = a.status;
-      // Link next links and _links point at this server, not at the saved org
-      const rewrite = (s: string) => (index.orgUrl ? s.split(index.orgUrl).join(url) : s);
+      // Link next links and _links point at this server, not at the saved org; but the org's identity stays its own, as
+      // Okta names its canonical URL there whatever address (a custom domain) it was asked at.
+      const identity = (req.url ?? '').split('?')[0] === '/.well-known/okta-organization';
+      const rewrite = (s: string) => (index.orgUrl && !identity ? s.split(index.orgUrl).join(url) : s);
       for (const [k, v] of Object.entries(a.headers)) res.setHeader(k, Array.isArray(v) ? v.map(rewrite) : rewrite(v));
       res.writeHead(a.status);
       res.end(rewrite(a.body));
