@@ -27,3 +27,24 @@ test('an SP construct keyed constructor is refused by the key check (a construct
   const wiki = new GenericSamlSso(oktaTestStack(), 'wiki', { ...WIKI, key: 'constructor' });
   expect(() => wiki.oktaApp).toThrow(/key: integration key "constructor" is not a Terraform name; accepted: .*not "backend" or "constructor"/);
 });
+
+test.each([
+  ['an Okta API token', '00TESTtoken-abcdefghijklmnopqrstuvwxyz0123'],
+  ['a Stripe-style key', 'sk_live_51NqLkAbCdEfGhIjKlMnOpQrStUvWxYz0123456789'],
+])('a construct id that is %s is refused without quoting it: cdktf would print it in every path', (_what, secret) => {
+  const stack = oktaTestStack();
+  let message = '';
+  try {
+    new GenericSamlSso(stack, secret, WIKI);
+  } catch (err) {
+    message = (err as Error).message;
+  }
+  expect(message).toMatch(/^test: a construct id looks like .* \(value not shown\); ids appear in construct paths, logical IDs and every message; accepted: a name/);
+  expect(message).not.toContain(secret);
+  expect(() => new OktaEnvironmentStack(Testing.app(), secret, { environment: ENV })).toThrow(/^the app: a construct id looks like/);
+});
+
+test('ordinary ids, UUID-like ones too, are accepted', () => {
+  const stack = oktaTestStack();
+  for (const id of ['wiki', 'aiven-eu', 'hr_portal', '7f3c2a9e-1b4d-4c8e-9f2a-3d5b6c7e8f90']) expect(() => new GenericSamlSso(stack, id, { ...WIKI, key: `k${id.replace(/-/g, '_')}` })).not.toThrow();
+});
