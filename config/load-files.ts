@@ -117,6 +117,12 @@ export function loadConfigFiles(dir: string): LoadedFiles {
       continue;
     }
     const text = read.text;
+    // A NUL byte is never in a text file: a binary saved with a config name (an editor's swap file, a download).
+    const nul = text.indexOf('\u0000');
+    if (nul >= 0) {
+      problems.push({ file: display, path: '', message: `this file is binary, not text (a NUL byte at character ${nul + 1}); accepted: a ${kind} text file` });
+      continue;
+    }
     const fast = fastData(text);
     if (fast.ok) {
       files.push(new ConfigFile(display, fast.data ?? {}, text));

@@ -109,6 +109,7 @@ describe('odd files never crash the loader', () => {
     ['a list at the top', '- a\n- b\n', /x\.yaml:1:1: \(a list\) is not accepted; accepted: a map/],
     ['an empty file', '', /^(?!.*x\.yaml)/],
     ['a number where a map is expected', 'integrations: 3\n', /x\.yaml:1:1: integrations: 3 is not accepted; accepted: a map/],
+    ['a binary file (an ELF header)', '\u007fELF\u0002\u0001\u0001\u0000\u0000\u0000', /^x\.yaml: this file is binary, not text \(a NUL byte at character 8\); accepted: a YAML text file$/m],
   ])('%s', (_name, text, expected) => {
     const problems = problemsOf({ 'i.yaml': MINIMAL_INTEGRATIONS, 'env.yaml': MINIMAL_ENV, 'x.yaml': text });
     expect(problems.join('\n')).toMatch(expected);
