@@ -1,8 +1,8 @@
-import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
 import { formatProblemList, problemCount } from '../config/problems';
+import { writeReplacing } from '../config/write-replacing';
 import { httpsUrlProblem } from '../model/saml-rules';
 import { redactSecrets } from '../model/secret-literals';
 import { MAX_SHOWN_VALUE, listValues, showPath, showValue } from '../model/show-value';
@@ -121,24 +121,12 @@ function shownUrl(url: string): string {
  * exclusively, so a symlink planted under its name is never followed.
  */
 function writeAtomically(file: string, text: string): void {
-  let tmp = `${file}.tmp-${process.pid}`;
-  let created = false;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     if (fs.existsSync(file) && !fs.statSync(file).isFile()) throw new Error('it is not a regular file');
-    try {
-      fs.writeFileSync(tmp, text, { flag: 'wx' });
-    } catch (err) {
-      // Left by a killed run, or planted: never followed nor reused; another name is.
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      tmp = `${file}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
-      fs.writeFileSync(tmp, text, { flag: 'wx' });
-    }
-    created = true;
-    fs.renameSync(tmp, file);
+    writeReplacing(file, text);
   } catch (err) {
-    if (created) fs.rmSync(tmp, { force: true });
     const code = (err as NodeJS.ErrnoException).code;
-    throw new Error(`cannot write it: ${code === 'EEXIST' ? `${tmp} already exists (remove it and retry)` : (code ?? (err as Error).message)}`);
+    throw new Error(`cannot write it: ${code ?? (err as Error).message}`);
   }
 }
