@@ -214,7 +214,13 @@ export class OutputSwap {
   /** Removes what `prepare` created: a failed check leaves nothing behind, not even the parents of `outdir`. */
   abandon(): void {
     // Best effort: the error that led here is the one to report.
-    for (const dir of [this.dir, ...this.createdParents]) removeQuietly(dir);
+    removeQuietly(this.dir);
+    this.removeCreatedParents();
+  }
+
+  /** Only while empty: another synth into the same new --out may be using a parent this one created (its lock is there too). */
+  private removeCreatedParents(): void {
+    for (const dir of this.createdParents) removeIfEmpty(dir);
     this.createdParents = [];
   }
 
@@ -233,6 +239,7 @@ export class OutputSwap {
       this.abandon();
       throw err;
     }
+    let failed = false;
     try {
       let replaced: string;
       try {
@@ -246,7 +253,9 @@ export class OutputSwap {
         markOutput(this.dir);
         replaced = swapIn(p, this.version, existing);
       } catch (err) {
-        this.abandon();
+        failed = true;
+        // The parents it created go once the lock (a file in the nearest) is released.
+        removeQuietly(this.dir);
         // A file system error (no space, no permission) is named, not dumped; anything else is the caller's.
         const code = (err as NodeJS.ErrnoException).code;
         if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
@@ -262,6 +271,7 @@ export class OutputSwap {
       return [];
     } finally {
       release();
+      if (failed) this.removeCreatedParents();
     }
   }
 }
@@ -327,6 +337,14 @@ function removeLeftovers(p: OutputPaths, keep: readonly string[]): void {
 }
 
 /** Removes what it can; a leftover that cannot be removed now is tried again by the next synth. */
+function removeIfEmpty(dir: string): void {
+  try {
+    fs.rmdirSync(dir);
+  } catch {
+    // not empty (another synth's output), or already gone
+  }
+}
+
 function removeQuietly(target: string): void {
   try {
     fs.rmSync(target, { recursive: true, force: true });

@@ -202,6 +202,24 @@ describe('after a review: links, leftovers, locks and failures around the output
     expect(() => makeDirectory(path.join(root, 'file'))).toThrow(/EEXIST/);
   });
 
+  test("a synth that fails after another made its output in the same new parent leaves that output alone (it removes only parents still empty)", () => {
+    const root = tempDir();
+    const out = path.join(root, 'build', 'cdktf.out');
+    const first = new OutputSwap(out);
+    const second = new OutputSwap(out);
+    first.prepare();
+    second.prepare();
+    second.replace(() => fs.mkdirSync(path.join(second.dir, 'stacks')));
+    first.abandon();
+    expect(fs.existsSync(path.join(out, 'stacks'))).toBe(true);
+    // Alone, a failed synth still leaves nothing behind, not even the parents it made.
+    const alone = path.join(root, 'new', 'deeper', 'cdktf.out');
+    const swap = new OutputSwap(alone);
+    swap.prepare();
+    swap.abandon();
+    expect(fs.existsSync(path.join(root, 'new'))).toBe(false);
+  });
+
   test('a name too long for the file system is a clear error, nothing written', () => {
     const root = tempDir();
     expect(() => synth(path.join(root, 'L'.repeat(240)))).toThrow(/^cannot create .* for --out .* \(ENAMETOOLONG\); nothing written$/);
