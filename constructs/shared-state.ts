@@ -1,5 +1,6 @@
-import { App, TerraformBackend, TerraformStack } from 'cdktf';
+import { TerraformBackend, TerraformStack } from 'cdktf';
 import * as path from 'path';
+import { stacksOfApp } from './app-stacks';
 
 /** Where a stack's declared backend keeps its state (equal for two stacks of one state), and how to name it; undefined without one (cdktf's default is the stack's own). */
 function stateOf(stack: TerraformStack): { id: string; shown: string } | undefined {
@@ -29,8 +30,7 @@ function stateOf(stack: TerraformStack): { id: string; shown: string } | undefin
 export function sharedStateErrors(stack: TerraformStack): string[] {
   const own = stateOf(stack);
   if (!own) return [];
-  // Stacks are the app's children: its other constructs are not walked.
-  const others = App.of(stack).node.children.filter((other): other is TerraformStack => other !== stack && other instanceof TerraformStack && stateOf(other)?.id === own.id);
+  const others = stacksOfApp(stack).filter((other) => other !== stack && stateOf(other)?.id === own.id);
   if (others.length === 0) return [];
   return [
     `backend: ${own.shown} is also the state of stack ${others.map((o) => o.node.id).join(', ')}: a plan of either would take the other's resources as its own, updating them to its values and destroying what it does not declare; accepted: one state per stack`,

@@ -14,6 +14,7 @@ import { stackSecretFindings } from '../rules/stack-secrets';
 import { writeRunbookFiles } from '../runbook/write';
 import { onSynthesize } from './custom-synthesis';
 import { sharedStateErrors } from './shared-state';
+import { stacksOfApp } from './app-stacks';
 import { addressClashes } from './stack-addresses';
 import { stackSingleton } from './stack-singleton';
 import { warnOnce } from './warn-once';
@@ -141,13 +142,10 @@ export class SsoEnvironment extends Construct {
 
   /** The SsoEnvironment of each stack of `scope`'s app. */
   private static allIn(scope: IConstruct): SsoEnvironment[] {
-    // Stacks are the app's children: its other constructs are not walked.
-    return App.of(scope)
-      .node.children.filter((c): c is TerraformStack => c instanceof TerraformStack)
-      .flatMap((stack) => {
-        const env = stack.node.tryFindChild(SSO_ENVIRONMENT_ID);
-        return env instanceof SsoEnvironment ? [env] : [];
-      });
+    return stacksOfApp(scope).flatMap((stack) => {
+      const env = stack.node.tryFindChild(SSO_ENVIRONMENT_ID);
+      return env instanceof SsoEnvironment ? [env] : [];
+    });
   }
 
   private computeStackProblems(environments: readonly SsoEnvironment[]): Map<EnvironmentMember, StackProblem[]> {
@@ -224,8 +222,8 @@ export class SsoEnvironment extends Construct {
    */
   private otherStacksErrors(): string[] {
     const errors: string[] = [];
-    for (const stack of App.of(this.stack).node.findAll()) {
-      if (!(stack instanceof TerraformStack) || stack === this.stack) continue;
+    for (const stack of stacksOfApp(this.stack)) {
+      if (stack === this.stack) continue;
       const other = stack.node.tryFindChild(SSO_ENVIRONMENT_ID);
       if (other instanceof SsoEnvironment) for (const e of other.integrationErrors()) errors.push(`also in stack ${stack.node.id}: ${e}`);
     }

@@ -1,15 +1,20 @@
 import { App, LocalBackend, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
 import * as fs from 'fs';
 import * as path from 'path';
 import { AivenSso, SecretRef, SnowflakeSso, SsoEnvironment } from '../../index';
 import { listFiles, synthErrorOf, tempDir } from '../helpers';
 
-/** An app of one stack per environment, each built by `build`, synthesized as a user does; what it wrote and its error. */
-function synthApp(stacks: Record<string, (stack: TerraformStack) => void>): { error?: string; files: string[] } {
+/**
+ * An app of one stack per environment, each built by `build`, synthesized as a user does; what it wrote and its error.
+ * `nested`: the stacks sit under a plain construct, as some apps group them (cdktf synthesizes them all the same).
+ */
+function synthApp(stacks: Record<string, (stack: TerraformStack) => void>, { nested = false } = {}): { error?: string; files: string[] } {
   const outdir = tempDir('okta-sso-sp-objects-');
   const app = new App({ outdir });
+  const parent = nested ? new Construct(app, 'envs') : app;
   for (const [id, build] of Object.entries(stacks)) {
-    const stack = new TerraformStack(app, id);
+    const stack = new TerraformStack(parent, id);
     new LocalBackend(stack, { path: `../../../state/${id}.tfstate` });
     build(stack);
   }
@@ -20,15 +25,16 @@ function synthApp(stacks: Record<string, (stack: TerraformStack) => void>): { er
 const TOKEN = SecretRef.fromEnv('SNOWFLAKE_SCIM_TOKEN');
 
 describe('SP-side objects claimed twice, from code', () => {
-  test('staging and prod on one Snowflake account: both stacks fail, naming the other, and nothing is written', () => {
+  test.each([[false], [true]])('staging and prod on one Snowflake account (stacks under a construct: %s): both stacks fail, naming the other, and nothing is written', (nested) => {
+    const prefix = nested ? 'envs/' : '';
     const { error, files } = synthApp({
       staging: (s) => new SnowflakeSso(s, 'snowflake', { account: 'acme-analytics', groups: ['Data'], provisioning: { token: TOKEN } }),
       prod: (s) => new SnowflakeSso(s, 'snowflake', { account: 'acme-analytics', groups: ['Data'], provisioning: { token: TOKEN } }),
-    });
+    }, { nested });
     expect(error).toContain(
-      '[staging/snowflake] account: SAML2 integration "OKTA_SNOWFLAKE", SCIM integration "OKTA_SNOWFLAKE_SCIM" and role "OKTA_PROVISIONER" are also claimed by integration "snowflake" of stack prod in Snowflake account "acme-analytics"',
+      `[${prefix}staging/snowflake] account: SAML2 integration "OKTA_SNOWFLAKE", SCIM integration "OKTA_SNOWFLAKE_SCIM" and role "OKTA_PROVISIONER" are also claimed by integration "snowflake" of stack prod in Snowflake account "acme-analytics"`,
     );
-    expect(error).toContain('[prod/snowflake] account: SAML2 integration "OKTA_SNOWFLAKE", SCIM integration "OKTA_SNOWFLAKE_SCIM" and role "OKTA_PROVISIONER" are also claimed by integration "snowflake" of stack staging');
+    expect(error).toContain(`[${prefix}prod/snowflake] account: SAML2 integration "OKTA_SNOWFLAKE", SCIM integration "OKTA_SNOWFLAKE_SCIM" and role "OKTA_PROVISIONER" are also claimed by integration "snowflake" of stack staging`);
     expect(files).toEqual([]);
   });
 

@@ -197,11 +197,13 @@ test("every stack's errors come together from one app.synth(), and no stack is w
 });
 
 describe('two stacks of one app that keep one state', () => {
-  const twoStacks = (backend: (stack: TerraformStack, id: string) => void) => {
+  const twoStacks = (backend: (stack: TerraformStack, id: string) => void, nested = false) => {
     const outdir = tempDir('okta-sso-state-');
     const app = new App({ outdir });
+    // Some apps group their stacks under a plain construct: cdktf synthesizes them all the same.
+    const parent = nested ? new Construct(app, 'envs') : app;
     for (const id of ['dev', 'staging']) {
-      const stack = new TerraformStack(app, id);
+      const stack = new TerraformStack(parent, id);
       backend(stack, id);
       new GenericSamlSso(stack, 'wiki', WIKI);
     }
@@ -220,6 +222,12 @@ describe('two stacks of one app that keep one state', () => {
     ['one s3 bucket and key, in two regions', (stack: TerraformStack) => new S3Backend(stack, { bucket: 'acme-state', key: 'okta.tfstate', region: stack.node.id === 'dev' ? 'eu-west-1' : 'us-east-1' }), 'backend: s3 bucket "acme-state" key "okta.tfstate" is also the state of stack staging'],
   ])('%s: reported by each stack, naming the other, and nothing written', (_name, backend, message) => {
     expect(twoStacks(backend)).toContain(`[dev/okta-sso] ${message}: a plan of either would take the other's resources as its own`);
+  });
+
+  test('stacks under a construct: found all the same', () => {
+    expect(twoStacks((stack) => new S3Backend(stack, { bucket: 'acme-state', key: 'okta.tfstate', region: 'eu-west-1' }), true)).toContain(
+      '[envs/dev/okta-sso] backend: s3 bucket "acme-state" key "okta.tfstate" is also the state of stack staging',
+    );
   });
 
   test('a state each synthesizes', () => {
