@@ -40,9 +40,9 @@ interface Sp {
 
 const SNOWFLAKE: Sp = {
   prop: 'account',
-  why: 'two Terraform resources would manage one Snowflake object: each apply would point it at its own Okta app, breaking sign-in (or provisioning) through the other, and a destroy of either would delete it',
+  why: 'two Terraform resources would manage one Snowflake object: each apply would set it to its own values (a security integration to its own Okta app, breaking sign-in or provisioning through the other), and a destroy of either would drop it',
   accepted: (role) =>
-    role ? 'a Snowflake account per environment with SCIM provisioning (the OKTA_PROVISIONER role is one per account)' : 'a Snowflake account per environment, or another snowflake integrationName',
+    role ? 'a Snowflake account per environment with SCIM provisioning (the OKTA_PROVISIONER role is one per account)' : 'a Snowflake account per environment, or another integrationName',
 };
 const AIVEN: Sp = {
   prop: 'methodId',
@@ -54,14 +54,15 @@ const AIVEN: Sp = {
 function claimsOf(environment: EnvironmentIntegrations, m: IntegrationModel, isUnresolved: Unresolved): { sp: Sp; claims: Claim[] } | undefined {
   if (m.snowflake) {
     const { account, integrationName, scimIntegrationName } = m.snowflake;
-    // Snowflake identifiers are case-insensitive unless quoted, and the project never quotes them.
+    // Account identifiers are case-insensitive; object names are not: the Snowflake provider quotes them.
     const accountId = `${account.organizationName}-${account.accountName}`.toUpperCase();
-    const object = (kind: string, name: string, perEnvironment?: boolean): Claim[] =>
-      isUnresolved(name) ? [] : [{ environment, integration: m.key, prop: SNOWFLAKE.prop, id: `snowflake\u0000${accountId}\u0000${kind}\u0000${name.toUpperCase()}`, what: `${kind} ${showValue(name)}`, perEnvironment }];
-    const claims = [...object('SAML2 integration', integrationName)];
+    // SAML2 and SCIM integrations are both security integrations, one namespace in an account; roles another.
+    const object = (namespace: string, kind: string, name: string, perEnvironment?: boolean): Claim[] =>
+      isUnresolved(name) ? [] : [{ environment, integration: m.key, prop: SNOWFLAKE.prop, id: `snowflake\u0000${accountId}\u0000${namespace}\u0000${name}`, what: `${kind} ${showValue(name)}`, perEnvironment }];
+    const claims = [...object('integration', 'SAML2 integration', integrationName)];
     if (scimIntegrationName !== undefined) {
       // The role is one per account in a stack, shared by its integrations; a second stack would create it again.
-      claims.push(...object('SCIM integration', scimIntegrationName), ...object('role', 'OKTA_PROVISIONER', true));
+      claims.push(...object('integration', 'SCIM integration', scimIntegrationName), ...object('role', 'role', 'OKTA_PROVISIONER', true));
     }
     return { sp: { ...SNOWFLAKE, why: ` in Snowflake account ${showValue(account.identifier)}: ${SNOWFLAKE.why}` }, claims };
   }

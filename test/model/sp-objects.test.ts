@@ -22,7 +22,7 @@ describe('checkSpObjects', () => {
     ]);
     expect(problems[0].message).toBe(
       'SAML2 integration "OKTA_SNOWFLAKE" is also claimed by integration "snowflake" of environment "prod" in Snowflake account "acme-analytics": two Terraform resources would manage one Snowflake object: ' +
-        'each apply would point it at its own Okta app, breaking sign-in (or provisioning) through the other, and a destroy of either would delete it; accepted: a Snowflake account per environment, or another snowflake integrationName',
+        'each apply would set it to its own values (a security integration to its own Okta app, breaking sign-in or provisioning through the other), and a destroy of either would drop it; accepted: a Snowflake account per environment, or another integrationName',
     );
   });
 
@@ -43,6 +43,18 @@ describe('checkSpObjects', () => {
     const a = model('sf_a', { preset: 'snowflake', snowflake: { account: 'acme-analytics' }, ...scim });
     const b = model('sf_b', { preset: 'snowflake', snowflake: { account: 'acme-analytics' }, ...scim });
     expect(checkSpObjects([env('prod', a, b)])).toEqual([]);
+  });
+
+  test('names that differ only in case are two Snowflake objects (the provider quotes names): compliant', () => {
+    expect(checkSpObjects([env('staging', snowflake('snowflake', 'Acme-Analytics', { integrationName: 'okta_snowflake' })), env('prod', snowflake('snowflake', 'acme-analytics'))])).toEqual([]);
+  });
+
+  test("one integration's SAML2 name is another's SCIM integration name: one namespace, reported", () => {
+    const withScim = model('snowflake', { preset: 'snowflake', snowflake: { account: 'acme-analytics' }, ...scim });
+    const named = snowflake('snowflake_scim', 'acme-analytics');
+    const problems = checkSpObjects([env('prod', withScim, named)]);
+    expect(problems.map((p) => p.integration)).toEqual(['snowflake', 'snowflake_scim']);
+    expect(problems[0].message).toMatch(/^SCIM integration "OKTA_SNOWFLAKE_SCIM" is also claimed by integration "snowflake_scim" in Snowflake account/);
   });
 
   test('other accounts: compliant', () => {
