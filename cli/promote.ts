@@ -7,7 +7,7 @@ import { CliIo } from './io';
 import { canonical } from '../promote/list-match';
 import { FieldChange, ItemChange, PromoteConfigError, PromoteInputError, PromotePlan, hasUnchecked, hasWork, isChecked, planPromotion, removes } from '../promote/plan';
 
-/** Exit code for bad input (unknown environment, unreadable config). */
+/** Exit code for a wrong command line (an unknown environment, --check with --write); an unreadable config is 1. */
 export const PROMOTE_BAD_INPUT_EXIT = 2;
 
 function show(value: unknown, field: string): string {

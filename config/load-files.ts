@@ -120,7 +120,7 @@ export function loadConfigFiles(dir: string): LoadedFiles {
     // A NUL byte is never in a text file: a binary saved with a config name (an editor's swap file, a download).
     const nul = text.indexOf('\u0000');
     if (nul >= 0) {
-      problems.push({ file: display, path: '', message: `this file is binary, not text (a NUL byte at character ${nul + 1}); accepted: a ${kind} text file` });
+      problems.push({ file: display, path: '', message: isUtf16(text) ? `this file is UTF-16 text, not UTF-8; accepted: a ${kind} file saved as UTF-8 (Windows PowerShell 5 writes UTF-16 with \`>\`)` : `this file is binary, not text (a NUL byte at character ${nul + 1}); accepted: a ${kind} text file` });
       continue;
     }
     const fast = fastData(text);
@@ -224,4 +224,9 @@ function pastIndentation(text: string, offset: number): number {
 
 function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** UTF-16 read as UTF-8: its byte order mark becomes two replacement characters, and ASCII text has a NUL beside each letter. */
+function isUtf16(text: string): boolean {
+  return text.startsWith('\uFFFD\uFFFD') || (text.length >= 2 && (text[0] === '\u0000') !== (text[1] === '\u0000'));
 }

@@ -10,11 +10,10 @@ import { EffectOf, effectResolver } from './effect';
 import { canonical, matchList } from './list-match';
 import { ADOPTED, METHOD_DEPENDENT_FIELDS, envSpecificFields, isEnvSpecific, isSecretLocation, provisioningMethod } from './env-specific';
 
-/** Bad promote input (unknown environment, unreadable config): exit 2. */
-/** An unknown or repeated environment name: a usage error. */
+/** An unknown environment name, or the same one twice: a usage error (exit 2). */
 export class PromoteInputError extends Error {}
 
-/** Config files that cannot be read (a YAML syntax error, an unreadable file): problems found, as validate reports them. */
+/** Config files that cannot be read (a YAML syntax error, an unreadable file): problems found (exit 1), as validate reports them. */
 export class PromoteConfigError extends Error {}
 
 /**

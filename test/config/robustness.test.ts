@@ -109,10 +109,18 @@ describe('odd files never crash the loader', () => {
     ['a list at the top', '- a\n- b\n', /x\.yaml:1:1: \(a list\) is not accepted; accepted: a map/],
     ['an empty file', '', /^(?!.*x\.yaml)/],
     ['a number where a map is expected', 'integrations: 3\n', /x\.yaml:1:1: integrations: 3 is not accepted; accepted: a map/],
+    ['a UTF-16 file with its byte order mark (read as UTF-8)', '\uFFFD\uFFFDi\u0000n\u0000t\u0000', /^x\.yaml: this file is UTF-16 text, not UTF-8; accepted: a YAML file saved as UTF-8/m],
+    ['a UTF-16 file without one', 'i\u0000n\u0000t\u0000', /^x\.yaml: this file is UTF-16 text, not UTF-8/m],
     ['a binary file (an ELF header)', '\u007fELF\u0002\u0001\u0001\u0000\u0000\u0000', /^x\.yaml: this file is binary, not text \(a NUL byte at character 8\); accepted: a YAML text file$/m],
   ])('%s', (_name, text, expected) => {
     const problems = problemsOf({ 'i.yaml': MINIMAL_INTEGRATIONS, 'env.yaml': MINIMAL_ENV, 'x.yaml': text });
     expect(problems.join('\n')).toMatch(expected);
+  });
+
+  test('a real UTF-16 file (as Windows PowerShell 5 writes one): one problem saying to save it as UTF-8', () => {
+    const dir = writeConfigDir({ 'i.yaml': MINIMAL_INTEGRATIONS, 'env.yaml': MINIMAL_ENV });
+    fs.writeFileSync(path.join(dir, 'x.yaml'), Buffer.from('\uFEFFintegrations: {}\n', 'utf16le'));
+    expect(readConfig(dir).problems.map((p) => p.message)).toEqual([expect.stringMatching(/^this file is UTF-16 text, not UTF-8; accepted: a YAML file saved as UTF-8/)]);
   });
 
   test('a directory named like a config file, and synth output inside the config dir, are skipped', () => {
