@@ -20,25 +20,39 @@ const isDir = (p: string) => fs.statSync(p, { throwIfNoEntry: false })?.isDirect
  */
 export function stackDirOf(env: string, out: string | undefined, cwd = '.'): string {
   const dir = stackDirByStackId(env, out, cwd);
-  if (isDir(path.resolve(cwd, dir))) return dir;
-  // A stack whose environment was given another name than the stack's id (SsoEnvironment.configure): its runbook names it.
-  const stacks = path.dirname(dir);
+  const recorded = recordedEnvironment(path.resolve(cwd, dir));
+  if (isDir(path.resolve(cwd, dir)) && (recorded === undefined || recorded === env)) return dir;
+  // The environment was given another name than its stack's id (SsoEnvironment.configure): the stack whose runbook names it.
+  const stacks = path.join(dir, '..');
   const named = stackNamed(path.resolve(cwd, stacks), env);
   return named === undefined ? dir : path.join(stacks, named);
 }
 
-/** The stack directory of the stacks' parent whose runbook.json records environment `env`, when exactly one does. */
+/** The stack directory of `stacksDir` whose runbook.json records environment `env`, when exactly one does. */
 function stackNamed(stacksDir: string, env: string): string | undefined {
   if (!isDir(stacksDir)) return undefined;
-  const found = fs.readdirSync(stacksDir).filter((name) => {
-    try {
-      return (JSON.parse(fs.readFileSync(path.join(stacksDir, name, 'runbook.json'), 'utf8')) as { environment?: unknown }).environment === env;
-    } catch {
-      // Not a stack of this tool, or not readable: not the one.
-      return false;
-    }
-  });
+  const found = fs.readdirSync(stacksDir).filter((name) => recordedEnvironment(path.join(stacksDir, name)) === env);
   return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * The environment a stack's runbook.json records, undefined without one (not a stack of this tool). Read from the file's
+ * start, where synth writes it: a large organisation's runbook is megabytes.
+ */
+function recordedEnvironment(stackDir: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(path.join(stackDir, 'runbook.json'), 'r');
+    const head = Buffer.alloc(4096);
+    const text = head.subarray(0, fs.readSync(fd, head, 0, head.length, 0)).toString('utf8');
+    const quoted = /^\{\s*"environment":\s*("(?:[^"\\]|\\.)*")/.exec(text)?.[1];
+    return quoted === undefined ? undefined : (JSON.parse(quoted) as string);
+  } catch {
+    // Not a stack of this tool, or not readable: not the one.
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
 }
 
 function stackDirByStackId(env: string, out: string | undefined, cwd: string): string {

@@ -109,6 +109,14 @@ describe('okta-sso idp-record', () => {
       process.chdir(previous);
     }
     expect(dirs[1]).toBe(path.join('..', 'blue'));
+    // A directory named like the environment whose runbook records another name is not it: the stack whose runbook names it is.
+    fs.mkdirSync(path.join(out, 'stacks', 'prod'));
+    fs.writeFileSync(path.join(out, 'stacks', 'prod', 'cdk.tf.json'), '{}');
+    fs.writeFileSync(path.join(out, 'stacks', 'prod', 'runbook.json'), JSON.stringify({ environment: 'production', steps: [] }, null, 2));
+    await withSources(['--env', 'prod', '-i', 'omni', '--out', out], sources);
+    expect(dirs[2]).toBe(path.join(out, 'stacks', 'blue'));
+    await withSources(['--env', 'production', '-i', 'omni', '--out', out], sources);
+    expect(dirs[3]).toBe(path.join(out, 'stacks', 'prod'));
     const none = await withSources(['--env', 'dev', '--out', out], sources);
     expect(none.code).toBe(1);
     expect(none.err).toContain(`no synthesized stack for environment "dev" in ${path.join(out, 'stacks', 'dev')}`);
