@@ -66,6 +66,11 @@ export class LiveOrg implements OktaReader {
     }
   }
 
+  /** GET of a public path (no credentials sent: it needs none), e.g. the org's `/.well-known/okta-organization`. */
+  public async getPublic(pathAndQuery: string): Promise<ApiResponse> {
+    return this.send(pathAndQuery, { method: 'GET', headers: { Accept: 'application/json', 'User-Agent': 'okta-sso-adopt' } });
+  }
+
   /** Waits (a minute at most), when the last answer from this request's bucket showed more of it used than maxApiCapacity allows. */
   private async throttle(pathAndQuery: string): Promise<void> {
     const t = this.governor.before(pathAndQuery);

@@ -1,5 +1,5 @@
 import { showValue } from '../model/show-value';
-import { AdoptError, OktaReader } from './okta-api';
+import { AdoptError, ApiResponse } from './okta-api';
 
 /**
  * The org behind an `--org-url` must be the environment's own: else the app IDs read from it would be written into
@@ -8,9 +8,9 @@ import { AdoptError, OktaReader } from './okta-api';
  * a custom domain. An answer without it (not an Okta org, an old one) is not refused here: the reads have already
  * shown what the org holds, and a note says the check was not made.
  */
-export async function checkOrgIdentity(reader: OktaReader, environment: { name: string; okta: { orgName: string; baseUrl: string } }): Promise<string | undefined> {
+export async function checkOrgIdentity(reader: { readonly source: string; getPublic(path: string): Promise<ApiResponse> }, environment: { name: string; okta: { orgName: string; baseUrl: string } }): Promise<string | undefined> {
   const expected = `${environment.okta.orgName}.${environment.okta.baseUrl}`.toLowerCase();
-  const r = await reader.get('/.well-known/okta-organization');
+  const r = await reader.getPublic('/.well-known/okta-organization');
   const href = (r.body as { _links?: { organization?: { href?: unknown } } } | null)?._links?.organization?.href;
   let host: string | undefined;
   try {

@@ -68,14 +68,16 @@ async function adopt(opts: AdoptOptions, io: CliIo): Promise<void> {
   } else {
     const { LiveOrg } = require('../adopt/live-org') as typeof import('../adopt/live-org');
     const orgUrl = opts.orgUrl ?? `https://${environment.okta.orgName}.${environment.okta.baseUrl}`;
-    reader = new LiveOrg(orgUrl, { timeoutMs: timeout * 1000, maxApiCapacity: environment.okta.maxApiCapacity, log: (line) => io.err(`okta-sso adopt: ${line}\n`) });
+    const live = new LiveOrg(orgUrl, { timeoutMs: timeout * 1000, maxApiCapacity: environment.okta.maxApiCapacity, log: (line) => io.err(`okta-sso adopt: ${line}\n`) });
+    if (opts.orgUrl !== undefined) {
+      // First: against another org, every later message (an unknown --app ID, say) would mislead.
+      const { checkOrgIdentity } = require('../adopt/org-identity') as typeof import('../adopt/org-identity');
+      const note = await checkOrgIdentity(live, environment);
+      if (note) io.err(`okta-sso adopt: note: ${note}\n`);
+    }
+    reader = live;
   }
   const { apps, skipped } = await readLiveApps(reader, [...new Set(opts.app)]);
-  if (opts.orgUrl !== undefined) {
-    const { checkOrgIdentity } = require('../adopt/org-identity') as typeof import('../adopt/org-identity');
-    const note = await checkOrgIdentity(reader, environment);
-    if (note) io.err(`okta-sso adopt: note: ${note}\n`);
-  }
   const plan = planAdoption(dir, opts.env, apps, skipped, { key: opts.key, requested: opts.app.length > 0 });
   io.out(describeAdoption(plan, reader.source));
   if (plan.integrations.length === 0) return;

@@ -9,7 +9,7 @@ import * as net from 'net';
 import * as path from 'path';
 import { ADOPT_FAILED_EXIT } from '../../cli/adopt';
 import { listFiles, runCliCaptured, tempDir, writeConfigDir } from '../helpers';
-import { FakeOkta, FakeOktaOptions, copyOrg, startFakeOkta, writeJson } from '../support/fake-okta';
+import { FakeOkta, FakeOktaOptions, ORG_IDENTITY_PATH, apiRequests, copyOrg, startFakeOkta, writeJson } from '../support/fake-okta';
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'adopt');
 const ORG = path.join(EXAMPLE, 'saved-org');
@@ -86,7 +86,7 @@ describe('adopt: an app that cannot be adopted', () => {
     const okta = await fakeOkta();
     const err = await expectRefused(freshConfig(), '--org-url', okta.url, '--app', UNKNOWN);
     expect(err).toContain(`no app ${UNKNOWN} in ${okta.url} (Okta answered 404)`);
-    expect(okta.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /api/v1/apps/${UNKNOWN}`]);
+    expect(okta.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET ${ORG_IDENTITY_PATH}`, `GET /api/v1/apps/${UNKNOWN}`]);
     expectOnlyReads(okta);
   });
 
@@ -205,7 +205,7 @@ describe('adopt: credentials', () => {
     expect(err).toContain(`Okta refused the credentials in OKTA_API_TOKEN (401 E0000011): check the variable and that it belongs to ${okta.url} (value not shown)`);
     expect(err).not.toContain(wrong);
     // the request did carry it: the test would prove nothing if it had not been sent
-    expect(okta.requests.map((r) => r.authorization)).toEqual([`SSWS ${wrong}`]);
+    expect(apiRequests(okta).map((r) => r.authorization)).toEqual([`SSWS ${wrong}`]);
     expectOnlyReads(okta);
   });
 
@@ -219,7 +219,7 @@ describe('adopt: credentials', () => {
     expect(err).toContain('Okta refused the OAuth 2.0 token request of OKTA_API_CLIENT_ID (invalid_client: The client_assertion signature is invalid.)');
     expect(err).toContain('check the service app, its public key and that it is granted okta.apps.read and okta.groups.read');
     expect(err).not.toContain('PRIVATE KEY');
-    expect(okta.requests.map((r) => `${r.method} ${r.path} ${r.scope}`)).toEqual(['POST /oauth2/v1/token okta.apps.read okta.groups.read']);
+    expect(apiRequests(okta).map((r) => `${r.method} ${r.path} ${r.scope}`)).toEqual(['POST /oauth2/v1/token okta.apps.read okta.groups.read']);
     expectOnlyReads(okta);
   });
 
@@ -244,7 +244,9 @@ describe('adopt: credentials', () => {
     expect(err).toMatch(/^okta-sso adopt: rate limited on GET \/api\/v1\/apps\/0oaFdrCWerdFtJ8ib1d7\/groups: waiting \d s until X-Rate-Limit-Reset\n$/);
     expect(out + err).not.toContain(TOKEN);
     for (const f of listFiles(config)) expect(fs.readFileSync(path.join(config, f), 'utf8')).not.toContain(TOKEN);
-    expect(okta.requests.every((r) => r.authorization === `SSWS ${TOKEN}`)).toBe(true);
+    expect(apiRequests(okta).every((r) => r.authorization === `SSWS ${TOKEN}`)).toBe(true);
+    // The org's public identity is asked without credentials.
+    expect(okta.requests.filter((r) => r.path === ORG_IDENTITY_PATH).map((r) => r.authorization)).toEqual([undefined]);
     expectOnlyReads(okta);
   }, 15_000);
 });
@@ -263,7 +265,7 @@ describe('adopt: the network', () => {
       });
     });
     const err = await expectRefused(freshConfig(), '--org-url', `http://127.0.0.1:${port}`);
-    expect(err).toContain(`cannot reach http://127.0.0.1:${port} (ECONNREFUSED) for GET /api/v1/apps; check --org-url or the environment's okta settings, and the network`);
+    expect(err).toContain(`cannot reach http://127.0.0.1:${port} (ECONNREFUSED) for GET ${ORG_IDENTITY_PATH}; check --org-url or the environment's okta settings, and the network`);
   });
 
   test('a server that accepts and never answers: gives up after --timeout with the time waited', async () => {
@@ -274,7 +276,7 @@ describe('adopt: the network', () => {
     const url = `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
     const started = Date.now();
     const err = await expectRefused(freshConfig(), '--org-url', url, '--timeout', '1');
-    expect(err).toContain(`cannot reach ${url} (no answer within 1 s) for GET /api/v1/apps`);
+    expect(err).toContain(`cannot reach ${url} (no answer within 1 s) for GET ${ORG_IDENTITY_PATH}`);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(sockets.size).toBe(1);
   }, 10_000);
@@ -315,9 +317,10 @@ describe('adopt: saved responses that are not Okta\'s shape', () => {
     const other = copyOrg(ORG, (dir) => writeJson(dir, '.well-known/okta-organization.json', { id: '00ostaging', _links: { organization: { href: 'https://acme-staging.okta.com' } } }));
     const okta = await fakeOkta(other);
     const err = await expectRefused(freshConfig(), '--org-url', okta.url);
-    // After the rate-limit wait the saved org plants (a line of its own).
-    expect(err).toContain(
-      `\nokta-sso adopt: --org-url ${okta.url} is the Okta org "acme-staging.okta.com", not environment "prod"'s "acme.okta.com" (its okta.orgName and okta.baseUrl): ` +
+    // Asked first: nothing else of the org is read.
+    expect(okta.requests.map((r) => r.path)).toEqual([ORG_IDENTITY_PATH]);
+    expect(err).toBe(
+      `okta-sso adopt: --org-url ${okta.url} is the Okta org "acme-staging.okta.com", not environment "prod"'s "acme.okta.com" (its okta.orgName and okta.baseUrl): ` +
         `its app IDs would be written into prod's config; accepted: an org URL of acme.okta.com (its custom domain too), or --env of the environment that org is\n`,
     );
     expectOnlyReads(okta);
@@ -329,7 +332,7 @@ describe('adopt: saved responses that are not Okta\'s shape', () => {
     const { code, err } = await adopt(freshConfig(), '--org-url', okta.url);
     expect(err).not.toContain('could not confirm');
     expect(code).toBe(0);
-    expect(okta.requests.filter((r) => r.path === '/.well-known/okta-organization')).toHaveLength(1);
+    expect(okta.requests.filter((r) => r.path === ORG_IDENTITY_PATH)).toHaveLength(1);
   });
 
   test('an org that does not say its identity: adopted, with a note that it was not confirmed', async () => {

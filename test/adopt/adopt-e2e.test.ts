@@ -2,7 +2,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { listFiles, runCliCaptured, tempDir } from '../helpers';
-import { FakeOkta, copyOrg, startFakeOkta } from '../support/fake-okta';
+import { FakeOkta, apiRequests, copyOrg, startFakeOkta } from '../support/fake-okta';
 import { describeWithTerraform, planCounts, planStack } from '../support/terraform-plan';
 
 // The saved org is the one truth: the fake Okta server answers adopt from it, and the fake
@@ -133,7 +133,7 @@ describe('okta-sso adopt, from saved responses to a synthesized stack', () => {
       expect(r.code).toBe(0);
       expect(texts(dir)).toEqual(texts(adopted));
       expect(okta.requests.map((q) => q.method)).toEqual(okta.requests.map(() => 'GET'));
-      expect(okta.requests.every((q) => q.authorization === `SSWS ${TOKEN}`)).toBe(true);
+      expect(apiRequests(okta).every((q) => q.authorization === `SSWS ${TOKEN}`)).toBe(true);
       // Both pages of the app list were read.
       expect(okta.requests.some((q) => q.path.startsWith('/api/v1/apps?after='))).toBe(true);
       const groups = okta.requests.filter((q) => q.path === `/api/v1/apps/${AIVEN}/groups?limit=200`);
@@ -153,7 +153,7 @@ describe('okta-sso adopt, from saved responses to a synthesized stack', () => {
       expect(r.out).toContain(`-> acme_wiki (generic, new)`);
       const posts = okta.requests.filter((q) => q.method !== 'GET');
       expect(posts).toEqual([expect.objectContaining({ method: 'POST', path: '/oauth2/v1/token', scope: 'okta.apps.read okta.groups.read' })]);
-      expect(okta.requests.filter((q) => q.method === 'GET').every((q) => q.authorization?.startsWith('Bearer '))).toBe(true);
+      expect(apiRequests(okta).filter((q) => q.method === 'GET').every((q) => q.authorization?.startsWith('Bearer '))).toBe(true);
     }, 20_000);
   });
 

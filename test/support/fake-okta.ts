@@ -267,3 +267,11 @@ export function writeJson(dir: string, rel: string, value: unknown): void {
   fs.mkdirSync(path.dirname(f), { recursive: true });
   fs.writeFileSync(f, JSON.stringify(value, null, 2) + '\n');
 }
+
+/** Where an Okta org names itself, publicly (adopt asks it first when given --org-url, without credentials). */
+export const ORG_IDENTITY_PATH = '/.well-known/okta-organization';
+
+/** The requests to Okta's API, without the public identity request. */
+export function apiRequests(okta: FakeOkta): FakeOktaRequest[] {
+  return okta.requests.filter((r) => r.path !== ORG_IDENTITY_PATH);
+}
