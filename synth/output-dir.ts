@@ -195,16 +195,24 @@ export class OutputSwap {
 
   /** Creates `dir`, and the parents of `outdir` that do not exist yet. */
   prepare(): void {
-    const missing: string[] = [];
-    for (let dir = this.p.parent; !fs.existsSync(dir); dir = path.dirname(dir)) missing.unshift(dir);
     let creating = this.dir;
     try {
-      for (const dir of missing) {
-        creating = dir;
-        if (makeDirectory(dir)) this.createdParents.unshift(dir);
+      // Twice: another synth that failed may remove a parent it made, while still empty, between this one's look and its mkdir.
+      for (let attempt = 1; ; attempt++) {
+        const missing: string[] = [];
+        for (let dir = this.p.parent; !fs.existsSync(dir); dir = path.dirname(dir)) missing.unshift(dir);
+        try {
+          for (const dir of missing) {
+            creating = dir;
+            if (makeDirectory(dir)) this.createdParents.unshift(dir);
+          }
+          creating = this.dir;
+          fs.mkdirSync(this.dir);
+          return;
+        } catch (err) {
+          if (attempt >= 2 || (err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+        }
       }
-      creating = this.dir;
-      fs.mkdirSync(this.dir);
     } catch (err) {
       this.abandon();
       throw new OutputDirError(`cannot create ${creating} for --out ${this.outdir} (${errorCode(err)}); nothing written`);
@@ -240,6 +248,7 @@ export class OutputSwap {
       throw err;
     }
     let failed = false;
+    const warnings: string[] = [];
     try {
       let replaced: string;
       try {
@@ -266,13 +275,18 @@ export class OutputSwap {
       try {
         if (replaced) fs.rmSync(path.join(p.parent, replaced), { recursive: true, force: true });
       } catch (err) {
-        return [`warning: the new output is in place, but the previous one (${path.join(p.parent, replaced)}) could not be removed (${errorCode(err)}); the next synth tries again`];
+        warnings.push(`warning: the new output is in place, but the previous one (${path.join(p.parent, replaced)}) could not be removed (${errorCode(err)}); the next synth tries again`);
       }
-      return [];
     } finally {
-      release();
+      try {
+        release();
+      } catch (err) {
+        // The next synth takes a dead process's lock over; this must not hide the error that led here, nor fail a synth that is in place.
+        warnings.push(`warning: the lock ${p.lock} could not be removed (${errorCode(err)}); the next synth takes it over`);
+      }
       if (failed) this.removeCreatedParents();
     }
+    return warnings;
   }
 }
 
@@ -285,17 +299,22 @@ export class OutputSwap {
  */
 function swapIn(p: OutputPaths, version: string, existing: Existing): string {
   const link = linkTo(p, version);
+  const aside = existing.kind === 'directory' ? p.fresh('synth') : '';
+  let movedAside = false;
   try {
-    const aside = existing.kind === 'directory' ? p.fresh('synth') : '';
     if (aside) {
       fs.writeFileSync(p.journal, version);
       fs.renameSync(p.out, path.join(p.parent, aside));
+      movedAside = true;
     }
     fs.renameSync(link, p.out);
     if (aside) fs.rmSync(p.journal, { force: true });
     return existing.kind === 'link' ? existing.target : aside;
   } catch (err) {
     fs.rmSync(link, { force: true });
+    // The previous output goes back where it was: else `<out>` would be absent, and the next synth would take it for a leftover.
+    if (movedAside) fs.renameSync(path.join(p.parent, aside), p.out);
+    if (aside) fs.rmSync(p.journal, { force: true });
     throw err;
   }
 }

@@ -220,6 +220,84 @@ describe('after a review: links, leftovers, locks and failures around the output
     expect(fs.existsSync(path.join(root, 'new'))).toBe(false);
   });
 
+  /** Runs `body` with `fs[name]` replaced by `fake` (given the real one), then restores it. */
+  function withFs<K extends 'renameSync' | 'rmSync' | 'mkdirSync'>(name: K, fake: (real: (typeof fs)[K]) => (typeof fs)[K], body: () => void): void {
+    // The module object itself (the import above is a read-only view of it), which the code under test reads through.
+    const nodeFs = require('fs') as Record<K, unknown>;
+    const real = nodeFs[name] as (typeof fs)[K];
+    nodeFs[name] = fake(real.bind(fs) as (typeof fs)[K]);
+    try {
+      body();
+    } finally {
+      nodeFs[name] = real;
+    }
+  }
+
+  test("when the final rename fails after an earlier version's plain-directory output was moved aside, it is moved back (not left for the next synth to delete)", () => {
+    const root = tempDir();
+    const out = path.join(root, 'cdktf.out');
+    fs.mkdirSync(path.join(out, 'stacks', 'prod'), { recursive: true });
+    fs.writeFileSync(path.join(out, 'stacks', 'prod', 'cdk.tf.json'), '{"old":1}');
+    fs.writeFileSync(path.join(out, OUTPUT_MARKER), '');
+    const swap = new OutputSwap(out);
+    swap.prepare();
+    withFs(
+      'renameSync',
+      (real) => (from, to) => {
+        if (String(from).includes('.cdktf.out.link-')) throw Object.assign(new Error('EIO: i/o error, rename'), { code: 'EIO', path: String(from) });
+        return real(from, to);
+      },
+      () => expect(() => swap.replace(() => fs.writeFileSync(path.join(swap.dir, 'new'), 'n'))).toThrow(/cannot write --out .* \(EIO on .*\); the previous output is unchanged/),
+    );
+    expect(fs.readFileSync(path.join(out, 'stacks', 'prod', 'cdk.tf.json'), 'utf8')).toBe('{"old":1}');
+    expect(fs.readdirSync(root).sort()).toEqual(['cdktf.out']);
+  });
+
+  test('a lock that cannot be removed does not hide why the synth failed (the lock, and the parents holding it, stay for the next synth)', () => {
+    const root = tempDir();
+    const out = path.join(root, 'new1', 'new2', 'cdktf.out');
+    const swap = new OutputSwap(out);
+    swap.prepare();
+    let lock = '';
+    withFs(
+      'rmSync',
+      (real) => (target, options) => {
+        if (String(target).endsWith('.cdktf.out.lock')) {
+          lock = String(target);
+          throw Object.assign(new Error('EACCES: permission denied, rm'), { code: 'EACCES' });
+        }
+        return real(target, options);
+      },
+      () => expect(() => swap.replace(() => { throw new Error('policy errors: the real cause'); })).toThrow('policy errors: the real cause'),
+    );
+    expect(lock).not.toBe('');
+    // The lock stays (the next synth takes a dead process's lock over); the parents holding it stay with it.
+    expect(fs.readdirSync(path.join(root, 'new1', 'new2'))).toEqual(['.cdktf.out.lock']);
+  });
+
+  test('another synth that fails and removes its empty new parents while this one prepares: this one makes them again', () => {
+    const root = tempDir();
+    const out = path.join(root, 'new1', 'new2', 'cdktf.out');
+    const first = new OutputSwap(out);
+    first.prepare();
+    const second = new OutputSwap(out);
+    let fired = false;
+    withFs(
+      'mkdirSync',
+      (real) => ((dir: fs.PathLike, options?: fs.MakeDirectoryOptions) => {
+        if (!fired && dir === second.dir) {
+          fired = true;
+          expect(() => first.replace(() => { throw new Error('the first fails its checks'); })).toThrow('the first fails its checks');
+          expect(fs.existsSync(path.join(root, 'new1'))).toBe(false);
+        }
+        return real(dir, options);
+      }) as typeof fs.mkdirSync,
+      () => expect(() => second.prepare()).not.toThrow(),
+    );
+    expect(fired).toBe(true);
+    expect(fs.existsSync(second.dir)).toBe(true);
+  });
+
   test('a name too long for the file system is a clear error, nothing written', () => {
     const root = tempDir();
     expect(() => synth(path.join(root, 'L'.repeat(240)))).toThrow(/^cannot create .* for --out .* \(ENAMETOOLONG\); nothing written$/);
