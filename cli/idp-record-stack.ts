@@ -20,9 +20,8 @@ const isDir = (p: string) => fs.statSync(p, { throwIfNoEntry: false })?.isDirect
  */
 export function stackDirOf(env: string, out: string | undefined, cwd = '.'): string {
   const dir = stackDirByStackId(env, out, cwd);
-  const recorded = recordedEnvironment(path.resolve(cwd, dir));
-  if (isDir(path.resolve(cwd, dir)) && (recorded === undefined || recorded === env)) return dir;
-  // The environment was given another name than its stack's id (SsoEnvironment.configure): the stack whose runbook names it.
+  if (recordedEnvironment(path.resolve(cwd, dir)) === env) return dir;
+  // The stack whose runbook records the environment, whatever its directory's name (SsoEnvironment.configure names it), else the directory.
   const stacks = path.join(dir, '..');
   const named = stackNamed(path.resolve(cwd, stacks), env);
   return named === undefined ? dir : path.join(stacks, named);

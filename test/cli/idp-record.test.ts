@@ -117,6 +117,11 @@ describe('okta-sso idp-record', () => {
     expect(dirs[2]).toBe(path.join(out, 'stacks', 'blue'));
     await withSources(['--env', 'production', '-i', 'omni', '--out', out], sources);
     expect(dirs[3]).toBe(path.join(out, 'stacks', 'prod'));
+    // A directory named like the environment holding no runbook (not a stack of this tool) does not win over the one recording it.
+    fs.mkdirSync(path.join(out, 'stacks', 'staging'));
+    fs.writeFileSync(path.join(out, 'stacks', 'staging', 'cdk.tf.json'), '{}');
+    await withSources(['--env', 'staging', '-i', 'omni', '--out', out], sources);
+    expect(dirs[4]).toBe(path.join(out, 'stacks', 'green'));
     const none = await withSources(['--env', 'dev', '--out', out], sources);
     expect(none.code).toBe(1);
     expect(none.err).toContain(`no synthesized stack for environment "dev" in ${path.join(out, 'stacks', 'dev')}`);
