@@ -8,14 +8,20 @@ import * as path from 'path';
  * file system refuses leaves no stray file beside the target; the error is the file system's, for the caller to word.
  */
 export function writeReplacing(target: string, text: string): void {
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.okta-sso-${process.pid}-${randomBytes(6).toString('hex')}`);
-  let created = false;
+  // Short (13 characters more than the target's name): a name near the file system's limit still gets one.
+  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.tmp${randomBytes(4).toString('hex')}`);
+  const fd = fs.openSync(tmp, 'wx');
+  let renamed = false;
   try {
-    fs.writeFileSync(tmp, text, { flag: 'wx' });
-    created = true;
+    try {
+      fs.writeFileSync(fd, text);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(tmp, target);
-    created = false;
+    renamed = true;
   } finally {
-    if (created) fs.rmSync(tmp, { force: true });
+    // Also after a write cut short (no space, a file size limit): no partial file is left beside the target.
+    if (!renamed) fs.rmSync(tmp, { force: true });
   }
 }

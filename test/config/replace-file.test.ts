@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { replaceConfigFile } from '../../config/replace-file';
+import { writeReplacing } from '../../config/write-replacing';
 import { listFiles, tempDir } from '../helpers';
 
 describe('replaceConfigFile: a config file replaced whole, in its place', () => {
@@ -33,5 +34,36 @@ describe('replaceConfigFile: a config file replaced whole, in its place', () => 
     fs.mkdirSync(path.join(dir, 'd.yaml'));
     expect(() => replaceConfigFile(dir, path.join(dir, 'd.yaml'), 'new\n')).toThrow(/d\.yaml is not a regular file; nothing was written to it$/);
     expect(listFiles(dir)).toEqual(['a.yaml']);
+  });
+});
+
+describe('writeReplacing', () => {
+  test('a write cut short leaves no partial temporary file, and the target as it was', () => {
+    const dir = tempDir();
+    const target = path.join(dir, 'wiki.xml');
+    fs.writeFileSync(target, 'previous');
+    // The module object itself (the import above is a read-only view of it), which the code under test reads through.
+    const nodeFs = require('fs') as { writeFileSync: (...args: unknown[]) => void };
+    const real = nodeFs.writeFileSync;
+    nodeFs.writeFileSync = (file: unknown, ...rest: unknown[]) => {
+      if (typeof file === 'number') {
+        real(file, 'half of it');
+        throw Object.assign(new Error('EFBIG: file too large, write'), { code: 'EFBIG' });
+      }
+      return real(file, ...rest);
+    };
+    try {
+      expect(() => writeReplacing(target, 'the new text')).toThrow(/EFBIG/);
+    } finally {
+      nodeFs.writeFileSync = real;
+    }
+    expect(fs.readdirSync(dir)).toEqual(['wiki.xml']);
+    expect(fs.readFileSync(target, 'utf8')).toBe('previous');
+  });
+
+  test('a name near the file system limit (240 characters) is still replaced', () => {
+    const target = path.join(tempDir(), `${'w'.repeat(236)}.xml`);
+    writeReplacing(target, 'text');
+    expect(fs.readFileSync(target, 'utf8')).toBe('text');
   });
 });
