@@ -226,7 +226,20 @@ function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
-/** UTF-16 read as UTF-8: its byte order mark becomes two replacement characters, and ASCII text has a NUL beside each letter. */
+/**
+ * UTF-16 read as UTF-8: its byte order mark becomes two replacement characters, then text in the Latin range has a NUL
+ * at every other place (every odd one little-endian, every even one big-endian). A binary file has no such rhythm.
+ */
 function isUtf16(text: string): boolean {
-  return text.startsWith('\uFFFD\uFFFD') || (text.length >= 2 && (text[0] === '\u0000') !== (text[1] === '\u0000'));
+  const sample = (text.startsWith('\uFFFD\uFFFD') ? text.slice(2) : text).slice(0, 64);
+  if (sample.length < 4) return false;
+  let oddNul = true;
+  let evenNul = true;
+  for (let i = 0; i < sample.length; i++) {
+    const nul = sample[i] === '\u0000';
+    if (i % 2 === 0) evenNul &&= nul;
+    else oddNul &&= nul;
+    if (i % 2 === 1 && nul === (sample[i - 1] === '\u0000')) return false;
+  }
+  return oddNul || evenNul;
 }

@@ -111,6 +111,7 @@ describe('odd files never crash the loader', () => {
     ['a number where a map is expected', 'integrations: 3\n', /x\.yaml:1:1: integrations: 3 is not accepted; accepted: a map/],
     ['a UTF-16 file with its byte order mark (read as UTF-8)', '\uFFFD\uFFFDi\u0000n\u0000t\u0000', /^x\.yaml: this file is UTF-16 text, not UTF-8; accepted: a YAML file saved as UTF-8/m],
     ['a UTF-16 file without one', 'i\u0000n\u0000t\u0000', /^x\.yaml: this file is UTF-16 text, not UTF-8/m],
+    ['a JPEG named like a config file (read as UTF-8)', '\uFFFD\uFFFD\uFFFD\uFFFD\u0000\u0010JFIF\u0000\u0001', /^x\.yaml: this file is binary, not text/m],
     ['a binary file (an ELF header)', '\u007fELF\u0002\u0001\u0001\u0000\u0000\u0000', /^x\.yaml: this file is binary, not text \(a NUL byte at character 8\); accepted: a YAML text file$/m],
   ])('%s', (_name, text, expected) => {
     const problems = problemsOf({ 'i.yaml': MINIMAL_INTEGRATIONS, 'env.yaml': MINIMAL_ENV, 'x.yaml': text });
