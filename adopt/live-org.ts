@@ -68,7 +68,7 @@ export class LiveOrg implements OktaReader {
 
   /** GET of a public path (no credentials sent: it needs none), e.g. the org's `/.well-known/okta-organization`. */
   public async getPublic(pathAndQuery: string): Promise<ApiResponse> {
-    return this.send(pathAndQuery, { method: 'GET', headers: { Accept: 'application/json', 'User-Agent': 'okta-sso-adopt' } });
+    return this.send(pathAndQuery, { method: 'GET', headers: { Accept: 'application/json', 'User-Agent': 'okta-sso-adopt' } }, { textIfNotJson: true });
   }
 
   /** Waits (a minute at most), when the last answer from this request's bucket showed more of it used than maxApiCapacity allows. */
@@ -90,7 +90,8 @@ export class LiveOrg implements OktaReader {
     return { status: r.status, body: r.body };
   }
 
-  private async send(pathAndQuery: string, init: RequestInit): Promise<ApiResponse> {
+  /** `textIfNotJson`: a body that claims JSON but is not is kept as text, for the caller to judge (not an error). */
+  private async send(pathAndQuery: string, init: RequestInit, { textIfNotJson = false } = {}): Promise<ApiResponse> {
     const url = new URL(pathAndQuery, this.source);
     if (url.origin !== new URL(this.source).origin) throw new AdoptError(`Okta linked to ${cut(url.origin)}, outside ${this.source}; adopt sends credentials only to the org`);
     let response: Response;
@@ -107,7 +108,7 @@ export class LiveOrg implements OktaReader {
       try {
         body = text === '' ? null : JSON.parse(text);
       } catch {
-        throw new AdoptError(`${this.source} answered ${init.method} ${url.pathname} with a body that is not JSON; is --org-url an Okta org?`);
+        if (!textIfNotJson) throw new AdoptError(`${this.source} answered ${init.method} ${url.pathname} with a body that is not JSON; is --org-url an Okta org?`);
       }
     }
     return { status: response.status, headers, body };
@@ -143,8 +144,10 @@ async function readCapped(response: Response, path: string): Promise<string> {
 }
 
 function networkReason(err: unknown, timeoutMs: number): string {
-  const e = err as { name?: string; cause?: { code?: string } };
+  const e = err as { name?: string; cause?: { code?: string; message?: string } };
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return `no answer within ${Math.round(timeoutMs / 1000)} s`;
+  // Followed, a redirect could take the credentials to another host: never followed, and said as what it is.
+  if (e?.cause?.message === 'unexpected redirect') return 'it answered with a redirect, which adopt does not follow';
   return e?.cause?.code ?? e?.name ?? 'network error';
 }
 

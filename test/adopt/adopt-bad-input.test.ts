@@ -5,6 +5,7 @@
  */
 import * as crypto from 'crypto';
 import * as fs from 'fs';
+import * as http from 'http';
 import * as net from 'net';
 import * as path from 'path';
 import { ADOPT_FAILED_EXIT } from '../../cli/adopt';
@@ -281,6 +282,18 @@ describe('adopt: the network', () => {
     expect(sockets.size).toBe(1);
   }, 10_000);
 
+  test('a redirect is not followed (it could take the credentials elsewhere), and is said as such', async () => {
+    const redirecting = http.createServer((_req, res) => {
+      res.writeHead(302, { Location: 'https://elsewhere.example.com/' });
+      res.end();
+    });
+    await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+    servers.push({ close: () => new Promise<void>((resolve) => redirecting.close(() => resolve())) });
+    const url = `http://127.0.0.1:${(redirecting.address() as net.AddressInfo).port}`;
+    const err = await expectRefused(freshConfig(), '--org-url', url);
+    expect(err).toContain(`cannot reach ${url} (it answered with a redirect, which adopt does not follow) for GET ${ORG_IDENTITY_PATH}`);
+  });
+
   test('an org URL that is not https: refused before any request', async () => {
     const fetchSpy = jest.spyOn(globalThis, 'fetch');
     try {
@@ -341,6 +354,14 @@ describe('adopt: saved responses that are not Okta\'s shape', () => {
     const { code, err } = await adopt(freshConfig(), '--org-url', okta.url);
     expect(code).toBe(0);
     expect(err).toContain(`okta-sso adopt: note: could not confirm that ${okta.url} is acme.okta.com (no organization at /.well-known/okta-organization); check --org-url`);
+  });
+
+  test('an identity answer that says JSON but is not: adopted, with the note', async () => {
+    process.env.OKTA_API_TOKEN = TOKEN;
+    const okta = await fakeOkta(copyOrg(ORG, (dir) => fs.writeFileSync(path.join(dir, '.well-known', 'okta-organization.json'), '<html>maintenance</html>')));
+    const { code, err } = await adopt(freshConfig(), '--org-url', okta.url);
+    expect(code).toBe(0);
+    expect(err).toContain(`okta-sso adopt: note: could not confirm that ${okta.url} is acme.okta.com`);
   });
 
   test('the same over HTTP: names the request, and only read', async () => {
