@@ -29,7 +29,11 @@ export function checkPropStrings(props: object, isUnresolved: Unresolved): Field
         problems.push(problem(RuleId.WELL_FORMED, fieldOf(at), `is ${value.length} characters long; accepted: at most ${MAX_PROP_STRING} (no Okta or SP setting is longer)`));
         return;
       }
-      if (isUnresolved(value)) return;
+      if (isUnresolved(value)) {
+        // cdktf writes a token inside a template sequence as bare text (`var.domain`), not as its value.
+        if (tokenInsideTemplate(value)) problems.push(problem(RuleId.UNESCAPED, fieldOf(at), TOKEN_IN_TEMPLATE_MESSAGE));
+        return;
+      }
       const kind = secretKind(name, value);
       const bad = badCharacter(value, MULTILINE_FIELDS.has(String(name)));
       if (kind) {
@@ -70,6 +74,33 @@ export function checkPropStrings(props: object, isUnresolved: Unresolved): Field
   };
   walk(props, undefined);
   return problems;
+}
+
+const TOKEN_IN_TEMPLATE_MESSAGE =
+  'holds a Terraform token inside an Okta expression (`${...}` or `%{...}`): cdktf would write the reference as text (such as var.domain), ' +
+  "so every user would get that text; accepted: the token outside the expression, or the whole value as one token (a variable holding the template)";
+
+/** cdktf's placeholder for a token in a string: `${TfToken[TOKEN.12]}` (`#{...}` in a list). */
+const TOKEN_AT = /^[$#]\{TfToken\[[^\]]*\]\}/;
+
+/** Whether a token placeholder sits inside a `${...}` or `%{...}` sequence of the text (one pass, braces counted). */
+export function tokenInsideTemplate(value: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if ((c === '$' || c === '#') && value[i + 1] === '{' && value.startsWith('{TfToken[', i + 1)) {
+      if (depth > 0) return true;
+      const token = TOKEN_AT.exec(value.slice(i, i + 200));
+      if (token) i += token[0].length - 1;
+      continue;
+    }
+    if ((c === '$' || c === '%') && value[i + 1] === '{') {
+      depth++;
+      i++;
+    } else if (c === '{' && depth > 0) depth++;
+    else if (c === '}' && depth > 0) depth--;
+  }
+  return false;
 }
 
 /** A prop path as problems name it (`attributes.0.values.1`); an empty segment is dropped where it leads, as the walk always wrote it. */

@@ -40,6 +40,15 @@ describe('props given as Terraform tokens', () => {
     expect(error).not.toContain('TfToken');
   });
 
+  test.each([
+    ['nameId.template', (v: string) => ({ nameId: { template: `\${user.login + "@${v}"}` } })],
+    ['username.template', (v: string) => ({ username: { format: 'custom' as const, template: `\${user.${v}}` } })],
+    ['label', (v: string) => ({ label: `Wiki %{if ${v}}x%{endif}` })],
+  ])('a token inside an Okta expression (%s) is refused: cdktf would write it as the text var.x', (prop, props) => {
+    const { error } = synth((stack, variable) => new GenericSamlSso(stack, 'wiki', { ...WIKI, ...props(variable('dom').stringValue) }));
+    expect(error).toContain(`[prod/wiki] ${prop}: holds a Terraform token inside an Okta expression (\`\${...}\` or \`%{...}\`): cdktf would write the reference as text`);
+  });
+
   test('a message quoting a value with a token in it names the token in words, not by its placeholder', () => {
     const { error } = synth((stack, variable) => new GenericSamlSso(stack, 'wiki', { ...WIKI, acsUrl: `http://${variable('host').stringValue}/acs` }));
     expect(error).toContain('"http://<a Terraform token>/acs"');

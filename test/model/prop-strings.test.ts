@@ -63,3 +63,21 @@ describe('checkPropStrings: every string of the props, in one walk', () => {
   });
 });
 
+
+describe('tokenInsideTemplate', () => {
+  const { tokenInsideTemplate } = require('../../model/prop-strings') as typeof import('../../model/prop-strings');
+  const T = '${TfToken[TOKEN.12]}';
+  test.each([
+    [`\${user.login + "@${T}"}`, true],
+    [`\${user.${T}}`, true],
+    [`%{ if ${T} }x%{ endif }`, true],
+    [`\${a + {b: ${T}}}`, true],
+  ])('inside a sequence: %s', (value, expected) => expect(tokenInsideTemplate(value)).toBe(expected));
+  test.each([
+    [T, false],
+    [`\${source.login}-${T}`, false],
+    [`${T}-\${source.login}`, false],
+    [`https://${T}/acs`, false],
+    [`#{TfToken[TOKEN.3]} {not a sequence} \${x}`, false],
+  ])('outside every sequence: %s', (value, expected) => expect(tokenInsideTemplate(value)).toBe(expected));
+});
