@@ -46,3 +46,12 @@ export interface AppSubject {
 export interface PolicyRule extends RuleInfo {
   check(subject: AppSubject): RuleOutcome;
 }
+
+/**
+ * Whether a value of the app holds a Terraform reference, known only at apply: `${var.x}` in the synthesized JSON,
+ * where a user's own `${` is escaped as `$${`, or cdktf's placeholder in the declared props. Rules judge the rest of the
+ * app, not such a value.
+ */
+export function holdsTerraformReference(value: string): boolean {
+  return value.includes('{TfToken[') || /(?:^|[^$])\$\{/.test(value);
+}

@@ -1,7 +1,7 @@
 import { RULE_CATALOG } from '../model/rule-catalog';
 import { showValue } from '../model/show-value';
 import { httpsUrlProblem } from '../model/saml-rules';
-import { COMPLIANT, NOT_APPLICABLE, PolicyRule, nonCompliant } from './rule';
+import { COMPLIANT, NOT_APPLICABLE, PolicyRule, holdsTerraformReference, nonCompliant } from './rule';
 
 const URL_ATTRIBUTES: ReadonlyArray<[string, string]> = [
   ['sso_url', 'ACS URL'],
@@ -14,12 +14,28 @@ const URL_ATTRIBUTES: ReadonlyArray<[string, string]> = [
 export const httpsUrls: PolicyRule = {
   ...RULE_CATALOG['SSO-001'],
   check({ app }) {
-    const found = URL_ATTRIBUTES.filter(([attr]) => typeof app.body[attr] === 'string' && !String(app.body[attr]).startsWith('${'));
+    const found = URL_ATTRIBUTES.filter(([attr]) => typeof app.body[attr] === 'string' && judgeable(String(app.body[attr])));
     if (found.length === 0) return NOT_APPLICABLE;
     const bad = found.flatMap(([attr, words]) => {
-      const why = httpsUrlProblem(String(app.body[attr]));
+      const value = String(app.body[attr]);
+      const why = holdsTerraformReference(value) ? schemeProblem(value) : httpsUrlProblem(value);
       return why ? [`${words} ${showValue(app.body[attr])} ${why}`] : [];
     });
     return bad.length ? nonCompliant(bad.join('; ')) : COMPLIANT;
   },
 };
+
+/** The scheme written before the value's first Terraform reference, if any (`http` in `http://${var.host}/acs`). */
+function writtenScheme(value: string): string | undefined {
+  return /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(value)?.[1];
+}
+
+/** A value holding a reference is judged by what is written: its scheme, when written; else it is known only at apply. */
+function judgeable(value: string): boolean {
+  return !holdsTerraformReference(value) || writtenScheme(value) !== undefined;
+}
+
+function schemeProblem(value: string): string | undefined {
+  const scheme = writtenScheme(value)!;
+  return scheme.toLowerCase() === 'https' ? undefined : `uses ${scheme}, not https`;
+}

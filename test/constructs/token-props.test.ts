@@ -1,7 +1,7 @@
 import { App, LocalBackend, TerraformStack, TerraformVariable, Token } from 'cdktf';
 import * as fs from 'fs';
 import * as path from 'path';
-import { AivenSso, GenericSamlSso } from '../../index';
+import { AivenConsole, AivenSso, GenericSamlSso } from '../../index';
 import { tempDir } from '../helpers';
 
 const WIKI = { acsUrl: 'https://wiki.example.com/saml/acs', audience: 'https://wiki.example.com/saml', groups: ['Everyone'] };
@@ -53,6 +53,20 @@ describe('props given as Terraform tokens', () => {
     const { error } = synth((stack, variable) => new GenericSamlSso(stack, 'wiki', { ...WIKI, acsUrl: `http://${variable('host').stringValue}/acs` }));
     expect(error).toContain('"http://<a Terraform token>/acs"');
     expect(error).not.toContain('TfToken');
+  });
+
+  test('a relay state and an ACS URL holding a variable are known only at apply: the rules skip them (SSO-006, SSO-001), and they reach Terraform as references', () => {
+    const aiven = synth((stack, variable) => new AivenSso(stack, 'aiven', { accountId: 'a0b8e61f3c92', methodId: 'am0b8e61f3c93', groups: ['Everyone'], relayState: variable('console').stringValue as AivenConsole }));
+    expect(aiven.error).toBeUndefined();
+    expect(aiven.app!.default_relay_state).toBe('${var.console}');
+    const wiki = synth((stack, variable) => new GenericSamlSso(stack, 'wiki', { ...WIKI, acsUrl: `https://${variable('host').stringValue}/acs` }));
+    expect(wiki.error).toBeUndefined();
+    expect(wiki.app!.sso_url).toBe('https://${var.host}/acs');
+  });
+
+  test('an http ACS URL beside a variable is still refused (SSO-001 judges what is known)', () => {
+    const { error } = synth((stack, variable) => new GenericSamlSso(stack, 'wiki', { ...WIKI, acsUrl: `http://wiki.example.com/${variable('path').stringValue}` }));
+    expect(error).toMatch(/\[prod\/wiki\] acsUrl: .*http/);
   });
 
   test('an Aiven account ID from a variable still builds the URLs from it', () => {
