@@ -18,6 +18,8 @@ const EVERY_PRESET = [
   'recipient',
   'destination',
   'audience',
+  // Where IdP-initiated sign-in lands: a page of the SP's tenant (Aiven's, one of its consoles, is promoted).
+  'relayState',
   // The SP's SAML metadata file and where it was fetched from: one per tenant.
   'spMetadata',
   // Provisioning endpoints of the SP's tenant.
@@ -49,7 +51,7 @@ export function provisioningMethod(settings: { readonly provisioning?: { readonl
 
 export const ENV_SPECIFIC_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // Aiven's account and method IDs; the ACS URL and entity ID are built from them.
-  aiven: [...EVERY_PRESET, 'aiven'],
+  aiven: [...EVERY_PRESET.filter((f) => f !== 'relayState'), 'aiven'],
   omni: EVERY_PRESET,
   atlan: EVERY_PRESET,
   generic: EVERY_PRESET,
