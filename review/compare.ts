@@ -116,10 +116,11 @@ export function diffBlocks(
     const b = baseByHeadAddress.get(address);
     const h = head.get(address);
     if (b && h) importChanged(address, h, baseImports.get(address), sides.head.imports.get(address), sides.head.groupNames, out);
-    if (b && h && sameJson(b.body, h.body)) continue;
+    const renamedGroup = b !== undefined && h !== undefined && namesAnotherGroup(b, h, sides);
+    if (b && h && sameJson(b.body, h.body) && !renamedGroup) continue;
     // Only blocks that differ are rewritten, so an unchanged stack costs no copies.
     const bBody = b && moved.size > 0 ? followMoved(b.body, moved) : b?.body;
-    if (b && h && sameJson(bBody, h.body)) continue;
+    if (b && h && sameJson(bBody, h.body) && !renamedGroup) continue;
     if (!h) {
       if (address.startsWith('data.')) continue; // lookups follow the resources that use them
       const words = blockWords(b!, sides.base.groupNames);
@@ -145,11 +146,18 @@ export function diffBlocks(
     for (const attribute of [...new Set([...attributes(bBody), ...attributes(h.body)])].sort()) {
       const before = ownEntry(bBody!, attribute);
       const after = ownEntry(h.body, attribute);
-      if (sameJson(before, after) || isLookupGuard(h, attribute)) continue;
+      // The same references can name other groups: a group renamed to a name with the same Terraform name.
+      const assignments = type === 'okta_app_group_assignments' && attribute === 'group';
+      const pushedGroup = type === 'okta_push_group' && attribute === 'source_group_id';
+      if (assignments) {
+        if (sameJson(before, after) && !renamedBehind(before, after, sides)) continue;
+      } else if (pushedGroup && otherGroupBehind(before, after, sides)) {
+        // Another group behind the same reference: its ID, known at apply, replaces the push group.
+      } else if (sameJson(before, after) || isLookupGuard(h, attribute)) continue;
       const setting = settingWords(type, attribute);
       const replaces = forcesReplacement(type, attribute, before, after);
       if (replaces) replacedBy.push(attribute);
-      if (type === 'okta_app_group_assignments' && attribute === 'group') {
+      if (assignments) {
         diffGroups(before, after, sides, out.findings, ctx);
       } else {
         const f = classifyChange(type, attribute, before, after, type === 'okta_push_group' ? `${words}: ${setting}` : setting, ctx);
@@ -181,16 +189,60 @@ function withDeprovisioning(f: RiskFinding, ctx: ChangeContext): RiskFinding {
   return f.class === 'group-removal' && f.level === 'high' && ctx.deprovisions ? { ...f, detail: `${f.detail}: ${DEPROVISIONS_NOTE[ctx.deprovisions]}` } : f;
 }
 
+/**
+ * Whether a block whose text is unchanged now names another Okta group: a looked-up group renamed to a name with the
+ * same Terraform name keeps every reference to it, while the app's assignments and push groups move to the other group.
+ */
+function namesAnotherGroup(b: TfBlock, h: TfBlock, sides: { readonly base: StackIndex; readonly head: StackIndex }): boolean {
+  if (h.type === 'okta_app_group_assignments') return renamedBehind(b.body.group, h.body.group, sides);
+  if (h.type === 'okta_push_group') return otherGroupBehind(b.body.source_group_id, h.body.source_group_id, sides);
+  return false;
+}
+
+/** One reference, two names, each side knowing its own (a side that cannot name the group says nothing). */
+function otherGroupBehind(before: unknown, after: unknown, sides: { readonly base: StackIndex; readonly head: StackIndex }): boolean {
+  if (before !== after || typeof before !== 'string') return false;
+  const [was, now] = [sides.base.groupNames.get(before), sides.head.groupNames.get(after as string)];
+  return was !== undefined && now !== undefined && was !== now;
+}
+
+/** Assignments with the same references in the same order, one of which now names another group. */
+function renamedBehind(before: unknown, after: unknown, sides: { readonly base: StackIndex; readonly head: StackIndex }): boolean {
+  if (!Array.isArray(before) || !Array.isArray(after) || before.length !== after.length) return false;
+  return before.some((g: any, i) => otherGroupBehind(g?.id, (after[i] as any)?.id, sides));
+}
+
+/** How an assignment names its group: a group the stack creates, an existing one it looks up by name, or a live ID. */
+type GroupSource = 'created' | 'existing' | 'id';
+
+function groupSource(ref: unknown): GroupSource {
+  const text = String(ref);
+  if (text.startsWith('${data.okta_group.')) return 'existing';
+  if (text.startsWith('${okta_group.')) return 'created';
+  return 'id';
+}
+
+/** An app's assigned groups as users know them: name, where the group comes from, and priority, in order. */
+function assignedGroups(value: unknown, side: StackIndex): Array<[string, GroupSource, unknown]> {
+  return (Array.isArray(value) ? value : []).map((g: any) => [groupName(g?.id, side.groupNames), groupSource(g?.id), g?.priority]);
+}
+
 function diffGroups(before: unknown, after: unknown, sides: { readonly base: StackIndex; readonly head: StackIndex }, findings: RiskFinding[], ctx: ChangeContext): void {
-  const names = (v: unknown, side: StackIndex) =>
-    new Set((Array.isArray(v) ? v : []).map((g: any) => groupName(g?.id, side.groupNames)));
-  const b = names(before, sides.base);
-  const a = names(after, sides.head);
-  const removed = [...b].filter((n) => !a.has(n)).sort();
-  const added = [...a].filter((n) => !b.has(n)).sort();
+  const sourceOf = (v: unknown, side: StackIndex) => new Map(assignedGroups(v, side).map(([name, source]) => [name, source]));
+  const b = sourceOf(before, sides.base);
+  const a = sourceOf(after, sides.head);
+  const removed = [...b.keys()].filter((n) => !a.has(n)).sort();
+  const added = [...a.keys()].filter((n) => !b.has(n)).sort();
+  // One name, another group: the members of the one the app had lose it, the other's get it.
+  const swapped = [...a.keys()].filter((n) => b.has(n) && b.get(n) !== a.get(n)).sort();
   for (const n of removed) findings.push(withDeprovisioning(finding('group-removal', `group ${quoted(n)} unassigned`), ctx));
   for (const n of added) findings.push(finding('access-granted', `group ${quoted(n)} assigned`));
-  if (removed.length === 0 && added.length === 0) findings.push(finding('other', 'group priority changed'));
+  for (const n of swapped) {
+    const now = a.get(n) === 'created' ? 'a new, empty group this stack creates' : a.get(n) === 'existing' ? 'the existing Okta group of that name' : 'a group named by its live ID';
+    const was = b.get(n) === 'created' ? 'the group this stack created (which Terraform would then destroy)' : b.get(n) === 'existing' ? 'the existing Okta group of that name' : 'the group of its live ID';
+    findings.push(withDeprovisioning(finding('group-removal', `group ${quoted(n)} is now ${now}, not ${was}: the members of the one the app had lose it`), ctx));
+  }
+  if (removed.length === 0 && added.length === 0 && swapped.length === 0) findings.push(finding('other', 'group priority changed'));
 }
 
 function scanSecrets(block: TfBlock, findings: RiskFinding[]): void {
@@ -519,7 +571,7 @@ function unchanged(base: IntegrationIndex, head: IntegrationIndex, sides: { read
   const sameBlock = (b: TfBlock, h: TfBlock, address: string) => {
     if ((moved.get(address) ?? address) !== address) return false;
     const [before, after] = [baseImports.get(address), sides.head.imports.get(address)];
-    return (before === undefined || after === undefined || before === after) && sameJson(b.body, h.body);
+    return (before === undefined || after === undefined || before === after) && sameJson(b.body, h.body) && !namesAnotherGroup(b, h, sides);
   };
   if (!sameEntries(base.blocks, head.blocks, sameBlock) || !sameEntries(base.steps, head.steps, sameJson) || !sameEntries(base.outputs, head.outputs, sameJson)) return false;
   if (head.importGroups === true && base.importGroups !== true) return false;
