@@ -68,6 +68,10 @@ const BY_TYPE: Readonly<Record<string, Readonly<Record<string, Classifier>>>> = 
   okta_push_group: {
     status: (_b, after, words) => (after === 'INACTIVE' ? finding('push-groups-off', `${words} turned off`) : finding('other', `${words} changed`)),
   },
+  // Renamed in place: the group keeps its members and apps, but whatever else finds it by name (another app's or stack's lookup) no longer does.
+  okta_group: {
+    name: () => finding('other', 'Okta group renamed in place (its members and apps stay): whatever else finds it by its old name (another stack, other tools) no longer does', 'medium'),
+  },
   okta_app_connection: {
     action: (_b, after, words) => (after === 'deactivate' ? finding('deprovisioning-off', 'provisioning connection deactivated') : finding('other', `${words} changed`)),
   },

@@ -44,3 +44,13 @@ test('the reverse, a created group switched to the existing one of its name: rep
   expect(aiven.findings.map((f) => f.detail).join('\n')).toMatch(/group "Engineering" is now the existing Okta group of that name, not the group this stack created \(which Terraform would then destroy\)/);
   expect(aiven.findings.map((f) => f.detail).join('\n')).not.toContain('priority');
 });
+
+test('a group the stack creates, renamed: medium, as lookups of its old name elsewhere stop finding it', () => {
+  const head = synthConfig(editedExample({ 'environments/dev.yaml': (t) => t.replace(/name: Data-Dev/g, 'name: Data_Dev') }));
+  const dev = reviewSynthDirs(base, head).environments.find((e) => e.name === 'dev')!;
+  expect(dev.environment.findings).toContainEqual({
+    class: 'other',
+    level: 'medium',
+    detail: 'Okta group renamed in place (its members and apps stay): whatever else finds it by its old name (another stack, other tools) no longer does',
+  });
+});
