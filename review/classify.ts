@@ -85,10 +85,15 @@ const BY_TYPE: Readonly<Record<string, Readonly<Record<string, Classifier>>>> = 
   snowflake_saml2_integration: {
     enabled: (_b, after, words) =>
       String(after) === 'false' ? finding('snowflake-integration-replaced', `${words} disabled: SSO into Snowflake stops`) : finding('other', `${words} changed`),
+    // The provider is the account's: another one means the integration is created in another Snowflake account.
+    provider: () =>
+      finding('snowflake-integration-replaced', 'SAML2 integration moved to another Snowflake account: created anew there, while the old account keeps its own, no longer managed'),
   },
   snowflake_scim_integration: {
     enabled: (_b, after, words) =>
       String(after) === 'false' ? finding('deprovisioning-off', `${words} disabled: Okta can no longer provision or deprovision Snowflake users`) : finding('other', `${words} changed`),
+    provider: () =>
+      finding('snowflake-integration-replaced', 'SCIM integration moved to another Snowflake account: created anew there, so the SCIM token Okta holds is invalid until a new one is generated and entered'),
   },
 };
 
