@@ -106,14 +106,14 @@ export function planAdoption(configDir: string, env: string, live: readonly Live
   const taken = new Set(existing.integrations.keys());
   const integrations: ProposedIntegration[] = [];
   for (const c of candidates) {
-    const before = new Set(taken);
     try {
-      integrations.push(propose(c.live, c.settings, c.match, existing, env, taken, options.key));
+      const proposal = propose(c.live, c.settings, c.match, existing, env, taken, options.key);
+      // Only an app adopted claims its key: one left out leaves it to the others.
+      taken.add(proposal.key);
+      integrations.push(proposal);
     } catch (err) {
       // One app whose own values adopt cannot take is left out with the reason, the others adopted; asked for by ID, it is the error.
       if (options.requested || !(err instanceof NotAdoptable)) throw err;
-      taken.clear();
-      before.forEach((k) => taken.add(k));
       skipped.push({ id: c.live.app.id, label: c.live.app.label, reason: err.reason });
     }
   }
@@ -141,7 +141,7 @@ function settingsOf(app: LiveApp): LiveSettings {
   }
 }
 
-function propose(live: LiveApp, ls: LiveSettings, match: string | undefined, existing: ExistingConfig, env: string, taken: Set<string>, keyOption: string | undefined): ProposedIntegration {
+function propose(live: LiveApp, ls: LiveSettings, match: string | undefined, existing: ExistingConfig, env: string, taken: ReadonlySet<string>, keyOption: string | undefined): ProposedIntegration {
   const desired: Json = { ...ls.settings, adopt: adoptObject(live, ls) };
   let key: string;
   let shared: Json | undefined;
@@ -160,7 +160,6 @@ function propose(live: LiveApp, ls: LiveSettings, match: string | undefined, exi
           : `is an integration in ${existing.sharedFile} for another ${PRESETS[ls.preset].displayName} ${ls.preset === 'generic' ? 'ACS URL' : 'account'}${existing.envEntries.has(key) ? ` in ${env}` : ''}`;
       throw new AdoptError(`the key proposed for ${describe(live.app)}, ${JSON.stringify(key)}, ${why}; adopt it under another key with --app ${live.app.id} --key NAME, or set the integration's ${env} values by hand`);
     }
-    taken.add(key);
     shared = pick(desired, SHARED_FIELDS);
   }
 

@@ -15,9 +15,9 @@ interface Positioned {
   readonly lines: LineCounter;
 }
 
-
 /** The largest config file read: 16 times a 10,000-integration environment's file; refused from its size, before it is read. */
 export const MAX_CONFIG_FILE_BYTES = 64 * 1024 * 1024;
+
 /** One parsed config file, able to say where a field sits in it. */
 export class ConfigFile {
   private positions?: Map<string, number>;
