@@ -1,3 +1,5 @@
+import { TOKEN_PLACEHOLDER } from '../model/unresolved';
+
 /**
  * An Okta expression (e.g. `${source.email}`) as Terraform must receive it.
  * Terraform's JSON syntax reads `${...}` and `%{...}` in any string as its own
@@ -11,13 +13,10 @@ export function oktaExpression(expression: string): string {
   // A Terraform token (a variable, another resource's attribute) is cdktf's to resolve: only the text around it is escaped.
   if (!expression.includes('{TfToken[')) return escapeTemplates(expression);
   return expression
-    .split(TOKEN)
+    .split(TOKEN_PLACEHOLDER)
     .map((part, i) => (i % 2 === 1 ? part : escapeTemplates(part)))
     .join('');
 }
-
-/** cdktf's placeholder for a token inside a string (`${TfToken[TOKEN.12]}`; `#{...}` in a list), kept by split. */
-const TOKEN = /([$#]\{TfToken\[[^\]]*\]\})/;
 
 function escapeTemplates(text: string): string {
   return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');

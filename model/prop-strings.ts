@@ -3,7 +3,7 @@ import { FieldProblem, problem } from './problem';
 import { RuleId } from './rule-catalog';
 import { secretKind } from './secret-literals';
 import { badCharacter } from './text-chars';
-import { Unresolved } from './unresolved';
+import { TOKEN_PLACEHOLDER, Unresolved } from './unresolved';
 
 /** The longest string a prop may be: far above any Okta or SP setting (labels, URLs, templates, descriptions), far below what would slow synth. */
 export const MAX_PROP_STRING = 65_536;
@@ -80,25 +80,24 @@ const TOKEN_IN_TEMPLATE_MESSAGE =
   'holds a Terraform token inside an Okta expression (`${...}` or `%{...}`): cdktf would write the reference as text (such as var.domain), ' +
   "so every user would get that text; accepted: the token outside the expression, or the whole value as one token (a variable holding the template)";
 
-/** cdktf's placeholder for a token in a string: `${TfToken[TOKEN.12]}` (`#{...}` in a list). */
-const TOKEN_AT = /^[$#]\{TfToken\[[^\]]*\]\}/;
-
 /** Whether a token placeholder sits inside a `${...}` or `%{...}` sequence of the text (one pass, braces counted). */
 export function tokenInsideTemplate(value: string): boolean {
   let depth = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i];
-    if ((c === '$' || c === '#') && value[i + 1] === '{' && value.startsWith('{TfToken[', i + 1)) {
+  const parts = value.split(TOKEN_PLACEHOLDER);
+  for (let p = 0; p < parts.length; p++) {
+    if (p % 2 === 1) {
       if (depth > 0) return true;
-      const token = TOKEN_AT.exec(value.slice(i, i + 200));
-      if (token) i += token[0].length - 1;
       continue;
     }
-    if ((c === '$' || c === '%') && value[i + 1] === '{') {
-      depth++;
-      i++;
-    } else if (c === '{' && depth > 0) depth++;
-    else if (c === '}' && depth > 0) depth--;
+    const text = parts[p];
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if ((c === '$' || c === '%') && text[i + 1] === '{') {
+        depth++;
+        i++;
+      } else if (c === '{' && depth > 0) depth++;
+      else if (c === '}' && depth > 0) depth--;
+    }
   }
   return false;
 }

@@ -1,5 +1,6 @@
 import { cutText } from './cut-text';
 import { redactSecrets } from './secret-literals';
+import { TOKEN_PLACEHOLDER } from './unresolved';
 
 /** The longest a value quoted in a message may be: past it, a message stops being readable. */
 export const MAX_SHOWN_VALUE = 80;
@@ -13,11 +14,11 @@ export function showValue(value: unknown, max: number = MAX_SHOWN_VALUE): string
   const text = (JSON.stringify(value) ?? String(value))
     .replace(UNSEEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
     // cdktf's placeholder changes from run to run and means nothing to a reader.
-    .replace(TOKEN_PLACEHOLDER, '<a Terraform token>');
+    .replace(TOKEN_PLACEHOLDERS, '<a Terraform token>');
   return cutText(redactSecrets(text, []), max);
 }
 
-const TOKEN_PLACEHOLDER = /[$#]\{TfToken\[[^\]]*\]\}/g;
+const TOKEN_PLACEHOLDERS = new RegExp(TOKEN_PLACEHOLDER.source, 'g');
 
 /** Characters JSON leaves as they are that a terminal would not show, or would show out of order: escaped, as JSON escapes control characters. */
 const UNSEEN = /[\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060\u2066-\u2069\uFEFF]/g;

@@ -15,6 +15,12 @@ export const isUnresolved: Unresolved = (value) => {
   return typeof value === 'object' && value !== null && typeof (value as { resolve?: unknown }).resolve === 'function';
 };
 
+/**
+ * cdktf's placeholder for a token inside a string (`${TfToken[TOKEN.12]}`; `#{...}` in a list), as one captured
+ * group: `split` keeps each placeholder at an odd index.
+ */
+export const TOKEN_PLACEHOLDER = /([$#]\{TfToken\[[^\]]*\]\})/;
+
 /** For values that are known to be plain (config files hold no tokens). */
 export const neverUnresolved: Unresolved = () => false;
 
