@@ -1,4 +1,5 @@
 import { SpPreset } from '../model/presets';
+import { isUnresolved } from '../model/unresolved';
 import { RuleInfo } from '../model/rule-catalog';
 import { IntegrationModel } from '../model/types';
 
@@ -53,5 +54,5 @@ export interface PolicyRule extends RuleInfo {
  * app, not such a value.
  */
 export function holdsTerraformReference(value: string): boolean {
-  return value.includes('{TfToken[') || /(?:^|[^$])\$\{/.test(value);
+  return isUnresolved(value) || /(?:^|[^$])\$\{/.test(value);
 }
