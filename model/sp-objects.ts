@@ -23,10 +23,10 @@ export interface SpObjectProblem {
 interface Claim {
   readonly environment: EnvironmentIntegrations;
   readonly integration: string;
-  readonly prop: string;
   /** Equal for two claims of one SP-side object. */
   readonly id: string;
-  readonly what: string;
+  /** What it is, for a message: made only for a clash (names are quoted through showValue, which is not free). */
+  readonly what: () => string;
   /** Claimed once per environment, however many of its integrations use it (a stack declares it once). */
   readonly perEnvironment?: boolean;
 }
@@ -46,30 +46,30 @@ const SNOWFLAKE: Sp = {
 };
 const AIVEN: Sp = {
   prop: 'methodId',
-  why: ': an Aiven authentication method trusts one identity provider (one entity ID and certificate), so sign-in through all but one of these Okta apps would fail',
+  why: 'an Aiven authentication method trusts one identity provider (one entity ID and certificate), so sign-in through all but one of these Okta apps would fail',
   accepted: () => 'an Aiven authentication method per integration and environment',
 };
 
 /** The objects on the SP's side that an integration's resources or IdP record point at, and which SP they are of. */
-function claimsOf(environment: EnvironmentIntegrations, m: IntegrationModel, isUnresolved: Unresolved): { sp: Sp; claims: Claim[] } | undefined {
+function claimsOf(environment: EnvironmentIntegrations, m: IntegrationModel, isUnresolved: Unresolved): { sp: Sp; where: () => string; claims: Claim[] } | undefined {
   if (m.snowflake) {
     const { account, integrationName, scimIntegrationName } = m.snowflake;
     // Account identifiers are case-insensitive; object names are not: the Snowflake provider quotes them.
     const accountId = `${account.organizationName}-${account.accountName}`.toUpperCase();
     // SAML2 and SCIM integrations are both security integrations, one namespace in an account; roles another.
     const object = (namespace: string, kind: string, name: string, perEnvironment?: boolean): Claim[] =>
-      isUnresolved(name) ? [] : [{ environment, integration: m.key, prop: SNOWFLAKE.prop, id: `snowflake\u0000${accountId}\u0000${namespace}\u0000${name}`, what: `${kind} ${showValue(name)}`, perEnvironment }];
+      isUnresolved(name) ? [] : [{ environment, integration: m.key, id: `snowflake\u0000${accountId}\u0000${namespace}\u0000${name}`, what: () => `${kind} ${showValue(name)}`, perEnvironment }];
     const claims = [...object('integration', 'SAML2 integration', integrationName)];
     if (scimIntegrationName !== undefined) {
       // The role is one per account in a stack, shared by its integrations; a second stack would create it again.
       claims.push(...object('integration', 'SCIM integration', scimIntegrationName), ...object('role', 'role', 'OKTA_PROVISIONER', true));
     }
-    return { sp: { ...SNOWFLAKE, why: ` in Snowflake account ${showValue(account.identifier)}: ${SNOWFLAKE.why}` }, claims };
+    return { sp: SNOWFLAKE, where: () => ` in Snowflake account ${showValue(account.identifier)}`, claims };
   }
   const { accountId, methodId } = m.props as { accountId?: unknown; methodId?: unknown };
   if (m.preset === 'aiven' && typeof accountId === 'string' && typeof methodId === 'string' && !isUnresolved(accountId) && !isUnresolved(methodId)) {
-    const claim = { environment, integration: m.key, prop: AIVEN.prop, id: `aiven\u0000${accountId}\u0000${methodId}`, what: `Aiven authentication method ${showValue(methodId)} of account ${showValue(accountId)}` };
-    return { sp: AIVEN, claims: [claim] };
+    const claim = { environment, integration: m.key, id: `aiven\u0000${accountId}\u0000${methodId}`, what: () => `Aiven authentication method ${showValue(methodId)} of account ${showValue(accountId)}` };
+    return { sp: AIVEN, where: () => '', claims: [claim] };
   }
   return undefined;
 }
@@ -83,7 +83,7 @@ function claimsOf(environment: EnvironmentIntegrations, m: IntegrationModel, isU
  */
 export function checkSpObjects(environments: readonly EnvironmentIntegrations[], isUnresolved: Unresolved = tokenCheck): SpObjectProblem[] {
   const byObject = new Map<string, Claim[]>();
-  const all: Array<{ sp: Sp; claims: Claim[] }> = [];
+  const all: Array<{ sp: Sp; where: () => string; claims: Claim[] }> = [];
   for (const environment of environments) {
     for (const m of environment.integrations) {
       const found = claimsOf(environment, m, isUnresolved);
@@ -98,18 +98,18 @@ export function checkSpObjects(environments: readonly EnvironmentIntegrations[],
   }
   const problems: SpObjectProblem[] = [];
   const name = (c: Claim, from: EnvironmentIntegrations) => (c.environment === from ? `integration ${showValue(c.integration)}` : `integration ${showValue(c.integration)} of ${c.environment.shown}`);
-  for (const { sp, claims } of all) {
+  for (const { sp, where, claims } of all) {
     const clashes = claims.filter((c) => byObject.get(c.id)!.length > 1 && byObject.get(c.id)!.includes(c));
     if (clashes.length === 0) continue;
     const first = clashes[0];
     const others = [...new Set(clashes.flatMap((c) => byObject.get(c.id)!.filter((o) => o !== c).map((o) => name(o, first.environment))))];
-    const whats = clashes.map((c) => c.what);
+    const whats = clashes.map((c) => c.what());
     const listed = whats.length === 1 ? whats[0] : `${whats.slice(0, -1).join(', ')} and ${whats[whats.length - 1]}`;
     problems.push({
       environment: first.environment.id,
       integration: first.integration,
       prop: sp.prop,
-      message: `${listed} ${whats.length === 1 ? 'is' : 'are'} also claimed by ${others.join(', ')}${sp.why}; accepted: ${sp.accepted(clashes.some((c) => c.perEnvironment))}`,
+      message: `${listed} ${whats.length === 1 ? 'is' : 'are'} also claimed by ${others.join(', ')}${where()}: ${sp.why}; accepted: ${sp.accepted(clashes.some((c) => c.perEnvironment))}`,
     });
   }
   return problems;

@@ -116,11 +116,10 @@ export function diffBlocks(
     const b = baseByHeadAddress.get(address);
     const h = head.get(address);
     if (b && h) importChanged(address, h, baseImports.get(address), sides.head.imports.get(address), sides.head.groupNames, out);
-    const renamedGroup = b !== undefined && h !== undefined && namesAnotherGroup(b, h, sides);
-    if (b && h && sameJson(b.body, h.body) && !renamedGroup) continue;
+    if (b && h && sameJson(b.body, h.body) && !namesAnotherGroup(b, h, sides)) continue;
     // Only blocks that differ are rewritten, so an unchanged stack costs no copies.
     const bBody = b && moved.size > 0 ? followMoved(b.body, moved) : b?.body;
-    if (b && h && sameJson(bBody, h.body) && !renamedGroup) continue;
+    if (b && h && sameJson(bBody, h.body) && !namesAnotherGroup(b, h, sides)) continue;
     if (!h) {
       if (address.startsWith('data.')) continue; // lookups follow the resources that use them
       const words = blockWords(b!, sides.base.groupNames);
@@ -222,13 +221,17 @@ function groupSource(ref: unknown): GroupSource {
   return 'id';
 }
 
-/** An app's assigned groups as users know them: name, where the group comes from, and priority, in order. */
-function assignedGroups(value: unknown, side: StackIndex): Array<[string, GroupSource, unknown]> {
-  return (Array.isArray(value) ? value : []).map((g: any) => [groupName(g?.id, side.groupNames), groupSource(g?.id), g?.priority]);
-}
+/** What an assignment's group is now, and what it was, in a finding. */
+const GROUP_NOW: Readonly<Record<GroupSource, string>> = { created: 'a new, empty group this stack creates', existing: 'the existing Okta group of that name', id: 'a group named by its live ID' };
+const GROUP_WAS: Readonly<Record<GroupSource, string>> = {
+  created: 'the group this stack created (which Terraform would then destroy)',
+  existing: 'the existing Okta group of that name',
+  id: 'the group of its live ID',
+};
 
 function diffGroups(before: unknown, after: unknown, sides: { readonly base: StackIndex; readonly head: StackIndex }, findings: RiskFinding[], ctx: ChangeContext): void {
-  const sourceOf = (v: unknown, side: StackIndex) => new Map(assignedGroups(v, side).map(([name, source]) => [name, source]));
+  // Each assigned group by name, with where it comes from.
+  const sourceOf = (v: unknown, side: StackIndex) => new Map((Array.isArray(v) ? v : []).map((g: any) => [groupName(g?.id, side.groupNames), groupSource(g?.id)]));
   const b = sourceOf(before, sides.base);
   const a = sourceOf(after, sides.head);
   const removed = [...b.keys()].filter((n) => !a.has(n)).sort();
@@ -238,9 +241,7 @@ function diffGroups(before: unknown, after: unknown, sides: { readonly base: Sta
   for (const n of removed) findings.push(withDeprovisioning(finding('group-removal', `group ${quoted(n)} unassigned`), ctx));
   for (const n of added) findings.push(finding('access-granted', `group ${quoted(n)} assigned`));
   for (const n of swapped) {
-    const now = a.get(n) === 'created' ? 'a new, empty group this stack creates' : a.get(n) === 'existing' ? 'the existing Okta group of that name' : 'a group named by its live ID';
-    const was = b.get(n) === 'created' ? 'the group this stack created (which Terraform would then destroy)' : b.get(n) === 'existing' ? 'the existing Okta group of that name' : 'the group of its live ID';
-    findings.push(withDeprovisioning(finding('group-removal', `group ${quoted(n)} is now ${now}, not ${was}: the members of the one the app had lose it`), ctx));
+    findings.push(withDeprovisioning(finding('group-removal', `group ${quoted(n)} is now ${GROUP_NOW[a.get(n)!]}, not ${GROUP_WAS[b.get(n)!]}: the members of the one the app had lose it`), ctx));
   }
   if (removed.length === 0 && added.length === 0 && swapped.length === 0) findings.push(finding('other', 'group priority changed'));
 }
