@@ -32,7 +32,10 @@ export interface LiveOrgOptions {
  */
 export class LiveOrg implements OktaReader {
   public readonly source: string;
-  private readonly credentials: Credentials;
+  // Read from the environment on the first authenticated call, so that the
+  // public identity check of --org-url comes before any word about credentials.
+  private readonly readCredentials: () => Credentials;
+  private credentialsRead?: Credentials;
   private readonly timeoutMs: number;
   private readonly log: (line: string) => void;
   private readonly governor: RateLimitGovernor;
@@ -42,7 +45,12 @@ export class LiveOrg implements OktaReader {
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.log = options.log ?? (() => {});
     this.governor = new RateLimitGovernor(options.maxApiCapacity);
-    this.credentials = credentialsFromEnv(options.env ?? process.env, this.source, (url, form) => this.postForm(url, form));
+    this.readCredentials = () => credentialsFromEnv(options.env ?? process.env, this.source, (url, form) => this.postForm(url, form));
+  }
+
+  private get credentials(): Credentials {
+    this.credentialsRead ??= this.readCredentials();
+    return this.credentialsRead;
   }
 
   public async get(pathAndQuery: string): Promise<ApiResponse> {

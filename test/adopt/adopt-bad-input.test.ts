@@ -189,13 +189,13 @@ environments:
 });
 
 describe('adopt: credentials', () => {
-  test('none in the environment: names the variables, before any request', async () => {
+  test("none in the environment: names the variables, before any API request (only the org's public identity is asked)", async () => {
     const okta = await fakeOkta();
     const err = await expectRefused(freshConfig(), '--org-url', okta.url);
     expect(err).toContain('no Okta credentials: set OKTA_API_TOKEN');
     expect(err).toContain('or OKTA_API_CLIENT_ID and OKTA_API_PRIVATE_KEY');
     expect(err).toContain('or read saved responses with --from DIR');
-    expect(okta.requests).toEqual([]);
+    expect(okta.requests.map((r) => r.path)).toEqual([ORG_IDENTITY_PATH]);
   });
 
   test('a wrong token: says Okta refused it (401) and which variable, never its value', async () => {
@@ -231,7 +231,7 @@ describe('adopt: credentials', () => {
     const err = await expectRefused(freshConfig(), '--org-url', okta.url);
     expect(err).toContain('OKTA_API_PRIVATE_KEY is not a usable private key (value not shown); accepted: an RSA private key in PEM');
     expect(err).not.toContain('not-a-key-at-all');
-    expect(okta.requests).toEqual([]);
+    expect(apiRequests(okta)).toEqual([]);
   });
 
   test('a successful adopt over HTTP shows and writes the token nowhere', async () => {
@@ -337,6 +337,14 @@ describe('adopt: saved responses that are not Okta\'s shape', () => {
         `its app IDs would be written into prod's config; accepted: an org URL of acme.okta.com (its custom domain too), or --env of the environment that org is\n`,
     );
     expectOnlyReads(okta);
+  });
+
+  test('--org-url of another org with no credentials set: the wrong org is said, not the missing credentials', async () => {
+    const other = copyOrg(ORG, (dir) => writeJson(dir, '.well-known/okta-organization.json', { id: '00ostaging', _links: { organization: { href: 'https://acme-staging.okta.com' } } }));
+    const okta = await fakeOkta(other);
+    const err = await expectRefused(freshConfig(), '--org-url', okta.url);
+    expect(err).toContain(`--org-url ${okta.url} is the Okta org "acme-staging.okta.com", not environment "prod"'s "acme.okta.com"`);
+    expect(err).not.toContain('credentials');
   });
 
   test("--org-url of the environment's own org (the saved org is acme.okta.com): adopted, its identity asked once", async () => {
