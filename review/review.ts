@@ -6,6 +6,7 @@ import { providerConstraintChanges } from './provider-constraints';
 import { HIDDEN, containsSecret, secretPaths } from './redact';
 import { suggestRenames } from './rename-suggestion';
 import { compareBackends, localStateWords } from './state-location';
+import { droppedRenames } from './dropped-renames';
 import { emptyStack, removedEnvironment } from './environment-change';
 import { RiskClassId, RiskFinding, RiskLevel, finding, maxRisk, riskRank } from './risk';
 import { IntegrationIndex, StackIndex, indexStack } from './stack-index';
@@ -156,6 +157,10 @@ function reviewEnvironmentWide(base: StackIndex, head: StackIndex, change?: 'add
   for (const name of Object.keys(head.providers).sort()) {
     for (const at of secretPaths(head.providers[name], `provider.${name}`)) findings.push(finding('secret-exposed', `a secret-looking value in ${at} (value not shown)`));
   }
+
+  const renameRecords = droppedRenames(base, head);
+  findings.push(...renameRecords.findings);
+  settings.push(...renameRecords.settings);
 
   const shared = diffBlocks(base.shared, head.shared, { base, head }, { permanentUsernames: false }, head.moved);
   for (const f of shared.findings) {

@@ -161,6 +161,15 @@ export const RISK_CLASSES = {
     level: 'medium',
     impact: 'a secret now comes from another place: set it there before apply, or provisioning stops',
   },
+  'rename-record-removed': {
+    title: 'Rename record removed (renamedFrom)',
+    level: 'medium',
+    impact:
+      "an environment whose state still holds an app under its old key (not applied since the rename) plans to destroy it and create a new one, which prevent_destroy refuses, so that environment's plan fails: remove renamedFrom only once every environment has applied the rename, or keep it",
+    impactAt: {
+      high: "an environment whose state still holds a resource under its old key (not applied since the rename) destroys it and creates a new one on its next apply, with nothing to stop it (no prevent_destroy): for an Okta app, users lose its assignments and SCIM links. Remove renamedFrom only once every environment has applied the rename, or keep it",
+    },
+  },
   'config-dir-moved': {
     title: 'Config directory at another path',
     level: 'low',

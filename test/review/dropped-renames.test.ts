@@ -1,0 +1,61 @@
+import { renderMarkdown } from '../../review/render-markdown';
+import { reviewSynthDirs } from '../../review/review';
+import { RISK_CLASSES, impactOf } from '../../review/risk';
+import { EXAMPLE, clone, readRunbooks, readStacks, renameInExample, synthConfig, writeSynthDir } from './synth-fixture';
+import { runCliCaptured } from '../helpers';
+
+/** omni renamed omni_analytics with renamedFrom (base), then the same with renamedFrom taken out again (head). */
+let withRecord: string;
+let withoutRecord: string;
+
+beforeAll(() => {
+  withRecord = synthConfig(renameInExample('omni', 'omni_analytics'));
+  withoutRecord = synthConfig(renameInExample('omni', 'omni_analytics', {}, { renamedFrom: false }));
+});
+
+const renameFindings = (base: string, head: string) =>
+  reviewSynthDirs(base, head).environments.flatMap((e) => e.environment.findings.filter((f) => f.class === 'rename-record-removed').map((f) => [e.name, f.level, f.detail]));
+
+describe('review: renamedFrom taken out after a rename', () => {
+  test('each environment says so once, medium, naming the app it would destroy where the rename is not applied yet', () => {
+    const detail =
+      'rename record of omni_analytics removed (moved from okta_app_saml.omni): if this environment has not applied the rename yet, ' +
+      'its plan destroys okta_app_saml.omni and creates okta_app_saml.omni_analytics; prevent_destroy fails that plan';
+    expect(renameFindings(withRecord, withoutRecord)).toEqual(['dev', 'prod', 'staging'].map((env) => [env, 'medium', detail]));
+    const review = reviewSynthDirs(withRecord, withoutRecord);
+    expect(review.risk).toBe('medium');
+    const md = renderMarkdown(review);
+    expect(md).toContain(`- medium Rename record removed (renamedFrom) (dev, prod, staging): ${RISK_CLASSES['rename-record-removed'].impact}.`);
+    expect(md).toContain('| rename record (renamedFrom) | `moved from okta_app_saml.omni` | _not set_ |');
+  });
+
+  test('--fail-on medium fails on it', async () => {
+    const r = await runCliCaptured(['review', '--base', withRecord, '--head', withoutRecord, '--fail-on', 'medium']);
+    expect(r.code).toBe(1);
+  });
+
+  test('the rename itself, and keeping the record, say nothing of it', () => {
+    const before = synthConfig(EXAMPLE);
+    expect(renameFindings(before, withRecord)).toEqual([]);
+    expect(renameFindings(withRecord, withRecord)).toEqual([]);
+  });
+
+  test('the integration removed altogether: its removal is the finding, not the record', () => {
+    const stacks = readStacks(withRecord);
+    const gone = clone(stacks);
+    for (const tf of Object.values(gone) as any[]) {
+      delete tf.moved;
+      for (const type of Object.keys(tf.resource)) for (const name of Object.keys(tf.resource[type])) if (name.startsWith('omni_analytics')) delete tf.resource[type][name];
+    }
+    expect(renameFindings(writeSynthDir(stacks, readRunbooks(withRecord)), writeSynthDir(gone, readRunbooks(withRecord)))).toEqual([]);
+  });
+
+  test('an app without prevent_destroy (removed by an escape hatch): high, and says nothing stops the destroy', () => {
+    const head = readStacks(withoutRecord);
+    for (const tf of Object.values(head) as any[]) delete tf.resource.okta_app_saml.omni_analytics.lifecycle;
+    const found = renameFindings(withRecord, writeSynthDir(head, readRunbooks(withoutRecord)));
+    expect(found.map(([, level]) => level)).toEqual(['high', 'high', 'high']);
+    expect(found[0][2]).toContain('nothing stops that destroy (no prevent_destroy)');
+    expect(impactOf('rename-record-removed', 'high')).toContain('users lose its assignments and SCIM links');
+  });
+});
