@@ -1,5 +1,6 @@
 import { ownEntry } from '../model/own-entry';
 import { ChangeContext, DEPROVISIONS_NOTE, classifyChange, classifyRemoval, classifyReplacement } from './classify';
+import { keyedListChange, outputObjectChange } from './keyed-lists';
 import { SECRET_REFERENCE_IN_TEXT, displayValue, groupName, liveId, pushGroupWords, quoted, runbookValue } from './display';
 import { followMoved, renameIdentifiers, renamedIdentifiers, renamedOutput } from './follow-moved';
 import { isLookupGuard } from './group-lookup-guard';
@@ -58,7 +59,10 @@ export interface BlockDiff {
 
 /** A resource in users' words; push groups name their Okta group and SP group. */
 function blockWords(block: TfBlock, groupNames: ReadonlyMap<string, string>): string {
-  return block.type === 'okta_push_group' ? pushGroupWords(block.body, groupNames) : resourceWords(block.type);
+  if (block.type === 'okta_push_group') return pushGroupWords(block.body, groupNames);
+  // One of several an integration may have: named by the attribute it declares.
+  if (block.type === 'okta_app_user_schema_property' && typeof block.body.index === 'string') return `${resourceWords(block.type)} ${quoted(unescapeTerraform(block.body.index))}`;
+  return resourceWords(block.type);
 }
 
 /** An adopted resource in users' words: an Okta group also by its name, since several are adopted at once. */
@@ -163,13 +167,18 @@ export function diffBlocks(
         // The replacement finding below already says this attribute changed.
         if (!(replaces && f.class === 'other')) out.findings.push(f);
       }
+      const items = keyedListChange(type, attribute, before, after, sameJson);
       out.settings.push({
         resource: address,
         setting: type === 'okta_push_group' ? `${words}: ${setting}` : setting,
         attribute,
-        // Display the base's own value: the reader sees what the file said.
-        before: displayValue(type, attribute, ownEntry(b.body, attribute), sides.base.groupNames),
-        after: displayValue(type, attribute, after, sides.head.groupNames),
+        ...(items
+          ? { items: items.names, ...(items.before !== undefined ? { before: items.before } : {}), ...(items.after !== undefined ? { after: items.after } : {}) }
+          : {
+              // Display the base's own value: the reader sees what the file said.
+              before: displayValue(type, attribute, ownEntry(b.body, attribute), sides.base.groupNames),
+              after: displayValue(type, attribute, after, sides.head.groupNames),
+            }),
         ...(replaces ? { replaces: true } : {}),
       });
     }
@@ -480,8 +489,15 @@ export function diffOutputs(
       findings.push(finding('other', `output ${oldName} renamed to ${name}: anything reading it must use the new name`));
     }
     if (sameJson(normalise(before, renaming, moved), normalise(after, renaming, moved))) return;
-    const value = (o: unknown) => displayValue('output', 'value', (o as any)?.value ?? o, EMPTY_MOVED);
-    settings.push({ resource: `output.${name}`, setting: `output ${name}`, attribute: 'value', before: value(before), after: value(after) });
+    const valueOf = (o: unknown) => (o as any)?.value ?? o;
+    // Compared as the rename and moved blocks would have them, shown as each side wrote them.
+    const items = outputObjectChange(valueOf(before), valueOf(after), (b, a) => sameJson(normalise(b, renaming, moved), normalise(a, renaming, moved)));
+    if (items) {
+      settings.push({ resource: `output.${name}`, setting: `output ${name}`, attribute: 'value', items: items.names, ...(items.before !== undefined ? { before: items.before } : {}), ...(items.after !== undefined ? { after: items.after } : {}) });
+    } else {
+      const value = (o: unknown) => displayValue('output', 'value', valueOf(o), EMPTY_MOVED);
+      settings.push({ resource: `output.${name}`, setting: `output ${name}`, attribute: 'value', before: value(before), after: value(after) });
+    }
     findings.push(finding('other', `${name.startsWith('idp_record_') ? 'IdP record output' : 'output'} ${name} changed`));
   }
 }

@@ -4,17 +4,17 @@ import { valueWords, unescapeTerraform } from './words';
 
 const MAX_VALUE = 160;
 
-function clip(text: string): string {
+export function clip(text: string): string {
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
 }
 
 /** A Terraform string literal as the user wrote it (and as Okta gets it). */
-function literal(value: unknown): string {
+export function literal(value: unknown): string {
   return unescapeTerraform(String(value ?? ''));
 }
 
 /** One attribute statement as users write it: `email = user.email`, `memberOf (groups, regex ^Data)`. */
-function statement(s: any): string {
+export function statement(s: any): string {
   if (s?.type === 'GROUP') return `${literal(s.name)} (groups ${String(s.filter_type ?? '').toLowerCase()} ${literal(s.filter_value)})`.trim();
   const values = Array.isArray(s?.values) ? s.values.map(literal).join(', ') : '';
   return `${literal(s?.name)} = ${values}`;
@@ -37,6 +37,7 @@ export function displayValue(type: string, attribute: string, value: unknown, gr
   if (typeof value !== 'object') return String(value);
   if (type === 'okta_app_saml' && attribute === 'attribute_statements' && Array.isArray(value)) return clip(value.map(statement).join('; ') || 'none');
   if (attribute === 'lifecycle') return (value as any).prevent_destroy === true ? 'prevent_destroy' : 'none';
+  if (attribute === 'depends_on' && Array.isArray(value)) return clip(value.map(literal).join(', ') || 'none');
   if (type === 'okta_app_group_assignments' && attribute === 'group' && Array.isArray(value)) {
     return clip(value.map((g: any) => groupName(g?.id, groupNames)).join(', ') || 'none');
   }

@@ -13,6 +13,8 @@ export interface SettingChange {
   readonly after?: string;
   /** Changing it makes Terraform replace the resource. */
   readonly replaces?: boolean;
+  /** For a list whose items carry names (SAML attributes, attribute mappings): the items that differ, which alone `before` and `after` then show. */
+  readonly items?: readonly string[];
 }
 
 /** One runbook value (by its label) that differs; display text, never a secret (token locations are shown). */

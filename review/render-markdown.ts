@@ -112,7 +112,7 @@ function whatChanged(i: IntegrationReview): string {
 
 function settingsTable(settings: readonly SettingChange[]): string {
   if (settings.length === 0) return '';
-  const rows = settings.map((s) => `| ${cell(s.setting)}${s.replaces ? ' (forces replacement)' : ''} | ${code(s.before)} | ${code(s.after)} |`);
+  const rows = settings.map((s) => `| ${cell(s.items ? `${s.setting}: ${s.items.join(', ')}` : s.setting)}${s.replaces ? ' (forces replacement)' : ''} | ${code(s.before)} | ${code(s.after)} |`);
   return ['| setting | before | after |', '| --- | --- | --- |', ...rows, ''].join('\n') + '\n';
 }
 

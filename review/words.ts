@@ -77,11 +77,12 @@ const SETTING_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>> 
     saml2_sp_initiated_login_page_label: 'login button label',
     saml2_enable_sp_initiated: 'login button shown',
   },
+  okta_profile_mapping: { mappings: 'attribute mappings', source_id: 'mapped from', target_id: 'mapped to', delete_when_absent: 'remove mappings not listed', always_apply: 'apply mappings to every user' },
   snowflake_scim_integration: { name: 'integration name', enabled: 'enabled', scim_client: 'SCIM client', run_as_role: 'provisioner role', sync_password: 'password sync' },
 };
 
 /** Meta-arguments any resource can have. */
-const ANY_RESOURCE_WORDS: Readonly<Record<string, string>> = { lifecycle: 'destroy protection' };
+const ANY_RESOURCE_WORDS: Readonly<Record<string, string>> = { lifecycle: 'destroy protection', depends_on: 'applied after' };
 
 /** Config-side name of a few Okta values, so the review shows what users wrote. */
 const VALUE_WORDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
