@@ -30,6 +30,7 @@ import { checkUnusedIntegration } from './unused-integrations';
 import { SP_METADATA_FILE, givenByMetadata } from './metadata-place';
 import { adoptionSuppressions } from './adoption-warnings';
 import { LeftOutFields, isWithin } from './prune-invalid';
+import { RefusedFields } from './refused-fields';
 
 type FieldPath = ReadonlyArray<string | number>;
 
@@ -110,18 +111,24 @@ export function readConfig(dir: string): LoadResult {
   const secretAt = new Set<string>();
   // Where the schema already found a problem: the props' own check of the same value would repeat it.
   const schemaAt = new Set<string>();
+  // Where the schema refused a value, or a misspelt key stands for a field: a later check that reads such a field would repeat it.
+  const refused = new RefusedFields();
   for (const file of files) {
-    for (const p of checkAgainstSchema(file.data)) {
-      report(file, p.path, p.message);
-      schemaAt.add(`${file.file}|${p.path.join('.')}`);
-      if (p.structural && !leftOut.take(file.file, p.path, p.missing)) invalid.add(invalidKey(p.path));
-    }
     for (const s of findSecretLiterals(file.data)) {
       const { message, secret } = secretFindingMessage(s);
       // A reference in the wrong form (`${AIVEN_SCIM_TOKEN}`) is quoted in its own message: only a secret is scrubbed from every message.
       if (secret) secrets.add(s.value);
       secretAt.add(`${file.file}|${s.path.join('.')}`);
+      refused.add(file.file, s.path);
       report(file, s.path, message);
+    }
+    for (const p of checkAgainstSchema(file.data)) {
+      // A secret where a choice goes (a token as the preset) is the one problem with that value: "not one of the choices" would be
+      // a second. An unknown key holding one is a problem of its own.
+      if (p.unknownField || !secretAt.has(`${file.file}|${p.path.join('.')}`)) report(file, p.path, p.message);
+      schemaAt.add(`${file.file}|${p.path.join('.')}`);
+      refused.add(file.file, p.meant ?? p.path);
+      if (p.structural && !leftOut.take(file.file, p.path, p.missing)) invalid.add(invalidKey(p.path));
     }
     for (const t of findTemplateText(file.data)) report(file, t.at, t.message);
     for (const u of spMetadataUrlProblems(file.data)) {
@@ -132,6 +139,8 @@ export function readConfig(dir: string): LoadResult {
 
   const integrations = withoutLeftOut(collect<IntegrationSettings>(files, 'integrations', invalid, report), leftOut);
   const environments = withoutLeftOut(collect<RawEnvironment>(files, 'environments', invalid, report), leftOut);
+  // A field's path in an entry as written: a list item left out moves the later ones in what the checks read.
+  const asWritten = (file: string, entryAt: FieldPath, fieldPath: FieldPath) => leftOut.get(file, entryAt)?.toOriginal(fieldPath) ?? fieldPath;
   const writtenAt = (env: Located<RawEnvironment> | undefined, shared: Located<IntegrationSettings>, key: string, fieldPath: FieldPath) =>
     writtenIn(env, shared, key, fieldPath, leftOut);
   const definedKeys = new Set(files.flatMap((f) => Object.keys(sectionOf(f, 'integrations'))));
@@ -163,6 +172,7 @@ export function readConfig(dir: string): LoadResult {
     const env = environments.get(name)!;
     const enabled = (env.value.integrations ?? {}) as Record<string, IntegrationSettings | null>;
     const models: IntegrationModel[] = [];
+    const undefinedHere: string[] = [];
     for (const key of Object.keys(enabled).sort()) {
       const overrideAt = [...env.at, 'integrations', key];
       const shared = integrations.get(key);
@@ -170,7 +180,14 @@ export function readConfig(dir: string): LoadResult {
       if (!shared) {
         // It may be defined in a file that did not parse, or be malformed, or in an integrations section of the wrong shape; that error is already reported.
         if (definedKeys.has(key) || files.length < fileCount || integrationsUnreadable || keysInUnknownSections.has(key)) continue;
+        // With none defined, the environment's keys are one problem: the definitions are missing, not each key misspelt.
+        if (definedKeys.size === 0) {
+          undefinedHere.push(key);
+          continue;
+        }
         const suggestion = closest(key, [...definedKeys]);
+        // The key it most likely means is defined but refused (`Omni:`, not a Terraform name): that problem is the one to fix.
+        if (suggestion !== undefined && !integrations.has(suggestion)) continue;
         report(
           env.file,
           overrideAt,
@@ -185,7 +202,18 @@ export function readConfig(dir: string): LoadResult {
       const { preset, props } = propsFromSettings(merged, document);
       const checked = validateSso(preset, key, props);
       const draft = checked.model ?? checked.draft;
+      // A problem with a field the schema refused, or with one it reads, repeats that refusal.
+      const readsRefused = (p: FieldProblem) =>
+        [p.field, ...(p.reads ?? [])].some((prop) =>
+          configFieldsOf(preset, prop).some((field) =>
+            refused.touches(
+              { file: env.file.file, at: overrideAt, value: override, field: asWritten(env.file.file, overrideAt, fieldPathOf(field)) },
+              { file: shared.file.file, at: shared.at, field: asWritten(shared.file.file, shared.at, fieldPathOf(field)) },
+            ),
+          ),
+        );
       for (const p of checked.problems) {
+        if (readsRefused(p)) continue;
         const { fieldPath, written, message } = placeOf(preset, p, (fp) => writtenAt(env, shared, key, fp), givenByMetadata(p.field, document, draft));
         // A field config writes in a shape the schema refused is checked as unset: that it is missing is not a second problem.
         if (reportedBySchema(env, shared, key, { fieldPath, written: written !== undefined, required: p.rule === RuleId.REQUIRED }, merged, leftOut)) continue;
@@ -208,6 +236,13 @@ export function readConfig(dir: string): LoadResult {
       const someLeftOut = leftOut.has(shared.file.file, shared.at) || leftOut.has(env.file.file, overrideAt);
       if (checked.model && checked.problems.length === 0 && !someLeftOut) models.push(checked.model);
       else if (draft) drafts.push({ environment: name, integration: draft });
+    }
+    if (undefinedHere.length > 0) {
+      report(
+        env.file,
+        [...env.at, 'integrations'],
+        `environment ${showValue(name)} enables ${listValues(undefinedHere)}, but no integration is defined; accepted: each defined under \`integrations:\` in a config file`,
+      );
     }
     const okta = oktaOf(env.value);
     const org = `${okta.orgName}.${okta.baseUrl}`;

@@ -66,6 +66,10 @@ export interface SchemaProblem {
   readonly structural: boolean;
   /** The required field this problem says is missing (itself, or the field a misspelt key stands for): later checks must not say it again. */
   readonly missing?: Array<string | number>;
+  /** The known field a misspelt key stands for, required or not: a later check finding that field unset repeats this problem. */
+  readonly meant?: Array<string | number>;
+  /** Set on a key the schema does not know: a problem with the key, whatever its value. */
+  readonly unknownField?: true;
 }
 
 /** Validates one file's data; returns problems in the users' words. */
@@ -144,6 +148,8 @@ function translate(errors: ErrorObject[], root: Schema): SchemaProblem[] {
           structural: required,
           path: [...at, name],
           ...(required ? { missing: [...at, suggestion] } : {}),
+          ...(suggestion !== undefined ? { meant: [...at, suggestion] } : {}),
+          unknownField: true,
           message: `unknown field ${showValue(name)}${meant}${known.length ? `; accepted: ${known.join(', ')}` : ''}`,
         });
         break;

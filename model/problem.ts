@@ -8,6 +8,11 @@ export interface FieldProblem {
   readonly message: string;
   /** The rule it breaks. */
   readonly rule: RuleId;
+  /**
+   * Other props its judgement rests on (`provisioning.method` for a setting that only SCIM takes): where config
+   * gave one of them a value its schema refused, the problem is a follow-on of that one and is not reported.
+   */
+  readonly reads?: readonly string[];
 }
 
 /** A problem of one rule at one prop. */

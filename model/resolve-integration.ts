@@ -103,7 +103,10 @@ export function resolveIntegration(presetName: string | undefined, key: string, 
     };
   }
   const unknown = unknownProps(preset, props);
-  const problems: FieldProblem[] = [...checkKey(key), ...unknown.problems, ...checkPropStrings(props, isUnresolved), ...checkChoices(props, isUnresolved), ...checkKnownAtSynth(props, isUnresolved)];
+  // Values refused as such (a secret, an invisible character, a choice not offered, a token where none may go): what is
+  // judged from them afterwards would be about a value that cannot stand.
+  const refusedValues = [...checkPropStrings(props, isUnresolved), ...checkChoices(props, isUnresolved), ...checkKnownAtSynth(props, isUnresolved)];
+  const problems: FieldProblem[] = [...checkKey(key), ...unknown.problems, ...refusedValues];
   const covered: RuleId[] = [];
 
   const presetDefaults = preset.defaults(props, isUnresolved);
@@ -124,7 +127,7 @@ export function resolveIntegration(presetName: string | undefined, key: string, 
   const missing = merged.acsUrl === undefined || merged.audience === undefined;
   if (missing && !problems.some(blocksModel)) problems.push(required(merged.acsUrl === undefined ? 'acsUrl' : 'audience'));
   // A misspelt prop (`acsURL`, `methodID`) is the one problem, not also the prop it stands for as missing: its message names that prop.
-  const finish = () => withoutShadowed(problems.filter((p) => !(p.rule === RuleId.REQUIRED && unknown.meant.has(p.field))));
+  const finish = () => withoutFollowOns(problems.filter((p) => !(p.rule === RuleId.REQUIRED && unknown.meant.has(p.field))), refusedValues);
   const skip: Unresolved = missing ? (v) => v === NOT_GIVEN || isUnresolved(v) : isUnresolved;
   const acsUrl = merged.acsUrl ?? NOT_GIVEN;
 
@@ -252,10 +255,25 @@ function derivedUrlConflicts(preset: SpPreset, built: AnySsoProps, props: AnySso
   return problems;
 }
 
-/** A secret-looking value (SSO-106) is the only problem reported at its prop: any other would be about a value that must not be there at all. */
-function withoutShadowed(problems: readonly FieldProblem[]): FieldProblem[] {
+/**
+ * A value refused as such is the only problem reported at its prop, and a problem judged from it (`reads`) is not
+ * reported either: one about a value that must not be there at all (a secret), or cannot be read as meant (an invisible
+ * character in a group name, then "push group not assigned"), would send the user after the wrong fix.
+ */
+function withoutFollowOns(problems: readonly FieldProblem[], refusedValues: readonly FieldProblem[]): FieldProblem[] {
   const secretAt = new Set(problems.filter((p) => p.rule === RuleId.NO_SECRET_INPUT).map((p) => p.field));
-  return secretAt.size === 0 ? [...problems] : problems.filter((p) => p.rule === RuleId.NO_SECRET_INPUT || !secretAt.has(p.field));
+  const valueAt = new Set(refusedValues.map((p) => p.field));
+  // What a judgement must not rest on: those values, and any of no accepted form (an unknown provisioning method).
+  const unreadable = [...secretAt, ...valueAt, ...problems.filter((p) => p.rule === RuleId.WELL_FORMED).map((p) => p.field)];
+  if (unreadable.length === 0) return [...problems];
+  const first = new Set(refusedValues);
+  const onOneLine = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+  return problems.filter((p) => {
+    if (p.rule === RuleId.NO_SECRET_INPUT) return true;
+    if (secretAt.has(p.field)) return false;
+    if (valueAt.has(p.field)) return first.has(p);
+    return !(p.reads ?? []).some((read) => unreadable.some((field) => onOneLine(read, field)));
+  });
 }
 
 function checkKey(key: string): FieldProblem[] {

@@ -57,9 +57,11 @@ const DRAFT_RULES = DECLARED_RULES.filter((r) => r.id !== RuleId.HTTPS_URLS);
  * until the integration can be built in an environment.
  */
 export function draftPolicyErrors(drafts: ReadonlyArray<{ readonly environment?: string; readonly integration: IntegrationModel }>): DraftFailure[] {
-  return drafts.flatMap(({ environment, integration }) =>
-    evaluateDeclared(declaredSubject(integration), DRAFT_RULES)
-      .errors.filter((e) => e.source === 'synthesized')
-      .map((e) => failureOf(environment, integration.key, e)),
-  );
+  return drafts.flatMap(({ environment, integration }) => {
+    const { errors } = evaluateDeclared(declaredSubject(integration), DRAFT_RULES);
+    // A rule's finding on a prop the props' own check already found wrong (at it or above it) is about the same value.
+    const problemAt = errors.filter((e) => e.source === 'props').flatMap((e) => e.props);
+    const saidAlready = (prop: string) => problemAt.some((at) => prop === at || prop.startsWith(`${at}.`));
+    return errors.filter((e) => e.source === 'synthesized' && !e.props.some(saidAlready)).map((e) => failureOf(environment, integration.key, e));
+  });
 }

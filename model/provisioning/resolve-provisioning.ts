@@ -70,7 +70,13 @@ function resolveAttributeSync(settings: AnySsoProps, problems: FieldProblem[]): 
   if (!entries || entries.length === 0) return undefined;
   const method = settings.provisioning ? settings.provisioning.method ?? 'scim' : 'none';
   if (method !== 'scim') {
-    problems.push({ field: 'attributeSync', rule: RuleId.CONSISTENT, message: `attribute sync sends Okta attributes over SCIM, but provisioning method is ${showValue(method)}; accepted: provisioning.method scim, or no attributeSync` });
+    problems.push({
+      field: 'attributeSync',
+      rule: RuleId.CONSISTENT,
+      message: `attribute sync sends Okta attributes over SCIM, but provisioning method is ${showValue(method)}; accepted: provisioning.method scim, or no attributeSync`,
+      // A refused method (or provisioning map) is read as another method.
+      reads: ['provisioning.method'],
+    });
   }
   const seen = new Set<string>();
   entries.forEach((a, i) => {

@@ -37,6 +37,8 @@ const FEATURE_WORDS: Readonly<Record<ProvisioningFeature, string>> = {
 
 const method = (c: ProvisioningContext) => c.settings.method ?? 'scim';
 const one = (rule: RuleId, field: string, message: string | undefined): FieldProblem[] => (message ? [problem(rule, field, message)] : []);
+/** Problems judged by the provisioning method (a refused method is read as its default, scim): a follow-on of a refused one. */
+const byMethod = (problems: FieldProblem[]): FieldProblem[] => problems.map((p) => ({ ...p, reads: [...(p.reads ?? []), 'provisioning.method'] }));
 
 /** Why a secret prop is not a usable SecretRef (never showing it), or undefined. */
 function secretProblem(value: unknown): string | undefined {
@@ -72,7 +74,7 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
       if (method(c) !== 'scim' || !cap || cap.connection !== 'cloud' || c.settings.token !== undefined || oauthOnlyApp(c.catalogKey)) return [];
       // An adopted app that is already connected holds its token in Okta; nothing here needs to know where it lives.
       if (c.adopted && c.settings.connected === true) return [];
-      return [{ field: 'provisioning.token', rule: RuleId.REQUIRED, message: `SCIM provisioning needs provisioning.token: where ${cap.tokenSource ?? 'the SP-issued SCIM token'} lives; accepted: ${SECRET_REF_ACCEPTED}` }];
+      return byMethod([{ field: 'provisioning.token', rule: RuleId.REQUIRED, message: `SCIM provisioning needs provisioning.token: where ${cap.tokenSource ?? 'the SP-issued SCIM token'} lives; accepted: ${SECRET_REF_ACCEPTED}` }]);
     },
   },
   {
@@ -115,7 +117,7 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
         const v = c.settings[f];
         return v !== undefined && v !== false && !(Array.isArray(v) && v.length === 0);
       });
-      return fields.map((f) => ({ field: `provisioning.${f}`, rule: RuleId.CONSISTENT, message: `provisioning.${f} applies only to SCIM provisioning, but method is ${showValue(m)}; accepted: method scim, or remove ${f}` }));
+      return byMethod(fields.map((f) => ({ field: `provisioning.${f}`, rule: RuleId.CONSISTENT, message: `provisioning.${f} applies only to SCIM provisioning, but method is ${showValue(m)}; accepted: method scim, or remove ${f}` })));
     },
   },
   {
@@ -138,6 +140,8 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
               {
                 field: `provisioning.pushGroups.${i}.group`,
                 rule: RuleId.OKTA_ACCEPTS,
+                // A refused groups list is read as none assigned.
+                reads: ['groups'],
                 message: `push group ${showValue(p.group)} is not assigned to the app; Okta pushes only groups assigned to it; accepted: one of the groups in \`groups\` (${assigned.map((a) => showValue(a)).join(', ') || 'none assigned'})`,
               },
             ],
@@ -160,7 +164,8 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
           });
         }
         if (groups.has(p.group)) problems.push({ field: `provisioning.pushGroups.${i}.group`, rule: RuleId.UNIQUE, message: `Okta group ${showValue(p.group)} is pushed twice; accepted: each group once` });
-        if (targets.has(target)) problems.push({ field: `provisioning.pushGroups.${i}.target`, rule: RuleId.UNIQUE, message: `SP group ${showValue(target)} is the target of two push groups; accepted: each target once` });
+        // A push group listed twice is one problem, not also its target taken twice.
+        else if (targets.has(target)) problems.push({ field: `provisioning.pushGroups.${i}.target`, rule: RuleId.UNIQUE, message: `SP group ${showValue(target)} is the target of two push groups; accepted: each target once` });
         groups.add(p.group);
         targets.add(target);
       });
@@ -185,13 +190,13 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
   {
     id: 'terraform-managed-needs-url',
     check: (c) =>
-      one(
+      byMethod(one(
         RuleId.REQUIRED,
         'provisioning.scimBaseUrl',
         c.settings.terraformManaged === true && c.settings.scimBaseUrl === undefined && method(c) === 'scim'
           ? 'a Terraform-managed provisioning connection needs provisioning.scimBaseUrl (okta_app_connection base_url); accepted: the SCIM base URL as an absolute https:// URL'
           : undefined,
-      ),
+      )),
   },
   {
     id: 'scim-base-url',
@@ -212,7 +217,7 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
         return one(RuleId.CONSISTENT, 'provisioning.connector', connector ? `a SCIM connector applies only to on-premises apps (preset onprem), not ${c.preset.displayName}; accepted: no connector` : undefined);
       }
       if (!connector?.baseUrl) {
-        return [{ field: 'provisioning.connector.baseUrl', rule: RuleId.REQUIRED, message: 'missing required field provisioning.connector.baseUrl: the SCIM connector base URL that the Okta Provisioning Agent forwards to, e.g. https://scim.corp.example/scim/v2/' }];
+        return byMethod([{ field: 'provisioning.connector.baseUrl', rule: RuleId.REQUIRED, message: 'missing required field provisioning.connector.baseUrl: the SCIM connector base URL that the Okta Provisioning Agent forwards to, e.g. https://scim.corp.example/scim/v2/' }]);
       }
       if (c.isUnresolved(connector.baseUrl)) return [];
       let url: URL;
@@ -253,13 +258,15 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
       const type = auth.type ?? 'none';
       const problems: FieldProblem[] = [];
       const at = 'provisioning.connector.auth.credential';
-      if (type !== 'none' && auth.credential === undefined) problems.push(problem(RuleId.REQUIRED, at, `authorization type ${type} needs credential: ${SECRET_REF_ACCEPTED}`));
+      // Judged by the authorization type (a refused one is read as its default, none): a follow-on of a refused type.
+      const byType = (p: FieldProblem): FieldProblem => ({ ...p, reads: ['provisioning.connector.auth.type'] });
+      if (type !== 'none' && auth.credential === undefined) problems.push(byType(problem(RuleId.REQUIRED, at, `authorization type ${showValue(type)} needs credential: ${SECRET_REF_ACCEPTED}`)));
       const wrong = secretProblem(auth.credential);
       if (wrong) problems.push(problem(RuleId.WELL_FORMED, at, wrong));
-      if (type === 'none' && auth.credential !== undefined) problems.push(problem(RuleId.CONSISTENT, at, 'authorization type none takes no credential; accepted: type basic or header, or no credential'));
-      if (type === 'header' && !auth.headerName) problems.push(problem(RuleId.REQUIRED, 'provisioning.connector.auth.headerName', 'authorization type header needs headerName, e.g. Authorization'));
+      if (type === 'none' && auth.credential !== undefined) problems.push(byType(problem(RuleId.CONSISTENT, at, 'authorization type none takes no credential; accepted: type basic or header, or no credential')));
+      if (type === 'header' && !auth.headerName) problems.push(byType(problem(RuleId.REQUIRED, 'provisioning.connector.auth.headerName', 'authorization type header needs headerName, e.g. Authorization')));
       if (type !== 'header' && auth.headerName !== undefined) {
-        problems.push(problem(RuleId.CONSISTENT, 'provisioning.connector.auth.headerName', `headerName applies only to authorization type header, not ${type}`));
+        problems.push(byType(problem(RuleId.CONSISTENT, 'provisioning.connector.auth.headerName', `headerName applies only to authorization type header, not ${showValue(type)}`)));
       }
       return problems;
     },

@@ -119,7 +119,7 @@ describe('provisioning bad input: clear error naming file, field and rule; nothi
     expect(at('integrations.hr.provisioning.connector.baseUrl')).toMatch(/has no SCIM version in its path/);
     expect(at('integrations.hr.provisioning.connector.baseUrl')).toMatch(/does not end with the trailing slash Okta requires/);
     expect(at('hr.provisioning.connector.auth.headerName')).toMatch(/needs headerName/);
-    expect(at('hr.provisioning.connector.auth.credential')).toMatch(/authorization type header needs credential/);
+    expect(at('hr.provisioning.connector.auth.credential')).toMatch(/authorization type "header" needs credential/);
   });
 
   test('all problems are reported together', () => {

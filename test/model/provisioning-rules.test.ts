@@ -49,9 +49,11 @@ describe('provisioning rules (model layer, usable without the config loader)', (
     ]);
   });
 
-  test('a push group and a target used twice', () => {
+  test('a push group listed twice: one problem, not also its target taken twice; another group on one target: the target', () => {
     const problems = checkProvisioning(ctx({ token: 'env:X', pushGroups: [{ group: 'A', target: 'a' }, { group: 'A', target: 'a' }] }, 'aiven', ['A']));
-    expect(problems.map((p) => p.field)).toEqual(['provisioning.pushGroups.1.group', 'provisioning.pushGroups.1.target']);
+    expect(problems.map((p) => p.field)).toEqual(['provisioning.pushGroups.1.group']);
+    const onOneTarget = checkProvisioning(ctx({ token: 'env:X', pushGroups: [{ group: 'A', target: 'a' }, { group: 'B', target: 'a' }] }, 'aiven', ['A', 'B']));
+    expect(onOneTarget.map((p) => p.field)).toEqual(['provisioning.pushGroups.1.target']);
   });
 
   test('attribute sync needs SCIM, and each attribute once', () => {

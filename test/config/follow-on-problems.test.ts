@@ -1,0 +1,108 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { readConfig } from '../../config/load-config';
+import { formatProblem } from '../../config/problems';
+import { SecretRef } from '../../model/provisioning/secret-ref';
+import { validateSso } from '../../model/validate-sso';
+import { EXAMPLE_DIR, tempDir } from '../helpers';
+
+const TOKEN = 'ghp_' + 'aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5';
+
+/** validate's problems for the example config with one file edited (the edit must change it), the temp dir stripped. */
+function problemsAfter(file: string, edit: (text: string) => string): string[] {
+  const dir = path.join(tempDir('okta-sso-follow-on-'), 'acme');
+  fs.cpSync(EXAMPLE_DIR, dir, { recursive: true });
+  const at = path.join(dir, file);
+  const before = fs.readFileSync(at, 'utf8');
+  const after = edit(before);
+  if (after === before) throw new Error(`edit of ${file} changed nothing`);
+  fs.writeFileSync(at, after);
+  return readConfig(dir).problems.map((p) => formatProblem(p).split(`${dir}/`).join(''));
+}
+
+const sub = (from: string | RegExp, to: string) => (text: string) => text.replace(from, to);
+
+describe('one mistake, one problem: nothing judged from a value the schema refused', () => {
+  test('a provisioning method that is not one of the choices: not also every SCIM setting beside it, in every environment', () => {
+    expect(problemsAfter('integrations.yaml', sub('      method: scim\n      importGroups: false', '      method: SCIM\n      importGroups: false'))).toEqual([
+      'integrations.yaml:15:7: integrations.aiven.provisioning.method: "SCIM" is not accepted; accepted: "scim", "first-login", "none"',
+    ]);
+  });
+
+  test('an authorization type of the wrong type: not also the header name and credentials judged by the default type', () => {
+    const problems = problemsAfter('integrations.yaml', sub('          type: header', '          type: 42'));
+    expect(problems).toEqual([expect.stringMatching(/^integrations\.yaml:51:\d+: integrations\.hr_portal\.provisioning\.connector\.auth\.type: 42 is not accepted/)]);
+  });
+
+  test('groups given as one name, not a list: not also each push group "not assigned"', () => {
+    const problems = problemsAfter('environments/prod.yaml', sub('        groups: [Engineering, SRE]', '        groups: Engineering'));
+    expect(problems).toEqual(['environments/prod.yaml:13:9: environments.prod.integrations.aiven.groups: "Engineering" is not accepted; accepted: a list']);
+  });
+
+  test('a misspelt token key: the unknown key (naming token), not also "needs provisioning.token"', () => {
+    const problems = problemsAfter('environments/prod.yaml', sub('          token: secret:vault/okta-sso/prod/aiven-scim-token', '          tokn: secret:vault/okta-sso/prod/aiven-scim-token'));
+    expect(problems).toEqual([expect.stringMatching(/^environments\/prod\.yaml:15:11: environments\.prod\.integrations\.aiven\.provisioning\.tokn: unknown field "tokn" \(did you mean "token"\?\)/)]);
+  });
+
+  test('an integration key that is not a Terraform name: not also "did you mean" that key in every environment', () => {
+    const problems = problemsAfter('integrations.yaml', sub('\n  omni:\n', '\n  Omni:\n'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^integrations\.yaml:19:3: integrations\.Omni: /);
+  });
+
+  test('no integration defined at all: one problem per environment, naming what it enables', () => {
+    const problems = problemsAfter('integrations.yaml', (t) => t.slice(0, t.indexOf('integrations:')));
+    expect(problems).toEqual([
+      'environments/dev.yaml:8:5: environments.dev.integrations: environment "dev" enables "aiven", "atlan", "hr_portal", "omni", "snowflake", "wiki", but no integration is defined; accepted: each defined under `integrations:` in a config file',
+      expect.stringMatching(/^environments\/prod\.yaml:\d+:5: environments\.prod\.integrations: environment "prod" enables /),
+      expect.stringMatching(/^environments\/staging\.yaml:\d+:5: environments\.staging\.integrations: environment "staging" enables /),
+    ]);
+  });
+
+  test('a secret where a choice goes: the secret alone, not also "not one of the choices"', () => {
+    const problems = problemsAfter('integrations.yaml', sub('    preset: omni', `    preset: ${TOKEN}`));
+    expect(problems).toEqual([expect.stringMatching(/^integrations\.yaml:20:5: integrations\.omni\.preset: looks like a GitHub token \(value not shown\)/)]);
+  });
+
+  test('a secret in a group name: the secret alone, not also its push group "not assigned"', () => {
+    const problems = problemsAfter('environments/prod.yaml', sub('        groups: [Engineering, SRE]', `        groups: [${TOKEN}, SRE]`));
+    expect(problems).toEqual([expect.stringMatching(/^environments\/prod\.yaml:13:\d+: environments\.prod\.integrations\.aiven\.groups\.0: looks like a GitHub token/)]);
+  });
+
+  test('an invisible character in a push group name: that, not also "not assigned" for the name it makes', () => {
+    const problems = problemsAfter('environments/prod.yaml', sub('            - { group: SRE, target: sre }', '            - { group: "SRE\\u200b", target: sre }'));
+    expect(problems).toEqual([expect.stringMatching(/^environments\/prod\.yaml:20:17: environments\.prod\.integrations\.aiven\.provisioning\.pushGroups\.1\.group: contains U\+200B \(zero-width space\)/)]);
+  });
+
+  test('a push group listed twice: "pushed twice", not also "target of two push groups"', () => {
+    const problems = problemsAfter('environments/prod.yaml', sub('            - { group: SRE, target: sre }', '            - { group: SRE, target: sre }\n            - { group: SRE, target: sre }'));
+    expect(problems).toEqual([expect.stringMatching(/pushGroups\.2\.group: Okta group "SRE" is pushed twice; accepted: each group once$/)]);
+  });
+
+  test('an invisible character in a relay state: that, not also the policy rule (SSO-006) on the text it makes', () => {
+    const problems = problemsAfter('integrations.yaml', sub('    relayState: https://console.aiven.io', '    relayState: "https://console.aiven.io\u200b"'));
+    expect(problems).toEqual([expect.stringMatching(/^integrations\.yaml:11:\d+: integrations\.aiven\.relayState: contains U\+200B \(zero-width space\)/)]);
+  });
+
+  test('still every independent problem: a refused method beside an unassigned push group elsewhere', () => {
+    const problems = problemsAfter('integrations.yaml', sub('      method: scim\n      importGroups: false', '      method: SCIM\n      importGroups: false'));
+    const more = problemsAfter('environments/prod.yaml', sub('            - { group: Analytics, target: Analytics }', '            - { group: Nobody, target: Analytics }'));
+    expect(problems).toHaveLength(1);
+    expect(more).toEqual([expect.stringMatching(/omni\.provisioning\.pushGroups\.0\.group: push group "Nobody" is not assigned to the app/)]);
+  });
+});
+
+describe('in code too: the construct validation drops what follows from a refused value', () => {
+  const aiven = { accountId: 'a1b2c3', methodId: 'am1b2c3', groups: ['Engineering'] };
+  const token = SecretRef.fromEnv('AIVEN_SCIM_TOKEN');
+
+  test('a provisioning method not offered: the choice problem, not "applies only to SCIM" for the token and push groups', () => {
+    const { problems } = validateSso('aiven', 'aiven', { ...aiven, provisioning: { method: 'SCIM' as never, token, pushGroups: [{ group: 'Engineering' }] } });
+    expect(problems.map((p) => p.field)).toEqual(['provisioning.method']);
+  });
+
+  test('an invisible character in an assigned group: that problem, not also its push group "not assigned"', () => {
+    const { problems } = validateSso('aiven', 'aiven', { ...aiven, groups: ['Engineering\u200b'], provisioning: { token, pushGroups: [{ group: 'Engineering' }] } });
+    expect(problems.map((p) => p.field)).toEqual(['groups.0']);
+  });
+});
