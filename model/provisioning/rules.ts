@@ -263,7 +263,10 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
       if (type !== 'none' && auth.credential === undefined) problems.push(byType(problem(RuleId.REQUIRED, at, `authorization type ${showValue(type)} needs credential: ${SECRET_REF_ACCEPTED}`)));
       const wrong = secretProblem(auth.credential);
       if (wrong) problems.push(problem(RuleId.WELL_FORMED, at, wrong));
-      if (type === 'none' && auth.credential !== undefined) problems.push(byType(problem(RuleId.CONSISTENT, at, 'authorization type none takes no credential; accepted: type basic or header, or no credential')));
+      if (type === 'none' && auth.credential !== undefined) {
+        const given = auth.type === undefined ? 'no authorization type is set (none)' : 'authorization type none';
+        problems.push(byType(problem(RuleId.CONSISTENT, at, `${given}, which takes no credential; accepted: type basic or header, or no credential`)));
+      }
       if (type === 'header' && !auth.headerName) problems.push(byType(problem(RuleId.REQUIRED, 'provisioning.connector.auth.headerName', 'authorization type header needs headerName, e.g. Authorization')));
       if (type !== 'header' && auth.headerName !== undefined) {
         problems.push(byType(problem(RuleId.CONSISTENT, 'provisioning.connector.auth.headerName', `headerName applies only to authorization type header, not ${showValue(type)}`)));

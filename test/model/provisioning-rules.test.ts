@@ -49,6 +49,14 @@ describe('provisioning rules (model layer, usable without the config loader)', (
     ]);
   });
 
+  test('a connector credential without an authorization type: says no type is set (none), not as if "none" were written', () => {
+    const message = (auth: object) =>
+      checkProvisioning(ctx({ connector: { baseUrl: 'https://scim.corp.example/scim/v2/', auth: { ...auth, credential: 'env:HR_SCIM' } } }, 'onprem')).map((p) => p.message);
+    expect(message({})).toEqual(['no authorization type is set (none), which takes no credential; accepted: type basic or header, or no credential']);
+    expect(message({ type: 'none' })).toEqual(['authorization type none, which takes no credential; accepted: type basic or header, or no credential']);
+    expect(message({ type: 'header' })).toEqual(['authorization type header needs headerName, e.g. Authorization']);
+  });
+
   test('a push group listed twice: one problem, not also its target taken twice; another group on one target: the target', () => {
     const problems = checkProvisioning(ctx({ token: 'env:X', pushGroups: [{ group: 'A', target: 'a' }, { group: 'A', target: 'a' }] }, 'aiven', ['A']));
     expect(problems.map((p) => p.field)).toEqual(['provisioning.pushGroups.1.group']);
