@@ -12,6 +12,7 @@ import { checkRenames } from '../model/rename-checks';
 import { findSecretLiterals, redactSecrets } from '../model/secret-literals';
 import { BackendModel, EnvironmentModel, IntegrationModel, OrgModel } from '../model/types';
 import { validateSso } from '../model/validate-sso';
+import { INTEGRATION_KEY } from '../model/resolve-integration';
 import { EnvironmentProblem, mergeEnvironments } from './environment-problems';
 import { ConfigFile, loadConfigFiles, placeAt } from './load-files';
 import { ConfigError, ConfigProblem, sortProblems } from './problems';
@@ -127,7 +128,9 @@ export function readConfig(dir: string): LoadResult {
       // a second. An unknown key holding one is a problem of its own.
       if (p.unknownField || !secretAt.has(`${file.file}|${p.path.join('.')}`)) report(file, p.path, p.message);
       schemaAt.add(`${file.file}|${p.path.join('.')}`);
-      refused.add(file.file, p.meant ?? p.path);
+      refused.add(file.file, p.path);
+      // A misspelt key stands for the field it resembles only where that field is not written beside it.
+      if (p.meant && !hasPath(file.data, p.meant)) refused.add(file.file, p.meant);
       if (p.structural && !leftOut.take(file.file, p.path, p.missing)) invalid.add(invalidKey(p.path));
     }
     for (const t of findTemplateText(file.data)) report(file, t.at, t.message);
@@ -186,8 +189,8 @@ export function readConfig(dir: string): LoadResult {
           continue;
         }
         const suggestion = closest(key, [...definedKeys]);
-        // The key it most likely means is defined but refused (`Omni:`, not a Terraform name): that problem is the one to fix.
-        if (suggestion !== undefined && !integrations.has(suggestion)) continue;
+        // The key it most likely means is defined but refused as a key (`Omni:`, not a Terraform name): that problem is the one to fix.
+        if (suggestion !== undefined && !integrations.has(suggestion) && !INTEGRATION_KEY.test(suggestion)) continue;
         report(
           env.file,
           overrideAt,
@@ -202,16 +205,16 @@ export function readConfig(dir: string): LoadResult {
       const { preset, props } = propsFromSettings(merged, document);
       const checked = validateSso(preset, key, props);
       const draft = checked.model ?? checked.draft;
-      // A problem with a field the schema refused, or with one it reads, repeats that refusal.
-      const readsRefused = (p: FieldProblem) =>
-        [p.field, ...(p.reads ?? [])].some((prop) =>
-          configFieldsOf(preset, prop).some((field) =>
-            refused.touches(
-              { file: env.file.file, at: overrideAt, value: override, field: asWritten(env.file.file, overrideAt, fieldPathOf(field)) },
-              { file: shared.file.file, at: shared.at, field: asWritten(shared.file.file, shared.at, fieldPathOf(field)) },
-            ),
+      // A problem with a field the schema refused (at or above it), or with one it reads (refused anywhere in it), repeats that refusal.
+      const touchesRefusal = (prop: string, inside: boolean) =>
+        configFieldsOf(preset, prop).some((field) =>
+          refused.touches(
+            { file: env.file.file, at: overrideAt, value: override, field: asWritten(env.file.file, overrideAt, fieldPathOf(field)) },
+            { file: shared.file.file, at: shared.at, field: asWritten(shared.file.file, shared.at, fieldPathOf(field)) },
+            inside,
           ),
         );
+      const readsRefused = (p: FieldProblem) => touchesRefusal(p.field, false) || (p.reads ?? []).some((prop) => touchesRefusal(prop, true));
       for (const p of checked.problems) {
         if (readsRefused(p)) continue;
         const { fieldPath, written, message } = placeOf(preset, p, (fp) => writtenAt(env, shared, key, fp), givenByMetadata(p.field, document, draft));

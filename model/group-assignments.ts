@@ -19,7 +19,7 @@ export function groupAssignments(entries: unknown): { readonly groups: GroupAssi
   entries.forEach((g: unknown, i) => {
     const entry = assignment(g);
     if (!entry) {
-      problems.push(problem(RuleId.WELL_FORMED, `groups.${i}`, `group ${showValue(g)} is not accepted; accepted: ${ACCEPTED}`));
+      problems.push(entryProblem(g, i));
       return;
     }
     const { create, description } = g as Record<string, unknown>;
@@ -33,6 +33,17 @@ export function groupAssignments(entries: unknown): { readonly groups: GroupAssi
     groups.push(entry);
   });
   return { groups, problems };
+}
+
+/** Why entry `i` is no group: a map's name, at the name (where config's own check of its type is too), else the entry. */
+function entryProblem(g: unknown, i: number): FieldProblem {
+  if (g !== null && typeof g === 'object' && !Array.isArray(g)) {
+    const { name } = g as Record<string, unknown>;
+    return name === undefined
+      ? problem(RuleId.REQUIRED, `groups.${i}.name`, 'missing required field name: the Okta group name')
+      : problem(RuleId.WELL_FORMED, `groups.${i}.name`, `name ${showValue(name)} is not accepted; accepted: an Okta group name`);
+  }
+  return problem(RuleId.WELL_FORMED, `groups.${i}`, `group ${showValue(g)} is not accepted; accepted: ${ACCEPTED}`);
 }
 
 function assignment(g: unknown): GroupAssignment | undefined {

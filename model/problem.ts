@@ -20,6 +20,14 @@ export function problem(rule: RuleId, field: string, message: string): FieldProb
   return { field, message, rule };
 }
 
+/** Rules about a prop being set at all, or set beside another: a value refused for its form does not make them moot. */
+const PRESENCE_RULES: ReadonlySet<RuleId> = new Set<RuleId>([RuleId.REQUIRED, RuleId.CONSISTENT, RuleId.SP_INITIATED_ONLY, RuleId.IDP_LOGIN_ALLOWED, RuleId.SP_PROVISIONING_SUPPORT]);
+
+/** Whether a problem (or a policy finding, by its rule) is about a prop being set, not about its value. */
+export function judgesPresence(p: { readonly rule: RuleId | string }): boolean {
+  return PRESENCE_RULES.has(p.rule as RuleId);
+}
+
 /** Whether a problem leaves nothing to build: input that cannot work. A policy finding does not, since a suppression may accept it. */
 export function blocksModel(p: FieldProblem): boolean {
   return !RULE_CATALOG[p.rule].suppressible;

@@ -3,7 +3,7 @@ import { cutText } from './cut-text';
 import { mergeSettings } from './merge';
 import { PRESETS, checkPresetFacts, presetNames } from './presets';
 import { SpPreset } from './presets/preset';
-import { FieldProblem, blocksModel, problem } from './problem';
+import { FieldProblem, blocksModel, judgesPresence, problem } from './problem';
 import { ownEntry } from './own-entry';
 import { checkChoices, checkKnownAtSynth } from './choice-checks';
 import { groupAssignments } from './group-assignments';
@@ -161,8 +161,14 @@ export function resolveIntegration(presetName: string | undefined, key: string, 
     status: merged.status!,
     honorForceAuthn: merged.honorForceAuthn ?? false,
   };
+  const groupAttributeName = saml.groupAttribute?.name;
+  const sameName = saml.attributes.findIndex((a) => a.name === groupAttributeName);
+  if (groupAttributeName !== undefined && sameName !== -1) {
+    problems.push(problem(RuleId.UNIQUE, 'groupAttribute.name', `group attribute ${showValue(groupAttributeName)} has the same name as SAML attribute attributes.${sameName}; accepted: another name for one of them (Okta would send both statements)`));
+  }
   if (merged.groupAttribute && !saml.groupAttribute) {
-    problems.push(problem(RuleId.REQUIRED, 'groupAttribute', 'groupAttribute needs name, filter.type and filter.value'));
+    // Not said again where one of them was refused for its value.
+    problems.push({ ...problem(RuleId.REQUIRED, 'groupAttribute', 'groupAttribute needs name, filter.type and filter.value'), reads: ['groupAttribute.name', 'groupAttribute.filter.type', 'groupAttribute.filter.value'] });
   }
   const presetProblems = checkPresetFacts(preset, saml, skip);
   const samlProblems: FieldProblem[] = [];
@@ -223,9 +229,15 @@ export function resolveIntegration(presetName: string | undefined, key: string, 
  * refused and left out) can give an item without one, which is a problem here rather than an error deeper in.
  */
 function attributeStatements(attributes: AnySsoProps['attributes'], problems: FieldProblem[]): SamlSettings['attributes'] {
+  const seen = new Set<unknown>();
   return (attributes ?? []).map((a, i) => {
     const values = Array.isArray(a?.values) ? a.values : [];
     if (values.length === 0) problems.push(problem(RuleId.REQUIRED, `attributes.${i}.values`, `attribute ${showValue(a?.name)} has ${a?.values === undefined ? 'no values' : `values ${showValue(a.values)}`}; accepted: a list of at least one Okta expression (user.email)`));
+    // Okta sends both statements, and the SP reads one of them: which one is up to the SP.
+    if (typeof a?.name === 'string' && seen.has(a.name)) {
+      problems.push(problem(RuleId.UNIQUE, `attributes.${i}.name`, `SAML attribute ${showValue(a.name)} is declared twice; accepted: each attribute name once (list its values together in one attribute)`));
+    }
+    seen.add(a?.name);
     return { name: a?.name, values: [...values], nameFormat: a?.nameFormat ?? 'unspecified' };
   });
 }
@@ -256,9 +268,11 @@ function derivedUrlConflicts(preset: SpPreset, built: AnySsoProps, props: AnySso
 }
 
 /**
- * A value refused as such is the only problem reported at its prop, and a problem judged from it (`reads`) is not
- * reported either: one about a value that must not be there at all (a secret), or cannot be read as meant (an invisible
- * character in a group name, then "push group not assigned"), would send the user after the wrong fix.
+ * A value refused as such is the only problem reported about that value, and a problem judged from it (`reads`) is
+ * not reported either: one about a value that must not be there at all (a secret), or cannot be read as meant (an
+ * invisible character in a group name, then "push group not assigned"), would send the user after the wrong fix.
+ * A problem with the prop being set at all (SSO-010: Omni takes no relay state) still is: fixing the value would not
+ * fix it. A `*` in a read is for config, where a refused value is left out: here every value is still in the props.
  */
 function withoutFollowOns(problems: readonly FieldProblem[], refusedValues: readonly FieldProblem[]): FieldProblem[] {
   const secretAt = new Set(problems.filter((p) => p.rule === RuleId.NO_SECRET_INPUT).map((p) => p.field));
@@ -271,8 +285,8 @@ function withoutFollowOns(problems: readonly FieldProblem[], refusedValues: read
   return problems.filter((p) => {
     if (p.rule === RuleId.NO_SECRET_INPUT) return true;
     if (secretAt.has(p.field)) return false;
-    if (valueAt.has(p.field)) return first.has(p);
-    return !(p.reads ?? []).some((read) => unreadable.some((field) => onOneLine(read, field)));
+    if (valueAt.has(p.field) && !first.has(p) && !judgesPresence(p)) return false;
+    return !(p.reads ?? []).some((read) => !read.includes('*') && unreadable.some((field) => onOneLine(read, field)));
   });
 }
 

@@ -307,7 +307,7 @@ export interface SsoIntegrationProps {
    */
   readonly signing?: SigningProps;
   /**
-   * SAML attribute statements.
+   * SAML attribute statements, in the order Okta sends them; each name once (the group attribute's too).
    * @default - the SP's (Atlan: firstName, lastName, email), else none
    */
   readonly attributes?: readonly AttributeStatementProps[];

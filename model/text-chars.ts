@@ -36,6 +36,13 @@ const NAMES: Readonly<Record<number, string>> = {
   0xfeff: 'zero-width no-break space (byte order mark)',
 };
 
+const INVISIBLE_OR_BREAK_ALL = new RegExp(INVISIBLE_OR_BREAK.source, 'g');
+
+/** `text` without the characters badCharacter refuses: what it looks like (`Engineering\u200b` looks like `Engineering`). */
+export function withoutBadCharacters(text: string): string {
+  return text.replace(INVISIBLE_OR_BREAK_ALL, '');
+}
+
 /** What is accepted instead, for messages. */
 export const TEXT_CHARS_ACCEPTED = 'text without control, zero-width or bidirectional-control characters (tab and line breaks only in descriptions and reasons)';
 

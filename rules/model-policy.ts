@@ -1,4 +1,5 @@
 import { RuleId } from '../model/rule-catalog';
+import { judgesPresence } from '../model/problem';
 import { IntegrationModel, OrgModel } from '../model/types';
 import { validateSso } from '../model/validate-sso';
 import { IntegrationEvaluation, IntegrationFinding, evaluateIntegration } from './evaluate-integration';
@@ -62,6 +63,6 @@ export function draftPolicyErrors(drafts: ReadonlyArray<{ readonly environment?:
     // A rule's finding on a prop the props' own check already found wrong (at it or above it) is about the same value.
     const problemAt = errors.filter((e) => e.source === 'props').flatMap((e) => e.props);
     const saidAlready = (prop: string) => problemAt.some((at) => prop === at || prop.startsWith(`${at}.`));
-    return errors.filter((e) => e.source === 'synthesized' && !e.props.some(saidAlready)).map((e) => failureOf(environment, integration.key, e));
+    return errors.filter((e) => e.source === 'synthesized' && (judgesPresence(e) || !e.props.some(saidAlready))).map((e) => failureOf(environment, integration.key, e));
   });
 }

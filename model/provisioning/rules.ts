@@ -7,6 +7,7 @@ import { RuleId } from '../rule-catalog';
 import { urlProblem, userinfoProblem } from '../saml-rules';
 import { AnySsoProps } from '../sso-props';
 import { GroupAssignment, ProvisioningFeature } from '../types';
+import { withoutBadCharacters } from '../text-chars';
 import { Unresolved } from '../unresolved';
 import { API_PROVISIONING_APPS, oauthOnlyApp, terraformManageableApps } from './placement';
 import { SECRET_REF_ACCEPTED, SecretRef, secretRefProblem } from './secret-ref';
@@ -133,6 +134,8 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
     id: 'push-group-assigned',
     check: (c) => {
       const assigned = c.groups.map((g) => g.name);
+      // The groups that look like the push group's but are not it (an invisible character in one): refused on their own, this follows from it.
+      const lookAlike = (name: string) => assigned.flatMap((a, i) => (typeof a === 'string' && typeof name === 'string' && withoutBadCharacters(a) === withoutBadCharacters(name) ? [`groups.${i}`] : []));
       return (c.settings.pushGroups ?? []).flatMap((p, i) =>
         assigned.includes(p.group)
           ? []
@@ -140,8 +143,8 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
               {
                 field: `provisioning.pushGroups.${i}.group`,
                 rule: RuleId.OKTA_ACCEPTS,
-                // A refused groups list is read as none assigned.
-                reads: ['groups'],
+                // Config reads a refused list, or a group whose name was refused, as not there: any group's name could have been this one.
+                reads: ['groups.*.name', ...lookAlike(p.group)],
                 message: `push group ${showValue(p.group)} is not assigned to the app; Okta pushes only groups assigned to it; accepted: one of the groups in \`groups\` (${assigned.map((a) => showValue(a)).join(', ') || 'none assigned'})`,
               },
             ],
@@ -154,6 +157,7 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
       const problems: FieldProblem[] = [];
       const groups = new Set<string>();
       const targets = new Set<string>();
+      const items = new Set<string>();
       (c.settings.pushGroups ?? []).forEach((p, i) => {
         const target = p.targetGroupId !== undefined ? `id:${p.targetGroupId}` : p.target ?? p.group;
         if (p.targetGroupId !== undefined && p.target !== undefined) {
@@ -163,11 +167,13 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
             message: `target ${showValue(p.target)} and targetGroupId ${showValue(p.targetGroupId)} both name the SP group; accepted: one of them`,
           });
         }
+        const repeated = items.has(`${p.group}\u0000${target}`);
         if (groups.has(p.group)) problems.push({ field: `provisioning.pushGroups.${i}.group`, rule: RuleId.UNIQUE, message: `Okta group ${showValue(p.group)} is pushed twice; accepted: each group once` });
         // A push group listed twice is one problem, not also its target taken twice.
-        else if (targets.has(target)) problems.push({ field: `provisioning.pushGroups.${i}.target`, rule: RuleId.UNIQUE, message: `SP group ${showValue(target)} is the target of two push groups; accepted: each target once` });
+        if (targets.has(target) && !repeated) problems.push({ field: `provisioning.pushGroups.${i}.target`, rule: RuleId.UNIQUE, message: `SP group ${showValue(target)} is the target of two push groups; accepted: each target once` });
         groups.add(p.group);
         targets.add(target);
+        items.add(`${p.group}\u0000${target}`);
       });
       return problems;
     },

@@ -92,6 +92,65 @@ describe('one mistake, one problem: nothing judged from a value the schema refus
   });
 });
 
+describe('and no independent problem hidden by a refusal near it', () => {
+  const MARKETING = '            - { group: SRE, target: sre }\n            - { group: Marketing, target: mkt }';
+  const withMarketing = (groups: string) => (t: string) => t.replace('        groups: [Engineering, SRE]', groups).replace('            - { group: SRE, target: sre }', MARKETING);
+  const notAssigned = expect.stringMatching(/aiven\.provisioning\.pushGroups\.2\.group: push group "Marketing" is not assigned to the app/);
+
+  test("a group's priority refused: a push group of a group not in the list is still not assigned", () => {
+    const problems = problemsAfter('environments/prod.yaml', withMarketing('        groups: [{ name: Engineering, priority: -5 }, SRE]'));
+    expect(problems).toEqual([expect.stringMatching(/aiven\.groups\.0\.priority: /), notAssigned]);
+  });
+
+  test('an invisible character in another group: a push group of a group not in the list is still not assigned', () => {
+    const problems = problemsAfter('environments/prod.yaml', withMarketing('        groups: [Engineering, SRE, "Fin\\u200bance"]'));
+    expect(problems).toEqual([expect.stringMatching(/aiven\.groups\.2: contains U\+200B/), notAssigned]);
+  });
+
+  test('but an invisible character in the very group pushed: that alone', () => {
+    const problems = problemsAfter('environments/prod.yaml', sub('        groups: [Engineering, SRE]', '        groups: [Engineering, "SRE\\u200b"]'));
+    expect(problems).toEqual([expect.stringMatching(/aiven\.groups\.1: contains U\+200B/)]);
+  });
+
+  test('a stray key beside the field it resembles, written correctly: both the stray key and what is wrong with the field', () => {
+    const problems = problemsAfter('environments/prod.yaml', (t) => withMarketing('        groups: [Engineering, SRE]\n        group: x')(t));
+    expect(problems).toEqual([expect.stringMatching(/aiven\.group: unknown field "group" \(did you mean "groups"\?\)/), notAssigned]);
+  });
+
+  test('a value refused inside a setting the method does not take: both, as removing the setting is the fix', () => {
+    const problems = problemsAfter('environments/dev.yaml', sub('        provisioning: { method: first-login }', '        provisioning: { method: first-login, pushGroups: [{ group: Analytics-Dev, target: 5 }] }'));
+    expect(problems).toEqual([
+      expect.stringMatching(/omni\.provisioning\.pushGroups: provisioning\.pushGroups applies only to SCIM provisioning/),
+      expect.stringMatching(/omni\.provisioning\.pushGroups\.0\.target: 5 is not accepted/),
+    ]);
+  });
+
+  test("an environment's misspelt key is said even where the definition it resembles is refused for its value", () => {
+    const defined = problemsAfter('integrations.yaml', (t) => t.replace(/\n  omni:\n[\s\S]*?\n\n  atlan:/, '\n  omni: oops\n\n  atlan:'));
+    expect(defined).toEqual([expect.stringMatching(/^integrations\.yaml:19:\d+: integrations\.omni: "oops" is not accepted/)]);
+    const dir = path.join(tempDir('okta-sso-follow-on-'), 'acme');
+    fs.cpSync(EXAMPLE_DIR, dir, { recursive: true });
+    const edit = (file: string, f: (t: string) => string) => fs.writeFileSync(path.join(dir, file), f(fs.readFileSync(path.join(dir, file), 'utf8')));
+    edit('integrations.yaml', (t) => t.replace(/\n  omni:\n[\s\S]*?\n\n  atlan:/, '\n  omni: oops\n\n  atlan:'));
+    edit('environments/prod.yaml', (t) => t.replace('      omni:\n', '      omnni:\n'));
+    const problems = readConfig(dir).problems.map((p) => formatProblem(p).split(`${dir}/`).join(''));
+    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/environments\.prod\.integrations\.omnni: environment "prod" enables unknown integration "omnni"; did you mean "omni"\?/)]));
+  });
+
+  test('a setting that must not be there at all (SSO-010) is said beside an invisible character in its value', () => {
+    const problems = problemsAfter('integrations.yaml', sub('    label: Omni Analytics\n', '    label: Omni Analytics\n    relayState: "https://acme.omni\\u200bapp.co/"\n    showInDashboard: true\n'));
+    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/omni\.relayState: contains U\+200B/), expect.stringMatching(/SSO-010/)]));
+  });
+
+  test('another group pushed to a target already taken: still "target of two push groups"', () => {
+    const problems = problemsAfter('environments/prod.yaml', sub('            - { group: SRE, target: sre }', '            - { group: SRE, target: sre }\n            - { group: Engineering, target: sre }'));
+    expect(problems).toEqual([
+      expect.stringMatching(/pushGroups\.2\.group: Okta group "Engineering" is pushed twice/),
+      expect.stringMatching(/pushGroups\.2\.target: SP group "sre" is the target of two push groups/),
+    ]);
+  });
+});
+
 describe('in code too: the construct validation drops what follows from a refused value', () => {
   const aiven = { accountId: 'a1b2c3', methodId: 'am1b2c3', groups: ['Engineering'] };
   const token = SecretRef.fromEnv('AIVEN_SCIM_TOKEN');

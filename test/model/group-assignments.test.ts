@@ -11,11 +11,18 @@ describe('a group entry without a name is the construct\'s validation error, nev
     ['null', null, 'null'],
     ['a list', [], '[]'],
     ['an empty name', '', '""'],
-    ['a map without a name', { create: true }, '{"create":true}'],
-    ['a map whose name is not text', { name: 1 }, '{"name":1}'],
   ])('%s', (_name, entry, shown) => {
     const error = synthError((stack) => new GenericSamlSso(stack, 'wiki', { ...REQUIRED, groups: ['Everyone', entry] } as any));
     expect(errorLine(error, 'groups.1')).toBe(`[prod/wiki] groups.1: group ${shown} is not accepted; ${ACCEPTED}`);
+  });
+
+  test.each([
+    ['a map without a name', { create: true }, 'missing required field name: the Okta group name'],
+    ['a map whose name is not text', { name: 1 }, 'name 1 is not accepted; accepted: an Okta group name'],
+    ['a map with an empty name', { name: '' }, 'name "" is not accepted; accepted: an Okta group name'],
+  ])('%s: at the name', (_name, entry, message) => {
+    const error = synthError((stack) => new GenericSamlSso(stack, 'wiki', { ...REQUIRED, groups: ['Everyone', entry] } as any));
+    expect(errorLine(error, 'groups.1.name')).toBe(`[prod/wiki] groups.1.name: ${message}`);
   });
 
   test('groups that are not a list', () => {
