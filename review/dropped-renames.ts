@@ -15,7 +15,9 @@ export function droppedRenames(base: StackIndex, head: StackIndex): { findings: 
   const ownerOf = new Map<string, IntegrationIndex>();
   for (const i of head.integrations.values()) for (const address of i.blocks.keys()) ownerOf.set(address, i);
   const byIntegration = new Map<string, { from: string; to: string; protectedBy: boolean }>();
-  for (const [from, to] of dropped) {
+  for (const [from, moved] of dropped) {
+    // Renamed again since (a chain: base moved omni_old to omni, head moves omni to omni2): where it is now.
+    const to = head.moved.get(moved) ?? moved;
     const owner = ownerOf.get(to);
     // A resource gone from head is reviewed as removed, with that removal's own risk.
     if (!owner) continue;

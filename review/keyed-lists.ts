@@ -26,24 +26,28 @@ export interface KeyedListChange {
 }
 
 /**
- * The items of a keyed list that differ between base and head; undefined when the attribute is
- * not such a list, an item has no name or shares it with another, or only the order changed (the
- * whole lists then say it).
+ * The items of a keyed list that differ between base and head, and the order of the names when it
+ * changed (`order` first among the names); undefined when the attribute is not such a list, an item
+ * has no name or shares it with another, or nothing changed.
  */
 export function keyedListChange(type: string, attribute: string, before: unknown, after: unknown, same: (a: unknown, b: unknown) => boolean): KeyedListChange | undefined {
   const list = KEYED_LISTS[type]?.[attribute];
   const items = list && keyedItems(before, after, list.key, same);
   if (!list || !items) return undefined;
-  const { names, before: b, after: a } = items;
-  if (names.length === 0) return undefined;
-  const side = (items: Map<string, unknown>) => {
+  const { names, before: b, after: a, reordered } = items;
+  if (names.length === 0 && !reordered) return undefined;
+  const hidden = (name: string) => containsSecret(b.get(name), attribute) || containsSecret(a.get(name), attribute);
+  // The order matters (Okta sends attribute statements in order): a new one is said first, by the names in each order.
+  const order = (map: Map<string, unknown>) => `order: ${[...map.keys()].map((name) => (hidden(name) ? HIDDEN : literal(name))).join(', ')}`;
+  const side = (map: Map<string, unknown>) => {
     // An item holding a secret is hidden whole, as displayValue hides a whole value.
-    const shown = names.filter((name) => items.has(name)).map((name) => (containsSecret(items.get(name), attribute) ? HIDDEN : list.words(items.get(name))));
+    const shown = names.filter((name) => map.has(name)).map((name) => (containsSecret(map.get(name), attribute) ? HIDDEN : list.words(map.get(name))));
+    if (reordered) shown.unshift(order(map));
     return shown.length > 0 ? clip(shown.join('; ')) : undefined;
   };
   const was = side(b);
   const now = side(a);
-  const named = names.map((name) => (containsSecret(b.get(name), attribute) || containsSecret(a.get(name), attribute) ? HIDDEN : literal(name)));
+  const named = [...(reordered ? ['order'] : []), ...names.map((name) => (hidden(name) ? HIDDEN : literal(name)))];
   return { names: named, ...(was !== undefined ? { before: was } : {}), ...(now !== undefined ? { after: now } : {}) };
 }
 
@@ -74,8 +78,11 @@ export function outputObjectChange(before: unknown, after: unknown, same: (a: un
     const a = Object.prototype.hasOwnProperty.call(after, key) ? after[key] : undefined;
     if (same(b, a)) continue;
     const fields = key === 'fields' ? keyedItems(b, a, 'id', same) : undefined;
-    if (fields) for (const id of fields.names) add(`fields.${literal(id)}`, fields.before.get(id), fields.after.get(id), recordField);
-    else add(literal(key), b, a, plain);
+    if (fields) {
+      // The SP's form follows the record's order.
+      if (fields.reordered) add('fields order', [...fields.before.keys()], [...fields.after.keys()], (ids) => (ids as string[]).map(literal).join(', '));
+      for (const id of fields.names) add(`fields.${literal(id)}`, fields.before.get(id), fields.after.get(id), recordField);
+    } else add(literal(key), b, a, plain);
   }
   if (names.length === 0) return undefined;
   // The setting names the one entry that differs; several are told apart in the values.
@@ -99,5 +106,10 @@ function keyedItems(before: unknown, after: unknown, key: string, same: (a: unkn
   const a = byName(after);
   if (!b || !a) return undefined;
   const names = [...new Set([...a.keys(), ...b.keys()])].filter((name) => !same(b.get(name), a.get(name)));
-  return { names, before: b, after: a };
+  // The items on both sides, in each side's order: another order is a change of its own.
+  const common = (map: Map<string, unknown>, other: Map<string, unknown>) => [...map.keys()].filter((name) => other.has(name));
+  const inBase = common(b, a);
+  const inHead = common(a, b);
+  const reordered = inBase.some((name, i) => name !== inHead[i]);
+  return { names, before: b, after: a, reordered };
 }

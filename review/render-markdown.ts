@@ -1,4 +1,5 @@
 import { Adoption, EnvironmentReview, IntegrationReview, Review, RunbookChanges, SettingChange, StepRef, StepValueChange } from './model';
+import { clip } from './display';
 import { STEP_FINDING, manualSteps, secretMove } from './compare';
 import { REPLACE_ON_CHANGE_SOURCE, SNOWFLAKE_REPLACE_ON_CHANGE_SOURCE } from './replace-on-change';
 import { RISK_CLASSES, RiskFinding, RiskLevel, impactOf } from './risk';
@@ -112,7 +113,7 @@ function whatChanged(i: IntegrationReview): string {
 
 function settingsTable(settings: readonly SettingChange[]): string {
   if (settings.length === 0) return '';
-  const rows = settings.map((s) => `| ${cell(s.items ? `${s.setting}: ${s.items.join(', ')}` : s.setting)}${s.replaces ? ' (forces replacement)' : ''} | ${code(s.before)} | ${code(s.after)} |`);
+  const rows = settings.map((s) => `| ${cell(s.items ? `${s.setting}: ${clip(s.items.join(', '))}` : s.setting)}${s.replaces ? ' (forces replacement)' : ''} | ${code(s.before)} | ${code(s.after)} |`);
   return ['| setting | before | after |', '| --- | --- | --- |', ...rows, ''].join('\n') + '\n';
 }
 

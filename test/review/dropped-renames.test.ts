@@ -1,7 +1,7 @@
 import { renderMarkdown } from '../../review/render-markdown';
 import { reviewSynthDirs } from '../../review/review';
 import { RISK_CLASSES, impactOf } from '../../review/risk';
-import { EXAMPLE, clone, readRunbooks, readStacks, renameInExample, synthConfig, writeSynthDir } from './synth-fixture';
+import { EXAMPLE, clone, editedExample, readRunbooks, readStacks, renameInExample, synthConfig, writeSynthDir } from './synth-fixture';
 import { runCliCaptured } from '../helpers';
 
 /** omni renamed omni_analytics with renamedFrom (base), then the same with renamedFrom taken out again (head). */
@@ -38,6 +38,14 @@ describe('review: renamedFrom taken out after a rename', () => {
     const before = synthConfig(EXAMPLE);
     expect(renameFindings(before, withRecord)).toEqual([]);
     expect(renameFindings(withRecord, withRecord)).toEqual([]);
+  });
+
+  test('renamed again (a chain): the record of the first rename is gone, named at where the app is now', () => {
+    const base = synthConfig(editedExample({ 'integrations.yaml': (t) => t.replace('\n  omni:\n', '\n  omni:\n    renamedFrom: omni_old\n') }));
+    const head = synthConfig(renameInExample('omni', 'omni2'));
+    const found = renameFindings(base, head);
+    expect(found.map(([env, level]) => [env, level])).toEqual([['dev', 'medium'], ['prod', 'medium'], ['staging', 'medium']]);
+    expect(found[0][2]).toContain('rename record of omni2 removed (moved from okta_app_saml.omni_old): if this environment has not applied the rename yet, its plan destroys okta_app_saml.omni_old and creates okta_app_saml.omni2');
   });
 
   test('the integration removed altogether: its removal is the finding, not the record', () => {

@@ -36,8 +36,24 @@ describe('keyedListChange: only the items that differ', () => {
     });
   });
 
-  test('whole lists instead (undefined) when only the order changed, a name repeats or is missing, or the attribute is not such a list', () => {
-    expect(keyedListChange('okta_profile_mapping', 'mappings', many, [...many].reverse(), sameJson)).toBeUndefined();
+  test('another order is said first, by the names in each order, beside the items that changed (Okta sends attribute statements in order)', () => {
+    const three = [{ name: 'email', values: ['user.email'] }, { name: 'firstName', values: ['user.firstName'] }, { name: 'lastName', values: ['user.lastName'] }];
+    const swapped = [three[1], three[0], { name: 'lastName', values: ['user.lastName', 'user.nickName'] }];
+    expect(keyedListChange('okta_app_saml', 'attribute_statements', three, swapped, sameJson)).toEqual({
+      names: ['order', 'lastName'],
+      before: 'order: email, firstName, lastName; lastName = user.lastName',
+      after: 'order: firstName, email, lastName; lastName = user.lastName, user.nickName',
+    });
+    expect(keyedListChange('okta_profile_mapping', 'mappings', many.slice(0, 2), many.slice(0, 2).reverse(), sameJson)).toEqual({
+      names: ['order'],
+      before: 'order: attribute0, attribute1',
+      after: 'order: attribute1, attribute0',
+    });
+    // An item added or removed does not by itself change the others' order.
+    expect(keyedListChange('okta_profile_mapping', 'mappings', many.slice(0, 2), [many[0], mapping('x', 'user.x'), many[1]], sameJson)!.names).toEqual(['x']);
+  });
+
+  test('whole lists instead (undefined) when a name repeats or is missing, or the attribute is not such a list', () => {
     expect(keyedListChange('okta_profile_mapping', 'mappings', [mapping('a', 'user.a'), mapping('a', 'user.b')], [mapping('a', 'user.a')], sameJson)).toBeUndefined();
     expect(keyedListChange('okta_profile_mapping', 'mappings', [{ expression: 'user.a' }], [], sameJson)).toBeUndefined();
     expect(keyedListChange('okta_app_group_assignments', 'group', many, [], sameJson)).toBeUndefined();
@@ -83,6 +99,22 @@ describe('review: attribute mappings and custom attributes in users\' words', ()
   });
 });
 
+test('the names of the items that differ are cut to a readable length in the comment, never in JSON', () => {
+  const base = synthConfig(EXAMPLE);
+  const head = synthConfig(
+    editedExample({
+      'integrations.yaml': (t) =>
+        t.replace('      - { name: lastName, values: [user.lastName] }\n', `      - { name: lastName, values: [user.lastName] }\n${Array.from({ length: 60 }, (_, i) => `      - { name: extraAttribute${i}, values: [user.email] }\n`).join('')}`),
+    }),
+  );
+  const review = reviewSynthDirs(base, head);
+  const row = review.environments.find((e) => e.name === 'prod')!.integrations.find((i) => i.key === 'omni')!.settings.find((s) => s.setting === 'SAML attributes')!;
+  expect(row.items).toHaveLength(60);
+  const line = renderMarkdown(review).split('\n').find((l) => l.startsWith('| SAML attributes: extraAttribute0'))!;
+  expect(line.length).toBeLessThan(600);
+  expect(line).toContain('…');
+});
+
 describe('outputObjectChange: an IdP record output by its entries and fields', () => {
   const field = (id: string, label: string, value: string) => ({ format: 'url', id, label, value });
   const record = (fields: object[], where = 'Wiki: Admin > SAML') => ({ environment: 'prod', fields, integration: 'wiki', where });
@@ -99,6 +131,15 @@ describe('outputObjectChange: an IdP record output by its entries and fields', (
       names: ['fields.idpEntityId', 'where'],
       before: 'where: Wiki: Admin > SAML',
       after: 'fields.idpEntityId: IdP entity ID (url) = x; where: Wiki: Settings',
+    });
+  });
+
+  test('fields in another order: the order is an entry of its own (the SP form follows it)', () => {
+    const entity = field('idpEntityId', 'IdP entity ID', 'x');
+    expect(outputObjectChange(record([sso, entity]), record([entity, sso]), sameJson)).toEqual({
+      names: ['fields order'],
+      before: 'idpSsoUrl, idpEntityId',
+      after: 'idpEntityId, idpSsoUrl',
     });
   });
 
