@@ -9,16 +9,27 @@ import { FieldPath } from '../model/strings-in';
  * "not assigned".
  */
 export class RefusedFields {
-  /** Each refusal's path, under the `file|path` of every integration entry it may be in (`integrations.<key>`, `environments.<env>.integrations.<key>`). */
-  private readonly byEntry = new Map<string, FieldPath[]>();
+  /** A refusal's path inside its entry, by `file|entry|path`: the refusals at a place. */
+  private readonly at = new Map<string, FieldPath>();
+  /** The same by the path with list indexes as `*`: at a place of any list item (`groups.*.name`). */
+  private readonly atAnyItem = new Map<string, FieldPath>();
+  /** A refusal below each place above it, by `file|entry|path` (and with `*` for list indexes): what lies inside a field. */
+  private readonly below = new Map<string, FieldPath>();
+  private readonly belowAnyItem = new Map<string, FieldPath>();
 
   public add(file: string, path: FieldPath): void {
+    // An integration's entry is `integrations.<key>` in the shared settings and `environments.<env>.integrations.<key>` in an environment.
     for (const entryLength of [2, 4]) {
       if (path.length <= entryLength) continue;
-      const id = key(file, path.slice(0, entryLength));
-      const list = this.byEntry.get(id);
-      if (list) list.push(path.slice(entryLength));
-      else this.byEntry.set(id, [path.slice(entryLength)]);
+      const entry = key(file, path.slice(0, entryLength));
+      const inside = path.slice(entryLength);
+      const anyItem = inside.map((seg) => (typeof seg === 'number' || /^\d+$/.test(String(seg)) ? '*' : seg));
+      setFirst(this.at, `${entry}|${inside.join('.')}`, inside);
+      setFirst(this.atAnyItem, `${entry}|${anyItem.join('.')}`, inside);
+      for (let i = 1; i < inside.length; i++) {
+        setFirst(this.below, `${entry}|${inside.slice(0, i).join('.')}`, inside);
+        setFirst(this.belowAnyItem, `${entry}|${anyItem.slice(0, i).join('.')}`, inside);
+      }
     }
   }
 
@@ -33,20 +44,27 @@ export class RefusedFields {
     shared: { readonly file: string; readonly at: FieldPath; readonly field: FieldPath },
     inside: boolean,
   ): boolean {
-    if (this.byEntry.size === 0) return false;
+    if (this.at.size === 0) return false;
     if (this.refusalIn(override.file, override.at, override.field, inside) !== undefined) return true;
     const refusal = this.refusalIn(shared.file, shared.at, shared.field, inside);
     return refusal !== undefined && !givesField(override.value, refusal);
   }
 
-  /** The first refusal (its path inside the entry) at, above or (with `inside`) within `field` in the entry at `entryAt`. */
+  /** A refusal (its path inside the entry) at, above or (with `inside`) within `field` in the entry at `entryAt`: looked up by the field's prefixes, each in constant time. */
   private refusalIn(file: string, entryAt: FieldPath, field: FieldPath, inside: boolean): FieldPath | undefined {
-    return this.byEntry.get(key(file, entryAt))?.find((refused) => {
-      const shared = Math.min(refused.length, field.length);
-      for (let i = 0; i < shared; i++) if (field[i] !== '*' && String(field[i]) !== String(refused[i])) return false;
-      return refused.length <= field.length || inside;
-    });
+    const entry = key(file, entryAt);
+    const anyItem = field.includes('*');
+    const at = anyItem ? this.atAnyItem : this.at;
+    for (let i = 1; i <= field.length; i++) {
+      const found = at.get(`${entry}|${field.slice(0, i).join('.')}`);
+      if (found) return found;
+    }
+    return inside ? (anyItem ? this.belowAnyItem : this.below).get(`${entry}|${field.join('.')}`) : undefined;
   }
+}
+
+function setFirst(map: Map<string, FieldPath>, id: string, path: FieldPath): void {
+  if (!map.has(id)) map.set(id, path);
 }
 
 function key(file: string, path: FieldPath): string {

@@ -281,13 +281,23 @@ function withoutFollowOns(problems: readonly FieldProblem[], refusedValues: read
   const unreadable = [...secretAt, ...valueAt, ...problems.filter((p) => p.rule === RuleId.WELL_FORMED).map((p) => p.field)];
   if (unreadable.length === 0) return [...problems];
   const first = new Set(refusedValues);
-  const onOneLine = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+  // A read touches an unreadable field at, above or inside it: looked up by prefixes, so each read costs its depth, not the number of fields.
+  const at = new Set(unreadable);
+  const above = new Set(unreadable.flatMap(prefixesOf));
+  const touched = (read: string) => above.has(read) || at.has(read) || prefixesOf(read).some((prefix) => at.has(prefix));
   return problems.filter((p) => {
     if (p.rule === RuleId.NO_SECRET_INPUT) return true;
     if (secretAt.has(p.field)) return false;
     if (valueAt.has(p.field) && !first.has(p) && !judgesPresence(p)) return false;
-    return !(p.reads ?? []).some((read) => !read.includes('*') && unreadable.some((field) => onOneLine(read, field)));
+    return !(p.reads ?? []).some((read) => !read.includes('*') && touched(read));
   });
+}
+
+/** The proper prefixes of a dot path: `a.b.c` has `a` and `a.b`. */
+function prefixesOf(field: string): string[] {
+  const out: string[] = [];
+  for (let i = field.indexOf('.'); i !== -1; i = field.indexOf('.', i + 1)) out.push(field.slice(0, i));
+  return out;
 }
 
 function checkKey(key: string): FieldProblem[] {

@@ -134,18 +134,27 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
     id: 'push-group-assigned',
     check: (c) => {
       const assigned = c.groups.map((g) => g.name);
-      // The groups that look like the push group's but are not it (an invisible character in one): refused on their own, this follows from it.
-      const lookAlike = (name: string) => assigned.flatMap((a, i) => (typeof a === 'string' && typeof name === 'string' && withoutBadCharacters(a) === withoutBadCharacters(name) ? [`groups.${i}`] : []));
+      const isAssigned = new Set(assigned);
+      // The groups that look like a push group's but are not it (an invisible character in one): refused on their own, this follows from it.
+      const byLook = new Map<string, string[]>();
+      assigned.forEach((a, i) => {
+        if (typeof a !== 'string') return;
+        const look = withoutBadCharacters(a);
+        const at = byLook.get(look);
+        if (at) at.push(`groups.${i}`);
+        else byLook.set(look, [`groups.${i}`]);
+      });
+      const shown = assigned.length > 10 ? `${assigned.slice(0, 10).map((a) => showValue(a)).join(', ')} and ${assigned.length - 10} more` : assigned.map((a) => showValue(a)).join(', ');
       return (c.settings.pushGroups ?? []).flatMap((p, i) =>
-        assigned.includes(p.group)
+        isAssigned.has(p.group)
           ? []
           : [
               {
                 field: `provisioning.pushGroups.${i}.group`,
                 rule: RuleId.OKTA_ACCEPTS,
                 // Config reads a refused list, or a group whose name was refused, as not there: any group's name could have been this one.
-                reads: ['groups.*.name', ...lookAlike(p.group)],
-                message: `push group ${showValue(p.group)} is not assigned to the app; Okta pushes only groups assigned to it; accepted: one of the groups in \`groups\` (${assigned.map((a) => showValue(a)).join(', ') || 'none assigned'})`,
+                reads: ['groups.*.name', ...(typeof p.group === 'string' ? byLook.get(withoutBadCharacters(p.group)) ?? [] : [])],
+                message: `push group ${showValue(p.group)} is not assigned to the app; Okta pushes only groups assigned to it; accepted: one of the groups in \`groups\` (${shown || 'none assigned'})`,
               },
             ],
       );
