@@ -56,6 +56,7 @@ export {
   AttributeNameFormat,
   AttributePush,
   AttributeType,
+  ConnectorAuthType,
   DigestAlgorithm,
   GroupFilterType,
   NameIdFormat,

@@ -1,4 +1,4 @@
-import { AppStatus, AttributeNameFormat, AttributePush, AttributeType, DigestAlgorithm, GroupFilterType, NameIdFormat, SignatureAlgorithm, UsernameFormat, choicesOf } from './choices';
+import { AppStatus, AttributeNameFormat, AttributePush, AttributeType, ConnectorAuthType, DigestAlgorithm, GroupFilterType, NameIdFormat, SignatureAlgorithm, UsernameFormat, choicesOf } from './choices';
 import { FieldProblem, problem } from './problem';
 import { RuleId } from './rule-catalog';
 import { showValue } from './show-value';
@@ -19,6 +19,7 @@ const CHOICES: ReadonlyArray<readonly [string, string, Choice]> = [
   ['groupAttribute.filter.type', 'group filter type', GroupFilterType],
   ['attributeSync.*.push', 'attribute push', AttributePush],
   ['attributeSync.*.custom.type', 'attribute type', AttributeType],
+  ['provisioning.connector.auth.type', 'connector authorization type', ConnectorAuthType],
 ];
 
 /** The same, each path split and each set's values listed once: checkChoices runs for every integration in every environment. */

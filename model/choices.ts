@@ -46,6 +46,10 @@ export type AttributeNameFormat = (typeof AttributeNameFormat)[keyof typeof Attr
 export const ProvisioningMethod = { SCIM: 'scim', FIRST_LOGIN: 'first-login', NONE: 'none' } as const;
 export type ProvisioningMethod = (typeof ProvisioningMethod)[keyof typeof ProvisioningMethod];
 
+/** How the Okta Provisioning Agent authenticates to an on-premises SCIM connector (ScimConnectorAuthProps' `type`). */
+export const ConnectorAuthType = { NONE: 'none', BASIC: 'basic', HEADER: 'header' } as const;
+export type ConnectorAuthType = (typeof ConnectorAuthType)[keyof typeof ConnectorAuthType];
+
 /** When a synced attribute is sent: on create and every update, or only when the user is created. */
 export const AttributePush = { ALWAYS: 'always', ON_CREATE: 'on-create' } as const;
 export type AttributePush = (typeof AttributePush)[keyof typeof AttributePush];

@@ -1,3 +1,4 @@
+import { prefixesOf } from './dot-path';
 import { MAX_SHOWN_VALUE, showValue } from './show-value';
 import { cutText } from './cut-text';
 import { mergeSettings } from './merge';
@@ -164,7 +165,12 @@ export function resolveIntegration(presetName: string | undefined, key: string, 
   const groupAttributeName = saml.groupAttribute?.name;
   const sameName = saml.attributes.findIndex((a) => a.name === groupAttributeName);
   if (groupAttributeName !== undefined && sameName !== -1) {
-    problems.push(problem(RuleId.UNIQUE, 'groupAttribute.name', `group attribute ${showValue(groupAttributeName)} has the same name as SAML attribute attributes.${sameName}; accepted: another name for one of them (Okta would send both statements)`));
+    // At the one the props write: the group attribute may be the SP's own (Atlan's memberOf).
+    problems.push(
+      props.groupAttribute !== undefined
+        ? problem(RuleId.UNIQUE, 'groupAttribute.name', `group attribute ${showValue(groupAttributeName)} has the name of a SAML attribute in attributes; accepted: another name for one of them (Okta would send both statements)`)
+        : problem(RuleId.UNIQUE, `attributes.${sameName}.name`, `SAML attribute ${showValue(groupAttributeName)} has the name of ${preset.displayName}'s group attribute; accepted: another name (Okta would send both statements)`),
+    );
   }
   if (merged.groupAttribute && !saml.groupAttribute) {
     // Not said again where one of them was refused for its value.
@@ -272,7 +278,8 @@ function derivedUrlConflicts(preset: SpPreset, built: AnySsoProps, props: AnySso
  * not reported either: one about a value that must not be there at all (a secret), or cannot be read as meant (an
  * invisible character in a group name, then "push group not assigned"), would send the user after the wrong fix.
  * A problem with the prop being set at all (SSO-010: Omni takes no relay state) still is: fixing the value would not
- * fix it. A `*` in a read is for config, where a refused value is left out: here every value is still in the props.
+ * fix it. A read with a `*` (any list item) counts only a refused value at or above the list: each item is still in the
+ * props here, and the rule names the items it reads.
  */
 function withoutFollowOns(problems: readonly FieldProblem[], refusedValues: readonly FieldProblem[]): FieldProblem[] {
   const secretAt = new Set(problems.filter((p) => p.rule === RuleId.NO_SECRET_INPUT).map((p) => p.field));
@@ -284,20 +291,14 @@ function withoutFollowOns(problems: readonly FieldProblem[], refusedValues: read
   // A read touches an unreadable field at, above or inside it: looked up by prefixes, so each read costs its depth, not the number of fields.
   const at = new Set(unreadable);
   const above = new Set(unreadable.flatMap(prefixesOf));
-  const touched = (read: string) => above.has(read) || at.has(read) || prefixesOf(read).some((prefix) => at.has(prefix));
+  const touchedAbove = (read: string) => at.has(read) || prefixesOf(read).some((prefix) => at.has(prefix));
+  const touched = (read: string) => above.has(read) || touchedAbove(read);
   return problems.filter((p) => {
     if (p.rule === RuleId.NO_SECRET_INPUT) return true;
     if (secretAt.has(p.field)) return false;
     if (valueAt.has(p.field) && !first.has(p) && !judgesPresence(p)) return false;
-    return !(p.reads ?? []).some((read) => !read.includes('*') && touched(read));
+    return !(p.reads ?? []).some((read) => (read.includes('*') ? touchedAbove(read.slice(0, read.indexOf('.*'))) : touched(read)));
   });
-}
-
-/** The proper prefixes of a dot path: `a.b.c` has `a` and `a.b`. */
-function prefixesOf(field: string): string[] {
-  const out: string[] = [];
-  for (let i = field.indexOf('.'); i !== -1; i = field.indexOf('.', i + 1)) out.push(field.slice(0, i));
-  return out;
 }
 
 function checkKey(key: string): FieldProblem[] {

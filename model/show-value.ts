@@ -11,8 +11,7 @@ export const MAX_SHOWN_VALUE = 80;
  * to a readable length. Every message that quotes config text goes through here.
  */
 export function showValue(value: unknown, max: number = MAX_SHOWN_VALUE): string {
-  const text = (JSON.stringify(value) ?? String(value))
-    .replace(UNSEEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  const text = withUnseenEscaped(JSON.stringify(value) ?? String(value))
     // cdktf's placeholder changes from run to run and means nothing to a reader.
     .replace(TOKEN_PLACEHOLDERS, '<a Terraform token>');
   return cutText(redactSecrets(text, []), max);
@@ -20,8 +19,13 @@ export function showValue(value: unknown, max: number = MAX_SHOWN_VALUE): string
 
 const TOKEN_PLACEHOLDERS = new RegExp(TOKEN_PLACEHOLDER.source, 'g');
 
-/** Characters JSON leaves as they are that a terminal would not show, or would show out of order: escaped, as JSON escapes control characters. */
-const UNSEEN = /[\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060\u2066-\u2069\uFEFF]/g;
+/** Characters a terminal would not show, or would show out of order: escaped, as JSON escapes control characters (which JSON-quoted text no longer holds). */
+const UNSEEN = /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060\u2066-\u2069\uFEFF]/g;
+
+/** `text` with the characters a reader would not see (or would see out of order) written as `\uXXXX`, unquoted. */
+export function withUnseenEscaped(text: string): string {
+  return text.replace(UNSEEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 /**
  * A construct path or field path (or other user text shown unquoted) as a message shows it: its ids are the user's,

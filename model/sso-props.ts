@@ -199,7 +199,7 @@ export interface ProvisioningProps {
   readonly terraformManaged?: boolean;
 }
 
-/** How the Okta Provisioning Agent authenticates to an on-premises SCIM connector. */
+/** How the Okta Provisioning Agent authenticates to an on-premises SCIM connector (`type`: one of ConnectorAuthType). */
 export type ScimConnectorAuthProps =
   | { readonly type: 'none' }
   | { readonly type: 'basic'; /** Where the Basic Auth username and password live. */ readonly credential: SecretRef }

@@ -1,4 +1,4 @@
-import { showValue } from '../model/show-value';
+import { showValue, withUnseenEscaped } from '../model/show-value';
 import { HIDDEN, containsSecret, looksSecret } from './redact';
 import { valueWords, unescapeTerraform } from './words';
 
@@ -10,7 +10,8 @@ export function clip(text: string): string {
 
 /** A Terraform string literal as the user wrote it (and as Okta gets it). */
 export function literal(value: unknown): string {
-  return unescapeTerraform(String(value ?? ''));
+  // An invisible character in a value is a change a reviewer must be able to see.
+  return withUnseenEscaped(unescapeTerraform(String(value ?? '')));
 }
 
 /** One attribute statement as users write it: `email = user.email`, `memberOf (groups, regex ^Data)`. */

@@ -113,7 +113,7 @@ function whatChanged(i: IntegrationReview): string {
 
 function settingsTable(settings: readonly SettingChange[]): string {
   if (settings.length === 0) return '';
-  const rows = settings.map((s) => `| ${cell(s.items ? `${s.setting}: ${clip(s.items.join(', '))}` : s.setting)}${s.replaces ? ' (forces replacement)' : ''} | ${code(s.before)} | ${code(s.after)} |`);
+  const rows = settings.map((s) => `| ${s.items ? `${cell(s.setting)}: ${code(clip(s.items.join(', ')))}` : cell(s.setting)}${s.replaces ? ' (forces replacement)' : ''} | ${code(s.before)} | ${code(s.after)} |`);
   return ['| setting | before | after |', '| --- | --- | --- |', ...rows, ''].join('\n') + '\n';
 }
 

@@ -1,5 +1,7 @@
+import { prefixesOf } from '../model/dot-path';
 import { RuleId } from '../model/rule-catalog';
 import { judgesPresence } from '../model/problem';
+import { setsProp } from './validate-props';
 import { IntegrationModel, OrgModel } from '../model/types';
 import { validateSso } from '../model/validate-sso';
 import { IntegrationEvaluation, IntegrationFinding, evaluateIntegration } from './evaluate-integration';
@@ -60,9 +62,16 @@ const DRAFT_RULES = DECLARED_RULES.filter((r) => r.id !== RuleId.HTTPS_URLS);
 export function draftPolicyErrors(drafts: ReadonlyArray<{ readonly environment?: string; readonly integration: IntegrationModel }>): DraftFailure[] {
   return drafts.flatMap(({ environment, integration }) => {
     const { errors } = evaluateDeclared(declaredSubject(integration), DRAFT_RULES);
-    // A rule's finding on a prop the props' own check already found wrong (at it or above it) is about the same value.
-    const problemAt = errors.filter((e) => e.source === 'props').flatMap((e) => e.props);
-    const saidAlready = (prop: string) => problemAt.some((at) => prop === at || prop.startsWith(`${at}.`));
-    return errors.filter((e) => e.source === 'synthesized' && (judgesPresence(e) || !e.props.some(saidAlready))).map((e) => failureOf(environment, integration.key, e));
+    // A rule's finding whose props the props' own check already found wrong (at them or above them) is about the same values.
+    // One that also judges a prop found right (SSO-002: SHA-1 signing beside a refused digest) is a problem of its own.
+    const problemAt = new Set(errors.filter((e) => e.source === 'props').flatMap((e) => e.props));
+    const saidAlready = (prop: string) => problemAt.has(prop) || prefixesOf(prop).some((prefix) => problemAt.has(prefix));
+    const judged = (e: IntegrationFinding) => {
+      const set = e.props.filter((prop) => setsProp(integration.props, prop));
+      return set.length > 0 ? set : e.props;
+    };
+    return errors
+      .filter((e) => e.source === 'synthesized' && (judgesPresence(e) || !judged(e).every(saidAlready)))
+      .map((e) => failureOf(environment, integration.key, e));
   });
 }

@@ -1,5 +1,5 @@
 import { ownEntry } from '../own-entry';
-import { showValue } from '../show-value';
+import { listValues, showValue } from '../show-value';
 import { ProvisioningMethod, choicesOf } from '../choices';
 import { SpPreset } from '../presets/preset';
 import { FieldProblem, problem } from '../problem';
@@ -144,7 +144,7 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
         if (at) at.push(`groups.${i}`);
         else byLook.set(look, [`groups.${i}`]);
       });
-      const shown = assigned.length > 10 ? `${assigned.slice(0, 10).map((a) => showValue(a)).join(', ')} and ${assigned.length - 10} more` : assigned.map((a) => showValue(a)).join(', ');
+      const shown = listValues(assigned, 'none assigned');
       return (c.settings.pushGroups ?? []).flatMap((p, i) =>
         isAssigned.has(p.group)
           ? []
@@ -154,7 +154,7 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
                 rule: RuleId.OKTA_ACCEPTS,
                 // Config reads a refused list, or a group whose name was refused, as not there: any group's name could have been this one.
                 reads: ['groups.*.name', ...(typeof p.group === 'string' ? byLook.get(withoutBadCharacters(p.group)) ?? [] : [])],
-                message: `push group ${showValue(p.group)} is not assigned to the app; Okta pushes only groups assigned to it; accepted: one of the groups in \`groups\` (${shown || 'none assigned'})`,
+                message: `push group ${showValue(p.group)} is not assigned to the app; Okta pushes only groups assigned to it; accepted: one of the groups in \`groups\` (${shown})`,
               },
             ],
       );

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { readConfig } from '../../config/load-config';
-import { formatProblem } from '../../config/problems';
+import { ConfigProblem, formatProblem } from '../../config/problems';
+import { checkConfig } from '../../cli/check-config';
 import { SecretRef } from '../../model/provisioning/secret-ref';
 import { validateSso } from '../../model/validate-sso';
 import { EXAMPLE_DIR, tempDir } from '../helpers';
@@ -9,7 +10,7 @@ import { EXAMPLE_DIR, tempDir } from '../helpers';
 const TOKEN = 'ghp_' + 'aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5';
 
 /** validate's problems for the example config with one file edited (the edit must change it), the temp dir stripped. */
-function problemsAfter(file: string, edit: (text: string) => string): string[] {
+function problemsAfter(file: string, edit: (text: string) => string, check: (dir: string) => readonly ConfigProblem[] = (dir) => readConfig(dir).problems): string[] {
   const dir = path.join(tempDir('okta-sso-follow-on-'), 'acme');
   fs.cpSync(EXAMPLE_DIR, dir, { recursive: true });
   const at = path.join(dir, file);
@@ -17,8 +18,11 @@ function problemsAfter(file: string, edit: (text: string) => string): string[] {
   const after = edit(before);
   if (after === before) throw new Error(`edit of ${file} changed nothing`);
   fs.writeFileSync(at, after);
-  return readConfig(dir).problems.map((p) => formatProblem(p).split(`${dir}/`).join(''));
+  return check(dir).map((p) => formatProblem(p).split(`${dir}/`).join(''));
 }
+
+/** What validate reports: the config's problems and the policy rules' errors, located. */
+const validated = (dir: string) => checkConfig(dir).problems;
 
 const sub = (from: string | RegExp, to: string) => (text: string) => text.replace(from, to);
 
@@ -80,7 +84,7 @@ describe('one mistake, one problem: nothing judged from a value the schema refus
   });
 
   test('an invisible character in a relay state: that, not also the policy rule (SSO-006) on the text it makes', () => {
-    const problems = problemsAfter('integrations.yaml', sub('    relayState: https://console.aiven.io', '    relayState: "https://console.aiven.io\u200b"'));
+    const problems = problemsAfter('integrations.yaml', sub('    relayState: https://console.aiven.io', '    relayState: "https://console.aiven.io\u200b"'), validated);
     expect(problems).toEqual([expect.stringMatching(/^integrations\.yaml:11:\d+: integrations\.aiven\.relayState: contains U\+200B \(zero-width space\)/)]);
   });
 
@@ -138,8 +142,13 @@ describe('and no independent problem hidden by a refusal near it', () => {
   });
 
   test('a setting that must not be there at all (SSO-010) is said beside an invisible character in its value', () => {
-    const problems = problemsAfter('integrations.yaml', sub('    label: Omni Analytics\n', '    label: Omni Analytics\n    relayState: "https://acme.omni\\u200bapp.co/"\n    showInDashboard: true\n'));
+    const problems = problemsAfter('integrations.yaml', sub('    label: Omni Analytics\n', '    label: Omni Analytics\n    relayState: "https://acme.omni\\u200bapp.co/"\n    showInDashboard: true\n'), validated);
     expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/omni\.relayState: contains U\+200B/), expect.stringMatching(/SSO-010/)]));
+  });
+
+  test('SHA-1 signing (SSO-002) is still said beside a refused digest: the rule judges the algorithm too', () => {
+    const problems = problemsAfter('integrations.yaml', sub('    preset: atlan\n', '    preset: atlan\n    signing: { algorithm: RSA_SHA1, digest: SHA999 }\n'), validated);
+    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/atlan\.signing\.digest: "SHA999" is not accepted/), expect.stringMatching(/SSO-002/)]));
   });
 
   test('another group pushed to a target already taken: still "target of two push groups"', () => {
@@ -158,6 +167,21 @@ describe('in code too: the construct validation drops what follows from a refuse
   test('a provisioning method not offered: the choice problem, not "applies only to SCIM" for the token and push groups', () => {
     const { problems } = validateSso('aiven', 'aiven', { ...aiven, provisioning: { method: 'SCIM' as never, token, pushGroups: [{ group: 'Engineering' }] } });
     expect(problems.map((p) => p.field)).toEqual(['provisioning.method']);
+  });
+
+  test('groups not a list: that, not also each push group "not assigned"', () => {
+    const { problems } = validateSso('aiven', 'aiven', { ...aiven, groups: 'Engineering' as never, provisioning: { token, pushGroups: [{ group: 'Engineering' }] } });
+    expect(problems.map((p) => p.field)).toEqual(['groups']);
+  });
+
+  test('an unknown connector authorization type is refused (it used to synthesize), and nothing judged from it', () => {
+    const { problems } = validateSso('onprem', 'hr', {
+      acsUrl: 'https://hr.corp.example/saml/acs',
+      audience: 'https://hr.corp.example/saml',
+      groups: ['Everyone'],
+      provisioning: { connector: { baseUrl: 'https://scim.corp.example/scim/v2/', auth: { type: 'Header' as never, headerName: 'Authorization', credential: SecretRef.fromEnv('HR_SCIM') } } },
+    });
+    expect(problems.map((p) => [p.field, p.message])).toEqual([['provisioning.connector.auth.type', expect.stringMatching(/connector authorization type "Header" is not accepted; accepted: none, basic, header/)]]);
   });
 
   test('an invisible character in an assigned group: that problem, not also its push group "not assigned"', () => {

@@ -21,8 +21,18 @@ describe('SAML attribute names are each used once (Okta sends every statement, t
       groupAttribute: { name: 'groups', filter: { type: 'startsWith', value: 'App-' } },
     });
     expect(problems.map((p) => [p.field, p.message])).toEqual([
-      ['groupAttribute.name', 'group attribute "groups" has the same name as SAML attribute attributes.1; accepted: another name for one of them (Okta would send both statements)'],
+      ['groupAttribute.name', 'group attribute "groups" has the name of a SAML attribute in attributes; accepted: another name for one of them (Okta would send both statements)'],
     ]);
+  });
+
+  test("an attribute with the name of the SP's own group attribute (Atlan's memberOf): an error at that attribute", () => {
+    const { problems } = validateSso('atlan', 'atlan', {
+      acsUrl: 'https://acme.atlan.com/auth/realms/default/broker/saml/endpoint',
+      audience: 'https://acme.atlan.com/auth/realms/default',
+      groups: ['Data'],
+      attributes: [attribute('email'), attribute('memberOf', 'user.department')],
+    });
+    expect(problems.map((p) => [p.field, p.message])).toEqual([['attributes.1.name', 'SAML attribute "memberOf" has the name of Atlan\'s group attribute; accepted: another name (Okta would send both statements)']]);
   });
 
   test('names differing in case are two attributes (SAML names are case-sensitive)', () => {

@@ -1,5 +1,6 @@
 import { sameJson } from '../../review/compare';
 import { keyedListChange, outputObjectChange } from '../../review/keyed-lists';
+import { literal } from '../../review/display';
 import { HIDDEN } from '../../review/redact';
 import { renderMarkdown } from '../../review/render-markdown';
 import { reviewSynthDirs } from '../../review/review';
@@ -86,7 +87,7 @@ describe('review: attribute mappings and custom attributes in users\' words', ()
   });
 
   test('each changed mapping is a row of its own, not the raw JSON of the list', () => {
-    expect(md).toContain('| attribute mappings: department, costCenter | `department = user.department` | `department = user.division; costCenter = user.costCenter` |');
+    expect(md).toContain('| attribute mappings: `department, costCenter` | `department = user.department` | `department = user.division; costCenter = user.costCenter` |');
     expect(md).not.toContain('"push_status"');
   });
 
@@ -110,7 +111,7 @@ test('the names of the items that differ are cut to a readable length in the com
   const review = reviewSynthDirs(base, head);
   const row = review.environments.find((e) => e.name === 'prod')!.integrations.find((i) => i.key === 'omni')!.settings.find((s) => s.setting === 'SAML attributes')!;
   expect(row.items).toHaveLength(60);
-  const line = renderMarkdown(review).split('\n').find((l) => l.startsWith('| SAML attributes: extraAttribute0'))!;
+  const line = renderMarkdown(review).split('\n').find((l) => l.startsWith('| SAML attributes: `extraAttribute0'))!;
   expect(line.length).toBeLessThan(600);
   expect(line).toContain('…');
 });
@@ -160,6 +161,26 @@ test('review: an IdP record field relabelled shows that field, not the record cu
   const base = synthConfig(EXAMPLE);
   const head = synthConfig(editedExample({ 'integrations.yaml': (t) => t.replace('- { label: IdP entity ID, from: issuer }', '- { label: IdP Entity ID, from: issuer }') }));
   const md = renderMarkdown(reviewSynthDirs(base, head));
-  expect(md).toContain('| output idp_record_wiki: fields.idpEntityId | `IdP entity ID (uri) = ${okta_app_saml.wiki.entity_url}` | `IdP Entity ID (uri) = ${okta_app_saml.wiki.entity_url}` |');
+  expect(md).toContain('| output idp_record_wiki: `fields.idpEntityId` | `IdP entity ID (uri) = ${okta_app_saml.wiki.entity_url}` | `IdP Entity ID (uri) = ${okta_app_saml.wiki.entity_url}` |');
   expect(md).not.toContain('{"environment"');
+});
+
+test('review: an item name is shown as code, never as Markdown, and an invisible character in it or a value as \\uXXXX', () => {
+  const base = synthConfig(EXAMPLE);
+  const head = synthConfig(
+    editedExample({
+      'integrations.yaml': (t) =>
+        t.replace(
+          '      - { name: lastName, values: [user.lastName] }\n',
+          '      - { name: lastName, values: [user.lastName] }\n      - { name: "[click](https://evil.example) <img src=x>", values: [user.email] }\n',
+        ),
+    }),
+  );
+  const md = renderMarkdown(reviewSynthDirs(base, head));
+  expect(md).toContain('| SAML attributes: `[click](https://evil.example) <img src=x>` |');
+  expect(md).not.toMatch(/\| SAML attributes: \[click\]/);
+});
+
+test('literal: invisible and control characters are written as \\uXXXX, as a reviewer must see them', () => {
+  expect(literal('Fin\u200bance\tx')).toBe('Fin\\u200bance\\u0009x');
 });
