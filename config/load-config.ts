@@ -203,7 +203,7 @@ export function readConfig(dir: string): LoadResult {
       // The same props an SP construct takes, checked by the same function its validation runs.
       const document = readSpMetadata(dir, merged.spMetadata);
       const { preset, props } = propsFromSettings(merged, document);
-      const checked = validateSso(preset, key, props);
+      const checked = validateSso(preset, key, props, { shapesChecked: true });
       const draft = checked.model ?? checked.draft;
       // A problem with a field the schema refused (at or above it), or with one it reads (refused anywhere in it), repeats that refusal.
       const touchesRefusal = (prop: string, inside: boolean) =>

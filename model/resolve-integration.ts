@@ -92,7 +92,14 @@ export interface ResolvedIntegration {
  * props, then the common SAML rules and the SP's own rules. Pure; Terraform
  * tokens (values known only at apply) are skipped by every rule.
  */
-export function resolveIntegration(presetName: string | undefined, key: string, props: AnySsoProps, isUnresolved: Unresolved = tokenCheck): ResolvedIntegration {
+export function resolveIntegration(
+  presetName: string | undefined,
+  key: string,
+  props: AnySsoProps,
+  isUnresolved: Unresolved = tokenCheck,
+  /** Values refused for their shape (model/prop-shapes.ts), already left out of `props`. */
+  refusedShapes: readonly FieldProblem[] = [],
+): ResolvedIntegration {
   const preset = ownEntry(PRESETS, presetName);
   if (!preset) {
     return {
@@ -106,7 +113,7 @@ export function resolveIntegration(presetName: string | undefined, key: string, 
   const unknown = unknownProps(preset, props);
   // Values refused as such (a secret, an invisible character, a choice not offered, a token where none may go): what is
   // judged from them afterwards would be about a value that cannot stand.
-  const refusedValues = [...checkPropStrings(props, isUnresolved), ...checkChoices(props, isUnresolved), ...checkKnownAtSynth(props, isUnresolved)];
+  const refusedValues = [...refusedShapes, ...checkPropStrings(props, isUnresolved), ...checkChoices(props, isUnresolved), ...checkKnownAtSynth(props, isUnresolved)];
   const problems: FieldProblem[] = [...checkKey(key), ...unknown.problems, ...refusedValues];
   const covered: RuleId[] = [];
 

@@ -5,6 +5,7 @@ import { ResolvedIntegration, resolveIntegration } from './resolve-integration';
 import { AnySsoProps } from './sso-props';
 import { IntegrationModel, RuleSuppression } from './types';
 import { isUnresolved } from './unresolved';
+import { checkPropShapes } from './prop-shapes';
 
 /** One SP integration's props, checked: what the construct builds and what it reports. */
 export interface SsoValidation {
@@ -37,12 +38,22 @@ const CACHE = new WeakMap<object, { readonly preset: string | undefined; readonl
  * and cached per props object, so the construct built from the same props does
  * the work once.
  */
-export function validateSso(preset: string | undefined, key: string, props: AnySsoProps): SsoValidation {
+export function validateSso(preset: string | undefined, key: string, props: AnySsoProps, options: ValidateOptions = {}): SsoValidation {
   const cached = CACHE.get(props);
   if (cached && cached.preset === preset && cached.key === key) return cached.result;
-  const result = applySuppressions(resolveIntegration(preset, key, props, isUnresolved), props);
+  // A value of another shape is reported and left out: nothing after reads it.
+  const shapes = options.shapesChecked ? { props, problems: [] } : checkPropShapes(props);
+  const result = applySuppressions(resolveIntegration(preset, key, shapes.props, isUnresolved, shapes.problems), shapes.props);
   CACHE.set(props, { preset, key, result });
   return result;
+}
+
+export interface ValidateOptions {
+  /**
+   * The props were built from config files that passed the config JSON Schema: every value already has its shape.
+   * @default false
+   */
+  readonly shapesChecked?: boolean;
 }
 
 function applySuppressions(resolved: ResolvedIntegration, props: AnySsoProps): SsoValidation {

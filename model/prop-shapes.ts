@@ -1,0 +1,125 @@
+import { FieldProblem, problem } from './problem';
+import { RuleId } from './rule-catalog';
+import { showValue } from './show-value';
+import { AnySsoProps } from './sso-props';
+
+/**
+ * The shape of each prop that holds text, a map or a list: TypeScript checks it in a typed app, but not in
+ * JavaScript, in props built from JSON, or through `as any`, and a string where a map goes (`username: 'login'`)
+ * would otherwise synthesize an empty template or crash a later check. Config files are checked against the JSON
+ * Schema instead, before their props are built. True/false props are checked where they are read (known at synth).
+ */
+type Shape =
+  | 'text'
+  /** Checked where it is read (true/false props must be known at synth; a token is a SecretRef): named in messages only. */
+  | 'checked elsewhere'
+  /** A value built by the library (SecretRef, SpMetadataDocument): any object. */
+  | { readonly object: string }
+  | { readonly map: Readonly<Record<string, Shape>>; readonly hint?: string }
+  | { readonly list: Shape };
+
+const text = 'text';
+const elsewhere = 'checked elsewhere';
+const map = (fields: Readonly<Record<string, Shape>>, hint?: string): Shape => ({ map: fields, ...(hint ? { hint } : {}) });
+const list = (item: Shape): Shape => ({ list: item });
+
+const PROVISIONING = map(
+  {
+    method: text,
+    token: elsewhere,
+    scimBaseUrl: text,
+    features: map({ createUsers: elsewhere, updateAttributes: elsewhere, deactivateUsers: elsewhere, syncPassword: elsewhere }),
+    importGroups: elsewhere,
+    enhancedGroupPush: elsewhere,
+    connected: elsewhere,
+    terraformManaged: elsewhere,
+    pushGroups: list(map({ group: text, target: text, targetGroupId: text, deleteTargetGroupOnDestroy: elsewhere })),
+    connector: map({ baseUrl: text, uniqueUserField: text, auth: map({ type: text, headerName: text, credential: elsewhere }, 'type') }),
+  },
+  'method',
+);
+
+const SHAPES: Readonly<Record<string, Shape>> = {
+  key: text,
+  label: text,
+  acsUrl: text,
+  audience: text,
+  recipient: text,
+  destination: text,
+  relayState: text,
+  renamedFrom: text,
+  accountId: text,
+  methodId: text,
+  account: text,
+  integrationName: text,
+  loginPageLabel: text,
+  username: map({ format: text, template: text }, 'format'),
+  nameId: map({ format: text, template: text }, 'format'),
+  signing: map({ algorithm: text, digest: text, responseSigned: elsewhere, assertionSigned: elsewhere }, 'algorithm'),
+  attributes: list(map({ name: text, values: list(text), nameFormat: text })),
+  groupAttribute: map({ name: text, nameFormat: text, filter: map({ type: text, value: text }) }, 'name'),
+  catalogApp: map({ key: text, settings: map({}) }, 'key'),
+  provisioning: PROVISIONING,
+  attributeSync: list(map({ attribute: text, from: text, push: text, custom: map({ title: text, type: text, description: text }) })),
+  spMetadata: { object: 'an SpMetadataDocument (SpMetadataDocument.fromFile(path) or .fromXml(xml))' },
+  suppressions: list(map({ rule: text, reason: text })),
+  idpRecord: map({ where: text, fields: list(map({ label: text, from: text })) }),
+};
+
+interface Checked {
+  readonly value: unknown;
+  /** The value cannot be read as its shape: left out, as if unset. */
+  readonly drop: boolean;
+}
+
+/**
+ * Props whose values have the shapes their types say, and a problem for each that has not (at the value, naming it
+ * and what is accepted). A value of another shape is left out, as if unset, so that nothing later reads it; a list
+ * with an item of another shape is left out whole, so that no later item is reported at another index.
+ */
+export function checkPropShapes(props: AnySsoProps): { readonly props: AnySsoProps; readonly problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const checked = checkMap(props as Record<string, unknown>, SHAPES, '', problems);
+  return { props: checked as AnySsoProps, problems };
+}
+
+function check(value: unknown, shape: Shape, at: string, problems: FieldProblem[]): Checked {
+  if (value === undefined || shape === elsewhere) return { value, drop: false };
+  const refuse = (accepted: string, meant = ''): Checked => {
+    problems.push(problem(RuleId.WELL_FORMED, at, `${showValue(value)} is not accepted; ${meant}accepted: ${accepted}`));
+    return { value, drop: true };
+  };
+  if (shape === 'text') return typeof value === 'string' ? { value, drop: false } : refuse('text');
+  if ('object' in shape) return value !== null && typeof value === 'object' ? { value, drop: false } : refuse(shape.object);
+  if ('list' in shape) {
+    if (!Array.isArray(value)) return refuse('a list');
+    let items: unknown[] | undefined;
+    let broken = false;
+    value.forEach((item, i) => {
+      const c = check(item, shape.list, `${at}.${i}`, problems);
+      if (c.drop) broken = true;
+      else if (c.value !== item) (items ??= [...value])[i] = c.value;
+    });
+    return broken ? { value, drop: true } : { value: items ?? value, drop: false };
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const fields = Object.keys(shape.map);
+    const meant = typeof value === 'string' && shape.hint ? `did you mean { ${shape.hint}: ${showValue(value)} }? ` : '';
+    return refuse(`a map${fields.length ? ` with ${fields.join(', ')}` : ''}`, meant);
+  }
+  return { value: checkMap(value as Record<string, unknown>, shape.map, `${at}.`, problems), drop: false };
+}
+
+/** A map with each of its known fields checked: the same object when all are as they should be, else a copy without or with the fixed ones. */
+function checkMap(value: Record<string, unknown>, fields: Readonly<Record<string, Shape>>, prefix: string, problems: FieldProblem[]): Record<string, unknown> {
+  let out: Record<string, unknown> | undefined;
+  for (const name of Object.keys(fields)) {
+    if (!Object.hasOwn(value, name)) continue;
+    const c = check(value[name], fields[name], `${prefix}${name}`, problems);
+    if (c.drop) {
+      out ??= { ...value };
+      delete out[name];
+    } else if (c.value !== value[name]) (out ??= { ...value })[name] = c.value;
+  }
+  return out ?? value;
+}

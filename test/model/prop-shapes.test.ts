@@ -1,0 +1,64 @@
+import { checkPropShapes } from '../../model/prop-shapes';
+import { AivenSso, GenericSamlSso, OnPremSso, SecretRef } from '../../index';
+import { synthStack } from '../constructs/sp/synth-stack';
+
+const WIKI = { acsUrl: 'https://wiki.example.com/saml/acs', audience: 'urn:example:wiki', groups: ['Everyone'] };
+
+/** The validation errors of a GenericSamlSso with `extra` props, as a user's app.synth() reports them (undefined: it synthesized). */
+const errorsOf = (extra: Record<string, unknown>): string | undefined => synthStack((stack) => new GenericSamlSso(stack, 'wiki', { ...WIKI, ...extra } as never)).error;
+
+describe('props of another shape (JavaScript, JSON, `as any`): an error at the prop, never a crash or a silent default', () => {
+  test.each([
+    ['a string where a map goes, with the map it likely means', { username: 'login' }, '[prod/wiki] username: "login" is not accepted; did you mean { format: "login" }? accepted: a map with format, template'],
+    ['null where a map goes', { nameId: null }, '[prod/wiki] nameId: null is not accepted; accepted: a map with format, template'],
+    ['signing as one value', { signing: 'RSA_SHA1' }, '[prod/wiki] signing: "RSA_SHA1" is not accepted; did you mean { algorithm: "RSA_SHA1" }? accepted: a map with algorithm, digest, responseSigned, assertionSigned'],
+    ['a string where a list goes', { attributes: 'email' }, '[prod/wiki] attributes: "email" is not accepted; accepted: a list'],
+    ['a list item of another shape', { attributes: ['email'] }, '[prod/wiki] attributes.0: "email" is not accepted; accepted: a map with name, values, nameFormat'],
+    ['suppressions as one rule', { suppressions: 'SSO-009' }, '[prod/wiki] suppressions: "SSO-009" is not accepted; accepted: a list'],
+    ['an SP metadata path instead of a document', { spMetadata: 'sp-metadata/wiki.xml' }, '[prod/wiki] spMetadata: "sp-metadata/wiki.xml" is not accepted; accepted: an SpMetadataDocument (SpMetadataDocument.fromFile(path) or .fromXml(xml))'],
+    ['a number where text goes', { label: 5 }, '[prod/wiki] label: 5 is not accepted; accepted: text'],
+    ['provisioning as its method', { provisioning: 'scim' }, '[prod/wiki] provisioning: "scim" is not accepted; did you mean { method: "scim" }?'],
+    ['a nested map of another shape', { idpRecord: { fields: 'ssoUrl' } }, '[prod/wiki] idpRecord.fields: "ssoUrl" is not accepted; accepted: a list'],
+  ])('%s', (_name, extra, line) => {
+    const error = errorsOf(extra);
+    expect(error).toContain(line);
+    expect(error).not.toMatch(/TypeError|Cannot read/);
+    // One problem: nothing judged from the value left out (no "responseSigned and assertionSigned are both false", no "needs provisioning.token").
+    expect(error!.match(/\[prod\/wiki\]/g)).toHaveLength(1);
+  });
+
+  test('a secret never shows in the message, an invisible character is escaped', () => {
+    const token = 'ghp_' + 'aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5';
+    expect(errorsOf({ username: token })).not.toContain(token);
+    expect(errorsOf({ label: ['Wiki\u200b'] })).toContain('["Wiki\\u200b"] is not accepted; accepted: text');
+  });
+
+  test('every SP construct checks them (AivenSso, OnPremSso)', () => {
+    expect(synthStack((stack) => new AivenSso(stack, 'aiven', { accountId: 'a1b2c3', methodId: 'am1b2c3', groups: ['Eng'], nameId: 'email' } as never)).error).toContain('[prod/aiven] nameId: "email" is not accepted');
+    const onprem = synthStack(
+      (stack) =>
+        new OnPremSso(stack, 'hr', {
+          acsUrl: 'https://hr.corp.example/saml/acs',
+          audience: 'https://hr.corp.example/saml',
+          groups: ['Everyone'],
+          provisioning: { connector: { baseUrl: 'https://scim.corp.example/scim/v2/', auth: 'basic' } },
+        } as never),
+    );
+    expect(onprem.error).toContain('[prod/hr] provisioning.connector.auth: "basic" is not accepted; did you mean { type: "basic" }?');
+  });
+
+  test('props of the right shape are the same object (nothing copied on the usual path), and tokens and SecretRefs pass', () => {
+    const props = { ...WIKI, username: { format: 'email' }, provisioning: { token: SecretRef.fromEnv('WIKI_SCIM'), pushGroups: [{ group: 'Everyone' }] } };
+    const checked = checkPropShapes(props as never);
+    expect(checked.problems).toEqual([]);
+    expect(checked.props).toBe(props);
+  });
+
+  test('a bad value deep inside is left out of a copy (its list item kept, at its index); the props given are not changed', () => {
+    const props = { ...WIKI, provisioning: { method: 'scim', pushGroups: [{ group: 'Everyone', target: 5 }] } };
+    const checked = checkPropShapes(props as never);
+    expect(checked.problems.map((p) => p.field)).toEqual(['provisioning.pushGroups.0.target']);
+    expect((checked.props as any).provisioning).toEqual({ method: 'scim', pushGroups: [{ group: 'Everyone' }] });
+    expect(props.provisioning.pushGroups[0].target).toBe(5);
+  });
+});
