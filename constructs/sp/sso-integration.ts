@@ -28,6 +28,7 @@ import { ImportBlocks } from '../import-blocks';
 import { OktaGroups } from '../okta-groups';
 import { Provisioning } from '../provisioning/provisioning';
 import { SamlApp } from '../saml-app';
+import { standInApp } from '../stand-in-app';
 import { EnvironmentMember, SsoEnvironment } from '../sso-environment';
 import { attributeRef } from '../terraform-ref';
 import { warnOnce } from '../warn-once';
@@ -110,7 +111,10 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
     this.member = { key: this.key, renamedFrom: props.renamedFrom, model, node: this.node, errors: () => this.checkRules('synthesized').errors.map((e) => this.located(e)) };
     environment.register(this.member);
     this.node.addValidation({ validate: () => this.validateIntegration() });
-    if (!model) return;
+    if (!model) {
+      this.node.defaultChild = this.oktaApp;
+      return;
+    }
 
     const groups = OktaGroups.of(this);
     this.samlApp = new SamlApp(this, 'saml', { key: model.key, renamedFrom: model.renamedFrom, settings: model.saml });
@@ -153,13 +157,17 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
     });
   }
 
-  /** The Okta SAML app (`okta_app_saml.<key>`), also this construct's `node.defaultChild`, for escape hatches. */
+  /**
+   * The Okta SAML app (`okta_app_saml.<key>`), also this construct's `node.defaultChild`, for escape hatches. While the
+   * props cannot work there is no app: this is then a stand-in outside the stack, and synth fails with the props' problems.
+   */
   public get oktaApp(): AppSaml {
-    if (!this.samlApp) {
-      throw new SsoPropsError(`${showPath(this.node.path)}: the Okta app is not declared because the props cannot work: ${this.validation.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
-    }
-    return this.samlApp.app;
+    if (this.samlApp) return this.samlApp.app;
+    this.standIn ??= standInApp(this.key);
+    return this.standIn;
   }
+
+  private standIn?: AppSaml;
 
   /** The resolved integration, when its props can work. */
   public get model(): IntegrationModel | undefined {

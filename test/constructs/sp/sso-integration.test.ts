@@ -2,6 +2,7 @@ import { App, LocalBackend, TerraformStack, Testing } from 'cdktf';
 import * as fs from 'fs';
 import * as path from 'path';
 import { AivenSso, GenericSamlSso, RuleId, SsoPropsError } from '../../../index';
+import { AppSaml } from '@cdktf/provider-okta/lib/app-saml';
 import { tempDir } from '../../helpers';
 
 const WIKI = { acsUrl: 'https://wiki.example.com/saml/acs', audience: 'https://wiki.example.com/saml', groups: ['Everyone'] };
@@ -72,13 +73,25 @@ describe('props that cannot work', () => {
     expect(message).toContain('[prod/aiven] methodId: Aiven authentication method ID "also bad" is not an Aiven ID');
   });
 
-  test('reading the Okta app of such a construct says why it was not declared, naming the path', () => {
-    const { stack } = userStack();
+  test("an escape hatch on such a construct's app does not stop synth at it: every construct's problems are reported together", () => {
+    const { app, stack } = userStack();
     const aiven = new AivenSso(stack, 'aiven', { accountId: 'bad/id', methodId: 'am1' });
-    expect(() => aiven.oktaApp).toThrow(SsoPropsError);
-    expect(() => aiven.oktaApp).toThrow('prod/aiven: the Okta app is not declared because the props cannot work: accountId: Aiven account ID "bad/id" is not an Aiven ID');
+    // The app is a stand-in outside the stack: an override on it, through oktaApp or node.defaultChild, goes nowhere.
+    aiven.oktaApp.addOverride('hide_ios', true);
+    (aiven.node.defaultChild as AppSaml).addOverride('hide_web', true);
+    expect(aiven.node.defaultChild).toBe(aiven.oktaApp);
+    new GenericSamlSso(stack, 'wiki', { ...WIKI, acsUrl: 'http://wiki.example.com/acs' });
     // Attributes stay usable in other resources' props: synth fails on the props anyway.
     expect(aiven.appId).toBe('${okta_app_saml.aiven.id}');
+    let message = '';
+    try {
+      app.synth();
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toContain('[prod/aiven] accountId: Aiven account ID "bad/id" is not an Aiven ID');
+    expect(message).toContain('[prod/wiki] acsUrl: ACS URL "http://wiki.example.com/acs" uses http');
+    expect(message).not.toContain('stand-in');
   });
 
   test('Testing.fullSynth of a stack reports the same validation errors', () => {
