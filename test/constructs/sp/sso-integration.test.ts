@@ -59,16 +59,21 @@ describe('suppressions', () => {
   });
 });
 
+/** The message app.synth() fails with. */
+function synthFailure(app: App): string {
+  try {
+    app.synth();
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error('expected app.synth() to fail, but it succeeded');
+}
+
 describe('props that cannot work', () => {
   test('every problem of the construct is reported together, not the first one only', () => {
     const { app, stack } = userStack();
     new AivenSso(stack, 'aiven', { accountId: 'bad/id', methodId: 'also bad', groups: ['A', 'A'] });
-    let message = '';
-    try {
-      app.synth();
-    } catch (err) {
-      message = (err as Error).message;
-    }
+    const message = synthFailure(app);
     expect(message).toContain('[prod/aiven] accountId: Aiven account ID "bad/id" is not an Aiven ID');
     expect(message).toContain('[prod/aiven] methodId: Aiven authentication method ID "also bad" is not an Aiven ID');
   });
@@ -83,12 +88,7 @@ describe('props that cannot work', () => {
     new GenericSamlSso(stack, 'wiki', { ...WIKI, acsUrl: 'http://wiki.example.com/acs' });
     // Attributes stay usable in other resources' props: synth fails on the props anyway.
     expect(aiven.appId).toBe('${okta_app_saml.aiven.id}');
-    let message = '';
-    try {
-      app.synth();
-    } catch (err) {
-      message = (err as Error).message;
-    }
+    const message = synthFailure(app);
     expect(message).toContain('[prod/aiven] accountId: Aiven account ID "bad/id" is not an Aiven ID');
     expect(message).toContain('[prod/wiki] acsUrl: ACS URL "http://wiki.example.com/acs" uses http');
     expect(message).not.toContain('stand-in');
