@@ -79,7 +79,9 @@ const KNOWN_AT_SYNTH: ReadonlyArray<readonly [string[], string]> = [
  */
 export function checkKnownAtSynth(props: AnySsoProps, isUnresolved: Unresolved): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (isUnresolved(props.groups)) problems.push(problem(RuleId.WELL_FORMED, 'groups', 'groups is a Terraform token (a list known only at apply); accepted: the list of group names, known at synth: each names a Terraform address'));
+  // A list token (Token.asList) is one encoded item, `#{TfToken[...]}`; a literal list holding a token is judged item by item.
+  const groupsToken = isUnresolved(props.groups) && !(Array.isArray(props.groups) && typeof props.groups[0] === 'string' && props.groups[0].startsWith('${'));
+  if (groupsToken) problems.push(problem(RuleId.WELL_FORMED, 'groups', 'groups is a Terraform token (a list known only at apply); accepted: the list of group names, known at synth: each names a Terraform address'));
   for (const path of BOOLEANS) {
     forEachValueAt(props, path, (value, at) => {
       if (value === undefined || typeof value === 'boolean') return;
@@ -87,6 +89,8 @@ export function checkKnownAtSynth(props: AnySsoProps, isUnresolved: Unresolved):
     });
   }
   for (const [path, why] of KNOWN_AT_SYNTH) {
+    // The list token's one encoded item is the list, said once.
+    if (groupsToken && path[0] === 'groups') continue;
     forEachValueAt(props, path, (value, at) => {
       if (typeof value === 'string' && isUnresolved(value)) problems.push(problem(RuleId.WELL_FORMED, at.join('.'), `${at.join('.')} is a Terraform token, known only at apply; accepted: text known at synth (${why})`));
     });

@@ -246,8 +246,11 @@ function attributeStatements(attributes: AnySsoProps['attributes'], problems: Fi
   return (attributes ?? []).map((a, i) => {
     const values = Array.isArray(a?.values) ? a.values : [];
     if (values.length === 0) problems.push(problem(RuleId.REQUIRED, `attributes.${i}.values`, `attribute ${showValue(a?.name)} has ${a?.values === undefined ? 'no values' : `values ${showValue(a.values)}`}; accepted: a list of at least one Okta expression (user.email)`));
+    if (typeof a?.name === 'string' && a.name.trim() === '') {
+      problems.push(problem(RuleId.WELL_FORMED, `attributes.${i}.name`, `SAML attribute name ${showValue(a.name)} is empty; accepted: the attribute name the SP expects, e.g. email`));
+    }
     // Okta sends both statements, and the SP reads one of them: which one is up to the SP.
-    if (typeof a?.name === 'string' && seen.has(a.name)) {
+    else if (typeof a?.name === 'string' && seen.has(a.name)) {
       problems.push(problem(RuleId.UNIQUE, `attributes.${i}.name`, `SAML attribute ${showValue(a.name)} is declared twice; accepted: each attribute name once (list its values together in one attribute)`));
     }
     seen.add(a?.name);

@@ -17,6 +17,7 @@ import type {
   UsernameFormat,
 } from './choices';
 import type { SecretRef } from './provisioning/secret-ref';
+import type { RuleId } from './rule-catalog';
 import type { SpMetadataDocument } from './sp-metadata-document';
 
 /** An Okta group assigned to the app. */
@@ -110,8 +111,8 @@ export interface CatalogAppProps {
 
 /** A policy rule this integration is exempt from, with the reason a reviewer reads. */
 export interface RuleSuppressionProps {
-  /** The rule ID, e.g. `SSO-009` (see RuleId). */
-  readonly rule: string;
+  /** The rule ID, e.g. `RuleId.ASSIGNED_TO_GROUP` or `'SSO-009'` (an editor completes both; another string is refused at synth, naming the IDs). */
+  readonly rule: RuleId | (string & Record<never, never>);
   /** Why this integration is exempt; not empty. Recorded in cdk.tf.json and shown by review. */
   readonly reason: string;
 }

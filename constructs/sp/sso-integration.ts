@@ -163,7 +163,7 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
    */
   public get oktaApp(): AppSaml {
     if (this.samlApp) return this.samlApp.app;
-    this.standIn ??= standInApp(this.key);
+    this.standIn ??= standInApp();
     return this.standIn;
   }
 

@@ -24,8 +24,9 @@ test.each(NAMES)('an environment stack with id %j is refused naming the app', (n
 });
 
 test('an SP construct keyed constructor is refused by the key check (a construct id is not a key)', () => {
-  const wiki = new GenericSamlSso(oktaTestStack(), 'wiki', { ...WIKI, key: 'constructor' });
-  expect(() => wiki.oktaApp).toThrow(/key: integration key "constructor" is not a Terraform name; accepted: .*not "backend" or "constructor"/);
+  const stack = oktaTestStack();
+  new GenericSamlSso(stack, 'wiki', { ...WIKI, key: 'constructor' });
+  expect(() => Testing.fullSynth(stack)).toThrow(/\[test\/wiki\] key: integration key "constructor" is not a Terraform name; accepted: .*not "backend" or "constructor"/);
 });
 
 test.each([

@@ -38,6 +38,8 @@ describe('props given as Terraform tokens', () => {
     const { error } = synth((stack, variable) => new GenericSamlSso(stack, 'wiki', { ...WIKI, ...props(variable) }));
     expect(error).toContain(`[prod/wiki] ${message}`);
     expect(error).not.toContain('TfToken');
+    // Said once: a list token is not also its one encoded item, a literal list holding a token not also "the list is a token".
+    expect(error!.match(/\[prod\/wiki\]/g)).toHaveLength(1);
   });
 
   test.each([

@@ -35,6 +35,14 @@ describe('SAML attribute names are each used once (Okta sends every statement, t
     expect(problems.map((p) => [p.field, p.message])).toEqual([['attributes.1.name', 'SAML attribute "memberOf" has the name of Atlan\'s group attribute; accepted: another name (Okta would send both statements)']]);
   });
 
+  test('an empty or blank name is refused (the Okta app would send a nameless attribute)', () => {
+    const { problems } = validateSso('omni', 'omni', { ...OMNI, attributes: [attribute(''), attribute(' ', 'user.login')] });
+    expect(problems.map((p) => [p.field, p.message])).toEqual([
+      ['attributes.0.name', 'SAML attribute name "" is empty; accepted: the attribute name the SP expects, e.g. email'],
+      ['attributes.1.name', 'SAML attribute name " " is empty; accepted: the attribute name the SP expects, e.g. email'],
+    ]);
+  });
+
   test('names differing in case are two attributes (SAML names are case-sensitive)', () => {
     expect(validateSso('omni', 'omni', { ...OMNI, attributes: [attribute('email'), attribute('Email')] }).problems).toEqual([]);
   });
