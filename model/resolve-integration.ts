@@ -327,7 +327,8 @@ function unknownProps(preset: SpPreset, props: AnySsoProps): { problems: FieldPr
   let accepted: string[] | undefined;
   for (const name of Object.keys(props)) {
     if (SHARED_PROPS.includes(name) || preset.ownProps.includes(name) || (props as Record<string, unknown>)[name] === undefined) continue;
-    accepted ??= [...SHARED_PROPS, ...preset.ownProps];
+    // Not the IdP record for an SP whose record follows its own form: given, it is refused.
+    accepted ??= [...SHARED_PROPS.filter((p) => p !== 'idpRecord' || !preset.idpRecord), ...preset.ownProps];
     const suggestion = closest(name, accepted);
     if (suggestion) meant.add(suggestion);
     problems.push(

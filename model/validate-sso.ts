@@ -6,6 +6,7 @@ import { AnySsoProps } from './sso-props';
 import { IntegrationModel, RuleSuppression } from './types';
 import { isUnresolved } from './unresolved';
 import { checkPropShapes } from './prop-shapes';
+import { closest } from './suggest';
 
 /** One SP integration's props, checked: what the construct builds and what it reports. */
 export interface SsoValidation {
@@ -63,7 +64,8 @@ function applySuppressions(resolved: ResolvedIntegration, props: AnySsoProps): S
     const at = `suppressions.${i}`;
     const rule = typeof s?.rule === 'string' ? s.rule : String(s?.rule);
     if (!isRuleId(rule)) {
-      problems.push(problem(RuleId.WELL_FORMED, `${at}.rule`, `suppression of unknown rule ${showValue(rule)}; accepted: ${SUPPRESSIBLE_RULES.join(', ')}`));
+      const meant = closest(rule, [...SUPPRESSIBLE_RULES]);
+      problems.push(problem(RuleId.WELL_FORMED, `${at}.rule`, `suppression of unknown rule ${showValue(rule)}${meant ? ` (did you mean ${meant}?)` : ''}; accepted: ${SUPPRESSIBLE_RULES.join(', ')}`));
     } else if (!RULE_CATALOG[rule].suppressible) {
       problems.push(
         problem(RuleId.CONSISTENT, `${at}.rule`, `${rule} (${RULE_CATALOG[rule].title}) cannot be suppressed: it finds input that cannot work; fix the input instead; suppressible rules: ${SUPPRESSIBLE_RULES.join(', ')}`),

@@ -42,13 +42,20 @@ describe('validateSso: the one check the constructs register and the config laye
       ['suppressions.2.reason', 'SSO-100'],
       ['suppressions.4.rule', 'SSO-103'],
     ]);
-    expect(v.problems[0].message).toBe(`suppression of unknown rule "SSO-404"; accepted: ${SUPPRESSIBLE_RULES.join(', ')}`);
+    expect(v.problems[0].message).toBe(`suppression of unknown rule "SSO-404" (did you mean SSO-004?); accepted: ${SUPPRESSIBLE_RULES.join(', ')}`);
     expect(v.problems[1].message).toMatch(/^SSO-100 \(required value\) cannot be suppressed: it finds input that cannot work/);
   });
 
   test('a prop another SP takes is named, with the props this SP accepts', () => {
     const v = validateSso('omni', 'omni', { acsUrl: 'https://a.omniapp.co/acs', audience: 'a.omniapp.co', accountId: 'a1' });
     expect(v.problems).toEqual([{ field: 'accountId', rule: 'SSO-102', message: expect.stringMatching(/^accountId is not a prop of OmniSso \(Omni\); accepted: acsUrl, adopt, attributeSync, /) }]);
+  });
+
+  test("the accepted props leave out the IdP record where the SP's record follows its own form (it would be refused)", () => {
+    const omni = validateSso('omni', 'omni', { acsUrl: 'https://a.omniapp.co/acs', audience: 'a.omniapp.co', accountId: 'a1' } as never).problems[0].message;
+    expect(omni).not.toMatch(/idpRecord/);
+    const wiki = validateSso('generic', 'wiki', { acsUrl: 'https://wiki.example.com/acs', audience: 'urn:wiki', accountId: 'a1' } as never).problems[0].message;
+    expect(wiki).toMatch(/accepted: .*idpRecord/);
   });
 
   test('every rule in the catalog is a policy rule (suppressible) or an input rule, by its ID', () => {

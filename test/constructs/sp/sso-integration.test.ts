@@ -55,7 +55,7 @@ describe('suppressions', () => {
   test('an unknown rule ID is refused with the IDs that can be suppressed', () => {
     const { app, stack } = userStack();
     new GenericSamlSso(stack, 'wiki', { ...WIKI, suppressions: [{ rule: 'SSO-999', reason: 'typo' }] });
-    expect(() => app.synth()).toThrow(/\[prod\/wiki\] suppressions\.0\.rule: suppression of unknown rule "SSO-999"; accepted: SSO-001, SSO-002, .*SSO-013/);
+    expect(() => app.synth()).toThrow(/\[prod\/wiki\] suppressions\.0\.rule: suppression of unknown rule "SSO-999" \(did you mean SSO-009\?\); accepted: SSO-001, SSO-002, .*SSO-013/);
   });
 });
 
