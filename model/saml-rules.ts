@@ -58,6 +58,18 @@ function parseUrlProblem(value: string): UrlProblem {
   return undefined;
 }
 
+/** The scheme written before a value's first Terraform reference, if any (`http` in `http://${var.host}/acs`). */
+export function writtenScheme(value: string): string | undefined {
+  return /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(value)?.[1];
+}
+
+/** A URL known only at apply, by the scheme written in it: http is SSO-001, another scheme is not a URL Okta takes; none written, nothing to judge. */
+function writtenSchemeProblem(value: string): UrlProblem {
+  const scheme = writtenScheme(value);
+  if (scheme === undefined || scheme.toLowerCase() === 'https') return undefined;
+  return { rule: scheme.toLowerCase() === 'http' ? RuleId.HTTPS_URLS : RuleId.WELL_FORMED, why: `uses ${scheme}, not https` };
+}
+
 /** Why `url` may not be used: it carries a user (`user@`) or a password (`user:password@`), which would be written to cdk.tf.json and the runbooks. */
 export function userinfoProblem(url: URL): string | undefined {
   return url.username || url.password ? 'has user info (user@ or user:password@ before the host); credentials never go in a URL: Okta and the SP authenticate otherwise' : undefined;
@@ -81,8 +93,9 @@ const RULES: readonly SamlRule[] = [
       field,
       check: (s, isUnresolved) => {
         const value = s[field];
-        if (value === undefined || isUnresolved(value)) return undefined;
-        const found = urlProblem(value);
+        if (value === undefined) return undefined;
+        // Built around a Terraform reference: judged by the scheme written before it, as SSO-001 judges the app.
+        const found = isUnresolved(value) ? writtenSchemeProblem(value) : urlProblem(value);
         return found && { rule: found.rule, message: `${URL_WORDS[field]} ${showValue(value)} ${found.why}; accepted: an absolute https:// URL` };
       },
     }),

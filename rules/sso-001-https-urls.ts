@@ -1,6 +1,6 @@
 import { RULE_CATALOG } from '../model/rule-catalog';
 import { showValue } from '../model/show-value';
-import { httpsUrlProblem } from '../model/saml-rules';
+import { httpsUrlProblem, writtenScheme } from '../model/saml-rules';
 import { COMPLIANT, NOT_APPLICABLE, PolicyRule, holdsTerraformReference, nonCompliant } from './rule';
 
 const URL_ATTRIBUTES: ReadonlyArray<[string, string]> = [
@@ -24,11 +24,6 @@ export const httpsUrls: PolicyRule = {
     return bad.length ? nonCompliant(bad.join('; ')) : COMPLIANT;
   },
 };
-
-/** The scheme written before the value's first Terraform reference, if any (`http` in `http://${var.host}/acs`). */
-function writtenScheme(value: string): string | undefined {
-  return /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(value)?.[1];
-}
 
 /** A value holding a reference is judged by what is written: its scheme, when written; else it is known only at apply. */
 function judgeable(value: string): boolean {

@@ -66,6 +66,12 @@ describe('props given as Terraform tokens', () => {
     expect(wiki.app!.sso_url).toBe('https://${var.host}/acs');
   });
 
+  test('an http URL built around a variable is refused beside the construct\'s other problems, not only once they are fixed', () => {
+    const { error } = synth((stack, variable) => new GenericSamlSso(stack, 'wiki', { ...WIKI, acsUrl: `http://${variable('host').stringValue}/acs`, username: { format: 'custom' } }));
+    expect(error).toContain('[prod/wiki] acsUrl: ACS URL "http://<a Terraform token>/acs" uses http, not https');
+    expect(error).toContain('[prod/wiki] username.template: username format "custom" needs username.template');
+  });
+
   test('an http ACS URL beside a variable is still refused (SSO-001 judges what is known)', () => {
     const { error } = synth((stack, variable) => new GenericSamlSso(stack, 'wiki', { ...WIKI, acsUrl: `http://wiki.example.com/${variable('path').stringValue}` }));
     expect(error).toMatch(/\[prod\/wiki\] acsUrl: .*http/);
