@@ -7,7 +7,11 @@ import { validateSsoProps } from '../../rules/validate-props';
 import { SsoIntegration } from './sso-integration';
 
 export interface SnowflakeSsoProps extends SsoIntegrationProps {
-  /** The Snowflake account identifier `orgname-account_name` (not a URL, not a legacy locator), e.g. `acme-analytics`. */
+  /**
+   * The Snowflake account identifier `orgname-account_name` (not a URL, not a legacy locator), e.g. `acme-analytics`.
+   * The construct declares the `snowflake` provider for it (one per account, alias `snowflake_<org>_<account>`), which
+   * reads its credentials from the `SNOWFLAKE_*` environment variables: a `SnowflakeProvider` of your own is not used.
+   */
   readonly account: string;
   /**
    * Name of the `snowflake_saml2_integration` in Snowflake (the SCIM one adds `_SCIM`).
