@@ -1,3 +1,4 @@
+import { showPath } from '../model/show-value';
 import { TerraformElement, TerraformOutput, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { RULE_CATALOG } from '../model/rule-catalog';
@@ -19,7 +20,8 @@ export function stackSecretFindings(stack: TerraformStack, ownRules: ReadonlySet
     if (!(element instanceof TerraformElement)) continue;
     if (element instanceof TerraformResource && element.node.scopes.some((s) => ownRules.has(s))) continue;
     for (const at of secretPaths(emitted(element), '')) {
-      found.push(`${RULE.id}: a secret-looking value (not shown) in ${at}; ${RULE.reason}; fix: ${RULE.fix}`);
+      // Named by the construct that writes it: this check runs for the whole stack, not at that construct.
+      found.push(`${RULE.id}: a secret-looking value (not shown) in ${at}, written by ${showPath(element.node.path)}; ${RULE.reason}; fix: ${RULE.fix}`);
     }
   }
   return found;

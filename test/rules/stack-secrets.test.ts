@@ -10,21 +10,21 @@ const WIKI = { acsUrl: 'https://wiki.example.com/saml/acs', audience: 'urn:examp
 
 describe('SSO-008 over the whole stack: every string cdk.tf.json would hold, not only the SP apps', () => {
   test.each([
-    ['an okta_group description', 'resource.okta_group.team.description', (s: any) => new Group(s, 'team', { name: 'Team', description: `ask ops, key ${STRIPE}` })],
+    ['an okta_group description', 'resource.okta_group.team.description', (s: any) => new Group(s, 'team', { name: 'Team', description: `ask ops, key ${STRIPE}` }), 'prod/team'],
     ['a group created for an app, edited by an escape hatch', 'resource.okta_group.group_data.description', (s: any) => {
       new GenericSamlSso(s, 'wiki2', { ...WIKI, audience: 'urn:example:wiki2', groups: [{ name: 'Data', create: true, description: 'Data team' }] });
       OktaGroups.of(s).createdGroup('Data')!.addOverride('description', `see https://ops.example.com/?t=${STRIPE}`);
-    }],
-    ['a variable default', 'variable.api.default', (s: any) => new TerraformVariable(s, 'api', { type: 'string', default: `Bearer ${'eyJhbGciOiJIUzI1NiJ9'}.${'eyJzdWIiOiIxMjM0NTY3ODkwIn0'}.c2ln` })],
-    ['an output', 'output.link.value', (s: any) => new TerraformOutput(s, 'link', { value: `https://console.aiven.io/?t=${STRIPE}` })],
-    ['an override on an output', 'output.note.description', (s: any) => new TerraformOutput(s, 'note', { value: 'ok' }).addOverride('description', `ask ops, key ${STRIPE}`)],
-    ['a data source argument', 'data.okta_group.lookup.name', (s: any) => new DataOktaGroup(s, 'lookup', { name: `x ${STRIPE}` })],
-  ])('%s: synth refuses, naming the JSON path, never the value', (_name, at, add) => {
+    }, 'prod/Groups/group_data'],
+    ['a variable default', 'variable.api.default', (s: any) => new TerraformVariable(s, 'api', { type: 'string', default: `Bearer ${'eyJhbGciOiJIUzI1NiJ9'}.${'eyJzdWIiOiIxMjM0NTY3ODkwIn0'}.c2ln` }), 'prod/api'],
+    ['an output', 'output.link.value', (s: any) => new TerraformOutput(s, 'link', { value: `https://console.aiven.io/?t=${STRIPE}` }), 'prod/link'],
+    ['an override on an output', 'output.note.description', (s: any) => new TerraformOutput(s, 'note', { value: 'ok' }).addOverride('description', `ask ops, key ${STRIPE}`), 'prod/note'],
+    ['a data source argument', 'data.okta_group.lookup.name', (s: any) => new DataOktaGroup(s, 'lookup', { name: `x ${STRIPE}` }), 'prod/lookup'],
+  ])('%s: synth refuses, naming the JSON path and the construct that writes it, never the value', (_name, at, add, writer) => {
     const error = synthError((stack) => {
       new GenericSamlSso(stack, 'wiki', WIKI);
       add(stack);
     });
-    expect(errorLine(error, at)).toMatch(new RegExp(`^\\[prod/okta-sso\\] SSO-008: a secret-looking value \\(not shown\\) in ${at.replace(/[.[\]]/g, '\\$&')}; .*fix: `));
+    expect(errorLine(error, at)).toMatch(new RegExp(`^\\[prod/okta-sso\\] SSO-008: a secret-looking value \\(not shown\\) in ${at.replace(/[.[\]]/g, '\\$&')}, written by ${writer}; .*fix: `));
     expect(error).not.toContain(STRIPE);
     expect(error).not.toContain('eyJzdWIiOiIxMjM0NTY3ODkwIn0');
   });
