@@ -60,9 +60,28 @@ export class SavedOrg implements OktaReader {
     return { status: 404, headers: {}, body: { errorCode: 'E0000007', errorSummary: `Not found: Resource not found: ${p.split('/').pop()} (no saved response ${rel}.json)` } };
   }
 
+  /** The org's public identity as saved (`.well-known/okta-organization.json`), answered as Okta would: 404 when it was not saved. */
+  public async getPublic(pathAndQuery: string): Promise<ApiResponse> {
+    const rel = `${pathAndQuery.replace(/^\//, '').split('?')[0]}.json`;
+    if (!this.exists(rel)) return { status: 404, headers: {}, body: null };
+    return { status: 200, headers: {}, body: this.readBody(rel) };
+  }
+
+  /** The host of the org the responses were recorded from (index.json `org_url`), if it says. */
+  public get recordedHost(): string | undefined {
+    try {
+      return typeof this.orgUrl === 'string' ? new URL(this.orgUrl).host.toLowerCase() : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private orgUrl: unknown;
+
   private readIndex(): IndexEntry[] {
     if (!this.exists('index.json')) return [];
     const j = this.readBody('index.json');
+    this.orgUrl = (j as { org_url?: unknown } | null)?.org_url;
     const list = Array.isArray(j) ? j : (j as { responses?: unknown })?.responses;
     if (!Array.isArray(list)) throw this.notOkta('index.json', '{ responses: [{ method, url, status, headers, body }] }');
     return list.map((e, i) => {

@@ -64,7 +64,12 @@ async function adopt(opts: AdoptOptions, io: CliIo): Promise<void> {
   let reader: import('../adopt/okta-api').OktaReader;
   if (opts.from !== undefined) {
     const { SavedOrg } = require('../adopt/saved-org') as typeof import('../adopt/saved-org');
-    reader = new SavedOrg(opts.from);
+    const saved = new SavedOrg(opts.from);
+    // Saved responses of another org would write its app IDs into this environment's config just as well.
+    const { checkOrgIdentity } = require('../adopt/org-identity') as typeof import('../adopt/org-identity');
+    const note = await checkOrgIdentity(saved, environment, { what: `--from ${opts.from}`, accepted: 'responses saved from', recordedHost: saved.recordedHost });
+    if (note) io.err(`okta-sso adopt: note: ${note}\n`);
+    reader = saved;
   } else {
     const { LiveOrg } = require('../adopt/live-org') as typeof import('../adopt/live-org');
     const orgUrl = opts.orgUrl ?? `https://${environment.okta.orgName}.${environment.okta.baseUrl}`;

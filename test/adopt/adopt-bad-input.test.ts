@@ -325,6 +325,29 @@ describe('adopt: saved responses that are not Okta\'s shape', () => {
     expect(err).toContain(`listing the org's apps: GET /api/v1/apps?limit=200 from ${org} did not return a list, which is not Okta's shape`);
   });
 
+  test("--from responses saved from another Okta org: refused, naming both, nothing written (its app IDs would go into prod's config)", async () => {
+    const other = copyOrg(ORG, (dir) => writeJson(dir, '.well-known/okta-organization.json', { id: '00ostaging', _links: { organization: { href: 'https://acme-staging.okta.com' } } }));
+    const err = await expectRefused(freshConfig(), '--from', other);
+    expect(err).toBe(
+      `okta-sso adopt: --from ${other} is the Okta org "acme-staging.okta.com", not environment "prod"'s "acme.okta.com" (its okta.orgName and okta.baseUrl): ` +
+        `its app IDs would be written into prod's config; accepted: responses saved from acme.okta.com (its custom domain too), or --env of the environment that org is\n`,
+    );
+  });
+
+  test('--from responses that do not save the identity: the org they were recorded from (index.json org_url) is enough; else a note', async () => {
+    const recorded = copyOrg(ORG, (dir) => fs.rmSync(path.join(dir, '.well-known'), { recursive: true }));
+    const same = await adopt(freshConfig(), '--from', recorded);
+    expect({ code: same.code, err: same.err }).toEqual({ code: 0, err: '' });
+    const unknown = copyOrg(recorded, (dir) => {
+      const index = JSON.parse(fs.readFileSync(path.join(dir, 'index.json'), 'utf8'));
+      delete index.org_url;
+      writeJson(dir, 'index.json', index);
+    });
+    const unsure = await adopt(freshConfig(), '--from', unknown);
+    expect(unsure.code).toBe(0);
+    expect(unsure.err).toContain(`okta-sso adopt: note: could not confirm that ${unknown} is acme.okta.com (no organization at /.well-known/okta-organization); check --from`);
+  });
+
   test("--org-url of another Okta org than the environment's: refused, naming both, nothing written", async () => {
     process.env.OKTA_API_TOKEN = TOKEN;
     const other = copyOrg(ORG, (dir) => writeJson(dir, '.well-known/okta-organization.json', { id: '00ostaging', _links: { organization: { href: 'https://acme-staging.okta.com' } } }));
