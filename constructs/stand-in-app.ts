@@ -1,14 +1,18 @@
 import { AppSaml } from '@cdktf/provider-okta/lib/app-saml';
-import { TerraformStack } from 'cdktf';
-import { RootConstruct } from 'constructs';
+import { Construct } from 'constructs';
+import { INTEGRATION_KEY } from '../model/resolve-integration';
 
 /**
- * An Okta app outside every app and stack, for an integration whose props cannot work: an escape hatch on it
+ * The Okta app of an integration whose props cannot work, out of the construct tree: an escape hatch on it
  * (`oktaApp.addOverride(...)`) does nothing, and synth still fails, with every problem of every construct, instead
- * of stopping at the first construct whose app the user's code reaches for. Never synthesized or written anywhere.
+ * of stopping at the first construct whose app the user's code reaches for. It keeps its scope, so a reference to
+ * it (`oktaApp.id` in an output) resolves in the stack, to the app's own address (`okta_app_saml.<key>`, as
+ * `appId` says); being no child, it is never validated or synthesized.
  */
-export function standInApp(): AppSaml {
-  // Ids of its own: the integration's key may be one no construct can take (`constructor`), which its validation reports.
-  const stack = new TerraformStack(new RootConstruct('okta-sso-stand-in'), 'stand-in');
-  return new AppSaml(stack, 'app', { label: 'stand-in' });
+export function standInApp(scope: Construct, key: string): AppSaml {
+  const app = new AppSaml(scope, 'stand-in-app', { label: 'stand-in' });
+  // A key no construct may take (`constructor`) keeps the id above, which its validation reports.
+  if (INTEGRATION_KEY.test(key)) app.overrideLogicalId(key);
+  scope.node.tryRemoveChild(app.node.id);
+  return app;
 }

@@ -1,6 +1,7 @@
 import { FieldProblem, problem } from './problem';
 import { RuleId } from './rule-catalog';
 import { showValue } from './show-value';
+import { SpMetadataDocument } from './sp-metadata-document';
 import { AnySsoProps } from './sso-props';
 
 /**
@@ -13,8 +14,8 @@ type Shape =
   | 'text'
   /** Checked where it is read (true/false props must be known at synth; a token is a SecretRef): named in messages only. */
   | 'checked elsewhere'
-  /** A value built by the library (SecretRef, SpMetadataDocument): any object. */
-  | { readonly object: string }
+  /** A document the library reads (SpMetadataDocument): an instance of it, whatever else looks like one. */
+  | { readonly document: string }
   | { readonly map: Readonly<Record<string, Shape>>; readonly hint?: string }
   | { readonly list: Shape };
 
@@ -61,7 +62,7 @@ const SHAPES: Readonly<Record<string, Shape>> = {
   catalogApp: map({ key: text, settings: map({}) }, 'key'),
   provisioning: PROVISIONING,
   attributeSync: list(map({ attribute: text, from: text, push: text, custom: map({ title: text, type: text, description: text }) })),
-  spMetadata: { object: 'an SpMetadataDocument (SpMetadataDocument.fromFile(path) or .fromXml(xml))' },
+  spMetadata: { document: 'an SpMetadataDocument (SpMetadataDocument.fromFile(path) or .fromXml(xml))' },
   suppressions: list(map({ rule: text, reason: text })),
   idpRecord: map({ where: text, fields: list(map({ label: text, from: text })) }),
 };
@@ -86,11 +87,21 @@ export function checkPropShapes(props: AnySsoProps): { readonly props: AnySsoPro
 function check(value: unknown, shape: Shape, at: string, problems: FieldProblem[]): Checked {
   if (value === undefined || shape === elsewhere) return { value, drop: false };
   const refuse = (accepted: string, meant = ''): Checked => {
-    problems.push(problem(RuleId.WELL_FORMED, at, `${showValue(value)} is not accepted; ${meant}accepted: ${accepted}`));
+    const shown = isResolvable(value) ? 'a Terraform token given as an object' : showValue(value);
+    problems.push(problem(RuleId.WELL_FORMED, at, `${shown} is not accepted; ${meant}accepted: ${accepted}`));
     return { value, drop: true };
   };
-  if (shape === 'text') return typeof value === 'string' ? { value, drop: false } : refuse('text');
-  if ('object' in shape) return value !== null && typeof value === 'object' ? { value, drop: false } : refuse(shape.object);
+  if (shape === 'text') {
+    if (typeof value === 'string') return { value, drop: false };
+    // A TerraformVariable's `.value` is typed any: its string form is what text props take.
+    return refuse(isResolvable(value) ? "text; for a Terraform token, its string form (a variable's .stringValue, Token.asString(...))" : 'text');
+  }
+  if ('document' in shape) {
+    if (value instanceof SpMetadataDocument) return { value, drop: false };
+    // Config's own form, given in code: the metadata would be read by no one, and SSO-013 skipped.
+    const file = (value as { file?: unknown } | null)?.file;
+    return refuse(shape.document, typeof file === 'string' ? `did you mean SpMetadataDocument.fromFile(${showValue(file)})? ` : '');
+  }
   if ('list' in shape) {
     if (!Array.isArray(value)) return refuse('a list');
     let items: unknown[] | undefined;
@@ -122,4 +133,9 @@ function checkMap(value: Record<string, unknown>, fields: Readonly<Record<string
     } else if (c.value !== value[name]) (out ??= { ...value })[name] = c.value;
   }
   return out ?? value;
+}
+
+/** A cdktf token object (IResolvable), which resolves itself at synth. */
+function isResolvable(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && typeof (value as { resolve?: unknown }).resolve === 'function';
 }

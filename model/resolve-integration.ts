@@ -135,7 +135,7 @@ export function resolveIntegration(
   const missing = merged.acsUrl === undefined || merged.audience === undefined;
   if (missing && !problems.some(blocksModel)) problems.push(required(merged.acsUrl === undefined ? 'acsUrl' : 'audience'));
   // A misspelt prop (`acsURL`, `methodID`) is the one problem, not also the prop it stands for as missing: its message names that prop.
-  const finish = () => withoutFollowOns(problems.filter((p) => !(p.rule === RuleId.REQUIRED && unknown.meant.has(p.field))), refusedValues);
+  const finish = () => withoutFollowOns(problems.filter((p) => !(p.rule === RuleId.REQUIRED && unknown.meant.has(p.field))), refusedValues, refusedShapes);
   const skip: Unresolved = missing ? (v) => v === NOT_GIVEN || isUnresolved(v) : isUnresolved;
   const acsUrl = merged.acsUrl ?? NOT_GIVEN;
 
@@ -175,7 +175,11 @@ export function resolveIntegration(
     // At the one the props write: the group attribute may be the SP's own (Atlan's memberOf).
     problems.push(
       props.groupAttribute !== undefined
-        ? problem(RuleId.UNIQUE, 'groupAttribute.name', `group attribute ${showValue(groupAttributeName)} has the name of a SAML attribute in attributes; accepted: another name for one of them (Okta would send both statements)`)
+        ? problem(
+            RuleId.UNIQUE,
+            'groupAttribute.name',
+            `group attribute ${showValue(groupAttributeName)} has the name of ${props.attributes !== undefined ? 'a SAML attribute in attributes' : `one of ${preset.displayName}'s own SAML attributes`}; accepted: another name for one of them (Okta would send both statements)`,
+          )
         : problem(RuleId.UNIQUE, `attributes.${sameName}.name`, `SAML attribute ${showValue(groupAttributeName)} has the name of ${preset.displayName}'s group attribute; accepted: another name (Okta would send both statements)`),
     );
   }
@@ -291,13 +295,16 @@ function derivedUrlConflicts(preset: SpPreset, built: AnySsoProps, props: AnySso
  * fix it. A read with a `*` (any list item) counts only a refused value at or above the list: each item is still in the
  * props here, and the rule names the items it reads.
  */
-function withoutFollowOns(problems: readonly FieldProblem[], refusedValues: readonly FieldProblem[]): FieldProblem[] {
+function withoutFollowOns(problems: readonly FieldProblem[], refusedValues: readonly FieldProblem[], refusedShapes: readonly FieldProblem[]): FieldProblem[] {
   const secretAt = new Set(problems.filter((p) => p.rule === RuleId.NO_SECRET_INPUT).map((p) => p.field));
   const valueAt = new Set(refusedValues.map((p) => p.field));
   // What a judgement must not rest on: those values, and any of no accepted form (an unknown provisioning method).
   const unreadable = [...secretAt, ...valueAt, ...problems.filter((p) => p.rule === RuleId.WELL_FORMED).map((p) => p.field)];
   if (unreadable.length === 0) return [...problems];
   const first = new Set(refusedValues);
+  // A value left out for its shape reads as unset: "missing" there, or anything inside it, would be that problem again.
+  const shapeAt = new Set(refusedShapes.map((p) => p.field));
+  const belowShape = (field: string) => shapeAt.has(field) || prefixesOf(field).some((prefix) => shapeAt.has(prefix));
   // A read touches an unreadable field at, above or inside it: looked up by prefixes, so each read costs its depth, not the number of fields.
   const at = new Set(unreadable);
   const above = new Set(unreadable.flatMap(prefixesOf));
@@ -306,6 +313,7 @@ function withoutFollowOns(problems: readonly FieldProblem[], refusedValues: read
   return problems.filter((p) => {
     if (p.rule === RuleId.NO_SECRET_INPUT) return true;
     if (secretAt.has(p.field)) return false;
+    if (shapeAt.size > 0 && !first.has(p) && belowShape(p.field)) return false;
     if (valueAt.has(p.field) && !first.has(p) && !judgesPresence(p)) return false;
     return !(p.reads ?? []).some((read) => (read.includes('*') ? touchedAbove(read.slice(0, read.indexOf('.*'))) : touched(read)));
   });

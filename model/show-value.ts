@@ -11,13 +11,22 @@ export const MAX_SHOWN_VALUE = 80;
  * to a readable length. Every message that quotes config text goes through here.
  */
 export function showValue(value: unknown, max: number = MAX_SHOWN_VALUE): string {
-  const text = withUnseenEscaped(JSON.stringify(value) ?? String(value))
+  const text = withUnseenEscaped(jsonOrText(value))
     // cdktf's placeholder changes from run to run and means nothing to a reader.
     .replace(TOKEN_PLACEHOLDERS, '<a Terraform token>');
   return cutText(redactSecrets(text, []), max);
 }
 
 const TOKEN_PLACEHOLDERS = new RegExp(TOKEN_PLACEHOLDER.source, 'g');
+
+/** JSON where the value has one; else its text (a BigInt, a circular object: JSON.stringify throws on them). */
+function jsonOrText(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return typeof value === 'bigint' ? `${value}n` : Object.prototype.toString.call(value);
+  }
+}
 
 /** Characters a terminal would not show, or would show out of order: escaped, as JSON escapes control characters (which JSON-quoted text no longer holds). */
 const UNSEEN = /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060\u2066-\u2069\uFEFF]/g;

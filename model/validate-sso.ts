@@ -44,7 +44,8 @@ export function validateSso(preset: string | undefined, key: string, props: AnyS
   if (cached && cached.preset === preset && cached.key === key) return cached.result;
   // A value of another shape is reported and left out: nothing after reads it.
   const shapes = options.shapesChecked ? { props, problems: [] } : checkPropShapes(props);
-  const result = applySuppressions(resolveIntegration(preset, key, shapes.props, isUnresolved, shapes.problems), shapes.props);
+  const refused = new Set(shapes.problems.map((p) => p.field));
+  const result = applySuppressions(resolveIntegration(preset, key, shapes.props, isUnresolved, shapes.problems), shapes.props, refused);
   CACHE.set(props, { preset, key, result });
   return result;
 }
@@ -57,11 +58,13 @@ export interface ValidateOptions {
   readonly shapesChecked?: boolean;
 }
 
-function applySuppressions(resolved: ResolvedIntegration, props: AnySsoProps): SsoValidation {
+function applySuppressions(resolved: ResolvedIntegration, props: AnySsoProps, refusedShapes: ReadonlySet<string>): SsoValidation {
   const problems: FieldProblem[] = [];
   const suppressions: RuleSuppression[] = [];
   (props.suppressions ?? []).forEach((s, i) => {
     const at = `suppressions.${i}`;
+    // Its rule or reason refused for its shape: that problem says it; read as missing, it would be said again.
+    if (refusedShapes.has(`${at}.rule`) || refusedShapes.has(`${at}.reason`)) return;
     const rule = typeof s?.rule === 'string' ? s.rule : String(s?.rule);
     if (!isRuleId(rule)) {
       const meant = closest(rule, [...SUPPRESSIBLE_RULES]);

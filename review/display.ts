@@ -34,7 +34,7 @@ export function displayValue(type: string, attribute: string, value: unknown, gr
   if (value === undefined || value === null) return undefined;
   if (containsSecret(value, attribute)) return HIDDEN;
   if (type === 'okta_push_group' && attribute === 'source_group_id' && typeof value === 'string') return groupName(value, groupNames);
-  if (typeof value === 'string') return clip(valueWords(attribute, value));
+  if (typeof value === 'string') return clip(withUnseenEscaped(valueWords(attribute, value)));
   if (typeof value !== 'object') return String(value);
   if (type === 'okta_app_saml' && attribute === 'attribute_statements' && Array.isArray(value)) return clip(value.map(statement).join('; ') || 'none');
   if (attribute === 'lifecycle') return (value as any).prevent_destroy === true ? 'prevent_destroy' : 'none';
@@ -57,7 +57,7 @@ export function liveId(id: string): string {
 export function groupName(ref: unknown, groupNames: ReadonlyMap<string, string>): string {
   const text = String(ref);
   if (looksSecret(undefined, text)) return HIDDEN;
-  return groupNames.get(text) ?? text;
+  return withUnseenEscaped(groupNames.get(text) ?? text);
 }
 
 /** A push group in users' words: `push group "Analytics" -> SP group "analytics"`. */

@@ -102,7 +102,8 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
     if (props === null || typeof props !== 'object') {
       throw new SsoPropsError(`${showPath(this.node.path)}: the props of ${ownEntry(PRESETS, preset)?.constructName ?? preset} are ${showValue(props)}; accepted: an object with the SP's props`);
     }
-    this.key = props.key ?? id;
+    // A key of another shape is reported by the props check (prop-shapes); the id stands in for it meanwhile.
+    this.key = typeof props.key === 'string' ? props.key : id;
     this.preset = preset;
     this.props = props;
     const environment = SsoEnvironment.of(this);
@@ -163,7 +164,7 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
    */
   public get oktaApp(): AppSaml {
     if (this.samlApp) return this.samlApp.app;
-    this.standIn ??= standInApp();
+    this.standIn ??= standInApp(this, this.key);
     return this.standIn;
   }
 

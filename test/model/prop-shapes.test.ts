@@ -1,5 +1,6 @@
 import { checkPropShapes } from '../../model/prop-shapes';
 import { AivenSso, GenericSamlSso, OnPremSso, SecretRef } from '../../index';
+import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { synthStack } from '../constructs/sp/synth-stack';
 
 const WIKI = { acsUrl: 'https://wiki.example.com/saml/acs', audience: 'urn:example:wiki', groups: ['Everyone'] };
@@ -61,4 +62,49 @@ describe('props of another shape (JavaScript, JSON, `as any`): an error at the p
     expect((checked.props as any).provisioning).toEqual({ method: 'scim', pushGroups: [{ group: 'Everyone' }] });
     expect(props.provisioning.pushGroups[0].target).toBe(5);
   });
+
+  test('a value left out for its shape is not said again as missing, nor anything inside it', () => {
+    expect(errorsOf({ attributes: [{ name: 'email', values: 'user.email' }] })!.match(/\[prod\/wiki\]/g)).toHaveLength(1);
+    expect(errorsOf({ suppressions: [{ rule: 9, reason: 'x' }] })).toContain('[prod/wiki] suppressions.0.rule: 9 is not accepted; accepted: text');
+    expect(errorsOf({ suppressions: [{ rule: 9, reason: 'x' }] })!.match(/\[prod\/wiki\]/g)).toHaveLength(1);
+    const aiven = synthStack((stack) => new AivenSso(stack, 'aiven', { accountId: 5, methodId: 'am1b2c3', groups: ['Eng'] } as never)).error!;
+    expect(aiven).toContain('[prod/aiven] accountId: 5 is not accepted; accepted: text');
+    expect(aiven.match(/\[prod\/aiven\]/g)).toHaveLength(1);
+  });
+
+  test("config's SP metadata form in code is refused, naming the call that reads it (SSO-013 would be skipped)", () => {
+    expect(errorsOf({ spMetadata: { file: 'sp-metadata/wiki.xml' } })).toContain(
+      '[prod/wiki] spMetadata: {"file":"sp-metadata/wiki.xml"} is not accepted; did you mean SpMetadataDocument.fromFile("sp-metadata/wiki.xml")? accepted: an SpMetadataDocument',
+    );
+  });
+
+  test('a key, a BigInt or a token object of another shape: an error at the prop, no crash', () => {
+    expect(errorsOf({ key: 5 })).toContain('[prod/wiki] key: 5 is not accepted; accepted: text');
+    expect(errorsOf({ label: BigInt(10) })).toContain('[prod/wiki] label: 10n is not accepted; accepted: text');
+    const token = synthStack((stack) => new GenericSamlSso(stack, 'wiki', { ...WIKI, acsUrl: new TerraformVariable(stack, 'acs', { type: 'string' }).value } as never)).error;
+    expect(token).toContain("[prod/wiki] acsUrl: a Terraform token given as an object is not accepted; accepted: text; for a Terraform token, its string form (a variable's .stringValue");
+  });
 });
+
+describe("the app of a construct whose props cannot work (oktaApp's stand-in)", () => {
+  test('referenced by another resource: synth still reports the props, not a resolution error', () => {
+    const { error } = synthStack((stack) => {
+      const aiven = new AivenSso(stack, 'aiven', { accountId: 'a1b2c3', methodId: 'am1b2c3', groups: ['Eng'], username: { format: 'nope' } } as never);
+      new TerraformOutput(stack, 'app_id', { value: aiven.oktaApp.id });
+      new TerraformOutput(stack, 'after', { value: 'x', dependsOn: [aiven.oktaApp] });
+    });
+    expect(error).toContain('[prod/aiven] username.format: username format "nope" is not accepted');
+    expect(error).not.toMatch(/Resolution error|stand-in/);
+  });
+
+  test('without validation (Testing.synth) a reference names the address appId names, and no app is written', () => {
+    const stack = new TerraformStack(Testing.app(), 'prod');
+    const aiven = new AivenSso(stack, 'aiven', { accountId: 'a1b2c3', methodId: 'am1b2c3', groups: ['Eng'], username: { format: 'nope' } } as never);
+    new TerraformOutput(stack, 'app_id', { value: aiven.oktaApp.id });
+    const json = JSON.parse(Testing.synth(stack));
+    expect(json.output.app_id.value).toBe('${okta_app_saml.aiven.id}');
+    expect(aiven.appId).toBe('${okta_app_saml.aiven.id}');
+    expect(json.resource?.okta_app_saml).toBeUndefined();
+  });
+});
+

@@ -1,6 +1,6 @@
 import { sameJson } from '../../review/compare';
 import { keyedListChange, outputObjectChange } from '../../review/keyed-lists';
-import { literal } from '../../review/display';
+import { displayValue, groupName, literal } from '../../review/display';
 import { HIDDEN } from '../../review/redact';
 import { renderMarkdown } from '../../review/render-markdown';
 import { reviewSynthDirs } from '../../review/review';
@@ -183,4 +183,10 @@ test('review: an item name is shown as code, never as Markdown, and an invisible
 
 test('literal: invisible and control characters are written as \\uXXXX, as a reviewer must see them', () => {
   expect(literal('Fin\u200bance\tx')).toBe('Fin\\u200bance\\u0009x');
+});
+
+test('displayValue and groupName: an invisible character in any shown value is written as \\uXXXX', () => {
+  expect(displayValue('okta_app_saml', 'label', 'Wi\u200bki', new Map())).toBe('Wi\\u200bki');
+  expect(displayValue('okta_app_saml', 'default_relay_state', 'https://a.example/\u0007', new Map())).toBe('https://a.example/\\u0007');
+  expect(groupName('${data.okta_group.x.id}', new Map([['${data.okta_group.x.id}', 'Eng\u202e']]))).toBe('Eng\\u202e');
 });
