@@ -34,7 +34,21 @@ export function secretRefHint(value: string): string | undefined {
   const ref = REFERENCE_LIKE.exec(text);
   if (!ref) return undefined;
   const [, prefix, name] = ref;
+  const pasted = referenceThenText(prefix.toLowerCase(), name);
+  if (pasted) return pasted;
   return prefix.toLowerCase() === 'env' ? envHint(text, name) : storeHint(text, name);
+}
+
+/**
+ * A reference followed by more text (`env:TOKEN=s3cr3t`, `secret:vault/x password=...`): the `.env` habit, where what
+ * follows is the secret itself. Never quoted, nor worked into a suggested reference; the reference alone is named.
+ */
+function referenceThenText(prefix: string, rest: string): string | undefined {
+  const m = (prefix === 'env' ? /^([A-Za-z0-9_]+)[\s=:,;]+\S/ : /^([A-Za-z0-9][A-Za-z0-9_./:@-]*)[\s=,;]+\S/).exec(rest);
+  if (!m) return undefined;
+  const reference = `${prefix === 'env' ? 'env' : 'secret'}:${m[1]}`;
+  const named = SecretRef.parse(reference) ? `${reference} followed by more text` : `a reference followed by more text`;
+  return `${named} (not shown: it may be the secret itself); accepted: the reference alone${SecretRef.parse(reference) ? `, ${reference},` : ''} with the secret kept where it points`;
 }
 
 /** What is wrong, then the reference meant when there is one, then what is accepted. */

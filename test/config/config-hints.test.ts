@@ -40,6 +40,20 @@ describe('a reference to a secret written in a form config does not read gets th
     expect(secretRefHint(value)).toContain(`did you mean ${meant}?`);
   });
 
+  test.each([
+    ['env:SNOWFLAKE_DEV_SCIM_TOKEN=s3cr3tpass', 's3cr3tpass', 'env:SNOWFLAKE_DEV_SCIM_TOKEN'],
+    ['"env:HR_CONNECTOR_PASSWORD=Winter2024!"', 'Winter2024', 'env:HR_CONNECTOR_PASSWORD'],
+    ['"env:X hunter2"', 'hunter2', 'env:X'],
+    ['"secret:vault/okta/omni-api-key password=Winter2024!"', 'Winter2024', 'secret:vault/okta/omni-api-key'],
+    ['env:AIVEN_TOKEN=dGhpcyBpcyBhIHNlY3JldCB2YWx1ZQ', 'dGhpcyBpcyBhIHNlY3JldCB2YWx1ZQ', 'env:AIVEN_TOKEN'],
+  ])('%s, a reference with the secret pasted after it: the reference alone is named, the rest never shown or suggested', (value, secret, reference) => {
+    const problems = problemsOf(AIVEN_WITH_TOKEN(value));
+    expect(problems).toEqual([
+      `env.yaml:8:25: environments.dev.integrations.aiven.provisioning.token: ${reference} followed by more text (not shown: it may be the secret itself); accepted: the reference alone, ${reference}, with the secret kept where it points`,
+    ]);
+    expect(problems.join('\n').toLowerCase()).not.toContain(secret.toLowerCase());
+  });
+
   test('a value that is, or holds, a secret is never quoted and gets no hint', () => {
     for (const value of ['hunter2-but-longer', 'env:ghp_16C7e42F292c6912E7710c838347Ae178B4a', '${ghp_16C7e42F292c6912E7710c838347Ae178B4a}']) expect(secretRefHint(value)).toBeUndefined();
     const [problem] = problemsOf(AIVEN_WITH_TOKEN('hunter2-but-longer'));
