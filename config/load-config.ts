@@ -141,7 +141,9 @@ export function readConfig(dir: string): LoadResult {
   }
 
   const integrations = withoutLeftOut(collect<IntegrationSettings>(files, 'integrations', invalid, report), leftOut);
-  const environments = withoutLeftOut(collect<RawEnvironment>(files, 'environments', invalid, report), leftOut);
+  // An environment defined twice is that one problem: which definition is meant is unknown, so checks across environments leave it out.
+  const definedTwice = new Set<string>();
+  const environments = withoutLeftOut(collect<RawEnvironment>(files, 'environments', invalid, report, definedTwice), leftOut);
   // A field's path in an entry as written: a list item left out moves the later ones in what the checks read.
   const asWritten = (file: string, entryAt: FieldPath, fieldPath: FieldPath) => leftOut.get(file, entryAt)?.toOriginal(fieldPath) ?? fieldPath;
   const writtenAt = (env: Located<RawEnvironment> | undefined, shared: Located<IntegrationSettings>, key: string, fieldPath: FieldPath) =>
@@ -283,7 +285,8 @@ export function readConfig(dir: string): LoadResult {
   }
 
   // Snowflake objects and Aiven methods that two integrations claim, in one environment or across them: at the field naming them.
-  const spObjectsOf = envModels.map((e) => ({ id: e.name, shown: `environment ${showValue(e.name)}`, integrations: e.integrations }));
+  const acrossEnvironments = envModels.filter((e) => !definedTwice.has(e.name));
+  const spObjectsOf = acrossEnvironments.map((e) => ({ id: e.name, shown: `environment ${showValue(e.name)}`, integrations: e.integrations }));
   for (const p of checkSpObjects(spObjectsOf, neverUnresolved)) {
     const env = environments.get(p.environment)!;
     const shared = integrations.get(p.integration)!;
@@ -295,7 +298,7 @@ export function readConfig(dir: string): LoadResult {
     const backend = environments.get(name)!.value.backend;
     return isPlainObject(backend) && backend[field] !== undefined;
   };
-  for (const p of checkSharedState(envModels)) {
+  for (const p of checkSharedState(acrossEnvironments)) {
     const env = environments.get(p.environment)!;
     if (writesState(p.environment, p.field)) report(env.file, [...env.at, 'backend', p.field], p.message);
     else if (!p.others.some((o) => writesState(o, p.field))) report(env.file, env.at, p.message);
@@ -388,6 +391,8 @@ function collect<T>(
   section: 'integrations' | 'environments',
   invalid: ReadonlySet<string>,
   report: (file: ConfigFile, at: FieldPath, message: string) => void,
+  /** Collects the keys defined more than once. */
+  duplicated?: Set<string>,
 ): Map<string, Located<T>> {
   const out = new Map<string, Located<T>>();
   const word = section === 'integrations' ? 'integration key' : 'environment';
@@ -397,7 +402,10 @@ function collect<T>(
       const previous = out.get(key);
       if (previous) {
         const pos = previous.file.locate(previous.at);
-        report(file, at, `duplicate ${word} ${showValue(key)}: already defined in ${previous.file.file}${pos.line ? `:${pos.line}` : ''}; accepted: each ${word} defined once`);
+        // Files are combined, not merged: a second definition is not read as more settings of the first.
+        const once = section === 'environments' ? 'each environment defined once, in one file (config files are combined, not merged)' : `each ${word} defined once`;
+        report(file, at, `duplicate ${word} ${showValue(key)}: already defined in ${previous.file.file}${pos.line ? `:${pos.line}` : ''}; accepted: ${once}`);
+        duplicated?.add(key);
         continue;
       }
       if (invalid.has(`${section}.${key}`)) continue;

@@ -63,6 +63,15 @@ describe('one mistake, one problem: nothing judged from a value the schema refus
     ]);
   });
 
+  test('an environment defined twice (a copy of dev renamed prod): that one problem, not also every clash of the copy with dev', () => {
+    const dir = path.join(tempDir('okta-sso-follow-on-'), 'acme');
+    fs.cpSync(EXAMPLE_DIR, dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'environments', 'prod-copy.yaml'), fs.readFileSync(path.join(dir, 'environments', 'dev.yaml'), 'utf8').replace(/^  dev:/m, '  prod:'));
+    expect(readConfig(dir).problems.map((p) => formatProblem(p).split(`${dir}/`).join(''))).toEqual([
+      'environments/prod.yaml:4:3: environments.prod: duplicate environment "prod": already defined in environments/prod-copy.yaml:4; accepted: each environment defined once, in one file (config files are combined, not merged)',
+    ]);
+  });
+
   test('a secret where a choice goes: the secret alone, not also "not one of the choices"', () => {
     const problems = problemsAfter('integrations.yaml', sub('    preset: omni', `    preset: ${TOKEN}`));
     expect(problems).toEqual([expect.stringMatching(/^integrations\.yaml:20:5: integrations\.omni\.preset: looks like a GitHub token \(value not shown\)/)]);
