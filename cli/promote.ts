@@ -120,7 +120,8 @@ function promote(opts: PromoteOptions, io: CliIo): void {
   // Promoting from a config with problems would copy them: refuse, except problems of the
   // target environment itself, which the promotion may be what fixes.
   const inTarget = (p: ConfigProblem) => (p.environment !== undefined ? p.environment === opts.to : p.path === `environments.${opts.to}` || p.path.startsWith(`environments.${opts.to}.`));
-  const sourceProblems = checkConfig(dir).problems.filter((p) => !inTarget(p));
+  const problems = checkConfig(dir).problems;
+  const sourceProblems = problems.filter((p) => !inTarget(p));
   if (sourceProblems.length) {
     io.err(`okta-sso promote: ${dir} has ${problemCount(sourceProblems.length)} outside ${opts.to}; fix them before promoting from ${opts.from}:\n${formatProblemList(sourceProblems)}\n`);
     io.exit(1);
@@ -133,8 +134,11 @@ function promote(opts: PromoteOptions, io: CliIo): void {
       const unchecked = plan.integrations.some(hasUnchecked);
       const listed = unchecked ? 'listed above, but for what is marked not checked' : 'listed above';
       io.err(`okta-sso promote --check: ${opts.to} lacks what ${opts.from} has (${listed}); to promote it: okta-sso promote${config} --from ${opts.from} --to ${opts.to} --write\n`);
-      io.exit(1);
     }
+    // In step or not, a target that does not validate is no gate passed: a CI step running --check alone would let it merge.
+    const targetProblems = problems.filter(inTarget);
+    if (targetProblems.length) io.err(`okta-sso promote --check: ${opts.to} does not validate (${problemCount(targetProblems.length)}):\n${formatProblemList(targetProblems)}\n`);
+    if (lacksSomething(plan) || targetProblems.length) io.exit(1);
     return;
   }
   if (!opts.write) {

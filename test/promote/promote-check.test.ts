@@ -26,6 +26,14 @@ describe('promote --check (for CI)', () => {
     expect(r.out).not.toContain('--write');
   });
 
+  test('exit 1 when the target is in step but does not validate: its problems on stderr (a CI gate on --check alone would let it merge)', async () => {
+    const dir = example({ 'environments/prod.yaml': (t) => t.replace('acsUrl: https://acme.omniapp.co/api/auth/saml/acs', 'acsUrl: http://acme.omniapp.co/api/auth/saml/acs') });
+    const r = await runCliCaptured(['promote', '--config', dir, '--from', 'staging', '--to', 'prod', '--check']);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('prod is in step with staging: nothing to promote\n');
+    expect(r.err.split(`${dir}/`).join('')).toMatch(/^okta-sso promote --check: prod does not validate \(1 problem\):\n {2}environments\/prod\.yaml:\d+:\d+: environments\.prod\.integrations\.omni\.acsUrl: ACS URL "http:/);
+  });
+
   test('exit 1 when the target lacks something: what it lacks on stdout, how to promote it on stderr, nothing written', async () => {
     const dir = example(devAhead);
     const before = snapshot(dir);
