@@ -8,7 +8,7 @@ import { ConfigProblem } from './problems';
 import { duplicateKey } from './yaml-duplicate-keys';
 import { checkAliases } from './yaml-aliases';
 import { TOO_DEEP, isTooDeep, tooDeepToken } from './yaml-depth';
-import { overIndentedKey, overIndentedMessage } from './yaml-indent';
+import { misalignedKey, overIndentedKey, overIndentedMessage } from './yaml-indent';
 
 interface Positioned {
   readonly doc: Document;
@@ -139,7 +139,7 @@ export function loadConfigFiles(dir: string): LoadedFiles {
       // The parser's errors for an over-indented key are at the line above it, and two: one problem at the key instead.
       const overIndented = new Set<number>();
       for (const err of doc.errors) {
-        const key = overIndentedKey(text, err.code, err.pos[0]);
+        const key = overIndentedKey(text, err.code, err.pos[0]) ?? misalignedKey(text, err.code, err.pos[0]);
         if (key && overIndented.has(key.offset)) continue;
         if (key) overIndented.add(key.offset);
         const pos = lines.linePos(key ? key.offset : pastIndentation(text, err.pos[0]));

@@ -42,3 +42,28 @@ export function overIndentedKey(text: string, code: string, errorOffset: number)
 export function overIndentedMessage(key: OverIndentedKey): string {
   return `this key is indented more than the key above it, at column ${key.expectedColumn}; accepted: the keys of one map at the same column (a nested map goes under a key with nothing after its colon)`;
 }
+
+/**
+ * The same mistake after a value the parser reads whole (a flow map or list, a quoted string, a block list): the
+ * parser then says "All mapping items must start at the same column" at the key itself. A key indented more than
+ * the content line above it is that key; one indented less is a map closed to a column no map above uses, left as
+ * the parser says it.
+ */
+export function misalignedKey(text: string, code: string, errorOffset: number): OverIndentedKey | undefined {
+  if (code !== 'BAD_INDENT') return undefined;
+  const lineStart = text.lastIndexOf('\n', errorOffset - 1) + 1;
+  const lineEnd = text.indexOf('\n', lineStart);
+  const line = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+  const indent = /^[ \t]*/.exec(line)![0].length;
+  if (!/^[^\s#'"[{\-][^#]*?:(?:[ \t]|$)/.test(line.slice(indent))) return undefined;
+  // The content line above (comments and blank lines are not keys), and the column its key starts at.
+  for (let end = lineStart - 1; end > 0; ) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const above = text.slice(start, end).replace(/\r$/, '');
+    end = start - 1;
+    if (above.trim() === '' || above.trim().startsWith('#')) continue;
+    const column = /^(?:[ \t]*-[ \t]+)*[ \t]*/.exec(above)![0].length + 1;
+    return indent + 1 > column ? { offset: lineStart + indent, expectedColumn: column } : undefined;
+  }
+  return undefined;
+}

@@ -105,6 +105,17 @@ describe('a YAML indentation error points at the item out of place (issue 11, it
     expect(problems).toEqual([expect.stringMatching(/^i\.yaml:6:12: YAML syntax error: this key is indented more than the key above it, at column 9;/)]);
   });
 
+  test.each([
+    ['a flow map', '        aiven: { accountId: a1b2c3, methodId: am1b2c3 }'],
+    ['a flow list', '        groups: [Engineering, SRE]'],
+    ['a quoted string', '        label: "Aiven"'],
+  ])('a key indented too far under a key holding %s: the same plain words, at the key', (_what, above) => {
+    const env = `environments:\n  dev:\n    okta: { orgName: acme-dev }\n    integrations:\n      wiki:\n${above}\n         audience: wiki.example.com\n`;
+    expect(problemsOf({ 'i.yaml': MINIMAL_INTEGRATIONS, 'env.yaml': env })).toEqual([
+      'env.yaml:7:10: YAML syntax error: this key is indented more than the key above it, at column 9; accepted: the keys of one map at the same column (a nested map goes under a key with nothing after its colon)',
+    ]);
+  });
+
   test('a list item out of place too', () => {
     const problems = problemsOf({ 'i.yaml': 'integrations:\n  wiki:\n    groups:\n      - a\n     - b\n' });
     expect(problems[0]).toMatch(/^i\.yaml:5:6: YAML syntax error: /);
