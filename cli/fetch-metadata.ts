@@ -98,7 +98,7 @@ export function registerFetchMetadata(program: Command, io: CliIo, fetchText: Fe
           io.out(`${file}: saved from ${shownUrl(url!)} (entityID ${metadata.entityId}; ${metadata.postAcs.length} HTTP-POST ACS)\n`);
         } catch (err) {
           // A fetch error can quote the URL (undici names its user info): cut and redacted like every value.
-          const detail = err instanceof SpMetadataError ? `the document ${err.message}` : redactSecrets(String((err as Error)?.message ?? err), [url!]);
+          const detail = err instanceof SpMetadataError ? `the document ${err.message}` : redactSecrets(fetchFailure(err), [url!]);
           errors.push(`${who.join(', ')}: ${shownUrl(url!)}: ${detail}; ${file} not written`);
         }
       }
@@ -129,4 +129,13 @@ function writeAtomically(file: string, text: string): void {
     const code = (err as NodeJS.ErrnoException).code;
     throw new Error(`cannot write it: ${code ?? (err as Error).message}`);
   }
+}
+
+/** A failed fetch in words: node says only "fetch failed", with why (ENOTFOUND, ECONNREFUSED, a timeout) in its cause. */
+function fetchFailure(err: unknown): string {
+  const message = String((err as Error)?.message ?? err);
+  const cause = (err as { cause?: { code?: unknown; message?: unknown } })?.cause;
+  const why = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : undefined;
+  if ((err as Error)?.name === 'TimeoutError') return `no answer within ${TIMEOUT_MS / 1000} s`;
+  return why ? `${message} (${why}); check the URL and the network` : message;
 }

@@ -54,6 +54,18 @@ describe('okta-sso fetch-metadata', () => {
     expect(fs.readFileSync(path.join(dir, 'sp', 'wiki.xml'), 'utf8')).toBe('previous');
   });
 
+  test("a network failure says why (node's own message is only 'fetch failed'), and a timeout in seconds", async () => {
+    const dir = config('https://wiki.acme.example/saml/metadata');
+    const unreachable = await run(dir, async () => {
+      throw Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('getaddrinfo ENOTFOUND wiki.acme.example'), { code: 'ENOTFOUND' }) });
+    });
+    expect(unreachable.err).toContain('dev/wiki: https://wiki.acme.example/saml/metadata: fetch failed (ENOTFOUND); check the URL and the network; ');
+    const slow = await run(dir, async () => {
+      throw Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' });
+    });
+    expect(slow.err).toContain('https://wiki.acme.example/saml/metadata: no answer within 30 s; ');
+  });
+
   test('a non-https URL and a config without URLs are refused without fetching', async () => {
     const fail: FetchText = async () => {
       throw new Error('must not fetch');
