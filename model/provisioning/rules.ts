@@ -247,11 +247,21 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
       if (url.protocol !== 'https:' && url.protocol !== 'http:') problems.push(`uses ${url.protocol.replace(':', '')}, not http(s)`);
       if (!hasScimVersion(url)) problems.push('has no SCIM version in its path (the agent then falls back to SCIM 1.1)');
       if (!url.pathname.endsWith('/')) problems.push('does not end with the trailing slash Okta requires');
-      return problems.map((why) => ({
+      const found: FieldProblem[] = problems.map((why) => ({
         field: 'provisioning.connector.baseUrl',
         rule: RuleId.WELL_FORMED,
         message: `connector base URL ${showValue(connector.baseUrl)} ${why}; accepted: a URL with /v1/ or /v2/ in its path and a trailing slash, e.g. https://scim.corp.example/scim/v2/`,
       }));
+      // Over http the agent sends the connector's credential in clear text: SSO-001, suppressible with a reason (a connector on the agent's own host).
+      const type = (connector.auth as { type?: unknown } | undefined)?.type;
+      if (url.protocol === 'http:' && (type === 'basic' || type === 'header')) {
+        found.push({
+          field: 'provisioning.connector.baseUrl',
+          rule: RuleId.HTTPS_URLS,
+          message: `connector base URL ${showValue(connector.baseUrl)} uses http with authorization type ${type}: the Okta Provisioning Agent would send the credential in clear text; accepted: https, or a suppression of SSO-001 with its reason (the connector on the agent's own host)`,
+        });
+      }
+      return found;
     },
   },
   {

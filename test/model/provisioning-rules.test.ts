@@ -49,6 +49,14 @@ describe('provisioning rules (model layer, usable without the config loader)', (
     ]);
   });
 
+  test('a connector over http with a credential is SSO-001 (the agent would send it in clear text); without one it is not', () => {
+    const connector = (auth: object) => ({ connector: { baseUrl: 'http://scim.corp.example/scim/v2/', auth } });
+    expect(checkProvisioning(ctx(connector({ type: 'basic', credential: 'env:HR_SCIM' }), 'onprem')).map((p) => [p.rule, p.field, p.message])).toEqual([
+      ['SSO-001', 'provisioning.connector.baseUrl', expect.stringContaining('uses http with authorization type basic: the Okta Provisioning Agent would send the credential in clear text')],
+    ]);
+    expect(checkProvisioning(ctx(connector({ type: 'none' }), 'onprem'))).toEqual([]);
+  });
+
   test('a connector credential without an authorization type: says no type is set (none), not as if "none" were written', () => {
     const message = (auth: object) =>
       checkProvisioning(ctx({ connector: { baseUrl: 'https://scim.corp.example/scim/v2/', auth: { ...auth, credential: 'env:HR_SCIM' } } }, 'onprem')).map((p) => p.message);
