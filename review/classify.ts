@@ -10,7 +10,7 @@ export interface ChangeContext {
    * provisioning connected), `if-connected` when Deactivate Users is on in its runbook but the synth output
    * cannot tell whether provisioning is connected yet; undefined otherwise.
    */
-  readonly deprovisions?: 'on' | 'if-connected';
+  readonly deprovisions?: keyof typeof DEPROVISIONS_NOTE;
 }
 
 /** Said on a group removal where the app deprovisions, and only there. */
@@ -18,6 +18,9 @@ export const DEPROVISIONS_NOTE = {
   'on': 'Deactivate Users is on, so provisioning deactivates the SP accounts of members who lose the app',
   'if-connected':
     "if this app's provisioning is connected already (its runbook steps done), Deactivate Users (on in its runbook) deactivates the SP accounts of members who lose the app",
+  // The same change turns Deactivate Users off, which is a runbook step done by hand: the apply may come first.
+  'until-turned-off':
+    'Deactivate Users stays on in Okta until the runbook step that turns it off is done, so if this applies first, provisioning deactivates the SP accounts of members who lose the app',
 } as const;
 
 type Classifier = (before: unknown, after: unknown, words: string, ctx: ChangeContext) => RiskFinding;

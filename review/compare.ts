@@ -514,7 +514,9 @@ export function compareIntegration(
   const permanentUsernames = head?.permanentUsernames === true || base?.permanentUsernames === true;
   const moved = sides.head.moved;
   // The live app is the base's: what it does to users unassigned on apply.
-  const deprovisions = deprovisioningOf(base ?? head!);
+  const live = deprovisioningOf(base ?? head!);
+  const turnedOffByHand = base !== undefined && head !== undefined && labelOn(base.steps, DEACTIVATE_LABEL) && !labelOn(head.steps, DEACTIVATE_LABEL) && !hasFeaturesResource(head);
+  const deprovisions = live === 'on' && turnedOffByHand ? 'until-turned-off' : live;
   const diff = diffBlocks(base?.blocks ?? new Map(), head?.blocks ?? new Map(), sides, { permanentUsernames, deprovisions }, moved);
   const renaming = base && head && base.key !== head.key ? renamingOf(base, head, moved) : undefined;
   const baseSteps = base?.steps ?? EMPTY_STEPS;

@@ -2,7 +2,7 @@ import { renderJson } from '../../review/render-json';
 import { renderMarkdown } from '../../review/render-markdown';
 import { reviewSynthDirs } from '../../review/review';
 import { RISK_CLASSES } from '../../review/risk';
-import { EXAMPLE, Stacks, clone, readRunbooks, readStacks, synthConfig, writeSynthDir } from './synth-fixture';
+import { EXAMPLE, Stacks, clone, editedExample, readRunbooks, readStacks, synthConfig, writeSynthDir } from './synth-fixture';
 
 let baseDir: string;
 let base: Stacks;
@@ -79,5 +79,21 @@ describe('review: text says what each finding got', () => {
       ['output name', 'okta_groups_report', 'engineering_group'],
     ]);
     expect(renderMarkdown(review)).not.toContain('_not set_ | _not set_');
+  });
+});
+
+describe('review: a group removed in the same change that turns Deactivate Users off', () => {
+  test('says deactivation stays on until the runbook step is done, instead of contradicting the "turned off" finding', () => {
+    const config = editedExample({
+      'integrations.yaml': (t) => t.replace('deactivateUsers: true, syncPassword: false', 'deactivateUsers: false, syncPassword: false'),
+      'environments/prod.yaml': (t) => t.replace('        groups: [Engineering, SRE]', '        groups: [Engineering]').replace('            - { group: SRE, target: sre }\n', ''),
+    });
+    const review = reviewSynthDirs(baseDir, synthConfig(config));
+    const aiven = review.environments.find((e) => e.name === 'prod')!.integrations.find((i) => i.key === 'aiven')!;
+    const details = aiven.findings.map((f) => f.detail);
+    expect(details).toEqual(expect.arrayContaining([expect.stringMatching(/^Deactivate Users turned off/)]));
+    expect(details).toContainEqual(
+      'group "SRE" unassigned: Deactivate Users stays on in Okta until the runbook step that turns it off is done, so if this applies first, provisioning deactivates the SP accounts of members who lose the app',
+    );
   });
 });
