@@ -160,14 +160,20 @@ function translate(errors: ErrorObject[], root: Schema): SchemaProblem[] {
         problems.push({ structural: true, path: [...at, name], missing: [...at, name], message: `missing required field ${showValue(name)}` });
         break;
       }
-      case 'enum':
+      case 'enum': {
+        const allowed = (e.params as any).allowedValues as unknown[];
+        // `Snowflake`, `on-prem`: the choice written in another case or with other separators. Not the nearest by spelling:
+        // RSA_SHA512 is no typo of RSA_SHA1, and a weaker algorithm is no fix.
+        const loose = (v: string) => v.toLowerCase().replace(/[-_\s]/g, '');
+        const meant = typeof e.data === 'string' ? allowed.find((v): v is string => typeof v === 'string' && loose(v) === loose(e.data as string)) : undefined;
         problems.push({
           // A value of another type (a map where a name goes) changes the data's shape: later checks could not read it.
-          structural: !((e.params as any).allowedValues as unknown[]).some((v) => typeof v === typeof e.data),
+          structural: !allowed.some((v) => typeof v === typeof e.data),
           path: at,
-          message: `${show(e.data, field)} is not accepted; accepted: ${((e.params as any).allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+          message: `${show(e.data, field)} is not accepted; ${meant ? `did you mean ${JSON.stringify(meant)}? ` : ''}accepted: ${allowed.map((v) => JSON.stringify(v)).join(', ')}`,
         });
         break;
+      }
       case 'const':
         problems.push({ structural: true, path: at, message: `${show(e.data, field)} is not accepted; accepted: ${JSON.stringify((e.params as any).allowedValue)}` });
         break;

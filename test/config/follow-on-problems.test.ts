@@ -29,7 +29,7 @@ const sub = (from: string | RegExp, to: string) => (text: string) => text.replac
 describe('one mistake, one problem: nothing judged from a value the schema refused', () => {
   test('a provisioning method that is not one of the choices: not also every SCIM setting beside it, in every environment', () => {
     expect(problemsAfter('integrations.yaml', sub('      method: scim\n      importGroups: false', '      method: SCIM\n      importGroups: false'))).toEqual([
-      'integrations.yaml:15:7: integrations.aiven.provisioning.method: "SCIM" is not accepted; accepted: "scim", "first-login", "none"',
+      'integrations.yaml:15:7: integrations.aiven.provisioning.method: "SCIM" is not accepted; did you mean "scim"? accepted: "scim", "first-login", "none"',
     ]);
   });
 
@@ -69,6 +69,13 @@ describe('one mistake, one problem: nothing judged from a value the schema refus
     fs.writeFileSync(path.join(dir, 'environments', 'prod-copy.yaml'), fs.readFileSync(path.join(dir, 'environments', 'dev.yaml'), 'utf8').replace(/^  dev:/m, '  prod:'));
     expect(readConfig(dir).problems.map((p) => formatProblem(p).split(`${dir}/`).join(''))).toEqual([
       'environments/prod.yaml:4:3: environments.prod: duplicate environment "prod": already defined in environments/prod-copy.yaml:4; accepted: each environment defined once, in one file (config files are combined, not merged)',
+    ]);
+  });
+
+  test('a choice in another case or with other separators gets the one it means; the nearest spelling does not (RSA_SHA512 is no RSA_SHA1)', () => {
+    expect(problemsAfter('integrations.yaml', sub('    preset: onprem', '    preset: on-prem'))).toEqual([expect.stringContaining('integrations.hr_portal.preset: "on-prem" is not accepted; did you mean "onprem"? accepted:')]);
+    expect(problemsAfter('integrations.yaml', sub('    preset: atlan\n', '    preset: atlan\n    signing: { algorithm: RSA_SHA512 }\n'))).toEqual([
+      expect.stringContaining('integrations.atlan.signing.algorithm: "RSA_SHA512" is not accepted; accepted: "RSA_SHA256", "RSA_SHA1"'),
     ]);
   });
 
