@@ -199,7 +199,7 @@ function translate(errors: ErrorObject[], root: Schema): SchemaProblem[] {
         problems.push({
           structural: true,
           path: at,
-          message: `${show(e.data, field)} is not accepted; ${hint ? `did you mean \`${hint}\`? ` : ''}accepted: a ${types.map((t) => TYPE_WORDS[t] ?? t).join(' or a ')}`,
+          message: `${show(e.data, field)} is not accepted; ${hint ? `did you mean \`${hint}\`? ` : ''}accepted: ${types.map((t) => TYPE_WORDS[t] ?? `a ${t}`).join(' or ')}`,
         });
         break;
       }
@@ -244,12 +244,13 @@ function unexplainedOneOfs(errors: readonly ErrorObject[], kept: readonly ErrorO
 
 function describe(s: Schema | undefined, root: Schema): string | undefined {
   if (!s) return undefined;
-  if (s.description) return `accepted: ${s.description}`;
+  // A description starts a sentence; after "accepted:" it goes on one.
+  if (s.description) return `accepted: ${s.description.charAt(0).toLowerCase()}${s.description.slice(1)}`;
   if (typeof s.$ref === 'string') return describe(root.$defs[s.$ref.slice('#/$defs/'.length)], root);
   return undefined;
 }
 
-const TYPE_WORDS: Record<string, string> = { object: 'map', array: 'list', string: 'string', boolean: 'true/false', number: 'number', integer: 'whole number', null: 'empty value' };
+const TYPE_WORDS: Record<string, string> = { object: 'a map', array: 'a list', string: 'a string', boolean: 'true or false', number: 'a number', integer: 'a whole number', null: 'an empty value' };
 
 /** The kind of a value, with its article, in users' words. */
 function typeName(v: unknown): string {

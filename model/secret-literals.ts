@@ -24,7 +24,7 @@ function looksRandom(value: string): boolean {
 
 /** What the text holds that looks like a secret, anywhere in it (a token inside a URL or a sentence too), or undefined. */
 export function embeddedSecretKind(text: string, credential = false): string | undefined {
-  return secretSpans(text, credential)[0]?.kind ?? (looksRandom(text) ? 'a random-looking token' : undefined);
+  return secretSpans(text, credential)[0]?.kind ?? (looksRandom(text) ? 'a random token' : undefined);
 }
 
 /** Why `value` at `fieldName` looks like a secret, or undefined. */

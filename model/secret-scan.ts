@@ -301,7 +301,7 @@ export function secretSpans(text: string, credential = false): SecretSpan[] {
     const b64 = !span && place !== 'url-id' && i >= judgedBase64 && (text.charCodeAt(j) === 43 || text.charCodeAt(j) === 47) ? base64End(text, i) : j;
     if (b64 > j) judgedBase64 = b64;
     if (b64 > j && randomBase64(text.slice(i, b64))) {
-      spans.push({ start: i, end: b64, kind: 'a random-looking token' });
+      spans.push({ start: i, end: b64, kind: 'a random token' });
       i = b64;
       continue;
     }
@@ -340,7 +340,7 @@ function runSpan(text: string, start: number, end: number, place: RunPlace): Sec
     const m = pattern.exec(run);
     if (m) return { start: start + m.index, end: start + m.index + m[0].length, kind };
   }
-  if (randomRun(run, place)) return { start, end, kind: 'a random-looking token' };
+  if (randomRun(run, place)) return { start, end, kind: 'a random token' };
   return undefined;
 }
 

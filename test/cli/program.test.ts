@@ -200,8 +200,8 @@ test('synth refuses an environment and an integration named constructor: located
   const parent = tempDir();
   const result = await run('synth', '--config', dir, '--out', path.join(parent, 'out'));
   expect(result.code).toBe(1);
-  expect(result.err).toContain(`${dir}/env.yaml:2:3: environments.constructor: key "constructor" is not accepted; accepted: Lowercase letters`);
-  expect(result.err).toContain(`${dir}/i.yaml:2:3: integrations.constructor: key "constructor" is not accepted; accepted: Lowercase letters`);
+  expect(result.err).toContain(`${dir}/env.yaml:2:3: environments.constructor: key "constructor" is not accepted; accepted: lowercase letters`);
+  expect(result.err).toContain(`${dir}/i.yaml:2:3: integrations.constructor: key "constructor" is not accepted; accepted: lowercase letters`);
   expect(result.err).not.toMatch(/already a Construct|    at /);
   expect(fs.readdirSync(parent)).toEqual([]);
 });

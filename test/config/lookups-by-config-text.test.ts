@@ -45,8 +45,8 @@ describe.each(WORDS)('config text %j', (word) => {
   test('as an environment name or an integration key is refused by its pattern, naming the line and what is accepted', () => {
     const { model, problems } = read(MINIMAL_INTEGRATIONS.replace('wiki:', `${word}:`), MINIMAL_ENV.replace('dev:', `${word}:`).replace('wiki: {}', `${word}: {}`));
     expect(model).toBeUndefined();
-    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^env\\.yaml:2:3: environments\\.${word}: key "${word}" is not accepted; accepted: Lowercase letters`)));
-    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^i\\.yaml:2:3: integrations\\.${word}: key "${word}" is not accepted; accepted: Lowercase letters`)));
+    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^env\\.yaml:2:3: environments\\.${word}: key "${word}" is not accepted; accepted: lowercase letters`)));
+    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^i\\.yaml:2:3: integrations\\.${word}: key "${word}" is not accepted; accepted: lowercase letters`)));
   });
 
   test('as a group name, created, pushed and adopted, is a group like any other', () => {

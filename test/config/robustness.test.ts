@@ -26,14 +26,14 @@ test('integration keys that name internal constructs (okta, groups) synthesize; 
 
   const reserved = problemsOf({ 'i.yaml': MINIMAL_INTEGRATIONS.replace('wiki:', 'backend:'), 'env.yaml': MINIMAL_ENV.replace('wiki: {}', 'backend: {}') });
   expect(reserved).toEqual([
-    expect.stringMatching(/^env\.yaml:5:7: environments\.dev\.integrations\.backend: key "backend" is not accepted; accepted: Lowercase letters/),
-    expect.stringMatching(/^i\.yaml:2:3: integrations\.backend: key "backend" is not accepted; accepted: Lowercase letters/),
+    expect.stringMatching(/^env\.yaml:5:7: environments\.dev\.integrations\.backend: key "backend" is not accepted; accepted: lowercase letters/),
+    expect.stringMatching(/^i\.yaml:2:3: integrations\.backend: key "backend" is not accepted; accepted: lowercase letters/),
   ]);
 });
 
 test('a bad key is reported at the key, with what keys are accepted', () => {
   expect(problemsOf({ 'i.yaml': MINIMAL_INTEGRATIONS.replace('wiki:', 'Wiki-App:'), 'env.yaml': MINIMAL_ENV })).toContain(
-    'i.yaml:2:3: integrations.Wiki-App: key "Wiki-App" is not accepted; accepted: Lowercase letters, digits and underscores, starting with a letter (a Terraform identifier; "backend" is reserved, and "constructor", a name every JavaScript object has, cannot name a construct).',
+    'i.yaml:2:3: integrations.Wiki-App: key "Wiki-App" is not accepted; accepted: lowercase letters, digits and underscores, starting with a letter (a Terraform identifier; "backend" is reserved, and "constructor", a name every JavaScript object has, cannot name a construct).',
   );
 });
 

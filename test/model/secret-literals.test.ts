@@ -12,7 +12,7 @@ describe('secretKind', () => {
     ['a JSON Web Token', 'x', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.sig'],
     ['a literal value in a field named "scimToken"', 'scimToken', 'hunter2'],
     ['a literal value in a field named "apiKey"', 'apiKey', 'abc'],
-    ['a random-looking token', 'label', 'q8Zr2Lw9Xk4Tv7Nb1Mc6Pd3Fs5Gh0Jy2Ua8Ie'],
+    ['a random token', 'label', 'q8Zr2Lw9Xk4Tv7Nb1Mc6Pd3Fs5Gh0Jy2Ua8Ie'],
   ])('finds %s', (kind, field, value) => {
     expect(secretKind(field, value)).toBe(kind);
   });
@@ -57,8 +57,8 @@ describe('tokens inside longer strings', () => {
     ['an Okta API token', `Authorization: SSWS ${OKTA_TOKEN}`],
     ['a bearer token', 'curl -H "Authorization: Bearer abc123def456ghi789jkl" https://x.example.com'],
     ['a JSON Web Token', `https://x.example.com/sso?jwt=${JWT}#top`],
-    ['a random-looking token', 'https://hooks.example.com/services/notify?key=q8Zr2Lw9Xk4Tv7Nb1Mc6Pd3Fs5Gh0Jy2U'],
-    ['a random-looking token', 'Team channel, key x7Kq2mP9vR4tW8yZ1bN6cD3fG5hJ0kL2 (rotate yearly)'],
+    ['a random token', 'https://hooks.example.com/services/notify?key=q8Zr2Lw9Xk4Tv7Nb1Mc6Pd3Fs5Gh0Jy2U'],
+    ['a random token', 'Team channel, key x7Kq2mP9vR4tW8yZ1bN6cD3fG5hJ0kL2 (rotate yearly)'],
     ['a GitHub token', `token-${'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8'}`],
     ['a private key', 'key: -----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBL\n-----END EC PRIVATE KEY-----'],
   ])('finds %s in %s', (kind, value) => {
@@ -166,13 +166,13 @@ describe('IDs and names are not secrets; tokens where credentials go still are',
 
   const TOKEN = 'q8Zr2Lw9Xk4Tv7Nb1Mc6Pd3F';
   test.each([
-    ['a random-looking token', 'label', `https://x.example.com/acs?key=${TOKEN}`],
-    ['a random-looking token', 'label', `https://x.example.com/acs#access=${TOKEN}`],
-    ['a random-looking token', 'label', `https://${TOKEN}@x.example.com/acs`],
+    ['a random token', 'label', `https://x.example.com/acs?key=${TOKEN}`],
+    ['a random token', 'label', `https://x.example.com/acs#access=${TOKEN}`],
+    ['a random token', 'label', `https://${TOKEN}@x.example.com/acs`],
     ['a password in a URL', 'acsUrl', 'https://svc:hunter2hunter2@hr-dev.acme.example/saml/acs'],
-    ['a random-looking token', 'label', 'q8Zr2Lw9Xk4Tv7Nb1Mc6Pd3Fs5Gh0Jy2Ua8Ie'],
-    ['a random-looking token', 'label', 'aGVsbG8gd29ybGQgdGhpcyBpcyBhIHRva2VuIQ4='],
-    ['a random-looking token', 'signingKey', TOKEN],
+    ['a random token', 'label', 'q8Zr2Lw9Xk4Tv7Nb1Mc6Pd3Fs5Gh0Jy2Ua8Ie'],
+    ['a random token', 'label', 'aGVsbG8gd29ybGQgdGhpcyBpcyBhIHRva2VuIQ4='],
+    ['a random token', 'signingKey', TOKEN],
     ['a Stripe secret key', 'label', `https://x.example.com/${'sk_live_' + '51HcanaryQwErTyUiOp9876'}/acs`],
     ['a GitHub token', 'label', `aws_${'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8'}`],
   ])('finds %s in %s %s', (kind, field, value) => {

@@ -46,8 +46,8 @@ describe('a token inside a longer string: validate reports what synth would refu
       });
     for (const [token, kind] of [
       [`secret:${STRIPE}`, 'a Stripe secret key given as the name in a secret: reference'],
-      [`secret:vault/prod/${RANDOM}`, 'a random-looking token given as the name in a secret: reference'],
-      ['env:Q8ZR2LW9XK4TV7NB1MC6PD3FS5GH0JY2UA8IE7', 'a random-looking token given as the name in a env: reference'],
+      [`secret:vault/prod/${RANDOM}`, 'a random token given as the name in a secret: reference'],
+      ['env:Q8ZR2LW9XK4TV7NB1MC6PD3FS5GH0JY2UA8IE7', 'a random token given as the name in a env: reference'],
     ]) {
       const dir = provisioning(token);
       const { problems } = readConfig(dir);
