@@ -3,9 +3,15 @@ import { ConfigFile, placeAt } from './load-files';
 import { ConfigProblem } from './problems';
 import { secretRefHint } from './secret-ref-hint';
 
-/** What a config problem says of a secret literal: its kind, never its value, and where secrets go instead. */
-function secretLiteralMessage(kind: string): string {
-  return `looks like ${kind} (value not shown); secrets never go in config files: keep it in a secret store and reference where it lives: env:NAME or secret:<store path> (e.g. env:SCIM_TOKEN)`;
+/** The fields that take a reference to where a secret lives: a SCIM token, a connector's credential. */
+const TAKES_REFERENCE: ReadonlySet<string> = new Set(['token', 'credential']);
+
+/** What a config problem says of a secret literal: its kind, never its value, and where secrets go instead (none, for a field no secret belongs in). */
+function secretLiteralMessage(kind: string, path: ReadonlyArray<string | number>): string {
+  const head = `looks like ${kind} (value not shown); secrets never go in config files`;
+  if (TAKES_REFERENCE.has(String(path[path.length - 1]))) return `${head}: keep it in a secret store and reference where it lives: env:NAME or secret:<store path> (e.g. env:SCIM_TOKEN)`;
+  // A label, a description or a URL takes no reference: telling the user to write one there would be a wrong fix.
+  return `${head}, and this field takes no reference to one: remove it (only provisioning.token and a connector's auth.credential take env:NAME or secret:<store path>)`;
 }
 
 /**
@@ -15,7 +21,7 @@ function secretLiteralMessage(kind: string): string {
  */
 export function secretFindingMessage(finding: SecretFinding): { readonly message: string; readonly secret: boolean } {
   const hint = secretRefHint(finding.value);
-  return hint ? { message: hint, secret: false } : { message: secretLiteralMessage(finding.kind), secret: true };
+  return hint ? { message: hint, secret: false } : { message: secretLiteralMessage(finding.kind, finding.path), secret: true };
 }
 
 /** Secret literals in parsed config files, located as validate locates them; for commands that read config without validating all of it. */

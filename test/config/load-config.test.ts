@@ -153,6 +153,10 @@ describe('bad input: each problem names the file, the field path and what is acc
     const problems = problemsOf({ 'i.yaml': MINIMAL_INTEGRATIONS + `    label: "${token}"\n`, 'env.yaml': MINIMAL_ENV });
     expect(problems).toEqual([expect.stringMatching(/^i\.yaml:7:5: integrations\.wiki\.label: looks like an Okta API token \(value not shown\); secrets never go in config files/)]);
     expect(problems.join('\n')).not.toContain(token);
+    // A label takes no reference: the fix is to remove the secret, not to write env:NAME there.
+    expect(problems[0]).toContain("and this field takes no reference to one: remove it (only provisioning.token and a connector's auth.credential take env:NAME or secret:<store path>)");
+    const inToken = problemsOf({ 'i.yaml': MINIMAL_INTEGRATIONS + `    provisioning: { method: scim, token: "${token}" }\n`, 'env.yaml': MINIMAL_ENV });
+    expect(inToken.join('\n')).toContain('keep it in a secret store and reference where it lives: env:NAME or secret:<store path>');
   });
 
   test('a secret in an unknown field is neither echoed in the unknown-field message', () => {
