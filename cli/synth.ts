@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import * as path from 'path';
 import { formatProblemList, problemCount, sortProblems } from '../config/problems';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import type { EnvironmentModel } from '../model/types';
@@ -73,6 +74,9 @@ export function registerSynth(program: Command, io: CliIo): void {
       if (warnings.length) io.err(`${warnings.join('\n')}\n`);
       const kept = model.environments.filter((e) => !selected.includes(e)).map((e) => `  stacks/${e.name}/cdk.tf.json`);
       io.out(`synthesized ${stacks.length} stack(s) from ${dir} into ${opts.out}:\n${stacks.map((s) => `  ${s}`).join('\n')}\n`);
+      // Where the admin's work is: each stack's runbook, beside its cdk.tf.json (synth has loaded the runbook writer already).
+      const { RUNBOOK_MD } = require('../runbook/write') as typeof import('../runbook/write');
+      io.out(`runbooks (the admin steps Terraform cannot apply):\n${stacks.map((s) => `  ${path.posix.join(path.posix.dirname(s), RUNBOOK_MD)}`).join('\n')}\n`);
       if (kept.length) io.out(`kept the previous output of ${kept.length} stack(s), not synthesized now:\n${kept.join('\n')}\n`);
     });
 }

@@ -26,6 +26,8 @@ test('--env rewrites the named environments only; the others keep their previous
   const run = await runCliCaptured(['synth', '--config', config, '--out', out, '--env', 'dev', '--env', 'prod']);
   expect(run).toMatchObject({ code: 0, err: '' });
   expect(run.out).toContain('synthesized 2 stack(s)');
+  // Where each synthesized stack's admin steps are.
+  expect(run.out).toContain('runbooks (the admin steps Terraform cannot apply):\n  stacks/dev/runbook.md\n  stacks/prod/runbook.md\n');
   expect(run.out).toContain('kept the previous output of 1 stack(s), not synthesized now:\n  stacks/staging/cdk.tf.json');
   const after = read(out);
   for (const env of ['dev', 'prod']) expect(after[`stacks/${env}/cdk.tf.json`]).toContain('Aiven Renamed');
