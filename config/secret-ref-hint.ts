@@ -46,9 +46,9 @@ export function secretRefHint(value: string): string | undefined {
 function referenceThenText(prefix: string, rest: string): string | undefined {
   const m = (prefix === 'env' ? /^([A-Za-z0-9_]+)[\s=:,;]+\S/ : /^([A-Za-z0-9][A-Za-z0-9_./:@-]*)[\s=,;]+\S/).exec(rest);
   if (!m) return undefined;
-  const reference = `${prefix === 'env' ? 'env' : 'secret'}:${m[1]}`;
-  const named = SecretRef.parse(reference) ? `${reference} followed by more text` : `a reference followed by more text`;
-  return `${named} (not shown: it may be the secret itself); accepted: the reference alone${SecretRef.parse(reference) ? `, ${reference},` : ''} with the secret kept where it points`;
+  const reference = `${prefix}:${m[1]}`;
+  const valid = SecretRef.parse(reference) !== undefined;
+  return `${valid ? `${reference} followed by more text` : 'a reference followed by more text'} (not shown: it may be the secret itself); accepted: the reference alone${valid ? `, ${reference},` : ''} with the secret kept where it points`;
 }
 
 /** What is wrong, then the reference meant when there is one, then what is accepted. */

@@ -1,6 +1,9 @@
 /** The `yaml` library's errors for a plain value that runs on into a `key:` on the next line. */
 const RUN_ON_CODES: ReadonlySet<string> = new Set(['MULTILINE_IMPLICIT_KEY', 'BLOCK_AS_IMPLICIT_KEY']);
 
+/** A line's text after its indentation that is a `key:` (not a list item, comment, quoted or flow value). */
+const KEY_LINE = /^[^\s#'"[{\-][^#]*?:(?:[ \t]|$)/;
+
 /** A key written after `key: value` on the line above, with its offset and the column the keys above start at. */
 export interface OverIndentedKey {
   /** Offset of the over-indented key's first character. */
@@ -30,7 +33,7 @@ export function overIndentedKey(text: string, code: string, errorOffset: number)
     const line = text.slice(start, end === -1 ? undefined : end).replace(/\r$/, '');
     if (line.trim() !== '') {
       const indent = /^[ \t]*/.exec(line)![0].length;
-      const isKey = /^[^\s#'"[{\-][^#]*?:(?:[ \t]|$)/.test(line.slice(indent));
+      const isKey = KEY_LINE.test(line.slice(indent));
       return isKey && indent + 1 > expectedColumn ? { offset: start + indent, expectedColumn } : undefined;
     }
     at = end;
@@ -55,7 +58,7 @@ export function misalignedKey(text: string, code: string, errorOffset: number): 
   const lineEnd = text.indexOf('\n', lineStart);
   const line = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
   const indent = /^[ \t]*/.exec(line)![0].length;
-  if (!/^[^\s#'"[{\-][^#]*?:(?:[ \t]|$)/.test(line.slice(indent))) return undefined;
+  if (!KEY_LINE.test(line.slice(indent))) return undefined;
   // The content line above (comments and blank lines are not keys), and the column its key starts at.
   for (let end = lineStart - 1; end > 0; ) {
     const start = text.lastIndexOf('\n', end - 1) + 1;

@@ -16,8 +16,8 @@ export interface FieldProblem {
 }
 
 /** A problem of one rule at one prop. */
-export function problem(rule: RuleId, field: string, message: string): FieldProblem {
-  return { field, message, rule };
+export function problem(rule: RuleId, field: string, message: string, reads?: readonly string[]): FieldProblem {
+  return reads ? { field, message, rule, reads } : { field, message, rule };
 }
 
 /** Rules about a prop being set at all, or set beside another: a value refused for its form does not make them moot. */

@@ -3,6 +3,7 @@ import { RuleId } from './rule-catalog';
 import { showValue } from './show-value';
 import { SpMetadataDocument } from './sp-metadata-document';
 import { AnySsoProps } from './sso-props';
+import { isTokenObject } from './unresolved';
 
 /**
  * The shape of each prop that holds text, a map or a list: TypeScript checks it in a typed app, but not in
@@ -87,14 +88,14 @@ export function checkPropShapes(props: AnySsoProps): { readonly props: AnySsoPro
 function check(value: unknown, shape: Shape, at: string, problems: FieldProblem[]): Checked {
   if (value === undefined || shape === elsewhere) return { value, drop: false };
   const refuse = (accepted: string, meant = ''): Checked => {
-    const shown = isResolvable(value) ? 'a Terraform token given as an object' : showValue(value);
+    const shown = isTokenObject(value) ? 'a Terraform token given as an object' : showValue(value);
     problems.push(problem(RuleId.WELL_FORMED, at, `${shown} is not accepted; ${meant}accepted: ${accepted}`));
     return { value, drop: true };
   };
   if (shape === 'text') {
     if (typeof value === 'string') return { value, drop: false };
     // A TerraformVariable's `.value` is typed any: its string form is what text props take.
-    return refuse(isResolvable(value) ? "text; for a Terraform token, its string form (a variable's .stringValue, Token.asString(...))" : 'text');
+    return refuse(isTokenObject(value) ? "text; for a Terraform token, its string form (a variable's .stringValue, Token.asString(...))" : 'text');
   }
   if ('document' in shape) {
     if (value instanceof SpMetadataDocument) return { value, drop: false };
@@ -133,9 +134,4 @@ function checkMap(value: Record<string, unknown>, fields: Readonly<Record<string
     } else if (c.value !== value[name]) (out ??= { ...value })[name] = c.value;
   }
   return out ?? value;
-}
-
-/** A cdktf token object (IResolvable), which resolves itself at synth. */
-function isResolvable(value: unknown): boolean {
-  return value !== null && typeof value === 'object' && typeof (value as { resolve?: unknown }).resolve === 'function';
 }

@@ -1,4 +1,4 @@
-import { prefixesOf } from './dot-path';
+import { atOrUnder, prefixesOf } from './dot-path';
 import { MAX_SHOWN_VALUE, showValue } from './show-value';
 import { cutText } from './cut-text';
 import { mergeSettings } from './merge';
@@ -185,7 +185,7 @@ export function resolveIntegration(
   }
   if (merged.groupAttribute && !saml.groupAttribute) {
     // Not said again where one of them was refused for its value.
-    problems.push({ ...problem(RuleId.REQUIRED, 'groupAttribute', 'groupAttribute needs name, filter.type and filter.value'), reads: ['groupAttribute.name', 'groupAttribute.filter.type', 'groupAttribute.filter.value'] });
+    problems.push(problem(RuleId.REQUIRED, 'groupAttribute', 'groupAttribute needs name, filter.type and filter.value', ['groupAttribute.name', 'groupAttribute.filter.type', 'groupAttribute.filter.value']));
   }
   const presetProblems = checkPresetFacts(preset, saml, skip);
   const samlProblems: FieldProblem[] = [];
@@ -304,18 +304,16 @@ function withoutFollowOns(problems: readonly FieldProblem[], refusedValues: read
   const first = new Set(refusedValues);
   // A value left out for its shape reads as unset: "missing" there, or anything inside it, would be that problem again.
   const shapeAt = new Set(refusedShapes.map((p) => p.field));
-  const belowShape = (field: string) => shapeAt.has(field) || prefixesOf(field).some((prefix) => shapeAt.has(prefix));
   // A read touches an unreadable field at, above or inside it: looked up by prefixes, so each read costs its depth, not the number of fields.
   const at = new Set(unreadable);
   const above = new Set(unreadable.flatMap(prefixesOf));
-  const touchedAbove = (read: string) => at.has(read) || prefixesOf(read).some((prefix) => at.has(prefix));
-  const touched = (read: string) => above.has(read) || touchedAbove(read);
+  const touched = (read: string) => above.has(read) || atOrUnder(read, at);
   return problems.filter((p) => {
     if (p.rule === RuleId.NO_SECRET_INPUT) return true;
     if (secretAt.has(p.field)) return false;
-    if (shapeAt.size > 0 && !first.has(p) && belowShape(p.field)) return false;
+    if (shapeAt.size > 0 && !first.has(p) && atOrUnder(p.field, shapeAt)) return false;
     if (valueAt.has(p.field) && !first.has(p) && !judgesPresence(p)) return false;
-    return !(p.reads ?? []).some((read) => (read.includes('*') ? touchedAbove(read.slice(0, read.indexOf('.*'))) : touched(read)));
+    return !(p.reads ?? []).some((read) => (read.includes('*') ? atOrUnder(read.slice(0, read.indexOf('.*')), at) : touched(read)));
   });
 }
 

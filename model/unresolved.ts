@@ -12,8 +12,13 @@ export const isUnresolved: Unresolved = (value) => {
   if (typeof value === 'string') return value.includes('${TfToken[') || value.includes('#{TfToken[');
   if (typeof value === 'number') return isTokenNumber(value);
   if (Array.isArray(value)) return value.length === 1 && isUnresolved(value[0]);
-  return typeof value === 'object' && value !== null && typeof (value as { resolve?: unknown }).resolve === 'function';
+  return isTokenObject(value);
 };
+
+/** A cdktf token given as an object (IResolvable, e.g. a TerraformVariable's `.value`), which resolves itself at synth. */
+export function isTokenObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { resolve?: unknown }).resolve === 'function';
+}
 
 /**
  * cdktf's placeholder for a token inside a string (`${TfToken[TOKEN.12]}`; `#{...}` in a list), as one captured

@@ -1,3 +1,5 @@
+import { ownEntry } from '../model/own-entry';
+import { isPlainObject } from '../model/prop-strings';
 import { clip, literal, statement } from './display';
 import { HIDDEN, containsSecret } from './redact';
 
@@ -62,8 +64,7 @@ function recordField(f: any): string {
  * when either side is not an object or nothing named differs.
  */
 export function outputObjectChange(before: unknown, after: unknown, same: (a: unknown, b: unknown) => boolean): KeyedListChange | undefined {
-  const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-  if (!isRecord(before) || !isRecord(after)) return undefined;
+  if (!isPlainObject(before) || !isPlainObject(after)) return undefined;
   const names: string[] = [];
   const was: Array<[string, string]> = [];
   const now: Array<[string, string]> = [];
@@ -74,8 +75,8 @@ export function outputObjectChange(before: unknown, after: unknown, same: (a: un
   };
   const plain = (v: unknown) => (typeof v === 'string' ? literal(v) : literal(JSON.stringify(v)));
   for (const key of [...new Set([...Object.keys(after), ...Object.keys(before)])]) {
-    const b = Object.prototype.hasOwnProperty.call(before, key) ? before[key] : undefined;
-    const a = Object.prototype.hasOwnProperty.call(after, key) ? after[key] : undefined;
+    const b = ownEntry(before, key);
+    const a = ownEntry(after, key);
     if (same(b, a)) continue;
     const fields = key === 'fields' ? keyedItems(b, a, 'id', same) : undefined;
     if (fields) {

@@ -1,4 +1,4 @@
-import { prefixesOf } from '../model/dot-path';
+import { atOrUnder } from '../model/dot-path';
 import { RuleId } from '../model/rule-catalog';
 import { judgesPresence } from '../model/problem';
 import { setsProp } from './validate-props';
@@ -65,7 +65,7 @@ export function draftPolicyErrors(drafts: ReadonlyArray<{ readonly environment?:
     // A rule's finding whose props the props' own check already found wrong (at them or above them) is about the same values.
     // One that also judges a prop found right (SSO-002: SHA-1 signing beside a refused digest) is a problem of its own.
     const problemAt = new Set(errors.filter((e) => e.source === 'props').flatMap((e) => e.props));
-    const saidAlready = (prop: string) => problemAt.has(prop) || prefixesOf(prop).some((prefix) => problemAt.has(prefix));
+    const saidAlready = (prop: string) => atOrUnder(prop, problemAt);
     const judged = (e: IntegrationFinding) => {
       const set = e.props.filter((prop) => setsProp(integration.props, prop));
       return set.length > 0 ? set : e.props;

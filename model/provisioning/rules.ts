@@ -284,17 +284,17 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
       const problems: FieldProblem[] = [];
       const at = 'provisioning.connector.auth.credential';
       // Judged by the authorization type (a refused one is read as its default, none): a follow-on of a refused type.
-      const byType = (p: FieldProblem): FieldProblem => ({ ...p, reads: ['provisioning.connector.auth.type'] });
-      if (type !== 'none' && auth.credential === undefined) problems.push(byType(problem(RuleId.REQUIRED, at, `authorization type ${showValue(type)} needs credential: ${SECRET_REF_ACCEPTED}`)));
+      const byType = ['provisioning.connector.auth.type'];
+      if (type !== 'none' && auth.credential === undefined) problems.push(problem(RuleId.REQUIRED, at, `authorization type ${showValue(type)} needs credential: ${SECRET_REF_ACCEPTED}`, byType));
       const wrong = secretProblem(auth.credential);
       if (wrong) problems.push(problem(RuleId.WELL_FORMED, at, wrong));
       if (type === 'none' && auth.credential !== undefined) {
         const given = auth.type === undefined ? 'no authorization type is set (none)' : 'authorization type none';
-        problems.push(byType(problem(RuleId.CONSISTENT, at, `${given}, which takes no credential; accepted: type basic or header, or no credential`)));
+        problems.push(problem(RuleId.CONSISTENT, at, `${given}, which takes no credential; accepted: type basic or header, or no credential`, byType));
       }
-      if (type === 'header' && !auth.headerName) problems.push(byType(problem(RuleId.REQUIRED, 'provisioning.connector.auth.headerName', 'authorization type header needs headerName, e.g. Authorization')));
+      if (type === 'header' && !auth.headerName) problems.push(problem(RuleId.REQUIRED, 'provisioning.connector.auth.headerName', 'authorization type header needs headerName, e.g. Authorization', byType));
       if (type !== 'header' && auth.headerName !== undefined) {
-        problems.push(byType(problem(RuleId.CONSISTENT, 'provisioning.connector.auth.headerName', `headerName applies only to authorization type header, not ${showValue(type)}`)));
+        problems.push(problem(RuleId.CONSISTENT, 'provisioning.connector.auth.headerName', `headerName applies only to authorization type header, not ${showValue(type)}`, byType));
       }
       return problems;
     },
