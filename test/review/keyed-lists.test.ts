@@ -6,6 +6,15 @@ import { renderMarkdown } from '../../review/render-markdown';
 import { reviewSynthDirs } from '../../review/review';
 import { EXAMPLE, editedExample, synthConfig } from './synth-fixture';
 
+/** The example's synth output, made once for every review in this file. */
+let exampleSynth: string;
+beforeAll(() => {
+  exampleSynth = synthConfig(EXAMPLE);
+});
+
+/** The review of the example against a copy whose integrations.yaml is edited. */
+const reviewOfEdit = (edit: (text: string) => string) => reviewSynthDirs(exampleSynth, synthConfig(editedExample({ 'integrations.yaml': edit })));
+
 const mapping = (id: string, expression: string, push = 'PUSH') => ({ id, expression, push_status: push });
 const many = Array.from({ length: 12 }, (_, i) => mapping(`attribute${i}`, `user.attribute${i}`));
 
@@ -73,17 +82,14 @@ describe('keyedListChange: only the items that differ', () => {
 describe('review: attribute mappings and custom attributes in users\' words', () => {
   let md: string;
   beforeAll(() => {
-    const base = synthConfig(EXAMPLE);
-    const head = synthConfig(
-      editedExample({
-        'integrations.yaml': (t) =>
-          t.replace(
-            '      - { attribute: department, from: user.department }\n\n  snowflake',
-            '      - { attribute: department, from: user.division }\n      - { attribute: costCenter, from: user.costCenter, custom: { title: Cost center } }\n\n  snowflake',
-          ),
-      }),
+    md = renderMarkdown(
+      reviewOfEdit((t) =>
+        t.replace(
+          '      - { attribute: department, from: user.department }\n\n  snowflake',
+          '      - { attribute: department, from: user.division }\n      - { attribute: costCenter, from: user.costCenter, custom: { title: Cost center } }\n\n  snowflake',
+        ),
+      ),
     );
-    md = renderMarkdown(reviewSynthDirs(base, head));
   });
 
   test('each changed mapping is a row of its own, not the raw JSON of the list', () => {
@@ -101,14 +107,9 @@ describe('review: attribute mappings and custom attributes in users\' words', ()
 });
 
 test('the names of the items that differ are cut to a readable length in the comment, never in JSON', () => {
-  const base = synthConfig(EXAMPLE);
-  const head = synthConfig(
-    editedExample({
-      'integrations.yaml': (t) =>
-        t.replace('      - { name: lastName, values: [user.lastName] }\n', `      - { name: lastName, values: [user.lastName] }\n${Array.from({ length: 60 }, (_, i) => `      - { name: extraAttribute${i}, values: [user.email] }\n`).join('')}`),
-    }),
+  const review = reviewOfEdit((t) =>
+    t.replace('      - { name: lastName, values: [user.lastName] }\n', `      - { name: lastName, values: [user.lastName] }\n${Array.from({ length: 60 }, (_, i) => `      - { name: extraAttribute${i}, values: [user.email] }\n`).join('')}`),
   );
-  const review = reviewSynthDirs(base, head);
   const row = review.environments.find((e) => e.name === 'prod')!.integrations.find((i) => i.key === 'omni')!.settings.find((s) => s.setting === 'SAML attributes')!;
   expect(row.items).toHaveLength(60);
   const line = renderMarkdown(review).split('\n').find((l) => l.startsWith('| SAML attributes: `extraAttribute0'))!;
@@ -158,25 +159,20 @@ describe('outputObjectChange: an IdP record output by its entries and fields', (
 });
 
 test('review: an IdP record field relabelled shows that field, not the record cut short', () => {
-  const base = synthConfig(EXAMPLE);
-  const head = synthConfig(editedExample({ 'integrations.yaml': (t) => t.replace('- { label: IdP entity ID, from: issuer }', '- { label: IdP Entity ID, from: issuer }') }));
-  const md = renderMarkdown(reviewSynthDirs(base, head));
+  const md = renderMarkdown(reviewOfEdit((t) => t.replace('- { label: IdP entity ID, from: issuer }', '- { label: IdP Entity ID, from: issuer }')));
   expect(md).toContain('| output idp_record_wiki: `fields.idpEntityId` | `IdP entity ID (uri) = ${okta_app_saml.wiki.entity_url}` | `IdP Entity ID (uri) = ${okta_app_saml.wiki.entity_url}` |');
   expect(md).not.toContain('{"environment"');
 });
 
 test('review: an item name is shown as code, never as Markdown, and an invisible character in it or a value as \\uXXXX', () => {
-  const base = synthConfig(EXAMPLE);
-  const head = synthConfig(
-    editedExample({
-      'integrations.yaml': (t) =>
-        t.replace(
-          '      - { name: lastName, values: [user.lastName] }\n',
-          '      - { name: lastName, values: [user.lastName] }\n      - { name: "[click](https://evil.example) <img src=x>", values: [user.email] }\n',
-        ),
-    }),
+  const md = renderMarkdown(
+    reviewOfEdit((t) =>
+      t.replace(
+        '      - { name: lastName, values: [user.lastName] }\n',
+        '      - { name: lastName, values: [user.lastName] }\n      - { name: "[click](https://evil.example) <img src=x>", values: [user.email] }\n',
+      ),
+    ),
   );
-  const md = renderMarkdown(reviewSynthDirs(base, head));
   expect(md).toContain('| SAML attributes: `[click](https://evil.example) <img src=x>` |');
   expect(md).not.toMatch(/\| SAML attributes: \[click\]/);
 });
