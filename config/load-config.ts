@@ -126,8 +126,9 @@ export function readConfig(dir: string): LoadResult {
     for (const p of checkAgainstSchema(file.data)) {
       // A secret where a choice goes (a token as the preset) is the one problem with that value: "not one of the choices" would be
       // a second. An unknown key holding one is a problem of its own.
-      if (p.unknownField || !secretAt.has(`${file.file}|${p.path.join('.')}`)) report(file, p.path, p.message);
-      schemaAt.add(`${file.file}|${p.path.join('.')}`);
+      const at = `${file.file}|${p.path.join('.')}`;
+      if (p.unknownField || !secretAt.has(at)) report(file, p.path, p.message);
+      schemaAt.add(at);
       refused.add(file.file, p.path);
       // A misspelt key stands for the field it resembles only where that field is not written beside it.
       if (p.meant && !hasPath(file.data, p.meant)) refused.add(file.file, p.meant);
