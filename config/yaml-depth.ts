@@ -42,6 +42,11 @@ export function isTooDeep(data: unknown): boolean {
 function nestsDeeper(value: unknown, depth: number): boolean {
   if (value === null || typeof value !== 'object') return false;
   if (depth + 1 > MAX_DEPTH) return true;
-  for (const child of Object.values(value)) if (nestsDeeper(child, depth + 1)) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (nestsDeeper(value[i], depth + 1)) return true;
+    return false;
+  }
+  // for-in over own keys, not Object.values: no array of values is made for each map of each config file.
+  for (const key in value) if (Object.hasOwn(value, key) && nestsDeeper((value as Record<string, unknown>)[key], depth + 1)) return true;
   return false;
 }

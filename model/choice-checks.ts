@@ -32,12 +32,15 @@ const CHOICE_PROPS = CHOICES.map(([path, words, choice]) => ({ path: path.split(
  */
 export function checkChoices(props: AnySsoProps, isUnresolved: Unresolved): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  for (const { path, words, accepted } of CHOICE_PROPS) {
-    forEachValueAt(props, path, (value, at) => {
-      if (value === undefined || (typeof value === 'string' && (accepted.includes(value) || isUnresolved(value)))) return;
-      problems.push(problem(RuleId.WELL_FORMED, at.join('.'), `${words} ${showValue(value)} is not accepted; accepted: ${accepted.join(', ')}`));
-    });
-  }
+  // One visitor and one path array for all the props: this runs for every integration in every environment.
+  let choice = CHOICE_PROPS[0];
+  const visit = (value: unknown, at: readonly string[]) => {
+    const { words, accepted } = choice;
+    if (value === undefined || (typeof value === 'string' && (accepted.includes(value) || isUnresolved(value)))) return;
+    problems.push(problem(RuleId.WELL_FORMED, at.join('.'), `${words} ${showValue(value)} is not accepted; accepted: ${accepted.join(', ')}`));
+  };
+  const at: string[] = [];
+  for (choice of CHOICE_PROPS) forEachValueAt(props, choice.path, visit, at);
   return problems;
 }
 
@@ -82,27 +85,31 @@ export function checkKnownAtSynth(props: AnySsoProps, isUnresolved: Unresolved):
   // A list token (Token.asList) is one encoded item, `#{TfToken[...]}`; a literal list holding a token is judged item by item.
   const groupsToken = isUnresolved(props.groups) && !(Array.isArray(props.groups) && typeof props.groups[0] === 'string' && props.groups[0].startsWith('${'));
   if (groupsToken) problems.push(problem(RuleId.WELL_FORMED, 'groups', 'groups is a Terraform token (a list known only at apply); accepted: the list of group names, known at synth: each names a Terraform address'));
-  for (const path of BOOLEANS) {
-    forEachValueAt(props, path, (value, at) => {
-      if (value === undefined || typeof value === 'boolean') return;
-      problems.push(problem(RuleId.WELL_FORMED, at.join('.'), `${at.join('.')} is ${isUnresolved(value) ? 'a Terraform token, known only at apply' : showValue(value)}; accepted: true or false, known at synth (it decides what synth writes)`));
-    });
-  }
-  for (const [path, why] of KNOWN_AT_SYNTH) {
+  // One visitor of each kind and one path array for all the props: this runs for every integration in every environment.
+  const at: string[] = [];
+  const notBoolean = (value: unknown, at: readonly string[]) => {
+    if (value === undefined || typeof value === 'boolean') return;
+    problems.push(problem(RuleId.WELL_FORMED, at.join('.'), `${at.join('.')} is ${isUnresolved(value) ? 'a Terraform token, known only at apply' : showValue(value)}; accepted: true or false, known at synth (it decides what synth writes)`));
+  };
+  for (const path of BOOLEANS) forEachValueAt(props, path, notBoolean, at);
+  let why = '';
+  const token = (value: unknown, at: readonly string[]) => {
+    if (typeof value === 'string' && isUnresolved(value)) problems.push(problem(RuleId.WELL_FORMED, at.join('.'), `${at.join('.')} is a Terraform token, known only at apply; accepted: text known at synth (${why})`));
+  };
+  for (const [path, reason] of KNOWN_AT_SYNTH) {
     // The list token's one encoded item is the list, said once.
     if (groupsToken && path[0] === 'groups') continue;
-    forEachValueAt(props, path, (value, at) => {
-      if (typeof value === 'string' && isUnresolved(value)) problems.push(problem(RuleId.WELL_FORMED, at.join('.'), `${at.join('.')} is a Terraform token, known only at apply; accepted: text known at synth (${why})`));
-    });
+    why = reason;
+    forEachValueAt(props, path, token, at);
   }
   return problems;
 }
 
 /**
  * Calls `visit` with each value at a prop path and where it is, own entries only; `*` takes each item of a list.
- * `at` is one array for the whole walk, changed after `visit` returns: only a problem's place is joined.
+ * `at` (empty when called) is one array for the whole walk, changed after `visit` returns: only a problem's place is joined.
  */
-function forEachValueAt(node: unknown, path: readonly string[], visit: (value: unknown, at: readonly string[]) => void, at: string[] = []): void {
+function forEachValueAt(node: unknown, path: readonly string[], visit: (value: unknown, at: readonly string[]) => void, at: string[]): void {
   const depth = at.length;
   if (depth === path.length) return visit(node, at);
   const head = path[depth];

@@ -15,8 +15,9 @@ function mergeTwo(base: unknown, over: unknown): unknown {
   if (over === undefined) return base;
   if (!isPlainObject(base) || !isPlainObject(over)) return over;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(base)) defineEntry(out, k, base[k]);
-  for (const k of Object.keys(over)) defineEntry(out, k, mergeTwo(Object.hasOwn(base, k) ? base[k] : undefined, over[k]));
+  // for-in over own keys: no list of keys is made for each map of each integration in each environment.
+  for (const k in base) if (Object.hasOwn(base, k)) defineEntry(out, k, base[k]);
+  for (const k in over) if (Object.hasOwn(over, k)) defineEntry(out, k, mergeTwo(Object.hasOwn(base, k) ? base[k] : undefined, over[k]));
   return out;
 }
 

@@ -35,7 +35,7 @@ export function checkPropStrings(props: object, isUnresolved: Unresolved): Field
         return;
       }
       const kind = secretKind(name, value);
-      const bad = badCharacter(value, MULTILINE_FIELDS.has(String(name)));
+      const bad = badCharacter(value, typeof name === 'string' && MULTILINE_FIELDS.has(name));
       if (kind) {
         problems.push(
           problem(
@@ -52,16 +52,17 @@ export function checkPropStrings(props: object, isUnresolved: Unresolved): Field
       return;
     }
     if (Array.isArray(value)) {
-      value.forEach((v, i) => {
+      for (let i = 0; i < value.length; i++) {
         at.push(i);
-        walk(v, i);
+        walk(value[i], i);
         at.pop();
-      });
+      }
       return;
     }
     if (!isPlainObject(value)) return;
-    // Keys, not entries: no [key, value] pair is made for each value of each integration's props.
-    for (const k of Object.keys(value)) {
+    // for-in over own keys: neither a list of keys nor a [key, value] pair is made for each value of each integration's props.
+    for (const k in value) {
+      if (!Object.hasOwn(value, k)) continue;
       // Keys are names too (catalog app settings, adopted IDs by group name); the path cannot show such a key, so its parent is named.
       const bad = badCharacter(k);
       if (bad) problems.push(problem(RuleId.WELL_FORMED, fieldOf(at), `has a key that ${bad}`));

@@ -296,6 +296,7 @@ function derivedUrlConflicts(preset: SpPreset, built: AnySsoProps, props: AnySso
  * props here, and the rule names the items it reads.
  */
 function withoutFollowOns(problems: readonly FieldProblem[], refusedValues: readonly FieldProblem[], refusedShapes: readonly FieldProblem[]): FieldProblem[] {
+  if (problems.length === 0) return [];
   const secretAt = new Set(problems.filter((p) => p.rule === RuleId.NO_SECRET_INPUT).map((p) => p.field));
   const valueAt = new Set(refusedValues.map((p) => p.field));
   // What a judgement must not rest on: those values, and any of no accepted form (an unknown provisioning method).

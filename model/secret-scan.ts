@@ -245,8 +245,9 @@ function queryValueEnd(text: string, equals: number, urlEnd: number): number {
  * `credential`: the text is the value of a field whose name says it holds a
  * key or token, so its runs are judged as a URL query's are.
  */
-export function secretSpans(text: string, credential = false): SecretSpan[] {
-  if (!maySpan(text)) return [];
+export function secretSpans(text: string, credential = false): readonly SecretSpan[] {
+  // Most texts: one shared empty answer, not a new list for each of tens of thousands of strings.
+  if (!maySpan(text)) return NO_SPANS;
   const spans: SecretSpan[] = [];
   const n = text.length;
   let i = 0;
@@ -310,9 +311,12 @@ export function secretSpans(text: string, credential = false): SecretSpan[] {
   return withoutOverlaps(spans);
 }
 
+const NO_SPANS: readonly SecretSpan[] = Object.freeze([]);
+
 /** Spans in order, a span inside the one before it dropped (a token inside a URL's password). */
-function withoutOverlaps(spans: SecretSpan[]): SecretSpan[] {
+function withoutOverlaps(spans: SecretSpan[]): readonly SecretSpan[] {
   // Nearly every text has no secret: nothing to sort or copy.
+  if (spans.length === 0) return NO_SPANS;
   if (spans.length < 2) return spans;
   const out: SecretSpan[] = [];
   for (const span of [...spans].sort((a, b) => a.start - b.start || b.end - a.end)) {

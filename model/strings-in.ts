@@ -24,9 +24,9 @@ export function forEachString(
         at.pop();
       }
     } else if (node && typeof node === 'object') {
-      // Keys, not entries: no [key, value] pair is made for each of the config's values.
-      for (const k of Object.keys(node)) {
-        if (k === options.skipKey) continue;
+      // for-in over own keys: neither a list of keys nor a [key, value] pair is made for each of the config's maps.
+      for (const k in node) {
+        if (!Object.hasOwn(node, k) || k === options.skipKey) continue;
         at.push(k);
         if (options.keys) visit(k, at, true);
         walk((node as Record<string, unknown>)[k]);

@@ -44,7 +44,7 @@ export function validateSso(preset: string | undefined, key: string, props: AnyS
   if (cached && cached.preset === preset && cached.key === key) return cached.result;
   // A value of another shape is reported and left out: nothing after reads it.
   const shapes = options.shapesChecked ? { props, problems: [] } : checkPropShapes(props);
-  const refused = new Set(shapes.problems.map((p) => p.field));
+  const refused = shapes.problems.length > 0 ? new Set(shapes.problems.map((p) => p.field)) : NO_STRINGS;
   const result = applySuppressions(resolveIntegration(preset, key, shapes.props, isUnresolved, shapes.problems), shapes.props, refused);
   CACHE.set(props, { preset, key, result });
   return result;
@@ -81,7 +81,7 @@ function applySuppressions(resolved: ResolvedIntegration, props: AnySsoProps, re
       suppressions.push({ rule, reason: s.reason });
     }
   });
-  const suppressedRules = new Set(suppressions.map((s) => s.rule));
+  const suppressedRules: ReadonlySet<string> = suppressions.length > 0 ? new Set(suppressions.map((s) => s.rule)) : NO_STRINGS;
   const suppressed: FieldProblem[] = [];
   const rulesFound = new Set<RuleId>();
   for (const rule of resolved.covered ?? []) rulesFound.add(rule);
@@ -109,6 +109,7 @@ function applySuppressions(resolved: ResolvedIntegration, props: AnySsoProps, re
 
 const NONE: readonly never[] = Object.freeze([]);
 const NO_RULES: ReadonlySet<RuleId> = new Set();
+const NO_STRINGS: ReadonlySet<string> = new Set();
 
 function orNone<T>(list: readonly T[]): readonly T[] {
   return list.length > 0 ? list : NONE;

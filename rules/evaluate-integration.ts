@@ -47,9 +47,10 @@ export function evaluateIntegration(subject: AppSubject | undefined, validation:
   const result = evaluate(
     [subject],
     () => validation.suppressions,
-    rules.filter((r) => !validation.rulesFound.has(r.id)),
+    validation.rulesFound.size > 0 ? rules.filter((r) => !validation.rulesFound.has(r.id)) : rules,
   );
   for (const f of result.errors) errors.push({ rule: f.rule.id, level: 'error', props: RULE_PROPS[f.rule.id] ?? [], message: formatFinding(f), source: 'synthesized', detail: f.detail });
+  if (validation.suppressions.length === 0 && result.warnings.length === 0) return { errors, warnings };
 
   // Every suppression's record, in rule ID order: what its rule found at the props or on the app.
   const onApp = new Map((result.suppressions.get(subject.key) ?? []).map((r) => [r.rule, r.outcome]));

@@ -73,7 +73,8 @@ export function evaluate(
   const warnings: RuleFinding[] = [];
   const suppressions = new Map<string, SuppressionRecord[]>();
   for (const subject of subjects) {
-    const valid = new Map<string, RuleSuppression>(suppressionsOf(subject.key).map((s) => [s.rule, s]));
+    const given = suppressionsOf(subject.key);
+    const valid = given.length > 0 ? new Map<string, RuleSuppression>(given.map((s) => [s.rule, s])) : NO_SUPPRESSIONS;
     const records: SuppressionRecord[] = [];
     for (const rule of rules) {
       const outcome = checkSafely(rule, subject);
@@ -86,6 +87,8 @@ export function evaluate(
   }
   return { errors, warnings, suppressions };
 }
+
+const NO_SUPPRESSIONS: ReadonlyMap<string, RuleSuppression> = new Map();
 
 /** A rule that throws on an unexpected shape (an escape-hatch edit) reports that instead of stopping synth with an internal error. */
 function checkSafely(rule: PolicyRule, subject: AppSubject): RuleOutcome {

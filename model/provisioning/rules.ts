@@ -133,8 +133,12 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
   {
     id: 'push-group-assigned',
     check: (c) => {
+      const pushGroups = c.settings.pushGroups ?? [];
+      if (pushGroups.length === 0) return [];
       const assigned = c.groups.map((g) => g.name);
       const isAssigned = new Set(assigned);
+      // Nearly always every push group is assigned: what a problem says is worked out only for one.
+      if (pushGroups.every((p) => isAssigned.has(p.group))) return [];
       // The groups that look like a push group's but are not it (an invisible character in one): refused on their own, this follows from it.
       const byLook = new Map<string, string[]>();
       assigned.forEach((a, i) => {
@@ -145,7 +149,7 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
         else byLook.set(look, [`groups.${i}`]);
       });
       const shown = listValues(assigned, 'none assigned');
-      return (c.settings.pushGroups ?? []).flatMap((p, i) =>
+      return pushGroups.flatMap((p, i) =>
         isAssigned.has(p.group)
           ? []
           : [
