@@ -3,6 +3,7 @@ import { TerraformElement, TerraformOutput, TerraformResource, TerraformStack } 
 import { IConstruct } from 'constructs';
 import { RULE_CATALOG } from '../model/rule-catalog';
 import { secretPaths } from '../review/redact';
+import { stackOverrides } from './stack-overrides';
 
 const RULE = RULE_CATALOG['SSO-008'];
 
@@ -16,13 +17,24 @@ const RULE = RULE_CATALOG['SSO-008'];
  */
 export function stackSecretFindings(stack: TerraformStack, ownRules: ReadonlySet<IConstruct> = new Set()): string[] {
   const found: string[] = [];
+  const judgedByOwnRules = new Set<string>();
   for (const element of stack.node.findAll()) {
     if (!(element instanceof TerraformElement)) continue;
-    if (element instanceof TerraformResource && element.node.scopes.some((s) => ownRules.has(s))) continue;
+    if (element instanceof TerraformResource && element.node.scopes.some((s) => ownRules.has(s))) {
+      judgedByOwnRules.add(`resource.${element.terraformResourceType}.${element.friendlyUniqueId}`);
+      continue;
+    }
     for (const at of secretPaths(emitted(element), '')) {
       // Named by the construct that writes it: this check runs for the whole stack, not at that construct.
       found.push(`${RULE.id}: a secret-looking value (not shown) in ${at}, written by ${showPath(element.node.path)}; ${RULE.reason}; fix: ${RULE.fix}`);
     }
+  }
+  // cdktf merges the stack's own escape hatch (stack.addOverride) into cdk.tf.json over everything else. An SP construct's
+  // resources are judged with it merged in, by their own SSO-008.
+  for (const at of secretPaths(stackOverrides(stack), '')) {
+    // `resource.<type>.<name>` first: Terraform names hold no dot.
+    if (judgedByOwnRules.has(at.split('.', 3).join('.').replace(/\[.*$/, ''))) continue;
+    found.push(`${RULE.id}: a secret-looking value (not shown) in ${at}, written by ${showPath(stack.node.path)} (stack.addOverride); ${RULE.reason}; fix: ${RULE.fix}`);
   }
   return found;
 }

@@ -1,7 +1,7 @@
 import { ownEntry } from '../../model/own-entry';
 import { showPath, showValue } from '../../model/show-value';
 import { AppSaml } from '@cdktf/provider-okta/lib/app-saml';
-import { TerraformResource } from 'cdktf';
+import { TerraformResource, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { appTag } from '../../model/app-tag';
 import { PRESETS } from '../../model/presets';
@@ -28,6 +28,7 @@ import { ImportBlocks } from '../import-blocks';
 import { OktaGroups } from '../okta-groups';
 import { Provisioning } from '../provisioning/provisioning';
 import { SamlApp } from '../saml-app';
+import { withStackOverrides } from '../../rules/stack-overrides';
 import { standInApp } from '../stand-in-app';
 import { EnvironmentMember, SsoEnvironment } from '../sso-environment';
 import { attributeRef } from '../terraform-ref';
@@ -263,6 +264,7 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
 function blockOf(resource: TerraformResource): SynthBlock {
   const type = resource.terraformResourceType;
   const name = resource.friendlyUniqueId;
-  const body = (resource.toTerraform() as { resource?: Record<string, Record<string, Record<string, unknown>>> }).resource?.[type]?.[name] ?? {};
-  return { type, address: `${type}.${name}`, body };
+  const own = (resource.toTerraform() as { resource?: Record<string, Record<string, Record<string, unknown>>> }).resource?.[type]?.[name] ?? {};
+  // An escape hatch on the stack (`stack.addOverride('resource.okta_app_saml.<key>.…')`) is judged like one on the resource.
+  return { type, address: `${type}.${name}`, body: withStackOverrides(TerraformStack.of(resource), type, name, own) };
 }

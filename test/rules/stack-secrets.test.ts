@@ -44,3 +44,44 @@ describe('SSO-008 over the whole stack: every string cdk.tf.json would hold, not
     expect(suppressed.error).toBeUndefined();
   });
 });
+
+describe("the stack's own escape hatch (stack.addOverride), which cdktf merges into cdk.tf.json last", () => {
+  const OKTA_TOKEN = '00' + 'aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789abcdE';
+
+  test('a secret set on the provider is SSO-008, named at its JSON path and written by the stack', () => {
+    const error = synthError((stack) => {
+      new GenericSamlSso(stack, 'wiki', WIKI);
+      stack.addOverride('provider.okta.0.api_token', OKTA_TOKEN);
+    });
+    expect(errorLine(error, 'provider.okta.0.api_token')).toMatch(/^\[prod\/okta-sso\] SSO-008: a secret-looking value \(not shown\) in provider\.okta\.0\.api_token, written by prod \(stack\.addOverride\); /);
+    expect(error).not.toContain(OKTA_TOKEN);
+  });
+
+  test("on an SP app's resource it is judged by the app's own rules, as an override on the resource is: once, and suppressible there", () => {
+    const error = synthError((stack) => {
+      new GenericSamlSso(stack, 'wiki', WIKI);
+      stack.addOverride('resource.okta_app_saml.wiki.app_settings_json', JSON.stringify({ apiToken: STRIPE }));
+    });
+    expect(error).toMatch(/\[prod\/wiki\] [^\n]*SSO-008/);
+    expect(error).not.toMatch(/written by prod \(stack\.addOverride\)/);
+    expect(error).not.toContain(STRIPE);
+
+    const suppressed = synthStack((stack) => {
+      new GenericSamlSso(stack, 'wiki', { ...WIKI, suppressions: [{ rule: 'SSO-008', reason: 'a test key, revoked' }] });
+      stack.addOverride('resource.okta_app_saml.wiki.app_settings_json', JSON.stringify({ apiToken: STRIPE }));
+    });
+    expect(suppressed.error).toBeUndefined();
+  });
+
+  test.each([
+    ['SHA-1 signing (SSO-002)', 'signature_algorithm', 'RSA_SHA1', /SSO-002/],
+    ['an http ACS URL (SSO-001)', 'sso_url', 'http://wiki.example.com/saml/acs', /SSO-001/],
+    ['prevent_destroy turned off (SSO-007)', 'lifecycle.prevent_destroy', false, /SSO-007/],
+  ])("%s set on the app through the stack fails the app's policy rule", (_what, attribute, value, rule) => {
+    const error = synthError((stack) => {
+      new GenericSamlSso(stack, 'wiki', WIKI);
+      stack.addOverride(`resource.okta_app_saml.wiki.${attribute}`, value);
+    });
+    expect(error).toMatch(new RegExp(`\\[prod/wiki\\] [^\\n]*${rule.source}`));
+  });
+});

@@ -1,0 +1,57 @@
+import { TerraformStack } from 'cdktf';
+
+/**
+ * What `stack.addOverride(path, value)` has set, by its path: cdktf merges these into cdk.tf.json last, over every
+ * element's own output, so the checks of what a stack writes must see them too (a secret set as
+ * `provider.okta.0.api_token`, or `resource.okta_app_saml.<key>.signature_algorithm` set to SHA-1).
+ */
+export function stackOverrides(stack: TerraformStack): Readonly<Record<string, unknown>> {
+  const raw = (stack as unknown as { rawOverrides?: unknown }).rawOverrides;
+  return raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+}
+
+/**
+ * A resource's body as cdk.tf.json will hold it: `body` with the stack's overrides of that resource merged over it,
+ * as cdktf merges them (maps key by key, lists appended, `undefined` removes the key). `body` is not changed.
+ */
+export function withStackOverrides(stack: TerraformStack, type: string, name: string, body: Record<string, unknown>): Record<string, unknown> {
+  const over = at(stackOverrides(stack), ['resource', type, name]);
+  return isMap(over) ? mergeLikeCdktf(structuredCloneOf(body) as Record<string, unknown>, over) : body;
+}
+
+function at(value: unknown, path: readonly string[]): unknown {
+  let node = value;
+  for (const key of path) node = isMap(node) && Object.hasOwn(node, key) ? node[key] : undefined;
+  return node;
+}
+
+function isMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A copy deep enough that merging into it leaves the resource's own output as it was (tokens are kept as they are). */
+function structuredCloneOf(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(structuredCloneOf);
+  if (!isPlainMap(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = structuredCloneOf(value[key]);
+  return out;
+}
+
+/** Plain data, into which cdktf merges; a token or other class instance is set whole. */
+function isPlainMap(value: unknown): value is Record<string, unknown> {
+  return isMap(value) && (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
+}
+
+function mergeLikeCdktf(target: Record<string, unknown>, source: Record<string, unknown>): Record<string, unknown> {
+  for (const key of Object.keys(source)) {
+    const value = source[key];
+    if (isPlainMap(value)) {
+      if (!isMap(target[key])) target[key] = {};
+      mergeLikeCdktf(target[key] as Record<string, unknown>, value);
+    } else if (Array.isArray(value)) target[key] = Array.isArray(target[key]) ? [...(target[key] as unknown[]), ...value] : value;
+    else if (value === undefined) delete target[key];
+    else target[key] = value;
+  }
+  return target;
+}
