@@ -75,7 +75,7 @@ interface ExistingConfig {
 export function planAdoption(configDir: string, env: string, live: readonly LiveApp[], skippedBefore: readonly SkippedApp[], options: { readonly key?: string; readonly requested: boolean }): AdoptPlan {
   const existing = readExisting(configDir, env);
   const skipped = [...skippedBefore];
-  const candidates: Array<{ live: LiveApp; settings: LiveSettings; match?: string }> = [];
+  const candidates: Array<{ live: LiveApp; settings: LiveSettings; match?: string; couldBe?: readonly string[] }> = [];
   for (const app of live) {
     const already = existing.adoptedInOrg.get(app.app.id);
     if (already !== undefined) {
@@ -89,7 +89,8 @@ export function planAdoption(configDir: string, env: string, live: readonly Live
       skipped.push({ id: app.app.id, label: app.app.label, reason });
       continue;
     }
-    candidates.push({ live: app, settings, match: options.key === undefined ? matchingIntegration(settings, existing) : undefined });
+    const found = options.key === undefined ? matchingIntegration(settings, app.app, existing) : {};
+    candidates.push({ live: app, settings, match: found.key, couldBe: found.couldBe });
   }
   // One integration per SP account in an environment: two live apps for it is a choice only a person can make.
   const groups = new Map<string, typeof candidates>();
@@ -107,6 +108,7 @@ export function planAdoption(configDir: string, env: string, live: readonly Live
   const integrations: ProposedIntegration[] = [];
   for (const c of candidates) {
     try {
+      if (c.couldBe) throw new NotAdoptable(c.live.app, ambiguity(c.live.app, c.settings, c.couldBe, env));
       const proposal = propose(c.live, c.settings, c.match, existing, env, taken, options.key);
       // Only an app adopted claims its key: one left out leaves it to the others.
       taken.add(proposal.key);
@@ -207,10 +209,13 @@ function adoptObject(live: LiveApp, ls: LiveSettings): Json {
 
 /**
  * The integration of config this app is, in this environment: same SP, and the same SP account
- * (or ACS URL for generic SPs), or an integration of that SP that this environment does not
- * enable yet and whose shared settings name no account. Never one that already adopts an app here.
+ * (or ACS URL for generic SPs), or else the one integration of that SP that this environment does not
+ * enable yet and whose shared settings name no account (the SP in another environment). A generic SP's
+ * shared settings never name one (its ACS URL is per environment), so that integration must also have the
+ * app's label or the key adopt would propose: any other generic integration is another SP. Never one that
+ * already adopts an app here.
  */
-function matchingIntegration(ls: LiveSettings, existing: ExistingConfig): string | undefined {
+function matchingIntegration(ls: LiveSettings, app: OktaApp, existing: ExistingConfig): { readonly key?: string; readonly couldBe?: readonly string[] } {
   const s = ls.settings as Json;
   const identity = (settings: Json | undefined): unknown =>
     ls.preset === 'aiven'
@@ -223,14 +228,26 @@ function matchingIntegration(ls: LiveSettings, existing: ExistingConfig): string
           : undefined
         : settings?.acsUrl;
   const live = identity(s);
+  const elsewhere: string[] = [];
   for (const [key, shared] of existing.integrations) {
     if (shared?.preset !== ls.preset) continue;
     const entry = existing.envEntries.get(key);
     if ((entry?.adopt as Json | undefined)?.oktaAppId !== undefined) continue;
-    const declared = identity(mergeSettings<Json>(shared, entry ?? undefined));
-    if (declared === live || (entry === undefined && identity(shared as Json) === undefined)) return key;
+    if (identity(mergeSettings<Json>(shared, entry ?? undefined)) === live) return { key };
+    if (entry !== undefined || identity(shared as Json) !== undefined) continue;
+    if (ls.preset !== 'generic' || shared.label === app.label || key === proposedKey(ls, app)) elsewhere.push(key);
   }
-  return undefined;
+  // Two that could be it: which one is unknown, and a wrong guess would give this app another SP's settings.
+  return elsewhere.length === 1 ? { key: elsewhere[0] } : elsewhere.length > 1 ? { couldBe: elsewhere } : {};
+}
+
+/** Why an app that several integrations of config could be is not adopted into any, and how to say which. */
+function ambiguity(app: OktaApp, ls: LiveSettings, couldBe: readonly string[], env: string): string {
+  const identity = ls.preset === 'generic' ? 'ACS URL' : 'SP account';
+  return (
+    `it could be any of the ${PRESETS[ls.preset].displayName} integrations ${couldBe.map((k) => showValue(k)).join(', ')}, which ${env} does not enable yet, and which one is unknown; ` +
+    `give the one it is its ${identity} in ${env} and run adopt again, or adopt it as a new integration with --app ${app.id} --key NAME`
+  );
 }
 
 function proposedKey(ls: LiveSettings, app: OktaApp): string {

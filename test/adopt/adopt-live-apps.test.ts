@@ -137,6 +137,65 @@ environments:
     expect((await runCliCaptured(['validate', '--config', dir])).code).toBe(0);
   });
 
+  // A generic SP's shared settings name no ACS URL (it is per environment): another generic integration is another SP.
+  const DEV_ONLY = (key: string, label: string) => `integrations:
+  ${key}: { preset: generic, label: ${label} }
+environments:
+  dev:
+    okta: { orgName: acme-dev, baseUrl: okta.com }
+    integrations:
+      ${key}: { acsUrl: "https://${key}.dev.acme.example/saml/acs", audience: "https://${key}.dev.acme.example/saml/metadata" }
+  prod:
+    okta: { orgName: acme, baseUrl: okta.com }
+    integrations: {}
+`;
+
+  test('a generic app is adopted into a generic integration of another environment only when it has its label or key', async () => {
+    const other = config(DEV_ONLY('confluence', 'Confluence'));
+    const r = await adopt(other, ORG, '--app', WIKI, '--write');
+    expect(r.err).toBe('');
+    expect(r.out).toContain('-> acme_wiki (generic, new)');
+    const text = fs.readFileSync(path.join(other, 'okta-sso.yaml'), 'utf8');
+    expect(text).toMatch(/\n  acme_wiki:/);
+    // Prod enables the new integration, not the other SP's.
+    expect(text).toMatch(/\n  prod:[\s\S]*\n      acme_wiki:/);
+    expect(text).not.toMatch(/\n  prod:[\s\S]*confluence/);
+    expect((await runCliCaptured(['validate', '--config', other])).code).toBe(0);
+
+    const same = config(DEV_ONLY('wiki', 'Acme Wiki'));
+    const s = await adopt(same, ORG, '--app', WIKI, '--write');
+    expect(s.err).toBe('');
+    expect(s.out).toContain('-> wiki (generic, an integration the config already has)');
+    expect((await runCliCaptured(['validate', '--config', same])).code).toBe(0);
+  });
+
+  test('two integrations of the SP that the environment does not enable yet: the app is not guessed into either', async () => {
+    const dir = config(`integrations:
+  aiven: { preset: aiven }
+  aiven_eu: { preset: aiven }
+environments:
+  dev:
+    okta: { orgName: acme-dev, baseUrl: okta.com }
+    integrations:
+      aiven: { aiven: { accountId: d1e2v3, methodId: amd1e2v3 }, provisioning: { token: "secret:vault/aiven-dev" } }
+      aiven_eu: { aiven: { accountId: e1e2v3, methodId: ame1e2v3 }, provisioning: { token: "secret:vault/aiven-eu-dev" } }
+  prod:
+    okta: { orgName: acme, baseUrl: okta.com }
+    integrations: {}
+`);
+    const before = texts(dir);
+    const asked = await adopt(dir, ORG, '--app', AIVEN, '--write');
+    expect(asked.code).toBe(2);
+    expect(asked.err).toContain(`cannot adopt "Aiven" (${AIVEN}): it could be any of the Aiven integrations "aiven", "aiven_eu", which prod does not enable yet, and which one is unknown;`);
+    expect(asked.err).toContain(`or adopt it as a new integration with --app ${AIVEN} --key NAME`);
+    // Over the whole org it is one app left out with that reason; the others are adopted.
+    const all = await adopt(dir, ORG);
+    expect(all.code).toBe(0);
+    expect(all.out).toMatch(new RegExp(`skipped "Aiven" \\(${AIVEN}\\): it could be any of the Aiven integrations`));
+    expect(all.out).toContain('-> acme_wiki (generic, new)');
+    expect(texts(dir)).toEqual(before);
+  });
+
   test('an app already adopted by another environment on the same Okta org is not adopted twice', async () => {
     const dir = config(TWO_ENVS.replace('orgName: acme-dev', 'orgName: acme'));
     const first = await adopt(dir, ORG, '--app', AIVEN, '--write');
