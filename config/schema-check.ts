@@ -5,7 +5,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import { secretKind } from '../model/secret-literals';
 import { closest } from '../model/suggest';
 import { showValue } from '../model/show-value';
-import { shorthandHint } from './schema-shorthand';
+import { SHORTHAND, shorthandHint } from './schema-shorthand';
 
 /** Path of the config JSON Schema shipped with the package. */
 export const CONFIG_SCHEMA_PATH = path.join(__dirname, '..', 'schema', 'okta-sso.schema.json');
@@ -17,7 +17,7 @@ type Schema = Record<string, any>;
 let compiled: { validate: ValidateFunction; schema: Schema } | undefined;
 
 /** Options shared by the runtime compile and the build-time precompile, so both validate alike. */
-export const AJV_OPTIONS = { allErrors: true, verbose: true, discriminator: true, strict: true, strictTypes: false, validateSchema: false } as const;
+export const AJV_OPTIONS = { allErrors: true, verbose: true, discriminator: true, strict: true, strictTypes: false, validateSchema: false, keywords: [SHORTHAND] };
 
 /** Where `npm run build` writes the precompiled validator (dist/schema-validate/), next to dist/config. */
 export const PRECOMPILED_VALIDATOR = path.join(__dirname, '..', 'schema-validate', 'okta-sso.js');

@@ -185,7 +185,12 @@ export function resolveIntegration(
   }
   if (merged.groupAttribute && !saml.groupAttribute) {
     // Not said again where one of them was refused for its value.
-    problems.push(problem(RuleId.REQUIRED, 'groupAttribute', 'groupAttribute needs name, filter.type and filter.value', ['groupAttribute.name', 'groupAttribute.filter.type', 'groupAttribute.filter.value']));
+    // Its parts may come from the SP's defaults, the shared settings and an environment: say which is missing once merged.
+    const given = merged.groupAttribute;
+    const missingParts = [!given.name && 'name', !given.filter?.type && 'filter.type', given.filter?.value === undefined && 'filter.value'].filter(Boolean).join(', ');
+    problems.push(
+      problem(RuleId.REQUIRED, 'groupAttribute', `groupAttribute needs name, filter.type and filter.value; missing: ${missingParts}`, ['groupAttribute.name', 'groupAttribute.filter.type', 'groupAttribute.filter.value']),
+    );
   }
   const presetProblems = checkPresetFacts(preset, saml, skip);
   const samlProblems: FieldProblem[] = [];

@@ -194,3 +194,39 @@ describe('promote --write: an edit that cannot be made in place', () => {
     expect(fs.readFileSync(prodFile, 'utf8')).toBe(prod);
   });
 });
+
+test('one field of a map the shared settings hold in part (the group filter) is promoted alone, and the target validates', async () => {
+  const dir = writeConfigDir({
+    'integrations.yaml': `integrations:
+  wiki:
+    preset: generic
+    groupAttribute: { name: memberOf, filter: { type: regex, value: "^Wiki-.*" } }
+`,
+    'environments/dev.yaml': `environments:
+  dev:
+    okta: { orgName: example-dev, baseUrl: oktapreview.com }
+    integrations:
+      wiki:
+        acsUrl: https://wiki-dev.example.com/saml/acs
+        audience: https://wiki-dev.example.com/saml/metadata
+        groups: [Everyone-Dev]
+        groupAttribute: { filter: { value: "^(Wiki|Docs)-.*" } }
+`,
+    'environments/prod.yaml': `environments:
+  prod:
+    okta: { orgName: example, baseUrl: okta.com }
+    integrations:
+      wiki:
+        acsUrl: https://wiki.example.com/saml/acs
+        audience: https://wiki.example.com/saml/metadata
+        groups: [Everyone]
+`,
+  });
+  const r = await runCliCaptured(['promote', '--from', 'dev', '--to', 'prod', '--config', dir, '--write']);
+  expect(r.err).toBe('');
+  expect(r.code).toBe(0);
+  expect(fs.readFileSync(path.join(dir, 'environments', 'prod.yaml'), 'utf8')).toContain('groupAttribute:\n          filter:\n            value: "^(Wiki|Docs)-.*"');
+  const prod = readConfig(dir).model!.environments.find((e) => e.name === 'prod')!;
+  expect(prod.integrations[0].saml.groupAttribute).toEqual({ name: 'memberOf', filter: { type: 'regex', value: '^(Wiki|Docs)-.*' }, nameFormat: 'unspecified' });
+  expect((await runCliCaptured(['promote', '--from', 'dev', '--to', 'prod', '--config', dir, '--check'])).code).toBe(0);
+});
