@@ -4,6 +4,7 @@ import * as path from 'path';
 import { Command } from 'commander';
 import type { IdpRecordValue } from './idp-record-outputs';
 import { STACK_DIR_HELP, stackDirOf } from './idp-record-stack';
+import { readRegularFile } from '../model/regular-file';
 import { showValue } from '../model/show-value';
 import { CliIo } from './io';
 
@@ -19,10 +20,28 @@ export const processSources: IdpRecordSources = {
   readStdin: () => {
     // Only a pipe or a redirected file: a terminal or /dev/null means "nothing given", so terraform is run instead.
     const stat = fs.fstatSync(0);
-    return stat.isFIFO() || stat.isFile() ? fs.readFileSync(0, 'utf8') : undefined;
+    return stat.isFIFO() || stat.isFile() ? readAtMost(0, MAX_OUTPUTS_BYTES, 'standard input') : undefined;
   },
   terraformOutput: (stackDir) => execFileSync('terraform', [`-chdir=${stackDir}`, 'output', '-no-color', '-json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
 };
+
+/** The most `terraform output -json` read: far above a stack's outputs (about 20 MB at 10,000 integrations), far below what memory holds. */
+const MAX_OUTPUTS_BYTES = 256 * 1024 * 1024;
+
+/** Reads `fd` to its end, refusing it past `maxBytes` read: a pipe has no size to check first. */
+function readAtMost(fd: number, maxBytes: number, what: string): string {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const chunk = Buffer.alloc(1 << 20);
+  for (;;) {
+    const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) break;
+    total += n;
+    if (total > maxBytes) throw new Error(`${what} is more than ${maxBytes} bytes; accepted: the output of \`terraform output -json\``);
+    chunks.push(Buffer.from(chunk.subarray(0, n)));
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 interface Options {
   env: string;
@@ -90,12 +109,10 @@ export function registerIdpRecord(program: Command, io: CliIo, sources: IdpRecor
 function outputsText(opts: Options, sources: IdpRecordSources): { text: string; source: string } {
   if (opts.outputs === '-') return { text: sources.readStdin() ?? '', source: 'standard input' };
   if (opts.outputs !== undefined) {
-    try {
-      return { text: fs.readFileSync(opts.outputs, 'utf8'), source: opts.outputs };
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      throw new Error(`outputs file ${opts.outputs} ${code === 'ENOENT' ? 'not found' : `cannot be read (${code ?? 'error'})`}; accepted: a file saved with \`terraform output -json > FILE\``);
-    }
+    // A regular file only, and at most MAX_OUTPUTS_BYTES: a FIFO with no writer or /dev/zero would never end.
+    const read = readRegularFile(opts.outputs, MAX_OUTPUTS_BYTES);
+    if ('text' in read) return { text: read.text, source: opts.outputs };
+    throw new Error(`outputs file ${opts.outputs} ${read.why}; accepted: a file saved with \`terraform output -json > FILE\` (at most ${MAX_OUTPUTS_BYTES} bytes), or \`--outputs -\` with the outputs piped in`);
   }
   const piped = sources.readStdin();
   if (piped !== undefined) return { text: piped, source: 'standard input' };

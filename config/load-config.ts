@@ -80,6 +80,9 @@ export interface LoadResult {
   readonly integrationKeys: readonly string[];
 }
 
+/** The unknown integration keys of one config that get a "did you mean": enough for any mistake made by hand. */
+const MAX_GUESSED_KEYS = 50;
+
 /** Default local state: outside cdktf.out, so deleting synth output never loses state. */
 export function defaultStatePath(env: string): string {
   return `state/${env}.tfstate`;
@@ -170,6 +173,10 @@ export function readConfig(dir: string): LoadResult {
   // environment, unless every environment of the integration has it, when it is reported once, at the integration's entry.
   const unwritten = new Map<string, { key: string; fieldPath: FieldPath; message: string; places: Array<{ environment: string; where: Place }> }>();
 
+  // Unknown integration keys: the defined ones, sorted and shown once, and how many did-you-means were worked out.
+  let definedList: string[] | undefined;
+  let definedShown: string | undefined;
+  let guesses = 0;
   const envModels: EnvironmentModel[] = [];
   const drafts: Draft[] = [];
   // A live app adopted twice on one Okta org would have two owners (two states, or two resources in one).
@@ -191,13 +198,14 @@ export function readConfig(dir: string): LoadResult {
           undefinedHere.push(key);
           continue;
         }
-        const suggestion = closest(key, [...definedKeys]);
+        // Each guess compares the key with every defined one: a bounded number of guesses keeps thousands of unknown keys linear.
+        const suggestion = guesses++ < MAX_GUESSED_KEYS ? closest(key, (definedList ??= [...definedKeys].sort())) : undefined;
         // The key it most likely means is defined but refused as a key (`Omni:`, not a Terraform name): that problem is the one to fix.
         if (suggestion !== undefined && !integrations.has(suggestion) && !INTEGRATION_KEY.test(suggestion)) continue;
         report(
           env.file,
           overrideAt,
-          `environment ${showValue(name)} enables unknown integration ${showValue(key)}${suggestion ? `; did you mean ${showValue(suggestion)}?` : ';'} defined integrations: ${listValues([...definedKeys].sort())}`,
+          `environment ${showValue(name)} enables unknown integration ${showValue(key)}${suggestion ? `; did you mean ${showValue(suggestion)}?` : ';'} defined integrations: ${(definedShown ??= listValues((definedList ??= [...definedKeys].sort())))}`,
         );
         continue;
       }

@@ -6,6 +6,7 @@ import { readRegularFile } from '../model/regular-file';
 import { listConfigEntries } from './list-files';
 import { ConfigProblem } from './problems';
 import { duplicateKey } from './yaml-duplicate-keys';
+import { checkTags } from './yaml-tags';
 import { checkAliases } from './yaml-aliases';
 import { TOO_DEEP, isTooDeep, tooDeepToken } from './yaml-depth';
 import { misalignedKey, overIndentedKey, overIndentedMessage } from './yaml-indent';
@@ -123,6 +124,11 @@ export function loadConfigFiles(dir: string): LoadedFiles {
       problems.push({ file: display, path: '', message: isUtf16(text) ? `this file is UTF-16 text, not UTF-8; accepted: a ${kind} file saved as UTF-8 (Windows PowerShell 5 writes UTF-16 with \`>\`)` : `this file is binary, not text (a NUL byte at character ${nul + 1}); accepted: a ${kind} text file` });
       continue;
     }
+    if (read.invalidUtf8) {
+      const { line, column } = read.invalidUtf8;
+      problems.push({ file: display, path: '', line, column, message: `this file is not UTF-8 text: the byte here is not part of a UTF-8 character (saved as Latin-1 or Windows-1252?); accepted: a ${kind} file saved as UTF-8` });
+      continue;
+    }
     const fast = fastData(text);
     if (fast.ok) {
       files.push(new ConfigFile(display, fast.data ?? {}, text));
@@ -157,6 +163,12 @@ export function loadConfigFiles(dir: string): LoadedFiles {
     if (aliasProblem) {
       const pos = lines.linePos(aliasProblem.offset);
       problems.push({ file: display, path: '', line: pos.line, column: pos.col, message: `${kind} error: ${aliasProblem.message}` });
+      continue;
+    }
+    const tagProblem = checkTags(doc, text);
+    if (tagProblem) {
+      const pos = lines.linePos(tagProblem.offset);
+      problems.push({ file: display, path: '', line: pos.line, column: pos.col, message: `${kind} error: ${tagProblem.message}` });
       continue;
     }
     try {

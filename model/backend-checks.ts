@@ -9,7 +9,7 @@ export interface BackendProblem {
   readonly message: string;
 }
 
-export const STATE_PATH_ACCEPTED = 'a file path inside the config directory, outside the synth output (default: state/<env>.tfstate)';
+export const STATE_PATH_ACCEPTED = 'a file path inside the config directory, outside the synth output, not ending in .yaml, .yml, .json or .xml (default: state/<env>.tfstate)';
 
 /**
  * What is wrong with a backend's settings as written, before any file is
@@ -35,5 +35,8 @@ function statePathShape(statePath: string): string | undefined {
   const normal = path.posix.normalize(statePath);
   if (normal === '..' || normal.startsWith('../')) return 'is outside the config directory';
   if (normal === '.' || normal === './' || /[/\\]$/.test(statePath) || /(^|\/)\.\.?$/.test(statePath)) return 'names a directory, not a file';
+  // Terraform would write state (which can hold a SCIM token in clear) over a config or SP metadata file, or where the next run reads it as config.
+  const extension = /\.(ya?ml|json|xml)$/i.exec(normal)?.[0];
+  if (extension) return `ends in ${extension}: the config directory's ${extension} files are its config and SP metadata, and Terraform would write state there`;
   return undefined;
 }

@@ -1,7 +1,13 @@
 import * as fs from 'fs';
 
 /** A file's text, or why it cannot be had, in words for a message ("not found", "cannot be read (permission denied)"...). */
-export type FileText = { readonly text: string } | { readonly why: string };
+export type FileText = { readonly text: string; readonly invalidUtf8?: TextPlace } | { readonly why: string };
+
+/** A place in a text file, 1-based. */
+export interface TextPlace {
+  readonly line: number;
+  readonly column: number;
+}
 
 /**
  * Reads a regular file (symlinks followed) as UTF-8, refusing anything else
@@ -26,7 +32,11 @@ export function readRegularFile(file: string, maxBytes: number = Number.MAX_SAFE
     let length = 0;
     for (let n = -1; n !== 0 && length < buffer.length; length += n) n = fs.readSync(fd, buffer, length, buffer.length - length, null);
     if (length > maxBytes) return { why: `is more than ${maxBytes} bytes` };
-    return { text: buffer.subarray(0, length).toString('utf8') };
+    const bytes = buffer.subarray(0, length);
+    const text = bytes.toString('utf8');
+    // Decoding puts U+FFFD where a byte is not UTF-8 (a file saved as Latin-1): where, so that the reader can say so.
+    const invalid = text.includes('\uFFFD') ? firstInvalidUtf8(bytes) : undefined;
+    return invalid === undefined ? { text } : { text, invalidUtf8: placeOf(bytes, invalid) };
   } catch (err) {
     return { why: whyUnreadable(err) };
   } finally {
@@ -56,4 +66,33 @@ export function fileKind(stat: fs.Stats | fs.Dirent): string {
 
 function tooLarge(size: number, maxBytes: number): string {
   return `is ${size} bytes, more than ${maxBytes}`;
+}
+
+/** The offset of the first byte that does not belong to a well-formed UTF-8 character, or undefined. */
+export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    // Leading byte: how many continuation bytes follow, and the smallest second byte (no overlong or surrogate forms).
+    const [more, low, high] = b >= 0xc2 && b <= 0xdf ? [1, 0x80, 0xbf] : b === 0xe0 ? [2, 0xa0, 0xbf] : b === 0xed ? [2, 0x80, 0x9f] : b >= 0xe1 && b <= 0xef ? [2, 0x80, 0xbf] : b === 0xf0 ? [3, 0x90, 0xbf] : b >= 0xf1 && b <= 0xf3 ? [3, 0x80, 0xbf] : b === 0xf4 ? [3, 0x80, 0x8f] : [0, 0, 0];
+    if (more === 0) return i;
+    for (let k = 1; k <= more; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i;
+    }
+    i += more + 1;
+  }
+  return undefined;
+}
+
+function placeOf(bytes: Buffer, offset: number): TextPlace {
+  const before = bytes.subarray(0, offset);
+  const lineStart = before.lastIndexOf(0x0a) + 1;
+  let line = 1;
+  for (let i = 0; i < lineStart; i++) if (bytes[i] === 0x0a) line++;
+  return { line, column: bytes.subarray(lineStart, offset).toString('utf8').length + 1 };
 }

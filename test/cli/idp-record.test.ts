@@ -1,3 +1,4 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -187,6 +188,11 @@ describe('okta-sso idp-record', () => {
 
   describe('bad input', () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'okta-sso-outputs-'));
+    const fifo = () => {
+      const at = path.join(tmp, 'outputs.fifo');
+      if (!fs.existsSync(at)) execFileSync('mkfifo', [at]);
+      return at;
+    };
     const write = (name: string, text: string) => {
       fs.writeFileSync(path.join(tmp, name), text);
       return path.join(tmp, name);
@@ -196,7 +202,9 @@ describe('okta-sso idp-record', () => {
       ['an unknown integration', ['-i', 'nope'], OUTPUTS, 'has no output idp_record_nope; integrations with an IdP record: "aiven", "atlan", "omni", "snowflake"'],
       ['a missing file', [], '/nonexistent/outputs.json', 'outputs file /nonexistent/outputs.json not found'],
       ['a file that is not JSON', [], 'not-json', 'not-json.json is not valid JSON (line 1, column 1); accepted: the output of `terraform output -json`'],
-      ['a directory', [], '/', 'outputs file / cannot be read (EISDIR)'],
+      ['a directory', [], '/', 'outputs file / is not a regular file (a directory); accepted: a file saved with `terraform output -json > FILE`'],
+      ['a device that never ends', [], '/dev/zero', 'outputs file /dev/zero is not a regular file (a device)'],
+      ['a FIFO that no one writes', [], 'fifo', 'is not a regular file (a FIFO); accepted: a file saved with `terraform output -json > FILE` (at most 268435456 bytes), or `--outputs -` with the outputs piped in'],
       ['outputs without IdP records', [], 'no-records', 'has no idp_record_* output; apply the environment'],
       ['a record of the wrong shape', ['-i', 'omni'], 'bad-shape', 'output idp_record_omni does not match schema/idp-record.schema.json: /fields/0/format must be equal to one of the allowed values'],
       ['an unknown field', ['-i', 'omni', '--field', 'certificate'], OUTPUTS, 'Omni has no field "certificate"; fields: signOnUrl, issuer, signingCertificate'],
@@ -208,6 +216,7 @@ describe('okta-sso idp-record', () => {
         'not-json': write('not-json.json', 'Error: No outputs found'),
         'no-records': write('no-records.json', JSON.stringify({ other: { value: 1 } })),
         'bad-shape': write('bad-shape.json', JSON.stringify(badShape)),
+        fifo: fifo(),
         inactive: write('inactive.json', JSON.stringify({ idp_record_omni: { value: { ...saved.idp_record_omni.value, fields: saved.idp_record_omni.value.fields.map((f: any, i: number) => (i < 2 ? { ...f, value: i ? '' : null } : f)) } } })),
       };
       const r = await cli(['idp-record', '--env', 'dev', ...extra, '--outputs', paths[file] ?? file]);

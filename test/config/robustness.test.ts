@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { checkConfig } from '../../cli/check-config';
 import { readConfig } from '../../config/load-config';
 import { formatProblem } from '../../config/problems';
 import { synthToDisk } from '../../synth/synth';
@@ -222,4 +223,22 @@ describe('input sizes are bounded', () => {
     const problems = problemsOf({ 'i.yaml': MINIMAL_INTEGRATIONS.replace('preset: generic', `preset: generic\n    label: "${'a'.repeat(70_000)}"`), 'env.yaml': MINIMAL_ENV });
     expect(problems).toEqual(['i.yaml:4:5: integrations.wiki.label: is 70000 characters long; accepted: at most 65536 (no Okta or SP setting is longer)']);
   });
+});
+
+test('thousands of unknown integration keys are judged in linear time: a did-you-mean for the first ones only, each problem still reported', () => {
+  const n = 4_000;
+  const dir = writeConfigDir({
+    'c.yaml':
+      'integrations:\n' +
+      Array.from({ length: n }, (_, i) => `  app${i}:\n    preset: generic\n`).join('') +
+      'environments:\n  dev:\n    okta: { orgName: x, baseUrl: okta.com }\n    integrations:\n' +
+      Array.from({ length: n }, (_, i) => `      zpp${i}x: {}\n`).join(''),
+  });
+  const started = Date.now();
+  const { problems } = checkConfig(dir);
+  // A bound far above normal (about 1 s): each key compared with every defined one took 17 s here.
+  expect(Date.now() - started).toBeLessThan(10_000);
+  const unknown = problems.filter((p) => p.message.includes('enables unknown integration'));
+  expect(unknown).toHaveLength(n);
+  expect(unknown.filter((p) => p.message.includes('did you mean'))).toHaveLength(50);
 });

@@ -25,7 +25,7 @@ async function expectRefused(dir: string, message: string) {
   expect(listFiles(dir)).toEqual(before);
 }
 
-const ACCEPTED = 'accepted: a file path inside the config directory, outside the synth output (default: state/<env>.tfstate)';
+const ACCEPTED = 'accepted: a file path inside the config directory, outside the synth output, not ending in .yaml, .yml, .json or .xml (default: state/<env>.tfstate)';
 
 describe('local state path: a file inside the config directory', () => {
   test.each([

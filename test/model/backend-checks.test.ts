@@ -1,6 +1,6 @@
 import { checkBackend } from '../../model/backend-checks';
 
-const ACCEPTED = 'accepted: a file path inside the config directory, outside the synth output (default: state/<env>.tfstate)';
+const ACCEPTED = 'accepted: a file path inside the config directory, outside the synth output, not ending in .yaml, .yml, .json or .xml (default: state/<env>.tfstate)';
 
 describe('checkBackend: backend settings as written', () => {
   test.each([
@@ -12,6 +12,10 @@ describe('checkBackend: backend settings as written', () => {
     ['../other/dev.tfstate', 'is outside the config directory'],
     ['state/../../dev.tfstate', 'is outside the config directory'],
     ['/var/state/dev.tfstate', 'is absolute'],
+    ['integrations.yaml', "ends in .yaml: the config directory's .yaml files are its config and SP metadata, and Terraform would write state there"],
+    ['environments/dev.YML', "ends in .YML: the config directory's .YML files are its config and SP metadata, and Terraform would write state there"],
+    ['state/dev.json', "ends in .json: the config directory's .json files are its config and SP metadata, and Terraform would write state there"],
+    ['sp-metadata/wiki-dev.xml', "ends in .xml: the config directory's .xml files are its config and SP metadata, and Terraform would write state there"],
   ])('local path %j is refused: it %s', (statePath, why) => {
     expect(checkBackend({ type: 'local', path: statePath })).toEqual([{ field: 'path', message: `state path ${JSON.stringify(statePath)} ${why}; ${ACCEPTED}` }]);
   });
