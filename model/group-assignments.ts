@@ -1,9 +1,11 @@
 import { FieldProblem, problem } from './problem';
 import { RuleId } from './rule-catalog';
 import { showValue } from './show-value';
+import { closest } from './suggest';
 import { GroupAssignment } from './types';
 
 const ACCEPTED = 'an Okta group name, or a map with name (and create, description, priority)';
+const GROUP_FIELDS: readonly string[] = ['name', 'create', 'description', 'priority'];
 
 /**
  * An integration's `groups` as assignments, each entry checked: a name that is
@@ -21,6 +23,14 @@ export function groupAssignments(entries: unknown): { readonly groups: GroupAssi
     if (!entry) {
       problems.push(entryProblem(g, i));
       return;
+    }
+    if (typeof g === 'object') {
+      // A misspelt field (`crate: true`) would be ignored: the group looked up instead of created.
+      for (const field of Object.keys(g as object)) {
+        if (GROUP_FIELDS.includes(field)) continue;
+        const meant = closest(field, GROUP_FIELDS);
+        problems.push(problem(RuleId.WELL_FORMED, `groups.${i}.${field}`, `unknown field ${showValue(field)}${meant ? ` (did you mean ${showValue(meant)}?)` : ''}; accepted: ${GROUP_FIELDS.join(', ')}`));
+      }
     }
     const { create, description } = g as Record<string, unknown>;
     if (create !== undefined && typeof create !== 'boolean') problems.push(problem(RuleId.WELL_FORMED, `groups.${i}.create`, `create ${showValue(create)} is not accepted; accepted: true or false`));

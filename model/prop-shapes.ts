@@ -3,6 +3,7 @@ import { RuleId } from './rule-catalog';
 import { showValue } from './show-value';
 import { SpMetadataDocument } from './sp-metadata-document';
 import { AnySsoProps } from './sso-props';
+import { closest } from './suggest';
 import { isTokenObject } from './unresolved';
 
 /**
@@ -122,8 +123,22 @@ function check(value: unknown, shape: Shape, at: string, problems: FieldProblem[
   return { value: checkMap(value as Record<string, unknown>, shape.map, `${at}.`, problems), drop: false };
 }
 
-/** A map with each of its known fields checked: the same object when all are as they should be, else a copy without or with the fixed ones. */
+/**
+ * A map with each of its known fields checked: the same object when all are as they should be, else a copy without or with the
+ * fixed ones. Inside a prop (not the props themselves, whose fields depend on the SP), a field the map does not have is a
+ * problem too: TypeScript misses one in an object built before it is passed (`const provisioning = { pushgroups: [...] }`), and
+ * it would be ignored (no push group, or Deactivate Users left on for `features: { deactivateUser: false }`). A map
+ * without fields (catalogApp.settings) takes any.
+ */
 function checkMap(value: Record<string, unknown>, fields: Readonly<Record<string, Shape>>, prefix: string, problems: FieldProblem[]): Record<string, unknown> {
+  const known = Object.keys(fields);
+  if (prefix !== '' && known.length > 0) {
+    for (const name of Object.keys(value)) {
+      if (Object.hasOwn(fields, name)) continue;
+      const meant = closest(name, known);
+      problems.push(problem(RuleId.WELL_FORMED, `${prefix}${name}`, `unknown field ${showValue(name)}${meant ? ` (did you mean ${showValue(meant)}?)` : ''}; accepted: ${known.join(', ')}`));
+    }
+  }
   let out: Record<string, unknown> | undefined;
   for (const name of Object.keys(fields)) {
     if (!Object.hasOwn(value, name)) continue;

@@ -86,6 +86,23 @@ describe('props of another shape (JavaScript, JSON, `as any`): an error at the p
   });
 });
 
+describe('a misspelt field inside a prop is an error at it, with the field it likely means (an object built before it is passed escapes TypeScript)', () => {
+  test.each([
+    ['a push group list', () => ({ provisioning: { method: 'scim', token: SecretRef.fromEnv('WIKI_TOKEN'), pushgroups: [{ group: 'Everyone' }] } }), '[prod/wiki] provisioning.pushgroups: unknown field "pushgroups" (did you mean "pushGroups"?); accepted: method, token, scimBaseUrl, features, importGroups, enhancedGroupPush, connected, terraformManaged, pushGroups, connector'],
+    ['a provisioning feature turned off', () => ({ provisioning: { method: 'scim', token: SecretRef.fromEnv('WIKI_TOKEN'), features: { deactivateUser: false } } }), '[prod/wiki] provisioning.features.deactivateUser: unknown field "deactivateUser" (did you mean "deactivateUsers"?)'],
+    ['a username format', () => ({ username: { fromat: 'login' } }), '[prod/wiki] username.fromat: unknown field "fromat" (did you mean "format"?); accepted: format, template'],
+    ['a group to create', () => ({ groups: [{ name: 'Everyone', crate: true }] }), '[prod/wiki] groups.0.crate: unknown field "crate" (did you mean "create"?); accepted: name, create, description, priority'],
+  ])('%s', (_what, extra, line) => {
+    const error = errorsOf(extra());
+    expect(error).toContain(line);
+  });
+
+  test("a catalog app's settings take any field, and a well-spelt prop none of these", () => {
+    expect(errorsOf({ catalogApp: { key: 'zscalerbyz', settings: { anyField: 'x' } }, acsUrl: undefined, audience: undefined })).not.toContain('unknown field');
+    expect(errorsOf({ username: { format: 'email' }, groups: [{ name: 'Everyone', create: true, description: 'All' }] })).toBeUndefined();
+  });
+});
+
 describe("the app of a construct whose props cannot work (oktaApp's stand-in)", () => {
   test('referenced by another resource: synth still reports the props, not a resolution error', () => {
     const { error } = synthStack((stack) => {
