@@ -75,9 +75,17 @@ function adoptedWords(block: TfBlock, groupNames: ReadonlyMap<string, string>): 
  * or ignore the block once the address is in state; either way not what base adopted.
  */
 function importChanged(address: string, block: TfBlock, before: string | undefined, after: string | undefined, groupNames: ReadonlyMap<string, string>, out: BlockDiff): void {
-  if (before === undefined || after === undefined || before === after) return;
+  if (before === after) return;
   const app = block.type === 'okta_app_saml';
   const words = adoptedWords(block, groupNames);
+  if (before === undefined || after === undefined) {
+    // `adopt` written on, or taken off, a resource the config already had: what apply does depends on each environment's state.
+    const id = liveId((after ?? before)!);
+    const what = app ? `adoption of the live app ${id}` : `adoption of ${words} (${id})`;
+    out.findings.push(finding(after !== undefined ? 'adoption-added' : 'adoption-removed', `${what} ${after !== undefined ? 'added' : 'removed'}`));
+    out.settings.push({ resource: address, setting: app ? 'adopted app ID' : `${words}: adopted ID`, attribute: 'import', before: before && liveId(before), after: after && liveId(after) });
+    return;
+  }
   const [was, now] = [liveId(before), liveId(after)];
   out.findings.push(finding('adopted-id-changed', app ? `adopted app ID changed from ${was} to ${now}` : `adopted ID of ${words} changed from ${was} to ${now}`));
   out.settings.push({ resource: address, setting: app ? 'adopted app ID' : `${words}: adopted ID`, attribute: 'import', before: was, after: now });
@@ -188,6 +196,12 @@ export function diffBlocks(
       const replacedWords = type === 'okta_push_group' ? blockWords(b, sides.base.groupNames) : words;
       out.findings.push(classifyReplacement(type, replacedWords, replacedBy.map((a) => settingWords(type, a)).join(', ')));
     }
+  }
+  // An app's adoption written on or taken off is one finding: its push groups and assignments follow it (their IDs stay in the settings).
+  const appAdoption = new Set(out.findings.filter((f) => f.detail.startsWith('adoption of the live app')).map((f) => f.class));
+  if (appAdoption.size > 0) {
+    const kept = out.findings.filter((f) => !appAdoption.has(f.class) || f.detail.startsWith('adoption of the live app'));
+    out.findings.splice(0, out.findings.length, ...kept);
   }
   return out;
 }
@@ -590,7 +604,7 @@ function unchanged(base: IntegrationIndex, head: IntegrationIndex, sides: { read
   const sameBlock = (b: TfBlock, h: TfBlock, address: string) => {
     if ((moved.get(address) ?? address) !== address) return false;
     const [before, after] = [baseImports.get(address), sides.head.imports.get(address)];
-    return (before === undefined || after === undefined || before === after) && sameJson(b.body, h.body) && !namesAnotherGroup(b, h, sides);
+    return before === after && sameJson(b.body, h.body) && !namesAnotherGroup(b, h, sides);
   };
   if (!sameEntries(base.blocks, head.blocks, sameBlock) || !sameEntries(base.steps, head.steps, sameJson) || !sameEntries(base.outputs, head.outputs, sameJson)) return false;
   if (head.importGroups === true && base.importGroups !== true) return false;

@@ -136,6 +136,18 @@ export const RISK_CLASSES = {
     level: 'high',
     impact: 'the import block now names another live Okta app or object: if the old one is not in Terraform state yet, apply takes over the new one and changes it to match the config; if it is, Terraform ignores the import and keeps managing the old one. Check which ID is the live one users depend on (Okta Admin Console, or the SP for a Snowflake integration) and which one `terraform state show <address>` holds',
   },
+  'adoption-added': {
+    title: 'Adoption added to an existing integration',
+    level: 'medium',
+    impact:
+      'an environment that has not created this resource yet takes over the live object the import names and changes it to match the config; one that has ignores the import and keeps managing its own. Check that the ID is the live one users depend on',
+  },
+  'adoption-removed': {
+    title: 'Adoption removed (import block)',
+    level: 'medium',
+    impact:
+      "an environment that has not applied the import yet creates a new resource beside the live one on its next apply: users stay on the live app, which the config no longer manages. Remove adopt only once every environment that has it has applied",
+  },
   'username': {
     title: 'Username or name ID changed',
     level: 'medium',

@@ -170,11 +170,13 @@ describe('review: an adopted ID that changes', () => {
     expect(lines(dev.environment.findings)).toEqual(['adopted-id-changed:high:adopted ID of Okta group "Data-Dev" changed from 00g1a2b3c4d5e6f7g8h9 to 00g9z8y7x6w5v4u3t2s1']);
   });
 
-  test('an import block removed while the resource stays is no change', () => {
+  test('import blocks removed while the resources stay: one medium finding per adopted app or group, since an environment not yet applied would create them anew', () => {
     const base = withImports({ prod: AIVEN_IMPORTS, dev: [{ to: 'okta_group.group_data_dev', id: '00g1a2b3c4d5e6f7g8h9' }] });
     const review = reviewOf(base, clone(example));
-    expect(review.risk).toBeUndefined();
-    expect(renderMarkdown(review)).toContain('## Okta SSO review: no changes');
+    expect(review.risk).toBe('medium');
+    expect(integration(review, 'prod', 'aiven').findings).toEqual([{ class: 'adoption-removed', level: 'medium', detail: `adoption of the live app ${APP_ID} removed` }]);
+    const dev = review.environments.find((e) => e.name === 'dev')!;
+    expect(dev.environment.findings.map((f) => f.detail)).toEqual(['adoption of Okta group "Data-Dev" (00g1a2b3c4d5e6f7g8h9) removed']);
   });
 
   test('an adopted app renamed with moved blocks keeps its ID: a rename, unless the ID changes too', () => {
@@ -186,5 +188,27 @@ describe('review: an adopted ID that changes', () => {
     const other = reviewOf(base, withImports({ prod: [{ to: 'okta_app_saml.omni_analytics', id: OTHER_APP_ID }] }, renamed), readRunbooks(renamedDir));
     const changed = integration(other, 'prod', 'omni_analytics').findings.filter((f) => f.class === 'adopted-id-changed');
     expect(changed.map((f) => f.detail)).toEqual([`adopted app ID changed from ${APP_ID} to ${OTHER_APP_ID}`]);
+  });
+});
+
+describe('review: adoption written on, or taken off, an integration the config already had', () => {
+  const appImport = AIVEN_IMPORTS.filter((i) => i.to === 'okta_app_saml.aiven');
+
+  test('adopt added: medium, naming the live app, with what apply does in an environment that has or has not created it', () => {
+    const review = reviewOf(example, withImports({ prod: appImport }));
+    const aiven = integration(review, 'prod', 'aiven');
+    expect(aiven.change).toBe('changed');
+    expect(aiven.findings).toEqual([{ class: 'adoption-added', level: 'medium', detail: `adoption of the live app ${APP_ID} added` }]);
+    expect(aiven.settings.map((s) => [s.setting, s.before, s.after])).toEqual([['adopted app ID', undefined, APP_ID]]);
+    expect(renderMarkdown(review)).toContain(`- medium Adoption added to an existing integration (prod/aiven): ${RISK_CLASSES["adoption-added"].impact}.`);
+  });
+
+  test('adopt removed: medium, saying that an environment not yet applied would create a second app', () => {
+    const review = reviewOf(withImports({ prod: appImport }), example);
+    const aiven = integration(review, 'prod', 'aiven');
+    expect(aiven.findings).toEqual([{ class: 'adoption-removed', level: 'medium', detail: `adoption of the live app ${APP_ID} removed` }]);
+    expect(aiven.settings.map((s) => [s.setting, s.before, s.after])).toEqual([['adopted app ID', APP_ID, undefined]]);
+    expect(RISK_CLASSES['adoption-removed'].impact).toContain('creates a new resource beside the live one');
+    expect(review.risk).toBe('medium');
   });
 });
