@@ -568,6 +568,11 @@ export function compareIntegration(
   }
   if (head?.importGroups === true && base?.importGroups !== true) findings.push(finding('import-groups-on', 'Import Groups turned on'));
   const settings = change === 'changed' || change === 'renamed' || change === 'adopted' ? [...diff.settings] : [];
+  // The SP's own rules and defaults: recorded in the app's tag only, which the block comparison skips.
+  if (base?.preset !== undefined && head?.preset !== undefined && base.preset !== head.preset) {
+    findings.push(finding('preset-changed', `SP preset changed from ${base.preset} to ${head.preset}: ${base.preset}'s own rules no longer guard this integration`));
+    settings.unshift({ resource: head.appAddress ?? key, setting: 'SP preset', attribute: 'preset', before: base.preset, after: head.preset });
+  }
   if (base && head) {
     const outputs = diffOutputs(base.outputs, head.outputs, renaming, moved);
     settings.push(...outputs.settings);
@@ -608,6 +613,7 @@ function unchanged(base: IntegrationIndex, head: IntegrationIndex, sides: { read
   };
   if (!sameEntries(base.blocks, head.blocks, sameBlock) || !sameEntries(base.steps, head.steps, sameJson) || !sameEntries(base.outputs, head.outputs, sameJson)) return false;
   if (head.importGroups === true && base.importGroups !== true) return false;
+  if (head.preset !== base.preset) return false;
   const suppressedBefore = new Set(suppressionsOf(base).map((s) => s.rule));
   return suppressionsOf(head).every((s) => suppressedBefore.has(s.rule));
 }

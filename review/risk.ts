@@ -148,6 +148,12 @@ export const RISK_CLASSES = {
     impact:
       "an environment that has not applied the import yet creates a new resource beside the live one on its next apply: users stay on the live app, which the config no longer manages. Remove adopt only once every environment that has it has applied",
   },
+  'preset-changed': {
+    title: 'SP preset changed',
+    level: 'medium',
+    impact:
+      "the old SP's own rules no longer guard the integration (Atlan's permanent usernames, Omni's SP-initiated sign-in only, Aiven's relay states) and the new SP's defaults apply: check the settings that change with it, and that the SP behind the app is really the new one",
+  },
   'username': {
     title: 'Username or name ID changed',
     level: 'medium',
