@@ -52,6 +52,9 @@ function parseUrlProblem(value: string): UrlProblem {
   }
   if (!url.hostname) return { rule: RuleId.WELL_FORMED, why: 'has no host' };
   if (/\s/.test(value)) return { rule: RuleId.WELL_FORMED, why: 'contains whitespace' };
+  // The URL parser forgives what Okta and the SP would get as written (`https:///host`, `https:\\host\acs`, `https:host`).
+  if (value.includes('\\')) return { rule: RuleId.WELL_FORMED, why: 'contains a backslash; URLs take / only' };
+  if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/]/.test(value)) return { rule: RuleId.WELL_FORMED, why: 'is not written scheme://host (two slashes, then the host)' };
   const userinfo = userinfoProblem(url);
   if (userinfo) return { rule: RuleId.WELL_FORMED, why: userinfo };
   if (url.protocol !== 'https:') return { rule: url.protocol === 'http:' ? RuleId.HTTPS_URLS : RuleId.WELL_FORMED, why: `uses ${url.protocol.replace(':', '')}, not https` };

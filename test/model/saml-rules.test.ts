@@ -10,6 +10,18 @@ describe('urlProblem', () => {
     expect(urlProblem('https://user@a.example.com/acs')?.why).toContain('has user info');
     expect(urlProblem('https://a.example.com/acs')).toBeUndefined();
   });
+
+  test.each([
+    ['https:///nohost', 'is not written scheme://host (two slashes, then the host)'],
+    ['https:a.example.com/acs', 'is not written scheme://host (two slashes, then the host)'],
+    ['https:\\\\a.example.com\\acs', 'contains a backslash; URLs take / only'],
+  ])('%j, which the URL parser forgives but Okta and the SP get as written, is not a URL', (url, why) => {
+    expect(urlProblem(url)).toEqual({ rule: RuleId.WELL_FORMED, why });
+  });
+
+  test('a URL as written is one: any case of scheme, a port, a path', () => {
+    for (const url of ['HTTPS://A.example.com/acs', 'https://a.example.com:8443/saml/acs?x=1']) expect(urlProblem(url)).toBeUndefined();
+  });
 });
 
 describe('a NameID or custom username template with no Okta expression is a constant', () => {
