@@ -1,11 +1,12 @@
 import { ownEntry } from '../../model/own-entry';
-import { showPath, showValue } from '../../model/show-value';
+import { showValue } from '../../model/show-value';
 import { AppSaml } from '@cdktf/provider-okta/lib/app-saml';
 import { TerraformResource, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { appTag } from '../../model/app-tag';
 import { PRESETS } from '../../model/presets';
 import { GENERIC_IDP_RECORD } from '../../model/resolve-idp-record';
+import { problem } from '../../model/problem';
 import { RuleId } from '../../model/rule-catalog';
 import { AnySsoProps } from '../../model/sso-props';
 import { IntegrationModel } from '../../model/types';
@@ -54,16 +55,19 @@ export interface ISsoIntegration extends IConstruct {
   readonly metadataXml: string;
 }
 
-/** What the policy rules judge: the integration's resources as synthesized (escape-hatch edits included), or the app as its props declare it. */
-export type RulesSubject = 'synthesized' | 'declared';
-
-/** Thrown when code reads a resource of an integration whose props cannot work (the message lists why). */
+/**
+ * Was thrown when an SP construct was given no props object.
+ * @deprecated Never thrown: props that are not an object are now a problem reported at synth with every other construct's.
+ */
 export class SsoPropsError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'SsoPropsError';
   }
 }
+
+/** What the policy rules judge: the integration's resources as synthesized (escape-hatch edits included), or the app as its props declare it. */
+export type RulesSubject = 'synthesized' | 'declared';
 
 /**
  * One SaaS provider's SAML integration with Okta: the Okta SAML app (with
@@ -100,15 +104,22 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
 
   protected constructor(scope: Construct, id: string, preset: string, props: AnySsoProps) {
     super(scope, childId(scope, id));
-    if (props === null || typeof props !== 'object') {
-      throw new SsoPropsError(`${showPath(this.node.path)}: the props of ${ownEntry(PRESETS, preset)?.constructName ?? preset} are ${showValue(props)}; accepted: an object with the SP's props`);
-    }
+    // No props at all (JavaScript, `undefined as any`): one problem at synth with every other construct's, like any bad prop.
+    const given = props !== null && typeof props === 'object' ? props : undefined;
     // A key of another shape is reported by the props check (prop-shapes); the id stands in for it meanwhile.
-    this.key = typeof props.key === 'string' ? props.key : id;
+    this.key = typeof given?.key === 'string' ? given.key : id;
     this.preset = preset;
-    this.props = props;
+    this.props = given ?? {};
     const environment = SsoEnvironment.of(this);
-    this.validation = validateSso(preset, this.key, props);
+    this.validation = given
+      ? validateSso(preset, this.key, given)
+      : {
+          problems: [problem(RuleId.WELL_FORMED, 'props', `the props of ${ownEntry(PRESETS, preset)?.constructName ?? preset} are ${showValue(props)}; accepted: an object with the SP's props`)],
+          suppressed: [],
+          suppressions: [],
+          rulesFound: new Set(),
+        };
+    props = this.props;
     const model = this.validation.model;
     this.member = { key: this.key, renamedFrom: props.renamedFrom, model, node: this.node, errors: () => this.checkRules('synthesized').errors.map((e) => this.located(e)) };
     environment.register(this.member);

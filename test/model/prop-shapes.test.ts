@@ -103,6 +103,18 @@ describe('a misspelt field inside a prop is an error at it, with the field it li
   });
 });
 
+test('no props object at all is one problem at synth, with the other constructs\' problems, never a crash', () => {
+  const { error } = synthStack((stack) => {
+    new GenericSamlSso(stack, 'none', undefined as never);
+    new GenericSamlSso(stack, 'text', 'https://wiki.example.com' as never);
+    new GenericSamlSso(stack, 'wiki', { ...WIKI, label: 5 } as never);
+  });
+  expect(error).toContain('[prod/none] props: the props of GenericSamlSso are undefined; accepted: an object with the SP\'s props');
+  expect(error).toContain('[prod/text] props: the props of GenericSamlSso are "https://wiki.example.com"; accepted: an object with the SP\'s props');
+  expect(error).toContain('[prod/wiki] label: 5 is not accepted');
+  expect(error!.match(/\[prod\/none\]/g)).toHaveLength(1);
+});
+
 describe("the app of a construct whose props cannot work (oktaApp's stand-in)", () => {
   test('referenced by another resource: synth still reports the props, not a resolution error', () => {
     const { error } = synthStack((stack) => {
