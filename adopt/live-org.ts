@@ -156,7 +156,8 @@ function networkReason(err: unknown, timeoutMs: number): string {
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return `no answer within ${Math.round(timeoutMs / 1000)} s`;
   // Followed, a redirect could take the credentials to another host: never followed, and said as what it is.
   if (e?.cause?.message === 'unexpected redirect') return 'it answered with a redirect, which adopt does not follow';
-  return e?.cause?.code ?? e?.name ?? 'network error';
+  // The cause says why (ECONNREFUSED, ENOTFOUND, a certificate error, a port fetch refuses); fetch's own error only "fetch failed".
+  return e?.cause?.code ?? (e?.cause?.message ? cut(e.cause.message, 120) : undefined) ?? e?.name ?? 'network error';
 }
 
 function errorCode(r: ApiResponse): string {

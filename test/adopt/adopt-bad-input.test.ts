@@ -269,6 +269,11 @@ describe('adopt: the network', () => {
     expect(err).toContain(`cannot reach http://127.0.0.1:${port} (ECONNREFUSED) for GET ${ORG_IDENTITY_PATH}; check --org-url or the environment's okta settings, and the network`);
   });
 
+  test('a port fetch refuses to use (1): the cause, not "TypeError"', async () => {
+    const err = await expectRefused(freshConfig(), '--org-url', 'http://127.0.0.1:1');
+    expect(err).toContain(`cannot reach http://127.0.0.1:1 (bad port) for GET ${ORG_IDENTITY_PATH}`);
+  });
+
   test('a server that accepts and never answers: gives up after --timeout with the time waited', async () => {
     const sockets = new Set<net.Socket>();
     const silent = net.createServer((s) => sockets.add(s));
