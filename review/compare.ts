@@ -296,7 +296,7 @@ function normalise<T>(value: T, renaming: Renaming | undefined, moved: ReadonlyM
  * their id suffix (`<old key>.<step>` with `<new key>.<step>`), and a changed
  * step lists its values that differ, label by label.
  */
-export function diffSteps(base: ReadonlyMap<string, RunbookStep>, head: ReadonlyMap<string, RunbookStep>, renaming?: Renaming): RunbookChanges {
+export function diffSteps(base: ReadonlyMap<string, RunbookStep>, head: ReadonlyMap<string, RunbookStep>, renaming?: Renaming, relabel?: Relabel): RunbookChanges {
   const ref = (s: RunbookStep, checkOnly = s.checkOnly === true): StepRef => ({ id: s.id, title: typeof s.title === 'string' ? s.title : s.id, ...(checkOnly ? { checkOnly: true } : {}) });
   const headId = (id: string) => (renaming && id.startsWith(`${renaming.oldKey}.`) ? `${renaming.newKey}${id.slice(renaming.oldKey.length)}` : id);
   const baseByHeadId = new Map<string, RunbookStep>();
@@ -315,6 +315,9 @@ export function diffSteps(base: ReadonlyMap<string, RunbookStep>, head: Readonly
     const a = normalise(withoutCheckOnly(old), renaming, EMPTY_MOVED);
     const b = normalise(withoutCheckOnly(step), renaming, EMPTY_MOVED);
     if (sameJson(a, b)) continue;
+    // The app's new label in the step's words only (its title, why and actions; not a value an admin enters): the label
+    // change is a setting of its own, not a step to do again.
+    if (relabel && sameJson(relabelled(a, relabel), b)) continue;
     const values = diffValues(old.values, step.values, a.values, b.values);
     const checkOnly = step.checkOnly === true || old.checkOnly === true;
     // Title, instructions and the rest unchanged, and every differing value a moved secret: the move is the whole change.
@@ -329,6 +332,33 @@ export function diffSteps(base: ReadonlyMap<string, RunbookStep>, head: Readonly
   for (const [id, step] of baseByHeadId) if (!head.has(id)) removed.push(ref(step));
   // In runbook order (head's; base's for steps gone), the order an admin does them in: "get the token" before "connect".
   return { added, changed, removed };
+}
+
+/** The app's label before and after a change, as the runbook's text names it. */
+export interface Relabel {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** A step's words (title, why, actions) with the old label as the new one. */
+function relabelled(step: RunbookStep, { from, to }: Relabel): RunbookStep {
+  const words = (value: unknown): unknown => {
+    if (typeof value === 'string') return value.split(from).join(to);
+    if (Array.isArray(value)) return value.map(words);
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, words(v)]));
+    return value;
+  };
+  return { ...step, title: words(step.title) as string | undefined, why: words(step.why) as string | undefined, actions: words(step.actions) as unknown[] | undefined };
+}
+
+/** The app's label in base and head when it changed (a label holds no Terraform reference, so its text is the label). */
+function relabelOf(base: IntegrationIndex | undefined, head: IntegrationIndex | undefined): Relabel | undefined {
+  const labelOf = (i: IntegrationIndex | undefined) => {
+    const label = i?.appAddress !== undefined ? i.blocks.get(i.appAddress)?.body.label : undefined;
+    return typeof label === 'string' && label.length > 0 ? unescapeTerraform(label) : undefined;
+  };
+  const [from, to] = [labelOf(base), labelOf(head)];
+  return from !== undefined && to !== undefined && from !== to ? { from, to } : undefined;
 }
 
 function withoutCheckOnly(step: RunbookStep): RunbookStep {
@@ -535,7 +565,7 @@ export function compareIntegration(
   const renaming = base && head && base.key !== head.key ? renamingOf(base, head, moved) : undefined;
   const baseSteps = base?.steps ?? EMPTY_STEPS;
   const headSteps = head?.steps ?? EMPTY_STEPS;
-  const runbook = diffSteps(baseSteps, headSteps, renaming);
+  const runbook = diffSteps(baseSteps, headSteps, renaming, relabelOf(base, head));
   const findings: RiskFinding[] = [];
   let change: IntegrationReview['change'];
   const adoptsApp = !base && head?.appAddress !== undefined && diff.adopted.some((a) => a.resource === head.appAddress);

@@ -35,7 +35,7 @@ export const RISK_CLASSES = {
   'app-replaced': {
     title: 'Okta app replaced or destroyed',
     level: 'critical',
-    impact: 'Okta app replaced: all assignments and SCIM links are lost, users must be re-assigned and re-linked in the SP',
+    impact: 'Okta destroys the app (or destroys it and creates a new one): all its assignments and SCIM links are lost, and users must be re-assigned and re-linked in the SP',
   },
   'environment-removed': {
     title: 'Environment removed',
