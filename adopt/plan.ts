@@ -183,8 +183,12 @@ function propose(live: LiveApp, ls: LiveSettings, match: string | undefined, exi
   delta = minimize(delta, (d) => same(sharedNow, d), ['adopt']);
   const written = resolved(key, mergeSettings<Json>(sharedNow, existingEnv, delta));
   if (!written.model || !sameApp(written.model, target.model)) {
-    const fields = written.model ? differingFields(written.model, target.model) : written.problems;
-    throw new AdoptError(`cannot adopt ${describe(live.app)} into ${key}: the config of ${key} sets what the live app does not have (${fields.join(', ')}), and adopt only adds values; change those in the config or adopt under another key with --app ${live.app.id} --key NAME`);
+    const fields = written.model ? differences(written.model, target.model) : written.problems;
+    // One app left out with the reason in a run over the org; asked for with --app, the error.
+    throw new NotAdoptable(
+      live.app,
+      `${key} in config sets what the live app does not have (${fields.join('; ')}), and adopt only adds values; change those in the config, or adopt it under another key with --app ${live.app.id} --key NAME`,
+    );
   }
 
   const findings = ruleFindings(written.validation!);
@@ -288,6 +292,31 @@ function differingFields(a: IntegrationModel, b: IntegrationModel): string[] {
   const x = oktaShape(a);
   const y = oktaShape(b);
   return [...new Set([...Object.keys(x), ...Object.keys(y)])].filter((k) => x[k] !== y[k]);
+}
+
+/**
+ * Each differing field at the first place inside it that differs, with config's value and the live one, cut to a
+ * readable length (`snowflake.account.host: config "x", live "y"`). Where a token lives is not among them.
+ */
+function differences(config: IntegrationModel, live: IntegrationModel): string[] {
+  const x = oktaShape(config);
+  const y = oktaShape(live);
+  const parsed = (v: string | undefined): unknown => (v === undefined || v === '' ? undefined : JSON.parse(v));
+  const shown = (v: unknown) => (v === undefined ? 'none' : cut(JSON.stringify(v), 100));
+  return differingFields(config, live).map((k) => {
+    const [path, a, b] = firstDifference(parsed(x[k]), parsed(y[k]), k);
+    return `${path}: config ${shown(a)}, live ${shown(b)}`;
+  });
+}
+
+/** Where two JSON values first differ, depth first (a list is one value): the path and the two values there. */
+function firstDifference(a: unknown, b: unknown, path: string): [string, unknown, unknown] {
+  const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isMap(a) || !isMap(b)) return [path, a, b];
+  for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])]) {
+    if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) return firstDifference(a[key], b[key], `${path}.${key}`);
+  }
+  return [path, a, b];
 }
 
 /** The rules the adopted settings break: policy rules (suppressed with a reason) and input that cannot work (adoption stops). */

@@ -299,3 +299,18 @@ describe('an app whose own values config cannot hold is left out with the reason
     expect(asked.err).toMatch(reason);
   });
 });
+
+test('an integration of config that sets what its live app lacks: that app is left out naming each difference, the others adopted; asked for by ID, the error', async () => {
+  const dir = tempDir('okta-sso-adopt-acme-');
+  fs.cpSync(path.join(__dirname, '..', '..', 'examples', 'acme'), dir, { recursive: true });
+  const all = await adopt(dir, ORG);
+  expect(all.code).toBe(0);
+  expect(all.out).toContain(
+    'skipped "Snowflake" (0oarSj1TOa2c617ji1d7): snowflake in config sets what the live app does not have (provisioning: config {"method":"scim",',
+  );
+  expect(all.out).toContain('snowflake.scimIntegrationName: config "OKTA_SNOWFLAKE_SCIM", live none), and adopt only adds values;');
+  expect(all.out).toContain(`"Aiven" (${AIVEN}) -> aiven (aiven, an integration the config already has)`);
+  const asked = await adopt(dir, ORG, '--app', '0oarSj1TOa2c617ji1d7');
+  expect(asked.code).toBe(2);
+  expect(asked.err).toContain('cannot adopt "Snowflake" (0oarSj1TOa2c617ji1d7): snowflake in config sets what the live app does not have');
+});
