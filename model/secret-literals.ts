@@ -70,6 +70,7 @@ export function findSecretLiterals(data: unknown): SecretFinding[] {
     const kind = isKey ? embeddedSecretKind(value) : secretKind(at[at.length - 1], value);
     if (kind) found.push({ path: [...at], kind: isKey ? `${kind} as a key` : kind, value });
   };
-  forEachString(data, visit, { skipKey: '$schema', keys: true });
+  // `$schema` too: a path or URL (its host and path are never judged by their randomness), and a secret pasted there is still one.
+  forEachString(data, visit, { keys: true });
   return found;
 }

@@ -1,8 +1,7 @@
 export type FieldPath = ReadonlyArray<string | number>;
 
 /**
- * Calls `visit` for every string in parsed config data, depth first; map entries
- * under `skipKey` are left out. With `keys`, for every map key too, just before
+ * Calls `visit` for every string in parsed config data, depth first. With `keys`, for every map key too, just before
  * what it holds (`isKey`: the string is the last element of the path).
  *
  * `at` is one array shared by the whole walk and changed after `visit` returns:
@@ -12,7 +11,7 @@ export type FieldPath = ReadonlyArray<string | number>;
 export function forEachString(
   data: unknown,
   visit: (value: string, at: FieldPath, isKey: boolean) => void,
-  options: { readonly skipKey?: string; readonly keys?: boolean } = {},
+  options: { readonly keys?: boolean } = {},
 ): void {
   const at: Array<string | number> = [];
   const walk = (node: unknown): void => {
@@ -26,7 +25,7 @@ export function forEachString(
     } else if (node && typeof node === 'object') {
       // for-in over own keys: neither a list of keys nor a [key, value] pair is made for each of the config's maps.
       for (const k in node) {
-        if (!Object.hasOwn(node, k) || k === options.skipKey) continue;
+        if (!Object.hasOwn(node, k)) continue;
         at.push(k);
         if (options.keys) visit(k, at, true);
         walk((node as Record<string, unknown>)[k]);

@@ -39,6 +39,13 @@ test('findSecretLiterals reports paths, never values', () => {
   ]);
 });
 
+test('findSecretLiterals scans $schema too: a token pasted there is one; a schema URL with a commit hash is not', () => {
+  const token = 'ghp_' + 'iK2ZWeqhFWCEPyYngFb51yBMWXaSCrUZoL8g';
+  expect(findSecretLiterals({ $schema: token }).map((f) => f.path)).toEqual([['$schema']]);
+  expect(findSecretLiterals({ $schema: 'https://raw.githubusercontent.com/acme/okta/3f2504e04f8911d39a0c0305e82c3301abcdef12/schema/okta-sso.schema.json' })).toEqual([]);
+  expect(findSecretLiterals({ $schema: '../../schema/okta-sso.schema.json' })).toEqual([]);
+});
+
 test('redactSecrets removes known literals and anything shaped like a token', () => {
   const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.sig';
   expect(redactSecrets(`acs "https://x.example.com/acs?t=${jwt}" uses http; value hunter22`, ['hunter22'])).toBe(

@@ -3,9 +3,9 @@ import { findSecretLiterals } from '../../model/secret-literals';
 import { FieldPath, forEachString } from '../../model/strings-in';
 
 describe('forEachString: every string of parsed config, with its path', () => {
-  test('visits values depth first, keys just before what they hold, and skips the skipped key', () => {
+  test('visits values depth first, and keys just before what they hold', () => {
     const seen: Array<[string, FieldPath, boolean]> = [];
-    forEachString({ $schema: 'x', a: ['b', { c: 'd' }], e: 1 }, (value, at, isKey) => seen.push([value, [...at], isKey]), { skipKey: '$schema', keys: true });
+    forEachString({ a: ['b', { c: 'd' }], e: 1 }, (value, at, isKey) => seen.push([value, [...at], isKey]), { keys: true });
     expect(seen).toEqual([
       ['a', ['a'], true],
       ['b', ['a', 0], false],
