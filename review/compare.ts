@@ -590,7 +590,12 @@ export function compareIntegration(
   findings.push(...runbookFindings(change === 'adopted' ? { ...runbook, added: [] } : runbook, baseSteps, headSteps, provisioningLive));
   // Provisioning steps gone altogether (e.g. SCIM replaced by first-login): nobody is deprovisioned any more.
   if (base && head && provisioningLive && sides.head.hasRunbook && labelOn(baseSteps, DEACTIVATE_LABEL) && !hasLabel(headSteps, DEACTIVATE_LABEL) && !hasFeaturesResource(head)) {
-    findings.push(finding('deprovisioning-off', 'no runbook step turns Deactivate Users on any more (provisioning removed or changed to first-login)'));
+    findings.push(
+      finding(
+        'deprovisioning-off',
+        "no runbook step turns Deactivate Users on any more (provisioning removed or changed to first-login); the live app's provisioning stays as it is until an admin changes it in the Okta Admin Console (its Provisioning tab): turn To App off there, or it keeps pushing users",
+      ),
+    );
   }
   const suppressedBefore = new Set(suppressionsOf(base).map((s) => s.rule));
   for (const s of suppressionsOf(head)) {

@@ -101,6 +101,8 @@ describe('review: runbook values, label by label', () => {
     const review = reviewSynthDirs(baseDir, writeSynthDir(stacks, head));
     const omni = integration(review, 'prod', 'omni');
     expect(omni.findings.map((f) => `${f.class}:${f.level}`)).toContain('deprovisioning-off:high');
+    // The live app's provisioning is not changed by the merge: the reviewer is told where an admin turns it off.
+    expect(omni.findings.find((f) => f.class === 'deprovisioning-off')!.detail).toContain('turn To App off there, or it keeps pushing users');
   });
 
   test('a literal that looks like a token in a runbook value is never shown', () => {
