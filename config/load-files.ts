@@ -7,6 +7,7 @@ import { listConfigEntries } from './list-files';
 import { ConfigProblem } from './problems';
 import { duplicateKey } from './yaml-duplicate-keys';
 import { checkTags } from './yaml-tags';
+import { embeddedSecretKind } from '../model/secret-literals';
 import { checkAliases } from './yaml-aliases';
 import { TOO_DEEP, isTooDeep, tooDeepToken } from './yaml-depth';
 import { misalignedKey, overIndentedKey, overIndentedMessage } from './yaml-indent';
@@ -110,6 +111,12 @@ export function loadConfigFiles(dir: string): LoadedFiles {
   }
   const files: ConfigFile[] = [];
   for (const rel of rels) {
+    // Every message names its file: a name that looks like a secret would be printed in each.
+    const secretName = rel.split(path.sep).map((segment) => embeddedSecretKind(segment.replace(/\.(ya?ml|json)$/, ''))).find((kind) => kind !== undefined);
+    if (secretName) {
+      problems.push({ file: dir, path: '', message: `a config file's name, or a folder's it is in, looks like ${secretName} (name not shown); accepted: a name that says what the file holds (rename it)` });
+      continue;
+    }
     const display = path.join(dir, rel).split(path.sep).join('/');
     const kind = path.extname(rel) === '.json' ? 'JSON' : 'YAML';
     const read = readRegularFile(path.join(dir, rel), MAX_CONFIG_FILE_BYTES);

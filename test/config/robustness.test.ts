@@ -242,3 +242,14 @@ test('thousands of unknown integration keys are judged in linear time: a did-you
   expect(unknown).toHaveLength(n);
   expect(unknown.filter((p) => p.message.includes('did you mean'))).toHaveLength(50);
 });
+
+test('a config file or folder named like a secret is one problem that does not print the name (every message would)', () => {
+  const token = 'ghp_' + 'iK2ZWeqhFWCEPyYngFb51yBMWXaSCrUZoL8g';
+  const dir = writeConfigDir({ 'i.yaml': MINIMAL_INTEGRATIONS, 'env.yaml': MINIMAL_ENV, [`${token}/x.yaml`]: 'foo: 1\n', [`${token}.yaml`]: 'bar: 2\n' });
+  const { problems } = checkConfig(dir);
+  // The same words for both: said once.
+  expect(problems.map((p) => p.message)).toEqual([
+    "a config file's name, or a folder's it is in, looks like a GitHub token (name not shown); accepted: a name that says what the file holds (rename it)",
+  ]);
+  expect(JSON.stringify(problems)).not.toContain(token);
+});
