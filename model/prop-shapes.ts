@@ -115,7 +115,7 @@ function check(value: unknown, shape: Shape, at: string, problems: FieldProblem[
     });
     return broken ? { value, drop: true } : { value: items ?? value, drop: false };
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || isTokenObject(value)) {
     const fields = Object.keys(shape.map);
     const meant = typeof value === 'string' && shape.hint ? `did you mean { ${shape.hint}: ${showValue(value)} }? ` : '';
     return refuse(`a map${fields.length ? ` with ${fields.join(', ')}` : ''}`, meant);

@@ -137,3 +137,12 @@ describe("the app of a construct whose props cannot work (oktaApp's stand-in)", 
   });
 });
 
+
+test('a Terraform token where a map prop goes is one problem that says so, not its internal fields as misspelt ones', () => {
+  const error = synthStack((stack) => {
+    const variable = new TerraformVariable(stack, 'username', { type: 'string' });
+    new GenericSamlSso(stack, 'wiki', { ...WIKI, username: variable.value } as never);
+  }).error;
+  expect(error).toContain('[prod/wiki] username: a Terraform token given as an object is not accepted; accepted: a map with format, template');
+  expect(error).not.toMatch(/creationStack|identifier|unknown field/);
+});
