@@ -1,6 +1,6 @@
 import { showPath, showValue } from '../model/show-value';
 import { OktaProvider } from '@cdktf/provider-okta/lib/provider';
-import { Annotations, App, Aspects, DefaultTokenResolver, StringConcat, TerraformBackend, TerraformProvider, TerraformStack, Tokenization } from 'cdktf';
+import { Annotations, App, Aspects, DefaultTokenResolver, StringConcat, TerraformBackend, TerraformProvider, TerraformResource, TerraformStack, Tokenization } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import * as path from 'path';
 import { DEFAULT_OKTA_PROVIDER_CONSTRAINT, checkProviderVersion, providerVersionWarnings } from '../model/provider-versions';
@@ -11,6 +11,7 @@ import { RuleId } from '../model/rule-catalog';
 import { IntegrationModel } from '../model/types';
 import { isUnresolved } from '../model/unresolved';
 import { stackSecretFindings } from '../rules/stack-secrets';
+import { removedByStackOverride } from '../rules/stack-overrides';
 import { writeRunbookFiles } from '../runbook/write';
 import { onSynthesize } from './custom-synthesis';
 import { sharedStateErrors } from './shared-state';
@@ -194,10 +195,27 @@ export class SsoEnvironment extends Construct {
     return [
       ...checkProviderVersion(this.constraint, this.models()).map((m) => `providerVersion: ${m}`),
       ...secrets,
+      ...this.removedByOverrides(),
       ...addressClashes(this.stack, reported),
       ...sharedStateErrors(this.stack),
       ...this.sharedNameErrors(),
     ];
+  }
+
+  /** The integrations' resources that a stack override takes out of cdk.tf.json: Terraform would destroy them. */
+  private removedByOverrides(): string[] {
+    const found: string[] = [];
+    for (const member of this.members) {
+      for (const resource of member.node.findAll()) {
+        if (!(resource instanceof TerraformResource)) continue;
+        const path = removedByStackOverride(this.stack, resource.terraformResourceType, resource.friendlyUniqueId);
+        if (path === undefined) continue;
+        found.push(
+          `the stack's addOverride of ${path} takes ${resource.terraformResourceType}.${resource.friendlyUniqueId} of ${showPath(member.node.path)} out of cdk.tf.json: Terraform would destroy it (an app with its assignments and SCIM links; its prevent_destroy goes with it); accepted: no override that removes an integration's resources (remove the construct, or set renamedFrom to rename it)`,
+        );
+      }
+    }
+    return found;
   }
 
   /** Another stack of the app configured with this environment's name: its IdP record outputs and runbook would pass for this one's. */

@@ -1,4 +1,5 @@
 import { TerraformStack } from 'cdktf';
+import { isTokenObject } from '../model/unresolved';
 
 /**
  * What `stack.addOverride(path, value)` has set, by its path: cdktf merges these into cdk.tf.json last, over every
@@ -12,11 +13,29 @@ export function stackOverrides(stack: TerraformStack): Readonly<Record<string, u
 
 /**
  * A resource's body as cdk.tf.json will hold it: `body` with the stack's overrides of that resource merged over it,
- * as cdktf merges them (maps key by key, lists appended, `undefined` removes the key). `body` is not changed.
+ * as cdktf merges them (maps key by key, a list's item by its index, lists appended, `undefined` removes the key, a
+ * token set whole). `body` is not changed.
  */
 export function withStackOverrides(stack: TerraformStack, type: string, name: string, body: Record<string, unknown>): Record<string, unknown> {
   const over = at(stackOverrides(stack), ['resource', type, name]);
   return isMap(over) ? mergeLikeCdktf(structuredCloneOf(body) as Record<string, unknown>, over) : body;
+}
+
+/**
+ * The stack override that takes a resource out of cdk.tf.json (`stack.addOverride('resource.okta_app_saml.wiki',
+ * undefined)`, or `resource` replaced by something that is not a map), by its path; undefined when none does.
+ * Terraform would destroy what is gone from the configuration, prevent_destroy and all.
+ */
+export function removedByStackOverride(stack: TerraformStack, type: string, name: string): string | undefined {
+  let node: unknown = stackOverrides(stack);
+  const path: string[] = [];
+  for (const key of ['resource', type, name]) {
+    if (!isMap(node) || !Object.hasOwn(node, key)) return undefined;
+    node = node[key];
+    path.push(key);
+    if (!isMergedMap(node)) return path.join('.');
+  }
+  return undefined;
 }
 
 function at(value: unknown, path: readonly string[]): unknown {
@@ -32,22 +51,23 @@ function isMap(value: unknown): value is Record<string, unknown> {
 /** A copy deep enough that merging into it leaves the resource's own output as it was (tokens are kept as they are). */
 function structuredCloneOf(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(structuredCloneOf);
-  if (!isPlainMap(value)) return value;
+  if (!isMergedMap(value)) return value;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) out[key] = structuredCloneOf(value[key]);
   return out;
 }
 
-/** Plain data, into which cdktf merges; a token or other class instance is set whole. */
-function isPlainMap(value: unknown): value is Record<string, unknown> {
-  return isMap(value) && (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
+/** What cdktf merges into, field by field (a class instance's own fields too); a token is set whole. */
+function isMergedMap(value: unknown): value is Record<string, unknown> {
+  return isMap(value) && !isTokenObject(value);
 }
 
 function mergeLikeCdktf(target: Record<string, unknown>, source: Record<string, unknown>): Record<string, unknown> {
   for (const key of Object.keys(source)) {
     const value = source[key];
-    if (isPlainMap(value)) {
-      if (!isMap(target[key])) target[key] = {};
+    if (isMergedMap(value)) {
+      // As cdktf: anything but an object there becomes one; a list is an object too, so `group.0.priority` merges into its item.
+      if (typeof target[key] !== 'object' || target[key] === null) target[key] = {};
       mergeLikeCdktf(target[key] as Record<string, unknown>, value);
     } else if (Array.isArray(value)) target[key] = Array.isArray(target[key]) ? [...(target[key] as unknown[]), ...value] : value;
     else if (value === undefined) delete target[key];

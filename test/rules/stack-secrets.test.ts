@@ -1,6 +1,6 @@
 import { DataOktaGroup } from '@cdktf/provider-okta/lib/data-okta-group';
 import { Group } from '@cdktf/provider-okta/lib/group';
-import { TerraformOutput, TerraformVariable } from 'cdktf';
+import { Lazy, TerraformOutput, TerraformVariable } from 'cdktf';
 import { GenericSamlSso } from '../../constructs/sp/generic-saml-sso';
 import { OktaGroups } from '../../constructs/okta-groups';
 import { errorLine, synthError, synthStack } from '../constructs/sp/synth-stack';
@@ -84,4 +84,77 @@ describe("the stack's own escape hatch (stack.addOverride), which cdktf merges i
     });
     expect(error).toMatch(new RegExp(`\\[prod/wiki\\] [^\\n]*${rule.source}`));
   });
+});
+
+test("a stack override through a list's index merges into that item, as cdktf writes it: the rules see the group still assigned", () => {
+  const { error, json, warnings } = synthStack((stack) => {
+    new GenericSamlSso(stack, 'wiki', WIKI);
+    stack.addOverride('resource.okta_app_group_assignments.wiki.group.0.priority', 2);
+  });
+  expect(error).toBeUndefined();
+  expect(warnings.join('\n')).not.toContain('SSO-009');
+  const written = json.resource.okta_app_group_assignments.wiki.group;
+  expect(written).toEqual([expect.objectContaining({ priority: 2, id: expect.stringContaining('data.okta_group') })]);
+});
+
+describe("a stack override that takes an integration's resources out of cdk.tf.json fails synth: Terraform would destroy them", () => {
+  test.each([
+    ['the app itself', 'resource.okta_app_saml.wiki', undefined, 'resource.okta_app_saml.wiki takes okta_app_saml.wiki'],
+    ["every resource of the stack", 'resource', undefined, 'resource takes okta_app_saml.wiki'],
+    ['the group assignments, replaced by text', 'resource.okta_app_group_assignments.wiki', 'none', 'resource.okta_app_group_assignments.wiki takes okta_app_group_assignments.wiki'],
+  ])('%s', (_what, at, value, said) => {
+    const error = synthError((stack) => {
+      new GenericSamlSso(stack, 'wiki', WIKI);
+      stack.addOverride(at, value);
+    });
+    expect(error).toContain(`[prod/okta-sso] the stack's addOverride of ${said} of prod/wiki out of cdk.tf.json: Terraform would destroy it`);
+  });
+
+  test('an override of one attribute, or of another resource, removes nothing', () => {
+    const { error } = synthStack((stack) => {
+      new GenericSamlSso(stack, 'wiki', WIKI);
+      stack.addOverride('resource.okta_app_saml.wiki.label', 'Wiki (SSO)');
+      stack.addOverride('resource.okta_group.other', undefined);
+    });
+    expect(error).toBeUndefined();
+  });
+
+  test('a class instance set as lifecycle is merged field by field, as cdktf writes it: prevent_destroy stays', () => {
+    class Lifecycle {
+      public readonly ignore_changes = ['label'];
+    }
+    const { error, json } = synthStack((stack) => {
+      new GenericSamlSso(stack, 'wiki', WIKI);
+      stack.addOverride('resource.okta_app_saml.wiki.lifecycle', new Lifecycle());
+    });
+    expect(error).toBeUndefined();
+    expect(json.resource.okta_app_saml.wiki.lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ['label'] });
+  });
+});
+
+describe('a secret in a stack override in any form cdktf writes: produced by a token, a class instance, a `//` comment, a key', () => {
+  const OKTA_TOKEN = '00' + 'aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789abcdE';
+  test.each([
+    ['a Lazy value', (stack: any) => stack.addOverride('provider.okta.0.api_token', Lazy.stringValue({ produce: () => OKTA_TOKEN })), 'provider.okta.0.api_token'],
+    ['a class instance', (stack: any) => stack.addOverride('provider.okta.0', new (class { public readonly api_token = OKTA_TOKEN })()), 'provider.okta.0.api_token'],
+    ['a `//` comment', (stack: any) => stack.addOverride('//.api_token', OKTA_TOKEN), '//.api_token'],
+    ['a key', (stack: any) => stack.addOverride(`locals.${OKTA_TOKEN}`, 'x'), 'locals (a key)'],
+  ])('%s', (_what, add, at) => {
+    const error = synthError((stack) => {
+      new GenericSamlSso(stack, 'wiki', WIKI);
+      add(stack);
+    });
+    expect(error).toContain(`SSO-008: a secret-looking value (not shown) in ${at}, written by prod (stack.addOverride)`);
+    expect(error).not.toContain(OKTA_TOKEN);
+  });
+});
+
+test('an escape hatch whose value is produced by a token is judged by what it produces, as cdktf writes it', () => {
+  for (const add of [
+    (stack: any, wiki: GenericSamlSso) => wiki.oktaApp.addOverride('sso_url', Lazy.stringValue({ produce: () => 'http://wiki.example.com/saml/acs' })),
+    (stack: any) => stack.addOverride('resource.okta_app_saml.wiki.sso_url', Lazy.stringValue({ produce: () => 'http://wiki.example.com/saml/acs' })),
+  ]) {
+    const error = synthError((stack) => add(stack, new GenericSamlSso(stack, 'wiki', WIKI)));
+    expect(error).toMatch(/\[prod\/wiki\] [^\n]*"http:\/\/wiki\.example\.com\/saml\/acs" uses http[^\n]*SSO-001/);
+  }
 });
