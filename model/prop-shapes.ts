@@ -67,6 +67,18 @@ const SHAPES: Readonly<Record<string, Shape>> = {
   spMetadata: { document: 'an SpMetadataDocument (SpMetadataDocument.fromFile(path) or .fromXml(xml))' },
   suppressions: list(map({ rule: text, reason: text })),
   idpRecord: map({ where: text, fields: list(map({ label: text, from: text })) }),
+  // The IDs themselves are checked where adoption is resolved (model/adopt.ts): here, that no field is misspelt.
+  adopt: map(
+    {
+      oktaAppId: elsewhere,
+      pushGroupMappingIds: map({}),
+      groupIds: map({}),
+      profileMappingId: elsewhere,
+      userSchemaProperties: elsewhere,
+      snowflake: map({ samlIntegration: elsewhere, scimIntegration: elsewhere, provisionerRole: elsewhere }),
+    },
+    'oktaAppId',
+  ),
 };
 
 interface Checked {

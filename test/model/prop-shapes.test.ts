@@ -146,3 +146,8 @@ test('a Terraform token where a map prop goes is one problem that says so, not i
   expect(error).toContain('[prod/wiki] username: a Terraform token given as an object is not accepted; accepted: a map with format, template');
   expect(error).not.toMatch(/creationStack|identifier|unknown field/);
 });
+
+test("adopt's fields are checked for misspelling too: a mapping ID under another name would import nothing, and the first plan create a second mapping", () => {
+  const error = errorsOf({ adopt: { oktaAppId: '0oa1abcdefghijklmnop', pushGroupMappingId: { Everyone: 'gPm1abcdefghijklmnop' } } });
+  expect(error).toContain('[prod/wiki] adopt.pushGroupMappingId: unknown field "pushGroupMappingId" (did you mean "pushGroupMappingIds"?)');
+});
