@@ -1,4 +1,5 @@
 import { showValue } from './show-value';
+import { describeChar } from './text-chars';
 import { FieldProblem } from './problem';
 import { RuleId } from './rule-catalog';
 import { SamlSettings } from './types';
@@ -28,6 +29,9 @@ export function httpsUrlProblem(value: string): string | undefined {
   return urlProblem(value)?.why;
 }
 
+/** Characters IDNA maps to nothing in a host (UTS #46): invisible, gone from the URL as parsed, but not from the text Okta stores. */
+const IGNORED_IN_HOSTS = /[\u00AD\u034F\u180B-\u180F\u200B-\u200D\u2060\uFE00-\uFE0F\uFEFF]/;
+
 type UrlProblem = { readonly rule: RuleId; readonly why: string } | undefined;
 
 /**
@@ -53,6 +57,9 @@ function parseUrlProblem(value: string): UrlProblem {
   if (!url.hostname) return { rule: RuleId.WELL_FORMED, why: 'has no host' };
   if (/\s/.test(value)) return { rule: RuleId.WELL_FORMED, why: 'contains whitespace' };
   // The URL parser forgives what Okta and the SP would get as written (`https:///host`, `https:\\host\acs`, `https:host`).
+  // It also drops characters a host never shows (a soft hyphen, variation selectors): the URL checked would not be the one written.
+  const ignored = IGNORED_IN_HOSTS.exec(value);
+  if (ignored) return { rule: RuleId.WELL_FORMED, why: `contains ${describeChar(ignored[0].charCodeAt(0))}, which URL parsers drop from a host name, so the URL checked would not be the one Okta gets; accepted: the URL without it` };
   if (value.includes('\\')) return { rule: RuleId.WELL_FORMED, why: 'contains a backslash; URLs take / only' };
   if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/]/.test(value)) return { rule: RuleId.WELL_FORMED, why: 'is not written scheme://host (two slashes, then the host)' };
   const userinfo = userinfoProblem(url);

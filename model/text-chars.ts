@@ -15,6 +15,8 @@ const NAMES: Readonly<Record<number, string>> = {
   0x0d: 'carriage return',
   0x1b: 'escape',
   0x7f: 'delete',
+  0xad: 'soft hyphen',
+  0x034f: 'combining grapheme joiner',
   0x061c: 'Arabic letter mark',
   0x200b: 'zero-width space',
   0x200c: 'zero-width non-joiner',

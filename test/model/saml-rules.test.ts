@@ -19,6 +19,13 @@ describe('urlProblem', () => {
     expect(urlProblem(url)).toEqual({ rule: RuleId.WELL_FORMED, why });
   });
 
+  test('a character URL parsers drop from a host name (a soft hyphen, a variation selector) is refused, named by code point', () => {
+    expect(urlProblem('https://acme-dev.omni\u00ADapp.co/acs')?.why).toBe(
+      'contains U+00AD (soft hyphen), which URL parsers drop from a host name, so the URL checked would not be the one Okta gets; accepted: the URL without it',
+    );
+    expect(urlProblem('https://a\uFE0F.example.com/acs')?.rule).toBe(RuleId.WELL_FORMED);
+  });
+
   test('a URL as written is one: any case of scheme, a port, a path', () => {
     for (const url of ['HTTPS://A.example.com/acs', 'https://a.example.com:8443/saml/acs?x=1']) expect(urlProblem(url)).toBeUndefined();
   });
