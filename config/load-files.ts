@@ -199,7 +199,8 @@ function parseWithPositions(text: string): Positioned | { tooDeepAt: number; lin
   const tokens: CST.Token[] = [...new Parser(lines.addNewLine).parse(text)];
   const tooDeepAt = tooDeepToken(tokens);
   if (tooDeepAt !== undefined) return { tooDeepAt, lines };
-  const docs = [...new Composer({ uniqueKeys: false, merge: false, logLevel: 'error' }).compose(tokens, true, text.length)];
+  // The core schema whatever a `%YAML 1.1` directive says: read as js-yaml's fast path reads it (`yes` stays text).
+  const docs = [...new Composer({ uniqueKeys: false, merge: false, logLevel: 'error', schema: 'core' }).compose(tokens, true, text.length)];
   const doc = docs[0];
   if (docs.length > 1) doc.errors.push(new (yamlLibrary().YAMLParseError)(docs[1].range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'more than one document (a second ---); accepted: one document per file'));
   return { doc, lines };

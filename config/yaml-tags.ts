@@ -2,12 +2,13 @@ import type { Document, Node } from 'yaml';
 import { embeddedSecretKind } from '../model/secret-literals';
 import type { TextProblem } from './yaml-aliases';
 
-/** The tags config's values may carry: YAML 1.2's core schema, and !!binary (refused by the schema check, as binary data). */
-const ACCEPTED_TAGS: ReadonlySet<string> = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq', 'binary'].map((t) => `tag:yaml.org,2002:${t}`));
+/** The tags config's values may carry: YAML 1.2's core schema, and `!`, which says "plain text" (as js-yaml's fast path reads it). */
+const ACCEPTED_TAGS: ReadonlySet<string> = new Set([...['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`), '!']);
 
 /**
  * The first node with a tag config does not read as written: `!!omap` and `!!set` become objects with no entries
- * (what they hold would skip every check), a custom `!tag` or `!!js/function` text that passes for a plain value.
+ * (what they hold would skip every check), `!!binary` bytes, a custom `!tag` or `!!js/function` text that passes for a
+ * plain value.
  * Returns where it is and what is accepted; a tag that looks like a secret is not named.
  */
 export function checkTags(doc: Document, text: string): TextProblem | undefined {

@@ -31,7 +31,20 @@ describe('a YAML tag config would not read as written is refused at the tag, and
     expect(problems).toEqual(['i.yaml:7:12: YAML error: a custom tag is not accepted: config is plain maps, lists and values; accepted: the value without a tag']);
   });
 
-  test("the core schema's own tags are read as written", () => {
+  test("the core schema's own tags, and `!` (plain text), are read as written, with an anchor in the file or not", () => {
     expect(problemsOf({ 'env.yaml': MINIMAL_ENV, 'i.yaml': WIKI('!!str Acme Wiki') })).toEqual([]);
+    expect(problemsOf({ 'env.yaml': MINIMAL_ENV, 'i.yaml': WIKI('! Acme Wiki') })).toEqual([]);
+    // An anchor sends the file to the YAML library that gives positions: it must read the same.
+    expect(problemsOf({ 'env.yaml': MINIMAL_ENV, 'i.yaml': WIKI('! Acme Wiki') + '    description: &d text\n' })).toEqual([
+      expect.stringContaining('unknown field "description"'),
+    ]);
+  });
+
+  test('a %YAML 1.1 directive does not make `yes` true: the file reads the same with an anchor in it or not', () => {
+    const env = (extra: string) => `%YAML 1.1\n---\nenvironments:\n  dev:\n    okta: { orgName: example-dev, baseUrl: oktapreview.com }\n    integrations:\n      wiki: { showInDashboard: yes }\n${extra}`;
+    const plain = problemsOf({ 'env.yaml': env(''), 'i.yaml': WIKI('Wiki') });
+    const anchored = problemsOf({ 'env.yaml': env('x: &a 1\n'), 'i.yaml': WIKI('Wiki') });
+    expect(plain).toEqual([expect.stringMatching(/^env\.yaml:7:\d+: .*"yes" is not accepted; accepted: true or false/)]);
+    expect(anchored).toContainEqual(expect.stringMatching(/^env\.yaml:7:\d+: .*"yes" is not accepted; accepted: true or false/));
   });
 });
