@@ -364,7 +364,11 @@ const CATALOG_KEY = /^[a-z0-9_]+$/;
 function catalogConflicts(props: AnySsoProps, isUnresolved: Unresolved): FieldProblem[] {
   if (!props.catalogApp) return [];
   const key: unknown = props.catalogApp.key;
-  // A catalogApp without a usable key would otherwise be dropped, and a custom SAML app built in its place.
+  // A catalogApp without a usable key would otherwise be dropped, and a custom SAML app built in its place. Its parts may come
+  // from the shared settings and an environment: a key missing once merged is said at the map, as missing.
+  if (key === undefined) {
+    return [problem(RuleId.REQUIRED, 'catalogApp', "catalogApp needs key; missing: key (the catalog app's name, Okta's preconfigured_app, e.g. okta_org2org)")];
+  }
   if (typeof key !== 'string' || !CATALOG_KEY.test(key)) {
     if (!isUnresolved(key)) {
       return [problem(RuleId.WELL_FORMED, 'catalogApp.key', `catalogApp.key ${showValue(key)} is not a catalog app name; accepted: Okta's preconfigured_app name, e.g. okta_org2org (lower case, digits, _)`)];

@@ -49,6 +49,13 @@ describe('a map written in parts, in the shared entry and an environment', () =>
     expect(problems.map((p) => p.message).join('\n')).not.toMatch(/catalogApp\.key|missing required field "key"/);
   });
 
+  test('a catalog app without its key once merged says so, at the map where it is written', () => {
+    const dir = config('    catalogApp: { settings: { a: 1 } }', '');
+    const { problems } = checkConfig(dir);
+    expect(problems.map((p) => `${p.path}: ${p.message}`)).toContainEqual("integrations.wiki.catalogApp: catalogApp needs key; missing: key (the catalog app's name, Okta's preconfigured_app, e.g. okta_org2org)");
+    expect(problems.map((p) => p.message).join('\n')).not.toContain('undefined');
+  });
+
   test('an SP metadata map without its file once merged says so, at the map', () => {
     const dir = config('', '        spMetadata: { url: "https://wiki.example.com/saml/metadata" }');
     const { problems } = checkConfig(dir);
