@@ -177,6 +177,7 @@ export function readConfig(dir: string): LoadResult {
   let definedList: string[] | undefined;
   let definedShown: string | undefined;
   let guesses = 0;
+  let refusedByCase: Set<string> | undefined;
   const envModels: EnvironmentModel[] = [];
   const drafts: Draft[] = [];
   // A live app adopted twice on one Okta org would have two owners (two states, or two resources in one).
@@ -202,6 +203,9 @@ export function readConfig(dir: string): LoadResult {
         const suggestion = guesses++ < MAX_GUESSED_KEYS ? closest(key, (definedList ??= [...definedKeys].sort())) : undefined;
         // The key it most likely means is defined but refused as a key (`Omni:`, not a Terraform name): that problem is the one to fix.
         if (suggestion !== undefined && !integrations.has(suggestion) && !INTEGRATION_KEY.test(suggestion)) continue;
+        // Past the guesses, the same for a key written as a refused one is, case aside (the few refused keys, looked up).
+        refusedByCase ??= new Set([...definedKeys].filter((k) => !integrations.has(k) && !INTEGRATION_KEY.test(k)).map((k) => k.toLowerCase()));
+        if (suggestion === undefined && refusedByCase.has(key.toLowerCase())) continue;
         report(
           env.file,
           overrideAt,

@@ -253,3 +253,14 @@ test('a config file or folder named like a secret is one problem that does not p
   ]);
   expect(JSON.stringify(problems)).not.toContain(token);
 });
+
+test('past the did-you-means, a key written as a defined key refused as one (Omni:) is still that one problem, not also "unknown"', () => {
+  // Checked in key order: these sixty come first.
+  const unknown = Array.from({ length: 60 }, (_, i) => `      aa${i}: {}\n`).join('');
+  const dir = writeConfigDir({
+    'c.yaml': `integrations:\n  wiki: { preset: generic }\n  Omni: { preset: omni }\nenvironments:\n  dev:\n    okta: { orgName: x, baseUrl: okta.com }\n    integrations:\n${unknown}      omni: {}\n`,
+  });
+  const messages = checkConfig(dir).problems.map((p) => `${p.path}: ${p.message}`);
+  expect(messages).toContainEqual(expect.stringMatching(/^integrations\.Omni: key "Omni" is not accepted/));
+  expect(messages.filter((m) => m.startsWith('environments.dev.integrations.omni:'))).toEqual([]);
+});
