@@ -340,10 +340,11 @@ export interface Relabel {
   readonly to: string;
 }
 
-/** A step's words (title, why, actions) with the old label as the new one. */
+/** A step's words (title, why, actions) with the old label as the new one, where it stands as a name (not inside a word). */
 function relabelled(step: RunbookStep, { from, to }: Relabel): RunbookStep {
+  const asName = new RegExp(`(?<![\\p{L}\\p{N}])${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
   const words = (value: unknown): unknown => {
-    if (typeof value === 'string') return value.split(from).join(to);
+    if (typeof value === 'string') return value.replace(asName, () => to);
     if (Array.isArray(value)) return value.map(words);
     if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, words(v)]));
     return value;
