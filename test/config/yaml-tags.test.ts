@@ -25,6 +25,13 @@ describe('a YAML tag config would not read as written is refused at the tag, and
     expect(problems[0]).toContain('accepted: the value without a tag');
   });
 
+  test('named as written and placed at the tag, with a comment or an anchor between it and its value, or a %TAG handle', () => {
+    expect(problemsOf({ 'env.yaml': MINIMAL_ENV, 'i.yaml': WIKI('!custom # a note\n      Acme') })).toEqual([expect.stringMatching(/^i\.yaml:7:12: YAML error: the tag !custom is not accepted/)]);
+    const handle = '%TAG !e! tag:example.com,2000:\n---\n' + WIKI('!e!foo Acme');
+    expect(problemsOf({ 'env.yaml': MINIMAL_ENV, 'i.yaml': handle })).toEqual([expect.stringMatching(/^i\.yaml:9:12: YAML error: the tag !e!foo is not accepted/)]);
+    expect(problemsOf({ 'env.yaml': MINIMAL_ENV, 'i.yaml': WIKI('&x !!omap []') })).toEqual([expect.stringMatching(/^i\.yaml:7:15: YAML error: the tag !!omap is not accepted/)]);
+  });
+
   test('a custom tag that looks like a secret is not named', () => {
     const token = 'ghp_iK2ZWeqhFWCEPyYngFb51yBMWXaSCrUZoL8g';
     const problems = problemsOf({ 'env.yaml': MINIMAL_ENV, 'i.yaml': WIKI(`!${token} Acme`) });
