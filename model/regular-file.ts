@@ -89,10 +89,16 @@ export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
   return undefined;
 }
 
+/** Lines end at LF, CRLF or a CR alone (a classic Mac file), as the YAML parser counts them. */
 function placeOf(bytes: Buffer, offset: number): TextPlace {
-  const before = bytes.subarray(0, offset);
-  const lineStart = before.lastIndexOf(0x0a) + 1;
   let line = 1;
-  for (let i = 0; i < lineStart; i++) if (bytes[i] === 0x0a) line++;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    const b = bytes[i];
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
   return { line, column: bytes.subarray(lineStart, offset).toString('utf8').length + 1 };
 }

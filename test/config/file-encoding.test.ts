@@ -9,6 +9,7 @@ describe('a config file that is not UTF-8 is refused at the first byte that is n
     ['a Latin-1 letter', Buffer.from('integrations:\n  wiki:\n    label: Acme W\xefki\n', 'latin1'), 3, 18],
     ['a lone continuation byte', Buffer.concat([Buffer.from('integrations: {}\n# caf'), Buffer.from([0xa9]), Buffer.from('\n')]), 2, 6],
     ['a character cut short at the end', Buffer.concat([Buffer.from('integrations: {}\n# ü'), Buffer.from([0xe2, 0x82])]), 2, 4],
+    ['a Latin-1 letter in a file whose lines end in CR alone', Buffer.from('integrations: {}\r# caf\xe9\r', 'latin1'), 2, 6],
   ])('%s', (_what, bytes, line, column) => {
     const dir = writeConfigDir({ 'i.yaml': MINIMAL_INTEGRATIONS, 'env.yaml': MINIMAL_ENV });
     fs.writeFileSync(path.join(dir, 'x.yaml'), bytes);
