@@ -99,12 +99,18 @@ describe('common defaults and rules', () => {
     });
   });
 
-  test.each([[''], ['Org2Org'], ['okta org2org'], [undefined]])('catalogApp.key %j is a problem, not a custom app built in its place', (key) => {
-    const resolved = resolveSettings('wiki', { ...wiki, catalogApp: { key: key as string } });
+  test.each([[''], ['Org2Org'], ['okta org2org']])('catalogApp.key %j is a problem, not a custom app built in its place', (key) => {
+    const resolved = resolveSettings('wiki', { ...wiki, catalogApp: { key } });
     expect(resolved.model).toBeUndefined();
     expect(resolved.problems).toEqual([
       expect.objectContaining({ field: 'catalogApp.key', message: expect.stringMatching(/^catalogApp\.key .* is not a catalog app name; accepted: Okta's preconfigured_app name/) }),
     ]);
+  });
+
+  test('catalogApp without a key is that one problem, at catalogApp (its parts may be written in several places)', () => {
+    const resolved = resolveSettings('wiki', { ...wiki, catalogApp: {} as never });
+    expect(resolved.model).toBeUndefined();
+    expect(resolved.problems).toEqual([expect.objectContaining({ field: 'catalogApp', message: expect.stringMatching(/^catalogApp needs key; missing: key/) })]);
   });
 
   test('at least one of response and assertion must be signed', () => {
