@@ -14,7 +14,16 @@ export function checkBackendIn(configDir: string, backend: BackendModel, pathWri
   const problems = checkBackend(backend);
   if (backend.type !== 'local' || !pathWritten || problems.length > 0) return problems;
   const inside = resolveInside(configDir, backend.path);
-  const why = 'why' in inside ? inside.why : isDirectory(inside.path) ? 'is an existing directory' : undefined;
+  // Links followed: a state path that leads to a config or SP metadata file would have Terraform write state over it.
+  const leadsTo = 'path' in inside ? /\.(ya?ml|json|xml)$/i.exec(inside.path)?.[0] : undefined;
+  const why =
+    'why' in inside
+      ? inside.why
+      : isDirectory(inside.path)
+        ? 'is an existing directory'
+        : leadsTo
+          ? `leads through a symbolic link to a ${leadsTo} file: the config directory's config and SP metadata, where Terraform would write state`
+          : undefined;
   return why ? [{ field: 'path', message: `state path ${showValue(backend.path)} ${why}; accepted: ${STATE_PATH_ACCEPTED}` }] : [];
 }
 

@@ -49,6 +49,14 @@ describe('local state path: a file inside the config directory', () => {
     fs.unlinkSync(path.join(dir, 'state'));
   });
 
+  test('a path that is a symbolic link to a config file is refused: apply would write state over it', async () => {
+    const dir = configWith('{ type: local, path: state/dev.tfstate }');
+    const config = fs.readdirSync(dir).find((f) => f.endsWith('.yaml'))!;
+    fs.mkdirSync(path.join(dir, 'state'));
+    fs.symlinkSync(`../${config}`, path.join(dir, 'state', 'dev.tfstate'));
+    await expectRefused(dir, `environments.dev.backend.path: state path "state/dev.tfstate" leads through a symbolic link to a .yaml file: the config directory's config and SP metadata, where Terraform would write state; ${ACCEPTED}`);
+  });
+
   test('a file path inside, existing or not yet, is accepted', async () => {
     const dir = configWith('{ type: local, path: state/dev.tfstate }');
     expect((await runCliCaptured(['validate', '--config', dir])).code).toBe(0);
