@@ -32,6 +32,8 @@ export function readRegularFile(file: string, maxBytes: number = Number.MAX_SAFE
     let length = 0;
     for (let n = -1; n !== 0 && length < buffer.length; length += n) n = fs.readSync(fd, buffer, length, buffer.length - length, null);
     if (length > maxBytes) return { why: `is more than ${maxBytes} bytes` };
+    // One byte past its size was read: it grew while it was read, and what was read is a part of it.
+    if (length > stat.size) return { why: 'changed while it was read (it grew); read it again once it is written' };
     const bytes = buffer.subarray(0, length);
     const text = bytes.toString('utf8');
     // Decoding puts U+FFFD where a byte is not UTF-8 (a file saved as Latin-1): where, so that the reader can say so.

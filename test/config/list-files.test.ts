@@ -64,3 +64,8 @@ describe('special files and links in the config directory', () => {
     expect(problems.join('\n')).not.toContain('scandir');
   });
 });
+
+test('a file that holds more than its size says (a /proc file, or one still being written) is refused, never read in part', () => {
+  const read = readRegularFile('/proc/self/status', 1024 * 1024);
+  expect(read).toEqual({ why: 'changed while it was read (it grew); read it again once it is written' });
+});
