@@ -57,6 +57,15 @@ export interface BlockDiff {
   readonly adopted: Adoption[];
 }
 
+/** An app's attributes as an admin reads them (its name, where sign-in goes, then who it is for), then the others by name. */
+const READING_ORDER = ['label', 'sso_url', 'recipient', 'destination', 'audience'];
+
+function byReadingOrder(a: string, b: string): number {
+  const [i, j] = [READING_ORDER.indexOf(a), READING_ORDER.indexOf(b)];
+  if (i !== -1 || j !== -1) return (i === -1 ? READING_ORDER.length : i) - (j === -1 ? READING_ORDER.length : j);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** A resource in users' words; push groups name their Okta group and SP group. */
 function blockWords(block: TfBlock, groupNames: ReadonlyMap<string, string>): string {
   if (block.type === 'okta_push_group') return pushGroupWords(block.body, groupNames);
@@ -154,7 +163,7 @@ export function diffBlocks(
       continue;
     }
     const replacedBy: string[] = [];
-    for (const attribute of [...new Set([...attributes(bBody), ...attributes(h.body)])].sort()) {
+    for (const attribute of [...new Set([...attributes(bBody), ...attributes(h.body)])].sort(byReadingOrder)) {
       const before = ownEntry(bBody!, attribute);
       const after = ownEntry(h.body, attribute);
       // The same references can name other groups: a group renamed to a name with the same Terraform name.
