@@ -9,10 +9,11 @@ import { OrgModel } from './model/types';
 import { PolicyErrors } from './rules/policy-checks';
 import { noteForCdktfCli } from './synth/cdktf-cli-notes';
 import { keepHeapNearLive } from './synth/heap-growth';
-import { OutputDirError, markOutput } from './synth/output-dir';
+import { OutputDirError, markOutputIfOnlySynths } from './synth/output-dir';
 import { synthConfigApp, synthToDisk } from './synth/synth';
 
-const configDir = process.env.OKTA_SSO_CONFIG ?? 'examples/acme';
+// Empty counts as unset (a CI variable that expands to nothing), as for the okta-sso CLI.
+const configDir = process.env.OKTA_SSO_CONFIG || 'examples/acme';
 
 try {
   // What validate checks, so that every problem is located in config (policy errors too), and every warning.
@@ -35,8 +36,8 @@ try {
 function synthForCdktfCli(model: OrgModel, outdir: string, warnings: readonly ConfigProblem[]): void {
   const environments = model.environments.map((e) => e.name);
   synthConfigApp(model, outdir, configDir, (stack) => noteForCdktfCli(stack, environments, outdir, warnings));
-  // So that a later `okta-sso synth` knows this directory as its own output and may replace it.
-  markOutput(outdir);
+  // So that a later `okta-sso synth` knows this directory as its own output and may replace it: only when it holds nothing else.
+  markOutputIfOnlySynths(outdir, environments);
 }
 
 function synthIntoOutput(model: OrgModel, warnings: readonly ConfigProblem[]): void {

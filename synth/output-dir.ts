@@ -166,6 +166,28 @@ export function markOutput(dir: string): void {
   fs.writeFileSync(path.join(dir, OUTPUT_MARKER), MARKER_TEXT);
 }
 
+/**
+ * Marks output the cdktf CLI asked the app for (CDKTF_OUTDIR), so that a later `okta-sso synth --out` may replace it, only
+ * when it holds nothing but synth's own: the manifest, the marker and the stacks of `stacks`. The cdktf CLI writes into
+ * any directory it is given (`cdktf synth --output site`); marked, a directory of the user's files would be replaced
+ * whole. Returns whether it was marked.
+ */
+export function markOutputIfOnlySynths(dir: string, stacks: readonly string[]): boolean {
+  const own = new Set(['manifest.json', 'stacks', OUTPUT_MARKER, '.gitignore']);
+  const known = new Set(stacks);
+  let entries: string[];
+  let stackDirs: string[];
+  try {
+    entries = fs.readdirSync(dir);
+    stackDirs = entries.includes('stacks') ? fs.readdirSync(path.join(dir, 'stacks')) : [];
+  } catch {
+    return false;
+  }
+  if (!entries.every((e) => own.has(e)) || !stackDirs.every((s) => known.has(s))) return false;
+  markOutput(dir);
+  return true;
+}
+
 export interface ReplaceOptions {
   /** @default DEFAULT_LOCK_WAIT_MS */
   readonly lockWaitMs?: number;

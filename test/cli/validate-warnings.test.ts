@@ -90,6 +90,40 @@ describe('main.ts run by the cdktf CLI (CDKTF_OUTDIR set)', () => {
     expect(fs.existsSync(path.join(outdir, 'stacks', 'dev', 'runbook.md'))).toBe(true);
   });
 
+  test("a directory of the user's own files given as the output is written into but never marked as synth's: a later okta-sso synth refuses it instead of replacing it", async () => {
+    const dir = writeConfigDir(CONFIG);
+    const site = tempDir();
+    fs.writeFileSync(path.join(site, 'index.html'), '<h1>docs</h1>\n');
+    process.env.OKTA_SSO_CONFIG = dir;
+    process.env.CDKTF_OUTDIR = site;
+    jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    jest.isolateModules(() => require('../../main'));
+    expect(process.exitCode ?? 0).toBe(0);
+    expect(fs.existsSync(path.join(site, 'stacks', 'dev', 'cdk.tf.json'))).toBe(true);
+    expect(fs.existsSync(path.join(site, '.okta-sso-output'))).toBe(false);
+    const r = await runCliCaptured(['synth', '--config', dir, '--out', site]);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain('was not written by okta-sso synth');
+    expect(fs.readFileSync(path.join(site, 'index.html'), 'utf8')).toBe('<h1>docs</h1>\n');
+
+    // Output holding nothing but synth's own is marked: okta-sso synth may replace it.
+    const own = path.join(tempDir(), 'cdktf.out');
+    process.env.CDKTF_OUTDIR = own;
+    jest.isolateModules(() => require('../../main'));
+    expect(fs.existsSync(path.join(own, '.okta-sso-output'))).toBe(true);
+  });
+
+  test('an empty OKTA_SSO_CONFIG is unset: the example organisation, not a config directory named ""', () => {
+    process.env.OKTA_SSO_CONFIG = '';
+    process.env.CDKTF_OUTDIR = path.join(tempDir(), 'cdktf.out');
+    let err = '';
+    jest.spyOn(process.stderr, 'write').mockImplementation((t) => ((err += String(t)), true));
+    jest.isolateModules(() => require('../../main'));
+    expect(err).toBe('');
+    expect(process.exitCode ?? 0).toBe(0);
+    expect(fs.existsSync(path.join(process.env.CDKTF_OUTDIR, 'stacks', 'prod', 'cdk.tf.json'))).toBe(true);
+  });
+
   test('a config with problems: every problem located, on stderr, exit 1, nothing synthesized', () => {
     const dir = writeConfigDir({ ...CONFIG, 'i.yaml': CONFIG['i.yaml'].replace('https://wiki.example.com/saml/acs', 'http://wiki.example.com/saml/acs') });
     const outdir = path.join(tempDir(), 'cdktf.out');
