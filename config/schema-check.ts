@@ -5,7 +5,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
 import { secretKind } from '../model/secret-literals';
 import { closest } from '../model/suggest';
 import { showValue } from '../model/show-value';
-import { SHORTHAND, shorthandHint } from './schema-shorthand';
+import { SHORTHAND, resolve, shorthandHint } from './schema-shorthand';
 
 /** Path of the config JSON Schema shipped with the package. */
 export const CONFIG_SCHEMA_PATH = path.join(__dirname, '..', 'schema', 'okta-sso.schema.json');
@@ -199,7 +199,7 @@ function translate(errors: ErrorObject[], root: Schema): SchemaProblem[] {
         problems.push({
           structural: true,
           path: at,
-          message: `${show(e.data, field)} is not accepted; ${hint ? `did you mean \`${hint}\`? ` : ''}accepted: ${types.map((t) => TYPE_WORDS[t] ?? `a ${t}`).join(' or ')}`,
+          message: `${show(e.data, field)} is not accepted; ${hint ? `did you mean \`${hint}\`? ` : ''}accepted: ${types.map((t) => typeWords(t, e.parentSchema as Schema, root)).join(' or ')}`,
         });
         break;
       }
@@ -248,6 +248,29 @@ function describe(s: Schema | undefined, root: Schema): string | undefined {
   if (s.description) return `accepted: ${s.description.charAt(0).toLowerCase()}${s.description.slice(1)}`;
   if (typeof s.$ref === 'string') return describe(root.$defs[s.$ref.slice('#/$defs/'.length)], root);
   return undefined;
+}
+
+/** What a type accepts, with the fields of a map, or of a list's maps, that the schema names (`a list of maps with group, target`). */
+function typeWords(type: string, schema: Schema | undefined, root: Schema): string {
+  const fieldsOf = (s: Schema | undefined) => {
+    const names = Object.keys(resolve(s, root)?.properties ?? {});
+    return names.length > 0 && names.length <= 8 ? names.join(', ') : undefined;
+  };
+  if (type === 'object') {
+    const fields = fieldsOf(schema);
+    return fields ? `a map with ${fields}` : TYPE_WORDS.object;
+  }
+  if (type === 'array') {
+    const items = resolve(schema?.items as Schema | undefined, root);
+    // An item of one of several shapes (a group: its name, or a map): each named.
+    const item = (s: Schema | undefined): string | undefined => {
+      const fields = s?.type === 'object' ? fieldsOf(s) : undefined;
+      return fields ? `a map with ${fields}` : s?.type === 'string' ? 'text' : undefined;
+    };
+    const branches: Array<string | undefined> = Array.isArray(items?.oneOf) ? (items!.oneOf as Schema[]).map((b) => item(resolve(b, root))) : [item(items)];
+    return branches.every((b) => b !== undefined) ? `a list, each ${branches.join(' or ')}` : TYPE_WORDS.array;
+  }
+  return TYPE_WORDS[type] ?? `a ${type}`;
 }
 
 const TYPE_WORDS: Record<string, string> = { object: 'a map', array: 'a list', string: 'a string', boolean: 'true or false', number: 'a number', integer: 'a whole number', null: 'an empty value' };

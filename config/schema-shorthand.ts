@@ -41,7 +41,8 @@ function bestEntries(value: string, props: Record<string, Schema>, required: rea
   return undefined;
 }
 
-function resolve(s: Schema | undefined, root: Schema): Schema | undefined {
+/** A schema with its `$ref` to the config schema's own definitions followed. */
+export function resolve(s: Schema | undefined, root: Schema): Schema | undefined {
   if (s && typeof s.$ref === 'string' && s.$ref.startsWith('#/$defs/') && !s.properties && !s.enum && !s.type) return resolve(root.$defs?.[s.$ref.slice('#/$defs/'.length)], root);
   return s;
 }

@@ -30,9 +30,9 @@ describe('a field of the wrong shape hides none of its integration\'s other prob
     expect(code).toBe(1);
     expect(lines).toEqual([
       'env.yaml:6:9: environments.dev.integrations.aiven.aiven.methodId: missing required value: the Aiven authentication method ID (from the Aiven Console: Admin > Identity providers > your IdP)',
-      'integrations.yaml:4:5: integrations.aiven.username: "login" is not accepted; did you mean `username: { format: login }`? accepted: a map',
+      'integrations.yaml:4:5: integrations.aiven.username: "login" is not accepted; did you mean `username: { format: login }`? accepted: a map with format, template',
       'integrations.yaml:7:7: integrations.aiven.provisioning.importGroups: Import Groups must stay off for Aiven: groups the SP does not manage through SCIM cannot be imported into Okta; accepted: false [SSO-005]',
-      'integrations.yaml:10:5: integrations.aiven_b.username: "login" is not accepted; did you mean `username: { format: login }`? accepted: a map',
+      'integrations.yaml:10:5: integrations.aiven_b.username: "login" is not accepted; did you mean `username: { format: login }`? accepted: a map with format, template',
       'integrations.yaml:13:7: integrations.aiven_b.provisioning.importGroups: enabled in no environment yet, checked on its own: Import Groups must stay off for Aiven: groups the SP does not manage through SCIM cannot be imported into Okta; accepted: false [SSO-005]',
     ]);
   });
@@ -50,7 +50,7 @@ describe('a field of the wrong shape hides none of its integration\'s other prob
     });
     expect(problems).toEqual([
       'env.yaml:6:9: environments.dev.integrations.aiven.aiven.methodId: missing required value: the Aiven authentication method ID (from the Aiven Console: Admin > Identity providers > your IdP)',
-      'i.yaml:4:5: integrations.aiven.aiven: "a1" is not accepted; accepted: a map',
+      'i.yaml:4:5: integrations.aiven.aiven: "a1" is not accepted; accepted: a map with accountId, methodId, idpLoginAllowed',
     ]);
   });
 
@@ -76,7 +76,7 @@ describe('a field of the wrong shape hides none of its integration\'s other prob
 
   test('an SP metadata file named in the wrong shape: the ACS URL and entity ID it would give are not also missing', () => {
     const problems = problemsOf({ 'i.yaml': 'integrations:\n  wiki:\n    preset: generic\n    spMetadata: wiki.xml\n    groups: [Eng]\n', 'env.yaml': MINIMAL_ENV });
-    expect(problems).toEqual(['i.yaml:4:5: integrations.wiki.spMetadata: "wiki.xml" is not accepted; did you mean `spMetadata: { file: wiki.xml }`? accepted: a map']);
+    expect(problems).toEqual(['i.yaml:4:5: integrations.wiki.spMetadata: "wiki.xml" is not accepted; did you mean `spMetadata: { file: wiki.xml }`? accepted: a map with file, url']);
   });
 });
 
