@@ -163,6 +163,11 @@ function findEnvironments(files: readonly ConfigFile[]): Map<string, EnvLocation
   return envs;
 }
 
+/** The files that define environment `name`, in the order read. */
+function filesDefining(files: readonly ConfigFile[], name: string): string[] {
+  return files.filter((f) => isMap((f.data as Data)?.environments) && Object.hasOwn((f.data as Data).environments, name)).map((f) => f.file);
+}
+
 /** The target's override after `change` alone; undefined for one promote cannot edit (a list where a map goes). */
 function promoted(override: Data | null | undefined, change: Change): Data | undefined {
   const after = clonePlain(override ?? {}) as Data;
@@ -186,6 +191,13 @@ export function planPromotion(configDir: string, from: string, to: string): Prom
     if (!envs.has(name)) throw new PromoteInputError(`${flag} ${showValue(name)} is not an environment in ${configDir}; accepted: ${known}`);
   }
   if (from === to) throw new PromoteInputError(`--from and --to are both ${showValue(from)}; accepted: two different environments (${known})`);
+  // Config files are combined, not merged: an environment in two files is a problem of its own, and which one to read or write unknown.
+  for (const name of [from, to]) {
+    const defining = filesDefining(files, name);
+    if (defining.length > 1) {
+      throw new PromoteConfigError(`environment ${showValue(name)} is defined in ${defining.length} files (${defining.join(', ')}): config files are combined, not merged, so promote cannot tell which one is ${name}'s; accepted: each environment defined in one file; nothing written`);
+    }
+  }
 
   const shared: Data = {};
   // The file each shared entry comes from (the last one that defines it, as for its settings).

@@ -13,6 +13,16 @@ describe('replaceConfigFile: a config file replaced whole, in its place', () => 
     expect(listFiles(dir)).toEqual(['a.yaml']);
   });
 
+  test("the file's permissions are kept (a config kept 600 does not become world-readable); a new file gets the umask's", () => {
+    const dir = tempDir();
+    for (const mode of [0o600, 0o640, 0o664]) {
+      fs.writeFileSync(path.join(dir, 'a.yaml'), 'old\n');
+      fs.chmodSync(path.join(dir, 'a.yaml'), mode);
+      replaceConfigFile(dir, path.join(dir, 'a.yaml'), 'new\n');
+      expect(fs.statSync(path.join(dir, 'a.yaml')).mode & 0o7777).toBe(mode);
+    }
+  });
+
   test('a symbolic link inside the directory stays a link: the file it leads to is replaced', () => {
     const dir = tempDir();
     fs.mkdirSync(path.join(dir, 'real'));

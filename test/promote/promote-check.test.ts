@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { EXAMPLE_DIR, runCliCaptured, tempDir } from '../helpers';
+import { EXAMPLE_DIR, runCliCaptured, tempDir, writeConfigDir } from '../helpers';
 
 /** A copy of the example; `edit` rewrites its files by name (relative path -> text -> new text). */
 function example(edit: Record<string, (text: string) => string> = {}): string {
@@ -99,4 +99,20 @@ describe('promote --check (for CI)', () => {
       '--check for CI: exit 1 when the target lacks an integration, a value or a list item the source has (or has another, or list items in another order), else 0; values and list items only the target has, and differences that resolve to the same settings, are listed as not checked; writes nothing --write make the target\'s config file match the source: values only the target has are removed; env-specific values, comments and their spacing are kept',
     );
   });
+});
+
+test('an environment defined in two files: promote refuses, naming both, and writes nothing (it wrote stubs of every integration into the first)', async () => {
+  const dir = writeConfigDir({
+    'i.yaml': 'integrations:\n  wiki: { preset: generic, label: Wiki }\n',
+    'dev.yaml': 'environments:\n  dev:\n    okta: { orgName: d, baseUrl: okta.com }\n    integrations:\n      wiki: { acsUrl: "https://w.example.com/acs", audience: "https://w.example.com", groups: [A] }\n',
+    'staging.yaml': 'environments:\n  staging:\n    okta: { orgName: s, baseUrl: okta.com }\n    integrations: {}\n',
+    'staging-more.yaml': 'environments:\n  staging:\n    integrations:\n      wiki: { acsUrl: "https://w.example.com/acs", audience: "https://w.example.com", groups: [A] }\n',
+  });
+  const before = Object.fromEntries(['staging.yaml', 'staging-more.yaml'].map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
+  for (const mode of ['--check', '--write']) {
+    const r = await runCliCaptured(['promote', '--config', dir, '--from', 'dev', '--to', 'staging', mode]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/environment "staging" is defined in 2 files \(.*staging-more\.yaml, .*staging\.yaml\): config files are combined, not merged/);
+  }
+  for (const [f, text] of Object.entries(before)) expect(fs.readFileSync(path.join(dir, f), 'utf8')).toBe(text);
 });
