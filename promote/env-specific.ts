@@ -50,14 +50,16 @@ export function provisioningMethod(settings: { readonly provisioning?: { readonl
 }
 
 export const ENV_SPECIFIC_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  // Aiven's account and method IDs; the ACS URL and entity ID are built from them.
-  aiven: [...EVERY_PRESET.filter((f) => f !== 'relayState'), 'aiven'],
+  // Aiven's account and method IDs; the ACS URL and entity ID are built from them. Whether sign-in may start at Aiven
+  // (idpLoginAllowed) is a setting like any other: promoted.
+  aiven: [...EVERY_PRESET.filter((f) => f !== 'relayState'), 'aiven.accountId', 'aiven.methodId'],
   omni: EVERY_PRESET,
   atlan: EVERY_PRESET,
   generic: EVERY_PRESET,
   onprem: EVERY_PRESET,
-  // Snowflake's account; the ACS URL and entity ID are built from it.
-  snowflake: [...EVERY_PRESET, 'snowflake'],
+  // Snowflake's account (the ACS URL and entity ID are built from it), the names of the objects in it, and whether it
+  // provisions (as provisioning.method elsewhere). The login page's label is a setting like any other: promoted.
+  snowflake: [...EVERY_PRESET, 'snowflake.account', 'snowflake.integrationName', 'snowflake.scim'],
 };
 
 /** Env-specific field prefixes of a preset; a preset not in the table also keeps its own block (`<preset>:`, the SP's account). */

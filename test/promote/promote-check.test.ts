@@ -116,3 +116,23 @@ test('an environment defined in two files: promote refuses, naming both, and wri
   }
   for (const [f, text] of Object.entries(before)) expect(fs.readFileSync(path.join(dir, f), 'utf8')).toBe(text);
 });
+
+test("Aiven's idpLoginAllowed and Snowflake's login page label are promoted; their accounts stay each environment's own", async () => {
+  const env = (name: string, org: string, aiven: string, snowflake: string) =>
+    `environments:\n  ${name}:\n    okta: { orgName: ${org}, baseUrl: okta.com }\n    integrations:\n      aiven:\n        aiven: { ${aiven} }\n        groups: [A]\n        provisioning: { token: "secret:vault/${name}" }\n      snowflake:\n        snowflake: { ${snowflake} }\n        groups: [A]\n`;
+  const dir = writeConfigDir({
+    'i.yaml': 'integrations:\n  aiven: { preset: aiven }\n  snowflake: { preset: snowflake }\n',
+    // IdP-initiated sign-in off: no default relay state either (SSO-011).
+    'dev.yaml': env('dev', 'd', 'accountId: a1dev, methodId: am1dev, idpLoginAllowed: false', 'account: acme-dev, loginPageLabel: Okta (dev)').replace('        groups: [A]\n        provisioning', '        relayState: ""\n        groups: [A]\n        provisioning'),
+    'staging.yaml': env('staging', 's', 'accountId: a1stg, methodId: am1stg', 'account: acme-stg'),
+  });
+  const check = await runCliCaptured(['promote', '--config', dir, '--from', 'dev', '--to', 'staging', '--check']);
+  expect(check.code).toBe(1);
+  expect(check.out).toContain('aiven.idpLoginAllowed');
+  expect(check.out).toContain('snowflake.loginPageLabel');
+  const write = await runCliCaptured(['promote', '--config', dir, '--from', 'dev', '--to', 'staging', '--write']);
+  expect(write.err).toBe('');
+  const staging = fs.readFileSync(path.join(dir, 'staging.yaml'), 'utf8');
+  expect(staging).toContain('accountId: a1stg, methodId: am1stg, idpLoginAllowed: false');
+  expect(staging).toContain('account: acme-stg, loginPageLabel: Okta (dev)');
+});
