@@ -18,7 +18,7 @@ export function stackOverrides(stack: TerraformStack): Readonly<Record<string, u
  */
 export function withStackOverrides(stack: TerraformStack, type: string, name: string, body: Record<string, unknown>): Record<string, unknown> {
   const over = at(stackOverrides(stack), ['resource', type, name]);
-  return isMap(over) ? mergeLikeCdktf(structuredCloneOf(body) as Record<string, unknown>, over) : body;
+  return isMergedMap(over) ? mergeLikeCdktf(structuredCloneOf(body) as Record<string, unknown>, over) : body;
 }
 
 /**
@@ -67,7 +67,8 @@ function mergeLikeCdktf(target: Record<string, unknown>, source: Record<string, 
     const value = source[key];
     if (isMergedMap(value)) {
       // As cdktf: anything but an object there becomes one; a list is an object too, so `group.0.priority` merges into its item.
-      if (typeof target[key] !== 'object' || target[key] === null) target[key] = {};
+      // A token there is not merged into (cdktf refuses that at synth), nor changed: a copy stands for it.
+      if (typeof target[key] !== 'object' || target[key] === null || isTokenObject(target[key])) target[key] = {};
       mergeLikeCdktf(target[key] as Record<string, unknown>, value);
     } else if (Array.isArray(value)) target[key] = Array.isArray(target[key]) ? [...(target[key] as unknown[]), ...value] : value;
     else if (value === undefined) delete target[key];
