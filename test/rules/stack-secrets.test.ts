@@ -138,6 +138,7 @@ describe('a secret in a stack override in any form cdktf writes: produced by a t
     ['a Lazy value', (stack: any) => stack.addOverride('provider.okta.0.api_token', Lazy.stringValue({ produce: () => OKTA_TOKEN })), 'provider.okta.0.api_token'],
     ['a class instance', (stack: any) => stack.addOverride('provider.okta.0', new (class { public readonly api_token = OKTA_TOKEN })()), 'provider.okta.0.api_token'],
     ['a `//` comment', (stack: any) => stack.addOverride('//.api_token', OKTA_TOKEN), '//.api_token'],
+    ["a `//` comment on an SP app's resource", (stack: any) => stack.addOverride('resource.okta_app_saml.wiki.//.note', OKTA_TOKEN), 'resource.okta_app_saml.wiki.//.note'],
     ['a key', (stack: any) => stack.addOverride(`locals.${OKTA_TOKEN}`, 'x'), 'locals (a key)'],
   ])('%s', (_what, add, at) => {
     const error = synthError((stack) => {
