@@ -149,6 +149,13 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
         else byLook.set(look, [`groups.${i}`]);
       });
       const shown = listValues(assigned, 'none assigned');
+      // A group written with a space at an end (`"SRE "`) is a name of its own, which Okta can hold: the push group's message names it.
+      const spaced = new Map<string, number>();
+      assigned.forEach((a, i) => typeof a === 'string' && a !== a.trim() && spaced.set(a.trim(), i));
+      const spacedHint = (group: unknown) => {
+        const at = typeof group === 'string' ? spaced.get(group.trim()) : undefined;
+        return at === undefined ? '' : `; groups.${at} (${showValue(assigned[at])}) differs from it only by spaces at its ends: remove them, or write the push group the same`;
+      };
       return pushGroups.flatMap((p, i) =>
         isAssigned.has(p.group)
           ? []
@@ -158,7 +165,7 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
                 rule: RuleId.OKTA_ACCEPTS,
                 // Config reads a refused list, or a group whose name was refused, as not there: any group's name could have been this one.
                 reads: ['groups.*.name', ...(typeof p.group === 'string' ? byLook.get(withoutBadCharacters(p.group)) ?? [] : [])],
-                message: `push group ${showValue(p.group)} is not assigned to the app; Okta pushes only groups assigned to it; accepted: one of the groups in \`groups\` (${shown})`,
+                message: `push group ${showValue(p.group)} is not assigned to the app; Okta pushes only groups assigned to it${spacedHint(p.group)}; accepted: one of the groups in \`groups\` (${shown})`,
               },
             ],
       );

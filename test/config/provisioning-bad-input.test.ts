@@ -75,6 +75,17 @@ describe('provisioning bad input: clear error naming file, field and rule; nothi
     expect((await synth(dir)).written).toBe(false);
   });
 
+  test('a push group whose assigned group was written with a space at its end: the one problem names that group', () => {
+    const dir = oneEnvConfig(
+      { aiven: { ...AIVEN, provisioning: { token: 'env:AIVEN_SCIM_TOKEN' } } },
+      { aiven: { groups: ['Engineering', 'SRE '], provisioning: { pushGroups: [{ group: 'SRE', target: 'sre' }] } } },
+    );
+    const problems = problemsOf(dir);
+    expect(problems.map((p) => p.message)).toEqual([
+      'push group "SRE" is not assigned to the app; Okta pushes only groups assigned to it; groups.1 ("SRE ") differs from it only by spaces at its ends: remove them, or write the push group the same; accepted: one of the groups in `groups` ("Engineering", "SRE ")',
+    ]);
+  });
+
   test('a provider version constraint too old for push groups', async () => {
     const dir = oneEnvConfig(
       { aiven: { ...AIVEN, provisioning: { token: 'env:AIVEN_SCIM_TOKEN', connected: true } } },
