@@ -105,6 +105,27 @@ function knownFields(s: Schema | undefined, root: Schema): string[] {
   return [...names].sort();
 }
 
+/** The schema of field `name` of map schema `s` (its own properties, or those of the definition it refers to). */
+function fieldSchema(s: Schema | undefined, name: string, root: Schema): Schema | undefined {
+  if (!s) return undefined;
+  if (s.properties && Object.hasOwn(s.properties, name)) return resolve(s.properties[name], root);
+  return typeof s.$ref === 'string' && s.$ref.startsWith('#/$defs/') ? fieldSchema(root.$defs[s.$ref.slice('#/$defs/'.length)], name, root) : undefined;
+}
+
+/**
+ * Where a field written one level too high belongs: the known map fields of `s` that have it (`pushGroups` under an
+ * integration is `provisioning.pushGroups`; `accountId` is `aiven.accountId`; `template` is nameId's or username's).
+ */
+function nestedHome(name: string, s: Schema | undefined, known: readonly string[], root: Schema): string[] {
+  return known.filter((field) => {
+    const nested = fieldSchema(s, field, root);
+    return nested !== undefined && knownFields(nested, root).includes(name);
+  });
+}
+
+/** An integration's field written in an environment's entry that only its shared entry takes. */
+const SHARED_ONLY = new Set(['preset', 'renamedFrom']);
+
 function translate(errors: ErrorObject[], root: Schema): SchemaProblem[] {
   // Errors inside a failed oneOf branch of the wrong type are noise: keep the branch that matches the value's type.
   const oneOfPaths = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
@@ -127,7 +148,10 @@ function translate(errors: ErrorObject[], root: Schema): SchemaProblem[] {
   const accepted = new Map(
     unknown.map((e) => {
       const known = knownFields(e.parentSchema as Schema, root);
-      return [e, { known, suggestion: closest(unknownName(e), known) }];
+      const name = unknownName(e);
+      // A field of a map one level down, written here (`pushGroups` for `provisioning.pushGroups`): that, not a look-alike.
+      const homes = nestedHome(name, e.parentSchema as Schema, known, root);
+      return [e, { known, homes, suggestion: homes.length === 0 ? closest(name, known) : undefined }];
     }),
   );
   const misspelt = new Set(unknown.filter((e) => accepted.get(e)!.suggestion !== undefined).map((e) => `${e.instancePath}/${accepted.get(e)!.suggestion}`));
@@ -140,15 +164,26 @@ function translate(errors: ErrorObject[], root: Schema): SchemaProblem[] {
       case 'additionalProperties':
       case 'unevaluatedProperties': {
         const name = unknownName(e);
-        const { known, suggestion } = accepted.get(e)!;
+        const { known, homes, suggestion } = accepted.get(e)!;
+        const home = homes.length === 1 ? homes[0] : undefined;
         // Standing for a missing required field, it leaves the data without that field: later checks must not read it.
         const required = suggestion !== undefined && missing.has(`${e.instancePath}/${suggestion}`);
-        const meant = suggestion ? ` (did you mean ${showValue(suggestion)}?${required ? ` ${showValue(suggestion)} is required and missing` : ''})` : '';
+        const inEnvironment = /^\/environments\/[^/]+\/integrations\/[^/]+$/.test(e.instancePath);
+        const meant =
+          home !== undefined
+            ? ` (it goes under ${home}: ${home}.${name})`
+            : homes.length > 1
+              ? ` (it goes under one of ${homes.join(', ')}: ${homes.map((h) => `${h}.${name}`).join(' or ')})`
+              : inEnvironment && SHARED_ONLY.has(name)
+              ? ` (${name} is the integration's own: write it in its entry under \`integrations:\`, not in an environment's)`
+              : suggestion
+                ? ` (did you mean ${showValue(suggestion)}?${required ? ` ${showValue(suggestion)} is required and missing` : ''})`
+                : '';
         problems.push({
           structural: required,
           path: [...at, name],
           ...(required ? { missing: [...at, suggestion] } : {}),
-          ...(suggestion !== undefined ? { meant: [...at, suggestion] } : {}),
+          ...(home !== undefined ? { meant: [...at, home, name] } : suggestion !== undefined ? { meant: [...at, suggestion] } : {}),
           unknownField: true,
           message: `unknown field ${showValue(name)}${meant}${known.length ? `; accepted: ${known.join(', ')}` : ''}`,
         });

@@ -111,3 +111,18 @@ describe('a string where a map goes: the map it stands for', () => {
     expect(problems.join('\n')).not.toContain('did you mean');
   });
 });
+
+describe('a field written one level too high says where it goes, not a look-alike', () => {
+  test.each([
+    ['pushGroups under the integration', '      aiven:\n        pushGroups: [{ group: Eng }]\n', 'unknown field "pushGroups" (it goes under provisioning: provisioning.pushGroups)'],
+    ['accountId beside aiven', '      aiven:\n        accountId: a1\n', 'unknown field "accountId" (it goes under aiven: aiven.accountId)'],
+    ['template, which two maps have', '      aiven:\n        template: "${source.login}"\n', 'unknown field "template" (it goes under one of nameId, username: nameId.template or username.template)'],
+    ['preset in an environment', '      aiven:\n        preset: aiven\n', "unknown field \"preset\" (preset is the integration's own: write it in its entry under `integrations:`, not in an environment's)"],
+  ])('%s', (_what, entry, message) => {
+    const problems = problemsOf({
+      'i.yaml': 'integrations:\n  aiven: { preset: aiven, aiven: { accountId: a1, methodId: am1 }, provisioning: { token: "env:T" } }\n',
+      'env.yaml': `environments:\n  dev:\n    okta: { orgName: x, baseUrl: okta.com }\n    integrations:\n${entry}`,
+    });
+    expect(problems).toEqual([expect.stringContaining(message)]);
+  });
+});
