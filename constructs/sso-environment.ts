@@ -170,7 +170,30 @@ export class SsoEnvironment extends Construct {
     for (const a of checkTerraformAddresses(models)) add(byUniqueKey.get(a.integration)!, RuleId.UNIQUE, a.field, a.message);
     const claims = environments.map((e) => ({ id: e.node.path, shown: `stack ${e.stack.node.id}`, integrations: e === this ? models : e.models() }));
     for (const p of checkSpObjects(claims)) if (p.environment === this.node.path) add(byUniqueKey.get(p.integration)!, RuleId.UNIQUE, p.prop, p.message);
+    // One live app adopted by two stacks on one Okta org: two states would own it. The first in the app's stack order keeps it.
+    const owners = new Map<string, EnvironmentMember>();
+    for (const e of environments) {
+      const org = e.oktaOrg();
+      if (org === undefined) continue;
+      for (const m of e.members) {
+        const id = m.model?.adopt?.oktaAppId;
+        if (id === undefined) continue;
+        const owner = owners.get(`${org}|${id}`);
+        if (owner === undefined) owners.set(`${org}|${id}`, m);
+        else if (e === this && owner.node.scopes[1] !== m.node.scopes[1]) {
+          add(m, RuleId.UNIQUE, 'adopt.oktaAppId', `app ${id} is also adopted by ${showPath(owner.node.path)} on the same Okta org (${org}): two owners would fight over one live app; accepted: one stack and integration per live app`);
+        }
+      }
+    }
     return problems;
+  }
+
+  /** The Okta org the stack's provider names (`acme.okta.com`); undefined when it is left to OKTA_ORG_NAME or is a token. */
+  private oktaOrg(): string | undefined {
+    const provider = this.stack.node.findAll().find((c): c is OktaProvider => c instanceof OktaProvider);
+    const { orgName, baseUrl } = { orgName: provider?.orgName, baseUrl: provider?.baseUrl ?? 'okta.com' };
+    if (typeof orgName !== 'string' || isUnresolved(orgName) || isUnresolved(baseUrl)) return undefined;
+    return `${orgName}.${baseUrl}`;
   }
 
   private setProviderVersion(constraint: string): void {

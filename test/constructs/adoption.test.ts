@@ -144,3 +144,28 @@ test('attribute sync: the profile mapping is imported by its ID and each existin
   expect(imports).toContain('okta_profile_mapping.hr <- prm1a2b3c4d5e6f7g8h9');
   expect(imports.filter((i: string) => i.startsWith('okta_app_user_schema_property.'))).toEqual([`okta_app_user_schema_property.hr_costcenter <- ${APP_ID}/costCenter`]);
 });
+
+describe('one live app adopted by two stacks of the app', () => {
+  const twoStacks = (stagingOrg: string) => {
+    const { App, LocalBackend, TerraformStack } = require('cdktf') as typeof import('cdktf');
+    const { OktaProvider } = require('@cdktf/provider-okta/lib/provider') as typeof import('@cdktf/provider-okta/lib/provider');
+    const app = new App({ outdir: require('../helpers').tempDir('okta-sso-two-') });
+    for (const [env, org] of [['prod', 'acme'], ['staging', stagingOrg]]) {
+      const stack = new TerraformStack(app, env);
+      new LocalBackend(stack, { path: `../../../state/${env}.tfstate` });
+      new OktaProvider(stack, 'okta', { orgName: org, baseUrl: 'okta.com' });
+      new GenericSamlSso(stack, 'wiki', { ...WIKI, groups: ['Everyone'], adopt: { oktaAppId: APP_ID } });
+    }
+    return app;
+  };
+
+  test('on the same Okta org: an error at the second, naming the first, as validate says for config', () => {
+    expect(() => twoStacks('acme').synth()).toThrow(
+      `[staging/wiki] adopt.oktaAppId: app ${APP_ID} is also adopted by prod/wiki on the same Okta org (acme.okta.com): two owners would fight over one live app`,
+    );
+  });
+
+  test('on two orgs: each its own app, no problem', () => {
+    expect(() => twoStacks('acme-staging').synth()).not.toThrow();
+  });
+});
