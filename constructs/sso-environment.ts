@@ -84,10 +84,15 @@ export class SsoEnvironment extends Construct {
         `${stack.node.path}: SsoEnvironment.configure names the environment ${showValue(props.name)} after ${env.members[0].node.path} was declared as ${showValue(env.name)}; call configure before the first SSO construct of the stack`,
       );
     }
-    if (props.name !== undefined) env.environmentName = props.name;
+    if (props.name !== undefined && !ENVIRONMENT_NAME.test(props.name)) {
+      // Kept out of the outputs and runbook, and reported at synth with every other problem.
+      env.nameProblem = `name: ${showValue(props.name)} is not accepted as an environment name (SsoEnvironment.configure); accepted: ${ENVIRONMENT_NAME_ACCEPTED}, as config's environment names`;
+    } else if (props.name !== undefined) env.environmentName = props.name;
     if (props.providerVersion !== undefined) env.setProviderVersion(props.providerVersion);
     return env;
   }
+
+  private nameProblem?: string;
 
   private readonly stack: TerraformStack;
   private environmentName: string;
@@ -216,6 +221,7 @@ export class SsoEnvironment extends Construct {
     // What the integrations' own check reports at their props is not reported again for the stack.
     const reported = new Set(checkTerraformAddresses(this.models()).map((a) => a.address));
     return [
+      ...(this.nameProblem ? [this.nameProblem] : []),
       ...checkProviderVersion(this.constraint, this.models()).map((m) => `providerVersion: ${m}`),
       ...secrets,
       ...this.removedByOverrides(),
@@ -291,6 +297,10 @@ function hasOktaProvider(stack: TerraformStack): boolean {
 }
 
 const TOKEN_RESOLVER = new DefaultTokenResolver(new StringConcat());
+
+/** An environment's name, as config's schema takes it: it is written into every IdP record output and the runbook. */
+const ENVIRONMENT_NAME = /^(?!constructor$)[a-z][a-z0-9-]{0,31}$/;
+const ENVIRONMENT_NAME_ACCEPTED = 'lowercase letters, digits and -, starting with a letter, at most 32';
 
 /**
  * A value given as a Terraform token (a variable, another resource's attribute)

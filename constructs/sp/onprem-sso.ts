@@ -4,8 +4,11 @@ import { ProvisioningProps, ScimConnectorProps, SsoIntegrationProps } from '../.
 import { validateSsoProps } from '../../rules/validate-props';
 import { SsoIntegration } from './sso-integration';
 
-/** Provisioning of an on-premises app: through the Okta Provisioning Agent to a SCIM connector. */
-export interface OnPremProvisioningProps extends ProvisioningProps {
+/**
+ * Provisioning of an on-premises app: through the Okta Provisioning Agent to a SCIM connector. No `token`: the agent
+ * authenticates with the connector's credential, and a SCIM token is for cloud SPs.
+ */
+export interface OnPremProvisioningProps extends Omit<ProvisioningProps, 'token'> {
   /** The SCIM connector the agent forwards to, and how it authenticates. */
   readonly connector: ScimConnectorProps;
 }

@@ -48,6 +48,9 @@ function secretProblem(value: unknown): string | undefined {
   return secretRefProblem(value);
 }
 
+/** An HTTP header name: RFC 9110's token characters. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
 /** Whether `url` has a SCIM version segment (/v1 or /v2) in its path. */
 function hasScimVersion(url: URL): boolean {
   return url.pathname.split('/').some((s) => s === 'v1' || s === 'v2');
@@ -276,6 +279,15 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
     },
   },
   {
+    id: 'on-prem-unique-user-field',
+    check: (c) =>
+      one(
+        RuleId.WELL_FORMED,
+        'provisioning.connector.uniqueUserField',
+        c.settings.connector?.uniqueUserField === '' ? 'uniqueUserField is empty; accepted: the SCIM attribute that identifies a user in the app (default userName)' : undefined,
+      ),
+  },
+  {
     id: 'on-prem-token',
     check: (c) =>
       one(
@@ -304,6 +316,16 @@ export const PROVISIONING_RULES: readonly ProvisioningRule[] = [
         problems.push(problem(RuleId.CONSISTENT, at, `${given}, which takes no credential; accepted: type basic or header, or no credential`, byType));
       }
       if (type === 'header' && !auth.headerName) problems.push(problem(RuleId.REQUIRED, 'provisioning.connector.auth.headerName', 'authorization type header needs headerName, e.g. Authorization', byType));
+      // The header's name only (RFC 9110's token): `Authorization: Bearer ...` pasted whole would put the credential in the runbook.
+      if (type === 'header' && typeof auth.headerName === 'string' && auth.headerName !== '' && !c.isUnresolved(auth.headerName) && !HEADER_NAME.test(auth.headerName)) {
+        problems.push(
+          problem(
+            RuleId.WELL_FORMED,
+            'provisioning.connector.auth.headerName',
+            `header name ${showValue(auth.headerName)} is not an HTTP header name; accepted: the name alone, letters, digits and - (e.g. Authorization or X-Api-Key), with the credential in credential`,
+          ),
+        );
+      }
       if (type !== 'header' && auth.headerName !== undefined) {
         problems.push(problem(RuleId.CONSISTENT, 'provisioning.connector.auth.headerName', `headerName applies only to authorization type header, not ${showValue(type)}`, byType));
       }

@@ -234,3 +234,12 @@ describe('two stacks of one app that keep one state', () => {
     expect(twoStacks((stack, id) => new LocalBackend(stack, { path: `../../../state/${id}.tfstate` }))).toBeUndefined();
   });
 });
+
+test('SsoEnvironment.configure with a name config would refuse is a problem at synth, and the name is never written', () => {
+  const { synthError: fail } = require('./sp/synth-stack') as typeof import('./sp/synth-stack');
+  const error = fail((stack) => {
+    SsoEnvironment.configure(stack, { name: 'prod env/../x' });
+    new GenericSamlSso(stack, 'wiki', { acsUrl: 'https://wiki.example.com/saml/acs', audience: 'urn:example:wiki', groups: ['Everyone'] });
+  });
+  expect(error).toContain('[prod/okta-sso] name: "prod env/../x" is not accepted as an environment name (SsoEnvironment.configure); accepted: lowercase letters, digits and -, starting with a letter, at most 32');
+});

@@ -175,3 +175,27 @@ describe('OnPremSso validation', () => {
     expect(validateOnPremSsoProps(BAD)).toEqual([{ field: 'provisioning.connector.baseUrl', rule: 'SSO-101', message: MESSAGE }]);
   });
 });
+
+describe('the connector, field by field', () => {
+  const withAuth = (auth: Record<string, unknown>, more: Record<string, unknown> = {}): OnPremSsoProps =>
+    ({ ...WITH_CONNECTOR, provisioning: { ...WITH_CONNECTOR.provisioning!, connector: { baseUrl: CONNECTOR_URL, auth, ...more } } }) as never;
+
+  test("a header name with the credential pasted in it is refused (it would be printed in the runbook's table)", () => {
+    const error = synthError((stack) => new OnPremSso(stack, 'erp', withAuth({ type: 'header', headerName: 'Authorization: Bearer abc', credential: HEADER_VALUE })));
+    expect(errorLine(error, 'provisioning.connector.auth.headerName')).toContain('header name "Authorization: Bearer abc" is not an HTTP header name; accepted: the name alone');
+  });
+
+  test('an empty uniqueUserField is refused, as config refuses it', () => {
+    const error = synthError((stack) => new OnPremSso(stack, 'erp', withAuth({ type: 'header', headerName: 'X-Api-Key', credential: HEADER_VALUE }, { uniqueUserField: '' })));
+    expect(errorLine(error, 'provisioning.connector.uniqueUserField')).toContain('uniqueUserField is empty; accepted: the SCIM attribute that identifies a user');
+  });
+
+  test('a SCIM token is not among its props (the agent authenticates with the connector credential)', () => {
+    const props: OnPremSsoProps = {
+      ...REQUIRED,
+      // @ts-expect-error: on-premises apps take no SCIM token
+      provisioning: { connector: { baseUrl: CONNECTOR_URL }, token: SecretRef.fromEnv('ERP_TOKEN') },
+    };
+    expect(props.provisioning).toBeDefined();
+  });
+});
