@@ -7,6 +7,7 @@ import { listConfigEntries } from './list-files';
 import { ConfigProblem } from './problems';
 import { duplicateKey } from './yaml-duplicate-keys';
 import { checkTags } from './yaml-tags';
+import { jsonErrorOffset, lineAndColumn, parseJsonText } from '../model/json-text';
 import { embeddedSecretKind } from '../model/secret-literals';
 import { checkAliases } from './yaml-aliases';
 import { TOO_DEEP, isTooDeep, tooDeepToken } from './yaml-depth';
@@ -135,6 +136,15 @@ export function loadConfigFiles(dir: string): LoadedFiles {
       const { line, column } = read.invalidUtf8;
       problems.push({ file: display, path: '', line, column, message: `this file is not UTF-8 text: the byte here is not part of a UTF-8 character (saved as Latin-1 or Windows-1252?); accepted: a ${kind} file saved as UTF-8` });
       continue;
+    }
+    // A .json file is JSON: YAML would also read trailing commas and `//` comments, as keys of their own.
+    if (kind === 'JSON') {
+      const json = parseJsonText(text.replace(/^\uFEFF/, ''));
+      if (!json.ok && text.trim() !== '') {
+        const { line, column } = lineAndColumn(text, jsonErrorOffset(text.replace(/^\uFEFF/, '')) + (text.startsWith('\uFEFF') ? 1 : 0));
+        problems.push({ file: display, path: '', line, column, message: `JSON syntax error: not valid JSON here (a trailing comma, a comment, a quote missing?); accepted: a JSON file, or the same settings in a .yaml file` });
+        continue;
+      }
     }
     const fast = fastData(text);
     if (fast.ok) {

@@ -33,3 +33,20 @@ test('firstInvalidUtf8 refuses overlong forms, surrogates and bytes past U+10FFF
   expect(firstInvalidUtf8(Buffer.from([0xf4, 0x90, 0x80, 0x80]))).toBe(0);
   expect(firstInvalidUtf8(Buffer.from([0x61, 0x62, 0xff]))).toBe(2);
 });
+
+describe('a .json config file is JSON', () => {
+  test.each([
+    ['a trailing comma', '{\n  "integrations": {\n    "tool": { "preset": "generic", "label": "T", }\n  }\n}\n', 3, 50],
+    ['a comment', '{\n  // tools\n  "integrations": {}\n}\n', 2, 3],
+  ])('%s is a JSON syntax error at its place, not read as YAML', (_what, text, line, column) => {
+    const dir = writeConfigDir({ 'i.yaml': MINIMAL_INTEGRATIONS, 'env.yaml': MINIMAL_ENV, 'more.json': text });
+    expect(checkConfig(dir).problems).toEqual([
+      expect.objectContaining({ line, column, message: 'JSON syntax error: not valid JSON here (a trailing comma, a comment, a quote missing?); accepted: a JSON file, or the same settings in a .yaml file' }),
+    ]);
+  });
+
+  test('valid JSON, with a byte order mark or not, is read', () => {
+    const dir = writeConfigDir({ 'i.yaml': MINIMAL_INTEGRATIONS, 'env.yaml': MINIMAL_ENV, 'a.json': '{ "integrations": {} }\n', 'b.json': '\uFEFF{ "integrations": {} }' });
+    expect(checkConfig(dir).problems).toEqual([]);
+  });
+});
