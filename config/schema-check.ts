@@ -200,7 +200,9 @@ function translate(errors: ErrorObject[], root: Schema): SchemaProblem[] {
         // `Snowflake`, `on-prem`: the choice written in another case or with other separators. Not the nearest by spelling:
         // RSA_SHA512 is no typo of RSA_SHA1, and a weaker algorithm is no fix.
         const loose = (v: string) => v.toLowerCase().replace(/[-_\s]/g, '');
-        const meant = typeof e.data === 'string' ? allowed.find((v): v is string => typeof v === 'string' && loose(v) === loose(e.data as string)) : undefined;
+        const looselyMeant = typeof e.data === 'string' ? allowed.find((v): v is string => typeof v === 'string' && loose(v) === loose(e.data as string)) : undefined;
+        // An SP's name (`snowflak`) is a typo of one: presets are names, not strengths, and no two are alike.
+        const meant = looselyMeant ?? (field === 'preset' && typeof e.data === 'string' && !secretKind(field, e.data) ? closest(e.data, allowed.filter((v): v is string => typeof v === 'string')) : undefined);
         problems.push({
           // A value of another type (a map where a name goes) changes the data's shape: later checks could not read it.
           structural: !allowed.some((v) => typeof v === typeof e.data),
@@ -226,11 +228,15 @@ function translate(errors: ErrorObject[], root: Schema): SchemaProblem[] {
       }
       case 'type': {
         const types: string[] = [].concat((e.params as any).type);
-        // A string where a map goes is often the map's shorthand (`username: login`): say the map it stands for.
+        // A string where a map goes is often the map's shorthand (`username: login`): say the map it stands for. One where a
+        // list goes is often its one item (`groups: Data-Dev`).
+        const plainText = typeof e.data === 'string' && typeof field === 'string' && !secretKind(field, e.data) && e.data.length <= 100 && !/[\r\n]/.test(e.data);
         const hint =
-          types.includes('object') && typeof e.data === 'string' && typeof field === 'string' && !secretKind(field, e.data)
-            ? shorthandHint(field, e.data, e.parentSchema as Schema, root)
-            : undefined;
+          plainText && types.includes('object')
+            ? shorthandHint(field as string, e.data as string, e.parentSchema as Schema, root)
+            : plainText && types.includes('array') && itemsTakeText(e.parentSchema as Schema, root)
+              ? `${field}: [${/^[A-Za-z_][A-Za-z0-9_.@/+-]*$/.test(e.data as string) ? e.data : JSON.stringify(e.data)}]`
+              : undefined;
         problems.push({
           structural: true,
           path: at,
@@ -285,10 +291,18 @@ function describe(s: Schema | undefined, root: Schema): string | undefined {
   return undefined;
 }
 
+/** Whether a list schema's items may be text (a group's name), directly or as one of their shapes. */
+function itemsTakeText(schema: Schema | undefined, root: Schema): boolean {
+  const items = resolve(schema?.items as Schema | undefined, root);
+  const branches: Schema[] = Array.isArray(items?.oneOf) ? (items!.oneOf as Schema[]).map((b) => resolve(b, root) ?? {}) : items ? [items] : [];
+  return branches.some((b) => b.type === 'string');
+}
+
 /** What a type accepts, with the fields of a map, or of a list's maps, that the schema names (`a list of maps with group, target`). */
 function typeWords(type: string, schema: Schema | undefined, root: Schema): string {
   const fieldsOf = (s: Schema | undefined) => {
-    const names = Object.keys(resolve(s, root)?.properties ?? {});
+    // Its own fields and those of the definitions it extends (an integration's entry): a long list is said as "a map".
+    const names = knownFields(resolve(s, root), root);
     return names.length > 0 && names.length <= 8 ? names.join(', ') : undefined;
   };
   if (type === 'object') {

@@ -40,7 +40,7 @@ describe('one mistake, one problem: nothing judged from a value the schema refus
 
   test('groups given as one name, not a list: not also each push group "not assigned"', () => {
     const problems = problemsAfter('environments/prod.yaml', sub('        groups: [Engineering, SRE]', '        groups: Engineering'));
-    expect(problems).toEqual(['environments/prod.yaml:13:9: environments.prod.integrations.aiven.groups: "Engineering" is not accepted; accepted: a list, each text or a map with name, create, description, priority']);
+    expect(problems).toEqual(['environments/prod.yaml:13:9: environments.prod.integrations.aiven.groups: "Engineering" is not accepted; did you mean `groups: [Engineering]`? accepted: a list, each text or a map with name, create, description, priority']);
   });
 
   test('a misspelt token key: the unknown key (naming token), not also "needs provisioning.token"', () => {

@@ -126,3 +126,21 @@ describe('a field written one level too high says where it goes, not a look-alik
     expect(problems).toEqual([expect.stringContaining(message)]);
   });
 });
+
+describe('a did-you-mean for a preset misspelt, and for one name where a list of names goes', () => {
+  test.each([
+    ['preset: snowflak', 'integrations:\n  wiki: { preset: snowflak }\n', '"snowflak" is not accepted; did you mean "snowflake"?'],
+    ['groups: Eng', 'integrations:\n  wiki: { preset: generic, acsUrl: "https://w.example.com/acs", audience: w, groups: Eng }\n', 'did you mean `groups: [Eng]`?'],
+  ])('%s', (_what, integrations, message) => {
+    const problems = problemsOf({ 'i.yaml': integrations, 'env.yaml': MINIMAL_ENV });
+    expect(problems).toContainEqual(expect.stringContaining(message));
+  });
+
+  test('no list guess where the list holds maps, nor a spelling guess for an algorithm', () => {
+    const problems = problemsOf({
+      'i.yaml': 'integrations:\n  wiki: { preset: generic, acsUrl: "https://w.example.com/acs", audience: w, groups: [Eng], attributes: email, signing: { algorithm: RSA_SHA512 } }\n',
+      'env.yaml': MINIMAL_ENV,
+    });
+    expect(problems.join('\n')).not.toContain('did you mean');
+  });
+});
