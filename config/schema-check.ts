@@ -96,13 +96,16 @@ function show(value: unknown, fieldName: string | number | undefined): string {
 }
 
 /** Known field names of the (sub)schema, following $ref. */
-function knownFields(s: Schema | undefined, root: Schema): string[] {
+/** A map schema's field names as the schema lists them: its own, then those of the definition it refers to. */
+function fieldsInOrder(s: Schema | undefined, root: Schema): string[] {
   if (!s) return [];
   const names = new Set<string>(Object.keys(s.properties ?? {}));
-  if (typeof s.$ref === 'string' && s.$ref.startsWith('#/$defs/')) {
-    for (const n of knownFields(root.$defs[s.$ref.slice('#/$defs/'.length)], root)) names.add(n);
-  }
-  return [...names].sort();
+  if (typeof s.$ref === 'string' && s.$ref.startsWith('#/$defs/')) for (const n of fieldsInOrder(root.$defs[s.$ref.slice('#/$defs/'.length)], root)) names.add(n);
+  return [...names];
+}
+
+function knownFields(s: Schema | undefined, root: Schema): string[] {
+  return fieldsInOrder(s, root).sort();
 }
 
 /** The schema of field `name` of map schema `s` (its own properties, or those of the definition it refers to). */
@@ -301,8 +304,8 @@ function itemsTakeText(schema: Schema | undefined, root: Schema): boolean {
 /** What a type accepts, with the fields of a map, or of a list's maps, that the schema names (`a list of maps with group, target`). */
 function typeWords(type: string, schema: Schema | undefined, root: Schema): string {
   const fieldsOf = (s: Schema | undefined) => {
-    // Its own fields and those of the definitions it extends (an integration's entry): a long list is said as "a map".
-    const names = knownFields(resolve(s, root), root);
+    // Its own fields and those of the definitions it extends (an integration's entry), in the schema's order: a long list is said as "a map".
+    const names = fieldsInOrder(resolve(s, root), root);
     return names.length > 0 && names.length <= 8 ? names.join(', ') : undefined;
   };
   if (type === 'object') {
