@@ -15,6 +15,9 @@ const ACTIONS_EXPRESSION = new RegExp(`^\\$\\{\\{\\s*(?:secrets|env|vars)\\.${NA
 /** `env:name`, `ENV: NAME`, `secret = path`...: a reference written in another spelling. */
 const REFERENCE_LIKE = /^(env|secret)\s*[:=]\s*(.*)$/i;
 
+/** `vault:kv/okta`, `op://vault/item`, `aws-sm:name`: a secret store's own reference syntax, where config takes `secret:<store path>`. */
+const STORE_REFERENCE = /^(vault|aws|aws-sm|awssm|ssm|gcp|gsm|azure|azure-kv|akv|keyvault|op|1password|doppler|sops|infisical|bitwarden|bws)(?::\/\/|:)\S+$/i;
+
 /** Longer than this, a "name" is text, not a name someone meant. */
 const MAX_NAME = 128;
 
@@ -31,6 +34,11 @@ export function secretRefHint(value: string): string | undefined {
   if (shell) return expansion(text, 'shell syntax', shell[1] ?? shell[2]);
   const actions = ACTIONS_EXPRESSION.exec(text);
   if (actions) return expansion(text, 'GitHub Actions syntax', actions[1]);
+  const store = STORE_REFERENCE.exec(text);
+  if (store && !REFERENCE_LIKE.test(text)) {
+    const meant = SecretRef.parse(`secret:${text}`) ? `secret:${text}` : undefined;
+    return hint(`${showValue(text)} is written in a secret store's own form (${store[1]}:), which config does not read: it would be taken as the secret itself`, meant);
+  }
   const ref = REFERENCE_LIKE.exec(text);
   if (!ref) return undefined;
   const [, prefix, name] = ref;

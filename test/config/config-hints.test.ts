@@ -36,6 +36,9 @@ describe('a reference to a secret written in a form config does not read gets th
     ['env:1password-token', 'env:_1PASSWORD_TOKEN'],
     ['secret:/vault/okta/scim', 'secret:vault/okta/scim'],
     ['Secret:vault/okta/scim', 'secret:vault/okta/scim'],
+    // A secret store's own reference syntax: the same path, as config's secret: reference.
+    ['vault:okta-sso/dev/aiven-scim-token', 'secret:vault:okta-sso/dev/aiven-scim-token'],
+    ['op://Infra/aiven/token', 'secret:op://Infra/aiven/token'],
   ])('%s: did you mean %s', (value, meant) => {
     expect(secretRefHint(value)).toContain(`did you mean ${meant}?`);
   });
