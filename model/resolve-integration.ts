@@ -212,7 +212,10 @@ export function resolveIntegration(
   const { groups, problems: groupProblems } = groupAssignments(merged.groups);
   problems.push(...groupProblems);
   if (merged.renamedFrom !== undefined && (typeof merged.renamedFrom !== 'string' || !INTEGRATION_KEY.test(merged.renamedFrom))) {
-    problems.push(problem(RuleId.WELL_FORMED, 'renamedFrom', `renamedFrom ${showValue(merged.renamedFrom)} is not an integration key; accepted: the key as it was, ${KEY_ACCEPTED}`));
+    // The old key written with capitals or dashes (`Wiki`, `hr-portal`): the key it was most likely stood so.
+    const asKey = typeof merged.renamedFrom === 'string' ? merged.renamedFrom.toLowerCase().replace(/-/g, '_') : undefined;
+    const meant = asKey !== undefined && INTEGRATION_KEY.test(asKey) ? ` (did you mean ${showValue(asKey)}?)` : '';
+    problems.push(problem(RuleId.WELL_FORMED, 'renamedFrom', `renamedFrom ${showValue(merged.renamedFrom)} is not an integration key${meant}; accepted: the key as it was, ${KEY_ACCEPTED}`));
   } else if (merged.renamedFrom !== undefined && merged.renamedFrom === key) {
     problems.push(problem(RuleId.CONSISTENT, 'renamedFrom', `renamedFrom ${showValue(merged.renamedFrom)} is the integration's own key; remove it`));
   }

@@ -71,7 +71,7 @@ describe('props that are easy to get wrong from code', () => {
 
   test('renamedFrom must be a key as it was', () => {
     expect(validateSso('generic', 'wiki', { ...WIKI, renamedFrom: 'Old-Wiki' }).problems).toEqual([
-      { field: 'renamedFrom', rule: 'SSO-101', message: expect.stringMatching(/^renamedFrom "Old-Wiki" is not an integration key; accepted: the key as it was, lowercase letters/) },
+      { field: 'renamedFrom', rule: 'SSO-101', message: expect.stringMatching(/^renamedFrom "Old-Wiki" is not an integration key \(did you mean "old_wiki"\?\); accepted: the key as it was, lowercase letters/) },
     ]);
   });
 
