@@ -1,5 +1,5 @@
 import { isPlainObject } from '../model/prop-strings';
-import { secretKind } from '../model/secret-literals';
+import { embeddedSecretKind, secretKind } from '../model/secret-literals';
 
 /** What the review prints instead of a secret. */
 export const HIDDEN = '(secret, not shown)';
@@ -46,14 +46,23 @@ export function containsSecret(value: unknown, field?: string, depth = 0): boole
  * Dot paths (under `prefix`) of secret-looking strings inside `value`: plain
  * data only (a class instance, such as an unresolved cdktf token, holds no
  * literal of the user's and may lead anywhere in the construct tree).
+ * `keysAndComments`: also map keys (a secret as a key is reported at its parent,
+ * `<path> (a key)`, never printed) and what `//` comments hold: all of it reaches cdk.tf.json.
  */
-export function secretPaths(value: unknown, prefix: string, field?: string, out: string[] = []): string[] {
-  if (typeof value === 'string') {
-    if (looksSecret(field, value)) out.push(prefix);
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => secretPaths(v, `${prefix}[${i}]`, field, out));
-  } else if (isPlainObject(value)) {
-    for (const [k, v] of Object.entries(value)) if (k !== '//') secretPaths(v, prefix ? `${prefix}.${k}` : k, k, out);
-  }
+export function secretPaths(value: unknown, prefix: string, options: { readonly keysAndComments?: boolean } = {}): string[] {
+  const out: string[] = [];
+  const walk = (node: unknown, at: string, field: string | undefined): void => {
+    if (typeof node === 'string') {
+      if (looksSecret(field, node)) out.push(at);
+    } else if (Array.isArray(node)) {
+      node.forEach((v, i) => walk(v, `${at}[${i}]`, field));
+    } else if (isPlainObject(node)) {
+      for (const [k, v] of Object.entries(node)) {
+        if (options.keysAndComments && embeddedSecretKind(k) !== undefined) out.push(at ? `${at} (a key)` : '(a key)');
+        else if (k !== '//' || options.keysAndComments) walk(v, at ? `${at}.${k}` : k, k);
+      }
+    }
+  };
+  walk(value, prefix, undefined);
   return out;
 }

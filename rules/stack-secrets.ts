@@ -2,8 +2,7 @@ import { showPath } from '../model/show-value';
 import { DefaultTokenResolver, StringConcat, TerraformElement, TerraformOutput, TerraformResource, TerraformStack, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { RULE_CATALOG } from '../model/rule-catalog';
-import { looksSecret, secretPaths } from '../review/redact';
-import { embeddedSecretKind } from '../model/secret-literals';
+import { secretPaths } from '../review/redact';
 import { stackOverrides } from './stack-overrides';
 
 const RULE = RULE_CATALOG['SSO-008'];
@@ -33,7 +32,7 @@ export function stackSecretFindings(stack: TerraformStack, ownRules: ReadonlySet
   // cdktf merges the stack's own escape hatch (stack.addOverride) into cdk.tf.json over everything else, as it resolves it:
   // tokens produced, class instances as their fields, keys and `//` comments written too. An SP construct's resources are
   // judged with it merged in, by their own SSO-008.
-  for (const at of overrideSecretPaths(resolvedOverrides(stack), '', undefined)) {
+  for (const at of secretPaths(resolvedOverrides(stack), '', { keysAndComments: true })) {
     // `resource.<type>.<name>` first: Terraform names hold no dot. The SP's own scan reads values, not `//` comments.
     if (!at.includes('.//') && judgedByOwnRules.has(at.split('.', 3).join('.').replace(/\[.*$/, ''))) continue;
     found.push(`${RULE.id}: a secret-looking value (not shown) in ${at}, written by ${showPath(stack.node.path)} (stack.addOverride); ${RULE.reason}; fix: ${RULE.fix}`);
@@ -62,21 +61,4 @@ function resolvedOverrides(stack: TerraformStack): unknown {
   } catch {
     return overrides;
   }
-}
-
-/** Dot paths of secret-looking strings in resolved overrides, keys and `//` comments included (all of it reaches cdk.tf.json). */
-function overrideSecretPaths(value: unknown, prefix: string, field: string | undefined, out: string[] = []): string[] {
-  if (typeof value === 'string') {
-    if (looksSecret(field, value)) out.push(prefix);
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => overrideSecretPaths(v, `${prefix}[${i}]`, field, out));
-  } else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const at = prefix ? `${prefix}.${k}` : k;
-      // A key is shown in the path: a secret as a key is reported at its parent, never printed.
-      if (embeddedSecretKind(k) !== undefined) out.push(prefix ? `${prefix} (a key)` : '(a key)');
-      else overrideSecretPaths(v, at, k, out);
-    }
-  }
-  return out;
 }
