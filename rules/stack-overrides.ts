@@ -1,5 +1,20 @@
-import { TerraformStack } from 'cdktf';
+import { DefaultTokenResolver, StringConcat, TerraformStack, Tokenization } from 'cdktf';
+import { IConstruct } from 'constructs';
 import { isTokenObject } from '../model/unresolved';
+
+const AS_WRITTEN = new DefaultTokenResolver(new StringConcat());
+
+/**
+ * `value` as cdktf writes it into cdk.tf.json: tokens produced (a Lazy's value, a reference's expression), class instances as
+ * their fields. As given when it cannot be resolved here (the rules then judge what they can read).
+ */
+export function resolvedAsWritten<T>(value: T, scope: IConstruct): T {
+  try {
+    return Tokenization.resolve(value, { scope, resolver: AS_WRITTEN }) as T;
+  } catch {
+    return value;
+  }
+}
 
 /**
  * What `stack.addOverride(path, value)` has set, by its path: cdktf merges these into cdk.tf.json last, over every

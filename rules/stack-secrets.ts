@@ -1,9 +1,9 @@
 import { showPath } from '../model/show-value';
-import { DefaultTokenResolver, StringConcat, TerraformElement, TerraformOutput, TerraformResource, TerraformStack, Tokenization } from 'cdktf';
+import { TerraformElement, TerraformOutput, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { RULE_CATALOG } from '../model/rule-catalog';
 import { secretPaths } from '../review/redact';
-import { stackOverrides } from './stack-overrides';
+import { resolvedAsWritten, stackOverrides } from './stack-overrides';
 
 const RULE = RULE_CATALOG['SSO-008'];
 
@@ -32,7 +32,7 @@ export function stackSecretFindings(stack: TerraformStack, ownRules: ReadonlySet
   // cdktf merges the stack's own escape hatch (stack.addOverride) into cdk.tf.json over everything else, as it resolves it:
   // tokens produced, class instances as their fields, keys and `//` comments written too. An SP construct's resources are
   // judged with it merged in, by their own SSO-008.
-  for (const at of secretPaths(resolvedOverrides(stack), '', { keysAndComments: true })) {
+  for (const at of secretPaths(resolvedAsWritten(stackOverrides(stack), stack), '', { keysAndComments: true })) {
     // `resource.<type>.<name>` first: Terraform names hold no dot. The SP's own scan reads values, not `//` comments.
     if (!at.includes('.//') && judgedByOwnRules.has(at.split('.', 3).join('.').replace(/\[.*$/, ''))) continue;
     found.push(`${RULE.id}: a secret-looking value (not shown) in ${at}, written by ${showPath(stack.node.path)} (stack.addOverride); ${RULE.reason}; fix: ${RULE.fix}`);
@@ -51,14 +51,4 @@ function emitted(element: TerraformElement): unknown {
   if (!(element instanceof TerraformOutput)) return element.toTerraform();
   const overrides = (element as unknown as { rawOverrides: unknown }).rawOverrides;
   return { output: { [element.node.id]: { value: element.value, description: element.description, ...(overrides as object) } } };
-}
-
-/** The stack's overrides as cdktf writes them: resolved (a Lazy's value, a class instance's fields); as set when they cannot be. */
-function resolvedOverrides(stack: TerraformStack): unknown {
-  const overrides = stackOverrides(stack);
-  try {
-    return Tokenization.resolve(overrides, { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()) });
-  } catch {
-    return overrides;
-  }
 }

@@ -1,7 +1,7 @@
 import { ownEntry } from '../../model/own-entry';
 import { showValue } from '../../model/show-value';
 import { AppSaml } from '@cdktf/provider-okta/lib/app-saml';
-import { DefaultTokenResolver, StringConcat, TerraformResource, TerraformStack, Tokenization } from 'cdktf';
+import { TerraformResource, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { appTag } from '../../model/app-tag';
 import { PRESETS } from '../../model/presets';
@@ -29,7 +29,7 @@ import { ImportBlocks } from '../import-blocks';
 import { OktaGroups } from '../okta-groups';
 import { Provisioning } from '../provisioning/provisioning';
 import { SamlApp } from '../saml-app';
-import { withStackOverrides } from '../../rules/stack-overrides';
+import { resolvedAsWritten, withStackOverrides } from '../../rules/stack-overrides';
 import { standInApp } from '../stand-in-app';
 import { EnvironmentMember, SsoEnvironment } from '../sso-environment';
 import { attributeRef } from '../terraform-ref';
@@ -272,21 +272,12 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
   }
 }
 
-const BLOCK_RESOLVER = new DefaultTokenResolver(new StringConcat());
-
 function blockOf(resource: TerraformResource): SynthBlock {
   const type = resource.terraformResourceType;
   const name = resource.friendlyUniqueId;
   const own = (resource.toTerraform() as { resource?: Record<string, Record<string, Record<string, unknown>>> }).resource?.[type]?.[name] ?? {};
   // An escape hatch on the stack (`stack.addOverride('resource.okta_app_saml.<key>.…')`) is judged like one on the resource;
   // both as cdktf writes them, tokens resolved (an http URL produced by a Lazy is an http URL).
-  const stack = TerraformStack.of(resource);
-  const merged = withStackOverrides(stack, type, name, own);
-  let body: Record<string, unknown>;
-  try {
-    body = Tokenization.resolve(merged, { scope: resource, resolver: BLOCK_RESOLVER }) as Record<string, unknown>;
-  } catch {
-    body = merged;
-  }
+  const body = resolvedAsWritten(withStackOverrides(TerraformStack.of(resource), type, name, own), resource);
   return { type, address: `${type}.${name}`, body };
 }
