@@ -35,7 +35,7 @@ export function secretRefHint(value: string): string | undefined {
   const actions = ACTIONS_EXPRESSION.exec(text);
   if (actions) return expansion(text, 'GitHub Actions syntax', actions[1]);
   const store = STORE_REFERENCE.exec(text);
-  if (store && !REFERENCE_LIKE.test(text)) {
+  if (store) {
     const meant = SecretRef.parse(`secret:${text}`) ? `secret:${text}` : undefined;
     return hint(`${showValue(text)} is written in a secret store's own form (${store[1]}:), which config does not read: it would be taken as the secret itself`, meant);
   }

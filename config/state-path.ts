@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { BackendProblem, STATE_PATH_ACCEPTED, checkBackend } from '../model/backend-checks';
+import { BackendProblem, STATE_PATH_ACCEPTED, checkBackend, configFileExtension } from '../model/backend-checks';
 import { showValue } from '../model/show-value';
 import { BackendModel } from '../model/types';
 import { resolveInside } from './inside-dir';
@@ -15,7 +15,7 @@ export function checkBackendIn(configDir: string, backend: BackendModel, pathWri
   if (backend.type !== 'local' || !pathWritten || problems.length > 0) return problems;
   const inside = resolveInside(configDir, backend.path);
   // Links followed: a state path that leads to a config or SP metadata file would have Terraform write state over it.
-  const leadsTo = 'path' in inside ? /\.(ya?ml|json|xml)$/i.exec(inside.path)?.[0] : undefined;
+  const leadsTo = 'path' in inside ? configFileExtension(inside.path) : undefined;
   const why =
     'why' in inside
       ? inside.why

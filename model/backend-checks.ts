@@ -36,7 +36,12 @@ function statePathShape(statePath: string): string | undefined {
   if (normal === '..' || normal.startsWith('../')) return 'is outside the config directory';
   if (normal === '.' || normal === './' || /[/\\]$/.test(statePath) || /(^|\/)\.\.?$/.test(statePath)) return 'names a directory, not a file';
   // Terraform would write state (which can hold a SCIM token in clear) over a config or SP metadata file, or where the next run reads it as config.
-  const extension = /\.(ya?ml|json|xml)$/i.exec(normal)?.[0];
+  const extension = configFileExtension(normal);
   if (extension) return `ends in ${extension}: the config directory's ${extension} files are its config and SP metadata, and Terraform would write state there`;
   return undefined;
+}
+
+/** The extension of a config or SP metadata file that `file` ends in (`.yaml`, `.YML`, `.json`, `.xml`), or undefined. */
+export function configFileExtension(file: string): string | undefined {
+  return /\.(ya?ml|json|xml)$/i.exec(file)?.[0];
 }
