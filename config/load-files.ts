@@ -7,7 +7,7 @@ import { listConfigEntries } from './list-files';
 import { ConfigProblem } from './problems';
 import { duplicateKey } from './yaml-duplicate-keys';
 import { checkTags } from './yaml-tags';
-import { jsonErrorOffset, lineAndColumn, parseJsonText } from '../model/json-text';
+import { lineAndColumn, notJsonAt } from '../model/json-text';
 import { embeddedSecretKind } from '../model/secret-literals';
 import { checkAliases } from './yaml-aliases';
 import { TOO_DEEP, isTooDeep, tooDeepToken } from './yaml-depth';
@@ -138,10 +138,11 @@ export function loadConfigFiles(dir: string): LoadedFiles {
       continue;
     }
     // A .json file is JSON: YAML would also read trailing commas and `//` comments, as keys of their own.
-    if (kind === 'JSON') {
-      const json = parseJsonText(text.replace(/^\uFEFF/, ''));
-      if (!json.ok && text.trim() !== '') {
-        const { line, column } = lineAndColumn(text, jsonErrorOffset(text.replace(/^\uFEFF/, '')) + (text.startsWith('\uFEFF') ? 1 : 0));
+    if (kind === 'JSON' && text.trim() !== '') {
+      const bom = text.startsWith('\uFEFF') ? 1 : 0;
+      const offset = notJsonAt(text.slice(bom));
+      if (offset !== undefined) {
+        const { line, column } = lineAndColumn(text, offset + bom);
         problems.push({ file: display, path: '', line, column, message: `JSON syntax error: not valid JSON here (a trailing comma, a comment, a quote missing?); accepted: a JSON file, or the same settings in a .yaml file` });
         continue;
       }

@@ -16,6 +16,16 @@ export function parseJsonText(text: string): JsonText {
   }
 }
 
+/** Where `text` stops being JSON, or undefined when it is JSON. */
+export function notJsonAt(text: string): number | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch {
+    return jsonErrorOffset(text);
+  }
+}
+
 /** 1-based line and column of a character offset. */
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
