@@ -1,7 +1,7 @@
 import { FieldProblem, problem } from './problem';
 import { RuleId } from './rule-catalog';
 import { showValue } from './show-value';
-import { closest } from './suggest';
+import { unknownFieldMessage } from './suggest';
 import { GroupAssignment } from './types';
 
 const ACCEPTED = 'an Okta group name, or a map with name (and create, description, priority)';
@@ -26,11 +26,7 @@ export function groupAssignments(entries: unknown): { readonly groups: GroupAssi
     }
     if (typeof g === 'object') {
       // A misspelt field (`crate: true`) would be ignored: the group looked up instead of created.
-      for (const field of Object.keys(g as object)) {
-        if (GROUP_FIELDS.includes(field)) continue;
-        const meant = closest(field, GROUP_FIELDS);
-        problems.push(problem(RuleId.WELL_FORMED, `groups.${i}.${field}`, `unknown field ${showValue(field)}${meant ? ` (did you mean ${showValue(meant)}?)` : ''}; accepted: ${GROUP_FIELDS.join(', ')}`));
-      }
+      for (const field of Object.keys(g as object)) if (!GROUP_FIELDS.includes(field)) problems.push(problem(RuleId.WELL_FORMED, `groups.${i}.${field}`, unknownFieldMessage(field, GROUP_FIELDS)));
     }
     const { create, description } = g as Record<string, unknown>;
     if (create !== undefined && typeof create !== 'boolean') problems.push(problem(RuleId.WELL_FORMED, `groups.${i}.create`, `create ${showValue(create)} is not accepted; accepted: true or false`));

@@ -3,7 +3,7 @@ import { RuleId } from './rule-catalog';
 import { showValue } from './show-value';
 import { SpMetadataDocument } from './sp-metadata-document';
 import { AnySsoProps } from './sso-props';
-import { closest } from './suggest';
+import { unknownFieldMessage } from './suggest';
 import { isTokenObject } from './unresolved';
 
 /**
@@ -145,11 +145,7 @@ function check(value: unknown, shape: Shape, at: string, problems: FieldProblem[
 function checkMap(value: Record<string, unknown>, fields: Readonly<Record<string, Shape>>, prefix: string, problems: FieldProblem[]): Record<string, unknown> {
   const known = Object.keys(fields);
   if (prefix !== '' && known.length > 0) {
-    for (const name of Object.keys(value)) {
-      if (Object.hasOwn(fields, name)) continue;
-      const meant = closest(name, known);
-      problems.push(problem(RuleId.WELL_FORMED, `${prefix}${name}`, `unknown field ${showValue(name)}${meant ? ` (did you mean ${showValue(meant)}?)` : ''}; accepted: ${known.join(', ')}`));
-    }
+    for (const name of Object.keys(value)) if (!Object.hasOwn(fields, name)) problems.push(problem(RuleId.WELL_FORMED, `${prefix}${name}`, unknownFieldMessage(name, known)));
   }
   let out: Record<string, unknown> | undefined;
   for (const name of Object.keys(fields)) {

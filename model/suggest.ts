@@ -1,3 +1,5 @@
+import { showValue } from './show-value';
+
 /**
  * The candidate `word` most likely stands for: the closest by edit distance when it is close
  * enough to be a typo (`relaySate` -> `relayState`); else, which edit distance misses when the
@@ -54,4 +56,10 @@ function editDistance(a: string, b: string): number {
     }
   }
   return row[b.length];
+}
+
+/** A field a map does not have, as a message: the field it most likely misspells, and the fields accepted. */
+export function unknownFieldMessage(name: string, known: readonly string[]): string {
+  const meant = closest(name, known);
+  return `unknown field ${showValue(name)}${meant ? ` (did you mean ${showValue(meant)}?)` : ''}; accepted: ${known.join(', ')}`;
 }
