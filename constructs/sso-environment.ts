@@ -196,7 +196,8 @@ export class SsoEnvironment extends Construct {
   /** The Okta org the stack's provider names (`acme.okta.com`); undefined when it is left to OKTA_ORG_NAME or is a token. */
   private oktaOrg(): string | undefined {
     const provider = this.stack.node.findAll().find((c): c is OktaProvider => c instanceof OktaProvider);
-    const { orgName, baseUrl } = { orgName: provider?.orgName, baseUrl: provider?.baseUrl ?? 'okta.com' };
+    const orgName = provider?.orgName;
+    const baseUrl = provider?.baseUrl ?? 'okta.com';
     if (typeof orgName !== 'string' || isUnresolved(orgName) || isUnresolved(baseUrl)) return undefined;
     return `${orgName}.${baseUrl}`;
   }

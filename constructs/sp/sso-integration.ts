@@ -119,9 +119,8 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
           suppressions: [],
           rulesFound: new Set(),
         };
-    props = this.props;
     const model = this.validation.model;
-    this.member = { key: this.key, renamedFrom: props.renamedFrom, model, node: this.node, errors: () => this.checkRules('synthesized').errors.map((e) => this.located(e)) };
+    this.member = { key: this.key, renamedFrom: this.props.renamedFrom, model, node: this.node, errors: () => this.checkRules('synthesized').errors.map((e) => this.located(e)) };
     environment.register(this.member);
     this.node.addValidation({ validate: () => this.validateIntegration() });
     if (!model) {
