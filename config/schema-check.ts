@@ -95,7 +95,6 @@ function show(value: unknown, fieldName: string | number | undefined): string {
   return showValue(value);
 }
 
-/** Known field names of the (sub)schema, following $ref. */
 /** A map schema's field names as the schema lists them: its own, then those of the definition it refers to. */
 function fieldsInOrder(s: Schema | undefined, root: Schema): string[] {
   if (!s) return [];
@@ -104,6 +103,7 @@ function fieldsInOrder(s: Schema | undefined, root: Schema): string[] {
   return [...names];
 }
 
+/** Known field names of the (sub)schema, following $ref, sorted. */
 function knownFields(s: Schema | undefined, root: Schema): string[] {
   return fieldsInOrder(s, root).sort();
 }
@@ -294,11 +294,16 @@ function describe(s: Schema | undefined, root: Schema): string | undefined {
   return undefined;
 }
 
+/** The shapes a list schema's items may have: one, or each of a oneOf's (a group: its name, or a map); none when it says nothing of them. */
+function itemShapes(schema: Schema | undefined, root: Schema): Schema[] {
+  const items = resolve(schema?.items as Schema | undefined, root);
+  if (!items) return [];
+  return Array.isArray(items.oneOf) ? (items.oneOf as Schema[]).map((b) => resolve(b, root) ?? {}) : [items];
+}
+
 /** Whether a list schema's items may be text (a group's name), directly or as one of their shapes. */
 function itemsTakeText(schema: Schema | undefined, root: Schema): boolean {
-  const items = resolve(schema?.items as Schema | undefined, root);
-  const branches: Schema[] = Array.isArray(items?.oneOf) ? (items!.oneOf as Schema[]).map((b) => resolve(b, root) ?? {}) : items ? [items] : [];
-  return branches.some((b) => b.type === 'string');
+  return itemShapes(schema, root).some((b) => b.type === 'string');
 }
 
 /** What a type accepts, with the fields of a map, or of a list's maps, that the schema names (`a list of maps with group, target`). */
@@ -313,14 +318,13 @@ function typeWords(type: string, schema: Schema | undefined, root: Schema): stri
     return fields ? `a map with ${fields}` : TYPE_WORDS.object;
   }
   if (type === 'array') {
-    const items = resolve(schema?.items as Schema | undefined, root);
     // An item of one of several shapes (a group: its name, or a map): each named.
-    const item = (s: Schema | undefined): string | undefined => {
-      const fields = s?.type === 'object' ? fieldsOf(s) : undefined;
-      return fields ? `a map with ${fields}` : s?.type === 'string' ? 'text' : undefined;
+    const item = (s: Schema): string | undefined => {
+      const fields = s.type === 'object' ? fieldsOf(s) : undefined;
+      return fields ? `a map with ${fields}` : s.type === 'string' ? 'text' : undefined;
     };
-    const branches: Array<string | undefined> = Array.isArray(items?.oneOf) ? (items!.oneOf as Schema[]).map((b) => item(resolve(b, root))) : [item(items)];
-    return branches.every((b) => b !== undefined) ? `a list, each ${branches.join(' or ')}` : TYPE_WORDS.array;
+    const shapes = itemShapes(schema, root).map(item);
+    return shapes.length > 0 && shapes.every((b) => b !== undefined) ? `a list, each ${shapes.join(' or ')}` : TYPE_WORDS.array;
   }
   return TYPE_WORDS[type] ?? `a ${type}`;
 }
