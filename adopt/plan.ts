@@ -311,8 +311,7 @@ function differences(config: IntegrationModel, live: IntegrationModel): string[]
 
 /** Where two JSON values first differ, depth first (a list is one value): the path and the two values there. */
 function firstDifference(a: unknown, b: unknown, path: string): [string, unknown, unknown] {
-  const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-  if (!isMap(a) || !isMap(b)) return [path, a, b];
+  if (!isPlainObject(a) || !isPlainObject(b)) return [path, a, b];
   for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])]) {
     if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) return firstDifference(a[key], b[key], `${path}.${key}`);
   }
