@@ -83,7 +83,7 @@ function adoptedWords(block: TfBlock, groupNames: ReadonlyMap<string, string>): 
  * An import block that names another live object than base's: Terraform would take over that one,
  * or ignore the block once the address is in state; either way not what base adopted.
  */
-function importChanged(address: string, block: TfBlock, before: string | undefined, after: string | undefined, groupNames: ReadonlyMap<string, string>, out: BlockDiff): void {
+function importChanged(address: string, block: TfBlock, before: string | undefined, after: string | undefined, groupNames: ReadonlyMap<string, string>, out: BlockDiff, appAdoptions: Set<RiskFinding>): void {
   if (before === after) return;
   const app = block.type === 'okta_app_saml';
   const words = adoptedWords(block, groupNames);
@@ -91,7 +91,9 @@ function importChanged(address: string, block: TfBlock, before: string | undefin
     // `adopt` written on, or taken off, a resource the config already had: what apply does depends on each environment's state.
     const id = liveId((after ?? before)!);
     const what = app ? `adoption of the live app ${id}` : `adoption of ${words} (${id})`;
-    out.findings.push(finding(after !== undefined ? 'adoption-added' : 'adoption-removed', `${what} ${after !== undefined ? 'added' : 'removed'}`));
+    const f = finding(after !== undefined ? 'adoption-added' : 'adoption-removed', `${what} ${after !== undefined ? 'added' : 'removed'}`);
+    out.findings.push(f);
+    if (app) appAdoptions.add(f);
     out.settings.push({ resource: address, setting: app ? 'adopted app ID' : `${words}: adopted ID`, attribute: 'import', before: before && liveId(before), after: after && liveId(after) });
     return;
   }
@@ -133,10 +135,12 @@ export function diffBlocks(
   for (const [address, block] of base) baseByHeadAddress.set(moved.get(address) ?? address, block);
   const baseImports = importsAtHeadAddresses(sides.base.imports, moved);
   const addresses = [...new Set([...baseByHeadAddress.keys(), ...head.keys()])].sort();
+  // An app's own adoption findings (added or removed): those of its push groups and assignments follow them.
+  const appAdoptions = new Set<RiskFinding>();
   for (const address of addresses) {
     const b = baseByHeadAddress.get(address);
     const h = head.get(address);
-    if (b && h) importChanged(address, h, baseImports.get(address), sides.head.imports.get(address), sides.head.groupNames, out);
+    if (b && h) importChanged(address, h, baseImports.get(address), sides.head.imports.get(address), sides.head.groupNames, out, appAdoptions);
     if (b && h && sameJson(b.body, h.body) && !namesAnotherGroup(b, h, sides)) continue;
     // Only blocks that differ are rewritten, so an unchanged stack costs no copies.
     const bBody = b && moved.size > 0 ? followMoved(b.body, moved) : b?.body;
@@ -207,9 +211,9 @@ export function diffBlocks(
     }
   }
   // An app's adoption written on or taken off is one finding: its push groups and assignments follow it (their IDs stay in the settings).
-  const appAdoption = new Set(out.findings.filter((f) => f.detail.startsWith('adoption of the live app')).map((f) => f.class));
-  if (appAdoption.size > 0) {
-    const kept = out.findings.filter((f) => !appAdoption.has(f.class) || f.detail.startsWith('adoption of the live app'));
+  const appClasses = new Set([...appAdoptions].map((f) => f.class));
+  if (appClasses.size > 0) {
+    const kept = out.findings.filter((f) => !appClasses.has(f.class) || appAdoptions.has(f));
     out.findings.splice(0, out.findings.length, ...kept);
   }
   return out;
