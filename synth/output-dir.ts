@@ -170,7 +170,8 @@ export function markOutput(dir: string): void {
  * Marks output the cdktf CLI asked the app for (CDKTF_OUTDIR), so that a later `okta-sso synth --out` may replace it, only
  * when it holds nothing but synth's own: the manifest, the marker and the stacks of `stacks`. The cdktf CLI writes into
  * any directory it is given (`cdktf synth --output site`); marked, a directory of the user's files would be replaced
- * whole. Returns whether it was marked.
+ * whole. Returns whether it was marked. Not holdsOnlySynthOutput: the stacks are judged by name, as `cdktf deploy`
+ * leaves Terraform's own files (`.terraform/`, its lock file) in their directories.
  */
 export function markOutputIfOnlySynths(dir: string, stacks: readonly string[]): boolean {
   const own = new Set(['manifest.json', 'stacks', OUTPUT_MARKER, '.gitignore']);
