@@ -455,7 +455,7 @@ function takeOverStale(lock: string, seen: LockOwner | undefined): void {
   if (JSON.stringify(now) === JSON.stringify(seen)) fs.rmSync(lock, { force: true });
 }
 
-function isRunning(pid: number): boolean {
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -11,6 +11,7 @@ import { withoutCreationStacks } from './creation-stacks';
 import { SoleEnvironmentStack } from './sole-environment-stack';
 import { identityOf, keepPreviousOutput, StackIdentity } from './keep-output';
 import { OutputDirError, OutputSwap } from './output-dir';
+import { makeStagingDir, moveStagedOutput } from './cdktf-cli-output';
 
 export interface SynthOptions {
   /** Output directory, e.g. `cdktf.out`. */
@@ -276,18 +277,33 @@ export class EnvironmentSelectionError extends Error {
 
 /**
  * Synthesizes a config directory's stacks into `outdir`, which another tool
- * owns (the cdktf CLI's CDKTF_OUTDIR): every stack is built and checked first,
- * one at a time, and only when none has a problem (PolicyErrors, nothing
- * written) built again and written, one at a time: peak memory follows the
- * largest environment. Returns the warnings.
+ * owns (the cdktf CLI's CDKTF_OUTDIR), building each stack once, one at a
+ * time (peak memory follows the largest environment): each is written into a
+ * staging directory inside `outdir` and, only when no stack has a problem
+ * (PolicyErrors, nothing written), every file is moved into place by a
+ * rename. Returns the warnings.
  */
 export function synthConfigApp(model: OrgModel, outdir: string, configDir: string, beforeWrite?: (stack: TerraformStack) => void): readonly string[] {
-  const checked = synthEachEnvironment(model, { outdir, configDir, write: false });
-  if (checked.failures.length) throw policyErrorsOf(checked.failures);
-  // The same stacks again: they cannot fail now, but if they did, the run must fail too.
-  const written = synthEachEnvironment(model, { outdir, configDir, write: true, beforeWrite });
-  if (written.failures.length) throw policyErrorsOf(written.failures);
-  return checked.warnings;
+  let staging: string | undefined;
+  try {
+    staging = makeStagingDir(outdir);
+    // Local state paths are computed from where the stacks will live, not from the staging directory.
+    const checked = synthEachEnvironment(model, { outdir: staging, layoutOutdir: outdir, configDir, write: true, beforeWrite });
+    if (checked.failures.length) throw policyErrorsOf(checked.failures);
+    moveStagedOutput(staging, outdir);
+    return checked.warnings;
+  } catch (err) {
+    throw err instanceof PolicyErrors || err instanceof OutputDirError ? err : fileSystemError(outdir, err);
+  } finally {
+    if (staging) fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** A file system failure writing the cdktf CLI's output, as a message naming the directory and the cause (never a stack trace). */
+function fileSystemError(outdir: string, err: unknown): OutputDirError {
+  const e = err as NodeJS.ErrnoException;
+  const cause = e.code && e.path ? `${e.code} at ${e.path}` : e.message;
+  return new OutputDirError(`cannot write the synth output into ${outdir}: ${cause}`);
 }
 
 /** Failures grouped by stack, in stack order. */
