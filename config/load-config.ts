@@ -1,4 +1,5 @@
 import { checkEnvironmentGroups } from '../model/group-checks';
+import { checkCreatedGroups } from '../model/created-groups';
 import { checkTerraformAddresses } from '../model/terraform-addresses';
 import { checkSharedState } from '../model/shared-state';
 import { checkSpObjects } from '../model/sp-objects';
@@ -305,6 +306,13 @@ export function readConfig(dir: string): LoadResult {
     const shared = integrations.get(p.integration)!;
     const where = writtenAt(env, shared, p.integration, fieldPathOf(configFieldOf(shared.value.preset, p.prop))) ?? { file: env.file, at: [...env.at, 'integrations', p.integration], shared: false };
     reportIn(p.environment, where, p.message, true);
+  }
+  // A group two environments on one Okta org each create: at the group's entry in the later environment.
+  const onOrgs = acrossEnvironments.map((e) => ({ id: e.name, shown: `environment ${showValue(e.name)}`, org: `${e.okta.orgName}.${e.okta.baseUrl}`, integrations: e.integrations }));
+  for (const c of checkCreatedGroups(onOrgs)) {
+    const env = environments.get(c.environment)!;
+    const where = writtenAt(env, integrations.get(c.integration)!, c.integration, fieldPathOf(c.field)) ?? { file: env.file, at: [...env.at, 'integrations', c.integration], shared: false };
+    reportIn(c.environment, where, c.message, true);
   }
   // At the backend field that decides the state where config writes it; at an environment left to the default only when no other writes it.
   const writesState = (name: string, field: string) => {

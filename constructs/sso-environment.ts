@@ -7,6 +7,7 @@ import { DEFAULT_OKTA_PROVIDER_CONSTRAINT, checkProviderVersion, providerVersion
 import { checkRenames } from '../model/rename-checks';
 import { checkTerraformAddresses } from '../model/terraform-addresses';
 import { checkSpObjects } from '../model/sp-objects';
+import { checkCreatedGroups } from '../model/created-groups';
 import { RuleId } from '../model/rule-catalog';
 import { IntegrationModel } from '../model/types';
 import { isUnresolved } from '../model/unresolved';
@@ -190,6 +191,9 @@ export class SsoEnvironment extends Construct {
         }
       }
     }
+    // A group two stacks on one Okta org each create: the first in the app's stack order keeps it.
+    const onOrgs = environments.map((e) => ({ id: e.node.path, shown: `stack ${e.stack.node.id}`, org: e.oktaOrg(), integrations: e === this ? models : e.models() }));
+    for (const c of checkCreatedGroups(onOrgs)) if (c.environment === this.node.path) add(byUniqueKey.get(c.integration)!, RuleId.UNIQUE, c.field, c.message);
     return problems;
   }
 

@@ -169,3 +169,29 @@ describe('one live app adopted by two stacks of the app', () => {
     expect(() => twoStacks('acme-staging').synth()).not.toThrow();
   });
 });
+
+describe('one group created by two stacks of the app on one Okta org', () => {
+  const twoStacks = (stagingOrg: string, stagingCreates = true) => {
+    const { App, LocalBackend, TerraformStack } = require('cdktf') as typeof import('cdktf');
+    const { OktaProvider } = require('@cdktf/provider-okta/lib/provider') as typeof import('@cdktf/provider-okta/lib/provider');
+    const app = new App({ outdir: require('../helpers').tempDir('okta-sso-two-') });
+    for (const [env, org] of [['prod', 'acme'], ['staging', stagingOrg]]) {
+      const stack = new TerraformStack(app, env);
+      new LocalBackend(stack, { path: `../../../state/${env}.tfstate` });
+      new OktaProvider(stack, 'okta', { orgName: org, baseUrl: 'okta.com' });
+      new GenericSamlSso(stack, 'wiki', { ...WIKI, groups: ['Everyone', { name: 'App-Wiki-Users', create: env === 'prod' || stagingCreates }] });
+    }
+    return app;
+  };
+
+  test('an error at the second stack, naming the first, as validate says for config', () => {
+    expect(() => twoStacks('acme').synth()).toThrow(
+      '[staging/wiki] groups.1: Okta group "App-Wiki-Users" is also created by stack prod on the same Okta org (acme.okta.com): group names are unique in an org',
+    );
+  });
+
+  test('on two orgs, or assigned without being created by the second: no problem', () => {
+    expect(() => twoStacks('acme-staging').synth()).not.toThrow();
+    expect(() => twoStacks('acme', false).synth()).not.toThrow();
+  });
+});
