@@ -410,7 +410,8 @@ function readExisting(configDir: string, env: string): ExistingConfig {
       }
     }
   }
-  const orgOf = (e: Json | undefined) => `${e?.okta?.orgName}.${e?.okta?.baseUrl ?? 'okta.com'}`;
+  // Host names are case-insensitive: `Acme` and `acme` are one org.
+  const orgOf = (e: Json | undefined) => `${e?.okta?.orgName}.${e?.okta?.baseUrl ?? 'okta.com'}`.toLowerCase();
   const adoptedInOrg = new Map<string, { env: string; key: string }>();
   for (const [name, e] of envs) {
     if (orgOf(e) !== orgOf(envs.get(env))) continue;

@@ -265,12 +265,14 @@ export function readConfig(dir: string): LoadResult {
     }
     const okta = oktaOf(env.value);
     const org = `${okta.orgName}.${okta.baseUrl}`;
+    // Host names are case-insensitive: `Acme` and `acme` are one org.
+    const orgKey = org.toLowerCase();
     for (const m of models) {
       if (!m.adopt) continue;
-      const owner = adoptedApps.get(`${org}|${m.adopt.oktaAppId}`);
+      const owner = adoptedApps.get(`${orgKey}|${m.adopt.oktaAppId}`);
       if (owner) {
         report(env.file, [...env.at, 'integrations', m.key, 'adopt', 'oktaAppId'], `app ${m.adopt.oktaAppId} is also adopted by ${owner} on the same Okta org (${org}): two owners would fight over one live app; accepted: one environment and integration per live app`);
-      } else adoptedApps.set(`${org}|${m.adopt.oktaAppId}`, `${name}/${m.key}`);
+      } else adoptedApps.set(`${orgKey}|${m.adopt.oktaAppId}`, `${name}/${m.key}`);
     }
     // renamedFrom is written only in the shared entry: point there (the same clash in several environments is then reported once).
     for (const r of checkRenames(models)) {

@@ -184,8 +184,9 @@ export class SsoEnvironment extends Construct {
       for (const m of e.members) {
         const id = m.model?.adopt?.oktaAppId;
         if (id === undefined) continue;
-        const owner = owners.get(`${org}|${id}`);
-        if (owner === undefined) owners.set(`${org}|${id}`, m);
+        // Host names are case-insensitive: `Acme` and `acme` are one org.
+        const owner = owners.get(`${org.toLowerCase()}|${id}`);
+        if (owner === undefined) owners.set(`${org.toLowerCase()}|${id}`, m);
         else if (e === this && owner.node.scopes[1] !== m.node.scopes[1]) {
           add(m, RuleId.UNIQUE, 'adopt.oktaAppId', `app ${id} is also adopted by ${showPath(owner.node.path)} on the same Okta org (${org}): two owners would fight over one live app; accepted: one stack and integration per live app`);
         }

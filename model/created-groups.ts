@@ -25,12 +25,14 @@ export function checkCreatedGroups(environments: readonly EnvironmentOnOrg[]): C
   const creators = new Map<string, EnvironmentOnOrg>();
   const clashes: CreatedGroupClash[] = [];
   for (const env of environments) {
-    if (env.org === undefined) continue;
+    const org = env.org;
+    if (org === undefined) continue;
     const reported = new Set<string>();
     for (const m of env.integrations) {
       m.groups.forEach((g, index) => {
         if (!g.create) return;
-        const id = `${env.org}|${g.name}`;
+        // Okta org host names are case-insensitive: `Acme` and `acme` are one org.
+        const id = `${org.toLowerCase()}|${g.name}`;
         const creator = creators.get(id);
         if (creator === undefined) creators.set(id, env);
         else if (creator !== env && !reported.has(g.name)) {
@@ -40,7 +42,7 @@ export function checkCreatedGroups(environments: readonly EnvironmentOnOrg[]): C
             integration: m.key,
             field: `groups.${index}`,
             message:
-              `Okta group ${showValue(g.name)} is also created by ${creator.shown} on the same Okta org (${env.org}): group names are unique in an org, ` +
+              `Okta group ${showValue(g.name)} is also created by ${creator.shown} on the same Okta org (${org}): group names are unique in an org, ` +
               `so whichever environment applies second fails on the name; ` +
               `accepted: create: true in one environment and create: false (assign the group it creates) in the others, or a group name per environment`,
           });

@@ -196,8 +196,9 @@ environments:
     expect(texts(dir)).toEqual(before);
   });
 
-  test('an app already adopted by another environment on the same Okta org is not adopted twice', async () => {
-    const dir = config(TWO_ENVS.replace('orgName: acme-dev', 'orgName: acme'));
+  // Host names are case-insensitive: `Acme` is the same org as `acme`.
+  test.each(['acme', 'Acme'])('an app already adopted by another environment on the same Okta org (%s) is not adopted twice', async (orgName) => {
+    const dir = config(TWO_ENVS.replace('orgName: acme-dev', `orgName: ${orgName}`));
     const first = await adopt(dir, ORG, '--app', AIVEN, '--write');
     expect(first.code).toBe(0);
     const second = await runCliCaptured(['adopt', '--env', 'dev', '--config', dir, '--from', ORG, '--app', AIVEN]);

@@ -43,6 +43,11 @@ test("a group created in each environment's own entry: the problem is at the lat
   expect(problems[0].message).toContain('is also created by environment "dev"');
 });
 
+test('one org written in another case is the same org (host names are case-insensitive)', () => {
+  const { problems } = checkConfig(writeConfigDir({ 'okta-sso.yaml': config({ groups: CREATED_IN_SHARED, stagingOrg: 'Acme-Preview' }) }));
+  expect(problems.map((p) => p.message)).toEqual([expect.stringContaining('is also created by environment "dev" on the same Okta org (Acme-Preview.oktapreview.com)')]);
+});
+
 test('no problem on two orgs, or when the other environment assigns the group without creating it', () => {
   expect(checkConfig(writeConfigDir({ 'okta-sso.yaml': config({ groups: CREATED_IN_SHARED, stagingOrg: 'acme-staging' }) })).problems).toEqual([]);
   const ok = checkConfig(

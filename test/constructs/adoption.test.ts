@@ -165,6 +165,10 @@ describe('one live app adopted by two stacks of the app', () => {
     );
   });
 
+  test('one org written in another case is the same org (host names are case-insensitive)', () => {
+    expect(() => twoStacks('Acme').synth()).toThrow(`[staging/wiki] adopt.oktaAppId: app ${APP_ID} is also adopted by prod/wiki on the same Okta org (Acme.okta.com)`);
+  });
+
   test('on two orgs: each its own app, no problem', () => {
     expect(() => twoStacks('acme-staging').synth()).not.toThrow();
   });
@@ -188,6 +192,10 @@ describe('one group created by two stacks of the app on one Okta org', () => {
     expect(() => twoStacks('acme').synth()).toThrow(
       '[staging/wiki] groups.1: Okta group "App-Wiki-Users" is also created by stack prod on the same Okta org (acme.okta.com): group names are unique in an org',
     );
+  });
+
+  test('one org written in another case is the same org (host names are case-insensitive)', () => {
+    expect(() => twoStacks('Acme').synth()).toThrow('[staging/wiki] groups.1: Okta group "App-Wiki-Users" is also created by stack prod on the same Okta org (Acme.okta.com)');
   });
 
   test('on two orgs, or assigned without being created by the second: no problem', () => {

@@ -36,6 +36,14 @@ test('one clash per environment and group, at its first integration creating it,
   expect(clashes.every((c) => c.message.includes('also created by environment "dev"'))).toBe(true);
 });
 
+test('one org written in another case is the same org: host names are case-insensitive', () => {
+  const clashes = checkCreatedGroups([
+    env('dev', 'acme.okta.com', [integration('wiki', [created('App-Wiki-Users')])]),
+    env('prod', 'Acme.okta.com', [integration('wiki', [created('App-Wiki-Users')])]),
+  ]);
+  expect(clashes.map((c) => c.environment)).toEqual(['prod']);
+});
+
 test('no clash: other orgs, a group the others assign without creating, one environment alone, or an org not known before apply', () => {
   expect(
     checkCreatedGroups([

@@ -128,3 +128,65 @@ test('a file system failure is a message naming the output and the cause, not a 
   expect(() => synthConfigApp(model, outdir, EXAMPLE_DIR)).toThrow(new RegExp(`^cannot write the synth output into ${outdir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: EEXIST`));
   expect(fs.readFileSync(outdir, 'utf8')).toBe('a file, not a directory\n');
 });
+
+test('a failure while placing the files (a stack directory that is a file): not one file of the previous output changes, nothing is left behind', () => {
+  const outdir = path.join(tempDir(), 'cdktf.out');
+  synthConfigApp(model, outdir, EXAMPLE_DIR);
+  // The first stack's file as a previous synth would have left it: the move must not replace it if a later one fails.
+  fs.writeFileSync(path.join(outdir, 'stacks', names[0], 'cdk.tf.json'), '{}');
+  const last = path.join(outdir, 'stacks', names[names.length - 1]);
+  fs.rmSync(last, { recursive: true });
+  fs.writeFileSync(last, 'not a directory\n');
+  const previous = snapshot(outdir);
+  expect(() => synthConfigApp(model, outdir, EXAMPLE_DIR)).toThrow(/^cannot write .*\/stacks\/[a-z]+\/cdk\.tf\.json: ENOTDIR; nothing written, the previous output is whole$/);
+  expect(snapshot(outdir)).toEqual(previous);
+  expect(fs.readdirSync(outdir).sort()).toEqual(['manifest.json', 'stacks']);
+});
+
+/** A directory on another file system than the temporary directories (a rename cannot cross to it), if this machine has one. */
+function otherFileSystem(): string | undefined {
+  const here = fs.statSync(tempDir()).dev;
+  for (const candidate of ['/dev/shm', '/run/shm']) {
+    try {
+      if (fs.statSync(candidate).dev !== here) return fs.mkdtempSync(path.join(candidate, 'okta-sso-test-'));
+    } catch {
+      // Not on this machine, or not writable.
+    }
+  }
+  return undefined;
+}
+
+const elsewhere = otherFileSystem();
+afterAll(() => elsewhere && fs.rmSync(elsewhere, { recursive: true, force: true }));
+
+(elsewhere ? test : test.skip)('a stack directory on another file system (a rename cannot reach it): its files are copied beside the old ones, then renamed over them', () => {
+  const outdir = path.join(tempDir(), 'cdktf.out');
+  synthConfigApp(model, outdir, EXAMPLE_DIR);
+  const expected = snapshot(outdir);
+  // The stack directory moved to the other file system and linked back, with an old file to replace.
+  const stackDir = path.join(outdir, 'stacks', names[1]);
+  const moved = path.join(elsewhere!, names[1]);
+  fs.cpSync(stackDir, moved, { recursive: true });
+  fs.rmSync(stackDir, { recursive: true });
+  fs.symlinkSync(moved, stackDir);
+  fs.writeFileSync(path.join(moved, 'cdk.tf.json'), '{}');
+  synthConfigApp(model, outdir, EXAMPLE_DIR);
+  expect(fs.readdirSync(moved).sort()).toEqual(['cdk.tf.json', 'runbook.json', 'runbook.md']);
+  for (const file of fs.readdirSync(moved)) {
+    const at = `stacks/${names[1]}/${file}`;
+    expect([at, fs.readFileSync(path.join(moved, file), 'utf8')]).toEqual([at, expected[at]]);
+  }
+  expect(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8')).toBe(expected['manifest.json']);
+  expect(fs.readdirSync(outdir).sort()).toEqual(['manifest.json', 'stacks']);
+});
+
+test("files a killed run placed in a stack directory are removed by the next run; a running process's are left alone", () => {
+  const outdir = path.join(tempDir(), 'cdktf.out');
+  synthConfigApp(model, outdir, EXAMPLE_DIR);
+  const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+  const stackDir = path.join(outdir, 'stacks', names[0]);
+  fs.writeFileSync(path.join(stackDir, `.okta-sso-next-${dead}-cdk.tf.json`), '{}');
+  fs.writeFileSync(path.join(stackDir, `.okta-sso-next-${process.ppid}-cdk.tf.json`), '{}');
+  synthConfigApp(model, outdir, EXAMPLE_DIR);
+  expect(fs.readdirSync(stackDir).sort()).toEqual([`.okta-sso-next-${process.ppid}-cdk.tf.json`, 'cdk.tf.json', 'runbook.json', 'runbook.md']);
+});
