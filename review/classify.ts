@@ -139,9 +139,9 @@ export function classifyRemoval(type: string, words: string, body: Readonly<Reco
     case 'okta_app_connection':
       return finding('deprovisioning-off', `${words} removed`);
     case 'snowflake_saml2_integration':
-      return finding('snowflake-integration-replaced', `${words} destroyed: SSO into Snowflake breaks (prevent_destroy fails the plan first)`);
+      return finding('snowflake-integration-replaced', `${words} destroyed: SSO into Snowflake breaks (prevent_destroy does not stop a resource taken out of the stack)`);
     case 'snowflake_scim_integration':
-      return finding('snowflake-integration-replaced', `${words} destroyed: the SCIM token Okta uses becomes invalid (prevent_destroy fails the plan first)`);
+      return finding('snowflake-integration-replaced', `${words} destroyed: the SCIM token Okta uses becomes invalid (prevent_destroy does not stop a resource taken out of the stack)`);
     default:
       return finding('other', `${words} removed`, 'medium');
   }

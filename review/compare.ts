@@ -593,7 +593,7 @@ export function compareIntegration(
     findings.push(...diff.findings.filter((f) => f.class !== 'access-granted' && f.class !== 'other'));
   } else if (!head) {
     change = 'removed';
-    findings.push(base.appAddress ? finding('app-replaced', 'integration removed: its Okta app is destroyed (prevent_destroy fails the plan first)') : finding('other', 'integration removed', 'medium'));
+    findings.push(base.appAddress ? finding('app-replaced', 'integration removed: its Okta app is destroyed (prevent_destroy does not stop a resource taken out of the stack)') : finding('other', 'integration removed', 'medium'));
     findings.push(...diff.findings.filter((f) => KEPT_ON_REMOVAL.has(f.class)));
   } else {
     change = renaming ? 'renamed' : 'changed';

@@ -5,7 +5,8 @@ import { IntegrationIndex, StackIndex } from './stack-index';
 /**
  * Renames whose record (the `moved` blocks `renamedFrom` emits) base has and head no longer has.
  * A moved block only matters to a state that still holds the old address: an environment not
- * applied since the rename would plan to destroy the app under its old key and create a new one.
+ * applied since the rename would destroy the app under its old key and create a new one, and
+ * prevent_destroy cannot stop it: Terraform checks it only on resources still declared.
  * Nothing in the synth output says whether each environment has applied the rename, so the review
  * says it: once per integration, naming the old address of its app (else of its first moved resource).
  */
@@ -14,7 +15,7 @@ export function droppedRenames(base: StackIndex, head: StackIndex): { findings: 
   if (dropped.length === 0) return { findings: [], settings: [] };
   const ownerOf = new Map<string, IntegrationIndex>();
   for (const i of head.integrations.values()) for (const address of i.blocks.keys()) ownerOf.set(address, i);
-  const byIntegration = new Map<string, { from: string; to: string; protectedBy: boolean }>();
+  const byIntegration = new Map<string, { from: string; to: string }>();
   for (const [from, moved] of dropped) {
     // Renamed again since (a chain: base moved omni_old to omni, head moves omni to omni2): where it is now.
     const to = head.moved.get(moved) ?? moved;
@@ -22,18 +23,16 @@ export function droppedRenames(base: StackIndex, head: StackIndex): { findings: 
     // A resource gone from head is reviewed as removed, with that removal's own risk.
     if (!owner) continue;
     const kept = byIntegration.get(owner.key);
-    const protectedBy = (owner.blocks.get(to)?.body.lifecycle as { prevent_destroy?: unknown } | undefined)?.prevent_destroy === true;
-    if (!kept || to === owner.appAddress) byIntegration.set(owner.key, { from, to, protectedBy });
+    if (!kept || to === owner.appAddress) byIntegration.set(owner.key, { from, to });
   }
   const findings: RiskFinding[] = [];
   const settings: SettingChange[] = [];
-  for (const [key, { from, to, protectedBy }] of [...byIntegration].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const then = protectedBy ? 'prevent_destroy fails that plan' : 'nothing stops that destroy (no prevent_destroy)';
+  for (const [key, { from, to }] of [...byIntegration].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     findings.push(
       finding(
         'rename-record-removed',
-        `rename record of ${key} removed (moved from ${from}): if this environment has not applied the rename yet, its plan destroys ${from} and creates ${to}; ${then}`,
-        protectedBy ? 'medium' : 'high',
+        `rename record of ${key} removed (moved from ${from}): if this environment has not applied the rename yet, its plan destroys ${from} and creates ${to}; ` +
+          `prevent_destroy does not stop it (${from} is no longer declared)`,
       ),
     );
     settings.push({ resource: to, setting: 'rename record (renamedFrom)', attribute: 'moved', before: `moved from ${from}` });

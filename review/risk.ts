@@ -181,12 +181,9 @@ export const RISK_CLASSES = {
   },
   'rename-record-removed': {
     title: 'Rename record removed (renamedFrom)',
-    level: 'medium',
+    level: 'high',
     impact:
-      "an environment whose state still holds an app under its old key (not applied since the rename) plans to destroy it and create a new one, which prevent_destroy refuses, so that environment's plan fails: remove renamedFrom only once every environment has applied the rename, or keep it",
-    impactAt: {
-      high: "an environment whose state still holds a resource under its old key (not applied since the rename) destroys it and creates a new one on its next apply, with nothing to stop it (no prevent_destroy): for an Okta app, users lose its assignments and SCIM links. Remove renamedFrom only once every environment has applied the rename, or keep it",
-    },
+      "an environment whose state still holds a resource under its old key (not applied since the rename) destroys it and creates a new one on its next apply. prevent_destroy does not stop that: Terraform applies it only to resources still declared, and the old address no longer is. For an Okta app, users lose its assignments and SCIM links. Remove renamedFrom only once every environment has applied the rename, or keep it",
   },
   'config-dir-moved': {
     title: 'Config directory at another path',

@@ -17,20 +17,22 @@ const renameFindings = (base: string, head: string) =>
   reviewSynthDirs(base, head).environments.flatMap((e) => e.environment.findings.filter((f) => f.class === 'rename-record-removed').map((f) => [e.name, f.level, f.detail]));
 
 describe('review: renamedFrom taken out after a rename', () => {
-  test('each environment says so once, medium, naming the app it would destroy where the rename is not applied yet', () => {
+  test('each environment says so once, high, naming the app it would destroy where the rename is not applied yet', () => {
     const detail =
       'rename record of omni_analytics removed (moved from okta_app_saml.omni): if this environment has not applied the rename yet, ' +
-      'its plan destroys okta_app_saml.omni and creates okta_app_saml.omni_analytics; prevent_destroy fails that plan';
-    expect(renameFindings(withRecord, withoutRecord)).toEqual(['dev', 'prod', 'staging'].map((env) => [env, 'medium', detail]));
+      'its plan destroys okta_app_saml.omni and creates okta_app_saml.omni_analytics; prevent_destroy does not stop it (okta_app_saml.omni is no longer declared)';
+    expect(renameFindings(withRecord, withoutRecord)).toEqual(['dev', 'prod', 'staging'].map((env) => [env, 'high', detail]));
     const review = reviewSynthDirs(withRecord, withoutRecord);
-    expect(review.risk).toBe('medium');
+    expect(review.risk).toBe('high');
     const md = renderMarkdown(review);
-    expect(md).toContain(`- medium Rename record removed (renamedFrom) (dev, prod, staging): ${RISK_CLASSES['rename-record-removed'].impact}.`);
+    expect(md).toContain(`- **high** Rename record removed (renamedFrom) (dev, prod, staging): ${RISK_CLASSES['rename-record-removed'].impact}.`);
+    // Terraform checks prevent_destroy only on what is still declared: the old address is not.
+    expect(RISK_CLASSES['rename-record-removed'].impact).toContain('prevent_destroy does not stop that');
     expect(md).toContain('| rename record (renamedFrom) | `moved from okta_app_saml.omni` | _not set_ |');
   });
 
-  test('--fail-on medium fails on it', async () => {
-    const r = await runCliCaptured(['review', '--base', withRecord, '--head', withoutRecord, '--fail-on', 'medium']);
+  test('--fail-on high fails on it', async () => {
+    const r = await runCliCaptured(['review', '--base', withRecord, '--head', withoutRecord, '--fail-on', 'high']);
     expect(r.code).toBe(1);
   });
 
@@ -44,7 +46,7 @@ describe('review: renamedFrom taken out after a rename', () => {
     const base = synthConfig(editedExample({ 'integrations.yaml': (t) => t.replace('\n  omni:\n', '\n  omni:\n    renamedFrom: omni_old\n') }));
     const head = synthConfig(renameInExample('omni', 'omni2'));
     const found = renameFindings(base, head);
-    expect(found.map(([env, level]) => [env, level])).toEqual([['dev', 'medium'], ['prod', 'medium'], ['staging', 'medium']]);
+    expect(found.map(([env, level]) => [env, level])).toEqual([['dev', 'high'], ['prod', 'high'], ['staging', 'high']]);
     expect(found[0][2]).toContain('rename record of omni2 removed (moved from okta_app_saml.omni_old): if this environment has not applied the rename yet, its plan destroys okta_app_saml.omni_old and creates okta_app_saml.omni2');
   });
 
@@ -58,12 +60,10 @@ describe('review: renamedFrom taken out after a rename', () => {
     expect(renameFindings(writeSynthDir(stacks, readRunbooks(withRecord)), writeSynthDir(gone, readRunbooks(withRecord)))).toEqual([]);
   });
 
-  test('an app without prevent_destroy (removed by an escape hatch): high, and says nothing stops the destroy', () => {
+  test('an app without prevent_destroy (removed by an escape hatch): the same finding, the destroy being unstoppable either way', () => {
     const head = readStacks(withoutRecord);
     for (const tf of Object.values(head) as any[]) delete tf.resource.okta_app_saml.omni_analytics.lifecycle;
-    const found = renameFindings(withRecord, writeSynthDir(head, readRunbooks(withoutRecord)));
-    expect(found.map(([, level]) => level)).toEqual(['high', 'high', 'high']);
-    expect(found[0][2]).toContain('nothing stops that destroy (no prevent_destroy)');
+    expect(renameFindings(withRecord, writeSynthDir(head, readRunbooks(withoutRecord)))).toEqual(renameFindings(withRecord, withoutRecord));
     expect(impactOf('rename-record-removed', 'high')).toContain('users lose its assignments and SCIM links');
   });
 });

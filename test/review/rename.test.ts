@@ -113,7 +113,7 @@ describe('review: a rename without renamedFrom', () => {
       expect(omni.possibleRename).toEqual({ from: 'omni', to: 'omni_analytics' });
       expect(renamed.possibleRename).toEqual({ from: 'omni', to: 'omni_analytics' });
       expect(omni.findings.find((f) => f.class === 'app-replaced')!.detail).toBe(
-        'integration removed: its Okta app is destroyed (prevent_destroy fails the plan first); omni_analytics, added in this change, has the same SP and settings: if it is omni renamed, set renamedFrom: omni on integration omni_analytics, and Terraform moves the app with its assignments and SCIM link instead',
+        'integration removed: its Okta app is destroyed (prevent_destroy does not stop a resource taken out of the stack); omni_analytics, added in this change, has the same SP and settings: if it is omni renamed, set renamedFrom: omni on integration omni_analytics, and Terraform moves the app with its assignments and SCIM link instead',
       );
     }
     const md = renderMarkdown(review);

@@ -160,7 +160,7 @@ describe('review: risk classes', () => {
     const sf = review.environments.find((e) => e.name === 'prod')!.integrations.find((i) => i.key === 'snowflake')!;
     expect(sf.findings.map((f) => `${f.level}:${f.detail}`)).toEqual([
       'critical:Snowflake SAML integration replaced (integration name changed): SSO into Snowflake breaks',
-      'critical:Snowflake SCIM integration destroyed: the SCIM token Okta uses becomes invalid (prevent_destroy fails the plan first)',
+      'critical:Snowflake SCIM integration destroyed: the SCIM token Okta uses becomes invalid (prevent_destroy does not stop a resource taken out of the stack)',
     ]);
     expect(sf.replacements).toEqual([{ resource: 'snowflake_saml2_integration.snowflake', attributes: ['name'] }]);
     const md = renderMarkdown(review);
