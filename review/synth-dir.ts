@@ -42,7 +42,12 @@ const NOT_SYNTH = 'accepted: a synth output directory (e.g. cdktf.out) holding s
 export function readSynthDir(dir: string, side: string): { stacks: Map<string, StackFiles>; problems: string[] } {
   const problems: string[] = [];
   const stacks = new Map<string, StackFiles>();
-  if (!fs.existsSync(dir)) return { stacks, problems: [`${side} directory ${dir} not found; ${NOT_SYNTH}`] };
+  if (!fs.existsSync(dir)) {
+    const target = linkTarget(dir);
+    // `cp -r cdktf.out base` copies the link to the output's versioned directory, which the next synth replaces.
+    if (target !== undefined) return { stacks, problems: [`${side} ${dir} is a link to ${target}, which no longer exists (a later synth replaced that output); copy an output to keep with \`cp -rL\`, which copies what the link leads to; ${NOT_SYNTH}`] };
+    return { stacks, problems: [`${side} directory ${dir} not found; ${NOT_SYNTH}`] };
+  }
   if (!fs.statSync(dir).isDirectory()) return { stacks, problems: [`${side} ${dir} is not a directory; ${NOT_SYNTH}`] };
   const stacksDir = path.join(dir, 'stacks');
   let names: string[];
@@ -91,4 +96,13 @@ function readJson(file: string, problems: string[]): any {
 
 function display(file: string): string {
   return file.split(path.sep).join('/');
+}
+
+/** Where `file` leads when it is a symbolic link, else undefined. */
+function linkTarget(file: string): string | undefined {
+  try {
+    return fs.readlinkSync(file);
+  } catch {
+    return undefined;
+  }
 }

@@ -57,6 +57,33 @@ export function keepPreviousOutput(outdir: string, names: readonly string[], int
   return kept;
 }
 
+/** Terraform's dependency lock file, which `terraform init` writes beside cdk.tf.json. */
+export const LOCK_FILE = '.terraform.lock.hcl';
+
+/** Far above any lock file (a few kilobytes for two providers); a larger file there is not one to carry. */
+const MAX_LOCK_FILE_BYTES = 1024 * 1024;
+
+/**
+ * Copies each stack's Terraform lock file from the previous output in `outdir` into the new output `into`, so that the
+ * next `terraform init` installs the provider versions and checksums already chosen (and reviewed), not whatever the
+ * constraint admits today. Only a regular file of a plausible size, never what a link leads to.
+ */
+export function keepLockFiles(outdir: string, names: readonly string[], into: string): void {
+  for (const name of names) {
+    const lock = path.join(outdir, 'stacks', name, LOCK_FILE);
+    let size: number;
+    try {
+      const stat = fs.lstatSync(lock);
+      if (!stat.isFile()) continue;
+      size = stat.size;
+    } catch {
+      continue;
+    }
+    if (size > MAX_LOCK_FILE_BYTES || !isDirectory(path.join(into, 'stacks', name))) continue;
+    fs.copyFileSync(lock, path.join(into, 'stacks', name, LOCK_FILE));
+  }
+}
+
 function differencesOf(name: string, kept: StackIdentity, now: StackIdentity): Array<{ name: string; text: string }> {
   return (Object.keys(FIELD_WORDS) as Array<keyof StackIdentity>)
     .filter((field) => JSON.stringify(sortedKeys(kept[field])) !== JSON.stringify(sortedKeys(now[field])))

@@ -9,7 +9,7 @@ import { PolicyError, PolicyErrors, PolicyFailure } from '../rules/policy-checks
 import { OktaEnvironmentStack, OktaEnvironmentStackProps } from '../stacks/okta-environment-stack';
 import { withoutCreationStacks } from './creation-stacks';
 import { SoleEnvironmentStack } from './sole-environment-stack';
-import { identityOf, keepPreviousOutput, StackIdentity } from './keep-output';
+import { identityOf, keepLockFiles, keepPreviousOutput, StackIdentity } from './keep-output';
 import { OutputDirError, OutputSwap } from './output-dir';
 import { makeStagingDir, moveStagedOutput } from './cdktf-cli-output';
 
@@ -239,6 +239,7 @@ export function synthToDisk(model: OrgModel, options: SynthOptions): string[] {
       const keptManifestEntries = keepPreviousOutput(options.outdir, kept.map((e) => e.name), swap.dir, now);
       checked = synthEachEnvironment(model, { outdir: swap.dir, configDir, layoutOutdir: layout, environments: selected, write: true, keptManifestEntries });
       if (checked.failures.length) throw policyErrorsOf(checked.failures);
+      keepLockFiles(options.outdir, model.environments.map((e) => e.name), swap.dir);
     },
     { lockWaitMs: options.lockWaitMs },
   );

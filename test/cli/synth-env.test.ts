@@ -62,11 +62,11 @@ test('no previous output of an environment to keep: exit 1, nothing written', as
 test('only the files synth writes are kept, and a link in the previous output is not followed', async () => {
   const { config, out } = project();
   await runCliCaptured(['synth', '--config', config, '--out', out]);
-  // What `terraform init` leaves in a stack directory is not synth output.
+  // What `terraform init` installs in a stack directory is not synth output; its lock file, the provider versions chosen, is carried.
   fs.mkdirSync(path.join(out, 'stacks', 'staging', '.terraform'));
   fs.writeFileSync(path.join(out, 'stacks', 'staging', '.terraform.lock.hcl'), 'lock');
   expect((await runCliCaptured(['synth', '--config', config, '--out', out, '--env', 'dev'])).code).toBe(0);
-  expect(fs.readdirSync(path.join(out, 'stacks', 'staging')).sort()).toEqual(['cdk.tf.json', 'runbook.json', 'runbook.md']);
+  expect(fs.readdirSync(path.join(out, 'stacks', 'staging')).sort()).toEqual(['.terraform.lock.hcl', 'cdk.tf.json', 'runbook.json', 'runbook.md']);
 
   const secret = path.join(path.dirname(out), 'outside.json');
   fs.writeFileSync(secret, '{"outside": true}');

@@ -364,6 +364,18 @@ describe('review: bad input exits 2 with a clear error', () => {
     expect(r.out).toBe('');
   });
 
+  test('a copy of the output link whose output a later synth replaced: says so, and how to keep an output', async () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'cdktf.out');
+    await cli(['synth', '--config', EXAMPLE, '--out', out]);
+    // `cp -r cdktf.out base` copies the link itself.
+    fs.symlinkSync(fs.readlinkSync(out), path.join(dir, 'base'));
+    await cli(['synth', '--config', EXAMPLE, '--out', out]);
+    const r = await cli(['review', '--base', path.join(dir, 'base'), '--head', out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`base ${path.join(dir, 'base')} is a link to ${fs.readlinkSync(path.join(dir, 'base'))}, which no longer exists (a later synth replaced that output); copy an output to keep with \`cp -rL\``);
+  });
+
   test('a directory that is not synth output', async () => {
     const r = await cli(['review', '--base', baseDir, '--head', EXAMPLE]);
     expect(r.code).toBe(2);
