@@ -183,6 +183,15 @@ export function diffBlocks(
       if (replaces) replacedBy.push(attribute);
       if (assignments) {
         diffGroups(before, after, sides, out.findings, ctx);
+      } else if (type === 'okta_group' && attribute === 'name' && address.startsWith('data.')) {
+        // A lookup by another name finds another group: no group is renamed.
+        out.findings.push(
+          finding(
+            'other',
+            `the Okta group looked up as ${quoted(unescapeTerraform(String(before)))} is now ${quoted(unescapeTerraform(String(after)))}: another group, not a rename (each app assigned it says who gains and loses it)`,
+            'medium',
+          ),
+        );
       } else {
         const f = classifyChange(type, attribute, before, after, type === 'okta_push_group' ? `${words}: ${setting}` : setting, ctx);
         // The replacement finding below already says this attribute changed.
@@ -277,6 +286,17 @@ function diffGroups(before: unknown, after: unknown, sides: { readonly base: Sta
   for (const n of removed) findings.push(withDeprovisioning(finding('group-removal', `group ${quoted(n)} unassigned`), ctx));
   for (const n of added) findings.push(finding('access-granted', `group ${quoted(n)} assigned`));
   for (const n of swapped) {
+    if (b.get(n) === 'existing' && a.get(n) === 'created') {
+      // The lookup found a group of that name, and Okta group names are unique in an org: the new one cannot be created.
+      findings.push(
+        finding(
+          'group-removal',
+          `group ${quoted(n)} is switched from the existing Okta group of that name to one this stack creates: Okta has that name already (the lookup found it) and group names are unique in an org, ` +
+            'so the apply fails creating it, after replacing what depends on the group (push groups); to manage the existing group, give its live ID in adopt.groupIds (Terraform imports it)',
+        ),
+      );
+      continue;
+    }
     findings.push(withDeprovisioning(finding('group-removal', `group ${quoted(n)} is now ${GROUP_NOW[a.get(n)!]}, not ${GROUP_WAS[b.get(n)!]}: the members of the one the app had lose it`), ctx));
   }
   if (removed.length === 0 && added.length === 0 && swapped.length === 0) findings.push(finding('other', 'group priority changed'));

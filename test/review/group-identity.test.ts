@@ -25,10 +25,12 @@ test('Data-Engineering renamed Data Engineering (one Terraform name): each app u
   expect(found.atlan).toContain('high resource-replaced: push group "Data-Engineering" -> SP group "data-engineering" replaced (pushed Okta group changed)');
 });
 
-test('an existing group switched to one the stack creates: a new, empty group, reported as members losing the app', () => {
+test('an existing group switched to one the stack creates: the apply fails on the name Okta has already, and adopt.groupIds is the way to manage it', () => {
   const found = prodFindings((t) => t.replace('groups: [Engineering, SRE]', 'groups: [{ name: Engineering, create: true }, SRE]'));
   expect(found.aiven).toEqual([
-    expect.stringMatching(/^high group-removal: group "Engineering" is now a new, empty group this stack creates, not the existing Okta group of that name: the members of the one the app had lose it/),
+    expect.stringMatching(
+      /^high group-removal: group "Engineering" is switched from the existing Okta group of that name to one this stack creates: Okta has that name already \(the lookup found it\) and group names are unique in an org, so the apply fails creating it, .* give its live ID in adopt\.groupIds/,
+    ),
     'high resource-replaced: push group "Engineering" -> SP group "engineering" replaced (pushed Okta group changed)',
   ]);
   expect(found.aiven.join('\n')).not.toContain('priority');
@@ -53,4 +55,15 @@ test('a group the stack creates, renamed: medium, as lookups of its old name els
     level: 'medium',
     detail: 'Okta group renamed in place (its members and apps stay): whatever else finds it by its old name (another stack, other tools) no longer does',
   });
+});
+
+test('a looked-up group by another name with the same Terraform name: another group, not a rename', () => {
+  const head = synthConfig(editedExample({ 'environments/prod.yaml': (t) => t.replace(/Data-Engineering/g, 'Data Engineering') }));
+  const prod = reviewSynthDirs(base, head).environments.find((e) => e.name === 'prod')!;
+  expect(prod.environment.findings).toContainEqual({
+    class: 'other',
+    level: 'medium',
+    detail: 'the Okta group looked up as "Data-Engineering" is now "Data Engineering": another group, not a rename (each app assigned it says who gains and loses it)',
+  });
+  expect(prod.environment.findings.map((f) => f.detail).join('\n')).not.toContain('renamed in place');
 });
