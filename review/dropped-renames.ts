@@ -15,7 +15,7 @@ export function droppedRenames(base: StackIndex, head: StackIndex): { findings: 
   if (dropped.length === 0) return { findings: [], settings: [] };
   const ownerOf = new Map<string, IntegrationIndex>();
   for (const i of head.integrations.values()) for (const address of i.blocks.keys()) ownerOf.set(address, i);
-  const byIntegration = new Map<string, { from: string; to: string }>();
+  const byIntegration = new Map<string, { from: string; to: string; snowflake: boolean }>();
   for (const [from, moved] of dropped) {
     // Renamed again since (a chain: base moved omni_old to omni, head moves omni to omni2): where it is now.
     const to = head.moved.get(moved) ?? moved;
@@ -23,16 +23,20 @@ export function droppedRenames(base: StackIndex, head: StackIndex): { findings: 
     // A resource gone from head is reviewed as removed, with that removal's own risk.
     if (!owner) continue;
     const kept = byIntegration.get(owner.key);
-    if (!kept || to === owner.appAddress) byIntegration.set(owner.key, { from, to });
+    if (!kept || to === owner.appAddress) byIntegration.set(owner.key, { from, to, snowflake: owner.preset === 'snowflake' });
   }
   const findings: RiskFinding[] = [];
   const settings: SettingChange[] = [];
-  for (const [key, { from, to }] of [...byIntegration].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [key, { from, to, snowflake }] of [...byIntegration].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    // Snowflake's object names default from the key before the rename: without the record they follow the new key.
+    const names = snowflake
+      ? `; and its Snowflake security integrations' default names come from renamedFrom, so every environment renames, and so replaces, them unless snowflake.integrationName keeps the name they have`
+      : '';
     findings.push(
       finding(
         'rename-record-removed',
         `rename record of ${key} removed (moved from ${from}): if this environment has not applied the rename yet, its plan destroys ${from} and creates ${to}; ` +
-          `prevent_destroy does not stop it (${from} is no longer declared)`,
+          `prevent_destroy does not stop it (${from} is no longer declared)${names}`,
       ),
     );
     settings.push({ resource: to, setting: 'rename record (renamedFrom)', attribute: 'moved', before: `moved from ${from}` });

@@ -66,4 +66,16 @@ describe('review: renamedFrom taken out after a rename', () => {
     expect(renameFindings(withRecord, writeSynthDir(head, readRunbooks(withoutRecord)))).toEqual(renameFindings(withRecord, withoutRecord));
     expect(impactOf('rename-record-removed', 'high')).toContain('users lose its assignments and SCIM links');
   });
+
+  test("a Snowflake integration: also says its security integrations' names follow renamedFrom, and how to keep them", () => {
+    const base = synthConfig(renameInExample('snowflake', 'snowflake_data'));
+    const head = synthConfig(renameInExample('snowflake', 'snowflake_data', {}, { renamedFrom: false }));
+    const found = renameFindings(base, head);
+    expect(found.map(([env]) => env)).toEqual(['dev', 'prod', 'staging']);
+    expect(found[0][2]).toContain(
+      "and its Snowflake security integrations' default names come from renamedFrom, so every environment renames, and so replaces, them unless snowflake.integrationName keeps the name they have",
+    );
+    // Not said of other SPs.
+    expect(renameFindings(withRecord, withoutRecord)[0][2]).not.toContain('Snowflake');
+  });
 });
