@@ -56,7 +56,8 @@ export function describePlan(plan: PromotePlan): string {
     } else if (item.kind === 'only-in-target') {
       lines.push(`  ${item.key}: only in ${plan.to}; promote never removes an integration (remove it by hand if that is intended)`);
     } else {
-      lines.push(`  ${item.key}:`);
+      const renamed = item.renamedFrom !== undefined ? ` renamed from ${item.renamedFrom} (renamedFrom): ${plan.to} still enables it as ${item.renamedFrom}; --write renames its entry, keeping its values` : '';
+      lines.push(`  ${item.key}:${renamed}`);
       for (const c of item.changes) lines.push(...describeChange(c, plan).map((line) => `    ${line}`));
     }
   }
@@ -121,7 +122,8 @@ function promote(opts: PromoteOptions, io: CliIo): void {
   // target environment itself, which the promotion may be what fixes.
   const inTarget = (p: ConfigProblem) => (p.environment !== undefined ? p.environment === opts.to : p.path === `environments.${opts.to}` || p.path.startsWith(`environments.${opts.to}.`));
   const problems = checkConfig(dir).problems;
-  const sourceProblems = problems.filter((p) => !inTarget(p));
+  // Another environment's entry still under a renamed integration's old key is fixed by promoting into it, as the target's is.
+  const sourceProblems = problems.filter((p) => !inTarget(p) && !plan.staleRenames.has(p.path));
   if (sourceProblems.length) {
     io.err(`okta-sso promote: ${dir} has ${problemCount(sourceProblems.length)} outside ${opts.to}; fix them before promoting from ${opts.from}:\n${formatProblemList(sourceProblems)}\n`);
     io.exit(1);

@@ -174,6 +174,12 @@ export function readConfig(dir: string): LoadResult {
   // environment, unless every environment of the integration has it, when it is reported once, at the integration's entry.
   const unwritten = new Map<string, { key: string; fieldPath: FieldPath; message: string; places: Array<{ environment: string; where: Place }> }>();
 
+  // Old keys of renamed integrations (renamedFrom), to the key each has now; worked out on first use.
+  let renamed: Map<string, string> | undefined;
+  const renamedTo = () =>
+    (renamed ??= new Map(
+      [...integrations].flatMap(([key, entry]) => (typeof entry.value.renamedFrom === 'string' && !integrations.has(entry.value.renamedFrom) ? [[entry.value.renamedFrom, key] as const] : [])),
+    ));
   // Unknown integration keys: the defined ones, sorted and shown once, and how many did-you-means were worked out.
   let definedList: string[] | undefined;
   let definedShown: string | undefined;
@@ -192,6 +198,16 @@ export function readConfig(dir: string): LoadResult {
       const overrideAt = [...env.at, 'integrations', key];
       const shared = integrations.get(key);
       if (invalid.has(`environments.${name}.integrations.${key}`)) continue;
+      if (!shared && renamedTo().has(key) && !Object.hasOwn(enabled, renamedTo().get(key)!)) {
+        // The integration was renamed (renamedFrom) and this environment's entry not yet.
+        const now = renamedTo().get(key)!;
+        report(
+          env.file,
+          overrideAt,
+          `environment ${showValue(name)} enables ${showValue(key)}, which is renamed ${showValue(now)} (renamedFrom); accepted: its entry under ${showValue(now)}, values kept (okta-sso promote --to ${name} --write renames it)`,
+        );
+        continue;
+      }
       if (!shared) {
         // It may be defined in a file that did not parse, or be malformed, or in an integrations section of the wrong shape; that error is already reported.
         if (definedKeys.has(key) || files.length < fileCount || integrationsUnreadable || keysInUnknownSections.has(key)) continue;

@@ -100,3 +100,13 @@ export function unflatten(fields: Readonly<Record<string, unknown>>): Record<str
   for (const [path, value] of Object.entries(fields)) setData(out, path.split('.'), value);
   return out;
 }
+
+/** Renames the key `path` ends with `to`, keeping the keys' order (the order the file writes them in). */
+export function renameData(root: Record<string, unknown>, path: readonly string[], to: string): void {
+  const parent = dataAt(root, path.slice(0, -1));
+  const from = path[path.length - 1];
+  if (!isPlainObject(parent) || !Object.hasOwn(parent, from)) throw new YamlEditError('is not in the file', path);
+  const entries = Object.entries(parent);
+  for (const key of Object.keys(parent)) delete parent[key];
+  for (const [key, value] of entries) define(parent, key === from ? to : key, value);
+}

@@ -76,7 +76,14 @@ export interface ValueSource {
 export type IntegrationPlan =
   | { readonly key: string; readonly kind: 'missing'; readonly fields: Readonly<Record<string, unknown>>; /** env-specific fields the target must get its own values for */ readonly needsValues: readonly string[]; readonly sources: readonly ValueSource[] }
   | { readonly key: string; readonly kind: 'only-in-target' }
-  | { readonly key: string; readonly kind: 'differs'; readonly changes: readonly FieldChange[]; readonly sources: readonly ValueSource[] };
+  | {
+      readonly key: string;
+      readonly kind: 'differs';
+      readonly changes: readonly FieldChange[];
+      readonly sources: readonly ValueSource[];
+      /** The key the target's entry is still under: the integration was renamed (`renamedFrom`) and the target not yet. */
+      readonly renamedFrom?: string;
+    };
 
 /** Whether `--check` fails on a difference of this kind. */
 export function isCheckedGap(gap: Gap): boolean {
@@ -85,7 +92,7 @@ export function isCheckedGap(gap: Gap): boolean {
 
 /** Whether `--check` fails on this: the target lacks an integration, or a value the source has (see Gap). */
 export function isChecked(item: IntegrationPlan): boolean {
-  return item.kind === 'missing' || (item.kind === 'differs' && item.changes.some((c) => isCheckedGap(c.gap)));
+  return item.kind === 'missing' || (item.kind === 'differs' && (item.renamedFrom !== undefined || item.changes.some((c) => isCheckedGap(c.gap))));
 }
 
 /** Whether some of what this lists is marked not checked: a value, or an item of a list. */
@@ -103,6 +110,11 @@ export interface PromotePlan {
   readonly integrations: readonly IntegrationPlan[];
   /** Env-specific fields that were not compared, by integration. */
   readonly kept: ReadonlyArray<{ readonly key: string; readonly fields: readonly string[] }>;
+  /**
+   * Entries of environments other than the source and target still under an integration's old key (`renamedFrom`), as
+   * config paths (`environments.prod.integrations.aiven`): a promotion into each renames them, so they do not stop this one.
+   */
+  readonly staleRenames: ReadonlySet<string>;
 }
 
 /** Whether --write would change the target: anything but integrations only the target has (promote never removes those). */
@@ -212,11 +224,22 @@ export function planPromotion(configDir: string, from: string, to: string): Prom
   const source = envs.get(from)!.integrations;
   const target = envs.get(to)!.integrations;
 
+  // An integration the source enables under a new key (renamedFrom in its shared entry) whose old key the target still enables,
+  // and no longer defines: the target's entry is the integration's, under its old key. --write renames it, keeping its values.
+  const renamedIn = new Map<string, string>();
+  for (const key of Object.keys(source)) {
+    const old = ownEntry(shared, key)?.renamedFrom;
+    if (typeof old === 'string' && old !== key && Object.hasOwn(target, old) && !Object.hasOwn(target, key) && !Object.hasOwn(shared, old) && !Object.hasOwn(source, old)) renamedIn.set(key, old);
+  }
+  const renamedAway = new Set(renamedIn.values());
+
   const integrations: IntegrationPlan[] = [];
   const kept: Array<{ key: string; fields: string[] }> = [];
   for (const key of [...new Set([...Object.keys(source), ...Object.keys(target)])].sort()) {
+    if (renamedAway.has(key)) continue;
+    const renamedFrom = renamedIn.get(key);
     // Own entries only: an integration named `constructor` is a valid key, and no inherited method may stand in for it.
-    const [sharedEntry, sourceEntry, targetEntry] = [ownEntry(shared, key), ownEntry(source, key), ownEntry(target, key)];
+    const [sharedEntry, sourceEntry, targetEntry] = [ownEntry(shared, key), ownEntry(source, key), ownEntry(target, renamedFrom ?? key)];
     const preset: string | undefined = sharedEntry?.preset ?? sourceEntry?.preset ?? targetEntry?.preset;
     const prefixes = envSpecificFields(preset);
     const src = leaves(sourceEntry ?? {});
@@ -226,7 +249,7 @@ export function planPromotion(configDir: string, from: string, to: string): Prom
       ...(sharedFile.has(key) ? [{ file: sharedFile.get(key)!.file, text: sharedFile.get(key)!.text, at: ['integrations', key] }] : []),
       { file: sourceFile.file, text: sourceFile.text, at: ['environments', from, 'integrations', key] },
     ];
-    if (!Object.hasOwn(target, key)) {
+    if (!Object.hasOwn(target, renamedFrom ?? key)) {
       const fields: Record<string, unknown> = {};
       const needsValues: string[] = [];
       for (const [path, value] of src) if (!isEnvSpecific(path, ADOPTED)) (specific(path, value) ? needsValues : (fields[path] = value, [])).push(path);
@@ -275,7 +298,17 @@ export function planPromotion(configDir: string, from: string, to: string): Prom
       changes.push({ ...change, gap: gapOf(change, s, t, items), ...(items ? { items } : {}) });
     }
     if (keptFields.size) kept.push({ key, fields: [...keptFields] });
-    if (changes.length) integrations.push({ key, kind: 'differs', changes, sources });
+    if (changes.length || renamedFrom !== undefined) integrations.push({ key, kind: 'differs', changes, sources, ...(renamedFrom !== undefined ? { renamedFrom } : {}) });
   }
-  return { from, to, targetFile: envs.get(to)!.file.file, configDir, integrations, kept };
+  const staleRenames = new Set<string>();
+  const renamedTo = new Map<string, string>();
+  for (const [key, entry] of Object.entries(shared)) if (typeof entry?.renamedFrom === 'string' && !Object.hasOwn(shared, entry.renamedFrom)) renamedTo.set(entry.renamedFrom, key);
+  for (const [name, env] of envs) {
+    if (name === from || name === to) continue;
+    for (const old of Object.keys(env.integrations)) {
+      const now = renamedTo.get(old);
+      if (now !== undefined && !Object.hasOwn(env.integrations, now)) staleRenames.add(`environments.${name}.integrations.${old}`);
+    }
+  }
+  return { from, to, targetFile: envs.get(to)!.file.file, configDir, integrations, kept, staleRenames };
 }

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import { Document, isAlias } from 'yaml';
 import { lineAndColumn } from '../model/json-text';
 import { showPath } from '../model/show-value';
-import { dataAt, deleteData, insertData, moveData, setData, unflatten } from './data-edit';
+import { dataAt, deleteData, insertData, moveData, renameData, setData, unflatten } from './data-edit';
 import { expandEdit } from './expand';
 import { canonical } from './list-match';
 import { BY_HAND, KeyComment, Splice, TextEdit, YamlEditError, applySplices, parseYaml, parsedYaml, splicesOf } from './yaml-edit';
@@ -41,12 +41,15 @@ function queuesOf(plan: PromotePlan, quotedOf: (sources: readonly ValueSource[])
       for (const [value, text] of quotedOf(item.sources)) quoted.set(value, text);
     } else if (item.kind === 'differs') {
       const own = quotedOf(item.sources);
-      queues.push(
-        item.changes.map((change): TextEdit => {
+      // The target's entry under the integration's old key is renamed first: its values are the integration's own.
+      const rename: TextEdit[] = item.renamedFrom !== undefined ? [{ kind: 'rename', path: [...integrationsAt, item.renamedFrom], to: item.key }] : [];
+      queues.push([
+        ...rename,
+        ...item.changes.map((change): TextEdit => {
           const path = [...base, ...change.path.split('.')];
           return removes(change) ? { kind: 'delete', path, keep: base.length } : { kind: 'set', path, value: change.to, quoted: own };
         }),
-      );
+      ]);
     }
   }
   return { add: added.length ? { kind: 'add', path: integrationsAt, entries: added, comments, quoted } : undefined, queues };
@@ -78,6 +81,7 @@ function applyData(data: Record<string, unknown>, edit: TextEdit): void {
   else if (edit.kind === 'insert') insertData(data, edit.path, edit.value);
   else if (edit.kind === 'move') moveData(data, edit.path, edit.to);
   else if (edit.kind === 'add') for (const [key, value] of edit.entries) setData(data, [...edit.path, key], value);
+  else if (edit.kind === 'rename') renameData(data, edit.path, edit.to);
   else deleteData(data, edit.path, edit.keep);
 }
 

@@ -37,7 +37,9 @@ export type TextEdit =
   /** The list item at `path` moved, with its text and comments, to index `to` (before the item there now; lower than its own). */
   | { readonly kind: 'move'; readonly path: readonly string[]; readonly to: number }
   /** `path` removed, with the maps it leaves empty below the first `keep` parts (the deepest kept one left as `{}`). */
-  | { readonly kind: 'delete'; readonly path: readonly string[]; readonly keep: number };
+  | { readonly kind: 'delete'; readonly path: readonly string[]; readonly keep: number }
+  /** The key `path` ends with renamed `to`, in place: its value, comments and position stay. */
+  | { readonly kind: 'rename'; readonly path: readonly string[]; readonly to: string };
 
 /** Splices computed on one text, applied together in one pass (a thousand edits of a large file stay linear); ties keep their order. */
 export function applySplices(text: string, splices: readonly Splice[]): string {
@@ -71,6 +73,7 @@ export function parsedYaml(text: string, style: YamlStyle, doc: Document = parse
 /** The splices that make `edit` on `p`'s text. */
 export function splicesOf(parsed: ParsedYaml, edit: TextEdit): Splice[] {
   if (edit.kind === 'delete') return deleteIn(parsed, edit.path, edit.keep);
+  if (edit.kind === 'rename') return renameIn(parsed, edit.path, edit.to);
   if (edit.kind === 'move') return moveIn(parsed, edit.path, edit.to);
   const p = edit.quoted ? { ...parsed, style: { ...parsed.style, quoted: edit.quoted } } : parsed;
   if (edit.kind === 'insert') return insertIn(p, edit.path, edit.value);
@@ -89,6 +92,15 @@ export function parseYaml(text: string): Document {
   const doc = parseDocument(text, { merge: false, uniqueKeys: false });
   if (doc.errors.length) throw new YamlEditError(`promote's edit would leave a file that does not parse (${doc.errors[0].code}); ${BY_HAND}`, []);
   return doc;
+}
+
+/** The key `path` ends with, written as `to` (plain where YAML reads it back as that string, else quoted). */
+function renameIn(p: ParsedYaml, path: readonly string[], to: string): Splice[] {
+  const map = editable(p.doc.getIn(path.slice(0, -1), true), path.slice(0, -1), p.used);
+  const pair = findPair(map, path[path.length - 1]);
+  if (!pair) throw new YamlEditError('is not in the file', path);
+  const [start, end] = rangeOf(pair.key, path);
+  return [{ start, end, text: scalarText(to) }];
 }
 
 function findPair(map: YAMLMap, key: string): Pair | undefined {
