@@ -33,8 +33,8 @@ export function stackSecretFindings(stack: TerraformStack, ownRules: ReadonlySet
   // tokens produced, class instances as their fields, keys and `//` comments written too. An SP construct's resources are
   // judged with it merged in, by their own SSO-008.
   for (const at of secretPaths(resolvedAsWritten(stackOverrides(stack), stack), '', { keysAndComments: true })) {
-    // `resource.<type>.<name>` first: Terraform names hold no dot. The SP's own scan reads values, not `//` comments.
-    if (!at.includes('.//') && judgedByOwnRules.has(at.split('.', 3).join('.').replace(/\[.*$/, ''))) continue;
+    // `resource.<type>.<name>` first: Terraform names hold no dot. The SP's own scan reads its keys and `//` comments too.
+    if (judgedByOwnRules.has(at.split('.', 3).join('.').replace(/\[.*$/, ''))) continue;
     found.push(`${RULE.id}: a secret-looking value (not shown) in ${at}, written by ${showPath(stack.node.path)} (stack.addOverride); ${RULE.reason}; fix: ${RULE.fix}`);
   }
   return found;

@@ -45,6 +45,17 @@ describe('SSO-008 over the whole stack: every string cdk.tf.json would hold, not
   });
 });
 
+describe("an override on an SP construct's own resource: its keys and `//` comments reach cdk.tf.json too", () => {
+  test.each([
+    ['in a `//` comment', (wiki: GenericSamlSso) => wiki.oktaApp.addOverride('//.note', `rotated ${STRIPE}`)],
+    ['as a key of a `//` comment', (wiki: GenericSamlSso) => wiki.oktaApp.addOverride(`//.${STRIPE}`, 'rotated')],
+  ])('a secret %s is SSO-008 of the app, not shown', (_where, override) => {
+    const error = synthError((stack) => override(new GenericSamlSso(stack, 'wiki', WIKI)));
+    expect(error).toMatch(/\[prod\/wiki\] [^\n]*SSO-008/);
+    expect(error).not.toContain(STRIPE);
+  });
+});
+
 describe("the stack's own escape hatch (stack.addOverride), which cdktf merges into cdk.tf.json last", () => {
   const OKTA_TOKEN = '00' + 'aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789abcdE';
 
@@ -138,7 +149,6 @@ describe('a secret in a stack override in any form cdktf writes: produced by a t
     ['a Lazy value', (stack: any) => stack.addOverride('provider.okta.0.api_token', Lazy.stringValue({ produce: () => OKTA_TOKEN })), 'provider.okta.0.api_token'],
     ['a class instance', (stack: any) => stack.addOverride('provider.okta.0', new (class { public readonly api_token = OKTA_TOKEN })()), 'provider.okta.0.api_token'],
     ['a `//` comment', (stack: any) => stack.addOverride('//.api_token', OKTA_TOKEN), '//.api_token'],
-    ["a `//` comment on an SP app's resource", (stack: any) => stack.addOverride('resource.okta_app_saml.wiki.//.note', OKTA_TOKEN), 'resource.okta_app_saml.wiki.//.note'],
     ['a key', (stack: any) => stack.addOverride(`locals.${OKTA_TOKEN}`, 'x'), 'locals (a key)'],
   ])('%s', (_what, add, at) => {
     const error = synthError((stack) => {
@@ -148,6 +158,17 @@ describe('a secret in a stack override in any form cdktf writes: produced by a t
     expect(error).toContain(`SSO-008: a secret-looking value (not shown) in ${at}, written by prod (stack.addOverride)`);
     expect(error).not.toContain(OKTA_TOKEN);
   });
+});
+
+test("a `//` comment set on an SP app's resource through the stack is the app's own SSO-008, once", () => {
+  const OKTA_TOKEN = '00' + 'aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789abcdE';
+  const error = synthError((stack) => {
+    new GenericSamlSso(stack, 'wiki', WIKI);
+    stack.addOverride('resource.okta_app_saml.wiki.//.note', OKTA_TOKEN);
+  });
+  expect(error).toContain('[prod/wiki] SSO-008 (error) wiki: a secret-looking value (not shown) in okta_app_saml.wiki //.note.');
+  expect(error.match(/a secret-looking value/g)).toHaveLength(1);
+  expect(error).not.toContain(OKTA_TOKEN);
 });
 
 test('an escape hatch whose value is produced by a token is judged by what it produces, as cdktf writes it', () => {
