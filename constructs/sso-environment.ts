@@ -18,6 +18,7 @@ import { onSynthesize } from './custom-synthesis';
 import { sharedStateErrors } from './shared-state';
 import { stacksOfApp } from './app-stacks';
 import { addressClashes } from './stack-addresses';
+import { foreignAssignments } from './foreign-assignments';
 import { stackSingleton } from './stack-singleton';
 import { warnOnce } from './warn-once';
 
@@ -232,6 +233,7 @@ export class SsoEnvironment extends Construct {
       ...secrets,
       ...this.removedByOverrides(),
       ...addressClashes(this.stack, reported),
+      ...foreignAssignments(this.stack, this.members),
       ...sharedStateErrors(this.stack),
       ...this.sharedNameErrors(),
     ];
