@@ -1,3 +1,4 @@
+import { plainProps } from '../model/plain-props';
 import { FieldProblem } from '../model/problem';
 import { AnySsoProps } from '../model/sso-props';
 import { validateSso } from '../model/validate-sso';
@@ -21,7 +22,9 @@ export function setsProp(props: unknown, path: string): boolean {
  * after construction (escape hatches) and the checks across a stack's
  * integrations. Pure; the exported per-SP validators (validateAivenSsoProps...).
  */
-export function validateSsoProps(preset: string, key: string, props: AnySsoProps): readonly FieldProblem[] {
+export function validateSsoProps(preset: string, key: string, given: AnySsoProps): readonly FieldProblem[] {
+  // A class instance is read as its fields, as the construct reads it.
+  const props = plainProps(given);
   const validation = validateSso(preset, key, props);
   if (!validation.model) return validation.problems;
   const { errors } = evaluateIntegration(declaredSubject(validation.model), validation, DECLARED_RULES);

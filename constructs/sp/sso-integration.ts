@@ -9,6 +9,7 @@ import { GENERIC_IDP_RECORD } from '../../model/resolve-idp-record';
 import { problem } from '../../model/problem';
 import { RuleId } from '../../model/rule-catalog';
 import { AnySsoProps } from '../../model/sso-props';
+import { plainProps } from '../../model/plain-props';
 import { IntegrationModel } from '../../model/types';
 import { SsoValidation, validateSso } from '../../model/validate-sso';
 import { IntegrationEvaluation, IntegrationFinding, evaluateIntegration } from '../../rules/evaluate-integration';
@@ -105,7 +106,8 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
   protected constructor(scope: Construct, id: string, preset: string, props: AnySsoProps) {
     super(scope, childId(scope, id));
     // No props at all (JavaScript, `undefined as any`): one problem at synth with every other construct's, like any bad prop.
-    const given = props !== null && typeof props === 'object' ? props : undefined;
+    // A class instance implementing the props interface (JavaScript, or `implements AivenSsoProps`): its own fields are the props.
+    const given = props !== null && typeof props === 'object' ? plainProps(props) : undefined;
     // A key of another shape is reported by the props check (prop-shapes); the id stands in for it meanwhile.
     this.key = typeof given?.key === 'string' ? given.key : id;
     this.preset = preset;
