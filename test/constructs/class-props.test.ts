@@ -6,8 +6,8 @@ import { errorLine, synthError, synthStack } from './sp/synth-stack';
 const AIVEN = { accountId: 'a0b8e61f3c92', methodId: 'am0b8e61f3c93', groups: ['Everyone'] } as const;
 
 class AivenProps implements AivenSsoProps {
-  public readonly accountId = AIVEN.accountId;
-  public readonly methodId = AIVEN.methodId;
+  public readonly accountId: string = AIVEN.accountId;
+  public readonly methodId: string = AIVEN.methodId;
   public readonly groups = [...AIVEN.groups];
   public readonly provisioning = new Scim();
 }
