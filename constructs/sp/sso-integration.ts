@@ -1,5 +1,5 @@
 import { ownEntry } from '../../model/own-entry';
-import { showValue } from '../../model/show-value';
+import { showPath, showValue } from '../../model/show-value';
 import { AppSaml } from '@cdktf/provider-okta/lib/app-saml';
 import { TerraformResource, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
@@ -169,7 +169,11 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
       terraformResource: spec.terraformResource && `${spec.terraformResource}.${model.key}`,
       environment: environment.name,
     });
+    this.ownResources = this.node.findAll().filter((c): c is TerraformResource => c instanceof TerraformResource);
   }
+
+  /** The resources this construct made: each must still be in the tree at synth, or Terraform would destroy it. */
+  private ownResources: readonly TerraformResource[] = [];
 
   /**
    * The Okta SAML app (`okta_app_saml.<key>`), also this construct's `node.defaultChild`, for escape hatches. While the
@@ -233,9 +237,12 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
 
   private checkRules(on: RulesSubject): IntegrationEvaluation {
     const model = this.validation.model;
-    const subject = model && this.samlApp ? (on === 'declared' ? declaredSubject(model) : this.subject(model, this.samlApp.app)) : undefined;
+    const removed = this.ownResources.filter((r) => !this.holds(r));
+    // With a resource taken out, the app as synthesized is not the integration's: its removal is the problem to fix.
+    const subject = model && this.samlApp && removed.length === 0 ? (on === 'declared' ? declaredSubject(model) : this.subject(model, this.samlApp.app)) : undefined;
     const evaluation = evaluateIntegration(subject, this.validation, on === 'declared' ? DECLARED_RULES : RULES);
     const stackProblems: IntegrationFinding[] = [
+      ...removed.map((r) => ({ rule: RuleId.CONSISTENT, level: 'error' as const, props: [], message: removedMessage(r), source: 'props' as const })),
       ...SsoEnvironment.of(this)
         .problemsOf(this.member)
         .map((p) => ({ rule: p.rule, level: 'error' as const, props: [p.prop], message: p.message, source: 'props' as const })),
@@ -245,6 +252,16 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
       ...ImportBlocks.conflictsIn(this, this.key).map((message) => ({ rule: RuleId.CONSISTENT, level: 'error' as const, props: ['adopt'], message, source: 'props' as const })),
     ];
     return stackProblems.length ? { ...evaluation, errors: [...evaluation.errors, ...stackProblems] } : evaluation;
+  }
+
+  /** Whether `resource` is still in this construct's tree: removing a child (`node.tryRemoveChild`) leaves its scope as it was. */
+  private holds(resource: TerraformResource): boolean {
+    for (let child: IConstruct = resource; child !== this; ) {
+      const parent = child.node.scope;
+      if (!parent || parent.node.tryFindChild(child.node.id) !== child) return false;
+      child = parent;
+    }
+    return true;
   }
 
   /** The prop a finding is reported at: the first of its props that this integration sets, else the first; none for a finding about the synthesized resources alone (SSO-007). */
@@ -271,6 +288,16 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
     const preset = PRESETS[model.preset];
     return { key: model.key, app: blocks[resources.indexOf(app)], blocks, ...(preset ? { preset } : {}), groupsAssigned: groupsAssignedIn(blocks), integration: model };
   }
+}
+
+/** Why a resource the construct made, taken out of its tree, fails synth. */
+function removedMessage(resource: TerraformResource): string {
+  const address = `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
+  const loses = resource.terraformResourceType === 'okta_app_group_assignments' ? ' (every group assignment of the app: its users lose it)' : '';
+  return (
+    `${showPath(resource.node.path)} (${address}) is no longer in the construct tree (removed with node.tryRemoveChild): cdk.tf.json would lack it, and Terraform would destroy it${loses}; ` +
+    "accepted: the construct's children kept (change its props instead, or remove the construct itself)"
+  );
 }
 
 function blockOf(resource: TerraformResource): SynthBlock {
