@@ -1,5 +1,10 @@
 import { IdpRecordSpec } from '../idp-record';
+import { problem } from '../problem';
+import { RuleId } from '../rule-catalog';
 import { SpPreset } from './preset';
+
+/** The attribute statements Atlan reads a user's profile from (DESIGN.md's SP catalog). */
+const ATLAN_ATTRIBUTES = ['firstName', 'lastName', 'email'] as const;
 
 const RECORD: IdpRecordSpec = {
   where: "Atlan: the SSO setup page for Okta (SAML): upload Okta's IdP metadata",
@@ -44,6 +49,20 @@ export const atlan: SpPreset = {
       },
       problems: [],
     };
+  },
+  check(saml, props) {
+    // A catalog app decides its own attributes; a custom app given other attributes replaces the preset's, without them.
+    if (props.catalogApp !== undefined) return [];
+    const missing = ATLAN_ATTRIBUTES.filter((name) => !saml.attributes.some((a) => a.name === name));
+    if (missing.length === 0) return [];
+    return [
+      problem(
+        RuleId.REQUIRED,
+        'attributes',
+        `Atlan reads each user's profile from the attribute statements ${ATLAN_ATTRIBUTES.join(', ')}, and attributes replaces the preset's; missing: ${missing.join(', ')}; ` +
+          'accepted: attributes that include them (firstName from user.firstName, lastName from user.lastName, email from user.email), then your own',
+      ),
+    ];
   },
   idpRecord: () => RECORD,
 };

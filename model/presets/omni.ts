@@ -1,4 +1,8 @@
 import { IdpRecordSpec } from '../idp-record';
+import { FieldProblem, problem } from '../problem';
+import { RuleId } from '../rule-catalog';
+import { showValue } from '../show-value';
+import { isUnresolved } from '../unresolved';
 import { SpPreset } from './preset';
 
 const RECORD: IdpRecordSpec = {
@@ -40,6 +44,21 @@ export const omni: SpPreset = {
       settings: { label: 'Omni', showInDashboard: false, username: { format: 'email' } },
       problems: [],
     };
+  },
+  check(saml) {
+    const problems: FieldProblem[] = [];
+    // Omni's SP entity ID is the bare hostname its SAML settings page shows: a URL there is another entity ID, and Omni refuses the assertion.
+    if (!isUnresolved(saml.audience) && /[/:]/.test(saml.audience)) {
+      const host = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]+)/i.exec(saml.audience)?.[1];
+      problems.push(
+        problem(
+          RuleId.WELL_FORMED,
+          'audience',
+          `audience ${showValue(saml.audience)} is a URL, but Omni's SP entity ID is the bare hostname its SAML settings page shows; accepted: ${host ? `the hostname alone (${showValue(host)})` : 'a hostname such as acme.omniapp.co'}`,
+        ),
+      );
+    }
+    return problems;
   },
   idpRecord: () => RECORD,
 };

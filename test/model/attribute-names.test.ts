@@ -30,7 +30,7 @@ describe('SAML attribute names are each used once (Okta sends every statement, t
       acsUrl: 'https://acme.atlan.com/auth/realms/default/broker/saml/endpoint',
       audience: 'https://acme.atlan.com/auth/realms/default',
       groups: ['Data'],
-      attributes: [attribute('email'), attribute('memberOf', 'user.department')],
+      attributes: [attribute('email'), attribute('memberOf', 'user.department'), attribute('firstName'), attribute('lastName')],
     });
     expect(problems.map((p) => [p.field, p.message])).toEqual([['attributes.1.name', 'SAML attribute "memberOf" has the name of Atlan\'s group attribute; accepted: another name (Okta would send both statements)']]);
   });

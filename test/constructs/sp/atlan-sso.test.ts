@@ -75,10 +75,15 @@ describe('AtlanSso props', () => {
     expect(app.attribute_statements[3]).toEqual({ type: 'GROUP', name: 'memberOf', namespace: UNSPECIFIED, filter_type: 'STARTS_WITH', filter_value: 'Data-' });
   });
 
-  test('attributes replace the default attribute statements', () => {
-    const app = synthAtlan({ ...REQUIRED, attributes: [{ name: 'mail', values: ['user.email'], nameFormat: 'basic' }] }).json.resource.okta_app_saml.atlan;
-    expect(app.attribute_statements.map((a: { name: string }) => a.name)).toEqual(['mail', 'memberOf']);
-    expect(app.attribute_statements[0]).toEqual({ type: 'EXPRESSION', name: 'mail', namespace: 'urn:oasis:names:tc:SAML:2.0:attrname-format:basic', values: ['user.email'] });
+  test('attributes replace the default attribute statements (keeping the three Atlan reads)', () => {
+    const attributes = [
+      { name: 'email', values: ['user.email'], nameFormat: 'basic' as const },
+      { name: 'firstName', values: ['user.firstName'] },
+      { name: 'lastName', values: ['user.lastName'] },
+    ];
+    const app = synthAtlan({ ...REQUIRED, attributes }).json.resource.okta_app_saml.atlan;
+    expect(app.attribute_statements.map((a: { name: string }) => a.name)).toEqual(['email', 'firstName', 'lastName', 'memberOf']);
+    expect(app.attribute_statements[0]).toEqual({ type: 'EXPRESSION', name: 'email', namespace: 'urn:oasis:names:tc:SAML:2.0:attrname-format:basic', values: ['user.email'] });
   });
 
   test('relayState is the default relay state', () => {
@@ -121,5 +126,25 @@ describe('AtlanSso validation', () => {
 
   test('validateAtlanSsoProps returns the same problem, with its rule', () => {
     expect(validateAtlanSsoProps(BAD)).toEqual([{ field: 'groupAttribute.filter.value', rule: 'SSO-101', message: 'group filter "Data-(" is not a valid regular expression' }]);
+  });
+});
+
+describe("Atlan's profile attributes", () => {
+  test('attributes given without firstName, lastName and email: an error naming what is missing (they replace the preset\'s)', () => {
+    const error = synthError((stack) => new AtlanSso(stack, 'atlan', { ...REQUIRED, attributes: [{ name: 'department', values: ['user.department'] }] }));
+    expect(errorLine(error, 'attributes')).toContain(
+      "Atlan reads each user's profile from the attribute statements firstName, lastName, email, and attributes replaces the preset's; missing: firstName, lastName, email",
+    );
+  });
+
+  test("the preset's, or attributes that include them, synthesize", () => {
+    const withOwn = [
+      { name: 'firstName', values: ['user.firstName'] },
+      { name: 'lastName', values: ['user.lastName'] },
+      { name: 'email', values: ['user.email'] },
+      { name: 'department', values: ['user.department'] },
+    ];
+    expect(validateAtlanSsoProps(REQUIRED)).toEqual([]);
+    expect(validateAtlanSsoProps({ ...REQUIRED, attributes: withOwn })).toEqual([]);
   });
 });

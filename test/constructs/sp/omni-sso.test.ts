@@ -147,3 +147,20 @@ describe('OmniSso validation', () => {
     expect(validateOmniSsoProps(BAD)).toEqual([{ field: 'acsUrl', rule: 'SSO-101', message: MESSAGE }]);
   });
 });
+
+describe("Omni's audience is a bare hostname", () => {
+  test.each([
+    ['https://acme.omniapp.co', 'the hostname alone ("acme.omniapp.co")'],
+    ['https://acme.omniapp.co/saml/metadata', 'the hostname alone ("acme.omniapp.co")'],
+    ['acme.omniapp.co/saml', 'a hostname such as acme.omniapp.co'],
+  ])('%s: an error at audience, saying what to write', (audience, accepted) => {
+    const error = synthError((stack) => new OmniSso(stack, 'omni', { ...REQUIRED, audience }));
+    expect(errorLine(error, 'audience')).toContain(`audience "${audience}" is a URL, but Omni's SP entity ID is the bare hostname its SAML settings page shows; accepted: ${accepted}`);
+    expect(validateOmniSsoProps({ ...REQUIRED, audience }).map((p) => p.field)).toContain('audience');
+  });
+
+  test('a Terraform variable as the audience is left to its value', () => {
+    const { error } = synthStack((stack) => new OmniSso(stack, 'omni', { ...REQUIRED, groups: ['Everyone'], audience: new TerraformVariable(stack, 'audience', { type: 'string' }).stringValue }));
+    expect(error).toBeUndefined();
+  });
+});
