@@ -56,6 +56,16 @@ describe("an override on an SP construct's own resource: its keys and `//` comme
   });
 });
 
+test("construct ids that look random, in cdktf's own `//` metadata (path, unique ID), are names, not secrets", () => {
+  const { Construct } = require('constructs') as typeof import('constructs');
+  for (const [stackId, build] of [
+    ['Prod2024', (stack: any) => new GenericSamlSso(new Construct(stack, 'Team7Platform'), 'Wiki4Sso9Xk', { ...WIKI, key: 'wiki' })],
+    ['okta-prod', (stack: any) => new GenericSamlSso(stack, 'wiki-a1b2c3d4e5f6A7B8', { ...WIKI, key: 'wiki' })],
+  ] as const) {
+    expect([stackId, synthStack(build, stackId).error]).toEqual([stackId, undefined]);
+  }
+});
+
 describe("the stack's own escape hatch (stack.addOverride), which cdktf merges into cdk.tf.json last", () => {
   const OKTA_TOKEN = '00' + 'aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789abcdE';
 
