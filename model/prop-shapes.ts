@@ -1,6 +1,7 @@
 import { FieldProblem, problem } from './problem';
 import { RuleId } from './rule-catalog';
 import { showValue } from './show-value';
+import { isPlainObject } from './prop-strings';
 import { SpMetadataDocument } from './sp-metadata-document';
 import { AnySsoProps } from './sso-props';
 import { unknownFieldMessage } from './suggest';
@@ -101,7 +102,7 @@ export function checkPropShapes(props: AnySsoProps): { readonly props: AnySsoPro
 function check(value: unknown, shape: Shape, at: string, problems: FieldProblem[]): Checked {
   if (value === undefined || shape === elsewhere) return { value, drop: false };
   const refuse = (accepted: string, meant = ''): Checked => {
-    const shown = isTokenObject(value) ? 'a Terraform token given as an object' : showValue(value);
+    const shown = isTokenObject(value) ? 'a Terraform token given as an object' : objectKind(value) ?? showValue(value);
     problems.push(problem(RuleId.WELL_FORMED, at, `${shown} is not accepted; ${meant}accepted: ${accepted}`));
     return { value, drop: true };
   };
@@ -127,7 +128,8 @@ function check(value: unknown, shape: Shape, at: string, problems: FieldProblem[
     });
     return broken ? { value, drop: true } : { value: items ?? value, drop: false };
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || isTokenObject(value)) {
+  // Not plain data either: JavaScript's own objects (a Map, a Date), or a library class where a map goes (props read a user's classes as their fields).
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || isTokenObject(value) || !isPlainObject(value)) {
     const fields = Object.keys(shape.map);
     const meant = typeof value === 'string' && shape.hint ? `did you mean { ${shape.hint}: ${showValue(value)} }? ` : '';
     return refuse(`a map${fields.length ? ` with ${fields.join(', ')}` : ''}`, meant);
@@ -157,4 +159,11 @@ function checkMap(value: Record<string, unknown>, fields: Readonly<Record<string
     } else if (c.value !== value[name]) (out ??= { ...value })[name] = c.value;
   }
   return out ?? value;
+}
+
+/** `a Map`, `a Date`: how a message names an object that is not plain data (its own fields, if any, say nothing of it); undefined for plain data and the rest. */
+function objectKind(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || isPlainObject(value)) return undefined;
+  const name = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+  return typeof name === 'string' && /^[A-Za-z_$][\w$]*$/.test(name) ? `a ${name}` : 'an object that is not plain data';
 }

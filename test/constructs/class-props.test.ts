@@ -43,3 +43,39 @@ test('the exported validator reads a class instance as the construct does', () =
   }
   expect(validateAivenSsoProps(new Wrong()).map((p) => p.field)).toContain('methodId');
 });
+
+test("a class's getters are read as its fields: SHA-1 signing from a getter fails SSO-002, required values from getters are there", () => {
+  class Wiki {
+    public get acsUrl(): string {
+      return 'https://wiki.example.com/saml/acs';
+    }
+    public get audience(): string {
+      return 'https://wiki.example.com';
+    }
+    public readonly groups = ['Everyone'];
+    public get signing() {
+      return { algorithm: 'RSA_SHA1' as const };
+    }
+  }
+  const error = synthError((stack) => new GenericSamlSso(stack, 'wiki', new Wiki()));
+  expect(errorLine(error, 'signing.algorithm')).toContain('SSO-002');
+  expect(error).not.toContain('acsUrl');
+});
+
+test("JavaScript's own objects where a map goes, and props that hold themselves, are one problem each at their prop, never a crash", () => {
+  const signing = new Map([['algorithm', 'RSA_SHA1']]);
+  const error = synthError((stack) => new GenericSamlSso(stack, 'wiki', { acsUrl: 'https://wiki.example.com/saml/acs', audience: 'https://wiki.example.com', groups: ['Everyone'], signing } as any));
+  expect(errorLine(error, 'signing')).toContain('accepted: a map');
+
+  const looped: any = { acsUrl: 'https://wiki.example.com/saml/acs', audience: 'https://wiki.example.com', groups: ['Everyone'], signing: {} };
+  looped.signing.algorithm = looped;
+  const circular = synthError((stack) => new GenericSamlSso(stack, 'wiki', looped));
+  expect(errorLine(circular, 'signing.algorithm')).toContain('a reference to an object that holds it (circular)');
+});
+
+test('one object used at two places of the props is read at both, not taken for a loop', () => {
+  const group = 'Everyone';
+  const shared = [group];
+  const { error } = synthStack((stack) => new GenericSamlSso(stack, 'wiki', { acsUrl: 'https://wiki.example.com/saml/acs', audience: 'https://wiki.example.com', groups: shared, provisioning: { method: 'scim', pushGroups: [{ group }] } } as any));
+  expect(error ?? '').not.toContain('circular');
+});
