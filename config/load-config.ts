@@ -201,11 +201,10 @@ export function readConfig(dir: string): LoadResult {
       if (!shared && renamedTo().has(key) && !Object.hasOwn(enabled, renamedTo().get(key)!)) {
         // The integration was renamed (renamedFrom) and this environment's entry not yet.
         const now = renamedTo().get(key)!;
-        report(
-          env.file,
-          overrideAt,
-          `environment ${showValue(name)} enables ${showValue(key)}, which is renamed ${showValue(now)} (renamedFrom); accepted: its entry under ${showValue(now)}, values kept (okta-sso promote --to ${name} --write renames it)`,
-        );
+        // An environment already under the new key can be promoted from; promoting also brings every other difference of it.
+        const source = [...environments.keys()].sort().find((other) => other !== name && Object.hasOwn(environments.get(other)!.value.integrations ?? {}, now));
+        const promote = source ? ` (okta-sso promote --from ${source} --to ${name} --write renames it, and promotes ${source}'s other differences too)` : '';
+        report(env.file, overrideAt, `environment ${showValue(name)} enables ${showValue(key)}, which is renamed ${showValue(now)} (renamedFrom); accepted: its entry under ${showValue(now)}, values kept${promote}`);
         continue;
       }
       if (!shared) {

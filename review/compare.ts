@@ -285,7 +285,10 @@ function diffGroups(before: unknown, after: unknown, sides: { readonly base: Sta
   const swapped = [...a.keys()].filter((n) => b.has(n) && b.get(n) !== a.get(n)).sort();
   for (const n of removed) findings.push(withDeprovisioning(finding('group-removal', `group ${quoted(n)} unassigned`), ctx));
   for (const n of added) findings.push(finding('access-granted', `group ${quoted(n)} assigned`));
+  // Groups head creates by importing the live one (adopt.groupIds): the same group, now managed by the stack.
+  const importedByName = new Set((Array.isArray(after) ? after : []).filter((g: any) => importedGroup(g?.id, sides.head)).map((g: any) => groupName(g?.id, sides.head.groupNames)));
   for (const n of swapped) {
+    if (b.get(n) === 'existing' && a.get(n) === 'created' && importedByName.has(n)) continue;
     if (b.get(n) === 'existing' && a.get(n) === 'created') {
       // The lookup found a group of that name, and Okta group names are unique in an org: the new one cannot be created.
       findings.push(
@@ -300,6 +303,12 @@ function diffGroups(before: unknown, after: unknown, sides: { readonly base: Sta
     findings.push(withDeprovisioning(finding('group-removal', `group ${quoted(n)} is now ${GROUP_NOW[a.get(n)!]}, not ${GROUP_WAS[b.get(n)!]}: the members of the one the app had lose it`), ctx));
   }
   if (removed.length === 0 && added.length === 0 && swapped.length === 0) findings.push(finding('other', 'group priority changed'));
+}
+
+/** Whether `ref` (`${okta_group.group_eng.id}`) names a group that `side` imports: the live group, not a new one. */
+function importedGroup(ref: unknown, side: StackIndex): boolean {
+  const address = /^\$\{(okta_group\.[^.}]+)\.id\}$/.exec(String(ref))?.[1];
+  return address !== undefined && side.imports.has(address);
 }
 
 function scanSecrets(block: TfBlock, findings: RiskFinding[]): void {

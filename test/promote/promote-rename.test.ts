@@ -21,7 +21,7 @@ async function promote(dir: string, to: string, ...flags: string[]) {
 test("validate names an entry still under the integration's old key as renamed, and how to fix it", () => {
   const { problems } = checkConfig(renamedInDev(['prod']));
   expect(problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
-    'environments.prod.integrations.tool: environment "prod" enables "tool", which is renamed "tool_main" (renamedFrom); accepted: its entry under "tool_main", values kept (okta-sso promote --to prod --write renames it)',
+    'environments.prod.integrations.tool: environment "prod" enables "tool", which is renamed "tool_main" (renamedFrom); accepted: its entry under "tool_main", values kept (okta-sso promote --from dev --to prod --write renames it, and promotes dev\'s other differences too)',
   ]);
 });
 

@@ -67,3 +67,11 @@ test('a looked-up group by another name with the same Terraform name: another gr
   });
   expect(prod.environment.findings.map((f) => f.detail).join('\n')).not.toContain('renamed in place');
 });
+
+test('an existing group switched to create: true with its live ID in adopt.groupIds: the same group imported, no finding that the apply fails', () => {
+  const found = prodFindings((t) =>
+    t.replace('groups: [Engineering, SRE]', 'groups: [{ name: Engineering, create: true }, SRE]\n        adopt: { oktaAppId: 0oa1234567890abcdefg, groupIds: { Engineering: 00g1234567890abcdefg } }'),
+  );
+  expect(found.aiven.join('\n')).not.toContain('the apply fails creating it');
+  expect(found.aiven.join('\n')).not.toMatch(/group "Engineering" (unassigned|is now)/);
+});
