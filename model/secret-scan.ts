@@ -18,13 +18,42 @@ export interface SecretSpan {
   readonly kind: string;
 }
 
-/** Patterns tried inside one run of token characters; each is a vendor prefix at a word start, then a bounded class. */
+/**
+ * Patterns tried inside one run of token characters; each is a vendor prefix, then a bounded class. At a word start the
+ * prefix decides; glued to the letters or digits before it (`Aivenghp_...`, a token pasted onto a label) the token
+ * must also look random (gluedTokenLooksRandom), as a name may hold a prefix (`Risk_test_environment1`).
+ */
 const RUN_PATTERNS: ReadonlyArray<{ readonly kind: string; readonly pattern: RegExp }> = [
-  { kind: 'a GitHub token', pattern: /(?<![A-Za-z0-9])gh[pousr]_[A-Za-z0-9]{30,}/ },
-  { kind: 'an AWS access key ID', pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Za-z0-9])/ },
-  { kind: 'a Slack token', pattern: /(?<![A-Za-z0-9])xox[abprs]-[A-Za-z0-9-]{10,}/ },
-  { kind: 'a Stripe secret key', pattern: /(?<![A-Za-z0-9])[rs]k_(?:live|test)_[A-Za-z0-9]{10,}/ },
+  { kind: 'a GitHub token', pattern: /gh[pousr]_[A-Za-z0-9]{30,}/g },
+  { kind: 'an AWS access key ID', pattern: /(?:AKIA|ASIA)[0-9A-Z]{16}(?![A-Za-z0-9])/g },
+  { kind: 'a Slack token', pattern: /xox[abprs]-[A-Za-z0-9-]{10,}/g },
+  { kind: 'a Stripe secret key', pattern: /[rs]k_(?:live|test)_[A-Za-z0-9]{10,}/g },
 ];
+
+/** The shortest token glued to text before it that is taken for one, and the randomness it must have (bits per character). */
+const MIN_GLUED_TOKEN = 16;
+const MIN_GLUED_ENTROPY = 3.5;
+
+/** Whether a vendor-prefixed match glued to letters or digits before it is a token, not part of a name. */
+function gluedTokenLooksRandom(token: string): boolean {
+  return token.length >= MIN_GLUED_TOKEN && /[0-9]/.test(token) && /[A-Za-z]/.test(token) && entropy(token) >= MIN_GLUED_ENTROPY;
+}
+
+/** The first match of `pattern` in `run` at a word start, or glued and random-looking; each start tried once. */
+function vendorToken(run: string, pattern: RegExp): RegExpExecArray | undefined {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(run); m; m = pattern.exec(run)) {
+    const glued = m.index > 0 && isAlphanumeric(run.charCodeAt(m.index - 1));
+    if (!glued || gluedTokenLooksRandom(m[0])) return m;
+    // A match consumed its whole tail: the next try starts just after its first character, never at the same place.
+    pattern.lastIndex = m.index + 1;
+  }
+  return undefined;
+}
+
+function isAlphanumeric(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
 
 /** An Okta API token (SSWS): `00` and 40 token characters, the whole run. */
 const OKTA_API_TOKEN = /^00[A-Za-z0-9_-]{40}$/;
@@ -341,7 +370,7 @@ function runSpan(text: string, start: number, end: number, place: RunPlace): Sec
   if (jwt) return jwt;
   if (OKTA_API_TOKEN.test(run)) return { start, end, kind: 'an Okta API token' };
   for (const { kind, pattern } of RUN_PATTERNS) {
-    const m = pattern.exec(run);
+    const m = vendorToken(run, pattern);
     if (m) return { start: start + m.index, end: start + m.index + m[0].length, kind };
   }
   if (randomRun(run, place)) return { start, end, kind: 'a random token' };

@@ -15,3 +15,28 @@ describe('secretSpans: the quick test before the scan lets every kind of secret 
     for (const text of ['user.email', 'Engineering-Dev', 'https://a.example.com/x', 'a@b.c', 'bearer', '']) expect(secretSpans(text)).toEqual([]);
   });
 });
+
+describe('a vendor token glued to the letters or digits before it (pasted onto a label)', () => {
+  test.each([
+    ['a GitHub token', 'Aivenghp_abcdefghijklmnopqrstuvwxyz0123456789AB'],
+    ['a Slack token', 'Omnixoxb-1234567890-a1B2c3D4e5F6g7H8'],
+    ['a Stripe secret key', 'abcsk_live_4eC39HqLyjWDarjtT1zdp7dc'],
+    ['an AWS access key ID', 'xAKIAIOSFODNN7EXAMPLE'],
+  ])('%s is found, only that part', (kind, text) => {
+    const spans = secretSpans(text);
+    expect(spans.map((s) => s.kind)).toEqual([kind]);
+    expect(spans[0].start).toBeGreaterThan(0);
+  });
+
+  test('a name that holds a prefix, and is no token, is not taken for one', () => {
+    for (const text of ['Risk_test_environment1', 'disk_live_storage2', 'Highs_quarterly_reports', 'TAKIAWARDS2024EVENTS']) expect(secretSpans(text)).toEqual([]);
+  });
+
+  test('many glued near-misses in one text stay linear', () => {
+    const text = 'aghp_abcdefghijklmnopqrstuvwxyzabcd'.repeat(20_000);
+    const t = process.hrtime.bigint();
+    secretSpans(text);
+    // A generous bound: a quadratic scan of 700,000 characters would take minutes.
+    expect(Number(process.hrtime.bigint() - t) / 1e9).toBeLessThan(10);
+  });
+});
