@@ -163,7 +163,17 @@ function isEarlierOutput(dir: string, entries: readonly string[]): boolean {
 
 /** Marks `dir` as okta-sso synth output. Also for output the cdktf CLI asked the app for (CDKTF_OUTDIR). */
 export function markOutput(dir: string): void {
-  fs.writeFileSync(path.join(dir, OUTPUT_MARKER), MARKER_TEXT);
+  writeOwnFile(path.join(dir, OUTPUT_MARKER), MARKER_TEXT);
+}
+
+/**
+ * Writes a file synth keeps for itself (the marker, the swap journal) as a new file: a link standing at its name,
+ * dangling or not, is removed, never written through to what it leads to.
+ */
+function writeOwnFile(file: string, text: string): void {
+  fs.rmSync(file, { force: true });
+  // `wx`: created here or failing, never opened through a link another process put there meanwhile.
+  fs.writeFileSync(file, text, { flag: 'wx' });
 }
 
 /**
@@ -185,8 +195,22 @@ export function markOutputIfOnlySynths(dir: string, stacks: readonly string[]): 
     return false;
   }
   if (!entries.every((e) => own.has(e)) || !stackDirs.every((s) => known.has(s))) return false;
-  markOutput(dir);
+  // Something else at the marker's name (a directory, a link) is not this tool's to replace: the output is left unmarked.
+  if (entries.includes(OUTPUT_MARKER) && !isRegularFile(path.join(dir, OUTPUT_MARKER))) return false;
+  try {
+    markOutput(dir);
+  } catch {
+    return false;
+  }
   return true;
+}
+
+function isRegularFile(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 export interface ReplaceOptions {
@@ -326,7 +350,7 @@ function swapIn(p: OutputPaths, version: string, existing: Existing): string {
   let movedAside = false;
   try {
     if (aside) {
-      fs.writeFileSync(p.journal, version);
+      writeOwnFile(p.journal, version);
       fs.renameSync(p.out, path.join(p.parent, aside));
       movedAside = true;
     }

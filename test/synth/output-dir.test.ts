@@ -327,3 +327,34 @@ describe('after a review: links, leftovers, locks and failures around the output
     expect(fs.readdirSync(root).sort()).toEqual([version, 'cdktf.out'].sort());
   });
 });
+
+describe("synth's own files are new files: a link standing at their name is never written through", () => {
+  test('the swap journal, beside a plain output directory, as a dangling link to outside', () => {
+    const root = tempDir();
+    const out = path.join(root, 'out');
+    fs.mkdirSync(out);
+    const outside = path.join(tempDir(), 'victim');
+    fs.mkdirSync(outside);
+    fs.symlinkSync(path.join(outside, 'created-by-synth'), path.join(root, '.out.swap'));
+    synth(out);
+    expect(fs.readdirSync(outside)).toEqual([]);
+    expect(fs.existsSync(path.join(out, 'stacks'))).toBe(true);
+  });
+
+  test('the marker under the cdktf CLI: a link or a directory there leaves the output unmarked, what it leads to untouched', () => {
+    const { markOutputIfOnlySynths } = require('../../synth/output-dir') as typeof import('../../synth/output-dir');
+    const victim = path.join(tempDir(), 'victim.txt');
+    fs.writeFileSync(victim, 'mine\n');
+    for (const plant of [(m: string) => fs.symlinkSync(victim, m), (m: string) => fs.symlinkSync(path.join(path.dirname(victim), 'new.txt'), m), (m: string) => fs.mkdirSync(m)]) {
+      const out = path.join(tempDir(), 'cdktf.out');
+      synthToDisk(model, { outdir: out, configDir: EXAMPLE_DIR });
+      const real = fs.realpathSync(out);
+      fs.rmSync(path.join(real, OUTPUT_MARKER));
+      fs.rmSync(path.join(real, '.gitignore'));
+      plant(path.join(real, OUTPUT_MARKER));
+      expect(markOutputIfOnlySynths(real, model.environments.map((e) => e.name))).toBe(false);
+    }
+    expect(fs.readFileSync(victim, 'utf8')).toBe('mine\n');
+    expect(fs.existsSync(path.join(path.dirname(victim), 'new.txt'))).toBe(false);
+  });
+});
