@@ -64,23 +64,47 @@ export const LOCK_FILE = '.terraform.lock.hcl';
 const MAX_LOCK_FILE_BYTES = 1024 * 1024;
 
 /**
+ * The lines a lock file `terraform init` writes holds: comments, `provider "<address>" {`, `version`, `constraints`,
+ * `hashes = [`, each hash (`"h1:<base64>",`, `"zh:<hex>",`) and the closing brackets. Anything else was not written by
+ * Terraform, and is not carried into the output.
+ */
+const LOCK_FILE_LINE = /^\s*(?:#.*|provider "[A-Za-z0-9._/-]+" \{|(?:version|constraints)\s*=\s*"[^"\\]*"|hashes\s*=\s*\[|"(?:h1:[A-Za-z0-9+/=]+|zh:[0-9a-f]+)",?|\]|\}|)\s*$/;
+
+/**
  * Copies each stack's Terraform lock file from the previous output in `outdir` into the new output `into`, so that the
  * next `terraform init` installs the provider versions and checksums already chosen (and reviewed), not whatever the
- * constraint admits today. Only a regular file of a plausible size, never what a link leads to.
+ * constraint admits today. Only from a stack directory that is one (not a link to another place), only a regular file
+ * of a plausible size opened without following a link, and only one that holds what Terraform writes there; any
+ * other is left behind, as is one that cannot be read.
  */
 export function keepLockFiles(outdir: string, names: readonly string[], into: string): void {
   for (const name of names) {
-    const lock = path.join(outdir, 'stacks', name, LOCK_FILE);
-    let size: number;
-    try {
-      const stat = fs.lstatSync(lock);
-      if (!stat.isFile()) continue;
-      size = stat.size;
-    } catch {
-      continue;
-    }
-    if (size > MAX_LOCK_FILE_BYTES || !isDirectory(path.join(into, 'stacks', name))) continue;
-    fs.copyFileSync(lock, path.join(into, 'stacks', name, LOCK_FILE));
+    const from = path.join(outdir, 'stacks', name);
+    const to = path.join(into, 'stacks', name);
+    if (!isDirectory(path.join(outdir, 'stacks')) || !isDirectory(from) || !isDirectory(to)) continue;
+    const text = readLockFile(path.join(from, LOCK_FILE));
+    if (text !== undefined) fs.writeFileSync(path.join(to, LOCK_FILE), text, { flag: 'wx' });
+  }
+}
+
+/** The lock file's text when it is a regular file Terraform could have written, else undefined. */
+function readLockFile(file: string): string | undefined {
+  let fd: number;
+  try {
+    // Opened without following a link: what is checked is what is read, whatever replaces the name meanwhile.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+  } catch {
+    return undefined;
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile() || stat.size > MAX_LOCK_FILE_BYTES) return undefined;
+    const text = fs.readFileSync(fd, 'utf8');
+    return text.split('\n').every((line) => LOCK_FILE_LINE.test(line)) ? text : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
