@@ -20,8 +20,9 @@ export function makeStagingDir(outdir: string): string {
   fs.mkdirSync(outdir, { recursive: true });
   removeDeadRuns(outdir, STAGING_PREFIX);
   const stacks = path.join(outdir, 'stacks');
-  for (const name of isDirectory(stacks) ? fs.readdirSync(stacks) : []) {
-    if (isDirectory(path.join(stacks, name))) removeDeadRuns(path.join(stacks, name), NEXT_PREFIX);
+  // Only in stack directories that are ones: a link leads to a place this run must not delete in.
+  for (const name of isDirectoryItself(stacks) ? fs.readdirSync(stacks) : []) {
+    if (isDirectoryItself(path.join(stacks, name))) removeDeadRuns(path.join(stacks, name), NEXT_PREFIX);
   }
   const staging = path.join(outdir, `${STAGING_PREFIX}${process.pid}`);
   fs.rmSync(staging, { recursive: true, force: true });
@@ -67,11 +68,13 @@ export function moveStagedOutput(staging: string, outdir: string): void {
 
 /** Moves `from` to `next`, or copies it where `next` is on another file system (a stack directory linked elsewhere). */
 function placeBeside(from: string, next: string): void {
+  // Whatever stands at the name (a link someone put there) goes first: the new file is created, never written through.
+  fs.rmSync(next, { force: true });
   try {
     fs.renameSync(from, next);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
-    fs.copyFileSync(from, next);
+    fs.copyFileSync(from, next, fs.constants.COPYFILE_EXCL);
   }
 }
 
@@ -96,14 +99,6 @@ function removeDeadRuns(dir: string, prefix: string): void {
 function isDirectoryItself(file: string): boolean {
   try {
     return fs.lstatSync(file).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function isDirectory(file: string): boolean {
-  try {
-    return fs.statSync(file).isDirectory();
   } catch {
     return false;
   }

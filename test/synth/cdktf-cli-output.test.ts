@@ -190,3 +190,22 @@ test("files a killed run placed in a stack directory are removed by the next run
   synthConfigApp(model, outdir, EXAMPLE_DIR);
   expect(fs.readdirSync(stackDir).sort()).toEqual([`.okta-sso-next-${process.ppid}-cdk.tf.json`, 'cdk.tf.json', 'runbook.json', 'runbook.md']);
 });
+
+test("a link planted at the name a new file is placed under is replaced, not written through; a linked stack directory's files are not cleaned", () => {
+  const outdir = path.join(tempDir(), 'cdktf.out');
+  synthConfigApp(model, outdir, EXAMPLE_DIR);
+  const victim = path.join(tempDir(), 'victim.md');
+  fs.writeFileSync(victim, 'mine\n');
+  fs.symlinkSync(victim, path.join(outdir, 'stacks', names[0], `.okta-sso-next-${process.pid}-runbook.md`));
+  // A stack directory linked elsewhere, holding what looks like a dead run's file: not this run's to delete.
+  const elsewhere = tempDir();
+  for (const f of fs.readdirSync(path.join(outdir, 'stacks', names[1]))) fs.copyFileSync(path.join(outdir, 'stacks', names[1], f), path.join(elsewhere, f));
+  fs.rmSync(path.join(outdir, 'stacks', names[1]), { recursive: true });
+  fs.symlinkSync(elsewhere, path.join(outdir, 'stacks', names[1]));
+  const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+  fs.writeFileSync(path.join(elsewhere, `.okta-sso-next-${dead}-notes.md`), 'keep\n');
+  synthConfigApp(model, outdir, EXAMPLE_DIR);
+  expect(fs.readFileSync(victim, 'utf8')).toBe('mine\n');
+  expect(fs.lstatSync(path.join(outdir, 'stacks', names[0], 'runbook.md')).isFile()).toBe(true);
+  expect(fs.readFileSync(path.join(elsewhere, `.okta-sso-next-${dead}-notes.md`), 'utf8')).toBe('keep\n');
+});
