@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseJsonText } from '../model/json-text';
+import { embeddedSecretKind, redactSecrets } from '../model/secret-literals';
+import { showValue } from '../model/show-value';
 import { runbookShapeProblems, tfJsonShapeProblems } from './synth-shape';
 
 export { isObject } from './synth-shape';
@@ -45,7 +47,7 @@ export function readSynthDir(dir: string, side: string): { stacks: Map<string, S
   if (!fs.existsSync(dir)) {
     const target = linkTarget(dir);
     // `cp -r cdktf.out base` copies the link to the output's versioned directory, which the next synth replaces.
-    if (target !== undefined) return { stacks, problems: [`${side} ${dir} is a link to ${target}, which no longer exists (a later synth replaced that output); copy an output to keep with \`cp -rL\`, which copies what the link leads to; ${NOT_SYNTH}`] };
+    if (target !== undefined) return { stacks, problems: [`${side} ${dir} is a link to ${shownName(target)}, which no longer exists (a later synth replaced that output); copy an output to keep with \`cp -rL\`, which copies what the link leads to; ${NOT_SYNTH}`] };
     return { stacks, problems: [`${side} directory ${dir} not found; ${NOT_SYNTH}`] };
   }
   if (!fs.statSync(dir).isDirectory()) return { stacks, problems: [`${side} ${dir} is not a directory; ${NOT_SYNTH}`] };
@@ -57,6 +59,14 @@ export function readSynthDir(dir: string, side: string): { stacks: Map<string, S
     return { stacks, problems: [`${side} ${display(stacksDir)} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}); ${NOT_SYNTH}`] };
   }
   if (names.length === 0) return { stacks, problems: [`${side} ${dir} is not a synth output directory: no stacks/<environment>/cdk.tf.json in it; ${NOT_SYNTH}`] };
+  // A stack's name goes into every heading and table of the report: one that is not a name could rewrite the comment around it.
+  const unnamed = names.filter((n) => !STACK_NAME.test(n) || embeddedSecretKind(n) !== undefined);
+  if (unnamed.length) {
+    return {
+      stacks,
+      problems: unnamed.map((n) => `${side} ${display(stacksDir)} holds a stack directory named ${embeddedSecretKind(n) ? 'like a secret (name not shown)' : shownName(n)}, which no synth writes; accepted: stack names of letters, digits, _, - and .`),
+    };
+  }
   for (const name of names) {
     const tfFile = path.join(stacksDir, name, 'cdk.tf.json');
     const tf = readShaped(tfFile, tfJsonShapeProblems, problems);
@@ -96,6 +106,14 @@ function readJson(file: string, problems: string[]): any {
 
 function display(file: string): string {
   return file.split(path.sep).join('/');
+}
+
+/** A stack name as cdktf writes one: a construct id, which names its directory. */
+const STACK_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,199}$/;
+
+/** A name read from the file system, as a message shows it: quoted, control characters escaped, a secret in it hidden. */
+function shownName(name: string): string {
+  return showValue(redactSecrets(name, []));
 }
 
 /** Where `file` leads when it is a symbolic link, else undefined. */

@@ -373,7 +373,33 @@ describe('review: bad input exits 2 with a clear error', () => {
     await cli(['synth', '--config', EXAMPLE, '--out', out]);
     const r = await cli(['review', '--base', path.join(dir, 'base'), '--head', out]);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`base ${path.join(dir, 'base')} is a link to ${fs.readlinkSync(path.join(dir, 'base'))}, which no longer exists (a later synth replaced that output); copy an output to keep with \`cp -rL\``);
+    expect(r.err).toContain(`base ${path.join(dir, 'base')} is a link to "${fs.readlinkSync(path.join(dir, 'base'))}", which no longer exists (a later synth replaced that output); copy an output to keep with \`cp -rL\``);
+  });
+
+  test("a dangling link's target is shown quoted, a secret in it hidden, on one line", async () => {
+    const dir = tempDir();
+    const token = 'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8';
+    fs.symlinkSync(`${token}\n## No risk`, path.join(dir, 'base'));
+    const r = await cli(['review', '--base', path.join(dir, 'base'), '--head', baseDir]);
+    expect(r.code).toBe(2);
+    expect(r.err).not.toContain(token);
+    expect(r.err).toContain('is a link to "(secret not shown)\\n## No risk"');
+  });
+
+  test('a stack directory whose name is no stack name (markdown, a line break, a secret) is refused, its name never printed raw', async () => {
+    for (const [name, shown] of [
+      ['prod\n## ✅ No risk: safe to merge\n<!--', 'named "prod\\n## ✅ No risk: safe to merge\\n<!--"'],
+      ['ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8', 'named like a secret (name not shown)'],
+    ]) {
+      const head = path.join(tempDir(), 'head');
+      fs.cpSync(baseDir, head, { recursive: true, dereference: true });
+      fs.renameSync(path.join(head, 'stacks', 'prod'), path.join(head, 'stacks', name));
+      const r = await cli(['review', '--base', baseDir, '--head', head]);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toContain(`holds a stack directory ${shown}, which no synth writes`);
+      expect(r.err).not.toContain(`\n## ✅`);
+    }
   });
 
   test('a directory that is not synth output', async () => {
