@@ -9,6 +9,8 @@ import { duplicateKey } from './yaml-duplicate-keys';
 import { checkTags } from './yaml-tags';
 import { lineAndColumn, notJsonAt } from '../model/json-text';
 import { embeddedSecretKind } from '../model/secret-literals';
+import { showValue } from '../model/show-value';
+import { badCharacter } from '../model/text-chars';
 import { checkAliases } from './yaml-aliases';
 import { TOO_DEEP, isTooDeep, tooDeepToken } from './yaml-depth';
 import { misalignedKey, overIndentedKey, overIndentedMessage } from './yaml-indent';
@@ -116,6 +118,12 @@ export function loadConfigFiles(dir: string): LoadedFiles {
     const secretName = rel.split(path.sep).map((segment) => embeddedSecretKind(segment.replace(/\.(ya?ml|json)$/, ''))).find((kind) => kind !== undefined);
     if (secretName) {
       problems.push({ file: dir, path: '', message: `a config file's name, or a folder's it is in, looks like ${secretName} (name not shown); accepted: a name that says what the file holds (rename it)` });
+      continue;
+    }
+    // A line break or a bidirectional control in a name would break, or reorder, every line that names the file.
+    const badName = badCharacter(rel);
+    if (badName) {
+      problems.push({ file: dir, path: '', message: `config file ${showValue(rel.split(path.sep).join('/'))}: its name ${badName}; rename it` });
       continue;
     }
     const display = path.join(dir, rel).split(path.sep).join('/');

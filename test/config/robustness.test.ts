@@ -264,3 +264,13 @@ test('past the did-you-means, a key written as a defined key refused as one (Omn
   expect(messages).toContainEqual(expect.stringMatching(/^integrations\.Omni: key "Omni" is not accepted/));
   expect(messages.filter((m) => m.startsWith('environments.dev.integrations.omni:'))).toEqual([]);
 });
+
+test('a config file named with a line break or a bidirectional control is one problem, its name escaped: every message naming it would break or reorder', () => {
+  const dir = writeConfigDir({ 'i.yaml': MINIMAL_INTEGRATIONS, 'env.yaml': MINIMAL_ENV, 'evil\nname.yaml': 'foo: 1\n', 'r\u202elmay.yaml': 'bar: 2\n' });
+  const { problems } = checkConfig(dir);
+  expect(problems.map((p) => p.message)).toEqual([
+    expect.stringMatching(/^config file "evil\\nname\.yaml": its name contains U\+000A \(line feed\) at character 5; accepted: .*; rename it$/),
+    expect.stringMatching(/^config file "r\\u202elmay\.yaml": its name contains U\+202E \(right-to-left override\) at character 2; accepted: .*; rename it$/),
+  ]);
+  for (const p of problems) expect(`${p.file}${p.path}${p.message}`).not.toMatch(/[\n\u202e]/);
+});
