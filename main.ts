@@ -28,7 +28,8 @@ try {
     else synthIntoOutput(model, warnings);
   }
 } catch (err) {
-  process.stderr.write(`${err instanceof PolicyErrors || err instanceof OutputDirError ? err.message : (err as Error).stack ?? String(err)}\n`);
+  // One message, as the okta-sso CLI prints one: never a stack trace (a file system error names its path and code).
+  process.stderr.write(`${err instanceof PolicyErrors || err instanceof OutputDirError ? err.message : `okta-sso: ${(err as Error).message ?? String(err)}`}\n`);
   process.exitCode = 1;
 }
 

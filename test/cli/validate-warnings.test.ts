@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { runCliCaptured, tempDir, writeConfigDir } from '../helpers';
+import { EXAMPLE_DIR, runCliCaptured, tempDir, writeConfigDir } from '../helpers';
 
 // wiki has no group: SSO-009, a warning (issue 11, item 6).
 const CONFIG = {
@@ -154,3 +154,29 @@ describe('okta-sso synth prints the same warnings, located, each once', () => {
   });
 });
 
+
+describe('main.ts run by the cdktf CLI: a file system error writing the output', () => {
+  test('is one line naming it, never a stack trace, exit 1', () => {
+    const saved = { config: process.env.OKTA_SSO_CONFIG, outdir: process.env.CDKTF_OUTDIR, exitCode: process.exitCode };
+    const file = path.join(tempDir(), 'not-a-dir');
+    fs.writeFileSync(file, 'x');
+    process.env.OKTA_SSO_CONFIG = EXAMPLE_DIR;
+    // The output's parent is a file: writing fails with the file system's own error.
+    process.env.CDKTF_OUTDIR = path.join(file, 'cdktf.out');
+    let err = '';
+    jest.spyOn(process.stderr, 'write').mockImplementation((t) => ((err += String(t)), true));
+    try {
+      jest.isolateModules(() => require('../../main'));
+      expect(process.exitCode).toBe(1);
+      expect(err.trim().split('\n')).toHaveLength(1);
+      expect(err).not.toMatch(/\n\s+at /);
+    } finally {
+      for (const [name, value] of [['OKTA_SSO_CONFIG', saved.config], ['CDKTF_OUTDIR', saved.outdir]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      process.exitCode = saved.exitCode;
+      jest.restoreAllMocks();
+    }
+  });
+});
