@@ -1,3 +1,4 @@
+import { redactSecrets } from '../model/secret-literals';
 import { checkEnvironmentGroups } from '../model/group-checks';
 import { showValue } from '../model/show-value';
 import * as path from 'path';
@@ -423,6 +424,6 @@ function readExisting(configDir: string, env: string): ExistingConfig {
     }
   }
   const envNames = [...envs.keys()];
-  if (!envFile) throw new AdoptError(`environment ${showValue(env, 120)} is not in ${configDir}; accepted: ${envNames.length ? envNames.sort().join(', ') : 'an environment declared under environments: in a config file'}`);
+  if (!envFile) throw new AdoptError(`environment ${showValue(redactSecrets(env, []), 120)} is not in ${configDir}; accepted: ${envNames.length ? envNames.sort().join(', ') : 'an environment declared under environments: in a config file'}`);
   return { sharedFile: sharedFile ?? path.join(configDir, 'integrations.yaml'), envFile, integrations, envEntries, adoptedInOrg };
 }

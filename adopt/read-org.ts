@@ -1,3 +1,4 @@
+import { redactSecrets } from '../model/secret-literals';
 import { showValue } from '../model/show-value';
 import { AdoptError, OktaReader, getAll, getOk, okOrThrow } from './okta-api';
 
@@ -108,7 +109,8 @@ function checkAppId(id: string): void {
 
 async function getApp(reader: OktaReader, id: string) {
   const r = await reader.get(`/api/v1/apps/${id}`);
-  if (r.status === 404) throw new AdoptError(`no app ${id} in ${reader.source} (Okta answered 404); check the ID in the app's Admin Console URL`);
+  // The ID comes from the command line: a token pasted there by mistake is not printed back.
+  if (r.status === 404) throw new AdoptError(`no app ${redactSecrets(id, [])} in ${reader.source} (Okta answered 404); check the ID in the app's Admin Console URL`);
   // The answer in hand, not a second GET of the same app.
   return okOrThrow(reader, `/api/v1/apps/${id}`, `reading app ${id}`, r);
 }

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { formatProblem, formatProblemList, problemCount } from '../config/problems';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
+import { redactSecrets } from '../model/secret-literals';
 import type { AdoptPlan } from '../adopt/plan';
 
 /** Exit code when nothing could be adopted as asked (bad input, unreachable org, refused credentials). */
@@ -59,7 +60,7 @@ async function adopt(opts: AdoptOptions, io: CliIo): Promise<void> {
     throw new AdoptError(`${dir} has ${problemCount(before.problems.length)}; fix them before adopting:\n${formatProblemList(before.problems)}`);
   }
   const environment = before.model.environments.find((e) => e.name === opts.env);
-  if (!environment) throw new AdoptError(`environment ${JSON.stringify(opts.env)} is not in ${dir}; accepted: ${before.model.environments.map((e) => e.name).join(', ')}`);
+  if (!environment) throw new AdoptError(`environment ${JSON.stringify(redactSecrets(opts.env, []))} is not in ${dir}; accepted: ${before.model.environments.map((e) => e.name).join(', ')}`);
 
   let reader: import('../adopt/okta-api').OktaReader;
   if (opts.from !== undefined) {
@@ -109,12 +110,12 @@ export function describeAdoption(plan: AdoptPlan, source: string): string {
       .map((l: string) => `      ${l}`)
       .join('\n');
   const lines: string[] = [`read ${source}: ${plan.integrations.length} SAML app(s) to adopt into ${plan.env}, ${plan.skipped.length} skipped`];
-  for (const s of plan.skipped) lines.push(`  skipped ${JSON.stringify(s.label)} (${s.id}): ${s.reason}`);
+  for (const s of plan.skipped) lines.push(`  skipped ${shownLabel(s.label)} (${s.id}): ${s.reason}`);
   let imports = 0;
   let pushUpdates = 0;
   let snowflake = false;
   for (const item of plan.integrations) {
-    lines.push(`  ${JSON.stringify(item.app.label)} (${item.app.id}) -> ${item.key} (${item.preset}${item.kind === 'attach' ? ', an integration the config already has' : ', new'})`);
+    lines.push(`  ${shownLabel(item.app.label)} (${item.app.id}) -> ${item.key} (${item.preset}${item.kind === 'attach' ? ', an integration the config already has' : ', new'})`);
     if (item.shared) lines.push(`    ${plan.sharedFile}, integrations.${item.key}:`, yaml(item.shared));
     lines.push(`    ${plan.envFile}, environments.${plan.env}.integrations.${item.key}${item.kind === 'attach' ? ' (added to the entry)' : ''}:`, yaml(item.envChanges));
     for (const f of item.findings) lines.push(`    kept as live, suppressed with an "adopted:" reason: ${f.rule} ${f.message}`, `      fix in a follow-up change: ${f.fix}`);
@@ -130,4 +131,9 @@ export function describeAdoption(plan: AdoptPlan, source: string): string {
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** An app's label as adopt prints it: quoted, a secret pasted into it hidden (the live org is not checked for them). */
+function shownLabel(label: string): string {
+  return JSON.stringify(redactSecrets(label, []));
 }

@@ -64,7 +64,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
       // --help and --version exit with 0; usage errors with 2.
       return err.exitCode === 0 ? 0 : USAGE_EXIT;
     }
-    io.err(`okta-sso: ${(err as Error).message}\n`);
+    // Whatever an error quotes (a path, a value from the command line) never shows a secret. Loaded here: rarely needed.
+    const { redactSecrets } = require('../model/secret-literals') as typeof import('../model/secret-literals');
+    io.err(`okta-sso: ${redactSecrets(String((err as Error).message), [])}\n`);
     return 1;
   }
   return code;

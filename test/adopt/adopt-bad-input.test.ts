@@ -486,3 +486,31 @@ describe('adopt: what a live app holds is never shown as is', () => {
     expect(err).not.toContain('hunter2');
   });
 });
+
+describe('a secret on the command line or in the live org is never printed', () => {
+  const GH = 'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8';
+  const OKTA = '00' + 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdE';
+
+  test('an Okta API token given as --app, or a token as --env', async () => {
+    const app = await adopt(freshConfig(), '--from', ORG, '--app', OKTA);
+    expect(app.code).not.toBe(0);
+    expect(app.err).toContain('(secret not shown)');
+    expect(app.err + app.out).not.toContain(OKTA);
+    const env = await runCliCaptured(['adopt', '--env', GH, '--config', freshConfig(), '--from', ORG]);
+    expect(env.err + env.out).not.toContain(GH);
+  });
+
+  test("an app whose label holds a token: the label's token hidden wherever adopt prints it", async () => {
+    const org = copyOrg(ORG, (dir) => {
+      for (const file of fs.readdirSync(path.join(dir, 'pages'))) {
+        const page = path.join(dir, 'pages', file);
+        fs.writeFileSync(page, fs.readFileSync(page, 'utf8').split('"label":"Aiven"').join(`"label":"Aiven ${GH}"`).split('"label": "Aiven"').join(`"label": "Aiven ${GH}"`));
+      }
+      const app = path.join(dir, 'apps', `${AIVEN}.json`);
+      fs.writeFileSync(app, fs.readFileSync(app, 'utf8').split('"label":"Aiven"').join(`"label":"Aiven ${GH}"`).split('"label": "Aiven"').join(`"label": "Aiven ${GH}"`));
+    });
+    const r = await adopt(freshConfig(), '--from', org);
+    expect(r.err + r.out).toContain('Aiven (secret not shown)');
+    expect(r.err + r.out).not.toContain(GH);
+  });
+});
