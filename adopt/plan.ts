@@ -17,6 +17,7 @@ import { SsoValidation, validateSso } from '../model/validate-sso';
 import { evaluateIntegration } from '../rules/evaluate-integration';
 import { DECLARED_RULES, declaredSubject } from '../rules/model-subjects';
 import { LiveSettings, liveSettings } from './live-settings';
+import { changedOwnValues } from './own-values';
 import { AdoptError, cut } from './okta-api';
 import { LiveApp, OktaApp, SkippedApp, describe } from './read-org';
 
@@ -201,6 +202,14 @@ function propose(live: LiveApp, ls: LiveSettings, match: string | undefined, exi
     ];
   }
   const envEntry = mergeSettings<Json>(existingEnv, delta);
+  // What this environment's entry already writes is the user's: adoption adds to it, never changes or drops it.
+  const changed = changedOwnValues(existingEnv, envEntry);
+  if (changed.length) {
+    throw new NotAdoptable(
+      live.app,
+      `${key} in ${env} writes what adoption would change (${changed.join('; ')}), and adopt only adds values; set those to the live app's in the config (a group the live app already has: its live ID in adopt.groupIds), or adopt it under another key with --app ${live.app.id} --key NAME`,
+    );
+  }
   return { app: live.app, key, preset: ls.preset, kind: match !== undefined ? 'attach' : 'new', ...(shared ? { shared } : {}), env: envEntry, envChanges: delta, findings: findings.suppressible, notes: ls.notes };
 }
 

@@ -129,6 +129,16 @@ environments:
     expect((await runCliCaptured(['validate', '--config', dir])).code).toBe(0);
   });
 
+  test("what prod's entry writes that the live app has otherwise (a group it creates, the live app's an existing one) is never overwritten: the app is left out naming it, nothing written", async () => {
+    const dir = config(TWO_ENVS.replace('        groups: [Engineering, SRE]\n', '        groups: [{ name: Engineering, create: true, description: All engineers }, SRE]\n'));
+    const before = texts(dir);
+    const r = await adopt(dir, ORG, '--app', AIVEN, '--write');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('aiven in prod writes what adoption would change (groups: config [{"name":"Engineering","create":true,"description":"All engineers"},"SRE"], live');
+    expect(r.err).toContain('adopt only adds values');
+    expect(texts(dir)).toEqual(before);
+  });
+
   test('an integration the environment does not enable yet is the one adopted into (a second environment of an existing integration)', async () => {
     const dir = config(TWO_ENVS.replace(/  prod:\n[\s\S]*$/, '  prod:\n    okta: { orgName: acme, baseUrl: okta.com }\n    integrations: {}\n'));
     const r = await adopt(dir, ORG, '--app', AIVEN, '--write');
