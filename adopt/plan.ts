@@ -5,6 +5,7 @@ import * as path from 'path';
 import { loadConfigFiles } from '../config/load-files';
 import { formatProblemList } from '../config/problems';
 import { IntegrationSettings } from '../config/settings';
+import { readSpMetadata } from '../config/sp-metadata-file';
 import { propsFromSettings } from '../config/to-props';
 import { ADOPTED_REASON_PREFIX } from '../model/adopt';
 import { mergeSettings } from '../model/merge';
@@ -91,7 +92,7 @@ export function planAdoption(configDir: string, env: string, live: readonly Live
       skipped.push({ id: app.app.id, label: app.app.label, reason });
       continue;
     }
-    const found = options.key === undefined ? matchingIntegration(settings, app.app, existing) : {};
+    const found = options.key === undefined ? matchingIntegration(settings, app.app, existing, configDir) : {};
     candidates.push({ live: app, settings, match: found.key, couldBe: found.couldBe });
   }
   // One integration per SP account in an environment: two live apps for it is a choice only a person can make.
@@ -229,7 +230,7 @@ function adoptObject(live: LiveApp, ls: LiveSettings): Json {
  * app's label or the key adopt would propose: any other generic integration is another SP. Never one that
  * already adopts an app here.
  */
-function matchingIntegration(ls: LiveSettings, app: OktaApp, existing: ExistingConfig): { readonly key?: string; readonly couldBe?: readonly string[] } {
+function matchingIntegration(ls: LiveSettings, app: OktaApp, existing: ExistingConfig, configDir: string): { readonly key?: string; readonly couldBe?: readonly string[] } {
   const s = ls.settings as Json;
   const identity = (settings: Json | undefined): unknown =>
     ls.preset === 'aiven'
@@ -240,7 +241,8 @@ function matchingIntegration(ls: LiveSettings, app: OktaApp, existing: ExistingC
         ? settings?.snowflake?.account !== undefined
           ? String(settings.snowflake.account).toLowerCase()
           : undefined
-        : settings?.acsUrl;
+        : // A generic SP's ACS URL given by its SP metadata file (spMetadata) is its ACS URL as much as one written out.
+          settings?.acsUrl ?? (settings === s ? undefined : metadataAcsUrl(configDir, settings));
   const live = identity(s);
   const elsewhere: string[] = [];
   for (const [key, shared] of existing.integrations) {
@@ -253,6 +255,13 @@ function matchingIntegration(ls: LiveSettings, app: OktaApp, existing: ExistingC
   }
   // Two that could be it: which one is unknown, and a wrong guess would give this app another SP's settings.
   return elsewhere.length === 1 ? { key: elsewhere[0] } : elsewhere.length > 1 ? { couldBe: elsewhere } : {};
+}
+
+/** The ACS URL an integration's SP metadata file gives (the one Okta posts to), when config names a readable one. */
+function metadataAcsUrl(configDir: string, settings: Json | undefined): string | undefined {
+  const spMetadata = settings?.spMetadata;
+  if (!isPlainObject(spMetadata) || typeof spMetadata.file !== 'string') return undefined;
+  return readSpMetadata(configDir, spMetadata as { file: string })?.metadata?.defaultPostAcs.location;
 }
 
 /** Why an app that several integrations of config could be is not adopted into any, and how to say which. */

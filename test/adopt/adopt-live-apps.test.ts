@@ -139,6 +139,31 @@ environments:
     expect(texts(dir)).toEqual(before);
   });
 
+  test('a generic integration whose ACS URL its SP metadata file gives is the one adopted into, not a second app beside it', async () => {
+    const dir = config(`integrations:
+  wiki:
+    preset: generic
+    label: Acme Wiki
+    spMetadata: { file: wiki-sp.xml }
+environments:
+  prod:
+    okta: { orgName: acme, baseUrl: okta.com }
+    integrations:
+      wiki:
+        groups: [Wiki-Users, Wiki-Admins]
+`);
+    fs.writeFileSync(
+      path.join(dir, 'wiki-sp.xml'),
+      '<?xml version="1.0"?>\n<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://wiki.acme.example/saml/metadata">\n' +
+        '  <md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">\n' +
+        '    <md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://wiki.acme.example/saml/acs" index="0" isDefault="true"/>\n' +
+        '  </md:SPSSODescriptor>\n</md:EntityDescriptor>\n',
+    );
+    const r = await adopt(dir, ORG, '--app', WIKI);
+    expect(r.err).toBe('');
+    expect(r.out).toContain(`(${WIKI}) -> wiki (generic, an integration the config already has)`);
+  });
+
   test('an integration the environment does not enable yet is the one adopted into (a second environment of an existing integration)', async () => {
     const dir = config(TWO_ENVS.replace(/  prod:\n[\s\S]*$/, '  prod:\n    okta: { orgName: acme, baseUrl: okta.com }\n    integrations: {}\n'));
     const r = await adopt(dir, ORG, '--app', AIVEN, '--write');
