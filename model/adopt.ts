@@ -89,7 +89,16 @@ export function resolveAdopt(adopt: AdoptProps | undefined, c: AdoptContext): { 
   });
 
   let profileMappingId: string | undefined;
-  if (adopt.profileMappingId !== undefined) {
+  if (adopt.profileMappingId === undefined && c.attributeSync?.length) {
+    // Okta keeps one mapping from its users to each app's users: declared anew, the first plan would write over the live one.
+    problems.push(
+      problem(
+        RuleId.REQUIRED,
+        'adopt.profileMappingId',
+        "the live app's profile mapping already exists (Okta keeps one from its users to each app's users), and attributeSync manages it: without its ID the first plan would create it over the live one; accepted: its ID (prm..., as GET /api/v1/mappings?targetId=<the app's ID> lists it)",
+      ),
+    );
+  } else if (adopt.profileMappingId !== undefined) {
     if (!c.attributeSync?.length) problems.push(problem(RuleId.CONSISTENT, 'adopt.profileMappingId', 'the integration syncs no attributes (attributeSync), so there is no profile mapping to adopt; remove adopt.profileMappingId'));
     else if (id('adopt.profileMappingId', adopt.profileMappingId, OKTA_OBJECT_ID, 'a profile mapping ID; accepted: letters and digits (prm...), as GET /api/v1/mappings lists them')) profileMappingId = adopt.profileMappingId;
   }

@@ -258,8 +258,10 @@ export interface AdoptProps {
    */
   readonly groupIds?: Readonly<Record<string, string>>;
   /**
-   * The live profile mapping from Okta users to the app's users (attribute sync), by its ID.
-   * @default - not imported
+   * The live profile mapping from Okta users to the app's users (attribute sync), by its ID (prm..., as
+   * `GET /api/v1/mappings?targetId=<app ID>` lists it). Required with `attributeSync`: Okta keeps one for each app,
+   * and without its ID the first plan would create it over the live one.
+   * @default - none: an integration without attributeSync has no mapping to adopt
    */
   readonly profileMappingId?: string;
   /**

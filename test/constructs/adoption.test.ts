@@ -203,3 +203,18 @@ describe('one group created by two stacks of the app on one Okta org', () => {
     expect(() => twoStacks('acme', false).synth()).not.toThrow();
   });
 });
+
+test("attribute sync on an adopted app without the live profile mapping's ID: an error, as the first plan would create it over the live one", () => {
+  const error = synthError(
+    (stack) =>
+      new GenericSamlSso(stack, 'hr', {
+        acsUrl: 'https://hr.acme.example/saml/acs',
+        audience: 'https://hr.acme.example/saml/metadata',
+        groups: ['HR'],
+        provisioning: { method: 'scim', connected: true },
+        attributeSync: [{ attribute: 'title', from: 'user.title' }],
+        adopt: { oktaAppId: APP_ID },
+      }),
+  );
+  expect(errorLine(error, 'adopt.profileMappingId')).toContain("the live app's profile mapping already exists (Okta keeps one from its users to each app's users)");
+});
