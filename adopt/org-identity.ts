@@ -23,8 +23,11 @@ export async function checkOrgIdentity(
   } catch {
     host = undefined;
   }
-  // Saved responses without the identity may still say where they were recorded (index.json org_url): the same org is enough.
-  if (host === undefined && given.recordedHost === expected) return undefined;
+  // Saved responses without the identity may still say where they were recorded (index.json org_url): the same org is
+  // enough, and another org is the same refusal as its identity would give.
+  const recorded = given.recordedHost?.toLowerCase();
+  if (host === undefined && recorded === expected) return undefined;
+  if (host === undefined && recorded !== undefined) host = recorded;
   if (host === undefined) return `could not confirm that ${reader.source} is ${expected} (no organization at /.well-known/okta-organization); check ${given.what.split(' ')[0]}`;
   if (host === expected) return undefined;
   throw new AdoptError(

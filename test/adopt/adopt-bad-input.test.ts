@@ -351,6 +351,18 @@ describe('adopt: saved responses that are not Okta\'s shape', () => {
     const unsure = await adopt(freshConfig(), '--from', unknown);
     expect(unsure.code).toBe(0);
     expect(unsure.err).toContain(`okta-sso adopt: note: could not confirm that ${unknown} is acme.okta.com (no organization at /.well-known/okta-organization); check --from`);
+
+    // Recorded from another org: refused as its identity would be, nothing written.
+    const other = copyOrg(recorded, (dir) => {
+      const index = JSON.parse(fs.readFileSync(path.join(dir, 'index.json'), 'utf8'));
+      writeJson(dir, 'index.json', { ...index, org_url: 'https://globex.okta.com' });
+    });
+    const config = freshConfig();
+    const before = snapshot(config);
+    const refused = await adopt(config, '--from', other, '--write');
+    expect(refused.code).toBe(ADOPT_FAILED_EXIT);
+    expect(refused.err).toContain(`--from ${other} is the Okta org "globex.okta.com", not environment "prod"'s "acme.okta.com"`);
+    expect(snapshot(config)).toEqual(before);
   });
 
   test("--org-url of another Okta org than the environment's: refused, naming both, nothing written", async () => {
