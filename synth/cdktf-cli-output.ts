@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { isDirectoryItself } from './file-kind';
 import { OutputDirError, isRunning } from './output-dir';
 
 /**
@@ -92,14 +93,5 @@ function removeDeadRuns(dir: string, prefix: string): void {
     if (!entry.startsWith(prefix)) continue;
     const pid = Number(/^\d+/.exec(entry.slice(prefix.length))?.[0] ?? NaN);
     if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) fs.rmSync(path.join(dir, entry), { recursive: true, force: true });
-  }
-}
-
-/** A directory, not a link to one (a link is replaced like a file). */
-function isDirectoryItself(file: string): boolean {
-  try {
-    return fs.lstatSync(file).isDirectory();
-  } catch {
-    return false;
   }
 }

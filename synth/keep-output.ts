@@ -2,6 +2,7 @@ import { StackManifest } from 'cdktf';
 import * as fs from 'fs';
 import * as path from 'path';
 import { showValue } from '../model/show-value';
+import { isDirectoryItself, isFileItself } from './file-kind';
 import { OutputDirError, STACK_FILES } from './output-dir';
 
 /** What says which Okta org and which Terraform state a stack is for: a stack kept with other values would act on the wrong ones. */
@@ -33,7 +34,7 @@ const FIELD_WORDS: Record<keyof StackIdentity, string> = { backend: 'state backe
  */
 export function keepPreviousOutput(outdir: string, names: readonly string[], into: string, now: (name: string) => StackIdentity): Record<string, StackManifest> {
   const from = (name: string) => path.join(outdir, 'stacks', name);
-  const missing = names.filter((name) => !isDirectory(path.join(outdir, 'stacks')) || !isDirectory(from(name)) || ![...STACK_FILES].every((f) => isFile(path.join(from(name), f))));
+  const missing = names.filter((name) => !isDirectoryItself(path.join(outdir, 'stacks')) || !isDirectoryItself(from(name)) || ![...STACK_FILES].every((f) => isFileItself(path.join(from(name), f))));
   if (missing.length) {
     const which = missing.map((n) => showValue(n)).join(', ');
     throw new OutputDirError(
@@ -81,7 +82,7 @@ export function keepLockFiles(outdir: string, names: readonly string[], into: st
   for (const name of names) {
     const from = path.join(outdir, 'stacks', name);
     const to = path.join(into, 'stacks', name);
-    if (!isDirectory(path.join(outdir, 'stacks')) || !isDirectory(from) || !isDirectory(to)) continue;
+    if (!isDirectoryItself(path.join(outdir, 'stacks')) || !isDirectoryItself(from) || !isDirectoryItself(to)) continue;
     const text = readLockFile(path.join(from, LOCK_FILE));
     if (text !== undefined) fs.writeFileSync(path.join(to, LOCK_FILE), text, { flag: 'wx' });
   }
@@ -135,21 +136,5 @@ function readJson(file: string): unknown {
     return JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch {
     return undefined;
-  }
-}
-
-function isFile(file: string): boolean {
-  try {
-    return fs.lstatSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function isDirectory(dir: string): boolean {
-  try {
-    return fs.lstatSync(dir).isDirectory();
-  } catch {
-    return false;
   }
 }

@@ -13,6 +13,7 @@ import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { isFileItself } from './file-kind';
 
 /** Written into every output: only a directory holding it (or an output of an earlier version) is ever replaced. */
 export const OUTPUT_MARKER = '.okta-sso-output';
@@ -139,11 +140,7 @@ function holdsOnlySynthOutput(dir: string): boolean {
 }
 
 function hasMarker(dir: string): boolean {
-  try {
-    return fs.lstatSync(path.join(dir, OUTPUT_MARKER)).isFile();
-  } catch {
-    return false;
-  }
+  return isFileItself(path.join(dir, OUTPUT_MARKER));
 }
 
 /**
@@ -196,21 +193,13 @@ export function markOutputIfOnlySynths(dir: string, stacks: readonly string[]): 
   }
   if (!entries.every((e) => own.has(e)) || !stackDirs.every((s) => known.has(s))) return false;
   // Something else at the marker's name (a directory, a link) is not this tool's to replace: the output is left unmarked.
-  if (entries.includes(OUTPUT_MARKER) && !isRegularFile(path.join(dir, OUTPUT_MARKER))) return false;
+  if (entries.includes(OUTPUT_MARKER) && !hasMarker(dir)) return false;
   try {
     markOutput(dir);
   } catch {
     return false;
   }
   return true;
-}
-
-function isRegularFile(file: string): boolean {
-  try {
-    return fs.lstatSync(file).isFile();
-  } catch {
-    return false;
-  }
 }
 
 export interface ReplaceOptions {
