@@ -4,6 +4,8 @@ import { errorLine, synthError, synthStack } from './sp/synth-stack';
 const AIVEN = { accountId: 'a0b8e61f3c92', methodId: 'am0b8e61f3c93' } as const;
 const APP_ID = '0oaFdrCWerdFtJ8ib1d7';
 const WIKI = { acsUrl: 'https://wiki.acme.example/saml/acs', audience: 'https://wiki.acme.example/saml/metadata' } as const;
+/** An HR app provisioned over SCIM, for the attribute sync tests. */
+const HR = { acsUrl: 'https://hr.acme.example/saml/acs', audience: 'https://hr.acme.example/saml/metadata', groups: ['HR'], provisioning: { method: 'scim', connected: true } } as const;
 
 describe('adopt: a construct that adopts the live app writes import blocks instead of creating it', () => {
   test('the app and its group assignments are imported by the app ID, and the stack requires Terraform >= 1.5', () => {
@@ -131,10 +133,7 @@ test('attribute sync: the profile mapping is imported by its ID and each existin
   const { json, error } = synthStack(
     (stack) =>
       new GenericSamlSso(stack, 'hr', {
-        acsUrl: 'https://hr.acme.example/saml/acs',
-        audience: 'https://hr.acme.example/saml/metadata',
-        groups: ['HR'],
-        provisioning: { method: 'scim', connected: true },
+        ...HR,
         attributeSync: [{ attribute: 'title', from: 'user.title' }, { attribute: 'costCenter', from: 'user.costCenter', custom: { title: 'Cost center' } }],
         adopt: { oktaAppId: APP_ID, profileMappingId: 'prm1a2b3c4d5e6f7g8h9', userSchemaProperties: ['costCenter'] },
       }),
@@ -208,10 +207,7 @@ test("attribute sync on an adopted app without the live profile mapping's ID: an
   const error = synthError(
     (stack) =>
       new GenericSamlSso(stack, 'hr', {
-        acsUrl: 'https://hr.acme.example/saml/acs',
-        audience: 'https://hr.acme.example/saml/metadata',
-        groups: ['HR'],
-        provisioning: { method: 'scim', connected: true },
+        ...HR,
         attributeSync: [{ attribute: 'title', from: 'user.title' }],
         adopt: { oktaAppId: APP_ID },
       }),
