@@ -9,7 +9,7 @@ import { findTemplateText } from '../model/pre-escaped';
 import { describeProblem } from '../model/problem';
 import { RuleId } from '../model/rule-catalog';
 import { checkProviderVersion, providerVersionWarnings } from '../model/provider-versions';
-import { checkRenames } from '../model/rename-checks';
+import { checkRenames, renamedKeys } from '../model/rename-checks';
 import { findSecretLiterals, redactSecrets } from '../model/secret-literals';
 import { BackendModel, EnvironmentModel, IntegrationModel, OrgModel } from '../model/types';
 import { validateSso } from '../model/validate-sso';
@@ -176,10 +176,7 @@ export function readConfig(dir: string): LoadResult {
 
   // Old keys of renamed integrations (renamedFrom), to the key each has now; worked out on first use.
   let renamed: Map<string, string> | undefined;
-  const renamedTo = () =>
-    (renamed ??= new Map(
-      [...integrations].flatMap(([key, entry]) => (typeof entry.value.renamedFrom === 'string' && !integrations.has(entry.value.renamedFrom) ? [[entry.value.renamedFrom, key] as const] : [])),
-    ));
+  const renamedTo = () => (renamed ??= renamedKeys([...integrations].map(([key, entry]) => [key, entry.value.renamedFrom] as const), (k) => integrations.has(k)));
   // Unknown integration keys: the defined ones, sorted and shown once, and how many did-you-means were worked out.
   let definedList: string[] | undefined;
   let definedShown: string | undefined;
@@ -198,9 +195,9 @@ export function readConfig(dir: string): LoadResult {
       const overrideAt = [...env.at, 'integrations', key];
       const shared = integrations.get(key);
       if (invalid.has(`environments.${name}.integrations.${key}`)) continue;
-      if (!shared && renamedTo().has(key) && !Object.hasOwn(enabled, renamedTo().get(key)!)) {
-        // The integration was renamed (renamedFrom) and this environment's entry not yet.
-        const now = renamedTo().get(key)!;
+      // The integration was renamed (renamedFrom) and this environment's entry not yet.
+      const now = shared ? undefined : renamedTo().get(key);
+      if (now !== undefined && !Object.hasOwn(enabled, now)) {
         // An environment already under the new key can be promoted from; promoting also brings every other difference of it.
         const source = [...environments.keys()].sort().find((other) => other !== name && Object.hasOwn(environments.get(other)!.value.integrations ?? {}, now));
         const promote = source ? ` (okta-sso promote --from ${source} --to ${name} --write renames it, and promotes ${source}'s other differences too)` : '';

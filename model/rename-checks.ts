@@ -22,3 +22,14 @@ export function checkRenames(integrations: readonly RenamedIntegration[]): Array
   }
   return problems;
 }
+
+/**
+ * The old key of each renamed integration (its `renamedFrom`, when no integration is defined under it now) to the key
+ * it has now: an environment still enabling the old key has not been renamed yet. `entries` are each defined
+ * integration's key and `renamedFrom` as written (anything but a string is no rename).
+ */
+export function renamedKeys(entries: Iterable<readonly [key: string, renamedFrom: unknown]>, isDefined: (key: string) => boolean): Map<string, string> {
+  const renamed = new Map<string, string>();
+  for (const [key, old] of entries) if (typeof old === 'string' && old !== key && !isDefined(old)) renamed.set(old, key);
+  return renamed;
+}

@@ -1,3 +1,4 @@
+import { renamedKeys } from '../model/rename-checks';
 import { ConfigFile, loadConfigFiles } from '../config/load-files';
 import { formatProblemList } from '../config/problems';
 import { IntegrationSettings } from '../config/settings';
@@ -226,10 +227,10 @@ export function planPromotion(configDir: string, from: string, to: string): Prom
 
   // An integration the source enables under a new key (renamedFrom in its shared entry) whose old key the target still enables,
   // and no longer defines: the target's entry is the integration's, under its old key. --write renames it, keeping its values.
+  const renamedTo = renamedKeys(Object.entries(shared).map(([key, entry]) => [key, entry?.renamedFrom] as const), (k) => Object.hasOwn(shared, k));
   const renamedIn = new Map<string, string>();
-  for (const key of Object.keys(source)) {
-    const old = ownEntry(shared, key)?.renamedFrom;
-    if (typeof old === 'string' && old !== key && Object.hasOwn(target, old) && !Object.hasOwn(target, key) && !Object.hasOwn(shared, old) && !Object.hasOwn(source, old)) renamedIn.set(key, old);
+  for (const [old, key] of renamedTo) {
+    if (Object.hasOwn(source, key) && !Object.hasOwn(source, old) && Object.hasOwn(target, old) && !Object.hasOwn(target, key)) renamedIn.set(key, old);
   }
   const renamedAway = new Set(renamedIn.values());
 
@@ -301,8 +302,6 @@ export function planPromotion(configDir: string, from: string, to: string): Prom
     if (changes.length || renamedFrom !== undefined) integrations.push({ key, kind: 'differs', changes, sources, ...(renamedFrom !== undefined ? { renamedFrom } : {}) });
   }
   const staleRenames = new Set<string>();
-  const renamedTo = new Map<string, string>();
-  for (const [key, entry] of Object.entries(shared)) if (typeof entry?.renamedFrom === 'string' && !Object.hasOwn(shared, entry.renamedFrom)) renamedTo.set(entry.renamedFrom, key);
   for (const [name, env] of envs) {
     if (name === from || name === to) continue;
     for (const old of Object.keys(env.integrations)) {
