@@ -2,6 +2,7 @@ import { TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { showPath } from '../model/show-value';
 import { resolvedAsWritten } from '../rules/stack-overrides';
+import type { EnvironmentMember } from './sso-environment';
 
 /** The okta provider's resources that assign groups to an app. */
 const ASSIGNMENT_TYPES: ReadonlySet<string> = new Set(['okta_app_group_assignments', 'okta_app_group_assignment']);
@@ -13,11 +14,11 @@ const ASSIGNMENT_TYPES: ReadonlySet<string> = new Set(['okta_app_group_assignmen
  * would take each other's groups away at every apply, and users lose the app (deprovisioned in the SP where SCIM
  * deactivates). One message per such resource, naming it and the construct.
  */
-export function foreignAssignments(stack: TerraformStack, members: readonly IConstruct[]): string[] {
-  const owners = new Map<string, IConstruct>();
+export function foreignAssignments(stack: TerraformStack, members: ReadonlyArray<Pick<EnvironmentMember, 'node' | 'resources'>>): string[] {
+  const owners = new Map<string, Pick<EnvironmentMember, 'node'>>();
   const inMembers = new Set<IConstruct>();
   for (const member of members) {
-    const resources = member.node.findAll().filter((c): c is TerraformResource => c instanceof TerraformResource);
+    const resources = member.resources();
     for (const r of resources) inMembers.add(r);
     const app = resources.find((r) => r.terraformResourceType === 'okta_app_saml');
     if (app && resources.some((r) => r.terraformResourceType === 'okta_app_group_assignments')) owners.set(`\${okta_app_saml.${app.friendlyUniqueId}.id}`, member);

@@ -57,6 +57,8 @@ export interface EnvironmentMember {
   readonly node: IConstruct['node'];
   /** The integration's errors as its validation reports them (without recording anything). */
   readonly errors?: () => string[];
+  /** The Terraform resources the integration made (none until its construction is done). */
+  readonly resources: () => readonly TerraformResource[];
 }
 
 /**
@@ -186,8 +188,9 @@ export class SsoEnvironment extends Construct {
         const id = m.model?.adopt?.oktaAppId;
         if (id === undefined) continue;
         // Host names are case-insensitive: `Acme` and `acme` are one org.
-        const owner = owners.get(`${org.toLowerCase()}|${id}`);
-        if (owner === undefined) owners.set(`${org.toLowerCase()}|${id}`, m);
+        const adopted = `${org.toLowerCase()}|${id}`;
+        const owner = owners.get(adopted);
+        if (owner === undefined) owners.set(adopted, m);
         else if (e === this && owner.node.scopes[1] !== m.node.scopes[1]) {
           add(m, RuleId.UNIQUE, 'adopt.oktaAppId', `app ${id} is also adopted by ${showPath(owner.node.path)} on the same Okta org (${org}): two owners would fight over one live app; accepted: one stack and integration per live app`);
         }

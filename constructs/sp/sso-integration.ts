@@ -122,7 +122,7 @@ export abstract class SsoIntegration extends Construct implements ISsoIntegratio
           rulesFound: new Set(),
         };
     const model = this.validation.model;
-    this.member = { key: this.key, renamedFrom: this.props.renamedFrom, model, node: this.node, errors: () => this.checkRules('synthesized').errors.map((e) => this.located(e)) };
+    this.member = { key: this.key, renamedFrom: this.props.renamedFrom, model, node: this.node, errors: () => this.checkRules('synthesized').errors.map((e) => this.located(e)), resources: () => this.ownResources };
     environment.register(this.member);
     this.node.addValidation({ validate: () => this.validateIntegration() });
     if (!model) {
