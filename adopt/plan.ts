@@ -78,6 +78,14 @@ interface ExistingConfig {
 export function planAdoption(configDir: string, env: string, live: readonly LiveApp[], skippedBefore: readonly SkippedApp[], options: { readonly key?: string; readonly requested: boolean }): AdoptPlan {
   const existing = readExisting(configDir, env);
   const skipped = [...skippedBefore];
+  // Each SP metadata file read once, however many live apps are matched against its integration.
+  const metadataAcs = new Map<string, string | undefined>();
+  const metadataAcsUrl = (settings: Json | undefined): string | undefined => {
+    const file = settings?.spMetadata?.file;
+    if (typeof file !== 'string') return undefined;
+    if (!metadataAcs.has(file)) metadataAcs.set(file, readSpMetadata(configDir, { file })?.metadata?.defaultPostAcs.location);
+    return metadataAcs.get(file);
+  };
   const candidates: Array<{ live: LiveApp; settings: LiveSettings; match?: string; couldBe?: readonly string[] }> = [];
   for (const app of live) {
     const already = existing.adoptedInOrg.get(app.app.id);
@@ -92,7 +100,7 @@ export function planAdoption(configDir: string, env: string, live: readonly Live
       skipped.push({ id: app.app.id, label: app.app.label, reason });
       continue;
     }
-    const found = options.key === undefined ? matchingIntegration(settings, app.app, existing, configDir) : {};
+    const found = options.key === undefined ? matchingIntegration(settings, app.app, existing, metadataAcsUrl) : {};
     candidates.push({ live: app, settings, match: found.key, couldBe: found.couldBe });
   }
   // One integration per SP account in an environment: two live apps for it is a choice only a person can make.
@@ -230,7 +238,13 @@ function adoptObject(live: LiveApp, ls: LiveSettings): Json {
  * app's label or the key adopt would propose: any other generic integration is another SP. Never one that
  * already adopts an app here.
  */
-function matchingIntegration(ls: LiveSettings, app: OktaApp, existing: ExistingConfig, configDir: string): { readonly key?: string; readonly couldBe?: readonly string[] } {
+function matchingIntegration(
+  ls: LiveSettings,
+  app: OktaApp,
+  existing: ExistingConfig,
+  /** The ACS URL an integration's SP metadata file gives (the one Okta posts to), when config names a readable one. */
+  metadataAcsUrl: (settings: Json | undefined) => string | undefined,
+): { readonly key?: string; readonly couldBe?: readonly string[] } {
   const s = ls.settings as Json;
   const identity = (settings: Json | undefined): unknown =>
     ls.preset === 'aiven'
@@ -242,7 +256,7 @@ function matchingIntegration(ls: LiveSettings, app: OktaApp, existing: ExistingC
           ? String(settings.snowflake.account).toLowerCase()
           : undefined
         : // A generic SP's ACS URL given by its SP metadata file (spMetadata) is its ACS URL as much as one written out.
-          settings?.acsUrl ?? (settings === s ? undefined : metadataAcsUrl(configDir, settings));
+          settings?.acsUrl ?? (settings === s ? undefined : metadataAcsUrl(settings));
   const live = identity(s);
   const elsewhere: string[] = [];
   for (const [key, shared] of existing.integrations) {
@@ -255,13 +269,6 @@ function matchingIntegration(ls: LiveSettings, app: OktaApp, existing: ExistingC
   }
   // Two that could be it: which one is unknown, and a wrong guess would give this app another SP's settings.
   return elsewhere.length === 1 ? { key: elsewhere[0] } : elsewhere.length > 1 ? { couldBe: elsewhere } : {};
-}
-
-/** The ACS URL an integration's SP metadata file gives (the one Okta posts to), when config names a readable one. */
-function metadataAcsUrl(configDir: string, settings: Json | undefined): string | undefined {
-  const spMetadata = settings?.spMetadata;
-  if (!isPlainObject(spMetadata) || typeof spMetadata.file !== 'string') return undefined;
-  return readSpMetadata(configDir, spMetadata as { file: string })?.metadata?.defaultPostAcs.location;
 }
 
 /** Why an app that several integrations of config could be is not adopted into any, and how to say which. */
