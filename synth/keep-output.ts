@@ -79,10 +79,11 @@ const LOCK_FILE_LINE = /^\s*(?:#.*|provider "[A-Za-z0-9._/-]+" \{|(?:version|con
  * other is left behind, as is one that cannot be read.
  */
 export function keepLockFiles(outdir: string, names: readonly string[], into: string): void {
+  if (!isDirectoryItself(path.join(outdir, 'stacks'))) return;
   for (const name of names) {
     const from = path.join(outdir, 'stacks', name);
     const to = path.join(into, 'stacks', name);
-    if (!isDirectoryItself(path.join(outdir, 'stacks')) || !isDirectoryItself(from) || !isDirectoryItself(to)) continue;
+    if (!isDirectoryItself(from) || !isDirectoryItself(to)) continue;
     const text = readLockFile(path.join(from, LOCK_FILE));
     if (text !== undefined) fs.writeFileSync(path.join(to, LOCK_FILE), text, { flag: 'wx' });
   }

@@ -81,8 +81,6 @@ export interface EachEnvironmentOptions {
    * @default every environment of the model
    */
   readonly environments?: readonly EnvironmentModel[];
-  /** Whether to write each stack (while no stack so far has an error), or only check them. */
-  readonly write: boolean;
   /**
    * Called with each stack before it is written.
    * @default - nothing
@@ -97,7 +95,7 @@ export interface EachEnvironmentOptions {
 }
 
 /**
- * Builds, checks and (with `write`) writes each environment's stack in turn,
+ * Builds, checks and writes each environment's stack in turn,
  * removing it from the app before building the next: peak memory follows the
  * largest environment, not the organisation. One app writes every stack, so
  * its manifest.json lists them all, as one app holding every stack would.
@@ -117,7 +115,7 @@ export function synthEachEnvironment(model: OrgModel, options: EachEnvironmentOp
       // Appended one by one: an organisation's findings can outnumber what a spread passes as arguments.
       for (const f of checked.failures) failures.push(f);
       for (const w of checked.policyWarnings) policyWarnings.push(w);
-      if (options.write && failures.length === 0) {
+      if (failures.length === 0) {
         options.beforeWrite?.(stack);
         app.synth();
       }
@@ -237,7 +235,7 @@ export function synthToDisk(model: OrgModel, options: SynthOptions): string[] {
       // Under the lock: the previous output is the one being replaced, not one another synth is swapping out.
       const now = (name: string) => identityNow(kept.find((e) => e.name === name)!, swap.dir, configDir, layout);
       const keptManifestEntries = keepPreviousOutput(options.outdir, kept.map((e) => e.name), swap.dir, now);
-      checked = synthEachEnvironment(model, { outdir: swap.dir, configDir, layoutOutdir: layout, environments: selected, write: true, keptManifestEntries });
+      checked = synthEachEnvironment(model, { outdir: swap.dir, configDir, layoutOutdir: layout, environments: selected, keptManifestEntries });
       if (checked.failures.length) throw policyErrorsOf(checked.failures);
       keepLockFiles(options.outdir, model.environments.map((e) => e.name), swap.dir);
     },
@@ -289,7 +287,7 @@ export function synthConfigApp(model: OrgModel, outdir: string, configDir: strin
   try {
     staging = makeStagingDir(outdir);
     // Local state paths are computed from where the stacks will live, not from the staging directory.
-    const checked = synthEachEnvironment(model, { outdir: staging, layoutOutdir: outdir, configDir, write: true, beforeWrite });
+    const checked = synthEachEnvironment(model, { outdir: staging, layoutOutdir: outdir, configDir, beforeWrite });
     if (checked.failures.length) throw policyErrorsOf(checked.failures);
     moveStagedOutput(staging, outdir);
     return checked.warnings;
