@@ -29,6 +29,9 @@ const EVERY_PRESET = [
   'provisioning.pushGroups',
   // Whether this environment's admin has finished the runbook's provisioning steps.
   'provisioning.connected',
+  // Whether the environment's app is active: an app paused in one environment (a contract pending, a retirement under
+  // way) is that environment's decision, and promoting it would silently reactivate or deactivate another's live app.
+  'status',
   // How users reach the SP can differ per environment (Omni: first-login in dev to save seats, SCIM
   // elsewhere); when it does, everything that depends on it is kept too (methodDependentFields).
   'provisioning.method',
