@@ -265,7 +265,12 @@ function replaceValue(p: ParsedYaml, map: YAMLMap, pair: Pair, value: unknown, a
   if (old && oldRange && isBlockNode(old) && !isScalar(old)) {
     // The old value's own lines, below the key's line (which keeps its comment).
     const lines = { start: lineStart(text, oldRange[0]), end: text[oldRange[1] - 1] === '\n' ? oldRange[1] : lineEnd(text, oldRange[1]) };
-    if (!block) return [{ ...lines, text: '' }, { start: colon, end: colon, text: ` ${flowText(value, style)}` }];
+    if (!block) {
+      // Every line below the key's that the old value holds goes, its comments included (those above its first entry and
+      // those after its last): left behind, they would stand above the next key, about something no longer there.
+      const all = { start: lineEnd(text, colon), end: pastDeeperComments(text, lines.end, column) };
+      return [{ ...all, text: '' }, { start: colon, end: colon, text: ` ${flowText(value, style)}` }];
+    }
     const sameKind = isMap(old) === (typeof value === 'object' && !Array.isArray(value));
     const childColumn = sameKind ? columnOf(text, oldRange[0]) : column + style.indent;
     return [{ ...lines, text: `${blockLines(value, childColumn, style, comments).join(style.eol)}${style.eol}` }];

@@ -102,6 +102,12 @@ describe('a delete', () => {
     expect(del('r:\n  i:   # enabled\n    s:\n      a: 1\nz: 1\n', 'r.i.s.a')).toBe('r:\n  i: {}   # enabled\nz: 1\n');
   });
 
+  test('the entry left as `{}` keeps no comment of what it held: none stays behind, above the next key', () => {
+    expect(del('r:\n  i:\n    # about s\n    s: 1\n  j: 2\n', 'r.i.s')).toBe('r:\n  i: {}\n  j: 2\n');
+    expect(del('r:\n  i:   # enabled\n    # about s\n    s:\n      # about a\n      a: 1\nz: 1\n', 'r.i.s.a')).toBe('r:\n  i: {}   # enabled\nz: 1\n');
+    expect(del('r:\n  i:\n    s: 1\n    # more on s\n  # about j\n  j: 2\n', 'r.i.s')).toBe('r:\n  i: {}\n  # about j\n  j: 2\n');
+  });
+
   test('inside flow maps: a middle entry, a last entry', () => {
     expect(del('r:\n  i: { a: 1, b: 2, c: 3 }\n', 'r.i.b')).toBe('r:\n  i: { a: 1, c: 3 }\n');
     expect(del('r:\n  i: { a: 1, b: 2 }\n', 'r.i.b')).toBe('r:\n  i: { a: 1 }\n');
