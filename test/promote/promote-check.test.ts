@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { EXAMPLE_DIR, runCliCaptured, tempDir, writeConfigDir } from '../helpers';
+import { toolConfig } from './tool-config';
 
 /** A copy of the example; `edit` rewrites its files by name (relative path -> text -> new text). */
 function example(edit: Record<string, (text: string) => string> = {}): string {
@@ -32,6 +33,14 @@ describe('promote --check (for CI)', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain('prod is in step with staging: nothing to promote\n');
     expect(r.err.split(`${dir}/`).join('')).toMatch(/^okta-sso promote --check: prod does not validate \(1 problem\):\n {2}environments\/prod\.yaml:\d+:\d+: environments\.prod\.integrations\.omni\.acsUrl: ACS URL "http:/);
+  });
+
+  test("a key indented one level too shallow (a setting under the target's integrations:) is reported once, where it is, never as an integration", async () => {
+    const { dir } = toolConfig('', '      label: Tool (prod)\n');
+    const r = await runCliCaptured(['promote', '--config', dir, '--from', 'dev', '--to', 'prod', '--check']);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe("prod is in step with dev: nothing to promote\nkept as prod's own (env-specific, not compared): tool (acsUrl, audience, groups)\n");
+    expect(r.err).toBe(`okta-sso promote --check: prod does not validate (1 problem):\n  ${dir}/environments/prod.yaml:9:7: environments.prod.integrations.label: "Tool (prod)" is not accepted; accepted: a map or an empty value\n`);
   });
 
   test('exit 1 when the target lacks something: what it lacks on stdout, how to promote it on stderr, nothing written', async () => {
