@@ -47,6 +47,11 @@ export function idpRecordOutputName(integrationKey: string): string {
   return `idp_record_${integrationKey}`;
 }
 
+/** The command that renders an integration's IdP record after apply: `--env` is required, as each environment has its own record. */
+export function idpRecordCommand(environment: string, integrationKey: string): string {
+  return `okta-sso idp-record --env ${environment} --integration ${integrationKey}`;
+}
+
 /** Version of the output object's shape (schema/idp-record.schema.json). */
 export const IDP_RECORD_SCHEMA_VERSION = 1;
 

@@ -1,4 +1,4 @@
-import { IDP_VALUES, IdpRecordField, IdpRecordSpec, idpLoginOff, idpRecordOutputName } from '../model/idp-record';
+import { IDP_VALUES, IdpRecordField, IdpRecordSpec, idpLoginOff, idpRecordCommand, idpRecordOutputName } from '../model/idp-record';
 import { PRESETS } from '../model/presets';
 import { GENERIC_IDP_RECORD } from '../model/resolve-idp-record';
 import { IntegrationModel } from '../model/types';
@@ -53,7 +53,7 @@ export function idpRecordStep(env: { readonly name: string }, integration: Integ
   // Generic and on-premises SPs are known by their app's name.
   const sp = integration.preset === 'generic' || integration.preset === 'onprem' ? integration.saml.label : PRESETS[integration.preset]?.displayName ?? integration.saml.label;
   const output = idpRecordOutputName(integration.key);
-  const command = `okta-sso idp-record --env ${env.name} --integration ${integration.key}`;
+  const command = idpRecordCommand(env.name, integration.key);
   return {
     id: `${integration.key}.idp-record`,
     integration: integration.key,

@@ -1,6 +1,6 @@
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { IDP_RECORD_SCHEMA_VERSION, IdpRecordSpec, IdpValue, idpRecordOutputName } from '../../model/idp-record';
+import { IDP_RECORD_SCHEMA_VERSION, IdpRecordSpec, IdpValue, idpRecordCommand, idpRecordOutputName } from '../../model/idp-record';
 import { terraformLiteral } from '../okta-expression';
 import { OktaIdpValues } from './okta-idp-values';
 
@@ -58,13 +58,14 @@ export class IdpRecord extends Construct {
       return { id: f.id, label, format: typeof f.value === 'boolean' ? 'boolean' : 'text', value, ...(f.apiName ? { apiName: f.apiName } : {}) };
     });
     const name = idpRecordOutputName(props.key);
+    const environment = props.environment ?? TerraformStack.of(this).node.id;
     this.output = new TerraformOutput(this, name, {
-      description: terraformLiteral(`${props.spName}'s record of Okta as its identity provider (${props.spec.where}); render it with: okta-sso idp-record --integration ${props.key}`),
+      description: terraformLiteral(`${props.spName}'s record of Okta as its identity provider (${props.spec.where}); render it with: ${idpRecordCommand(environment, props.key)}`),
       value: {
         schemaVersion: IDP_RECORD_SCHEMA_VERSION,
         integration: props.key,
         // So that a record is never read as another environment's (okta-sso idp-record --env checks it).
-        environment: props.environment ?? TerraformStack.of(this).node.id,
+        environment,
         preset: props.preset,
         sp: terraformLiteral(props.spName),
         where: terraformLiteral(props.spec.where),

@@ -33,6 +33,13 @@ describe('IdpRecord outputs', () => {
     expect(out.sensitive).toBeUndefined();
   });
 
+  test("the description gives the whole command, --env included (idp-record requires it): the runbook's own command", () => {
+    const out = synthEnv([aiven()]).output.idp_record_aiven;
+    expect(out.description).toBe(
+      "Aiven's record of Okta as its identity provider (Aiven Console: Admin > Identity providers > your Okta IdP > Configure); render it with: okta-sso idp-record --env dev --integration aiven",
+    );
+  });
+
   test('Omni: PEM certificate with BEGIN/END lines; Atlan: the metadata XML', () => {
     const json = synthEnv([omni(), atlan()]);
     expect(json.output.idp_record_omni.value.fields.map((f: any) => [f.label, f.value])).toEqual([

@@ -62,6 +62,7 @@ describe('the okta/okta provider in any stack', () => {
     });
     expect(json.terraform.required_providers.okta.version).toBe('~> 6.12');
     expect(json.output.idp_record_wiki.value.environment).toBe('production');
+    expect(json.output.idp_record_wiki.description).toMatch(/render it with: okta-sso idp-record --env production --integration wiki$/);
     expect(runbook.environment).toBe('production');
   });
 
