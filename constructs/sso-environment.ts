@@ -1,4 +1,5 @@
 import { showPath, showValue } from '../model/show-value';
+import { AppSaml } from '@cdktf/provider-okta/lib/app-saml';
 import { OktaProvider } from '@cdktf/provider-okta/lib/provider';
 import { Annotations, App, Aspects, DefaultTokenResolver, StringConcat, TerraformBackend, TerraformProvider, TerraformResource, TerraformStack, Tokenization } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
@@ -14,6 +15,7 @@ import { isUnresolved } from '../model/unresolved';
 import { stackSecretFindings } from '../rules/stack-secrets';
 import { removedByStackOverride } from '../rules/stack-overrides';
 import { writeRunbookFiles } from '../runbook/write';
+import { runbookAppOf } from './runbook-app';
 import { onSynthesize } from './custom-synthesis';
 import { sharedStateErrors } from './shared-state';
 import { stacksOfApp } from './app-stacks';
@@ -294,7 +296,17 @@ export class SsoEnvironment extends Construct {
   }
 
   private writeRunbook(stackDir: string): void {
-    writeRunbookFiles(stackDir, this.environmentName, this.models(), (step) => resolveTokens(this.stack, step));
+    // Read at synth, after the user's code: an escape hatch on an app changes what the runbook must state.
+    const apps = new Map<IntegrationModel, AppSaml>();
+    for (const m of this.members) {
+      const app = m.model && m.resources().find((r): r is AppSaml => r instanceof AppSaml);
+      if (m.model && app) apps.set(m.model, app);
+    }
+    const appOf = (model: IntegrationModel) => {
+      const app = apps.get(model);
+      return app && runbookAppOf(app, model.saml);
+    };
+    writeRunbookFiles(stackDir, this.environmentName, this.models(), (step) => resolveTokens(this.stack, step), appOf);
   }
 }
 

@@ -36,6 +36,12 @@ export function withStackOverrides(stack: TerraformStack, type: string, name: st
   return isMergedMap(over) ? mergeLikeCdktf(structuredCloneOf(body) as Record<string, unknown>, over) : body;
 }
 
+/** What the stack's overrides set on one resource (`stack.addOverride('resource.<type>.<name>.<argument>', ...)`), by argument; undefined when none does. */
+export function stackOverridesOf(stack: TerraformStack, type: string, name: string): Readonly<Record<string, unknown>> | undefined {
+  const over = at(stackOverrides(stack), ['resource', type, name]);
+  return isMergedMap(over) ? over : undefined;
+}
+
 /**
  * The stack override that takes a resource out of cdk.tf.json (`stack.addOverride('resource.okta_app_saml.wiki',
  * undefined)`, or `resource` replaced by something that is not a map), by its path; undefined when none does.

@@ -9,6 +9,7 @@ import { AttributeSyncModel, EnvironmentModel, IntegrationModel, ProvisioningFea
 export type RunbookEnvironment = Pick<EnvironmentModel, 'name' | 'integrations'>;
 import { provisioningOutputName, scimTokenVariableName } from '../model/terraform-names';
 import { idpRecordStep } from './idp-record-step';
+import { RunbookApp, declaredApp } from './okta-app';
 import { Runbook, RunbookStep } from './types';
 
 const FEATURE_LABELS: ReadonlyArray<[ProvisioningFeature, string]> = [
@@ -32,6 +33,8 @@ function usernameWords(u: UsernameSettings): string {
 interface Subject {
   readonly env: RunbookEnvironment;
   readonly integration: IntegrationModel;
+  /** The Okta app as Terraform applies it. */
+  readonly app: RunbookApp;
   readonly provisioning: ProvisioningModel;
   readonly capability: ProvisioningCapability;
   readonly sp: string;
@@ -50,21 +53,28 @@ function tokenWhere(s: Subject): string {
 
 /** Confirms the admin is in the right app, showing what Terraform applied (check only). */
 function openAppStep(s: Subject): RunbookStep {
-  const { saml } = s.integration;
-  const values: Record<string, string> = { 'Okta app': `${saml.label} (app ID: output ${s.output}.app_id)`, 'ACS URL (Single sign-on URL)': saml.acsUrl };
+  const { catalogApp } = s.integration.saml;
+  const { app } = s;
+  const values: Record<string, string> = { 'Okta app': `${app.label} (app ID: output ${s.output}.app_id)`, 'ACS URL (Single sign-on URL)': app.acsUrl };
   // Terraform sets the audience of a custom SAML app only; a catalog app takes it from the catalog.
-  if (!saml.catalogApp) values['Audience URI (SP Entity ID)'] = saml.audience;
-  if (saml.relayState !== undefined) values['Default relay state'] = saml.relayState;
-  values['Application username format'] = usernameWords(saml.username);
+  if (!catalogApp) values['Audience URI (SP Entity ID)'] = app.audience;
+  if (app.relayState !== undefined) values['Default relay state'] = app.relayState;
+  values['Application username format'] = usernameWords(app.username);
   const actions = [
     `${s.openApp}.`,
-    `Check that ${saml.catalogApp ? 'the Sign On tab shows' : 'General tab > SAML Settings and the Sign On tab (Credentials Details) show'} the values below: Terraform applies them (okta_app_saml.${s.integration.key}); if they differ, run terraform plan instead of editing them here.`,
+    `Check that ${catalogApp ? 'the Sign On tab shows' : 'General tab > SAML Settings and the Sign On tab (Credentials Details) show'} the values below: Terraform applies them (okta_app_saml.${s.integration.key}); if they differ, run terraform plan instead of editing them here.`,
   ];
+  // Said where the values are: a reviewer comparing them with config sees why they differ.
+  if (app.overridden.length > 0) {
+    actions.push(
+      `Keep in mind: code overrides the props for ${app.overridden.join(', ')} (an escape hatch on okta_app_saml.${s.integration.key}): the values below are what Terraform applies, not what the props declare.`,
+    );
+  }
   if (PRESETS[s.integration.preset]?.permanentUsernames) {
     actions.push(`Never change the Application username format or template: ${s.sp} usernames are permanent once provisioned.`);
   }
   return step(s, 'open-app', {
-    title: `Open ${saml.label} in the Okta Admin Console`,
+    title: `Open ${app.label} in the Okta Admin Console`,
     why: 'Every following step is done in this app; its sign-on settings are shown so you can confirm it is the right app in the right org.',
     actions,
     values,
@@ -259,7 +269,7 @@ function attributeSyncPendingStep(s: Subject, attributes: readonly AttributeSync
   );
   return step(s, 'attribute-sync', {
     title: 'Let Terraform sync attributes once provisioning works',
-    why: `The Okta app user profile of ${s.integration.saml.label} gets its SCIM attributes only once provisioning is enabled, and Okta's API cannot enable it for ${s.sp}: profile mappings (okta_profile_mapping) applied earlier would target attributes that do not exist yet.`,
+    why: `The Okta app user profile of ${s.app.label} gets its SCIM attributes only once provisioning is enabled, and Okta's API cannot enable it for ${s.sp}: profile mappings (okta_profile_mapping) applied earlier would target attributes that do not exist yet.`,
     actions: [
       `After the steps above succeed, set provisioning.connected: true for ${s.integration.key} in environment ${s.env.name} and apply: Terraform then applies the attribute mappings below.`,
       'Do not map these attributes by hand in Profile Editor > Mappings: Terraform manages them.',
@@ -274,26 +284,30 @@ function firstLoginStep(s: Subject): RunbookStep {
     why: `A setting in ${s.sp}'s own admin UI; there is no Okta API or Terraform resource for it.`,
     actions: [
       `In ${s.sp}, ${s.capability.firstLoginSetup ?? 'turn on creating users at their first SAML sign-in'}.`,
-      `In Okta, leave provisioning off for ${s.integration.saml.label}: users are created in ${s.sp} when they first sign in.`,
+      `In Okta, leave provisioning off for ${s.app.label}: users are created in ${s.sp} when they first sign in.`,
     ],
     values: { 'Provisioning in Okta': 'off', 'Users created in the SP': 'at first SAML sign-in' },
   });
 }
 
-/** The ordered admin steps for one integration (empty when Terraform does everything or nothing is provisioned). */
-export function integrationSteps(env: RunbookEnvironment, integration: IntegrationModel): RunbookStep[] {
+/**
+ * The ordered admin steps for one integration (empty when Terraform does everything or nothing is provisioned).
+ * `app` is the Okta app as Terraform applies it, when an escape hatch changed it past the props.
+ */
+export function integrationSteps(env: RunbookEnvironment, integration: IntegrationModel, app: RunbookApp = declaredApp(integration.saml)): RunbookStep[] {
   const provisioning = integration.provisioning;
   const preset = PRESETS[integration.preset];
   if (!provisioning || provisioning.method === 'none' || !preset?.provisioning) return [];
   const s: Subject = {
     env,
     integration,
+    app,
     provisioning,
     capability: preset.provisioning,
     sp: preset.displayName,
     placement: placeProvisioning(integration),
     output: provisioningOutputName(integration.key),
-    openApp: `Okta Admin Console > Applications > Applications > ${integration.saml.label}`,
+    openApp: `Okta Admin Console > Applications > Applications > ${app.label}`,
   };
   if (provisioning.method === 'first-login') return [firstLoginStep(s)];
 
@@ -313,9 +327,9 @@ export function integrationSteps(env: RunbookEnvironment, integration: Integrati
 }
 
 /** One integration's steps: the SP's side of SSO (its IdP record, unless Terraform applies it), then the provisioning steps. */
-export function runbookStepsOf(env: RunbookEnvironment, integration: IntegrationModel): RunbookStep[] {
+export function runbookStepsOf(env: RunbookEnvironment, integration: IntegrationModel, app?: RunbookApp): RunbookStep[] {
   const idp = idpRecordStep(env, integration);
-  const steps = [...(idp ? [idp] : []), ...integrationSteps(env, integration)];
+  const steps = [...(idp ? [idp] : []), ...integrationSteps(env, integration, app)];
   return integration.adopt ? steps.map(checkOnAdoptedApp) : steps;
 }
 

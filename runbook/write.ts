@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { IntegrationModel } from '../model/types';
+import { RunbookApp } from './okta-app';
 import { RunbookJson } from './render-json';
 import { RunbookMarkdown } from './render-markdown';
 import { runbookStepsOf } from './steps';
@@ -14,9 +15,16 @@ export const RUNBOOK_JSON = 'runbook.json';
  * Writes runbook.md and runbook.json of one environment into `dir`, integration
  * by integration (in the order given): a large runbook is never held whole in
  * memory, which would add to synth's peak. `finish` may rewrite each step
- * (e.g. resolve Terraform tokens) before it is written.
+ * (e.g. resolve Terraform tokens) before it is written; `appOf` gives an
+ * integration's Okta app as Terraform applies it, when code changed it past the props.
  */
-export function writeRunbookFiles(dir: string, environment: string, integrations: readonly IntegrationModel[], finish: (step: RunbookStep) => RunbookStep = (s) => s): void {
+export function writeRunbookFiles(
+  dir: string,
+  environment: string,
+  integrations: readonly IntegrationModel[],
+  finish: (step: RunbookStep) => RunbookStep = (s) => s,
+  appOf: (integration: IntegrationModel) => RunbookApp | undefined = () => undefined,
+): void {
   const md = fs.openSync(path.join(dir, RUNBOOK_MD), 'w');
   const json = fs.openSync(path.join(dir, RUNBOOK_JSON), 'w');
   try {
@@ -28,7 +36,7 @@ export function writeRunbookFiles(dir: string, environment: string, integrations
     for (const integration of integrations) {
       let mdChunk = '';
       let jsonChunk = '';
-      for (const step of runbookStepsOf(env, integration)) {
+      for (const step of runbookStepsOf(env, integration, appOf(integration))) {
         const finished = finish(step);
         mdChunk += mdOut.step(finished);
         jsonChunk += jsonOut.step(finished);
