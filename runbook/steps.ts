@@ -284,9 +284,10 @@ function firstLoginStep(s: Subject): RunbookStep {
     why: `A setting in ${s.sp}'s own admin UI; there is no Okta API or Terraform resource for it.`,
     actions: [
       `In ${s.sp}, ${s.capability.firstLoginSetup ?? 'turn on creating users at their first SAML sign-in'}.`,
-      `In Okta, leave provisioning off for ${s.app.label}: users are created in ${s.sp} when they first sign in.`,
+      `In Okta, leave provisioning off for ${s.app.label} (app ID: output ${s.output}.app_id): users are created in ${s.sp} when they first sign in.`,
     ],
     values: { 'Provisioning in Okta': 'off', 'Users created in the SP': 'at first SAML sign-in' },
+    terraformOutput: s.output,
   });
 }
 
@@ -307,7 +308,8 @@ export function integrationSteps(env: RunbookEnvironment, integration: Integrati
     sp: preset.displayName,
     placement: placeProvisioning(integration),
     output: provisioningOutputName(integration.key),
-    openApp: `Okta Admin Console > Applications > Applications > ${app.label}`,
+    // Okta does not keep labels unique (another environment on the org, a hand-made app): the app ID picks the one.
+    openApp: `Okta Admin Console > Applications > Applications > ${app.label}, the app whose ID is ${env.name}'s output ${provisioningOutputName(integration.key)}.app_id (apps can share a label: the Admin Console shows an app's ID in its address, after /instance/)`,
   };
   if (provisioning.method === 'first-login') return [firstLoginStep(s)];
 

@@ -1,4 +1,4 @@
-import { AIVEN, GENERIC, OMNI, oneEnvConfig, synthConfig } from '../support/provisioning-config';
+import { AIVEN, GENERIC, OMNI, oneEnvConfig, synthConfig, writeYamlConfigDir } from '../support/provisioning-config';
 
 /** How many times `pattern` occurs in `text`. */
 const count = (text: string, pattern: RegExp) => (text.match(new RegExp(pattern.source, 'g')) ?? []).length;
@@ -45,6 +45,34 @@ describe('open-app check: the Audience URI (SP Entity ID) Terraform applies', ()
     const r = synthConfig(oneEnvConfig({ zs: { ...GENERIC, catalogApp: { key: 'zscalerbyz' }, provisioning: { token: 'secret:vault/zscaler' } } }, { zs: {} }));
     expect(r.stack.resource.okta_app_saml.zs.audience).toBeUndefined();
     expect(step(r, 'zs.open-app').values).not.toHaveProperty('Audience URI (SP Entity ID)');
+  });
+});
+
+describe('the Okta app named so that an admin opens the right one: labels are not unique in an Okta org', () => {
+  // Two environments on one Okta org, each with its own app labelled Aiven: Okta lists both under that label.
+  const sharedOrg = () =>
+    writeYamlConfigDir({
+      'integrations.yaml': { integrations: { aiven: { preset: 'aiven', label: 'Aiven', provisioning: { token: 'env:AIVEN_SCIM_TOKEN' } }, omni: { ...OMNI, label: 'Omni Analytics', provisioning: { method: 'first-login' } } } },
+      'dev.yaml': { environments: { dev: { okta: { orgName: 'acme' }, integrations: { aiven: { aiven: { accountId: 'a1b2c3', methodId: 'am1b2c3' } }, omni: {} } } } },
+      'staging.yaml': { environments: { staging: { okta: { orgName: 'acme' }, integrations: { aiven: { aiven: { accountId: 'a1b2c3', methodId: 'am4d5e6' } }, omni: {} } } } },
+    });
+
+  test.each(['dev', 'staging'])("%s: open-app picks the app by its ID, from the environment's own output", (env) => {
+    const r = synthConfig(sharedOrg(), env);
+    const openApp = step(r, 'aiven.open-app');
+    expect(openApp.actions[0]).toBe(
+      `Okta Admin Console > Applications > Applications > Aiven, the app whose ID is ${env}'s output provisioning_aiven.app_id (apps can share a label: the Admin Console shows an app's ID in its address, after /instance/).`,
+    );
+    expect(openApp.values['Okta app']).toBe('Aiven (app ID: output provisioning_aiven.app_id)');
+    expect(r.stack.output.provisioning_aiven.value.app_id).toBe('${okta_app_saml.aiven.id}');
+  });
+
+  test('first-login: the app to leave provisioning off in is named by its ID too', () => {
+    const r = synthConfig(sharedOrg(), 'staging');
+    const firstLogin = step(r, 'omni.first-login');
+    expect(firstLogin.actions).toContain('In Okta, leave provisioning off for Omni Analytics (app ID: output provisioning_omni.app_id): users are created in Omni when they first sign in.');
+    expect(firstLogin.terraformOutput).toBe('provisioning_omni');
+    expect(r.stack.output.provisioning_omni).toBeDefined();
   });
 });
 
