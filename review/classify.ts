@@ -1,4 +1,5 @@
 import { ownEntry } from '../model/own-entry';
+import { groupAttributeChange } from './group-attribute';
 import { RiskFinding, finding } from './risk';
 import { resourceWords } from './words';
 
@@ -37,10 +38,6 @@ const weakerAlgorithm: Classifier = (before, after, words) =>
 const signedFlag: Classifier = (before, after, words) =>
   before === true && after !== true ? finding('weaker-signing', `${words} turned off`) : finding('attributes', `${words} changed`);
 
-function groupStatements(value: unknown): string {
-  return JSON.stringify(Array.isArray(value) ? value.filter((s) => (s as any)?.type === 'GROUP') : []);
-}
-
 const BY_TYPE: Readonly<Record<string, Readonly<Record<string, Classifier>>>> = {
   okta_app_saml: {
     sso_url: ENDPOINT,
@@ -63,10 +60,10 @@ const BY_TYPE: Readonly<Record<string, Readonly<Record<string, Classifier>>>> = 
     assertion_signed: signedFlag,
     status: (_b, after, words) =>
       after === 'INACTIVE' ? finding('app-deactivated', 'app deactivated') : finding('access-granted', `${words} changed to ${String(after ?? 'ACTIVE')}`),
-    attribute_statements: (before, after, words) =>
-      groupStatements(before) !== groupStatements(after)
-        ? finding('group-removal', 'group attribute statement changed (its name or group filter)', 'medium')
-        : finding('attributes', `${words} changed`),
+    attribute_statements: (before, after, words) => {
+      const groups = groupAttributeChange(before, after);
+      return groups ? finding('group-attribute', groups) : finding('attributes', `${words} changed`);
+    },
   },
   okta_push_group: {
     status: (_b, after, words) => (after === 'INACTIVE' ? finding('push-groups-off', `${words} turned off`) : finding('other', `${words} changed`)),

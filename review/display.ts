@@ -1,6 +1,6 @@
 import { showValue, withUnseenEscaped } from '../model/show-value';
 import { HIDDEN, containsSecret, looksSecret } from './redact';
-import { valueWords, unescapeTerraform } from './words';
+import { filterTypeWords, valueWords, unescapeTerraform } from './words';
 
 const MAX_VALUE = 160;
 
@@ -14,9 +14,9 @@ export function literal(value: unknown): string {
   return withUnseenEscaped(unescapeTerraform(String(value ?? '')));
 }
 
-/** One attribute statement as users write it: `email = user.email`, `memberOf (groups, regex ^Data)`. */
+/** One attribute statement as users write it: `email = user.email`, `memberOf (groups regex ^Data)`. */
 export function statement(s: any): string {
-  if (s?.type === 'GROUP') return `${literal(s.name)} (groups ${String(s.filter_type ?? '').toLowerCase()} ${literal(s.filter_value)})`.trim();
+  if (s?.type === 'GROUP') return `${literal(s.name)} (groups ${filterTypeWords(String(s.filter_type ?? ''))} ${literal(s.filter_value)})`.trim();
   const values = Array.isArray(s?.values) ? s.values.map(literal).join(', ') : '';
   return `${literal(s?.name)} = ${values}`;
 }

@@ -34,7 +34,7 @@ export function reviewStacks(base: ReadonlyMap<string, StackFiles>, head: Readon
     if (!h) return removedEnvironment(indexStack(b!));
     return b ? reviewEnvironment(indexStack(b), indexStack(h)) : reviewEnvironment(emptyStack(name), indexStack(h), 'added');
   });
-  // Each class at the level its findings got: a group filter change (medium) is not listed as a removal (high).
+  // Each class at the level its findings got: an unknown resource removed (other, medium) is not listed with the low changes.
   const counts = new Map<string, { class: RiskClassId; level: RiskLevel; count: number }>();
   const count = (findings: readonly RiskFinding[]) => {
     for (const k of new Set(findings.map((f) => `${f.class}|${f.level}`))) {

@@ -27,7 +27,7 @@ export interface RiskClass {
   readonly level: RiskLevel;
   /** One line: what would happen to users if this merged. */
   readonly impact: string;
-  /** The line for a finding raised at another level than the class's own (e.g. a group filter change at medium). */
+  /** The line for a finding raised at another level than the class's own (e.g. an unknown resource removed: other at medium). */
   readonly impactAt?: Partial<Record<RiskLevel, string>>;
 }
 
@@ -93,9 +93,12 @@ export const RISK_CLASSES = {
     level: 'high',
     // Deactivation in the SP is said per app, on the finding, only where the app deprovisions: not every app provisions.
     impact: 'members lose the app when no other group assigned to it still gives it to them',
-    impactAt: {
-      medium: 'the groups sent to the SP in the SAML assertion change: SP group mappings may add or drop users at their next sign-in',
-    },
+  },
+  'group-attribute': {
+    // Not a removal: a changed filter may let more groups through, or fewer; the finding says the old and new filter.
+    title: 'Groups sent in the SAML assertion changed',
+    level: 'medium',
+    impact: 'the groups sent to the SP in the SAML assertion change: SP group mappings may add or drop users at their next sign-in',
   },
   'group-lookup-unguarded': {
     title: 'Group lookup without an exact-name check',

@@ -114,3 +114,10 @@ export function valueWords(attribute: string, value: string): string {
   const plain = unescapeTerraform(value);
   return ownEntry(ownEntry(VALUE_WORDS, attribute) ?? {}, plain) ?? plain;
 }
+
+/** Okta's group filter types in config's words (`groupAttribute.filter.type`). */
+const FILTER_TYPE_WORDS: Readonly<Record<string, string>> = { REGEX: 'regex', STARTS_WITH: 'startsWith', EQUALS: 'equals', CONTAINS: 'contains' };
+
+export function filterTypeWords(filterType: string): string {
+  return ownEntry(FILTER_TYPE_WORDS, filterType) ?? filterType;
+}

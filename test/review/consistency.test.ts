@@ -21,18 +21,18 @@ const risksSection = (md: string) => md.slice(md.indexOf('### Risks'), md.indexO
 describe('review: text says what each finding got', () => {
   test('a class is listed at the level its findings got, each level with its own places', () => {
     const head = clone(base);
-    // medium: a changed group attribute filter (atlan); high: a group unassigned (aiven).
-    head.prod.resource.okta_app_saml.atlan.attribute_statements.find((s: any) => s.type === 'GROUP').filter_value = '^Data-.*';
-    head.prod.resource.okta_app_group_assignments.aiven.group.pop();
+    // medium: a resource the review has no rule for removed (omni's attribute mapping); low: a setting of atlan's changed.
+    delete head.prod.resource.okta_profile_mapping.omni;
+    head.prod.resource.okta_profile_mapping.atlan.always_apply = !head.prod.resource.okta_profile_mapping.atlan.always_apply;
     const review = reviewOf(head);
     const risks = risksSection(renderMarkdown(review));
-    expect(risks).toContain(`- **high** Group assignment or group mapping removed (prod/aiven): ${RISK_CLASSES['group-removal'].impact}.`);
-    expect(risks).toContain('- medium Group assignment or group mapping removed (prod/atlan): the groups sent to the SP in the SAML assertion change');
-    expect(risks).not.toMatch(/\*\*high\*\* Group assignment or group mapping removed \([^)]*atlan/);
-    const classes = JSON.parse(renderJson(review)).classes.filter((c: any) => c.class === 'group-removal');
+    expect(risks).toContain(`- medium Other changes (prod/omni): ${RISK_CLASSES.other.impactAt.medium}.`);
+    expect(risks).toContain(`- low Other changes (prod/atlan): ${RISK_CLASSES.other.impact}.`);
+    expect(risks).not.toMatch(/medium Other changes \([^)]*atlan/);
+    const classes = JSON.parse(renderJson(review)).classes.filter((c: any) => c.class === 'other');
     expect(classes.map((c: any) => [c.level, c.count])).toEqual([
-      ['high', 1],
       ['medium', 1],
+      ['low', 1],
     ]);
   });
 

@@ -88,7 +88,7 @@ const CASES: Case[] = [
   { name: 'group unassigned', cls: 'group-removal', level: 'high', env: 'prod', key: 'aiven', change: (h) => {
     h.prod.resource.okta_app_group_assignments.aiven.group.pop();
   } },
-  { name: 'group attribute filter', cls: 'group-removal', level: 'medium', env: 'prod', key: 'atlan', change: (h) => {
+  { name: 'group attribute filter', cls: 'group-attribute', level: 'medium', env: 'prod', key: 'atlan', change: (h) => {
     const group = app(h, 'prod', 'atlan').attribute_statements.find((s: any) => s.type === 'GROUP');
     group.filter_value = '^Data-.*';
   } },
