@@ -28,6 +28,8 @@ type Classifier = (before: unknown, after: unknown, words: string, ctx: ChangeCo
 
 const USERNAME: Classifier = (_b, _a, words, ctx) =>
   ctx.permanentUsernames ? finding('permanent-username', `${words} changed`) : finding('username', `${words} changed`);
+const NAME_ID: Classifier = (_b, _a, words, ctx) =>
+  ctx.permanentUsernames ? finding('permanent-name-id', `${words} changed`) : finding('name-id', `${words} changed`);
 const ENDPOINT: Classifier = (_b, _a, words) => finding('sso-endpoint', `${words} changed`);
 const RELAY: Classifier = (_b, _a, words) => finding('relay-state', `${words} changed`);
 
@@ -52,8 +54,8 @@ const BY_TYPE: Readonly<Record<string, Readonly<Record<string, Classifier>>>> = 
     user_name_template: USERNAME,
     user_name_template_type: USERNAME,
     user_name_template_suffix: USERNAME,
-    subject_name_id_template: USERNAME,
-    subject_name_id_format: USERNAME,
+    subject_name_id_template: NAME_ID,
+    subject_name_id_format: NAME_ID,
     signature_algorithm: weakerAlgorithm,
     digest_algorithm: weakerAlgorithm,
     response_signed: signedFlag,

@@ -48,10 +48,16 @@ export const RISK_CLASSES = {
     level: 'critical',
     impact: 'Terraform would manage a different Okta org: every app is created anew there and the old org keeps the old apps',
   },
+  // Username and name ID apart: a reviewer reads which of the two values Okta sends changes, not one said for the other.
   'permanent-username': {
-    title: 'Username or name ID changed on an SP with permanent usernames',
+    title: 'Username changed on an SP with permanent usernames',
     level: 'critical',
-    impact: 'username template changed on an SP with permanent usernames: existing SP accounts no longer match, users get new empty accounts or cannot sign in',
+    impact: 'the username Okta sends changes on an SP with permanent usernames: existing SP accounts no longer match, users get new empty accounts or cannot sign in',
+  },
+  'permanent-name-id': {
+    title: 'Name ID changed on an SP with permanent usernames',
+    level: 'critical',
+    impact: 'the SAML NameID Okta sends (its format or value) changes on an SP with permanent usernames: existing SP accounts no longer match, users get new empty accounts or cannot sign in',
   },
   'secret-exposed': {
     title: 'Secret exposed',
@@ -158,9 +164,14 @@ export const RISK_CLASSES = {
       "the old SP's own rules no longer guard the integration (Atlan's permanent usernames, Omni's SP-initiated sign-in only, Aiven's relay states) and the new SP's defaults apply: check the settings that change with it, and that the SP behind the app is really the new one",
   },
   'username': {
-    title: 'Username or name ID changed',
+    title: 'Username changed',
     level: 'medium',
     impact: 'the SP may match users to different accounts at their next sign-in; check which value the SP matches on',
+  },
+  'name-id': {
+    title: 'Name ID changed',
+    level: 'medium',
+    impact: 'the SAML NameID Okta sends (its format or value) changes: the SP may match users to different accounts at their next sign-in; check which value the SP matches on',
   },
   'relay-state': {
     title: 'Relay state or IdP-initiated sign-in changed',

@@ -49,7 +49,7 @@ const CASES: Case[] = [
   { name: 'username on an SP with permanent usernames', cls: 'permanent-username', level: 'critical', env: 'prod', key: 'atlan', change: (h) => {
     app(h, 'prod', 'atlan').user_name_template = '$${source.login}';
   } },
-  { name: 'name ID on an SP with permanent usernames', cls: 'permanent-username', level: 'critical', env: 'dev', key: 'atlan', change: (h) => {
+  { name: 'name ID on an SP with permanent usernames', cls: 'permanent-name-id', level: 'critical', env: 'dev', key: 'atlan', change: (h) => {
     app(h, 'dev', 'atlan').subject_name_id_format = 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent';
   } },
   { name: 'username elsewhere', cls: 'username', level: 'medium', env: 'prod', key: 'omni', change: (h) => {
