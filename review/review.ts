@@ -6,6 +6,7 @@ import { providerConstraintChanges } from './provider-constraints';
 import { HIDDEN, containsSecret, secretPaths } from './redact';
 import { suggestRenames } from './rename-suggestion';
 import { compareBackends, localStateWords } from './state-location';
+import { addedSecretFinding } from './added-secret';
 import { droppedRenames } from './dropped-renames';
 import { emptyStack, removedEnvironment } from './environment-change';
 import { RiskClassId, RiskFinding, RiskLevel, finding, maxRisk, riskRank } from './risk';
@@ -85,7 +86,7 @@ function reviewEnvironment(base: StackIndex, head: StackIndex, change?: 'added')
   const reviewed = suggestRenames(integrations, base.integrations, head.integrations);
   reviewed.sort((x, y) => riskRank(y.risk) - riskRank(x.risk) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
 
-  const env = reviewEnvironmentWide(base, head, change);
+  const env = reviewEnvironmentWide(base, head, renamed, change);
   const counts = {
     added: reviewed.filter((i) => i.change === 'added').length,
     adopted: reviewed.filter((i) => i.change === 'adopted').length,
@@ -98,8 +99,8 @@ function reviewEnvironment(base: StackIndex, head: StackIndex, change?: 'added')
   return { name: head.name, ...(change ? { change } : {}), counts, ...(risk ? { risk } : {}), integrations: reviewed, environment: env };
 }
 
-/** `added`: base is empty; the org and backend a new environment gets are shown, not risks. */
-function reviewEnvironmentWide(base: StackIndex, head: StackIndex, change?: 'added'): EnvironmentReview['environment'] {
+/** `added`: base is empty; the org and backend a new environment gets are shown, not risks. `renamed`: head key -> base key. */
+function reviewEnvironmentWide(base: StackIndex, head: StackIndex, renamed: ReadonlyMap<string, string>, change?: 'added'): EnvironmentReview['environment'] {
   const findings: RiskFinding[] = [];
   const settings: SettingChange[] = [];
   const risk = (f: RiskFinding) => {
@@ -147,7 +148,7 @@ function reviewEnvironmentWide(base: StackIndex, head: StackIndex, change?: 'add
     if (b?.sensitive === true && h.sensitive !== true) findings.push(finding('secret-exposed', `variable ${name} is no longer sensitive: Terraform will print its value`));
     if (h.sensitive !== true && h.default !== undefined && containsSecret(h.default, name)) findings.push(finding('secret-exposed', `variable ${name} has a secret-looking default (not shown)`));
     if (!b) {
-      findings.push(sensitive ? finding('secret-moved', `sensitive variable ${name} added: set it before apply`) : finding('other', `variable ${name} added`));
+      findings.push(sensitive ? addedSecretFinding(name, base, head, renamed) : finding('other', `variable ${name} added`));
       settings.push({ resource: `var.${name}`, setting: `${sensitive ? 'sensitive ' : ''}variable ${name} added`, attribute: '', after: 'present' });
     } else if (canonical(b) !== canonical(h)) {
       settings.push({ resource: `var.${name}`, setting: `variable ${name} changed`, attribute: '', before: variableWords(b), after: variableWords(h) });

@@ -193,6 +193,12 @@ export const RISK_CLASSES = {
     level: 'medium',
     impact: 'a secret now comes from another place: set it there before apply, or provisioning stops',
   },
+  'secret-new': {
+    title: 'New secret to set',
+    level: 'medium',
+    impact:
+      "a secret nothing read before (such as a new integration's SCIM token, read from a sensitive Terraform variable) must be set where Terraform runs, as TF_VAR_<variable> from the token's location: without it, plan stops for want of its value",
+  },
   'rename-record-removed': {
     title: 'Rename record removed (renamedFrom)',
     level: 'high',

@@ -101,7 +101,7 @@ const CASES: Case[] = [
   { name: 'state backend', cls: 'backend-changed', level: 'high', env: 'staging', change: (h) => {
     h.staging.terraform.backend.s3.key = 'okta-sso/other.tfstate';
   } },
-  { name: 'sensitive variable added', cls: 'secret-moved', level: 'medium', env: 'prod', change: (h) => {
+  { name: 'sensitive variable added, read by nothing: a new secret', cls: 'secret-new', level: 'medium', env: 'prod', change: (h) => {
     h.prod.variable = { aiven_scim_token: { type: 'string', sensitive: true } };
   } },
   { name: 'attribute added', cls: 'attributes', level: 'low', env: 'dev', key: 'omni', change: (h) => {
