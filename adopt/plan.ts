@@ -2,7 +2,7 @@ import { redactSecrets } from '../model/secret-literals';
 import { checkEnvironmentGroups } from '../model/group-checks';
 import { showValue } from '../model/show-value';
 import * as path from 'path';
-import { loadConfigFiles } from '../config/load-files';
+import { ConfigFile, loadConfigFiles } from '../config/load-files';
 import { formatProblemList } from '../config/problems';
 import { IntegrationSettings } from '../config/settings';
 import { readSpMetadata } from '../config/sp-metadata-file';
@@ -63,6 +63,8 @@ export interface AdoptPlan {
 interface ExistingConfig {
   readonly sharedFile: string;
   readonly envFile: string;
+  /** The environment's file, to say where its fields are. */
+  readonly envSource: ConfigFile;
   readonly integrations: ReadonlyMap<string, IntegrationSettings>;
   readonly envEntries: ReadonlyMap<string, IntegrationSettings>;
   /** App IDs adopted by any environment on the same Okta org as this one. */
@@ -75,8 +77,17 @@ interface ExistingConfig {
  * differs from the SP's defaults), `adopt` with the live IDs, and a suppression
  * for each rule the live app breaks. Pure apart from reading the config dir.
  */
-export function planAdoption(configDir: string, env: string, live: readonly LiveApp[], skippedBefore: readonly SkippedApp[], options: { readonly key?: string; readonly requested: boolean }): AdoptPlan {
+export function planAdoption(
+  configDir: string,
+  env: string,
+  live: readonly LiveApp[],
+  skippedBefore: readonly SkippedApp[],
+  options: { readonly key?: string; readonly requested: boolean; /** Every app ID of the org, when the whole org was listed. */ readonly orgAppIds?: ReadonlySet<string> },
+): AdoptPlan {
   const existing = readExisting(configDir, env);
+  const read = new Set([...live.map((a) => a.app.id), ...skippedBefore.map((s) => s.id)]);
+  // Whether the org has an app: known when it was read or the whole org listed; with --app, another ID is unknown.
+  const inOrg = (id: string): boolean | undefined => (read.has(id) ? true : options.orgAppIds?.has(id));
   const skipped = [...skippedBefore];
   // Each SP metadata file read once, however many live apps are matched against its integration.
   const metadataAcs = new Map<string, string | undefined>();
@@ -86,7 +97,7 @@ export function planAdoption(configDir: string, env: string, live: readonly Live
     if (!metadataAcs.has(file)) metadataAcs.set(file, readSpMetadata(configDir, { file })?.metadata?.defaultPostAcs.location);
     return metadataAcs.get(file);
   };
-  const candidates: Array<{ live: LiveApp; settings: LiveSettings; match?: string; couldBe?: readonly string[] }> = [];
+  const candidates: Array<{ live: LiveApp; settings: LiveSettings; match?: string; couldBe?: readonly string[]; adoptedAs?: AdoptedAs }> = [];
   for (const app of live) {
     const already = existing.adoptedInOrg.get(app.app.id);
     if (already !== undefined) {
@@ -101,7 +112,7 @@ export function planAdoption(configDir: string, env: string, live: readonly Live
       continue;
     }
     const found = options.key === undefined ? matchingIntegration(settings, app.app, existing, metadataAcsUrl) : {};
-    candidates.push({ live: app, settings, match: found.key, couldBe: found.couldBe });
+    candidates.push({ live: app, settings, match: found.key, couldBe: found.couldBe, adoptedAs: found.adoptedAs });
   }
   // One integration per SP account in an environment: two live apps for it is a choice only a person can make.
   const groups = new Map<string, typeof candidates>();
@@ -120,6 +131,7 @@ export function planAdoption(configDir: string, env: string, live: readonly Live
   for (const c of candidates) {
     try {
       if (c.couldBe) throw new NotAdoptable(c.live.app, ambiguity(c.live.app, c.settings, c.couldBe, env));
+      if (c.adoptedAs) throw new NotAdoptable(c.live.app, adoptsAnother(c.live.app, c.settings, c.adoptedAs, existing, env, inOrg(c.adoptedAs.id)));
       const proposal = propose(c.live, c.settings, c.match, existing, env, taken, options.key);
       // Only an app adopted claims its key: one left out leaves it to the others.
       taken.add(proposal.key);
@@ -244,7 +256,7 @@ function matchingIntegration(
   existing: ExistingConfig,
   /** The ACS URL an integration's SP metadata file gives (the one Okta posts to), when config names a readable one. */
   metadataAcsUrl: (settings: Json | undefined) => string | undefined,
-): { readonly key?: string; readonly couldBe?: readonly string[] } {
+): { readonly key?: string; readonly couldBe?: readonly string[]; readonly adoptedAs?: AdoptedAs } {
   const s = ls.settings as Json;
   const identity = (settings: Json | undefined): unknown =>
     ls.preset === 'aiven'
@@ -259,16 +271,45 @@ function matchingIntegration(
           settings?.acsUrl ?? (settings === s ? undefined : metadataAcsUrl(settings));
   const live = identity(s);
   const elsewhere: string[] = [];
+  let adoptedAs: AdoptedAs | undefined;
   for (const [key, shared] of existing.integrations) {
     if (shared?.preset !== ls.preset) continue;
     const entry = existing.envEntries.get(key);
-    if ((entry?.adopt as Json | undefined)?.oktaAppId !== undefined) continue;
+    const adoptedId = (entry?.adopt as Json | undefined)?.oktaAppId;
+    if (adoptedId !== undefined) {
+      // This app's SP account, adopted as another app ID: a stale ID, or a second live app for one account; never "another account".
+      if (live !== undefined && typeof adoptedId === 'string' && identity(mergeSettings<Json>(shared, entry ?? undefined)) === live) adoptedAs ??= { key, id: adoptedId };
+      continue;
+    }
     if (identity(mergeSettings<Json>(shared, entry ?? undefined)) === live) return { key };
     if (entry !== undefined || identity(shared as Json) !== undefined) continue;
     if (ls.preset !== 'generic' || shared.label === app.label || key === proposedKey(ls, app)) elsewhere.push(key);
   }
+  if (adoptedAs) return { adoptedAs };
   // Two that could be it: which one is unknown, and a wrong guess would give this app another SP's settings.
   return elsewhere.length === 1 ? { key: elsewhere[0] } : elsewhere.length > 1 ? { couldBe: elsewhere } : {};
+}
+
+/** An integration of this environment with a live app's SP account, adopting another app ID. */
+interface AdoptedAs {
+  readonly key: string;
+  readonly id: string;
+}
+
+/**
+ * Why an app is not adopted into the integration that has its SP account: that integration adopts another app
+ * ID, which the org no longer has (deleted, or copied from another org), or has as a second app for that account.
+ */
+function adoptsAnother(app: OktaApp, ls: LiveSettings, adoptedAs: AdoptedAs, existing: ExistingConfig, env: string, inOrg: boolean | undefined): string {
+  const field = ['environments', env, 'integrations', adoptedAs.key, 'adopt', 'oktaAppId'];
+  const { line } = existing.envSource.locate(field);
+  const where = `${existing.envSource.file}${line !== undefined ? `:${line}` : ''}: ${field.join('.')}`;
+  const account = ls.preset === 'generic' ? 'ACS URL' : `${PRESETS[ls.preset].displayName} account`;
+  const subject = `integration ${adoptedAs.key}, which has this app's ${account} in ${env}, adopts app ${showValue(adoptedAs.id, 40)} (${where})`;
+  const redo = `if this app is the one it means, remove that integration's adopt from its ${env} entry (its IDs are the old app's) and run adopt again, which writes this app's IDs`;
+  if (inOrg === false) return `${subject}, which is not an app of this Okta org (deleted, or an ID from another org); ${redo}`;
+  if (inOrg === true) return `${subject}, another live app with the same ${account}: config has one integration per ${account} in an environment; delete the app not in use in Okta, or adopt this one under another key with --app ${app.id} --key NAME`;
+  return `${subject}, not this one; ${redo}; run adopt without --app to check whether the org still has ${showValue(adoptedAs.id, 40)}`;
 }
 
 /** Why an app that several integrations of config could be is not adopted into any, and how to say which. */
@@ -421,6 +462,7 @@ function readExisting(configDir: string, env: string): ExistingConfig {
   const envEntries = new Map<string, IntegrationSettings>();
   let sharedFile: string | undefined;
   let envFile: string | undefined;
+  let envSource: ConfigFile | undefined;
   const envs = new Map<string, Json>();
   for (const f of files) {
     const data = f.data as Json | null;
@@ -432,7 +474,10 @@ function readExisting(configDir: string, env: string): ExistingConfig {
     if (isPlainObject(data.environments)) {
       for (const [name, e] of Object.entries(data.environments)) {
         envs.set(name, isPlainObject(e) ? e : {});
-        if (name === env) envFile = f.file;
+        if (name === env) {
+          envFile = f.file;
+          envSource = f;
+        }
       }
     }
   }
@@ -449,6 +494,6 @@ function readExisting(configDir: string, env: string): ExistingConfig {
     }
   }
   const envNames = [...envs.keys()];
-  if (!envFile) throw new AdoptError(`environment ${showValue(redactSecrets(env, []), 120)} is not in ${configDir}; accepted: ${envNames.length ? envNames.sort().join(', ') : 'an environment declared under environments: in a config file'}`);
-  return { sharedFile: sharedFile ?? path.join(configDir, 'integrations.yaml'), envFile, integrations, envEntries, adoptedInOrg };
+  if (!envFile || !envSource) throw new AdoptError(`environment ${showValue(redactSecrets(env, []), 120)} is not in ${configDir}; accepted: ${envNames.length ? envNames.sort().join(', ') : 'an environment declared under environments: in a config file'}`);
+  return { sharedFile: sharedFile ?? path.join(configDir, 'integrations.yaml'), envFile, envSource, integrations, envEntries, adoptedInOrg };
 }

@@ -49,7 +49,10 @@ export interface SkippedApp {
  * with the groups' names, and their push group mappings where Okta shows group
  * push on. GET only. Other apps are skipped with the reason.
  */
-export async function readLiveApps(reader: OktaReader, appIds: readonly string[]): Promise<{ readonly apps: LiveApp[]; readonly skipped: SkippedApp[] }> {
+export async function readLiveApps(
+  reader: OktaReader,
+  appIds: readonly string[],
+): Promise<{ readonly apps: LiveApp[]; readonly skipped: SkippedApp[]; /** Every app ID the org has, of any sign-on mode, when the whole org was listed (not with --app). */ readonly orgAppIds?: ReadonlySet<string> }> {
   // Every ID is checked before the first request.
   appIds.forEach(checkAppId);
   const listed: OktaApp[] = appIds.length ? [] : (await getAll(reader, '/api/v1/apps?limit=200', 'listing the org\'s apps')).map((a, i) => appOf(a, `app ${i + 1} of the list`, reader));
@@ -90,7 +93,7 @@ export async function readLiveApps(reader: OktaReader, appIds: readonly string[]
     }
     apps.push({ app, assignments, pushMappings });
   }
-  return { apps, skipped };
+  return { apps, skipped, ...(appIds.length ? {} : { orgAppIds: new Set(listed.map((a) => a.id)) }) };
 }
 
 /** `load`, called once per key. */

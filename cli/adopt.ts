@@ -83,8 +83,8 @@ async function adopt(opts: AdoptOptions, io: CliIo): Promise<void> {
     }
     reader = live;
   }
-  const { apps, skipped } = await readLiveApps(reader, [...new Set(opts.app)]);
-  const plan = planAdoption(dir, opts.env, apps, skipped, { key: opts.key, requested: opts.app.length > 0 });
+  const { apps, skipped, orgAppIds } = await readLiveApps(reader, [...new Set(opts.app)]);
+  const plan = planAdoption(dir, opts.env, apps, skipped, { key: opts.key, requested: opts.app.length > 0, orgAppIds });
   io.out(describeAdoption(plan, reader.source));
   if (plan.integrations.length === 0) return;
   const { adoptionTexts, checkAdoption, writeAdoption } = require('../adopt/write') as typeof import('../adopt/write');

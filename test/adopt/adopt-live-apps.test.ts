@@ -240,6 +240,52 @@ environments:
     expect(second.out).toContain(`skipped "Aiven" (${AIVEN}): already adopted as aiven in prod, which uses the same Okta org: one app has one owner`);
   });
 
+  // An ID the org no longer has (the app deleted and made again, or an ID copied from another org's config).
+  const STALE = '0oaGone0000000000001';
+  const STALE_LINE = `        adopt: { oktaAppId: ${STALE} }\n`;
+  const WITH_STALE_ID = TWO_ENVS.replace('        provisioning: { token: "secret:vault/aiven-prod" }\n', `        provisioning: { token: "secret:vault/aiven-prod" }\n${STALE_LINE}`);
+
+  test("an integration adopting an app ID the org does not have: the live app with its SP account is left out saying so, where, and what to do, never 'another account'", async () => {
+    const dir = config(WITH_STALE_ID);
+    const before = texts(dir);
+    const all = await adopt(dir, ORG, '--write');
+    expect(all.code).toBe(0);
+    expect(all.out).toContain(
+      `skipped "Aiven" (${AIVEN}): integration aiven, which has this app's Aiven account in prod, adopts app "${STALE}" (${path.join(dir, 'okta-sso.yaml')}:20: environments.prod.integrations.aiven.adopt.oktaAppId), which is not an app of this Okta org (deleted, or an ID from another org); if this app is the one it means, remove that integration's adopt from its prod entry`,
+    );
+    expect(all.out).not.toContain('another Aiven account');
+    expect(fs.readFileSync(path.join(dir, 'okta-sso.yaml'), 'utf8')).not.toContain(`oktaAppId: ${AIVEN}`);
+    expect(texts(dir)).not.toEqual(before); // the other apps are adopted
+    // Asked for by ID, the org's other apps are not read: the message says so, and how to check.
+    const asked = await adopt(config(WITH_STALE_ID), ORG, '--app', AIVEN);
+    expect(asked.code).toBe(2);
+    expect(asked.err).toContain(`cannot adopt "Aiven" (${AIVEN}): integration aiven, which has this app's Aiven account in prod, adopts app "${STALE}" (`);
+    expect(asked.err).toContain(`not this one; if this app is the one it means, remove that integration's adopt from its prod entry (its IDs are the old app's) and run adopt again, which writes this app's IDs; run adopt without --app to check whether the org still has "${STALE}"`);
+    // Doing what it says adopts the app into that integration.
+    const fixed = config(WITH_STALE_ID.replace(STALE_LINE, ''));
+    const again = await adopt(fixed, ORG, '--app', AIVEN, '--write');
+    expect(again.err).toBe('');
+    expect(again.out).toContain('-> aiven (aiven, an integration the config already has)');
+    expect((await runCliCaptured(['validate', '--config', fixed])).code).toBe(0);
+  });
+
+  test("a second live app with the SP account of an integration that adopts the first: left out saying so, never 'another account'", async () => {
+    const copyId = '0oaAivenCopy00000001';
+    const org = copyOrg(ORG, (dir) => {
+      const aiven = JSON.parse(fs.readFileSync(path.join(dir, 'apps', `${AIVEN}.json`), 'utf8'));
+      fs.writeFileSync(path.join(dir, 'apps', `${copyId}.json`), JSON.stringify({ ...aiven, id: copyId, label: 'Aiven (copy)' }));
+      fs.cpSync(path.join(dir, 'apps', AIVEN), path.join(dir, 'apps', copyId), { recursive: true });
+      editJson(dir, 'pages/apps-2.json', (apps: Json[]) => [...apps, { ...aiven, id: copyId, label: 'Aiven (copy)' }]);
+    });
+    const dir = config(WITH_STALE_ID.replace(STALE, AIVEN));
+    const r = await adopt(dir, org);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`skipped "Aiven" (${AIVEN}): already adopted as aiven in prod`);
+    expect(r.out).toContain(
+      `skipped "Aiven (copy)" (${copyId}): integration aiven, which has this app's Aiven account in prod, adopts app "${AIVEN}" (${path.join(dir, 'okta-sso.yaml')}:20: environments.prod.integrations.aiven.adopt.oktaAppId), another live app with the same Aiven account: config has one integration per Aiven account in an environment; delete the app not in use in Okta, or adopt this one under another key with --app ${copyId} --key NAME`,
+    );
+  });
+
   test('two live apps that are the same integration of config: choose with --app, nothing written', async () => {
     const org = copyOrg(ORG, (dir) => {
       const wiki = JSON.parse(fs.readFileSync(path.join(dir, 'apps', `${WIKI}.json`), 'utf8'));
