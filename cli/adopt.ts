@@ -87,7 +87,8 @@ async function adopt(opts: AdoptOptions, io: CliIo): Promise<void> {
   const plan = planAdoption(dir, opts.env, apps, skipped, { key: opts.key, requested: opts.app.length > 0, orgAppIds });
   io.out(describeAdoption(plan, reader.source));
   if (plan.integrations.length === 0) return;
-  const { adoptionTexts, checkAdoption, writeAdoption } = require('../adopt/write') as typeof import('../adopt/write');
+  const { adoptionTexts } = require('../adopt/config-edits') as typeof import('../adopt/config-edits');
+  const { checkAdoption, writeAdoption } = require('../adopt/write') as typeof import('../adopt/write');
   const texts = adoptionTexts(plan);
   const check = (copy: string) => checkConfig(copy).problems.map(formatProblem);
   if (!opts.write) {
