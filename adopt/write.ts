@@ -51,7 +51,8 @@ export function checkAdoption(configDir: string, texts: ReadonlyMap<string, stri
     for (const [file, text] of texts) fs.writeFileSync(path.join(copy, path.relative(configDir, file)), text);
     const problems = check(copy);
     if (problems.length) {
-      throw new AdoptError(`the adopted config would not validate, so nothing can be written (${problemCount(problems.length)}):\n${formatProblemList(problems.map((p) => p.split(copy).join(configDir)))}`);
+      // Lines of the files adopt would write, which the files on disk do not have yet: said, so a line past a file's end does not puzzle.
+      throw new AdoptError(`the adopted config would not validate, so nothing can be written (${problemCount(problems.length)}, at lines of the files as adopt would write them):\n${formatProblemList(problems.map((p) => p.split(copy).join(configDir)))}`);
     }
   } finally {
     fs.rmSync(copy, { recursive: true, force: true });

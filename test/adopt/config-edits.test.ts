@@ -161,3 +161,24 @@ environments:
     }
   });
 });
+
+test('a config that would not validate with the adopted entries: the problems are at lines of the files as adopt would write them, and it says so', async () => {
+  const text = `integrations:
+  aiven: { preset: aiven }
+environments:
+  staging:
+    okta: { orgName: acme-staging, baseUrl: okta.com }
+    integrations:
+      aiven: { aiven: { accountId: a0b8e61f3c92, methodId: am0b8e61f3c93 }, provisioning: { token: "secret:vault/aiven-staging" } }
+  prod:
+    okta: { orgName: acme, baseUrl: okta.com }
+    integrations: {}
+`;
+  const dir = writeConfigDir({ 'okta-sso.yaml': text });
+  const r = await adopt(dir, 'prod', '--app', AIVEN, '--write');
+  expect(r.code).toBe(2);
+  expect(r.err).toContain('the adopted config would not validate, so nothing can be written (2 problems, at lines of the files as adopt would write them):');
+  // Prod's entry is on lines the file does not have yet.
+  expect(r.err).toMatch(/okta-sso\.yaml:1[1-9]:\d+: environments\.prod\.integrations\.aiven\.aiven\.methodId: /);
+  expect(texts(dir)).toEqual({ 'okta-sso.yaml': text });
+});
