@@ -2,10 +2,9 @@ import * as fs from 'fs';
 import { ConfigFile } from '../config/load-files';
 import { isPlainObject } from '../model/prop-strings';
 import { showPath } from '../model/show-value';
-import { clonePlain, dataAt, setData } from '../promote/data-edit';
-import { canonical } from '../promote/list-match';
-import { TextEdit, YamlEditError, applySplices, parseYaml, parsedYaml, splicesOf } from '../promote/yaml-edit';
-import { blockLines, styleOf } from '../promote/yaml-render';
+import { canonical, clonePlain, dataAt, setData } from '../yaml-edit/data';
+import { TextEdit, YamlEditError, applySplices, parseYaml, parsedYaml, splicesOf } from '../yaml-edit/edit';
+import { blockLines, styleOf } from '../yaml-edit/render';
 import { AdoptError } from './okta-api';
 import { AdoptPlan } from './plan';
 import { describe } from './read-org';
@@ -20,7 +19,7 @@ interface FileEdit {
 
 /**
  * The config files' new texts, by path: shared entries and this environment's entries added. YAML is
- * edited on its text (promote's editor), so every line adopt does not touch keeps every byte: line
+ * edited on its text (yaml-edit/, the editor promote uses too), so every line adopt does not touch keeps every byte: line
  * endings, comments at the end of a line, quoting. A value written through an alias (`*e`), or one an
  * alias repeats, is refused at its line: an edit there would change another environment too.
  */
@@ -142,7 +141,5 @@ function refused(file: string, original: string, edit: TextEdit, err: YamlEditEr
   const { line } = new ConfigFile(file, undefined, original).locate(at);
   // The part of the path at fault, when it is not the field itself: `environments.staging is an alias` for a field below it.
   const subject = err.at.length && err.at.length < field.length ? `${showPath(err.at.join('.'))} ` : '';
-  // The editor is promote's, and so are its words: said here for adopt.
-  const reason = err.message.replace(/\bpromote\b/g, 'adopt');
-  return new AdoptError(`${file}${line !== undefined ? `:${line}` : ''}: ${showPath(field.join('.'))}: ${subject}${reason}; nothing was written`);
+  return new AdoptError(`${file}${line !== undefined ? `:${line}` : ''}: ${showPath(field.join('.'))}: ${subject}${err.message}; nothing was written`);
 }

@@ -4,7 +4,7 @@ import { ConfigProblem, formatProblemList, problemCount } from '../config/proble
 import { checkConfig } from './check-config';
 import { CONFIG_OPTION_HELP, configDirOf } from './config-option';
 import { CliIo } from './io';
-import { canonical } from '../promote/list-match';
+import { canonical } from '../yaml-edit/data';
 import { FieldChange, ItemChange, PromoteConfigError, PromoteInputError, PromotePlan, hasUnchecked, hasWork, isChecked, planPromotion, removes } from '../promote/plan';
 
 /** Exit code for a wrong command line (an unknown environment, --check with --write); an unreadable config is 1. */

@@ -1,6 +1,7 @@
 import { isPlainObject } from '../model/prop-strings';
-import { canonical, matchList } from './list-match';
-import { TextEdit } from './yaml-edit';
+import { canonical } from '../yaml-edit/data';
+import { matchList } from './list-match';
+import { TextEdit } from '../yaml-edit/edit';
 
 /**
  * A promoted value set over a map or a list the target already has, as the

@@ -1,15 +1,11 @@
 import { isPlainObject } from '../model/prop-strings';
+import { canonical } from '../yaml-edit/data';
 
 /**
  * Two versions of a list matched item by item: what `promote` lists per item
  * (an item only the target has, one it lacks, one changed, one in another
  * place) and what `--write` edits, so that both say the same thing.
  */
-
-/** Plain data with map keys sorted: two values compared for content, not for key order. */
-export function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v) => (isPlainObject(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v)) ?? '';
-}
 
 /** Past this many item pairs a list is not matched item by item, but taken whole. */
 const MAX_MATCH_CELLS = 250_000;

@@ -5,10 +5,11 @@ import { IntegrationSettings } from '../config/settings';
 import { mergeSettings } from '../model/merge';
 import { ownEntry } from '../model/own-entry';
 import { listSome, showValue } from '../model/show-value';
-import { clonePlain, deleteData, setData } from './data-edit';
-import { YamlEditError } from './edit-error';
+import { clonePlain, deleteData, setData } from '../yaml-edit/data';
+import { YamlEditError } from '../yaml-edit/error';
 import { EffectOf, effectResolver } from './effect';
-import { canonical, matchList } from './list-match';
+import { canonical } from '../yaml-edit/data';
+import { matchList } from './list-match';
 import { ADOPTED, METHOD_DEPENDENT_FIELDS, envSpecificFields, isEnvSpecific, isSecretLocation, provisioningMethod } from './env-specific';
 
 /** An unknown environment name, or the same one twice: a usage error (exit 2). */

@@ -1,6 +1,6 @@
 import { Document, Node, visit } from 'yaml';
 import { ValueSource } from './plan';
-import { parseYaml } from './yaml-edit';
+import { parseYaml } from '../yaml-edit/edit';
 
 /** Source files parsed for their quoting, by path; undefined for one the editor's parser refuses. */
 export type SourceFiles = Map<string, Document | undefined>;

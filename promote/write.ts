@@ -3,11 +3,11 @@ import * as fs from 'fs';
 import { Document, isAlias } from 'yaml';
 import { lineAndColumn } from '../model/json-text';
 import { showPath } from '../model/show-value';
-import { dataAt, deleteData, insertData, moveData, renameData, setData, unflatten } from './data-edit';
+import { dataAt, deleteData, insertData, moveData, renameData, setData, unflatten } from '../yaml-edit/data';
 import { expandEdit } from './expand';
-import { canonical } from './list-match';
-import { BY_HAND, KeyComment, Splice, TextEdit, YamlEditError, applySplices, parseYaml, parsedYaml, splicesOf } from './yaml-edit';
-import { styleOf } from './yaml-render';
+import { canonical } from '../yaml-edit/data';
+import { BY_HAND, KeyComment, Splice, TextEdit, YamlEditError, applySplices, parseYaml, parsedYaml, splicesOf } from '../yaml-edit/edit';
+import { styleOf } from '../yaml-edit/render';
 import { PromotePlan, ValueSource, hasWork, removes } from './plan';
 import { SourceFiles, quotedIn } from './source-quoting';
 

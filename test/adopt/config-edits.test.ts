@@ -122,7 +122,7 @@ environments:
     integrations: *e
 `,
       'prod',
-      /okta-sso\.yaml:8: environments\.prod\.integrations\.acme_wiki: environments\.prod\.integrations is an alias \(\*e\) of a value written elsewhere, which adopt cannot change here without changing it there too; accepted: the value written out in place of the alias; nothing was written/,
+      /okta-sso\.yaml:8: environments\.prod\.integrations\.acme_wiki: environments\.prod\.integrations is an alias \(\*e\) of a value written elsewhere, which cannot be changed here without changing it there too; accepted: the value written out in place of the alias; nothing was written/,
     ],
     [
       "prod's integrations carry an anchor that staging, on another org, repeats",
@@ -136,7 +136,7 @@ environments:
     integrations: *e
 `,
       'prod',
-      /okta-sso\.yaml:5: environments\.prod\.integrations\.acme_wiki: environments\.prod\.integrations carries the anchor &e that an alias repeats elsewhere, which adopt cannot replace without changing it there too;[^\n]*; nothing was written/,
+      /okta-sso\.yaml:5: environments\.prod\.integrations\.acme_wiki: environments\.prod\.integrations carries the anchor &e that an alias repeats elsewhere, which cannot be replaced without changing it there too;[^\n]*; nothing was written/,
     ],
     [
       'the whole environment is an alias of another',

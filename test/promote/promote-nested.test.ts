@@ -170,7 +170,7 @@ describe('promote --write: an edit that cannot be made in place', () => {
     expect(r.code).toBe(1);
     expect(r.out).not.toContain('wrote');
     expect(r.err).toBe(
-      `okta-sso promote: ${prodFile}:16: environments.prod.integrations.wiki.signing.algorithm: environments.prod.integrations.wiki.signing is an alias (*signing) of a value written elsewhere, which promote cannot change here without changing it there too; accepted: the value written out in place of the alias; nothing was written\n`,
+      `okta-sso promote: ${prodFile}:16: environments.prod.integrations.wiki.signing.algorithm: environments.prod.integrations.wiki.signing is an alias (*signing) of a value written elsewhere, which cannot be changed here without changing it there too; accepted: the value written out in place of the alias; nothing was written\n`,
     );
     expect(fs.readFileSync(prodFile, 'utf8')).toBe(prod);
   });
@@ -178,7 +178,7 @@ describe('promote --write: an edit that cannot be made in place', () => {
   test('a failure of the writer itself is located too, never a stack trace, and writes nothing', async () => {
     const prod = `${PROD_HEAD}${WIKI_BLOCK}${CRM}`;
     const { dir, prodFile } = configDir(devWith(FLOW), prod);
-    const edit = require('../../promote/yaml-edit') as typeof import('../../promote/yaml-edit');
+    const edit = require('../../yaml-edit/edit') as typeof import('../../yaml-edit/edit');
     const spy = jest.spyOn(edit, 'splicesOf').mockImplementation(() => {
       throw new TypeError("Cannot read properties of undefined (reading 'range')");
     });
@@ -186,7 +186,7 @@ describe('promote --write: an edit that cannot be made in place', () => {
       const r = await promote(dir, '--write');
       expect(r.code).toBe(1);
       expect(r.err).toBe(
-        `okta-sso promote: ${prodFile}:6: environments.prod.integrations.wiki.signing.algorithm: promote cannot make this edit in place; accepted: the value set by hand, then promote run again to check; nothing was written\n`,
+        `okta-sso promote: ${prodFile}:6: environments.prod.integrations.wiki.signing.algorithm: promote cannot make this edit in place; accepted: the value set by hand, then the command run again to check; nothing was written\n`,
       );
     } finally {
       spy.mockRestore();

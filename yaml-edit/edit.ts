@@ -7,12 +7,12 @@
 
 import { Document, Node, Pair, YAMLMap, YAMLSeq, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import { showValue } from '../model/show-value';
-import { isIndex } from './data-edit';
-import { BY_HAND, YamlEditError } from './edit-error';
-import { deleteFlowEntry, insertFlowEntries } from './yaml-flow';
-import { YamlStyle, blockLines, entryLines, flowText, isBlockNode, needsBlock, scalarText } from './yaml-render';
-import { deleteItem, insertItem, moveItem, replaceItem } from './yaml-seq';
-import { Splice, colonAfter, columnOf, lineEnd, lineStart, newLines, pastDeeperComments, pastLine, rangeOf, spaceStart, startsLine, withCommentsAbove } from './yaml-text';
+import { isIndex } from './data';
+import { BY_HAND, YamlEditError } from './error';
+import { deleteFlowEntry, insertFlowEntries } from './flow';
+import { YamlStyle, blockLines, entryLines, flowText, isBlockNode, needsBlock, scalarText } from './render';
+import { deleteItem, insertItem, moveItem, replaceItem } from './seq';
+import { Splice, colonAfter, columnOf, lineEnd, lineStart, newLines, pastDeeperComments, pastLine, rangeOf, spaceStart, startsLine, withCommentsAbove } from './text';
 
 export { BY_HAND, YamlEditError };
 export type { Splice };
@@ -90,7 +90,7 @@ export function editYaml(text: string, edits: readonly TextEdit[], style: YamlSt
 /** The document of `text`; a text that does not parse is an edit gone wrong, never written. */
 export function parseYaml(text: string): Document {
   const doc = parseDocument(text, { merge: false, uniqueKeys: false });
-  if (doc.errors.length) throw new YamlEditError(`promote's edit would leave a file that does not parse (${doc.errors[0].code}); ${BY_HAND}`, []);
+  if (doc.errors.length) throw new YamlEditError(`the edit would leave a file that does not parse (${doc.errors[0].code}); ${BY_HAND}`, []);
   return doc;
 }
 
@@ -126,8 +126,8 @@ function usedAnchorIn(node: unknown, used: ReadonlySet<string>): string | undefi
 function refuseUsedAnchor(node: unknown, used: ReadonlySet<string>, at: readonly string[], verb: 'replace' | 'remove'): void {
   const anchor = usedAnchorIn(node, used);
   if (!anchor) return;
-  const why = verb === 'replace' ? 'replace without changing it there too' : 'remove without breaking the alias';
-  throw new YamlEditError(`carries the anchor &${anchor} that an alias repeats elsewhere, which promote cannot ${why}; accepted: the value written out in place of the alias`, at);
+  const why = verb === 'replace' ? 'replaced without changing it there too' : 'removed without breaking the alias';
+  throw new YamlEditError(`carries the anchor &${anchor} that an alias repeats elsewhere, which cannot be ${why}; accepted: the value written out in place of the alias`, at);
 }
 
 function describeNode(node: unknown): string {
@@ -139,18 +139,18 @@ function describeNode(node: unknown): string {
 /** Refuses to edit through an alias, or a collection whose anchor an alias repeats: either would change fields elsewhere too. */
 function editableNode(node: unknown, at: readonly string[], used: ReadonlySet<string>): unknown {
   if (isAlias(node)) {
-    throw new YamlEditError(`is an alias (*${node.source}) of a value written elsewhere, which promote cannot change here without changing it there too; accepted: the value written out in place of the alias`, at);
+    throw new YamlEditError(`is an alias (*${node.source}) of a value written elsewhere, which cannot be changed here without changing it there too; accepted: the value written out in place of the alias`, at);
   }
   const anchor = (node as { anchor?: string } | null)?.anchor;
   if ((isMap(node) || isSeq(node)) && anchor && used.has(anchor)) {
-    throw new YamlEditError(`carries the anchor &${anchor} that an alias repeats elsewhere, which promote cannot change here without changing it there too; accepted: the values written out in place of the alias`, at);
+    throw new YamlEditError(`carries the anchor &${anchor} that an alias repeats elsewhere, which cannot be changed here without changing it there too; accepted: the values written out in place of the alias`, at);
   }
   return node;
 }
 
 function editable(node: unknown, at: readonly string[], used: ReadonlySet<string>): YAMLMap {
   const checked = editableNode(node, at, used);
-  if (!isMap(checked)) throw new YamlEditError(`holds ${describeNode(checked)} where promote must write inside a map; accepted: a map`, at);
+  if (!isMap(checked)) throw new YamlEditError(`holds ${describeNode(checked)} where the edit must write inside a map; accepted: a map`, at);
   return checked;
 }
 
@@ -184,7 +184,7 @@ function setIn(p: ParsedYaml, path: readonly string[], entries: ReadonlyArray<re
       // Through a list only by an existing item's index: an item replaced, or a field set inside one.
       const last = i === path.length;
       const { seq, index } = editableSeq(node, path.slice(0, i), p.used, last ? entries[0][0] : path[i]);
-      if (index === undefined || (last && !(replace && entries.length === 1))) throw new YamlEditError('holds a list where promote must write inside a map; accepted: a map', path.slice(0, i));
+      if (index === undefined || (last && !(replace && entries.length === 1))) throw new YamlEditError('holds a list where the edit must write inside a map; accepted: a map', path.slice(0, i));
       if (last) {
         refuseUsedAnchor(seq.items[index], p.used, [...path, entries[0][0]], 'replace');
         return replaceItem(p.text, seq, index, entries[0][1], [...path, entries[0][0]], p.style);
@@ -325,7 +325,7 @@ function deleteIn(p: ParsedYaml, path: readonly string[], keep: number): Splice[
   const keyStart = rangeOf(entry.key, at)[0];
   if (!startsLine(text, keyStart)) {
     // The first key of a list item's map, on the item's dash line (`- name: email`): the next key moves up into its place.
-    if (i !== 0 || map.items.length < 2) throw new YamlEditError(`is written in a way promote cannot remove in place; ${BY_HAND}`, at);
+    if (i !== 0 || map.items.length < 2) throw new YamlEditError(`is written in a way that cannot be removed in place; ${BY_HAND}`, at);
     return [{ start: keyStart, end: rangeOf(map.items[1].key, at)[0], text: '' }];
   }
   const column = columnOf(text, keyStart);

@@ -1,8 +1,8 @@
 import { YAMLSeq, isMap } from 'yaml';
-import { BY_HAND, YamlEditError } from './edit-error';
-import { YamlStyle, flowText, isBlockNode, itemLines } from './yaml-render';
-import { commaTakesSpace, deleteFlowEntry, insertFlowEntries, onOwnLine } from './yaml-flow';
-import { Splice, breakAt, columnOf, lineStart, newLines, pastDeeperComments, pastLine, rangeOf, startsLine, withCommentsAbove } from './yaml-text';
+import { BY_HAND, YamlEditError } from './error';
+import { YamlStyle, flowText, isBlockNode, itemLines } from './render';
+import { commaTakesSpace, deleteFlowEntry, insertFlowEntries, onOwnLine } from './flow';
+import { Splice, breakAt, columnOf, lineStart, newLines, pastDeeperComments, pastLine, rangeOf, startsLine, withCommentsAbove } from './text';
 
 /**
  * Items added to, removed from and replaced in lists: only the items that
@@ -23,7 +23,7 @@ function itemSpan(text: string, seq: YAMLSeq, j: number, at: readonly string[]):
   const [start, end] = rangeOf(seq.items[j], at);
   let dash = start - 1;
   while (dash > 0 && /\s/.test(text[dash])) dash--;
-  if (text[dash] !== '-') throw new YamlEditError(`is a list item written in a way promote cannot edit in place; ${BY_HAND}`, at);
+  if (text[dash] !== '-') throw new YamlEditError(`is a list item written in a way that cannot be edited in place; ${BY_HAND}`, at);
   const column = columnOf(text, dash);
   return { dash, column, start: withCommentsAbove(text, lineStart(text, dash), column), end: pastDeeperComments(text, pastLine(text, end), column) };
 }
@@ -41,7 +41,7 @@ function linesText(text: string, end: number, lines: readonly string[], style: Y
 
 /** Removes item `j` of a list with other items. */
 export function deleteItem(text: string, seq: YAMLSeq, j: number, at: readonly string[]): Splice[] {
-  if (seq.items.length < 2) throw new YamlEditError(`would leave an empty list, which promote writes whole; ${BY_HAND}`, at);
+  if (seq.items.length < 2) throw new YamlEditError(`would leave an empty list, which must be written whole; ${BY_HAND}`, at);
   if (seq.flow) return deleteFlowEntry(text, seq, j, at);
   const span = itemSpan(text, seq, j, at);
   return [{ start: span.start, end: span.end, text: '' }];

@@ -1,6 +1,6 @@
 import type { Node } from 'yaml';
-import { BY_HAND, YamlEditError } from './edit-error';
-import type { YamlStyle } from './yaml-render';
+import { BY_HAND, YamlEditError } from './error';
+import type { YamlStyle } from './render';
 
 /** Positions in a YAML file's text: where lines, comments and entries start and end. */
 
@@ -13,7 +13,7 @@ export interface Splice {
 
 export function rangeOf(node: unknown, at: readonly string[]): [number, number, number] {
   const range = (node as Node | null)?.range;
-  if (!range) throw new YamlEditError(`has no place in the file's text that promote can edit; ${BY_HAND}`, at);
+  if (!range) throw new YamlEditError(`has no place in the file's text that can be edited; ${BY_HAND}`, at);
   return range;
 }
 
@@ -107,6 +107,6 @@ export function commaAfter(text: string, offset: number): number | undefined {
 /** Offset just after the `:` that follows a block map key. */
 export function colonAfter(text: string, keyEnd: number, at: readonly string[]): number {
   const colon = text.indexOf(':', keyEnd);
-  if (colon < 0 || text.slice(keyEnd, colon).trim()) throw new YamlEditError(`has a key written in a way promote cannot edit; ${BY_HAND}`, at);
+  if (colon < 0 || text.slice(keyEnd, colon).trim()) throw new YamlEditError(`has a key written in a way that cannot be edited; ${BY_HAND}`, at);
   return colon + 1;
 }

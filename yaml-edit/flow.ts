@@ -1,7 +1,7 @@
 import { YAMLMap, YAMLSeq, isPair } from 'yaml';
-import { BY_HAND, YamlEditError } from './edit-error';
-import { YamlStyle } from './yaml-render';
-import { Splice, breakAt, columnOf, commaAfter, lineEnd, lineStart, newLines, rangeOf, spaceStart, startsLine, withCommentsAbove } from './yaml-text';
+import { BY_HAND, YamlEditError } from './error';
+import { YamlStyle } from './render';
+import { Splice, breakAt, columnOf, commaAfter, lineEnd, lineStart, newLines, rangeOf, spaceStart, startsLine, withCommentsAbove } from './text';
 
 /**
  * Entries added to and removed from flow collections (`{ a: 1, b: 2 }`,
@@ -36,7 +36,7 @@ export function onOwnLine(text: string, span: Span): boolean {
 }
 
 function cannot(at: readonly string[]): YamlEditError {
-  return new YamlEditError(`is written in a way promote cannot edit in place; ${BY_HAND}`, at);
+  return new YamlEditError(`is written in a way that cannot be edited in place; ${BY_HAND}`, at);
 }
 
 /** Whether a `,` written just after `end` takes the place of a space: the first of two or more that lead to a comment, so the comment keeps its column. */

@@ -1,6 +1,6 @@
 import { parseDocument } from 'yaml';
-import { TextEdit, YamlEditError, editYaml } from '../../promote/yaml-edit';
-import { styleOf } from '../../promote/yaml-render';
+import { TextEdit, YamlEditError, editYaml } from '../../yaml-edit/edit';
+import { styleOf } from '../../yaml-edit/render';
 
 const at = (path: string) => path.split('.');
 
@@ -86,7 +86,7 @@ describe('a set edits the text in place', () => {
     } catch (err) {
       expect(err).toBeInstanceOf(YamlEditError);
       expect((err as YamlEditError).at).toEqual(['a', 'b']);
-      expect((err as Error).message).toBe('holds a list where promote must write inside a map; accepted: a map');
+      expect((err as Error).message).toBe('holds a list where the edit must write inside a map; accepted: a map');
     }
   });
 });

@@ -1,8 +1,8 @@
 import { Document, isMap, isScalar, isSeq, visit } from 'yaml';
 import { isPlainObject } from '../model/prop-strings';
-import { columnOf } from './yaml-text';
+import { columnOf } from './text';
 
-/** How a config file is written, so that lines promote adds look like their neighbours. */
+/** How a config file is written, so that lines an edit adds look like their neighbours. */
 export interface YamlStyle {
   readonly eol: string;
   /** Spaces per nesting level. */

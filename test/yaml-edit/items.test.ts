@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { parseDocument } from 'yaml';
-import { dataAt } from '../../promote/data-edit';
+import { dataAt } from '../../yaml-edit/data';
 import { expandEdit } from '../../promote/expand';
 import { matchList } from '../../promote/list-match';
-import { TextEdit, editYaml } from '../../promote/yaml-edit';
-import { styleOf } from '../../promote/yaml-render';
+import { TextEdit, editYaml } from '../../yaml-edit/edit';
+import { styleOf } from '../../yaml-edit/render';
 
 /** Editing list items and flow-map entries in place: what is not edited keeps its text, comments stay with what they were written on. */
 

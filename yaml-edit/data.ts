@@ -1,8 +1,8 @@
 import { isPlainObject } from '../model/prop-strings';
-import { YamlEditError } from './edit-error';
+import { YamlEditError } from './error';
 
 /**
- * The edits promote makes, on plain data (a config file's or an override's):
+ * The edits promote and adopt make, on plain data (a config file's or an override's):
  * what the edited text must read back as, and what the plan resolves to judge
  * whether a change reaches users. A path part below a list is an item index.
  */
@@ -39,17 +39,17 @@ export function dataAt(data: unknown, path: readonly string[]): unknown {
   return path.reduce<unknown>((here, key) => childOf(here, key), data);
 }
 
-/** Sets `path` in plain data, creating maps on the way; a value in the way that is neither a map nor a list is an edit promote cannot make. */
+/** Sets `path` in plain data, creating maps on the way; a value in the way that is neither a map nor a list is an edit that cannot be made. */
 export function setData(root: Record<string, unknown>, path: readonly string[], value: unknown): void {
   let here: Record<string, unknown> | unknown[] = root;
   for (let i = 0; i < path.length - 1; i++) {
     const next = childOf(here, path[i]);
-    // Into a list only by an item index: a field name there means config holds a list where promote expects a map.
+    // Into a list only by an item index: a field name there means config holds a list where the edit expects a map.
     if (isPlainObject(next) || (Array.isArray(next) && isIndex(path[i + 1]))) {
       here = next;
       continue;
     }
-    if (next !== undefined && next !== null) throw new YamlEditError('holds a value that is not a map where promote must write inside a map; accepted: a map', path.slice(0, i + 1));
+    if (next !== undefined && next !== null) throw new YamlEditError('holds a value that is not a map where the edit must write inside a map; accepted: a map', path.slice(0, i + 1));
     if (Array.isArray(here)) throw new YamlEditError('has no such list item', path.slice(0, i + 1));
     define(here, path[i], {});
     here = here[path[i]] as Record<string, unknown>;
@@ -109,4 +109,9 @@ export function renameData(root: Record<string, unknown>, path: readonly string[
   const entries = Object.entries(parent);
   for (const key of Object.keys(parent)) delete parent[key];
   for (const [key, value] of entries) define(parent, key === from ? to : key, value);
+}
+
+/** Plain data with map keys sorted: two values compared for content, not for key order. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v) => (isPlainObject(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v)) ?? '';
 }

@@ -1,5 +1,5 @@
-/** What a user can do about an edit promote cannot make: make it by hand, and let promote check the result. */
-export const BY_HAND = 'accepted: the value set by hand, then promote run again to check';
+/** What a user can do about an edit that cannot be made in place: make it by hand, and let the command check the result. */
+export const BY_HAND = 'accepted: the value set by hand, then the command run again to check';
 
 /**
  * An edit that cannot be made in place; `at` is the deepest part of its path
