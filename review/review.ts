@@ -6,7 +6,7 @@ import { providerConstraintChanges } from './provider-constraints';
 import { HIDDEN, containsSecret, secretPaths } from './redact';
 import { suggestRenames } from './rename-suggestion';
 import { compareBackends, localStateWords } from './state-location';
-import { addedSecretFinding } from './added-secret';
+import { addedSecretFinding, removedSecretFinding } from './secret-variables';
 import { droppedRenames } from './dropped-renames';
 import { emptyStack, removedEnvironment } from './environment-change';
 import { RiskClassId, RiskFinding, RiskLevel, finding, maxRisk, riskRank } from './risk';
@@ -140,7 +140,7 @@ function reviewEnvironmentWide(base: StackIndex, head: StackIndex, renamed: Read
     const h = ownEntry(head.variables, name);
     const sensitive = h?.sensitive === true || b?.sensitive === true;
     if (!h) {
-      findings.push(sensitive ? finding('secret-moved', `sensitive variable ${name} removed`) : finding('other', `variable ${name} removed`));
+      findings.push(sensitive ? removedSecretFinding(name, base, head, renamed) : finding('other', `variable ${name} removed`));
       settings.push({ resource: `var.${name}`, setting: `${sensitive ? 'sensitive ' : ''}variable ${name} removed`, attribute: '', before: 'present' });
       continue;
     }

@@ -199,6 +199,12 @@ export const RISK_CLASSES = {
     impact:
       "a secret nothing read before (such as a new integration's SCIM token, read from a sensitive Terraform variable) must be set where Terraform runs, as TF_VAR_<variable> from the token's location: without it, plan stops for want of its value",
   },
+  'secret-unused': {
+    title: 'Secret no longer used',
+    level: 'low',
+    impact:
+      'nothing reads this secret any more (such as the SCIM token of a removed integration): once applied, remove it from where Terraform runs (TF_VAR_<variable>) and revoke it at the SP, so that a token no one uses cannot be used',
+  },
   'rename-record-removed': {
     title: 'Rename record removed (renamedFrom)',
     level: 'high',

@@ -49,6 +49,18 @@ describe('review: a sensitive variable added is a moved secret only where someth
     expect(devFindings(review).filter((f) => f.startsWith('secret-new'))).toEqual([]);
   });
 
+  test("a removed integration's token is a secret no longer used, not a moved one", () => {
+    const review = reviewSynthDirs(synthConfig(withOrg2(true)), synthConfig(EXAMPLE));
+    expect(devFindings(review)).toContain('secret-unused:low:sensitive variable scim_token_org2 removed, read before by removed integration org2: nothing reads it now');
+    expect(devFindings(review).filter((f) => f.startsWith('secret-moved'))).toEqual([]);
+    expect(renderMarkdown(review)).toContain(`- low Secret no longer used (dev): ${RISK_CLASSES['secret-unused'].impact}.`);
+  });
+
+  test('an integration whose token Terraform no longer reads, left to its runbook: the secret moved', () => {
+    const review = reviewSynthDirs(synthConfig(withOrg2(true)), synthConfig(withOrg2(false)));
+    expect(devFindings(review)).toContain('secret-moved:medium:sensitive variable scim_token_org2 removed');
+  });
+
   test('an existing integration whose token the runbook named before, now read by Terraform: the secret moved', () => {
     const review = reviewSynthDirs(synthConfig(withOrg2(false)), synthConfig(withOrg2(true)));
     expect(devFindings(review)).toContain('secret-moved:medium:sensitive variable scim_token_org2 added: set it before apply');

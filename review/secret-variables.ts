@@ -14,7 +14,7 @@ function readsVariable(i: IntegrationIndex, name: string): boolean {
   return false;
 }
 
-/** Whether base's integration read a secret: a sensitive variable in its blocks, or a secret location (`env:`, `secret:`) in its runbook values. */
+/** Whether an integration of `side` reads a secret: a sensitive variable in its blocks, or a secret location (`env:`, `secret:`) in its runbook values. */
 function readSecret(i: IntegrationIndex, side: StackIndex): boolean {
   const sensitive = Object.keys(side.variables).filter((n) => ownEntry(side.variables, n)?.sensitive === true);
   if (sensitive.some((n) => readsVariable(i, n))) return true;
@@ -40,4 +40,26 @@ export function addedSecretFinding(name: string, base: StackIndex, head: StackIn
   }
   const who = readers.map((i) => (before(i) ? `integration ${i.key} (which read no secret before)` : `new integration ${i.key}`)).sort();
   return finding('secret-new', `new secret: sensitive variable ${name}${who.length ? `, read by ${who.join(', ')}` : ''}: set it before plan and apply`);
+}
+
+/**
+ * The finding for a sensitive variable head removes. It moved where an integration that read it reads a secret in head
+ * too (the same integration renamed, or reading another variable). Otherwise nothing reads it any more, such as the
+ * token of a removed integration, and is said so: nothing moved, and the secret is left to retire.
+ * `renamed` maps head keys to base keys.
+ */
+export function removedSecretFinding(name: string, base: StackIndex, head: StackIndex, renamed: ReadonlyMap<string, string>): RiskFinding {
+  const readers = [...base.integrations.values()].filter((i) => readsVariable(i, name));
+  const headKeyOf = new Map([...head.integrations.keys()].map((k) => [renamed.get(k) ?? k, k]));
+  const after = (i: IntegrationIndex) => {
+    const key = headKeyOf.get(i.key);
+    return key === undefined ? undefined : head.integrations.get(key);
+  };
+  const moved = readers.some((i) => {
+    const now = after(i);
+    return now !== undefined && readSecret(now, head);
+  });
+  if (moved) return finding('secret-moved', `sensitive variable ${name} removed`);
+  const who = readers.map((i) => (after(i) ? `integration ${i.key} (which reads no secret now)` : `removed integration ${i.key}`)).sort();
+  return finding('secret-unused', `sensitive variable ${name} removed${who.length ? `, read before by ${who.join(', ')}` : ''}: nothing reads it now`);
 }
