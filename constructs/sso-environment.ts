@@ -12,6 +12,7 @@ import { checkCreatedGroups } from '../model/created-groups';
 import { RuleId } from '../model/rule-catalog';
 import { IntegrationModel } from '../model/types';
 import { isUnresolved } from '../model/unresolved';
+import { embeddedSecretKind } from '../model/secret-literals';
 import { stackSecretFindings } from '../rules/stack-secrets';
 import { removedByStackOverride } from '../rules/stack-overrides';
 import { writeRunbookFiles } from '../runbook/write';
@@ -22,6 +23,7 @@ import { stacksOfApp } from './app-stacks';
 import { addressClashes } from './stack-addresses';
 import { foreignAssignments } from './foreign-assignments';
 import { stackSingleton } from './stack-singleton';
+import { stackNameProblem } from './stack-name';
 import { warnOnce } from './warn-once';
 
 /** The construct id of a stack's SsoEnvironment, at the top of the stack. */
@@ -90,9 +92,11 @@ export class SsoEnvironment extends Construct {
         `${stack.node.path}: SsoEnvironment.configure names the environment ${showValue(props.name)} after ${env.members[0].node.path} was declared as ${showValue(env.name)}; call configure before the first SSO construct of the stack`,
       );
     }
-    if (props.name !== undefined && !ENVIRONMENT_NAME.test(props.name)) {
+    const secretLooking = props.name === undefined ? undefined : embeddedSecretKind(props.name);
+    if (props.name !== undefined && (!ENVIRONMENT_NAME.test(props.name) || secretLooking !== undefined)) {
       // Kept out of the outputs and runbook, and reported at synth with every other problem.
-      env.nameProblem = `name: ${showValue(props.name)} is not accepted as an environment name (SsoEnvironment.configure); accepted: ${ENVIRONMENT_NAME_ACCEPTED}, as config's environment names`;
+      const shown = secretLooking === undefined ? showValue(props.name) : `(not shown: it looks like a secret, ${secretLooking})`;
+      env.nameProblem = `name: ${shown} is not accepted as an environment name (SsoEnvironment.configure); accepted: ${ENVIRONMENT_NAME_ACCEPTED}, not secret-looking, as config's environment names`;
     } else if (props.name !== undefined) env.environmentName = props.name;
     if (props.providerVersion !== undefined) env.setProviderVersion(props.providerVersion);
     return env;
@@ -229,10 +233,14 @@ export class SsoEnvironment extends Construct {
   /** The stack's own checks: the okta/okta version constraint against what its integrations use, no secret in anything it emits (and a warning about where local state goes). */
   public checkStack(): string[] {
     warnAboutLocalState(this.stack);
-    const secrets = stackSecretFindings(this.stack, new Set(this.members.map((m) => m.node.scopes[m.node.scopes.length - 1])));
+    const badStackName = stackNameProblem(this.stack);
+    // A refused stack name is that one problem, not also a secret-looking value wherever cdktf or the outputs write it.
+    const notScanned = badStackName === undefined ? [] : [this.stack.node.id];
+    const secrets = stackSecretFindings(this.stack, new Set(this.members.map((m) => m.node.scopes[m.node.scopes.length - 1])), notScanned);
     // What the integrations' own check reports at their props is not reported again for the stack.
     const reported = new Set(checkTerraformAddresses(this.models()).map((a) => a.address));
     return [
+      ...(badStackName ? [badStackName] : []),
       ...(this.nameProblem ? [this.nameProblem] : []),
       ...checkProviderVersion(this.constraint, this.models()).map((m) => `providerVersion: ${m}`),
       ...secrets,

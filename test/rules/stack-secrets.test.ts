@@ -190,3 +190,40 @@ test('an escape hatch whose value is produced by a token is judged by what it pr
     expect(error).toMatch(/\[prod\/wiki\] [^\n]*"http:\/\/wiki\.example\.com\/saml\/acs" uses http[^\n]*SSO-001/);
   }
 });
+
+describe('a stack whose name looks like a secret', () => {
+  const NAME = 'Ab3dEf9hJk2LmN4pQr7sTu1vWx6yZ0aBc';
+  const REFUSED = "the stack's name (not shown: it looks like a secret, a random token) is refused: cdktf writes it into the stack's directory and local state path";
+
+  test('is refused as the stack name, once, and not also as a secret-looking state path or IdP record', () => {
+    const error = synthError((stack) => new GenericSamlSso(stack, 'wiki', WIKI), NAME);
+    expect(errorLine(error, REFUSED)).toBeDefined();
+    expect(error).not.toContain('SSO-008');
+    // cdktf prefixes each line with the construct path; the project's own message never quotes the name.
+    expect(error.split(`[${NAME}/okta-sso] `).join('')).not.toContain(NAME);
+  });
+
+  test('a real secret in the same stack is still SSO-008, also beside the name in one string', () => {
+    const error = synthError((stack) => {
+      new GenericSamlSso(stack, 'wiki', WIKI);
+      new TerraformOutput(stack, 'link', { value: `https://console.example.com/${NAME}?t=${STRIPE}` });
+      stack.addOverride('terraform.backend.local.path', `../${NAME}-${STRIPE}.tfstate`);
+    }, NAME);
+    expect(errorLine(error, REFUSED)).toBeDefined();
+    expect(errorLine(error, 'in output.link.value')).toContain('SSO-008');
+    expect(errorLine(error, 'in terraform.backend.local.path')).toContain('SSO-008');
+    expect(error).not.toContain(STRIPE);
+  });
+
+  test('an environment name configured for it that looks like a secret is refused too, never shown', () => {
+    const { SsoEnvironment } = require('../../constructs/sso-environment') as typeof import('../../constructs/sso-environment');
+    const secretLooking = 'a3f9k2m8q7w1z5x0c4v6b2n8m1l9k3j7';
+    const error = synthError((stack) => {
+      SsoEnvironment.configure(stack, { name: secretLooking });
+      new GenericSamlSso(stack, 'wiki', WIKI);
+    });
+    expect(error).toContain('[prod/okta-sso] name: (not shown: it looks like a secret, a random token) is not accepted as an environment name (SsoEnvironment.configure)');
+    expect(error).not.toContain(secretLooking);
+    expect(error).not.toContain('SSO-008');
+  });
+});
