@@ -1,13 +1,6 @@
-import { AttributeNameFormat, GroupFilterType, NameIdFormat, UsernameFormat } from '../model/types';
+import { AttributeNameFormat, GroupFilterType, UsernameFormat } from '../model/types';
 
-/** Okta's NameID format URNs for the short names used in config. */
-export const NAME_ID_FORMAT_URN: Readonly<Record<NameIdFormat, string>> = {
-  unspecified: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified',
-  emailAddress: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
-  x509SubjectName: 'urn:oasis:names:tc:SAML:1.1:nameid-format:X509SubjectName',
-  persistent: 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent',
-  transient: 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient',
-};
+export { NAME_ID_FORMAT_URN } from '../model/name-id-formats';
 
 export const ATTRIBUTE_NAMESPACE: Readonly<Record<AttributeNameFormat, string>> = {
   unspecified: 'urn:oasis:names:tc:SAML:2.0:attrname-format:unspecified',

@@ -23,6 +23,8 @@ export interface SpMetadata {
   readonly postAcs: readonly AcsEndpoint[];
   /** The HTTP-POST ACS an SP uses by default (SAML metadata spec 2.2.3 rules, applied to the POST entries). */
   readonly defaultPostAcs: AcsEndpoint;
+  /** The SP's `NameIDFormat` URNs, trimmed, each once, in document order; empty when it lists none (no constraint). */
+  readonly nameIdFormats: readonly string[];
 }
 
 /**
@@ -46,7 +48,7 @@ export class SpMetadataError extends Error {
 
 /**
  * Parses an SP's SAML 2.0 metadata. Pure: takes the file's text, returns the
- * entity ID and ACS entries, or throws SpMetadataError saying what is wrong and
+ * entity ID, ACS entries and NameID formats, or throws SpMetadataError saying what is wrong and
  * what is accepted.
  */
 export function parseSpMetadata(xml: string): SpMetadata {
@@ -111,7 +113,8 @@ export function parseSpMetadata(xml: string): SpMetadata {
     const found = acs.length === 0 ? 'none' : listSome(acs.map((a) => `${showValue(a.location)} (${showValue(a.binding)})`));
     throw new SpMetadataError(`has no AssertionConsumerService with the HTTP-POST binding (found: ${found}); accepted: an ACS with Binding="${HTTP_POST_BINDING}", the binding Okta uses`);
   }
-  return { entityId, acs, postAcs, defaultPostAcs: defaultEndpoint(postAcs) };
+  const nameIdFormats = [...new Set(children(sps[0], 'NameIDFormat', false).map((e) => (e.textContent ?? '').trim()))].filter((f) => f !== '');
+  return { entityId, acs, postAcs, defaultPostAcs: defaultEndpoint(postAcs), nameIdFormats };
 }
 
 const DOCTYPE_PROBLEM = 'has a DOCTYPE declaration; accepted: SAML metadata without a DTD';

@@ -9,6 +9,7 @@ import { preventDestroy } from './sso-007-prevent-destroy';
 import { noSecretLiteral } from './sso-008-no-secret-literal';
 import { assignedToGroup } from './sso-009-assigned-to-group';
 import { spInitiatedOnly } from './sso-010-sp-initiated-only';
+import { nameIdFormatListed } from './sso-014-name-id-format-listed';
 
 /** Every policy rule checked on the synthesized app, in ID order. */
 export const RULES: readonly PolicyRule[] = [
@@ -22,6 +23,7 @@ export const RULES: readonly PolicyRule[] = [
   noSecretLiteral,
   assignedToGroup,
   spInitiatedOnly,
+  nameIdFormatListed,
 ];
 
 export type { PolicyRule, AppSubject, RuleOutcome } from './rule';

@@ -12,4 +12,5 @@ export const RULE_PROPS: Readonly<Record<string, readonly string[]>> = {
   'SSO-006': ['relayState'],
   'SSO-009': ['groups'],
   'SSO-010': ['relayState', 'showInDashboard'],
+  'SSO-014': ['nameId.format', 'nameId', 'spMetadata'],
 };

@@ -37,6 +37,19 @@ describe('parseSpMetadata', () => {
     expect(m.defaultPostAcs.location).toBe('https://bi.acme.example/sso/acs');
   });
 
+  test("reads the SP's NameIDFormat URNs: trimmed, each once, in order; none, empty or of another namespace is none", () => {
+    expect(parseSpMetadata(fixture('sp-metadata/prefixed-md.xml')).nameIdFormats).toEqual(['urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress']);
+    expect(parseSpMetadata(fixture('sp-metadata/several-acs.xml')).nameIdFormats).toEqual([]);
+    const formats = (inner: string) =>
+      parseSpMetadata(
+        `<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:x="urn:example:other" entityID="e"><SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">${inner}<AssertionConsumerService Binding="${HTTP_POST_BINDING}" Location="https://e.example/acs" index="0"/></SPSSODescriptor></EntityDescriptor>`,
+      ).nameIdFormats;
+    const P = 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent';
+    const T = 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient';
+    expect(formats(`<NameIDFormat>\n  ${P}\n</NameIDFormat><NameIDFormat>${T}</NameIDFormat><NameIDFormat>${P}</NameIDFormat>`)).toEqual([P, T]);
+    expect(formats('<NameIDFormat> </NameIDFormat><x:NameIDFormat>urn:example:format</x:NameIDFormat>')).toEqual([]);
+  });
+
   test('without isDefault="true", the first POST entry not marked false is the default', () => {
     const xml = fixture('sp-metadata/several-acs.xml').replace(' isDefault="true"', '');
     expect(parseSpMetadata(xml).defaultPostAcs.location).toBe('https://us.bi.acme.example/sso/acs');

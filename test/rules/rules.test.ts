@@ -5,6 +5,7 @@ import { CliIo } from '../../cli/io';
 import { CONFIG_SCHEMA_PATH } from '../../config/schema-check';
 import { SUPPRESSIBLE_RULES } from '../../model/rule-catalog';
 import { validateSso } from '../../model/validate-sso';
+import { SpMetadataDocument } from '../../model/sp-metadata-document';
 import { RULES } from '../../rules';
 import { evaluate, subjectsOf } from '../../rules/evaluate';
 import { AppSubject, PolicyRule } from '../../rules/rule';
@@ -34,7 +35,16 @@ interface RuleCase {
   /** Part of the detail naming the value found. */
   readonly detail: string;
   readonly notApplicable?: { readonly key: string; readonly change?: (tf: any) => void };
+  /** The integrations' models the rule reads, by key (only what it reads). */
+  readonly integrations?: Map<string, any>;
 }
+
+/** The wiki's model as far as SSO-014 reads it: SP metadata listing `formats`. */
+function wikiListing(...formats: string[]): Map<string, any> {
+  const xml = `<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://wiki.dev.acme.example/saml/metadata"><SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">${formats.map((f) => `<NameIDFormat>${f}</NameIDFormat>`).join('')}<AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://wiki.dev.acme.example/saml/acs" index="1"/></SPSSODescriptor></EntityDescriptor>`;
+  return new Map([['wiki', { key: 'wiki', props: { spMetadata: SpMetadataDocument.fromXml(xml, 'sp-metadata/wiki-dev.xml') } }]]);
+}
+const PERSISTENT = 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent';
 
 const CASES: RuleCase[] = [
   { id: 'SSO-001', key: 'omni', nonCompliant: (tf) => (appOf(tf, 'omni').sso_url = 'http://acme-dev.omniapp.co/api/auth/saml/acs'), detail: 'ACS URL "http://acme-dev.omniapp.co/api/auth/saml/acs" uses http, not https',
@@ -54,6 +64,9 @@ const CASES: RuleCase[] = [
   { id: 'SSO-009', key: 'atlan', nonCompliant: (tf) => delete tf.resource.okta_app_group_assignments.atlan, detail: 'no Okta group is assigned' },
   { id: 'SSO-010', key: 'omni', nonCompliant: (tf) => (appOf(tf, 'omni').hide_ios = false), detail: 'Omni supports SP-initiated sign-in only, but the Okta dashboard tile is visible',
     notApplicable: { key: 'aiven' } },
+  { id: 'SSO-014', key: 'wiki', integrations: wikiListing(PERSISTENT, 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress'), nonCompliant: (tf) => (appOf(tf, 'wiki').subject_name_id_format = 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient'),
+    detail: 'NameID format "transient" is not one the SP metadata (sp-metadata/wiki-dev.xml) lists: "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent", "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress"; accepted: nameId.format persistent or emailAddress',
+    notApplicable: { key: 'omni' } },
 ];
 
 describe('policy rules: one compliant and one non-compliant case each', () => {
@@ -69,11 +82,11 @@ describe('policy rules: one compliant and one non-compliant case each', () => {
 
   test.each(CASES.map((c) => [c.id, c]))('%s', (_id, c) => {
     const r = rule(c.id);
-    expect(r.check(subject(c.key, c.compliant))).toEqual({ status: 'compliant' });
-    const outcome = r.check(subject(c.key, c.nonCompliant));
+    expect(r.check(subject(c.key, c.compliant, c.integrations))).toEqual({ status: 'compliant' });
+    const outcome = r.check(subject(c.key, c.nonCompliant, c.integrations));
     expect(outcome.status).toBe('non-compliant');
     expect((outcome as { detail: string }).detail).toContain(c.detail);
-    if (c.notApplicable) expect(r.check(subject(c.notApplicable.key, c.notApplicable.change ?? (() => undefined)))).toEqual({ status: 'not-applicable' });
+    if (c.notApplicable) expect(r.check(subject(c.notApplicable.key, c.notApplicable.change ?? (() => undefined), c.integrations))).toEqual({ status: 'not-applicable' });
   });
 
   test('a rule quoting a value never shows a secret inside it', () => {
@@ -88,6 +101,42 @@ describe('policy rules: one compliant and one non-compliant case each', () => {
       expect({ id, status: outcome.status }).toEqual({ id, status: 'non-compliant' });
       expect(outcome.detail).not.toContain(token);
     }
+  });
+
+  describe("SSO-014: the app's NameID format against the formats the SP metadata lists", () => {
+    const sso014 = (integrations: Map<string, any>, change?: (tf: any) => void) => rule('SSO-014').check(subject('wiki', change, integrations));
+    const sendPersistent = (tf: any) => (appOf(tf, 'wiki').subject_name_id_format = PERSISTENT);
+
+    test('no NameIDFormat listed, or no metadata, is no constraint', () => {
+      expect(sso014(wikiListing())).toEqual({ status: 'not-applicable' });
+      expect(sso014(new Map())).toEqual({ status: 'not-applicable' });
+    });
+
+    test('any of several listed formats is accepted; unspecified among them accepts every format', () => {
+      expect(sso014(wikiListing('urn:oasis:names:tc:SAML:2.0:nameid-format:transient', PERSISTENT), sendPersistent)).toEqual({ status: 'compliant' });
+      expect(sso014(wikiListing('urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified'), sendPersistent)).toEqual({ status: 'compliant' });
+    });
+
+    test("a format URN is read by its last segment under either SAML version, as SPs write emailAddress", () => {
+      expect(sso014(wikiListing(' urn:oasis:names:tc:SAML:2.0:nameid-format:emailAddress\n'))).toEqual({ status: 'compliant' });
+      expect(sso014(wikiListing('urn:oasis:names:tc:SAML:1.1:nameid-format:emailaddress'))).toEqual({ status: 'compliant' });
+    });
+
+    test('the one listed format differing is a finding naming both and the nameId.format to set', () => {
+      expect(sso014(wikiListing(PERSISTENT))).toEqual({
+        status: 'non-compliant',
+        detail: `NameID format "emailAddress" is not one the SP metadata (sp-metadata/wiki-dev.xml) lists: "${PERSISTENT}"; accepted: nameId.format persistent`,
+      });
+    });
+
+    test('listed formats Okta cannot send are said to be so', () => {
+      const outcome = sso014(wikiListing('urn:oasis:names:tc:SAML:2.0:nameid-format:kerberos')) as { detail: string };
+      expect(outcome.detail).toContain('accepted: none of them is a format Okta sends (unspecified, emailAddress, x509SubjectName, persistent, transient)');
+    });
+
+    test('a catalog app (no NameID format of its own) is not judged', () => {
+      expect(sso014(wikiListing(PERSISTENT), (tf) => delete appOf(tf, 'wiki').subject_name_id_format)).toEqual({ status: 'not-applicable' });
+    });
   });
 
   test('SSO-005 reads provisioning.importGroups from the integration model', () => {

@@ -169,6 +169,15 @@ export const RULE_CASES: readonly RuleCase[] = [
     },
   },
   {
+    rule: 'SSO-014',
+    what: "a NameID format the SP's metadata does not list",
+    code: { construct: 'GenericSamlSso', id: 'wiki', props: { groups: ['Everyone'], spMetadata: { $spMetadataXml: WIKI_METADATA } } },
+    prop: 'spMetadata',
+    text: 'SSO-014 (warning) wiki: NameID format "emailAddress" is not one the SP metadata',
+    level: 'warning',
+    config: { integration: { preset: 'generic', groups: ['Everyone'], spMetadata: { file: 'sp.xml' } }, files: { 'sp.xml': WIKI_METADATA }, field: 'integrations.wiki.spMetadata.file' },
+  },
+  {
     rule: 'SSO-100',
     what: "Atlan without its Audience URI",
     code: { construct: 'AtlanSso', id: 'atlan', props: { acsUrl: 'https://acme.atlan.com/saml/acs', groups: ['Data'] } },
