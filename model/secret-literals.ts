@@ -46,6 +46,8 @@ const SECRET_NOT_SHOWN = '(secret not shown)';
 export interface SecretFinding {
   readonly path: ReadonlyArray<string | number>;
   readonly kind: string;
+  /** The secret is a map key (an environment name, an integration key), not a value. */
+  readonly isKey?: boolean;
   /** The literal itself, kept only so that messages can be scrubbed of it; never print it. */
   readonly value: string;
 }
@@ -68,7 +70,7 @@ export function findSecretLiterals(data: unknown): SecretFinding[] {
   const found: SecretFinding[] = [];
   const visit = (value: string, at: ReadonlyArray<string | number>, isKey: boolean) => {
     const kind = isKey ? embeddedSecretKind(value) : secretKind(at[at.length - 1], value);
-    if (kind) found.push({ path: [...at], kind: isKey ? `${kind} as a key` : kind, value });
+    if (kind) found.push({ path: [...at], kind: isKey ? `${kind} as a key` : kind, value, ...(isKey ? { isKey } : {}) });
   };
   // `$schema` too: a path or URL (its host and path are never judged by their randomness), and a secret pasted there is still one.
   forEachString(data, visit, { keys: true });

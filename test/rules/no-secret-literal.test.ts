@@ -117,6 +117,10 @@ describe('a secret as a map key is found at validate, on its line, and shown now
     const keyDir = writeConfigDir({ 'integrations.yaml': integrations, 'dev.yaml': MINIMAL_ENV.replace('wiki: {}', `${STRIPE}: {}`) });
     const { problems } = readConfig(keyDir);
     expect(problems.some((p) => /looks like a Stripe secret key as a key/.test(p.message) && p.line !== undefined)).toBe(true);
+    // A key is a name: the fix is another name, never a reference to a secret store.
+    const message = problems.find((p) => /as a key/.test(p.message))!.message;
+    expect(message).toMatch(/this key is a name synth writes into Terraform addresses, state paths and outputs; accepted: a name that does not look like a secret/);
+    expect(message).not.toMatch(/env:NAME|remove it/);
     const validate = await runCliCaptured(['validate', '--config', keyDir]);
     expect(validate.code).toBe(1);
     expect(validate.out + validate.err).not.toContain(STRIPE);
